@@ -1,0 +1,277 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// decoder checks front matter against a schema, one key at a time, and
+// records every problem instead of stopping at the first.
+type decoder struct {
+	file  string
+	diags *diag.List
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Errorf(d.pos(n), format, args...)
+}
+
+// field is one allowed key of a mapping.
+type field struct {
+	name     string
+	required bool
+	set      func(key, val *yaml.Node)
+}
+
+// fields walks a mapping: unknown keys get a did-you-mean, duplicate keys
+// and missing required keys are errors at the mapping's position (where).
+func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) {
+	if m.Kind != yaml.MappingNode {
+		d.errorf(m, "%s must be a set of key: value fields, not %s", what, kindName(m))
+		return
+	}
+	seen := map[string]bool{}
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.name
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		idx := slices.IndexFunc(fs, func(f field) bool { return f.name == k.Value })
+		if idx < 0 {
+			d.errorf(k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, names))
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, "duplicate key %q in %s", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		if v.Tag == "!!null" && fs[idx].required {
+			d.errorf(k, "%q is required and must not be empty", k.Value)
+			continue
+		}
+		if v.Tag == "!!null" {
+			continue
+		}
+		fs[idx].set(k, v)
+	}
+	for _, f := range fs {
+		if f.required && !seen[f.name] {
+			d.diags.Errorf(where, "missing required key %q in %s", f.name, what)
+		}
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a set of fields"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true/false"
+	case "!!null":
+		return "empty"
+	case "!!timestamp":
+		return "a date"
+	}
+	return "text"
+}
+
+// str accepts any scalar as text (YAML reads `version: 2025` as a number,
+// which an editor means as text) but refuses lists and mappings.
+func (d *decoder) str(key, v *yaml.Node) (string, bool) {
+	if v.Kind != yaml.ScalarNode {
+		d.errorf(v, "%q must be text, not %s", key.Value, kindName(v))
+		return "", false
+	}
+	return v.Value, true
+}
+
+// text is a required non-blank single string.
+func (d *decoder) text(key, v *yaml.Node) string {
+	s, ok := d.str(key, v)
+	if ok && strings.TrimSpace(s) == "" {
+		d.errorf(key, "%q must not be empty", key.Value)
+	}
+	return strings.TrimSpace(s)
+}
+
+// name is like text but keeps the value's position.
+func (d *decoder) name(key, v *yaml.Node) Name {
+	return Name{Value: d.text(key, v), Pos: d.valuePos(v)}
+}
+
+// valuePos is where the characters of a scalar start (after a quote).
+func (d *decoder) valuePos(v *yaml.Node) diag.Pos {
+	p := d.pos(v)
+	if v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle {
+		p.Col++
+	}
+	return p
+}
+
+func (d *decoder) list(key, v *yaml.Node) []*yaml.Node {
+	if v.Kind != yaml.SequenceNode {
+		hint := ""
+		if v.Kind == yaml.ScalarNode {
+			hint = fmt.Sprintf(": write [%s]", v.Value)
+		}
+		d.errorf(v, "%q must be a list, not %s%s", key.Value, kindName(v), hint)
+		return nil
+	}
+	return v.Content
+}
+
+func (d *decoder) names(key, v *yaml.Node) []Name {
+	var out []Name
+	for _, e := range d.list(key, v) {
+		if e.Kind != yaml.ScalarNode || e.Tag == "!!null" {
+			d.errorf(e, "each item of %q must be text, not %s", key.Value, kindName(e))
+			continue
+		}
+		out = append(out, Name{Value: strings.TrimSpace(e.Value), Pos: d.valuePos(e)})
+	}
+	return out
+}
+
+func (d *decoder) strings(key, v *yaml.Node) []string {
+	var out []string
+	for _, n := range d.names(key, v) {
+		out = append(out, n.Value)
+	}
+	return out
+}
+
+func (d *decoder) boolean(key, v *yaml.Node) bool {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		d.errorf(v, "%q must be true or false, not %s", key.Value, kindName(v))
+		return false
+	}
+	return v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func (d *decoder) date(key, v *yaml.Node) time.Time {
+	if v.Kind == yaml.ScalarNode && dateRE.MatchString(v.Value) {
+		if t, err := time.Parse(time.DateOnly, v.Value); err == nil {
+			return t
+		}
+		d.errorf(v, "%q: %q is not a real date", key.Value, v.Value)
+		return time.Time{}
+	}
+	d.errorf(v, "%q must be a date written YYYY-MM-DD, not %q", key.Value, v.Value)
+	return time.Time{}
+}
+
+// markdown keeps a Markdown value's position for [[link]] diagnostics.
+func (d *decoder) markdown(key, v *yaml.Node) Markdown {
+	s, _ := d.str(key, v)
+	m := Markdown{Text: s, Pos: d.valuePos(v)}
+	if v.Style == yaml.LiteralStyle || v.Style == yaml.FoldedStyle {
+		// The text starts on the line after the | or >, indented.
+		m.Pos.Line++
+		m.Pos.Col = key.Column + 2
+		m.Indent = key.Column + 1
+	}
+	return m
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s is a slug: lower-case words joined by hyphens.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+func (d *decoder) slug(key, v *yaml.Node) Name {
+	n := d.name(key, v)
+	if n.Value != "" && !ValidSlug(n.Value) {
+		d.errorf(v, "%q: %q is not a slug: use lower-case letters, digits and single hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
+	}
+	return n
+}
+
+func (d *decoder) url(key, v *yaml.Node) string {
+	s := d.text(key, v)
+	if s == "" {
+		return s
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		d.errorf(v, "%q: %q is not an http or https URL", key.Value, s)
+		return ""
+	}
+	return s
+}
+
+func (d *decoder) source(v *yaml.Node, what string) Source {
+	s := Source{Pos: d.pos(v)}
+	d.fields(v, d.pos(v), what, []field{
+		{"title", true, func(k, v *yaml.Node) { s.Title = d.text(k, v) }},
+		{"publisher", false, func(k, v *yaml.Node) { s.Publisher = d.text(k, v) }},
+		{"url", false, func(k, v *yaml.Node) { s.URL = d.url(k, v) }},
+		{"date", false, func(k, v *yaml.Node) { s.Date = d.date(k, v) }},
+	})
+	return s
+}
+
+func (d *decoder) sources(key, v *yaml.Node) []Source {
+	var out []Source
+	for _, e := range d.list(key, v) {
+		out = append(out, d.source(e, "a source"))
+	}
+	return out
+}
+
+// Slugify turns a title into a slug: "Mutual TLS (mTLS)" -> "mutual-tls-mtls".
+func Slugify(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func parseURL(s string) (string, error) {
+	if strings.HasPrefix(s, "/") {
+		if strings.Contains(s, "//") || strings.ContainsAny(s, "?#") {
+			return "", fmt.Errorf("%q is not a clean path", s)
+		}
+		return s, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("%q is not an absolute http(s) URL or a path starting with /", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%q must not have a query or fragment", s)
+	}
+	return s, nil
+}

@@ -1,0 +1,415 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// A document is a content file split into its front matter, as a yaml.Node
+// tree whatever the format (so the schema is checked once, with positions),
+// and its Markdown body.
+type document struct {
+	file     string
+	meta     *yaml.Node // a mapping node; nil when the file has none
+	metaLine int        // file line of the front matter's first line
+	body     Markdown
+}
+
+type fmKind int
+
+const (
+	fmYAML fmKind = iota
+	fmTOML
+	fmJSON
+)
+
+// capture is an UnmarshalFunc that keeps the raw front matter, so that we
+// can parse it ourselves with positions; adrg/frontmatter only detects and
+// splits.
+type capture struct {
+	kind fmKind
+	data []byte
+}
+
+func formats(c *capture) []*frontmatter.Format {
+	grab := func(k fmKind) frontmatter.UnmarshalFunc {
+		return func(data []byte, _ any) error {
+			c.kind, c.data = k, slices.Clone(data)
+			return nil
+		}
+	}
+	return []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", grab(fmYAML)),
+		frontmatter.NewFormat("---yaml", "---", grab(fmYAML)),
+		frontmatter.NewFormat("+++", "+++", grab(fmTOML)),
+		frontmatter.NewFormat("---toml", "---", grab(fmTOML)),
+		frontmatter.NewFormat(";;;", ";;;", grab(fmJSON)),
+		frontmatter.NewFormat("---json", "---", grab(fmJSON)),
+		{Start: "{", End: "}", Unmarshal: grab(fmJSON), UnmarshalDelims: true, RequiresNewLine: true},
+	}
+}
+
+// parseDocument splits src and parses its front matter. Problems are added
+// to diags; the returned document has meta == nil when there is no usable
+// front matter.
+func parseDocument(file string, src []byte, diags *diag.List) document {
+	doc := document{file: file}
+	var c capture
+	c.data = nil
+	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, formats(&c)...)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read front matter: %v", err)
+		return doc
+	}
+	bodyOff := len(src) - len(rest)
+	doc.body = Markdown{Text: string(rest), Pos: diag.Pos{File: file, Line: 1 + bytes.Count(src[:bodyOff], []byte("\n")), Col: 1}}
+	if c.data == nil {
+		if bytes.HasPrefix(bytes.TrimSpace(src), []byte("---")) || bytes.HasPrefix(bytes.TrimSpace(src), []byte("+++")) {
+			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
+		} else {
+			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "missing front matter: start the file with a --- line, the fields, and another --- line")
+		}
+		return doc
+	}
+	doc.metaLine = dataLine(src, c.kind == fmJSON && firstLine(src) == "{")
+	var node *yaml.Node
+	switch c.kind {
+	case fmYAML:
+		node, err = parseYAML(c.data)
+	case fmTOML:
+		node, err = parseTOML(c.data)
+	case fmJSON:
+		node, err = parseJSON(c.data)
+	}
+	if err != nil {
+		var pe posError
+		if errors.As(err, &pe) {
+			diags.Errorf(diag.Pos{File: file, Line: doc.metaLine + pe.line - 1, Col: pe.col}, "%s", pe.msg)
+		} else {
+			diags.Errorf(diag.Pos{File: file, Line: doc.metaLine, Col: 1}, "%v", err)
+		}
+		return doc
+	}
+	shiftLines(node, doc.metaLine-1)
+	if node.Kind != yaml.MappingNode {
+		diags.Errorf(diag.Pos{File: file, Line: max(node.Line, doc.metaLine), Col: 1}, "front matter must be a set of key: value fields")
+		return doc
+	}
+	doc.meta = node
+	return doc
+}
+
+func firstLine(src []byte) string {
+	for line := range strings.Lines(string(src)) {
+		if t := strings.TrimSpace(line); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// dataLine is the file line where the front matter's data starts: the
+// line after the opening delimiter, or the delimiter itself for JSON's
+// bare braces.
+func dataLine(src []byte, includesDelim bool) int {
+	line := 1
+	for l := range strings.Lines(string(src)) {
+		if strings.TrimSpace(l) != "" {
+			if includesDelim {
+				return line
+			}
+			return line + 1
+		}
+		line++
+	}
+	return line
+}
+
+func shiftLines(n *yaml.Node, by int) {
+	if n == nil {
+		return
+	}
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
+}
+
+// posError is a syntax error at a line and column of the front matter data.
+type posError struct {
+	line, col int
+	msg       string
+}
+
+func (e posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
+
+// yaml.v3 reports syntax errors only as text ("yaml: line 3: ..."); this is
+// the one place we read a position back out of a message, because the
+// library offers no other.
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func parseYAML(data []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return nil, posError{line, 1, "invalid YAML: " + m[2]}
+		}
+		return nil, posError{1, 1, "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}, nil
+	}
+	n := doc.Content[0]
+	if err := checkAliases(n, 0); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// checkAliases refuses YAML aliases: front matter has no use for them and
+// they are the way to make a tiny file expand without bound.
+func checkAliases(n *yaml.Node, depth int) error {
+	if n.Kind == yaml.AliasNode {
+		return posError{n.Line, n.Column, "YAML aliases (*name) are not supported in front matter"}
+	}
+	if depth > 50 {
+		return posError{n.Line, n.Column, "front matter is nested too deeply"}
+	}
+	for _, c := range n.Content {
+		if err := checkAliases(c, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseJSON builds a node tree from JSON tokens, keeping each token's
+// position; encoding/json gives exact syntax-error offsets.
+func parseJSON(data []byte) (*yaml.Node, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	lc := newLineCounter(data)
+	start := func() (int, int) {
+		off := int(dec.InputOffset())
+		for off < len(data) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
+			off++
+		}
+		return lc.pos(off)
+	}
+	fail := func(err error) error {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			l, c := lc.pos(int(se.Offset))
+			return posError{l, c, "invalid JSON: " + se.Error()}
+		}
+		if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+			l, c := lc.pos(len(data))
+			return posError{l, c, "invalid JSON: unexpected end of front matter"}
+		}
+		l, c := start()
+		return posError{l, c, "invalid JSON: " + err.Error()}
+	}
+	var value func(depth int) (*yaml.Node, error)
+	value = func(depth int) (*yaml.Node, error) {
+		if depth > 50 {
+			l, c := start()
+			return nil, posError{l, c, "front matter is nested too deeply"}
+		}
+		l, c := start()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fail(err)
+		}
+		n := &yaml.Node{Line: l, Column: c}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				n.Kind, n.Tag = yaml.MappingNode, "!!map"
+				for dec.More() {
+					kl, kc := start()
+					kt, err := dec.Token()
+					if err != nil {
+						return nil, fail(err)
+					}
+					key, _ := kt.(string)
+					v, err := value(depth + 1)
+					if err != nil {
+						return nil, err
+					}
+					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: kl, Column: kc}, v)
+				}
+			case '[':
+				n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+				for dec.More() {
+					v, err := value(depth + 1)
+					if err != nil {
+						return nil, err
+					}
+					n.Content = append(n.Content, v)
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, fail(err)
+			}
+		case string:
+			n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "!!str", t, yaml.DoubleQuotedStyle
+		case json.Number:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", t.String()
+			if strings.ContainsAny(n.Value, ".eE") {
+				n.Tag = "!!float"
+			}
+		case bool:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", strconv.FormatBool(t)
+		case nil:
+			n.Kind, n.Tag = yaml.ScalarNode, "!!null"
+		}
+		return n, nil
+	}
+	n, err := value(0)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		l, c := start()
+		return nil, posError{l, c, "invalid JSON: unexpected text after the closing brace"}
+	}
+	return n, nil
+}
+
+type lineCounter struct{ starts []int }
+
+func newLineCounter(data []byte) lineCounter {
+	lc := lineCounter{starts: []int{0}}
+	for i, b := range data {
+		if b == '\n' {
+			lc.starts = append(lc.starts, i+1)
+		}
+	}
+	return lc
+}
+
+func (lc lineCounter) pos(off int) (line, col int) {
+	i, found := slices.BinarySearch(lc.starts, off)
+	if !found {
+		i--
+	}
+	return i + 1, off - lc.starts[i] + 1
+}
+
+// parseTOML decodes with BurntSushi/toml, then rebuilds a node tree. The
+// library keeps key positions private, so a key's line is found by looking
+// for its assignment or table header; values share their key's line.
+func parseTOML(data []byte) (*yaml.Node, error) {
+	var m map[string]any
+	_, err := toml.Decode(string(data), &m)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, posError{pe.Position.Line, max(pe.Position.Col, 1), "invalid TOML: " + pe.Message}
+		}
+		return nil, posError{1, 1, "invalid TOML: " + err.Error()}
+	}
+	lines := strings.Split(string(data), "\n")
+	// Table-array headers ([[mappings]]) in order, so element i of an
+	// array of tables is placed at its own header.
+	headers := map[string][]int{}
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "[[") && strings.HasSuffix(t, "]]") {
+			k := strings.TrimSpace(t[2 : len(t)-2])
+			headers[k] = append(headers[k], i+1)
+		}
+	}
+	keyLine := func(key string, from int) int {
+		for i := max(from-1, 0); i < len(lines); i++ {
+			t := strings.TrimSpace(lines[i])
+			if rest, ok := strings.CutPrefix(t, key); ok {
+				rest = strings.TrimSpace(rest)
+				if strings.HasPrefix(rest, "=") {
+					return i + 1
+				}
+			}
+			if t == "["+key+"]" || t == "[["+key+"]]" {
+				return i + 1
+			}
+		}
+		return from
+	}
+	var build func(v any, line int, path string) *yaml.Node
+	build = func(v any, line int, path string) *yaml.Node {
+		n := &yaml.Node{Line: line, Column: 1}
+		switch t := v.(type) {
+		case map[string]any:
+			n.Kind, n.Tag = yaml.MappingNode, "!!map"
+			type kv struct {
+				k    string
+				line int
+			}
+			var keys []kv
+			for k := range t {
+				keys = append(keys, kv{k, keyLine(k, line)})
+			}
+			slices.SortFunc(keys, func(a, b kv) int {
+				if a.line != b.line {
+					return a.line - b.line
+				}
+				return strings.Compare(a.k, b.k)
+			})
+			for _, k := range keys {
+				n.Content = append(n.Content,
+					&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k.k, Line: k.line, Column: 1},
+					build(t[k.k], k.line, path+"."+k.k))
+			}
+		case []map[string]any:
+			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+			h := headers[strings.TrimPrefix(path, ".")]
+			for i, e := range t {
+				l := line
+				if i < len(h) {
+					l = h[i]
+				}
+				n.Content = append(n.Content, build(e, l, path))
+			}
+		case []any:
+			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+			for _, e := range t {
+				n.Content = append(n.Content, build(e, line, path))
+			}
+		case string:
+			n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "!!str", t, yaml.DoubleQuotedStyle
+		case int64:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", strconv.FormatInt(t, 10)
+		case float64:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!float", strconv.FormatFloat(t, 'g', -1, 64)
+		case bool:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", strconv.FormatBool(t)
+		case time.Time:
+			n.Kind, n.Tag = yaml.ScalarNode, "!!timestamp"
+			n.Value = t.Format(time.DateOnly)
+			if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
+				n.Value = t.Format(time.RFC3339)
+			}
+		default:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!str", fmt.Sprint(t)
+		}
+		return n
+	}
+	return build(m, 1, ""), nil
+}

@@ -1,0 +1,359 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// The folders and file a site is made of, relative to its root.
+const (
+	ConfigFile    = "nhiglossary.yaml"
+	TermsDir      = "content/terms"
+	FrameworksDir = "content/frameworks"
+	IncidentsDir  = "content/incidents"
+)
+
+// MaxSummary is the length past which a summary gets a warning: it is shown
+// in lists, tooltips and search results, where a paragraph does not fit.
+const MaxSummary = 300
+
+// Load reads a whole site from fsys. It returns every problem it finds;
+// the site is usable by later stages only when diags has no errors.
+func Load(fsys fs.FS) (*Site, diag.List) {
+	var diags diag.List
+	site := &Site{Config: loadConfig(fsys, &diags)}
+
+	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
+		diags.Errorf(diag.Pos{File: TermsDir}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
+	}
+	termFiles := listFiles(fsys, TermsDir, ".md", &diags)
+	fwFiles := append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
+	incFiles := listFiles(fsys, IncidentsDir, ".md", &diags)
+
+	site.Terms = make([]*Term, len(termFiles))
+	site.Frameworks = make([]*Framework, len(fwFiles))
+	site.Incidents = make([]*Incident, len(incFiles))
+	perFile := make([]diag.List, len(termFiles)+len(fwFiles)+len(incFiles))
+
+	// Files are independent until xref, so they are parsed in parallel;
+	// each job writes only its own slots.
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				switch {
+				case i < len(termFiles):
+					site.Terms[i] = loadTerm(fsys, termFiles[i], site.Config, &perFile[i])
+				case i < len(termFiles)+len(fwFiles):
+					j := i - len(termFiles)
+					site.Frameworks[j] = loadFramework(fsys, fwFiles[j], &perFile[i])
+				default:
+					j := i - len(termFiles) - len(fwFiles)
+					site.Incidents[j] = loadIncident(fsys, incFiles[j], &perFile[i])
+				}
+			}
+		})
+	}
+	for i := range perFile {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, l := range perFile {
+		diags = append(diags, l...)
+	}
+
+	site.Terms = slices.DeleteFunc(site.Terms, func(t *Term) bool { return t == nil })
+	site.Frameworks = slices.DeleteFunc(site.Frameworks, func(f *Framework) bool { return f == nil })
+	site.Incidents = slices.DeleteFunc(site.Incidents, func(i *Incident) bool { return i == nil })
+	slices.SortFunc(site.Terms, func(a, b *Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
+	slices.SortFunc(site.Frameworks, func(a, b *Framework) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(site.Incidents, func(a, b *Incident) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
+	return site, diags.Sort()
+}
+
+// listFiles returns the files under dir with the extension ext, sorted,
+// skipping what editors leave beside their files (dotfiles, backups).
+func listFiles(fsys fs.FS, dir, ext string, diags *diag.List) []string {
+	var out []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasPrefix(name, "#")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(name, ext) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(diag.Pos{File: dir}, "cannot read: %v", err)
+	}
+	return out
+}
+
+func readDoc(fsys fs.FS, file string, diags *diag.List) (document, bool) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		return document{}, false
+	}
+	if !utf8.Valid(src) {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "not UTF-8 text: save the file as UTF-8")
+		return document{}, false
+	}
+	doc := parseDocument(file, src, diags)
+	return doc, doc.meta != nil
+}
+
+func fileSlug(file string) string {
+	return strings.TrimSuffix(path.Base(file), path.Ext(file))
+}
+
+func loadConfig(fsys fs.FS, diags *diag.List) Config {
+	cfg := DefaultConfig()
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg
+	}
+	if err != nil {
+		diags.Errorf(diag.Pos{File: ConfigFile}, "cannot read: %v", err)
+		return cfg
+	}
+	n, err := parseYAML(src)
+	if err != nil {
+		var pe posError
+		errors.As(err, &pe)
+		diags.Errorf(diag.Pos{File: ConfigFile, Line: pe.line, Col: pe.col}, "%s", pe.msg)
+		return cfg
+	}
+	d := &decoder{file: ConfigFile, diags: diags}
+	d.fields(n, diag.Pos{File: ConfigFile, Line: 1, Col: 1}, ConfigFile, []field{
+		{"title", false, func(k, v *yaml.Node) { cfg.Title = d.text(k, v) }},
+		{"base_url", false, func(k, v *yaml.Node) { cfg.BaseURL = d.baseURL(k, v) }},
+		{"description", false, func(k, v *yaml.Node) { cfg.Description = d.text(k, v) }},
+		{"language", false, func(k, v *yaml.Node) { cfg.Language = d.text(k, v) }},
+		{"publisher", false, func(k, v *yaml.Node) { cfg.Publisher = d.text(k, v) }},
+		{"default_author", false, func(k, v *yaml.Node) { cfg.DefaultAuthor = d.text(k, v) }},
+		{"autolink", false, func(k, v *yaml.Node) {
+			s := d.text(k, v)
+			if s == "first" || s == "all" || s == "off" {
+				cfg.Autolink = s
+				return
+			}
+			d.errorf(v, "\"autolink\" must be first, all or off, not %q%s", s, diag.DidYouMean(s, []string{"first", "all", "off"}))
+		}},
+		{"unsafe_html", false, func(k, v *yaml.Node) { cfg.UnsafeHTML = d.boolean(k, v) }},
+	})
+	return cfg
+}
+
+func (d *decoder) baseURL(k, v *yaml.Node) string {
+	s := d.text(k, v)
+	if s == "" {
+		return "/"
+	}
+	u, err := ParseBaseURL(s)
+	if err != nil {
+		d.errorf(v, "\"base_url\": %v", err)
+		return "/"
+	}
+	return u
+}
+
+// ParseBaseURL checks a base URL (absolute http(s), or a path starting
+// with /) and returns it with a trailing slash.
+func ParseBaseURL(s string) (string, error) {
+	u, err := parseURL(s)
+	if err != nil {
+		return "", err
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u, nil
+}
+
+func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
+	doc, ok := readDoc(fsys, file, diags)
+	if !ok {
+		return nil
+	}
+	d := &decoder{file: file, diags: diags}
+	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
+	t := &Term{File: file, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
+	d.fields(doc.meta, start, "a term", []field{
+		{"title", true, func(k, v *yaml.Node) { t.Title = d.name(k, v) }},
+		{"slug", false, func(k, v *yaml.Node) { t.Slug = d.slug(k, v) }},
+		{"summary", true, func(k, v *yaml.Node) {
+			t.Summary = strings.Join(strings.Fields(d.text(k, v)), " ")
+			t.SummaryPos = d.pos(v)
+		}},
+		{"abbreviations", false, func(k, v *yaml.Node) { t.Abbreviations = d.names(k, v) }},
+		{"synonyms", false, func(k, v *yaml.Node) { t.Synonyms = d.names(k, v) }},
+		{"redirects", false, func(k, v *yaml.Node) {
+			t.Redirects = d.names(k, v)
+			for _, r := range t.Redirects {
+				if !ValidSlug(r.Value) {
+					diags.Errorf(r.Pos, "redirect %q is not a slug: use lower-case letters, digits and single hyphens", r.Value)
+				}
+			}
+		}},
+		{"category", false, func(k, v *yaml.Node) { t.Category = d.text(k, v) }},
+		{"tags", false, func(k, v *yaml.Node) { t.Tags = d.strings(k, v) }},
+		{"related", false, func(k, v *yaml.Node) { t.Related = d.names(k, v) }},
+		{"examples", false, func(k, v *yaml.Node) {
+			for _, e := range d.list(k, v) {
+				t.Examples = append(t.Examples, d.markdown(k, e))
+			}
+		}},
+		{"incidents", false, func(k, v *yaml.Node) { t.Incidents = d.names(k, v) }},
+		{"mappings", false, func(k, v *yaml.Node) {
+			for _, e := range d.list(k, v) {
+				m := Mapping{Pos: d.pos(e)}
+				d.fields(e, d.pos(e), "a mapping", []field{
+					{"framework", true, func(k, v *yaml.Node) { m.Framework = d.name(k, v) }},
+					{"control", false, func(k, v *yaml.Node) { m.Control = d.name(k, v) }},
+					{"relevance", false, func(k, v *yaml.Node) { m.Relevance = d.markdown(k, v) }},
+				})
+				t.Mappings = append(t.Mappings, m)
+			}
+		}},
+		{"takeaway", false, func(k, v *yaml.Node) { t.Takeaway = d.text(k, v) }},
+		{"sources", false, func(k, v *yaml.Node) { t.Sources = d.sources(k, v) }},
+		{"author", false, func(k, v *yaml.Node) { t.Author = d.text(k, v) }},
+		{"updated", true, func(k, v *yaml.Node) { t.Updated = d.date(k, v) }},
+		{"reviewed", false, func(k, v *yaml.Node) {
+			r := &Review{}
+			d.fields(v, d.pos(v), "\"reviewed\"", []field{
+				{"by", true, func(k, v *yaml.Node) { r.By = d.text(k, v) }},
+				{"on", true, func(k, v *yaml.Node) { r.On = d.date(k, v) }},
+			})
+			t.Reviewed = r
+		}},
+		{"draft", false, func(k, v *yaml.Node) { t.Draft = d.boolean(k, v) }},
+		{"autolink", false, func(k, v *yaml.Node) { t.Autolink = d.boolean(k, v) }},
+		{"definitions", false, func(k, v *yaml.Node) {
+			for _, e := range d.list(k, v) {
+				var def Definition
+				d.fields(e, d.pos(e), "a definition", []field{
+					{"text", true, func(k, v *yaml.Node) { def.Text = d.text(k, v) }},
+					{"source", true, func(k, v *yaml.Node) { def.Source = d.source(v, "a definition's source") }},
+				})
+				t.Definitions = append(t.Definitions, def)
+			}
+		}},
+	})
+	if t.Slug.Value == "" {
+		t.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
+		if !ValidSlug(t.Slug.Value) {
+			diags.Errorf(diag.Pos{File: file}, "file name %q is not a slug: rename the file to %q.md or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
+		}
+	}
+	if len(t.Summary) > MaxSummary {
+		diags.Warnf(t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), MaxSummary)
+	}
+	return t
+}
+
+func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil
+	}
+	n, err := parseYAML(src)
+	if err != nil {
+		var pe posError
+		errors.As(err, &pe)
+		diags.Errorf(diag.Pos{File: file, Line: pe.line, Col: pe.col}, "%s", pe.msg)
+		return nil
+	}
+	f := &Framework{File: file, ID: fileSlug(file)}
+	if !ValidSlug(f.ID) {
+		diags.Errorf(diag.Pos{File: file}, "file name %q is not a framework id: rename it to %q.yaml", path.Base(file), Slugify(f.ID))
+	}
+	d := &decoder{file: file, diags: diags}
+	d.fields(n, diag.Pos{File: file, Line: 1, Col: 1}, "a framework", []field{
+		{"name", true, func(k, v *yaml.Node) { f.Name = d.text(k, v) }},
+		{"short", false, func(k, v *yaml.Node) { f.Short = d.text(k, v) }},
+		{"version", false, func(k, v *yaml.Node) { f.Version = d.text(k, v) }},
+		{"url", false, func(k, v *yaml.Node) { f.URL = d.url(k, v) }},
+		{"description", false, func(k, v *yaml.Node) { f.Description = d.markdown(k, v) }},
+		{"controls", false, func(k, v *yaml.Node) {
+			seen := map[string]diag.Pos{}
+			for _, e := range d.list(k, v) {
+				c := &Control{}
+				d.fields(e, d.pos(e), "a control", []field{
+					{"id", true, func(k, v *yaml.Node) { c.ID = d.name(k, v) }},
+					{"title", true, func(k, v *yaml.Node) { c.Title = d.text(k, v) }},
+					{"url", false, func(k, v *yaml.Node) { c.URL = d.url(k, v) }},
+					{"description", false, func(k, v *yaml.Node) { c.Description = d.markdown(k, v) }},
+				})
+				if c.ID.Value == "" {
+					continue
+				}
+				if strings.ContainsAny(c.ID.Value, "/|[] \t") {
+					diags.Errorf(c.ID.Pos, "control id %q must not contain spaces, '/', '|' or brackets", c.ID.Value)
+				}
+				if prev, dup := seen[strings.ToLower(c.ID.Value)]; dup {
+					diags.Errorf(c.ID.Pos, "duplicate control id %q (first at line %d)", c.ID.Value, prev.Line)
+					continue
+				}
+				seen[strings.ToLower(c.ID.Value)] = c.ID.Pos
+				f.Controls = append(f.Controls, c)
+			}
+		}},
+	})
+	if f.Short == "" {
+		f.Short = f.Name
+	}
+	return f
+}
+
+func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
+	doc, ok := readDoc(fsys, file, diags)
+	if !ok {
+		return nil
+	}
+	d := &decoder{file: file, diags: diags}
+	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
+	inc := &Incident{File: file, Body: doc.body}
+	d.fields(doc.meta, start, "an incident", []field{
+		{"title", true, func(k, v *yaml.Node) { inc.Title = d.name(k, v) }},
+		{"slug", false, func(k, v *yaml.Node) { inc.Slug = d.slug(k, v) }},
+		{"date", true, func(k, v *yaml.Node) { inc.Date = d.date(k, v) }},
+		{"summary", true, func(k, v *yaml.Node) { inc.Summary = d.markdown(k, v) }},
+		{"sources", false, func(k, v *yaml.Node) { inc.Sources = d.sources(k, v) }},
+		{"tags", false, func(k, v *yaml.Node) { inc.Tags = d.strings(k, v) }},
+		{"draft", false, func(k, v *yaml.Node) { inc.Draft = d.boolean(k, v) }},
+	})
+	if inc.Slug.Value == "" {
+		inc.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
+		if !ValidSlug(inc.Slug.Value) {
+			diags.Errorf(diag.Pos{File: file}, "file name %q is not a slug: rename the file to %q.md or set \"slug\"", path.Base(file), Slugify(inc.Slug.Value))
+		}
+	}
+	return inc
+}

@@ -1,0 +1,175 @@
+// Package content owns the site's source model: the settings, terms,
+// frameworks and incidents an editorial team writes, loaded from an fs.FS
+// with a position for every value a later stage may complain about.
+//
+// Loading validates each file on its own (schema, types, dates, slugs);
+// everything that needs the whole site (names resolving, duplicates,
+// backlinks) belongs to package xref.
+package content
+
+import (
+	"time"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// Config is nhiglossary.yaml.
+type Config struct {
+	Title         string
+	BaseURL       string // always ends in "/"
+	Description   string
+	Language      string
+	Publisher     string
+	DefaultAuthor string
+	Autolink      string // "first", "all" or "off"
+	UnsafeHTML    bool
+}
+
+// DefaultConfig is what a site without nhiglossary.yaml gets.
+func DefaultConfig() Config {
+	return Config{
+		Title:    "Glossary",
+		BaseURL:  "/",
+		Language: "en",
+		Autolink: "first",
+	}
+}
+
+// Site is everything loaded from one site folder. Slices are sorted by
+// slug (terms, incidents) or id (frameworks) so that every later stage is
+// deterministic without sorting again.
+type Site struct {
+	Config     Config
+	Terms      []*Term
+	Frameworks []*Framework
+	Incidents  []*Incident
+}
+
+// Name is a string an editor wrote, with where they wrote it.
+type Name struct {
+	Value string
+	Pos   diag.Pos
+}
+
+// Markdown is a Markdown source with the position of its first byte. Lines
+// of Text map to consecutive lines of the file from Pos.Line on (exactly
+// for bodies and literal blocks; near enough for folded scalars), each
+// starting at column Indent+1.
+type Markdown struct {
+	Text   string
+	Pos    diag.Pos
+	Indent int
+}
+
+// PosAt maps a byte offset within Text to a file position.
+func (m Markdown) PosAt(off int) diag.Pos {
+	p := m.Pos
+	if p.Line == 0 {
+		return p
+	}
+	line, col := 0, 1
+	for i := 0; i < off && i < len(m.Text); i++ {
+		if m.Text[i] == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	if line == 0 {
+		p.Col += col - 1
+		return p
+	}
+	p.Line += line
+	p.Col = col + m.Indent
+	return p
+}
+
+// Source is a citation.
+type Source struct {
+	Title     string
+	Publisher string
+	URL       string
+	Date      time.Time // zero when not given
+	Pos       diag.Pos
+}
+
+// Mapping ties a term to a framework, or to one control of it.
+type Mapping struct {
+	Framework Name
+	Control   Name // Value "" for a framework-level mapping
+	Relevance Markdown
+	Pos       diag.Pos
+}
+
+// Review is the editorial note.
+type Review struct {
+	By string
+	On time.Time
+}
+
+// Definition is how another body defines the term.
+type Definition struct {
+	Text   string
+	Source Source
+}
+
+// Term is one content/terms/*.md file.
+type Term struct {
+	File          string // relative to the site, e.g. content/terms/api-key.md
+	Slug          Name
+	Title         Name
+	Summary       string
+	SummaryPos    diag.Pos
+	Abbreviations []Name
+	Synonyms      []Name
+	Redirects     []Name
+	Category      string
+	Tags          []string
+	Related       []Name
+	Examples      []Markdown
+	Incidents     []Name
+	Mappings      []Mapping
+	Takeaway      string
+	Sources       []Source
+	Author        string // the site's default author when not given
+	Updated       time.Time
+	Reviewed      *Review
+	Draft         bool
+	Autolink      bool // default true
+	Definitions   []Definition
+	Body          Markdown
+}
+
+// Control is one entry of a framework's controls list.
+type Control struct {
+	ID          Name
+	Title       string
+	URL         string
+	Description Markdown
+}
+
+// Framework is one content/frameworks/*.yaml file; its ID is the file name.
+type Framework struct {
+	File        string
+	ID          string
+	Name        string
+	Short       string // Name when not given
+	Version     string
+	URL         string
+	Description Markdown
+	Controls    []*Control
+}
+
+// Incident is one content/incidents/*.md file.
+type Incident struct {
+	File    string
+	Slug    Name
+	Title   Name
+	Date    time.Time
+	Summary Markdown
+	Sources []Source
+	Tags    []string
+	Draft   bool
+	Body    Markdown
+}

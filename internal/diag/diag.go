@@ -1,0 +1,175 @@
+// Package diag owns the problems nhiglossary reports to editors: a position
+// in a file, a severity and a message, collected from every stage, sorted,
+// and printed as text, JSON or GitHub annotations.
+package diag
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Pos is a place in a site file. File is relative to the site folder and
+// uses forward slashes; Line and Col are 1-based (0 means unknown).
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Severity says whether a problem fails a build.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem, for a person to read.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Message  string
+}
+
+func (d Diagnostic) String() string {
+	if d.Severity == Warning {
+		return d.Pos.String() + ": warning: " + d.Message
+	}
+	return d.Pos.String() + ": " + d.Message
+}
+
+// List collects diagnostics from every stage so that one run reports them all.
+type List []Diagnostic
+
+// Errorf adds an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Count returns the number of errors and warnings.
+func (l List) Count() (errors, warnings int) {
+	for _, d := range l {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Sort orders by path, then position, then message, and drops exact
+// duplicates, so output is stable whatever order the stages ran in.
+func (l List) Sort() List {
+	slices.SortFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return slices.Compact(l)
+}
+
+// Error makes a List usable as an error; it prints every diagnostic.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, d := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// WriteText prints one diagnostic per line: PATH:LINE:COL: message.
+func WriteText(w io.Writer, l List) error {
+	for _, d := range l {
+		if _, err := fmt.Fprintln(w, d.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type jsonDiag struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// WriteJSON prints the list as a JSON array (an empty array when clean).
+func WriteJSON(w io.Writer, l List) error {
+	out := make([]jsonDiag, 0, len(l))
+	for _, d := range l {
+		out = append(out, jsonDiag{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Message})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// WriteGitHub prints GitHub Actions workflow commands, which show each
+// problem as an annotation on the pull request's diff.
+func WriteGitHub(w io.Writer, l List) error {
+	for _, d := range l {
+		props := "file=" + ghEscape(d.Pos.File, true)
+		if d.Pos.Line > 0 {
+			props += fmt.Sprintf(",line=%d", d.Pos.Line)
+		}
+		if d.Pos.Col > 0 {
+			props += fmt.Sprintf(",col=%d", d.Pos.Col)
+		}
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, ghEscape(d.Message, false)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ghEscape follows the workflow-command escaping rules, so a message with
+// a newline or a colon cannot end the annotation early.
+func ghEscape(s string, property bool) string {
+	r := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	s = r.Replace(s)
+	if property {
+		s = strings.NewReplacer(":", "%3A", ",", "%2C").Replace(s)
+	}
+	return s
+}
