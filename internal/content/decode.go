@@ -17,6 +17,7 @@ import (
 // records every problem instead of stopping at the first.
 type decoder struct {
 	file  string
+	lines []string // the file's lines
 	diags *diag.List
 }
 
@@ -187,10 +188,15 @@ func (d *decoder) markdown(key, v *yaml.Node) Markdown {
 	s, _ := d.str(key, v)
 	m := Markdown{Text: s, Pos: d.valuePos(v)}
 	if v.Style == yaml.LiteralStyle || v.Style == yaml.FoldedStyle {
-		// The text starts on the line after the | or >, indented.
+		// The text starts on the line after the | or >, indented as its
+		// first line is.
 		m.Pos.Line++
-		m.Pos.Col = key.Column + 2
-		m.Indent = key.Column + 1
+		m.Indent = 0
+		if i := m.Pos.Line - 1; i >= 0 && i < len(d.lines) {
+			l := d.lines[i]
+			m.Indent = len(l) - len(strings.TrimLeft(l, " "))
+		}
+		m.Pos.Col = m.Indent + 1
 	}
 	return m
 }

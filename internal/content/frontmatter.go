@@ -24,6 +24,7 @@ import (
 // and its Markdown body.
 type document struct {
 	file     string
+	lines    []string   // the file's lines, for measuring block indentation
 	meta     *yaml.Node // a mapping node; nil when the file has none
 	metaLine int        // file line of the front matter's first line
 	body     Markdown
@@ -67,7 +68,7 @@ func formats(c *capture) []*frontmatter.Format {
 // to diags; the returned document has meta == nil when there is no usable
 // front matter.
 func parseDocument(file string, src []byte, diags *diag.List) document {
-	doc := document{file: file}
+	doc := document{file: file, lines: strings.Split(string(src), "\n")}
 	var c capture
 	c.data = nil
 	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, formats(&c)...)
@@ -168,6 +169,11 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 		msg := err.Error()
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			line, _ := strconv.Atoi(m[1])
+			// yaml.v3 counts parser errors' lines from 0 and scanner
+			// errors' from 1; only parser messages say "did not find".
+			if strings.HasPrefix(m[2], "did not find expected") {
+				line++
+			}
 			return nil, posError{line, 1, "invalid YAML: " + m[2]}
 		}
 		return nil, posError{1, 1, "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}

@@ -200,7 +200,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 	if !ok {
 		return nil
 	}
-	d := &decoder{file: file, diags: diags}
+	d := &decoder{file: file, lines: doc.lines, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	t := &Term{File: file, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
 	d.fields(doc.meta, start, "a term", []field{
@@ -268,7 +268,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 	if t.Slug.Value == "" {
 		t.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(t.Slug.Value) {
-			diags.Errorf(diag.Pos{File: file}, "file name %q is not a slug: rename the file to %q.md or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
+			diags.Errorf(diag.Pos{File: file}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
 		}
 	}
 	if len(t.Summary) > MaxSummary {
@@ -292,9 +292,9 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	}
 	f := &Framework{File: file, ID: fileSlug(file)}
 	if !ValidSlug(f.ID) {
-		diags.Errorf(diag.Pos{File: file}, "file name %q is not a framework id: rename it to %q.yaml", path.Base(file), Slugify(f.ID))
+		diags.Errorf(diag.Pos{File: file}, "file name %q is not a framework id: rename it to \"%s.yaml\"", path.Base(file), Slugify(f.ID))
 	}
-	d := &decoder{file: file, diags: diags}
+	d := &decoder{file: file, lines: strings.Split(string(src), "\n"), diags: diags}
 	d.fields(n, diag.Pos{File: file, Line: 1, Col: 1}, "a framework", []field{
 		{"name", true, func(k, v *yaml.Node) { f.Name = d.text(k, v) }},
 		{"short", false, func(k, v *yaml.Node) { f.Short = d.text(k, v) }},
@@ -337,7 +337,7 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 	if !ok {
 		return nil
 	}
-	d := &decoder{file: file, diags: diags}
+	d := &decoder{file: file, lines: doc.lines, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	inc := &Incident{File: file, Body: doc.body}
 	d.fields(doc.meta, start, "an incident", []field{
@@ -352,7 +352,7 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 	if inc.Slug.Value == "" {
 		inc.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(inc.Slug.Value) {
-			diags.Errorf(diag.Pos{File: file}, "file name %q is not a slug: rename the file to %q.md or set \"slug\"", path.Base(file), Slugify(inc.Slug.Value))
+			diags.Errorf(diag.Pos{File: file}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(inc.Slug.Value))
 		}
 	}
 	return inc

@@ -28,7 +28,11 @@ func (l Link) Text() string {
 // Parse reads one link at the start of b. ok is false when b does not
 // start with a well-formed link: "[[", a target with no brackets or line
 // break, an optional "|label", and "]]".
-func Parse(b []byte) (l Link, ok bool) {
+func Parse(b []byte) (l Link, ok bool) { return parse(b) }
+
+// parse is Parse for both the renderer's []byte and Scan's string, so
+// neither has to copy its input.
+func parse[T string | []byte](b T) (l Link, ok bool) {
 	if len(b) < 5 || b[0] != '[' || b[1] != '[' {
 		return Link{}, false
 	}
@@ -49,8 +53,7 @@ func Parse(b []byte) (l Link, ok bool) {
 	if end < 0 {
 		return Link{}, false
 	}
-	inner := string(b[2:end])
-	target, label, _ := strings.Cut(inner, "|")
+	target, label, _ := strings.Cut(string(b[2:end]), "|")
 	target, label = strings.TrimSpace(target), strings.TrimSpace(label)
 	if target == "" || strings.Contains(label, "|") {
 		return Link{}, false
@@ -58,33 +61,50 @@ func Parse(b []byte) (l Link, ok bool) {
 	return Link{Start: 0, End: end + 2, Target: target, Label: label}, true
 }
 
-// Scan returns the links in a Markdown text, skipping fenced code blocks,
-// code spans and escaped brackets, as the Markdown renderer does.
+// Scan returns the links in a Markdown text, skipping fenced code blocks
+// (``` and ~~~), code spans (which may continue over the lines of one
+// paragraph) and escaped brackets, as the Markdown renderer does.
+//
+// Indented code blocks are not recognised: telling them from list
+// continuation lines needs a full block parser.
 func Scan(src string) []Link {
+	if !strings.Contains(src, "[[") {
+		return nil
+	}
 	var out []Link
-	inFence := false
-	var fence string
+	fence := "" // the open fence, "" outside fenced code
+	para := -1  // offset where the current run of text lines starts
+	flush := func(end int) {
+		// Most paragraphs have no link: skip them at memchr speed.
+		if para >= 0 && strings.Contains(src[para:end], "[[") {
+			out = scanInline(src, para, end, out)
+		}
+		para = -1
+	}
 	off := 0
 	for line := range strings.Lines(src) {
-		trimmed := strings.TrimLeft(line, " ")
-		indent := len(line) - len(trimmed)
-		if indent < 4 {
-			if f := fenceOf(trimmed); f != "" {
-				switch {
-				case !inFence:
-					inFence, fence = true, f
-				case strings.HasPrefix(f, fence) && strings.TrimSpace(trimmed[len(f):]) == "":
-					inFence = false
-				}
-				off += len(line)
-				continue
-			}
-		}
-		if !inFence {
-			out = scanLine(src, off, off+len(line), out)
-		}
+		start := off
 		off += len(line)
+		trimmed := strings.TrimLeft(line, " ")
+		f := ""
+		if len(line)-len(trimmed) < 4 {
+			f = fenceOf(trimmed)
+		}
+		switch {
+		case fence != "":
+			if closes(f, fence, trimmed) {
+				fence = ""
+			}
+		case f != "":
+			flush(start)
+			fence = f
+		case strings.TrimSpace(line) == "":
+			flush(start) // a blank line ends a paragraph, and any code span in it
+		case para < 0:
+			para = start
+		}
 	}
+	flush(off)
 	return out
 }
 
@@ -106,25 +126,32 @@ func fenceOf(l string) string {
 	return l[:n]
 }
 
-func scanLine(src string, from, to int, out []Link) []Link {
-	b := []byte(src[:to])
+// closes reports whether a line starting with fence f closes the open
+// fence: the same character, at least as long, nothing after it.
+func closes(f, open, line string) bool {
+	return f != "" && f[0] == open[0] && len(f) >= len(open) && strings.TrimSpace(line[len(f):]) == ""
+}
+
+// scanInline finds the links in src[from:to], a run of text lines.
+func scanInline(src string, from, to int, out []Link) []Link {
+	s := src[:to]
 	for i := from; i < to; i++ {
-		switch b[i] {
+		switch s[i] {
 		case '\\':
 			i++ // an escaped character is never syntax
 		case '`':
 			// A code span: a run of n backticks up to the next run of n.
 			n := 1
-			for i+n < to && b[i+n] == '`' {
+			for i+n < to && s[i+n] == '`' {
 				n++
 			}
-			if j := closingTicks(b[i+n:to], n); j >= 0 {
+			if j := closingTicks(s[i+n:], n); j >= 0 {
 				i += n + j + n - 1
 			} else {
 				i += n - 1
 			}
 		case '[':
-			if l, ok := Parse(b[i:to]); ok {
+			if l, ok := parse(s[i:]); ok {
 				l.Start, l.End = i, i+l.End
 				out = append(out, l)
 				i = l.End - 1
@@ -134,13 +161,15 @@ func scanLine(src string, from, to int, out []Link) []Link {
 	return out
 }
 
-func closingTicks(b []byte, n int) int {
-	for j := 0; j < len(b); j++ {
-		if b[j] != '`' {
+// closingTicks returns the offset in s of the first run of exactly n
+// backticks, or -1.
+func closingTicks(s string, n int) int {
+	for j := 0; j < len(s); j++ {
+		if s[j] != '`' {
 			continue
 		}
 		k := j
-		for k < len(b) && b[k] == '`' {
+		for k < len(s) && s[k] == '`' {
 			k++
 		}
 		if k-j == n {

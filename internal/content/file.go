@@ -1,0 +1,101 @@
+package content
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// One file at a time: what `serve` needs to re-read only the files an
+// editor saved. Load is these same steps over every file.
+
+// Kind is what a site file holds.
+type Kind int
+
+const (
+	KindOther Kind = iota // not a file Load reads
+	KindConfig
+	KindTerm
+	KindFramework
+	KindIncident
+)
+
+// KindOf says which loader reads file (a slash-separated path relative to
+// the site), by the same rules Load lists files with: the folder and the
+// extension, and no path element below the folder starting with ".", "_"
+// or "#" (editors' and backup files).
+func KindOf(file string) Kind {
+	if file == ConfigFile {
+		return KindConfig
+	}
+	for _, k := range []struct {
+		dir  string
+		exts []string
+		kind Kind
+	}{
+		{TermsDir, []string{".md"}, KindTerm},
+		{FrameworksDir, []string{".yaml", ".yml"}, KindFramework},
+		{IncidentsDir, []string{".md"}, KindIncident},
+	} {
+		rest, ok := strings.CutPrefix(file, k.dir+"/")
+		if !ok || rest == "" {
+			continue
+		}
+		for _, elem := range strings.Split(rest, "/") {
+			if elem == "" || strings.ContainsAny(elem[:1], "._#") {
+				return KindOther
+			}
+		}
+		for _, ext := range k.exts {
+			if path.Ext(file) == ext {
+				return k.kind
+			}
+		}
+		return KindOther
+	}
+	return KindOther
+}
+
+// Files lists the site's content files by kind, sorted, as Load finds
+// them; diags has the problems Load reports about the folders themselves
+// (no content/terms, an unreadable folder).
+func Files(fsys fs.FS) (terms, frameworks, incidents []string, diags diag.List) {
+	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
+		diags.Errorf(diag.Pos{File: TermsDir}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
+	}
+	terms = listFiles(fsys, TermsDir, ".md", &diags)
+	frameworks = append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
+	incidents = listFiles(fsys, IncidentsDir, ".md", &diags)
+	return terms, frameworks, incidents, diags
+}
+
+// LoadConfig reads nhiglossary.yaml; a site without one gets DefaultConfig.
+func LoadConfig(fsys fs.FS) (Config, diag.List) {
+	var diags diag.List
+	cfg := loadConfig(fsys, &diags)
+	return cfg, diags
+}
+
+// LoadTerm reads one term file as Load does; cfg gives the default author.
+// The term is nil when the file has no usable front matter.
+func LoadTerm(fsys fs.FS, file string, cfg Config) (*Term, diag.List) {
+	var diags diag.List
+	t := loadTerm(fsys, file, cfg, &diags)
+	return t, diags.Sort()
+}
+
+// LoadFramework reads one framework file as Load does.
+func LoadFramework(fsys fs.FS, file string) (*Framework, diag.List) {
+	var diags diag.List
+	f := loadFramework(fsys, file, &diags)
+	return f, diags.Sort()
+}
+
+// LoadIncident reads one incident file as Load does.
+func LoadIncident(fsys fs.FS, file string) (*Incident, diag.List) {
+	var diags diag.List
+	inc := loadIncident(fsys, file, &diags)
+	return inc, diags.Sort()
+}

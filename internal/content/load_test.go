@@ -1,0 +1,342 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const okTerm = `---
+title: API Key
+summary: A static secret.
+updated: 2026-05-16
+---
+Body.
+`
+
+func site(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+func diagStrings(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
+	_, diags := Load(fsys)
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{
+			name:  "a clean term has no diagnostics",
+			files: map[string]string{"content/terms/api-key.md": okTerm},
+		},
+		{
+			name:  "no terms folder",
+			files: map[string]string{"README.md": "hi"},
+			want:  []string{`content/terms: no content/terms folder: a site keeps one Markdown file per term there`},
+		},
+		{
+			name:  "unknown key with did-you-mean",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummery: x\nsummary: y\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:3:1: unknown key "summery" in a term (did you mean "summary"?)`},
+		},
+		{
+			name:  "missing required keys are reported at the front matter",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\n---\nBody\n"},
+			want: []string{
+				`content/terms/api-key.md:1:1: missing required key "summary" in a term`,
+				`content/terms/api-key.md:1:1: missing required key "updated" in a term`,
+			},
+		},
+		{
+			name:  "bad date",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 16/05/2026\n---\n"},
+			want:  []string{`content/terms/api-key.md:4:10: "updated" must be a date written YYYY-MM-DD, not "16/05/2026"`},
+		},
+		{
+			name:  "impossible date",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-02-30\n---\n"},
+			want:  []string{`content/terms/api-key.md:4:10: "updated": "2026-02-30" is not a real date`},
+		},
+		{
+			name:  "list expected",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\ntags: secrets\n---\n"},
+			want:  []string{`content/terms/api-key.md:5:7: "tags" must be a list, not text: write [secrets]`},
+		},
+		{
+			name:  "text expected",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: [a, b]\nsummary: s\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:8: "title" must be text, not a list`},
+		},
+		{
+			name:  "bool expected",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\ndraft: maybe\n---\n"},
+			want:  []string{`content/terms/api-key.md:5:8: "draft" must be true or false, not text`},
+		},
+		{
+			name:  "bad slug",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nslug: API_Key\nsummary: s\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:3:7: "slug": "API_Key" is not a slug: use lower-case letters, digits and single hyphens, like "api-key"`},
+		},
+		{
+			name:  "file name that is not a slug",
+			files: map[string]string{"content/terms/API Key.md": okTerm},
+			want:  []string{`content/terms/API Key.md: file name "API Key.md" is not a slug: rename the file to "api-key.md" or set "slug"`},
+		},
+		{
+			name:  "bad redirect",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\nredirects: [Old Key]\n---\n"},
+			want:  []string{`content/terms/api-key.md:5:13: redirect "Old Key" is not a slug: use lower-case letters, digits and single hyphens`},
+		},
+		{
+			name:  "invalid YAML",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: [s\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:3:1: invalid YAML: did not find expected ',' or ']'`},
+		},
+		{
+			name:  "front matter not closed",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\n"},
+			want:  []string{`content/terms/api-key.md:1:1: front matter is not closed: add a line with the closing delimiter before the body`},
+		},
+		{
+			name:  "no front matter",
+			files: map[string]string{"content/terms/api-key.md": "Just text.\n"},
+			want:  []string{`content/terms/api-key.md:1:1: missing front matter: start the file with a --- line, the fields, and another --- line`},
+		},
+		{
+			name:  "front matter that is a list",
+			files: map[string]string{"content/terms/api-key.md": "---\n- a\n- b\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:1: front matter must be a set of key: value fields`},
+		},
+		{
+			name:  "duplicate key",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\ntitle: B\nsummary: s\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:3:1: duplicate key "title" in a term`},
+		},
+		{
+			name:  "empty required value",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle:\nsummary: s\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:1: "title" is required and must not be empty`},
+		},
+		{
+			name:  "blank text",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: \"  \"\nsummary: s\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:1: "title" must not be empty`},
+		},
+		{
+			name:  "mapping without framework, with unknown key",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\nmappings:\n  - controll: NHI2\n---\n"},
+			want: []string{
+				`content/terms/api-key.md:6:5: missing required key "framework" in a mapping`,
+				`content/terms/api-key.md:6:5: unknown key "controll" in a mapping (did you mean "control"?)`,
+			},
+		},
+		{
+			name:  "bad source url",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\nsources:\n  - {title: R, url: \"javascript:alert(1)\"}\n---\n"},
+			want:  []string{`content/terms/api-key.md:6:21: "url": "javascript:alert(1)" is not an http or https URL`},
+		},
+		{
+			name:  "long summary is a warning",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: " + strings.Repeat("word ", 70) + "\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:3:10: warning: summary is 349 characters long; keep it under 300, it is shown in lists, previews and search results`},
+		},
+		{
+			name:  "YAML alias refused",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: &t A\nsummary: *t\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:3:10: YAML aliases (*name) are not supported in front matter`},
+		},
+		{
+			name:  "invalid JSON reports the offset",
+			files: map[string]string{"content/terms/api-key.md": "{\n  \"title\": \"A\",\n  \"summary\": \"s\" \"updated\": \"2026-05-16\"\n}\n\n"},
+			want:  []string{`content/terms/api-key.md:3:18: invalid JSON: invalid character '"' after object key:value pair`},
+		},
+		{
+			name:  "invalid TOML",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \n+++\n"},
+			want:  []string{`content/terms/api-key.md:3:11: invalid TOML: expected value but found '\n' instead`},
+		},
+		{
+			name:  "TOML unknown key is placed on its line",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \"s\"\nupdated = 2026-05-16\ntagz = [\"x\"]\n+++\n"},
+			want:  []string{`content/terms/api-key.md:5:1: unknown key "tagz" in a term (did you mean "tags"?)`},
+		},
+		{
+			name:  "JSON unknown key is placed at the key",
+			files: map[string]string{"content/terms/api-key.md": "{\n  \"title\": \"A\",\n  \"summary\": \"s\",\n  \"updated\": \"2026-05-16\",\n  \"relatd\": []\n}\n\n"},
+			want:  []string{`content/terms/api-key.md:5:3: unknown key "relatd" in a term (did you mean "related"?)`},
+		},
+		{
+			name:  "not UTF-8",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: \xff\n---\n"},
+			want:  []string{`content/terms/api-key.md:1:1: not UTF-8 text: save the file as UTF-8`},
+		},
+		{
+			name: "config errors",
+			files: map[string]string{
+				"content/terms/api-key.md": okTerm,
+				"nhiglossary.yaml":         "title: T\nautolink: frist\nbase_url: ftp://x\nunsafe_html: yes please\ncolour: red\n",
+			},
+			want: []string{
+				`nhiglossary.yaml:2:11: "autolink" must be first, all or off, not "frist" (did you mean "first"?)`,
+				`nhiglossary.yaml:3:11: "base_url": "ftp://x" is not an absolute http(s) URL or a path starting with /`,
+				`nhiglossary.yaml:4:14: "unsafe_html" must be true or false, not text`,
+				`nhiglossary.yaml:5:1: unknown key "colour" in nhiglossary.yaml`,
+			},
+		},
+		{
+			name: "framework problems",
+			files: map[string]string{
+				"content/terms/api-key.md":         okTerm,
+				"content/frameworks/owasp.yaml":    "name: OWASP\ncontrols:\n  - id: NHI1\n    title: One\n  - id: nhi1\n    title: Again\n  - title: No id\n  - id: a/b\n    title: Slash\n",
+				"content/frameworks/Bad Name.yaml": "name: X\n",
+				"content/frameworks/no-name.yaml":  "short: X\n",
+			},
+			want: []string{
+				`content/frameworks/Bad Name.yaml: file name "Bad Name.yaml" is not a framework id: rename it to "bad-name.yaml"`,
+				`content/frameworks/no-name.yaml:1:1: missing required key "name" in a framework`,
+				`content/frameworks/owasp.yaml:5:9: duplicate control id "nhi1" (first at line 3)`,
+				`content/frameworks/owasp.yaml:7:5: missing required key "id" in a control`,
+				`content/frameworks/owasp.yaml:8:9: control id "a/b" must not contain spaces, '/', '|' or brackets`,
+			},
+		},
+		{
+			name: "incident problems",
+			files: map[string]string{
+				"content/terms/api-key.md":   okTerm,
+				"content/incidents/leak.md":  "---\ntitle: Leak\nsummary: s\n---\n",
+				"content/incidents/other.md": "---\ntitle: Other\ndate: 2025-13-01\nsummary: s\nsorces: []\n---\n",
+			},
+			want: []string{
+				`content/incidents/leak.md:1:1: missing required key "date" in an incident`,
+				`content/incidents/other.md:3:7: "date": "2025-13-01" is not a real date`,
+				`content/incidents/other.md:5:1: unknown key "sorces" in an incident (did you mean "sources"?)`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := diagStrings(t, site(tt.files))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLoadReadsAllThreeFrontMatterFormats(t *testing.T) {
+	fsys := site(map[string]string{
+		"content/terms/yaml-term.md": "---\ntitle: YAML Term\nsummary: s\nupdated: 2026-05-16\nrelated: [toml-term]\n---\nYAML body.\n",
+		"content/terms/toml-term.md": "+++\ntitle = \"TOML Term\"\nsummary = \"s\"\nupdated = 2026-05-16\nrelated = [\"json-term\"]\n+++\nTOML body.\n",
+		"content/terms/json-term.md": "{\n  \"title\": \"JSON Term\",\n  \"summary\": \"s\",\n  \"updated\": \"2026-05-16\",\n  \"related\": [\"yaml-term\"]\n}\n\nJSON body.\n",
+	})
+	s, diags := Load(fsys)
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%v", diags)
+	}
+	type row struct {
+		Slug, Title, Related, Body string
+		BodyLine                   int
+		Updated                    time.Time
+	}
+	var got []row
+	for _, term := range s.Terms {
+		got = append(got, row{term.Slug.Value, term.Title.Value, term.Related[0].Value, term.Body.Text, term.Body.Pos.Line, term.Updated})
+	}
+	day := time.Date(2026, 5, 16, 0, 0, 0, 0, time.UTC)
+	want := []row{
+		{"json-term", "JSON Term", "yaml-term", "JSON body.\n", 8, day},
+		{"toml-term", "TOML Term", "json-term", "TOML body.\n", 7, day},
+		{"yaml-term", "YAML Term", "toml-term", "YAML body.\n", 7, day},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("terms (-want +got):\n%s", diff)
+	}
+}
+
+func TestLoadFillsDefaults(t *testing.T) {
+	fsys := site(map[string]string{
+		"nhiglossary.yaml":         "title: T\nbase_url: https://example.org/kb\ndefault_author: Editors\n",
+		"content/terms/api-key.md": okTerm,
+	})
+	s, diags := Load(fsys)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	term := s.Terms[0]
+	if term.Slug.Value != "api-key" || term.Author != "Editors" || !term.Autolink || term.Draft {
+		t.Errorf("defaults not applied: slug %q author %q autolink %v draft %v", term.Slug.Value, term.Author, term.Autolink, term.Draft)
+	}
+	if s.Config.BaseURL != "https://example.org/kb/" || s.Config.Autolink != "first" || s.Config.Language != "en" {
+		t.Errorf("config defaults: %+v", s.Config)
+	}
+}
+
+func TestLoadSkipsEditorLeftovers(t *testing.T) {
+	fsys := site(map[string]string{
+		"content/terms/api-key.md":       okTerm,
+		"content/terms/.api-key.md.swp":  "binary",
+		"content/terms/.#api-key.md":     "lock",
+		"content/terms/api-key.md~":      "backup",
+		"content/terms/#api-key.md#":     "autosave",
+		"content/terms/_drafts/notes.md": "notes",
+	})
+	s, diags := Load(fsys)
+	if len(diags) > 0 || len(s.Terms) != 1 {
+		t.Errorf("got %d terms, diagnostics %v; want only api-key", len(s.Terms), diags)
+	}
+}
+
+func TestMarkdownPositions(t *testing.T) {
+	fsys := site(map[string]string{
+		"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\nexamples:\n  - one [[x]]\n  - \"two [[y]]\"\n  - |\n    line one\n    see [[z]]\n---\nBody [[w]]\n",
+	})
+	s, diags := Load(fsys)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	term := s.Terms[0]
+	at := func(m Markdown, needle string) string {
+		return m.PosAt(strings.Index(m.Text, needle)).String()
+	}
+	got := []string{at(term.Examples[0], "[["), at(term.Examples[1], "[["), at(term.Examples[2], "[["), at(term.Body, "[[")}
+	want := []string{
+		"content/terms/api-key.md:6:9",
+		"content/terms/api-key.md:7:10",
+		"content/terms/api-key.md:10:9",
+		"content/terms/api-key.md:12:6",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("positions (-want +got):\n%s", diff)
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mutual TLS (mTLS)": "mutual-tls-mtls",
+		"CI/CD Secret":      "ci-cd-secret",
+		"  Just-in-Time  ":  "just-in-time",
+		"X.509 Certificate": "x-509-certificate",
+		"!!!":               "",
+		"API Key":           "api-key",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package wikilink
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want Link
+		ok   bool
+	}{
+		{"target only", "[[API Key]]", Link{End: 11, Target: "API Key"}, true},
+		{"target and label", "[[api-key|keys]] rest", Link{End: 16, Target: "api-key", Label: "keys"}, true},
+		{"spaces are trimmed", "[[ API Key | the key ]]", Link{End: 23, Target: "API Key", Label: "the key"}, true},
+		{"empty label is no label", "[[API Key|]]", Link{End: 12, Target: "API Key"}, true},
+		{"control target", "[[owasp-nhi-top-10/NHI2]]", Link{End: 25, Target: "owasp-nhi-top-10/NHI2"}, true},
+		{"stops at the first ]]", "[[a]] and [[b]]", Link{End: 5, Target: "a"}, true},
+		{"shortest link", "[[a]]", Link{End: 5, Target: "a"}, true},
+		{"empty target", "[[ |label]]", Link{}, false},
+		{"nothing inside", "[[]]", Link{}, false},
+		{"two bars", "[[a|b|c]]", Link{}, false},
+		{"unterminated", "[[API Key", Link{}, false},
+		{"single closing bracket", "[[API Key]", Link{}, false},
+		{"closing bracket inside", "[[API] Key]]", Link{}, false},
+		{"nested opening bracket", "[[API [[Key]]", Link{}, false},
+		{"three opening brackets", "[[[API Key]]]", Link{}, false},
+		{"line break inside", "[[API\nKey]]", Link{}, false},
+		{"carriage return inside", "[[API\rKey]]", Link{}, false},
+		{"single bracket", "[API Key]]", Link{}, false},
+		{"too long", "[[" + strings.Repeat("a", MaxLen) + "]]", Link{}, false},
+		{"empty input", "", Link{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Parse([]byte(tt.in))
+			if ok != tt.ok || got != tt.want {
+				t.Errorf("Parse(%q) = %+v, %v; want %+v, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestLinkText(t *testing.T) {
+	if got := (Link{Target: "api-key", Label: "keys"}).Text(); got != "keys" {
+		t.Errorf("with a label: got %q, want %q", got, "keys")
+	}
+	if got := (Link{Target: "api-key"}).Text(); got != "api-key" {
+		t.Errorf("without a label: got %q, want %q", got, "api-key")
+	}
+}
+
+// found is what a test expects Scan to find: the link's text and target.
+type found struct{ Text, Target string }
+
+func TestScan(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []found
+	}{
+		{"plain links", "See [[API Key]] and [[sprawl|secret sprawl]].",
+			[]found{{"[[API Key]]", "API Key"}, {"[[sprawl|secret sprawl]]", "sprawl"}}},
+		{"links on several lines", "one [[a]]\ntwo [[b]]\n",
+			[]found{{"[[a]]", "a"}, {"[[b]]", "b"}}},
+		{"code span", "`[[not a link]]` but [[a]]", []found{{"[[a]]", "a"}}},
+		{"double backtick code span", "``code with ` and [[x]]`` [[a]]", []found{{"[[a]]", "a"}}},
+		{"unclosed backtick is literal", "a ` b [[a]]", []found{{"[[a]]", "a"}}},
+		{"code span over two lines", "start `code\n[[x]] end` then [[a]]", []found{{"[[a]]", "a"}}},
+		{"code span does not cross a blank line", "open ` here\n\n[[a]] `", []found{{"[[a]]", "a"}}},
+		{"backtick fence", "[[a]]\n```go\n[[x]]\n```\n[[b]]", []found{{"[[a]]", "a"}, {"[[b]]", "b"}}},
+		{"tilde fence", "~~~\n[[x]]\n~~~\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"longer closing fence", "````\n[[x]]\n`````\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"shorter fence does not close", "````\n```\n[[x]]\n````\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"other fence character does not close", "```\n~~~\n[[x]]\n```\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"fence indented by three spaces", "   ```\n[[x]]\n   ```\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"unclosed fence runs to the end", "[[a]]\n```\n[[x]]\n", []found{{"[[a]]", "a"}}},
+		{"fence closes a paragraph's code span", "a `b\n```\n[[x]]\n```\n[[a]]`", []found{{"[[a]]", "a"}}},
+		{"backticks in info string is not a fence", "```a`b\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"escaped bracket", `\[[x]] and [[a]]`, []found{{"[[a]]", "a"}}},
+		{"escaped backslash", `\\[[a]]`, []found{{"[[a]]", "a"}}},
+		{"escaped backtick", "\\`[[a]]`", []found{{"[[a]]", "a"}}},
+		{"label with bar", "[[api-key|API keys]]", []found{{"[[api-key|API keys]]", "api-key"}}},
+		{"unterminated", "[[a and more text", nil},
+		{"unterminated then a link", "[[a and [[b]]", []found{{"[[b]]", "b"}}},
+		{"nested brackets", "[[a [[b]] c]]", []found{{"[[b]]", "b"}}},
+		{"triple brackets", "[[[a]]]", []found{{"[[a]]", "a"}}},
+		{"link cannot span lines", "[[a\nb]]", nil},
+		{"CRLF line endings", "x [[a]]\r\n```\r\n[[x]]\r\n```\r\n[[b]]\r\n", []found{{"[[a]]", "a"}, {"[[b]]", "b"}}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []found
+			for _, l := range Scan(tt.src) {
+				got = append(got, found{tt.src[l.Start:l.End], l.Target})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Scan(%q) (-want +got):\n%s", tt.src, diff)
+			}
+		})
+	}
+}
+
+func TestScanOffsets(t *testing.T) {
+	src := "ab\n[[c|d]]"
+	got := Scan(src)
+	want := []Link{{Start: 3, End: 10, Target: "c", Label: "d"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// checkLinks reports the first way links break the promises Scan and Parse
+// make to their callers.
+func checkLinks(src string, links []Link) string {
+	prevEnd := 0
+	for _, l := range links {
+		switch {
+		case l.Start < prevEnd || l.Start >= l.End || l.End > len(src):
+			return "offsets out of order or out of range"
+		case !strings.HasPrefix(src[l.Start:l.End], "[[") || !strings.HasSuffix(src[l.Start:l.End], "]]"):
+			return "link text is not [[...]]"
+		case l.Target == "" || strings.ContainsAny(l.Target, "[]\n\r|"):
+			return "bad target"
+		case strings.ContainsAny(l.Label, "[]\n\r|"):
+			return "bad label"
+		case l.Target != strings.TrimSpace(l.Target) || l.Label != strings.TrimSpace(l.Label):
+			return "untrimmed"
+		}
+		prevEnd = l.End
+	}
+	return ""
+}
+
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{
+		"See [[API Key]] and [[sprawl|secret sprawl]].",
+		"`[[x]]` ``a ` b`` \\[[y]] [[z]]",
+		"```\n[[x]]\n```\n~~~~\n[[y]]\n~~~~\n[[a]]",
+		"[[a [[b]] c]] [[[d]]] [[e|f|g]] [[",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		links := Scan(src)
+		if msg := checkLinks(src, links); msg != "" {
+			t.Fatalf("Scan(%q) = %+v: %s", src, links, msg)
+		}
+		for _, l := range links {
+			p, ok := Parse([]byte(src[l.Start:]))
+			if !ok || p.Target != l.Target || p.Label != l.Label || l.Start+p.End != l.End {
+				t.Fatalf("Scan(%q) found %+v, which Parse reads as %+v, %v", src, l, p, ok)
+			}
+		}
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"[[API Key]]", "[[a|b]] tail", "[[a|b|c]]", "[[a\n]]", "[[ ]]"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		l, ok := Parse(b)
+		if !ok {
+			if l != (Link{}) {
+				t.Fatalf("Parse(%q) failed but returned %+v", b, l)
+			}
+			return
+		}
+		if l.Start != 0 {
+			t.Fatalf("Parse(%q).Start = %d, want 0", b, l.Start)
+		}
+		if l.End > MaxLen+2 {
+			t.Fatalf("Parse(%q) read %d bytes, more than MaxLen", b, l.End)
+		}
+		if msg := checkLinks(string(b), []Link{l}); msg != "" {
+			t.Fatalf("Parse(%q) = %+v: %s", b, l, msg)
+		}
+	})
+}

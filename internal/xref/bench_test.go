@@ -1,0 +1,111 @@
+package xref
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// genSite builds a glossary of n terms in memory, shaped like the
+// benchmark corpus: a few synonyms, related terms, incidents and mappings
+// per term, and a body of about 3 KB with [[links]] and a code block.
+func genSite(n int) *content.Site {
+	rng := rand.New(rand.NewPCG(1, 2))
+	name := func(v string, file string, line int) content.Name {
+		return content.Name{Value: v, Pos: diag.Pos{File: file, Line: line, Col: 8}}
+	}
+	s := &content.Site{}
+	controls := make([]*content.Control, 10)
+	for i := range controls {
+		controls[i] = &content.Control{ID: content.Name{Value: fmt.Sprintf("NHI%d", i+1)}, Title: "Control"}
+	}
+	s.Frameworks = []*content.Framework{
+		{File: "content/frameworks/owasp.yaml", ID: "owasp", Name: "OWASP", Controls: controls},
+		{File: "content/frameworks/zero-trust.yaml", ID: "zero-trust", Name: "Zero Trust"},
+	}
+	for i := range max(n/20, 1) {
+		file := fmt.Sprintf("content/incidents/incident-%d.md", i)
+		s.Incidents = append(s.Incidents, &content.Incident{
+			File: file, Slug: name(fmt.Sprintf("incident-%d", i), file, 0), Title: name(fmt.Sprintf("Incident %d", i), file, 2),
+			Date:    time.Date(2020+i%6, time.Month(1+i%12), 1+i%28, 0, 0, 0, 0, time.UTC),
+			Summary: content.Markdown{Text: fmt.Sprintf("Linked to [[Term %d]].", rng.IntN(n))},
+		})
+	}
+	filler := strings.Repeat("Machine credentials outlive the systems that created them, and nobody owns them. ", 8)
+	for i := range n {
+		file := fmt.Sprintf("content/terms/term-%d.md", i)
+		t := &content.Term{
+			File:          file,
+			Slug:          name(fmt.Sprintf("term-%d", i), file, 0),
+			Title:         name(fmt.Sprintf("Term %d", i), file, 2),
+			Synonyms:      []content.Name{name(fmt.Sprintf("synonym %d", i), file, 5), name(fmt.Sprintf("other name %d", i), file, 5)},
+			Abbreviations: []content.Name{name(fmt.Sprintf("T%d", i), file, 6)},
+			Redirects:     []content.Name{name(fmt.Sprintf("old-term-%d", i), file, 7)},
+			Incidents:     []content.Name{name(fmt.Sprintf("incident-%d", rng.IntN(len(s.Incidents))), file, 9)},
+			Mappings: []content.Mapping{
+				{Framework: name("owasp", file, 10), Control: name(fmt.Sprintf("nhi%d", 1+rng.IntN(10)), file, 11),
+					Relevance: content.Markdown{Text: fmt.Sprintf("See [[T%d]].", rng.IntN(n))}},
+				{Framework: name("zero-trust", file, 12)},
+			},
+			Examples: []content.Markdown{{Text: fmt.Sprintf("An example with [[synonym %d]].", rng.IntN(n))}},
+		}
+		for range 4 {
+			if j := rng.IntN(n); j != i {
+				t.Related = append(t.Related, name(fmt.Sprintf("term-%d", j), file, 8))
+			}
+		}
+		var b strings.Builder
+		for p := range 4 {
+			fmt.Fprintf(&b, "%s See [[Term %d]] and [[other name %d|another]].\n\n", filler, rng.IntN(n), rng.IntN(n))
+			if p == 1 {
+				b.WriteString("```yaml\nkey: [[not a link]]\n```\n\n")
+			}
+		}
+		t.Body = content.Markdown{Text: b.String(), Pos: diag.Pos{File: file, Line: 14, Col: 1}}
+		s.Terms = append(s.Terms, t)
+	}
+	return s
+}
+
+func BenchmarkResolve(b *testing.B) {
+	for _, n := range []int{10_000} {
+		b.Run(fmt.Sprintf("terms=%d", n), func(b *testing.B) {
+			s := genSite(n)
+			_, diags := Resolve(s, Options{})
+			if diags.HasErrors() {
+				b.Fatalf("the generated site has errors:\n%v", diags[:min(len(diags), 10)])
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				Resolve(s, Options{})
+			}
+		})
+	}
+}
+
+// TestResolveScales is a coarse guard against quadratic loops: five times
+// the terms must not take much more than five times as long.
+func TestResolveScales(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	timeFor := func(n int) time.Duration {
+		s := genSite(n)
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			Resolve(s, Options{})
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	small, large := timeFor(1_000), timeFor(5_000)
+	if large > 15*small {
+		t.Errorf("1k terms took %v, 5k took %v: more than linear", small, large)
+	}
+}

@@ -1,0 +1,208 @@
+package xref
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/wikilink"
+)
+
+// checkRedirects makes sure each old slug leads to one term only.
+func (r *resolver) checkRedirects() {
+	type redirect struct {
+		term *content.Term
+		pos  diag.Pos
+	}
+	where := map[string]redirect{}
+	for _, t := range r.terms {
+		for _, old := range t.Redirects {
+			key := strings.ToLower(old.Value)
+			if key == "" {
+				continue
+			}
+			if other := r.termSlugs[key]; other == t {
+				r.diags.Errorf(old.Pos, "redirect %q is this term's own slug; remove it", old.Value)
+				continue
+			} else if other != nil {
+				r.diags.Errorf(old.Pos, "redirect %q is already used by %s (slug of %s)", old.Value, other.Slug.Pos, termName(other))
+				continue
+			}
+			if prev, dup := where[key]; dup {
+				if prev.term == t {
+					r.diags.Warnf(old.Pos, "redirect %q is listed twice", old.Value)
+				} else {
+					r.diags.Errorf(old.Pos, "redirect %q is already used by %s (redirect of %s)", old.Value, prev.pos, termName(prev.term))
+				}
+				continue
+			}
+			where[key] = redirect{t, old.Pos}
+			r.redirectsTo[key] = t
+			if r.publishedTerm(t) {
+				r.g.Redirects[key] = t
+			}
+		}
+	}
+}
+
+func (r *resolver) checkRelated(t *content.Term) {
+	pub := r.publishedTerm(t)
+	var seen []*content.Term
+	for _, rel := range t.Related {
+		n := r.lookup(rel.Value)
+		switch {
+		case rel.Value == "":
+			r.diags.Errorf(rel.Pos, "empty name in the related list; remove it")
+			continue
+		case n == nil:
+			r.diags.Errorf(rel.Pos, "unknown related term %q%s", rel.Value, r.suggest("term", rel.Value))
+			continue
+		case n.clash != nil:
+			r.diags.Errorf(rel.Pos, "related term %q is ambiguous: %s, and %s", rel.Value, n.describe(), n.clash.describe())
+			continue
+		case n.target.Kind == KindIncident:
+			r.diags.Errorf(rel.Pos, "related %q is an incident, not a term", rel.Value)
+			continue
+		case n.target.Kind == KindControl:
+			r.diags.Errorf(rel.Pos, "related %q is a control, not a term", rel.Value)
+			continue
+		case n.target.Term == t:
+			r.diags.Errorf(rel.Pos, "related %q is this term itself; remove it", rel.Value)
+			continue
+		case slices.Contains(seen, n.target.Term):
+			r.diags.Warnf(rel.Pos, "related term %q is listed twice", rel.Value)
+			continue
+		}
+		seen = append(seen, n.target.Term)
+		if !pub {
+			continue
+		}
+		if r.hidden(n) {
+			r.diags.Errorf(rel.Pos, "related term %q is a draft; publish it or remove the link", rel.Value)
+			continue
+		}
+		r.g.Related[t] = append(r.g.Related[t], n.target.Term)
+		r.refs[n.target.Term] = append(r.refs[n.target.Term], t)
+	}
+}
+
+func (r *resolver) checkIncidents(t *content.Term) {
+	pub := r.publishedTerm(t)
+	var seen []*content.Incident
+	for _, in := range t.Incidents {
+		r.buf = appendNormal(r.buf[:0], in.Value)
+		n := r.incNames[string(r.buf)]
+		switch {
+		case in.Value == "":
+			r.diags.Errorf(in.Pos, "empty name in the incidents list; remove it")
+			continue
+		case n == nil:
+			if other := r.lookup(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
+				r.diags.Errorf(in.Pos, "incident %q is a term, not an incident; list it under related", in.Value)
+			} else {
+				r.diags.Errorf(in.Pos, "unknown incident %q%s", in.Value, r.suggest("incident", in.Value))
+			}
+			continue
+		case n.clash != nil:
+			r.diags.Errorf(in.Pos, "incident %q is ambiguous: %s, and %s", in.Value, n.describe(), n.clash.describe())
+			continue
+		case slices.Contains(seen, n.target.Incident):
+			r.diags.Warnf(in.Pos, "incident %q is listed twice", in.Value)
+			continue
+		}
+		seen = append(seen, n.target.Incident)
+		if !pub {
+			continue
+		}
+		if r.hidden(n) {
+			r.diags.Errorf(in.Pos, "incident %q is a draft; publish it or remove the link", in.Value)
+			continue
+		}
+		r.g.TermIncidents[t] = append(r.g.TermIncidents[t], n.target.Incident)
+		r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], t)
+	}
+}
+
+func (r *resolver) checkMappings(t *content.Term) {
+	var done []Mapping // resolved so far, to spot repeats
+	for _, m := range t.Mappings {
+		if m.Framework.Value == "" {
+			continue // content reported the missing framework
+		}
+		f := r.frameworks[strings.ToLower(m.Framework.Value)]
+		if f == nil {
+			r.diags.Errorf(m.Framework.Pos, "unknown framework %q%s", m.Framework.Value, diag.DidYouMean(m.Framework.Value, r.frameworkIDs()))
+			continue
+		}
+		var c *content.Control
+		if m.Control.Value != "" {
+			if len(f.Controls) == 0 {
+				r.diags.Errorf(m.Control.Pos, "framework %s lists no controls, so it takes framework-level mappings only; remove control %q", f.ID, m.Control.Value)
+				continue
+			}
+			r.buf = appendNormal(r.buf[:0], m.Control.Value)
+			if c = r.controls[f][string(r.buf)]; c == nil {
+				r.diags.Errorf(m.Control.Pos, "unknown control %q in %s%s", m.Control.Value, f.ID, diag.DidYouMean(m.Control.Value, controlIDs(f)))
+				continue
+			}
+		}
+		if slices.ContainsFunc(done, func(d Mapping) bool { return d.Framework == f && d.Control == c }) {
+			key := f.ID
+			if c != nil {
+				key += "/" + c.ID.Value
+			}
+			r.diags.Warnf(m.Pos, "mapping to %s is listed twice", key)
+			continue
+		}
+		done = append(done, Mapping{Framework: f, Control: c, Relevance: m.Relevance})
+	}
+	if len(done) == 0 || !r.publishedTerm(t) {
+		return
+	}
+	r.g.TermMappings[t] = done
+	for _, m := range done {
+		tm := TermMapping{Term: t, Relevance: m.Relevance}
+		if m.Control != nil {
+			r.g.ControlTerms[m.Control] = append(r.g.ControlTerms[m.Control], tm)
+		} else {
+			r.g.FrameworkTerms[m.Framework] = append(r.g.FrameworkTerms[m.Framework], tm)
+		}
+	}
+}
+
+func (r *resolver) checkTermLinks(t *content.Term) {
+	pub := r.publishedTerm(t)
+	from := t
+	if !pub {
+		from = nil // a draft's links are checked but make no backlinks
+	}
+	r.checkLinks(t.Body, from, pub)
+	for _, ex := range t.Examples {
+		r.checkLinks(ex, from, pub)
+	}
+	for _, m := range t.Mappings {
+		r.checkLinks(m.Relevance, from, pub)
+	}
+}
+
+// checkLinks resolves the [[links]] of one Markdown field. from is the
+// published term the field belongs to, for backlinks; nil for other pages.
+func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published bool) {
+	for _, l := range wikilink.Scan(md.Text) {
+		n := r.lookup(l.Target)
+		switch {
+		case n == nil:
+			r.diags.Errorf(md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))
+		case n.clash != nil:
+			r.diags.Errorf(md.PosAt(l.Start), "link target %q is ambiguous: %s, and %s", l.Target, n.describe(), n.clash.describe())
+		case published && r.hidden(n):
+			r.diags.Errorf(md.PosAt(l.Start), "link target %q is a draft; publish it or remove the link", l.Target)
+		case from == nil:
+		case n.target.Kind == KindTerm && n.target.Term != from:
+			r.refs[n.target.Term] = append(r.refs[n.target.Term], from)
+		case n.target.Kind == KindIncident:
+			r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], from)
+		}
+	}
+}

@@ -1,0 +1,451 @@
+package xref
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Frameworks shared by the mapping and link cases.
+var (
+	owasp = lines(
+		"name: OWASP NHI Top 10",
+		"controls:",
+		"  - id: NHI2",
+		"    title: Secret Leakage",
+		"  - id: NHI7",
+		"    title: Long-Lived Secrets",
+	)
+	nist = lines(
+		"name: NIST CSF 2.0",
+		"controls:",
+		"  - id: PR.AA-01",
+		"    title: Identities and credentials are managed",
+		"  - id: PR.AA-05",
+		"    title: Access permissions are managed",
+		"  - id: PR.AT-01",
+		"    title: Awareness and training",
+	)
+	zeroTrust = lines("name: NIST SP 800-207")
+)
+
+func TestDiagnostics(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		opts  Options
+		want  []string
+	}{
+		// Names shared between terms.
+		{
+			name: "synonym already used by another term",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "synonyms: [access key]"),
+				"content/terms/b.md":       term("Access Token", "synonyms: [Access  Key]"),
+			},
+			want: []string{`content/terms/b.md:5:12: synonym "Access  Key" is already used by content/terms/api-key.md:5:12 (synonym of API Key)`},
+		},
+		{
+			name: "title already used as another term's abbreviation",
+			files: map[string]string{
+				"content/terms/a.md": term("Non-Human Identity", "abbreviations: [NHI]"),
+				"content/terms/b.md": term("nhi"),
+			},
+			want: []string{`content/terms/b.md:2:8: title "nhi" is already used by content/terms/a.md:5:17 (abbreviation of Non-Human Identity)`},
+		},
+		{
+			name: "slug override already used by another term",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key"),
+				"content/terms/key.md":     term("Key", "slug: api-key"),
+			},
+			want: []string{`content/terms/key.md:5:7: slug "api-key" is already used by content/terms/api-key.md (slug of API Key)`},
+		},
+		{
+			name: "synonym repeating the term's own title is a warning",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "synonyms: [api key, API token]"),
+			},
+			want: []string{`content/terms/api-key.md:5:12: warning: synonym "api key" repeats this term's title; remove it`},
+		},
+		{
+			name: "slug equal to the term's own abbreviation is fine",
+			files: map[string]string{
+				"content/terms/nhi.md": term("Non-Human Identity", "abbreviations: [NHI]"),
+			},
+		},
+		{
+			name: "incident slug already used",
+			files: map[string]string{
+				"content/terms/a.md":     term("A"),
+				"content/incidents/a.md": incident("Incident A"),
+				"content/incidents/b.md": incident("Incident B", "slug: a"),
+			},
+			want: []string{`content/incidents/b.md:5:7: slug "a" is already used by content/incidents/a.md (slug of Incident A)`},
+		},
+		{
+			name: "framework id used by two files",
+			files: map[string]string{
+				"content/terms/a.md":            term("A"),
+				"content/frameworks/owasp.yaml": owasp,
+				"content/frameworks/owasp.yml":  owasp,
+			},
+			want: []string{`content/frameworks/owasp.yml: framework id "owasp" is already used by content/frameworks/owasp.yaml`},
+		},
+
+		// related
+		{
+			name: "unknown related term",
+			files: map[string]string{
+				"content/terms/api-key.md":        term("API Key", "related: [secret-sprawl]"),
+				"content/terms/secrets-sprawl.md": term("Secrets Sprawl"),
+			},
+			want: []string{`content/terms/api-key.md:5:11: unknown related term "secret-sprawl" (did you mean "secrets-sprawl"?)`},
+		},
+		{
+			name: "unknown related term far from any name",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "related: [quantum-widget]"),
+			},
+			want: []string{`content/terms/api-key.md:5:11: unknown related term "quantum-widget"`},
+		},
+		{
+			name: "related by an old slug suggests the new one",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "redirects: [apikey]"),
+				"content/terms/b.md":       term("B", "related: [apikey]"),
+			},
+			want: []string{`content/terms/b.md:5:11: unknown related term "apikey" (did you mean "api-key"?)`},
+		},
+		{
+			name: "related incident",
+			files: map[string]string{
+				"content/terms/api-key.md":             term("API Key", "related: [deepseek-breach]"),
+				"content/incidents/deepseek-breach.md": incident("DeepSeek breach"),
+			},
+			want: []string{`content/terms/api-key.md:5:11: related "deepseek-breach" is an incident, not a term`},
+		},
+		{
+			name: "related control",
+			files: map[string]string{
+				"content/terms/api-key.md":      term("API Key", "related: [owasp/nhi2]"),
+				"content/frameworks/owasp.yaml": owasp,
+			},
+			want: []string{`content/terms/api-key.md:5:11: related "owasp/nhi2" is a control, not a term`},
+		},
+		{
+			name: "related to itself",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "related: [API key]"),
+			},
+			want: []string{`content/terms/api-key.md:5:11: related "API key" is this term itself; remove it`},
+		},
+		{
+			name: "related twice, by two names",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "related: [b, B Term]"),
+				"content/terms/b.md":       term("B Term", "related: [api-key]"),
+			},
+			want: []string{`content/terms/api-key.md:5:14: warning: related term "B Term" is listed twice`},
+		},
+		{
+			name: "related draft",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "related: [b]"),
+				"content/terms/b.md":       term("B", "draft: true"),
+			},
+			want: []string{`content/terms/api-key.md:5:11: related term "b" is a draft; publish it or remove the link`},
+		},
+		{
+			name: "related draft with drafts published",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "related: [b]"),
+				"content/terms/b.md":       term("B", "draft: true", "related: [api-key]"),
+			},
+			opts: Options{Drafts: true},
+		},
+		{
+			name: "a draft may relate to a draft, and its mistakes are still reported",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "draft: true", "related: [b, nope]"),
+				"content/terms/b.md": term("B", "draft: true"),
+			},
+			want: []string{`content/terms/a.md:6:14: unknown related term "nope"`},
+		},
+		{
+			name: "related name shared by two terms",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "synonyms: [key]"),
+				"content/terms/b.md": term("B", "synonyms: [key]"),
+				"content/terms/c.md": term("C", "related: [KEY]"),
+			},
+			want: []string{
+				`content/terms/b.md:5:12: synonym "key" is already used by content/terms/a.md:5:12 (synonym of A)`,
+				`content/terms/c.md:5:11: related term "KEY" is ambiguous: synonym of A at content/terms/a.md:5:12, and synonym of B at content/terms/b.md:5:12`,
+			},
+		},
+		{
+			name: "empty related name",
+			files: map[string]string{
+				"content/terms/a.md": term("A", `related: [""]`),
+			},
+			want: []string{`content/terms/a.md:5:12: empty name in the related list; remove it`},
+		},
+
+		// incidents
+		{
+			name: "unknown incident",
+			files: map[string]string{
+				"content/terms/api-key.md":             term("API Key", "incidents: [deepseek-breech]"),
+				"content/incidents/deepseek-breach.md": incident("DeepSeek breach"),
+			},
+			want: []string{`content/terms/api-key.md:5:13: unknown incident "deepseek-breech" (did you mean "deepseek-breach"?)`},
+		},
+		{
+			name: "incident that is a term",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "incidents: [b]"),
+				"content/terms/b.md":       term("B"),
+			},
+			want: []string{`content/terms/api-key.md:5:13: incident "b" is a term, not an incident; list it under related`},
+		},
+		{
+			name: "incident by title, listed twice",
+			files: map[string]string{
+				"content/terms/api-key.md":             term("API Key", "incidents: [DeepSeek Breach, deepseek-breach]"),
+				"content/incidents/deepseek-breach.md": incident("DeepSeek breach"),
+			},
+			want: []string{`content/terms/api-key.md:5:30: warning: incident "deepseek-breach" is listed twice`},
+		},
+		{
+			name: "draft incident",
+			files: map[string]string{
+				"content/terms/api-key.md":  term("API Key", "incidents: [leak]"),
+				"content/incidents/leak.md": incident("Leak", "draft: true"),
+			},
+			want: []string{`content/terms/api-key.md:5:13: incident "leak" is a draft; publish it or remove the link`},
+		},
+		{
+			name: "incident title shared by two incidents",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "incidents: [token leak]"),
+				"content/incidents/a.md":   incident("Token leak"),
+				"content/incidents/b.md":   incident("Token Leak"),
+			},
+			want: []string{`content/terms/api-key.md:5:13: incident "token leak" is ambiguous: title of Token leak at content/incidents/a.md:2:8, and title of Token Leak at content/incidents/b.md:2:8`},
+		},
+
+		// mappings
+		{
+			name: "unknown framework",
+			files: map[string]string{
+				"content/terms/api-key.md":                 term("API Key", "mappings:", "  - framework: owasp-nhi-top10"),
+				"content/frameworks/owasp-nhi-top-10.yaml": owasp,
+			},
+			want: []string{`content/terms/api-key.md:6:16: unknown framework "owasp-nhi-top10" (did you mean "owasp-nhi-top-10"?)`},
+		},
+		{
+			name: "unknown control",
+			files: map[string]string{
+				"content/terms/api-key.md":           term("API Key", "mappings:", "  - framework: nist-csf-2", "    control: PR.AC-1"),
+				"content/frameworks/nist-csf-2.yaml": nist,
+			},
+			want: []string{`content/terms/api-key.md:7:14: unknown control "PR.AC-1" in nist-csf-2 (did you mean "PR.AA-01"?)`},
+		},
+		{
+			name: "control of a framework that lists none",
+			files: map[string]string{
+				"content/terms/api-key.md":                term("API Key", "mappings:", "  - framework: nist-sp-800-207", "    control: T1"),
+				"content/frameworks/nist-sp-800-207.yaml": zeroTrust,
+			},
+			want: []string{`content/terms/api-key.md:7:14: framework nist-sp-800-207 lists no controls, so it takes framework-level mappings only; remove control "T1"`},
+		},
+		{
+			name: "control in another case is fine, twice is a warning",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "mappings:",
+					"  - framework: owasp",
+					"    control: nhi2",
+					"  - framework: owasp",
+					"    control: NHI2"),
+				"content/frameworks/owasp.yaml": owasp,
+			},
+			want: []string{`content/terms/api-key.md:8:5: warning: mapping to owasp/NHI2 is listed twice`},
+		},
+
+		// [[links]]
+		{
+			name: "unknown link target in the body",
+			files: map[string]string{
+				"content/terms/api-key.md":        term("API Key", "related: [secrets-sprawl]", "---", "Keys leak.", "See [[Secret Sprawl]]."),
+				"content/terms/secrets-sprawl.md": term("Secrets Sprawl", "related: [api-key]"),
+			},
+			want: []string{`content/terms/api-key.md:8:5: unknown link target "Secret Sprawl" (did you mean "Secrets Sprawl"?)`},
+		},
+		{
+			name: "unknown link targets in every Markdown field",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key",
+					"examples:",
+					"  - Plain [[nope-1]].",
+					"  - |",
+					"    Literal",
+					"    then [[nope-8]].",
+					"mappings:",
+					"  - framework: owasp",
+					"    relevance: See [[nope-2]].",
+					"  - framework: owasp",
+					"    control: NHI2",
+					"    relevance: |",
+					"      Literal",
+					"      then [[nope-3]].",
+				),
+				"content/incidents/leak.md": lines(
+					"---",
+					"title: Leak",
+					"date: 2025-01-01",
+					"summary: A [[nope-4]] leak.",
+					"---",
+					"Body [[nope-5]].",
+				),
+				"content/frameworks/owasp.yaml": lines(
+					"name: OWASP NHI Top 10",
+					"description: About [[nope-6]].",
+					"controls:",
+					"  - id: NHI2",
+					"    title: Secret Leakage",
+					"    description: Leaks [[nope-7]].",
+				),
+			},
+			want: []string{
+				`content/frameworks/owasp.yaml:2:20: unknown link target "nope-6"`,
+				`content/frameworks/owasp.yaml:6:24: unknown link target "nope-7"`,
+				`content/incidents/leak.md:4:12: unknown link target "nope-4"`,
+				`content/incidents/leak.md:6:6: unknown link target "nope-5"`,
+				`content/terms/api-key.md:6:11: unknown link target "nope-1"`,
+				`content/terms/api-key.md:9:10: unknown link target "nope-8"`,
+				`content/terms/api-key.md:12:20: unknown link target "nope-2"`,
+				`content/terms/api-key.md:17:12: unknown link target "nope-3"`,
+			},
+		},
+		{
+			name: "links in code are not links",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "---", "`[[nope]]`", "```", "[[nope]]", "```"),
+			},
+		},
+		{
+			name: "link to a name two terms share",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "abbreviations: [K]"),
+				"content/terms/b.md": term("B", "abbreviations: [k]"),
+				"content/terms/c.md": term("C", "---", "A [[K]]."),
+			},
+			want: []string{
+				`content/terms/b.md:5:17: abbreviation "k" is already used by content/terms/a.md:5:17 (abbreviation of A)`,
+				`content/terms/c.md:6:3: link target "K" is ambiguous: abbreviation of A at content/terms/a.md:5:17, and abbreviation of B at content/terms/b.md:5:17`,
+			},
+		},
+		{
+			name: "link to a draft",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "related: [c]", "---", "See [[B]]."),
+				"content/terms/b.md": term("B", "draft: true"),
+				"content/terms/c.md": term("C", "related: [a]"),
+			},
+			want: []string{`content/terms/a.md:7:5: link target "B" is a draft; publish it or remove the link`},
+		},
+		{
+			name: "link from a draft to a draft",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "draft: true", "---", "See [[B]]."),
+				"content/terms/b.md": term("B", "draft: true", "---", "See [[A]]."),
+			},
+		},
+		{
+			name: "link from a published incident to a draft term",
+			files: map[string]string{
+				"content/terms/b.md":        term("B", "draft: true"),
+				"content/incidents/leak.md": incident("Leak", "---", "[[B]]"),
+			},
+			want: []string{`content/incidents/leak.md:6:1: link target "B" is a draft; publish it or remove the link`},
+		},
+		{
+			name: "link to the term itself, an incident and a control",
+			files: map[string]string{
+				"content/terms/a.md":            term("A", "---", "[[a]] [[Leak]] [[OWASP/nhi7]]"),
+				"content/incidents/leak.md":     incident("Leak"),
+				"content/frameworks/owasp.yaml": owasp,
+			},
+		},
+		{
+			name: "link by an old slug",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "redirects: [apikey]", "related: [b]"),
+				"content/terms/b.md":       term("B", "---", "[[apikey]]"),
+			},
+			want: []string{`content/terms/b.md:6:1: unknown link target "apikey" (did you mean "api-key"?)`},
+		},
+
+		// redirects
+		{
+			name: "redirect that is another term's slug",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "redirects: [key]"),
+				"content/terms/key.md":     term("Key"),
+			},
+			want: []string{`content/terms/api-key.md:5:13: redirect "key" is already used by content/terms/key.md (slug of Key)`},
+		},
+		{
+			name: "redirect that is another term's redirect",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "redirects: [old]"),
+				"content/terms/b.md": term("B", "redirects: [other, old]"),
+			},
+			want: []string{`content/terms/b.md:5:20: redirect "old" is already used by content/terms/a.md:5:13 (redirect of A)`},
+		},
+		{
+			name: "redirect that is the term's own slug",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "redirects: [a]"),
+			},
+			want: []string{`content/terms/a.md:5:13: redirect "a" is this term's own slug; remove it`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := resolve(t, tt.files, tt.opts)
+			got = withoutOrphans(got)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// withoutOrphans drops the warnings about terms nothing links to, which
+// most small test sites would get; TestOrphanWarning covers them.
+func withoutOrphans(ds []string) []string {
+	var out []string
+	for _, d := range ds {
+		if !strings.Contains(d, ": warning: no other term links to ") {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func TestOrphanWarning(t *testing.T) {
+	_, got := resolve(t, map[string]string{
+		"content/terms/a.md": term("A", "related: [b]"),
+		"content/terms/b.md": term("B", "---", "[[B]] links only to itself."),
+		"content/terms/c.md": term("C", "draft: true", "related: [b]", "---", "Drafts do not count: [[A]]."),
+	}, Options{})
+	want := []string{
+		`content/terms/a.md:2:8: warning: no other term links to "A"; add it to a related list or link it with [[A]]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}

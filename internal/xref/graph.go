@@ -1,0 +1,81 @@
+// Package xref resolves the names editors write (related terms, incidents,
+// framework and control mappings, [[wiki links]]) into links between the
+// site's terms, controls and incidents, and reports every name that does
+// not resolve, with a did-you-mean. It also computes what each page needs
+// to know about the others: backlinks ("referenced by") and redirects.
+package xref
+
+import (
+	"github.com/nhimg/nhiglossary/internal/content"
+)
+
+// Kind is what a name resolved to.
+type Kind int
+
+const (
+	KindTerm Kind = iota + 1
+	KindIncident
+	KindControl
+)
+
+// Target is the thing a name or [[link]] points at.
+type Target struct {
+	Kind      Kind
+	Term      *content.Term      // KindTerm
+	Incident  *content.Incident  // KindIncident
+	Framework *content.Framework // KindControl
+	Control   *content.Control   // KindControl
+}
+
+// Mapping is a term's mapping with its framework and control resolved.
+type Mapping struct {
+	Framework *content.Framework
+	Control   *content.Control // nil for a framework-level mapping
+	Relevance content.Markdown
+}
+
+// TermMapping is the other side of a mapping: a term mapped to a control
+// or framework, with the relevance it gave.
+type TermMapping struct {
+	Term      *content.Term
+	Relevance content.Markdown
+}
+
+// Options change what counts as published.
+type Options struct {
+	// Drafts includes draft terms and incidents (build --drafts, serve).
+	Drafts bool
+}
+
+// Graph is the resolved site. Every slice is in a deterministic order:
+// terms by title (case-insensitive, then slug), incidents newest first
+// (then slug), frameworks by id, controls in file order.
+type Graph struct {
+	Site       *content.Site
+	Terms      []*content.Term     // published terms (drafts only with Options.Drafts)
+	Incidents  []*content.Incident // published incidents
+	Frameworks []*content.Framework
+
+	TermBySlug     map[string]*content.Term
+	IncidentBySlug map[string]*content.Incident
+
+	Related        map[*content.Term][]*content.Term     // in the order written
+	TermIncidents  map[*content.Term][]*content.Incident // in the order written
+	TermMappings   map[*content.Term][]Mapping           // in the order written
+	ReferencedBy   map[*content.Term][]*content.Term     // terms whose related list or [[links]] point here
+	IncidentTerms  map[*content.Incident][]*content.Term // terms that list the incident or link to it
+	ControlTerms   map[*content.Control][]TermMapping    // terms mapped to the control
+	FrameworkTerms map[*content.Framework][]TermMapping  // framework-level mappings only
+	Redirects      map[string]*content.Term              // old slug -> term
+
+	names map[string]Target // lower-cased slug/title/synonym/abbreviation/control key -> target
+}
+
+// Lookup resolves a [[link]] target as CONTENT.md says: case-insensitively
+// to a term by slug, title, synonym or abbreviation; else an incident by
+// slug or title; else a control written FRAMEWORK/CONTROL. Names that
+// Resolve reported as ambiguous or unknown return ok == false.
+func (g *Graph) Lookup(name string) (Target, bool) {
+	t, ok := g.names[normalize(name)]
+	return t, ok
+}

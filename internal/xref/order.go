@@ -1,0 +1,90 @@
+package xref
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// finish puts the published terms and incidents, and every list of terms,
+// in their documented orders, and warns about terms nothing links to.
+func (r *resolver) finish() {
+	g := r.g
+	type keyed struct {
+		t   *content.Term
+		key string
+	}
+	byTitle := make([]keyed, len(r.terms))
+	for i, t := range r.terms {
+		byTitle[i] = keyed{t, strings.ToLower(t.Title.Value)}
+	}
+	slices.SortStableFunc(byTitle, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.t.Slug.Value, b.t.Slug.Value))
+	})
+	r.rank = make(map[*content.Term]int, len(byTitle))
+	g.Terms = make([]*content.Term, 0, len(byTitle))
+	for i, k := range byTitle {
+		r.rank[k.t] = i
+		if r.publishedTerm(k.t) {
+			g.Terms = append(g.Terms, k.t)
+			if _, dup := g.TermBySlug[k.t.Slug.Value]; !dup && r.termSlugs[k.t.Slug.Value] == k.t {
+				g.TermBySlug[k.t.Slug.Value] = k.t
+			}
+		}
+	}
+
+	for _, inc := range r.incidents {
+		if r.publishedIncident(inc) {
+			g.Incidents = append(g.Incidents, inc)
+			if r.incidentBySlug[inc.Slug.Value] == inc {
+				g.IncidentBySlug[inc.Slug.Value] = inc
+			}
+		}
+	}
+	slices.SortStableFunc(g.Incidents, func(a, b *content.Incident) int {
+		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug.Value, b.Slug.Value))
+	})
+
+	for t, from := range r.refs {
+		g.ReferencedBy[t] = r.sortTerms(from)
+	}
+	for inc, from := range r.incRefs {
+		g.IncidentTerms[inc] = r.sortTerms(from)
+	}
+	for _, tms := range g.ControlTerms {
+		r.sortMappings(tms)
+	}
+	for _, tms := range g.FrameworkTerms {
+		r.sortMappings(tms)
+	}
+
+	g.names = make(map[string]Target, len(r.names))
+	for key, n := range r.names {
+		if n.clash == nil && !r.hidden(n) {
+			g.names[key] = n.target
+		}
+	}
+
+	for _, t := range g.Terms {
+		if len(g.ReferencedBy[t]) == 0 {
+			pos := t.Title.Pos
+			if pos.File == "" {
+				pos = diag.Pos{File: t.File}
+			}
+			r.diags.Warnf(pos, "no other term links to %q; add it to a related list or link it with [[%s]]", termName(t), termName(t))
+		}
+	}
+}
+
+// sortTerms puts terms in title order without repeats.
+func (r *resolver) sortTerms(ts []*content.Term) []*content.Term {
+	slices.SortFunc(ts, func(a, b *content.Term) int { return r.rank[a] - r.rank[b] })
+	return slices.Compact(ts)
+}
+
+func (r *resolver) sortMappings(tms []TermMapping) {
+	slices.SortStableFunc(tms, func(a, b TermMapping) int { return r.rank[a.Term] - r.rank[b.Term] })
+}

@@ -1,0 +1,145 @@
+package xref
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// Resolve checks every name the site's editors wrote and builds the
+// Graph. Names resolve as Lookup says; where CONTENT.md leaves a choice:
+//
+//   - Drafts take part in resolution even when they are not published, so
+//     that a published page naming one gets "is a draft", not "unknown". A
+//     draft's own lists and links are checked like any page's, but make no
+//     backlinks.
+//   - Two terms sharing a name (case-insensitively) is an error at the
+//     later one, in file order; the name then resolves to neither. Two
+//     incidents sharing a title is an error only where the title is used.
+//   - Old slugs (redirects) are for URLs, not names: [[old-slug]] is
+//     unknown, with the term's new slug as the did-you-mean.
+//   - A term's related list, incidents and mappings are in the order
+//     written, without repeats (a repeat is a warning).
+//
+// The Graph holds everything that did resolve, whatever the diagnostics.
+func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
+	if site == nil {
+		site = &content.Site{}
+	}
+	r := newResolver(site, opts)
+	r.addTerms()
+	r.addIncidents()
+	r.addFrameworks()
+	r.checkRedirects()
+	for _, t := range r.terms {
+		r.checkRelated(t)
+		r.checkIncidents(t)
+		r.checkMappings(t)
+		r.checkTermLinks(t)
+	}
+	for _, inc := range r.incidents {
+		r.checkLinks(inc.Summary, nil, r.publishedIncident(inc))
+		r.checkLinks(inc.Body, nil, r.publishedIncident(inc))
+	}
+	for _, f := range r.g.Frameworks {
+		r.checkLinks(f.Description, nil, true)
+		for _, c := range f.Controls {
+			if c != nil {
+				r.checkLinks(c.Description, nil, true)
+			}
+		}
+	}
+	r.finish()
+	return r.g, r.diags.Sort()
+}
+
+// resolver is the state of one Resolve call.
+type resolver struct {
+	opts  Options
+	g     *Graph
+	diags diag.List
+
+	terms     []*content.Term     // every term, drafts too, in file order
+	incidents []*content.Incident // every incident, in file order
+
+	names          map[string]*name // every normalized name, with CONTENT.md's precedence
+	incNames       map[string]*name // incident slugs and titles only
+	termSlugs      map[string]*content.Term
+	frameworks     map[string]*content.Framework                      // by lower-case id
+	controls       map[*content.Framework]map[string]*content.Control // by normalized id
+	redirectsTo    map[string]*content.Term                           // old slug -> term, drafts too
+	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
+	rank           map[*content.Term]int                              // position in title order
+
+	refs    map[*content.Term][]*content.Term     // backlinks, unsorted, with repeats
+	incRefs map[*content.Incident][]*content.Term // likewise
+
+	// Did-you-mean candidates, built on the first failure that needs them.
+	allNames, termNameList, incidentSlugs []string
+	suggested                             map[string]string
+
+	buf []byte // for normalizing without allocating
+}
+
+func newResolver(site *content.Site, opts Options) *resolver {
+	r := &resolver{
+		opts: opts,
+		g: &Graph{
+			Site:           site,
+			TermBySlug:     map[string]*content.Term{},
+			IncidentBySlug: map[string]*content.Incident{},
+			Related:        map[*content.Term][]*content.Term{},
+			TermIncidents:  map[*content.Term][]*content.Incident{},
+			TermMappings:   map[*content.Term][]Mapping{},
+			ReferencedBy:   map[*content.Term][]*content.Term{},
+			IncidentTerms:  map[*content.Incident][]*content.Term{},
+			ControlTerms:   map[*content.Control][]TermMapping{},
+			FrameworkTerms: map[*content.Framework][]TermMapping{},
+			Redirects:      map[string]*content.Term{},
+			names:          map[string]Target{},
+		},
+		names:          make(map[string]*name, 4*len(site.Terms)),
+		incNames:       map[string]*name{},
+		termSlugs:      make(map[string]*content.Term, len(site.Terms)),
+		frameworks:     map[string]*content.Framework{},
+		controls:       map[*content.Framework]map[string]*content.Control{},
+		redirectsTo:    map[string]*content.Term{},
+		incidentBySlug: map[string]*content.Incident{},
+		refs:           make(map[*content.Term][]*content.Term, len(site.Terms)),
+		incRefs:        map[*content.Incident][]*content.Term{},
+		suggested:      map[string]string{},
+	}
+	r.terms = withoutNil(site.Terms)
+	slices.SortStableFunc(r.terms, func(a, b *content.Term) int { return strings.Compare(a.File, b.File) })
+	r.incidents = withoutNil(site.Incidents)
+	slices.SortStableFunc(r.incidents, func(a, b *content.Incident) int { return strings.Compare(a.File, b.File) })
+	return r
+}
+
+func withoutNil[T any](s []*T) []*T {
+	out := make([]*T, 0, len(s))
+	for _, x := range s {
+		if x != nil {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (r *resolver) publishedTerm(t *content.Term) bool { return r.opts.Drafts || !t.Draft }
+
+func (r *resolver) publishedIncident(inc *content.Incident) bool {
+	return r.opts.Drafts || !inc.Draft
+}
+
+// hidden reports whether a name's target is a draft left out of this
+// build.
+func (r *resolver) hidden(n *name) bool { return n.draft && !r.opts.Drafts }
+
+// lookup resolves a name as a [[link]] target; nil when unknown.
+func (r *resolver) lookup(s string) *name {
+	r.buf = appendNormal(r.buf[:0], s)
+	return r.names[string(r.buf)]
+}

@@ -1,0 +1,99 @@
+package xref
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// suggest returns a did-you-mean for a name that did not resolve as kind
+// ("link", "term" or "incident"). An old slug suggests the renamed term.
+func (r *resolver) suggest(kind, s string) string {
+	key := kind + "\x00" + normalize(s)
+	if hint, ok := r.suggested[key]; ok {
+		return hint
+	}
+	var hint string
+	if t := r.redirectsTo[normalize(s)]; t != nil && t.Slug.Value != "" && kind != "incident" {
+		hint = fmt.Sprintf(" (did you mean %q?)", t.Slug.Value)
+	} else {
+		switch kind {
+		case "link":
+			hint = diag.DidYouMean(s, r.allNameList())
+		case "term":
+			hint = diag.DidYouMean(s, r.termNames())
+		case "incident":
+			hint = diag.DidYouMean(s, r.incidentSlugList())
+		}
+	}
+	r.suggested[key] = hint
+	return hint
+}
+
+func (r *resolver) termNames() []string {
+	if r.termNameList == nil {
+		for _, t := range r.terms {
+			r.termNameList = appendNames(r.termNameList, t.Slug, t.Title)
+			r.termNameList = appendNames(r.termNameList, t.Abbreviations...)
+			r.termNameList = appendNames(r.termNameList, t.Synonyms...)
+		}
+	}
+	return r.termNameList
+}
+
+func (r *resolver) incidentSlugList() []string {
+	if r.incidentSlugs == nil {
+		for _, inc := range r.incidents {
+			r.incidentSlugs = appendNames(r.incidentSlugs, inc.Slug)
+		}
+	}
+	return r.incidentSlugs
+}
+
+func (r *resolver) allNameList() []string {
+	if r.allNames == nil {
+		r.allNames = slices.Clone(r.termNames())
+		for _, inc := range r.incidents {
+			r.allNames = appendNames(r.allNames, inc.Slug, inc.Title)
+		}
+		for _, f := range r.g.Frameworks {
+			for _, id := range controlIDs(f) {
+				r.allNames = append(r.allNames, f.ID+"/"+id)
+			}
+		}
+	}
+	return r.allNames
+}
+
+// appendNames appends the names' values, leaving out empty ones, which
+// would otherwise be suggested for any short typo.
+func appendNames(list []string, names ...content.Name) []string {
+	for _, n := range names {
+		if n.Value != "" {
+			list = append(list, n.Value)
+		}
+	}
+	return list
+}
+
+func (r *resolver) frameworkIDs() []string {
+	ids := make([]string, 0, len(r.g.Frameworks))
+	for _, f := range r.g.Frameworks {
+		if f.ID != "" {
+			ids = append(ids, f.ID)
+		}
+	}
+	return ids
+}
+
+func controlIDs(f *content.Framework) []string {
+	var ids []string
+	for _, c := range f.Controls {
+		if c != nil && c.ID.Value != "" {
+			ids = append(ids, c.ID.Value)
+		}
+	}
+	return ids
+}
