@@ -15,7 +15,7 @@ func Suggest(name string, candidates []string, n int) []string {
 		s string
 		d int
 	}
-	var best []scored
+	var best, contains []scored
 	seen := map[string]bool{}
 	for _, c := range candidates {
 		if seen[c] {
@@ -23,15 +23,17 @@ func Suggest(name string, candidates []string, n int) []string {
 		}
 		seen[c] = true
 		lc := strings.ToLower(c)
-		d := distance(lname, lc, limit)
-		// A candidate that contains the name, or the other way round, is
-		// a good guess too: "sprawl" for "secrets-sprawl".
-		if d > limit && len(lname) >= 4 && (strings.Contains(lc, lname) || strings.Contains(lname, lc) && len(lc) >= 4) {
-			d = limit
-		}
-		if d <= limit {
+		if d := distance(lname, lc, limit); d <= limit {
 			best = append(best, scored{c, d})
+		} else if len(lname) >= 4 && len(lc) >= 4 && (strings.Contains(lc, lname) || strings.Contains(lname, lc)) {
+			// A name inside another ("sprawl" in "secrets-sprawl") is a
+			// fair guess, but only when no near spelling exists; the
+			// closer in length, the better.
+			contains = append(contains, scored{c, abs(len(lc) - len(lname))})
 		}
+	}
+	if len(best) == 0 {
+		best = contains
 	}
 	// Insertion sort: lists are short and this keeps ties in input order.
 	for i := 1; i < len(best); i++ {
@@ -85,4 +87,11 @@ func distance(a, b string, limit int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
