@@ -1,0 +1,133 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+// benchNames returns n names built like the benchmark corpus's titles
+// (../../../shared/bench/gencorpus.py): "Adj Noun" and "Domain Adj Noun".
+func benchNames(n int) []AutoName {
+	adj := strings.Fields(`static dynamic ephemeral federated scoped delegated rotated leaked orphaned privileged
+		shared managed unmanaged temporary long-lived short-lived signed encrypted hashed revoked
+		inherited workload machine service agentic automated hardcoded vaulted brokered attested
+		just-in-time zero-standing cross-account multi-cloud third-party internal external public
+		private trusted untrusted verified unverified mutual bound unbound`)
+	noun := strings.Fields(`key token secret credential identity account certificate role policy session
+		principal grant assertion claim scope entitlement permission binding trust vault broker
+		agent workload pipeline runner webhook integration connector bot daemon cluster namespace
+		tenant sprawl rotation revocation inventory attestation federation posture baseline
+		boundary perimeter provenance lifecycle ownership audit telemetry anomaly`)
+	domain := append([]string{""}, strings.Fields(`OAuth OIDC SAML SPIFFE Kubernetes AWS Azure GCP GitHub
+		CI/CD API SSH TLS mTLS JWT X.509 LDAP SCIM PAM IAM`)...)
+	out := make([]AutoName, 0, n)
+	for _, d := range domain {
+		for _, a := range adj {
+			for _, b := range noun {
+				if len(out) == n {
+					return out
+				}
+				title := strings.TrimSpace(d + " " + a + " " + b)
+				slug := strings.ToLower(strings.NewReplacer(" ", "-", "/", "-", ".", "-").Replace(title))
+				out = append(out, AutoName{Text: title, Slug: slug, Link: term(slug, title)})
+			}
+		}
+	}
+	for i := 0; len(out) < n; i++ {
+		title := fmt.Sprintf("Term %d", i)
+		out = append(out, AutoName{Text: title, Slug: fmt.Sprint("term-", i), Link: term(fmt.Sprint("term-", i), title)})
+	}
+	return out
+}
+
+// benchLinker resolves every target.
+type benchLinker struct{}
+
+func (benchLinker) WikiLink(target string) (LinkInfo, bool) {
+	slug := strings.ToLower(strings.ReplaceAll(target, " ", "-"))
+	return term(slug, target), true
+}
+
+// BenchmarkRender renders a 3.8 KB term body with [[links]], a table, code
+// and a footnote, auto-linking against 10k names.
+func BenchmarkRender(b *testing.B) {
+	src := readFile(b, "testdata/bench.md")
+	r := New(Options{}, benchLinker{}, benchNames(10000))
+	doc := Doc{Self: "attested-telemetry", Autolink: true}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		r.Render(src, doc)
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkRenderParallel is BenchmarkRender on every CPU at once, as a
+// build renders.
+func BenchmarkRenderParallel(b *testing.B) {
+	src := readFile(b, "testdata/bench.md")
+	r := New(Options{}, benchLinker{}, benchNames(10000))
+	doc := Doc{Self: "attested-telemetry", Autolink: true}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			r.Render(src, doc)
+		}
+	})
+	reportCPU(b, start)
+}
+
+// BenchmarkRenderNoAutolink is BenchmarkRender without auto-linking, to
+// see what auto-linking costs.
+func BenchmarkRenderNoAutolink(b *testing.B) {
+	src := readFile(b, "testdata/bench.md")
+	r := New(Options{}, benchLinker{}, benchNames(10000))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		r.Render(src, Doc{})
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkMatcherBuild builds the auto-link matcher of a 50k-term site.
+func BenchmarkMatcherBuild(b *testing.B) {
+	names := benchNames(50000)
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		newAutoLinks(Options{}, names)
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkBaselineGoldmark renders the same text with goldmark and its
+// stock extensions only: a yardstick for BenchmarkRender on a machine
+// whose speed is unknown.
+func BenchmarkBaselineGoldmark(b *testing.B) {
+	src := []byte(readFile(b, "testdata/bench.md"))
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	start := cpuTime()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		_ = md.Convert(src, &buf)
+	}
+	reportCPU(b, start)
+}

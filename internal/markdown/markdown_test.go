@@ -1,0 +1,489 @@
+package markdown
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// testLinker resolves [[links]] from a map, case-insensitively.
+type testLinker map[string]LinkInfo
+
+func (l testLinker) WikiLink(target string) (LinkInfo, bool) {
+	info, ok := l[strings.ToLower(target)]
+	return info, ok
+}
+
+func term(slug, title string) LinkInfo {
+	return LinkInfo{Href: "/terms/" + slug + "/", Title: title, Term: slug}
+}
+
+var linker = testLinker{
+	"api-key":            term("api-key", "API Key"),
+	"api key":            term("api-key", "API Key"),
+	"secrets sprawl":     term("secrets-sprawl", "Secrets Sprawl"),
+	"deepseek-breach":    {Href: "/incidents/deepseek-breach/", Title: "DeepSeek database exposure"},
+	"owasp-nhi-top-10/x": {Href: "/frameworks/owasp/#x", Title: `Say "hi" & <bye>`},
+}
+
+func autoName(text, slug, title string, caseSensitive bool) AutoName {
+	return AutoName{Text: text, Slug: slug, CaseSensitive: caseSensitive, Link: term(slug, title)}
+}
+
+var names = []AutoName{
+	autoName("Secret", "secret", "Secret", false),
+	autoName("Secrets Sprawl", "secrets-sprawl", "Secrets Sprawl", false),
+	autoName("API Key", "api-key", "API Key", false),
+	autoName("access key", "api-key", "API Key", false),
+	autoName("Key", "key", "Key", false),
+	autoName("Access Policy", "access-policy", "Access Policy", false),
+	autoName("Non-Human Identity", "nhi", "Non-Human Identity", false),
+	autoName("NHI", "nhi", "Non-Human Identity", true),
+	autoName("Personal Access Token", "pat", "Personal Access Token", false),
+	autoName("PAT", "pat", "Personal Access Token", true),
+	autoName("Just-in-Time Access", "jit", "Just-in-Time Access", false),
+}
+
+func render(t testing.TB, opts Options, src string, doc Doc) Result {
+	t.Helper()
+	return New(opts, linker, names).Render(src, doc)
+}
+
+func TestWikiLinks(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"resolved link shows the target as written",
+			"See [[API Key]].",
+			`See <a href="/terms/api-key/" class="wikilink" title="API Key" data-term="api-key">API Key</a>.`},
+		{"label replaces the target",
+			"[[api-key|keys]]",
+			`<a href="/terms/api-key/" class="wikilink" title="API Key" data-term="api-key">keys</a>`},
+		{"spaces around target and label are trimmed",
+			"[[ api-key | the key ]]",
+			`<a href="/terms/api-key/" class="wikilink" title="API Key" data-term="api-key">the key</a>`},
+		{"link to something that is not a term has no data-term",
+			"[[deepseek-breach]]",
+			`<a href="/incidents/deepseek-breach/" class="wikilink" title="DeepSeek database exposure">deepseek-breach</a>`},
+		{"unresolved link is marked text",
+			"[[nothing here|Nothing]]",
+			`<span class="wikilink-broken">Nothing</span>`},
+		{"label is text, not Markdown, and is escaped",
+			"[[api-key|*<b>a</b> & \"b\"*]]",
+			`<a href="/terms/api-key/" class="wikilink" title="API Key" data-term="api-key">*&lt;b&gt;a&lt;/b&gt; &amp; &quot;b&quot;*</a>`},
+		{"title is escaped",
+			"[[owasp-nhi-top-10/x|X]]",
+			`<a href="/frameworks/owasp/#x" class="wikilink" title="Say &quot;hi&quot; &amp; &lt;bye&gt;">X</a>`},
+		{"not in a code span",
+			"`[[api-key]]`",
+			`<code>[[api-key]]</code>`},
+		{"escaped brackets are text",
+			`\[[api-key]]`,
+			`[[api-key]]`},
+		{"no link across lines",
+			"[[api\nkey]]",
+			"[[api\nkey]]"},
+		{"no nested anchors inside a Markdown link",
+			"[see [[api-key]]](https://example.org/)",
+			`<a href="https://example.org/">see api-key</a>`},
+		{"empty target is not a link",
+			"[[ |x]]",
+			"[[ |x]]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, Options{Autolink: "off"}, tt.src, Doc{Inline: true}).HTML
+			if got != tt.want {
+				t.Errorf("Render(%q)\n got %s\nwant %s", tt.src, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWikiLinkInTableCell(t *testing.T) {
+	src := "| Term | Note |\n|---|---|\n| [[api-key\\|keys]] | x |\n"
+	got := render(t, Options{}, src, Doc{}).HTML
+	want := `<td><a href="/terms/api-key/" class="wikilink" title="API Key" data-term="api-key">keys</a></td>`
+	if !strings.Contains(got, want) {
+		t.Errorf("got %s\nwant it to contain %s", got, want)
+	}
+}
+
+func TestWikiLinkInCodeBlock(t *testing.T) {
+	got := render(t, Options{}, "```\n[[api-key]]\n```\n\n    [[api-key]]\n", Doc{}).HTML
+	if strings.Contains(got, "<a ") || strings.Count(got, "[[api-key]]") != 2 {
+		t.Errorf("links rendered in code: %s", got)
+	}
+}
+
+var anchorRE = regexp.MustCompile(`<a href="/terms/([a-z-]+)/" class="(autolink|wikilink)"[^>]*>([^<]*)</a>`)
+
+// links lists the links to terms in html as "text->slug", auto-links only
+// unless wiki is set.
+func links(html string, wiki bool) []string {
+	var out []string
+	for _, m := range anchorRE.FindAllStringSubmatch(html, -1) {
+		if m[2] == "autolink" || wiki {
+			out = append(out, m[3]+"->"+m[1])
+		}
+	}
+	return out
+}
+
+func TestAutoLinks(t *testing.T) {
+	tests := []struct {
+		name string
+		mode string
+		src  string
+		doc  Doc
+		want []string
+	}{
+		{"first mention only by default", "",
+			"A secret. Another secret.", Doc{Autolink: true},
+			[]string{"secret->secret"}},
+		{"every mention with all", "all",
+			"A secret. Another secret.", Doc{Autolink: true},
+			[]string{"secret->secret", "secret->secret"}},
+		{"nothing with off", "off",
+			"A secret and an API key.", Doc{Autolink: true},
+			nil},
+		{"nothing unless the document asks", "first",
+			"A secret and an API key.", Doc{},
+			nil},
+		{"longest match wins", "first",
+			"Secrets Sprawl grows when a secret is copied.", Doc{Autolink: true},
+			[]string{"Secrets Sprawl->secrets-sprawl", "secret->secret"}},
+		{"whole words only", "first",
+			"A keyboard, a monkey and a turkey.", Doc{Autolink: true},
+			nil},
+		{"plurals", "all",
+			"Rotate API keys; review access policies and non-human identities.", Doc{Autolink: true},
+			[]string{"API keys->api-key", "access policies->access-policy", "non-human identities->nhi"}},
+		{"hyphen and space are alike", "first",
+			"Grant just in time access.", Doc{Autolink: true},
+			[]string{"just in time access->jit"}},
+		{"abbreviations are case-sensitive", "all",
+			"A PAT, two PATs, a pat on the back.", Doc{Autolink: true},
+			[]string{"PAT->pat", "PATs->pat"}},
+		{"synonym links to its term", "first",
+			"An access key.", Doc{Autolink: true},
+			[]string{"access key->api-key"}},
+		{"first mention per term, not per name", "first",
+			"An API key is an access key.", Doc{Autolink: true},
+			[]string{"API key->api-key"}},
+		{"never the page's own term", "all",
+			"An API key is a secret; an access key too.", Doc{Autolink: true, Self: "api-key"},
+			[]string{"secret->secret"}},
+		{"own term's mention is not relinked shorter", "all",
+			"Secrets Sprawl.", Doc{Autolink: true, Self: "secrets-sprawl"},
+			nil},
+		{"not in code", "all",
+			"`secret` and\n\n```\nsecret\n```\n\n    secret\n", Doc{Autolink: true},
+			nil},
+		{"not in links", "all",
+			"[a secret](https://example.org/) <https://example.org/secret> https://example.org/secret", Doc{Autolink: true},
+			nil},
+		{"not in images", "all",
+			"![a secret](/img.png)", Doc{Autolink: true},
+			nil},
+		{"not in headings", "all",
+			"## Secret\n\nSecret.", Doc{Autolink: true},
+			[]string{"Secret->secret"}},
+		{"not in table headers", "all",
+			"| Secret |\n|---|\n| secret |\n", Doc{Autolink: true},
+			[]string{"secret->secret"}},
+		{"not a term already [[linked]] in first mode", "first",
+			"An API key, then [[api-key|the key]].", Doc{Autolink: true},
+			nil},
+		{"inside emphasis and lists", "all",
+			"*a secret*\n\n- an API key\n", Doc{Autolink: true},
+			[]string{"secret->secret", "API key->api-key"}},
+		{"not in identifiers", "all",
+			"secret_key and key_id", Doc{Autolink: true},
+			nil},
+		{"after an apostrophe", "all",
+			"the key's owner", Doc{Autolink: true},
+			[]string{"key->key"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, Options{Autolink: tt.mode}, tt.src, tt.doc).HTML
+			if diff := cmp.Diff(tt.want, links(got, false)); diff != "" {
+				t.Errorf("Render(%q) links (-want +got):\n%s\nHTML: %s", tt.src, diff, got)
+			}
+		})
+	}
+}
+
+func TestAutoLinkAcrossLineBreak(t *testing.T) {
+	got := render(t, Options{}, "Watch for secrets\nsprawl.", Doc{Autolink: true, Inline: true}).HTML
+	want := "Watch for <a href=\"/terms/secrets-sprawl/\" class=\"autolink\" title=\"Secrets Sprawl\" data-term=\"secrets-sprawl\">secrets\nsprawl</a>."
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestAutoLinkAcrossTextNodes(t *testing.T) {
+	// Typographer and emphasis delimiters split the text into several nodes.
+	got := render(t, Options{Autolink: "all"}, "A secret's worth -- and an API\nkey.", Doc{Autolink: true}).HTML
+	if diff := cmp.Diff([]string{"secret->secret", "API\nkey->api-key"}, links(got, false)); diff != "" {
+		t.Errorf("(-want +got):\n%s\n%s", diff, got)
+	}
+}
+
+func TestAutoLinkNotInRawHTML(t *testing.T) {
+	got := render(t, Options{UnsafeHTML: true, Autolink: "all"}, `<a href="/x">a secret</a> and <b>an API key</b>`, Doc{Autolink: true}).HTML
+	if l := links(got, false); l != nil {
+		t.Errorf("linked inside raw HTML: %v\n%s", l, got)
+	}
+}
+
+func TestUnsafeHTMLIsInert(t *testing.T) {
+	tests := []struct {
+		name, src string
+	}{
+		{"script element", "<script>alert(1)</script>"},
+		{"inline script", "text <script>alert(1)</script> text"},
+		{"img onerror", `<img src=x onerror="alert(1)">`},
+		{"inline img onerror", `text <img src=x onerror=alert(1)> text`},
+		{"javascript link", "[x](javascript:alert(1))"},
+		{"javascript link, mixed case", "[x](JaVaScRiPt:alert(1))"},
+		{"javascript link, entity", "[x](&#106;avascript:alert(1))"},
+		{"javascript autolink", "<javascript:alert(1)>"},
+		{"javascript reference link", "[x][r]\n\n[r]: javascript:alert(1)"},
+		{"vbscript link", "[x](vbscript:msgbox(1))"},
+		{"data link", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"},
+		{"data image of svg", "![x](data:image/svg+xml,<svg onload=alert(1)>)"},
+		{"wikilink target with quotes", `[[x" onmouseover="alert(1)|label]]`},
+		{"wikilink label with markup", `[[api-key|<img src=x onerror=alert(1)>]]`},
+		{"code fence language with quotes", "```x\"onmouseover=\"alert(1)\ncode\n```"},
+		{"link title with quotes", `[x](/y "a\" onmouseover=\"alert(1)")`},
+		{"iframe", `<iframe src="https://evil.example/"></iframe>`},
+		{"style attribute", `<p style="background:url(javascript:alert(1))">x</p>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, Options{}, tt.src, Doc{Autolink: true}).HTML
+			if bad := unsafeHTML(got); bad != "" {
+				t.Errorf("Render(%q) = %s\ncontains %q", tt.src, got, bad)
+			}
+		})
+	}
+}
+
+var (
+	unsafeURLRE    = regexp.MustCompile(`(?i)(href|src)="\s*(javascript|vbscript|data):`)
+	attrValueRE    = regexp.MustCompile(`"[^"]*"`)
+	unsafeMarkupRE = regexp.MustCompile(`(?i)<script|<iframe|<img|<[a-z][^>]*\s(on\w+|style)\s*=`)
+)
+
+// unsafeHTML returns the first thing in html that could run script.
+func unsafeHTML(html string) string {
+	if bad := unsafeURLRE.FindString(html); bad != "" {
+		return bad
+	}
+	return unsafeMarkupRE.FindString(attrValueRE.ReplaceAllString(html, `""`))
+}
+
+func TestUnsafeHTMLOption(t *testing.T) {
+	got := render(t, Options{UnsafeHTML: true}, "a <kbd>Ctrl</kbd> b\n\n<div class=\"note\">n</div>\n", Doc{}).HTML
+	for _, want := range []string{"<kbd>Ctrl</kbd>", `<div class="note">n</div>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %s\nwant it to contain %s", got, want)
+		}
+	}
+	got = render(t, Options{}, "a <kbd>Ctrl</kbd> b", Doc{}).HTML
+	if strings.Contains(got, "<kbd>") {
+		t.Errorf("raw HTML passed through without unsafe_html: %s", got)
+	}
+}
+
+func TestHighlighting(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+		notWant   []string
+	}{
+		{"known language gets classes",
+			"```go\nfunc main() {}\n```\n",
+			[]string{`<pre class="chroma"><code>`, `<span class="kd">func</span>`},
+			[]string{"style="}},
+		{"unknown language is plain",
+			"```nosuchlang\nx < y\n```\n",
+			[]string{"<pre><code class=\"language-nosuchlang\">x &lt; y\n</code></pre>"},
+			[]string{"chroma", "style="}},
+		{"no language is plain",
+			"```\nx < y\n```\n",
+			[]string{"<pre><code>x &lt; y\n</code></pre>"},
+			[]string{"chroma"}},
+		{"indented code is plain",
+			"    x < y\n",
+			[]string{"<pre><code>x &lt; y\n</code></pre>"},
+			[]string{"chroma"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, Options{}, tt.src, Doc{}).HTML
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("got %s\nwant it to contain %s", got, w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("got %s\nwant it not to contain %s", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestChromaCSS(t *testing.T) {
+	css := ChromaCSS()
+	for _, want := range []string{
+		".chroma .kd {",
+		`[data-theme="dark"] .chroma .kd {`,
+		"@media (prefers-color-scheme: dark) {",
+		`:root:not([data-theme="light"]) .chroma .kd {`,
+		// github sets a dark colour for punctuation that github-dark does not override
+		`[data-theme="dark"] .chroma .p { color: unset }`,
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("ChromaCSS() lacks %q:\n%s", want, css)
+		}
+	}
+	if ChromaCSS() != css {
+		t.Error("ChromaCSS() is not stable")
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	src := `# Title
+
+## Why it matters
+
+### In [[api-key|practice]]
+
+#### Too deep
+
+## Why it matters
+
+## Qué es un *secreto*?
+
+## OAuth 2.0 -- and [links](https://example.org/)
+
+## !!!
+`
+	got := render(t, Options{}, src, Doc{})
+	want := []Heading{
+		{2, "why-it-matters", "Why it matters"},
+		{3, "in-practice", "In practice"},
+		{2, "why-it-matters-1", "Why it matters"},
+		{2, "qué-es-un-secreto", "Qué es un secreto?"},
+		{2, "oauth-20-and-links", "OAuth 2.0 – and links"},
+		{2, "section", "!!!"},
+	}
+	if diff := cmp.Diff(want, got.Headings); diff != "" {
+		t.Errorf("Headings (-want +got):\n%s", diff)
+	}
+	for _, h := range want {
+		if !strings.Contains(got.HTML, `id="`+h.ID+`"`) {
+			t.Errorf("HTML lacks id %q:\n%s", h.ID, got.HTML)
+		}
+	}
+	// Ids are per document: a second render starts again.
+	again := render(t, Options{}, "## Why it matters", Doc{})
+	if len(again.Headings) != 1 || again.Headings[0].ID != "why-it-matters" {
+		t.Errorf("second document headings = %+v", again.Headings)
+	}
+}
+
+func TestInline(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"one paragraph has no p", "A *key* for [[api-key]].",
+			`A <em>key</em> for <a href="/terms/api-key/" class="wikilink" title="API Key" data-term="api-key">api-key</a>.`},
+		{"two lines stay one paragraph", "one\ntwo", "one\ntwo"},
+		{"more than a paragraph keeps its blocks", "one\n\ntwo", "<p>one</p>\n<p>two</p>"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, Options{}, tt.src, Doc{Inline: true}).HTML
+			if got != tt.want {
+				t.Errorf("Render(%q) = %q, want %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"markup is dropped", "A *key* and **a** `code` [link](https://x.org/).", "A key and a code link."},
+		{"blocks are separated by spaces", "# Title\n\npara one\nline two\n\n- item\n- item2", "Title para one line two item item2"},
+		{"wiki links are their text", "[[api-key|keys]] and [[nope]]", "keys and nope"},
+		{"escapes and entities are resolved", `a \*b\* &amp; &copy; &#65;`, "a *b* & © A"},
+		{"typography is characters", `"quoted" -- it's...`, "“quoted” – it’s…"},
+		{"raw HTML is dropped", "a <b>b</b> c\n\n<div>block</div>", "a b c"},
+		{"code blocks are text", "```go\nx := 1\n```", "x := 1"},
+		{"table cells are separated", "| a | b |\n|---|---|\n| c | d |", "a b c d"},
+		{"footnote marks are dropped", "a[^1]\n\n[^1]: note", "a note"},
+		{"URLs are their text", "see https://example.org/x", "see https://example.org/x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, Options{}, tt.src, Doc{Autolink: true}).Text
+			if got != tt.want {
+				t.Errorf("Text of %q = %q, want %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGFM(t *testing.T) {
+	got := render(t, Options{}, "~~old~~\n\n- [x] done\n\nsee www.example.org\n\n| a |\n|---|\n| b |\n", Doc{}).HTML
+	for _, want := range []string{"<del>old</del>", `<input checked="" disabled="" type="checkbox"`, `<a href="http://www.example.org">`, "<table>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %s\nwant it to contain %s", got, want)
+		}
+	}
+}
+
+func TestConcurrentRender(t *testing.T) {
+	r := New(Options{}, linker, names)
+	docs := []string{
+		readFile(t, "testdata/term.md"),
+		"## A\n\nA secret and an API key.\n\n```go\nfunc f() {}\n```\n",
+		"[[api-key]] and PATs\n\n## A\n\n## A\n",
+	}
+	want := make([]Result, len(docs))
+	for i, d := range docs {
+		want[i] = r.Render(d, Doc{Autolink: true, Self: "secret"})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Go(func() {
+			for n := range 20 {
+				i := (g + n) % len(docs)
+				got := r.Render(docs[i], Doc{Autolink: true, Self: "secret"})
+				if diff := cmp.Diff(want[i], got); diff != "" {
+					errs <- fmt.Sprintf("doc %d (-want +got):\n%s", i, diff)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

@@ -1,0 +1,236 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/nhimg/nhiglossary/internal/autolink"
+)
+
+// KindMention is the kind of Mention nodes.
+var KindMention = ast.NewNodeKind("Mention")
+
+// Mention is a plain-text mention of a term that auto-linking linked; its
+// children are the text of the mention.
+type Mention struct {
+	ast.BaseInline
+	Info LinkInfo
+	open string // the <a> tag, made once per name
+}
+
+// Kind implements ast.Node.
+func (n *Mention) Kind() ast.NodeKind { return KindMention }
+
+// Dump implements ast.Node.
+func (n *Mention) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Href": n.Info.Href}, nil)
+}
+
+// AutoLinks is the goldmark extension that links plain-text mentions of
+// terms, in documents whose Doc.Autolink is set.
+type AutoLinks struct {
+	names   []AutoName
+	open    []string          // names[i]'s <a> tag
+	matcher *autolink.Matcher // nil: auto-linking is off
+	all     bool              // every mention, not only the first
+	rawHTML bool              // raw HTML is rendered: keep out of its elements
+}
+
+func newAutoLinks(opts Options, names []AutoName) *AutoLinks {
+	e := &AutoLinks{names: names, all: opts.Autolink == "all", rawHTML: opts.UnsafeHTML}
+	if opts.Autolink != "off" && len(names) > 0 {
+		entries := make([]autolink.Entry, len(names))
+		for i, n := range names {
+			entries[i] = autolink.Entry{Text: n.Text, CaseSensitive: n.CaseSensitive, ID: i}
+		}
+		e.matcher = autolink.New(entries)
+		// One string holds every tag: one allocation, not one per name.
+		var b strings.Builder
+		ends := make([]int, len(names))
+		for i, n := range names {
+			openLink(&b, "autolink", n.Link)
+			ends[i] = b.Len()
+		}
+		all, start := b.String(), 0
+		e.open = make([]string, len(names))
+		for i, end := range ends {
+			e.open[i], start = all[start:end], end
+		}
+	}
+	return e
+}
+
+// Extend implements goldmark.Extender.
+func (e *AutoLinks) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(
+		util.Prioritized(e, 1000), // last: after tables and footnotes
+	))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(mentionRenderer{}, 500),
+	))
+}
+
+// Transform implements parser.ASTTransformer: it splits the text nodes
+// where a mention is into text and Mention nodes.
+func (e *AutoLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	if e.matcher == nil || st == nil || !st.doc.Autolink {
+		return
+	}
+	src := reader.Source()
+	var runs []*ast.Text
+	var rawParents []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindText:
+			t := n.(*ast.Text)
+			if prev, ok := t.PreviousSibling().(*ast.Text); !ok || !joinable(prev, t, src) {
+				runs = append(runs, t)
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindRawHTML:
+			rawParents = append(rawParents, n.Parent())
+			return ast.WalkSkipChildren, nil
+		case ast.KindCodeSpan, ast.KindLink, ast.KindImage, ast.KindAutoLink,
+			ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock,
+			east.KindTableHeader, KindWikiLink, KindMention:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range runs {
+		if e.rawHTML && contains(rawParents, t.Parent()) {
+			continue // the text may be inside <a>...</a>
+		}
+		e.linkRun(t, src, st)
+	}
+}
+
+// joinable says whether next continues the text of prev: it follows it in
+// the source, on the same line or the next.
+func joinable(prev, next *ast.Text, src []byte) bool {
+	if prev.HardLineBreak() || prev.Segment.Stop > next.Segment.Start {
+		return false
+	}
+	gap := src[prev.Segment.Stop:next.Segment.Start]
+	if !prev.SoftLineBreak() {
+		return len(gap) == 0
+	}
+	return util.IsBlank(gap)
+}
+
+func contains(nodes []ast.Node, n ast.Node) bool {
+	for _, x := range nodes {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+type mention struct {
+	start, end int // in the source
+	name       int // index in names
+}
+
+// linkRun links the mentions in the run of text nodes that starts at first.
+func (e *AutoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
+	nodes := append(st.nodes[:0], first)
+	defer func() { st.nodes = nodes }()
+	for {
+		next, ok := nodes[len(nodes)-1].NextSibling().(*ast.Text)
+		if !ok || !joinable(nodes[len(nodes)-1], next, src) {
+			break
+		}
+		nodes = append(nodes, next)
+	}
+	base := first.Segment.Start
+	run := st.src[base:nodes[len(nodes)-1].Segment.Stop]
+
+	found := st.found[:0]
+	defer func() { st.found = found }()
+	e.matcher.Find(run, func(start, end int, en autolink.Entry) bool {
+		name := &e.names[en.ID]
+		switch {
+		case name.Slug != "" && name.Slug == st.doc.Self:
+		case start > 0 && run[start-1] == '&' && end < len(run) && run[end] == ';':
+			// an entity such as &amp; is not a word
+		case !e.all && st.linked[name.Slug]:
+		default:
+			if !e.all {
+				st.markLinked(name.Slug)
+			}
+			found = append(found, mention{base + start, base + end, en.ID})
+		}
+		return true
+	})
+	k := 0
+	for _, m := range found {
+		for nodes[k].Segment.Stop <= m.start {
+			k++
+		}
+		j := k
+		for nodes[j].Segment.Stop < m.end {
+			j++
+		}
+		link := st.newMention()
+		link.Info, link.open = e.names[m.name].Link, e.open[m.name]
+		split(st, nodes[k:j+1], m, link)
+		k = j
+	}
+}
+
+// split replaces the text of mention m, which starts in nodes[0] and ends
+// in the last of nodes, by a Mention node. The last node keeps the text
+// after the mention.
+func split(st *docState, nodes []*ast.Text, m mention, link *Mention) {
+	first, last := nodes[0], nodes[len(nodes)-1]
+	parent := first.Parent()
+	if first.Segment.Start < m.start {
+		before := st.newText(first.Segment.WithStop(m.start))
+		parent.InsertBefore(parent, first, before)
+	}
+	parent.InsertBefore(parent, first, link)
+	if first == last {
+		link.AppendChild(link, st.newText(text.NewSegment(m.start, m.end)))
+	} else {
+		head := st.newText(text.NewSegment(m.start, first.Segment.Stop))
+		head.SetSoftLineBreak(first.SoftLineBreak())
+		link.AppendChild(link, head)
+		parent.RemoveChild(parent, first)
+		for _, n := range nodes[1 : len(nodes)-1] {
+			link.AppendChild(link, n)
+		}
+		link.AppendChild(link, st.newText(text.NewSegment(last.Segment.Start, m.end)))
+	}
+	last.Segment = text.NewSegment(m.end, last.Segment.Stop)
+	if last.Segment.IsEmpty() && !last.SoftLineBreak() && !last.HardLineBreak() {
+		parent.RemoveChild(parent, last)
+	}
+}
+
+// mentionRenderer renders Mention nodes.
+type mentionRenderer struct{}
+
+func (r mentionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindMention, r.renderMention)
+}
+
+func (mentionRenderer) renderMention(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(node.(*Mention).open)
+	} else {
+		_, _ = w.WriteString("</a>")
+	}
+	return ast.WalkContinue, nil
+}
