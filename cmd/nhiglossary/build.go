@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/nhimg/nhiglossary"
+	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+func buildOptions(drafts bool, baseURL string) build.Options {
+	return build.Options{
+		Drafts: drafts, BaseURL: baseURL,
+		Generator: "nhiglossary " + versionString(),
+		Templates: nhiglossary.Templates(), Assets: nhiglossary.Assets(),
+	}
+}
+
+type buildCmd struct {
+	src, out, baseURL string
+	drafts            bool
+}
+
+func (c *buildCmd) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.src, "src", ".", "the site folder")
+	fs.StringVar(&c.out, "out", "public", "where to write the site (replaced as a whole)")
+	fs.BoolVar(&c.drafts, "drafts", false, "include draft terms and incidents")
+	fs.StringVar(&c.baseURL, "base-url", "", "the URL the site is published at (overrides base_url)")
+}
+
+func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
+	}
+	res, err := build.Build(ctx, c.src, c.out, buildOptions(c.drafts, c.baseURL))
+	diag.WriteText(stderr, res.Diags)
+	if errors.Is(err, build.ErrInvalid) {
+		e, w := res.Diags.Count()
+		fmt.Fprintf(stderr, "build failed: %s, %s; %s was not changed\n", plural(e, "error"), plural(w, "warning"), c.out)
+		return errReported
+	}
+	if err != nil {
+		return err
+	}
+	_, w := res.Diags.Count()
+	fmt.Fprintf(stdout, "built %s: %s, %s, %s in %s\n", c.out, plural(res.Terms, "term"), plural(res.Pages, "page"), plural(w, "warning"), res.Duration.Round(1e6))
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+type checkCmd struct {
+	src, format string
+	strict      bool
+	drafts      bool
+}
+
+func (c *checkCmd) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.src, "src", ".", "the site folder")
+	fs.StringVar(&c.format, "format", "text", "output format: text, json or github (annotations)")
+	fs.BoolVar(&c.strict, "strict", false, "fail on warnings too")
+	fs.BoolVar(&c.drafts, "drafts", false, "treat drafts as published (links to drafts are then fine)")
+}
+
+func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
+	}
+	write := map[string]func(io.Writer, diag.List) error{"text": diag.WriteText, "json": diag.WriteJSON, "github": diag.WriteGitHub}[c.format]
+	if write == nil {
+		fmt.Fprintf(stderr, "nhiglossary check: unknown --format %q: use text, json or github\n", c.format)
+		return exitError{2}
+	}
+	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s is not a folder", c.src)
+	}
+	_, diags := build.Check(os.DirFS(c.src), buildOptions(c.drafts, ""))
+	if err := write(stdout, diags); err != nil {
+		return err
+	}
+	e, w := diags.Count()
+	if c.format == "text" {
+		if e+w == 0 {
+			fmt.Fprintln(stderr, "no problems found")
+		} else {
+			fmt.Fprintf(stderr, "%s, %s\n", plural(e, "error"), plural(w, "warning"))
+		}
+	}
+	if e > 0 || (c.strict && w > 0) {
+		return errReported
+	}
+	return nil
+}

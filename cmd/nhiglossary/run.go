@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// version is set at release time with -ldflags "-X main.version=v1.2.3";
+// otherwise the module version from the build info is used.
+var version = ""
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+const usage = `nhiglossary builds a static glossary website from one Markdown file per term.
+
+Usage:
+  nhiglossary <command> [flags]
+
+Commands:
+  build     write the site to a folder (default: public/)
+  check     report every problem in the content, without building
+  serve     preview the site with live reload while you edit
+  new       start a new term or incident from a template
+  version   print the version
+
+A site is a folder with content/terms/*.md (one term per file), optional
+content/frameworks/*.yaml and content/incidents/*.md, and an optional
+nhiglossary.yaml with the site's settings.
+
+Examples:
+  nhiglossary new term "Secret Rotation"    # writes content/terms/secret-rotation.md
+  nhiglossary check                         # every mistake, as FILE:LINE:COL: message
+  nhiglossary serve                         # preview at http://127.0.0.1:1313/
+  nhiglossary build --out public            # the site, ready for any static host
+
+Run "nhiglossary <command> -h" for a command's flags.
+`
+
+// command is one subcommand: its own flags and its own run.
+type command interface {
+	flags(fs *flag.FlagSet)
+	run(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+// exitError carries an exit code other than 1 (e.g. 2 for usage).
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// errReported means the command already told the user what went wrong.
+var errReported = errors.New("reported")
+
+// run is the only place that knows about exit codes.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var cmd command
+	switch args[0] {
+	case "build":
+		cmd = &buildCmd{}
+	case "check":
+		cmd = &checkCmd{}
+	case "serve":
+		cmd = &serveCmd{}
+	case "new":
+		cmd = &newCmd{}
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "nhiglossary", versionString())
+		return 0
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "nhiglossary: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	fs := flag.NewFlagSet("nhiglossary "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cmd.flags(fs)
+	if err := fs.Parse(interleave(fs, args[1:])); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	err := cmd.run(ctx, fs.Args(), stdout, stderr)
+	var ee exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.Is(err, errReported):
+		return 1
+	}
+	fmt.Fprintf(stderr, "nhiglossary %s: %v\n", args[0], err)
+	return 1
+}
+
+// interleave moves flags after positional arguments to the front, so that
+// `nhiglossary new term "Title" --src site` works as people type it.
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil {
+			if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+				continue
+			}
+			if i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		}
+	}
+	return append(flags, pos...)
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func exampleSite(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	if err := os.CopyFS(dst, os.DirFS("../../internal/build/testdata/example-site")); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCommandLine(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout string
+		wantStderr string
+	}{
+		{"no arguments prints usage", nil, 2, "", "Commands:"},
+		{"help", []string{"--help"}, 0, "nhiglossary <command> [flags]", ""},
+		{"version", []string{"version"}, 0, "nhiglossary ", ""},
+		{"unknown command", []string{"bild"}, 2, "", `unknown command "bild"`},
+		{"unknown flag", []string{"build", "--outt", "x"}, 2, "", "flag provided but not defined: -outt"},
+		{"check with a bad format", []string{"check", "--format", "xml"}, 2, "", `unknown --format "xml"`},
+		{"check of a missing folder", []string{"check", "--src", "/nonexistent/site"}, 1, "", "/nonexistent/site is not a folder"},
+		{"new without a title", []string{"new", "term"}, 2, "", "usage: nhiglossary new term"},
+		{"stray argument", []string{"build", "site"}, 1, "", `unexpected argument "site"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, tt.args...)
+			if code != tt.wantCode || !strings.Contains(stdout, tt.wantStdout) || !strings.Contains(stderr, tt.wantStderr) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d, stdout containing %q, stderr containing %q",
+					code, stdout, stderr, tt.wantCode, tt.wantStdout, tt.wantStderr)
+			}
+		})
+	}
+}
+
+func breakSite(t *testing.T, dir string) {
+	t.Helper()
+	p := filepath.Join(dir, "content/terms/api-key.md")
+	b, _ := os.ReadFile(p)
+	b = bytes.Replace(b, []byte("related: [secret-rotation, service-account]"), []byte("related: [secret-rotatoin, service-account]\ncolour: red"), 1)
+	os.WriteFile(p, b, 0o644)
+}
+
+func TestCheckFormats(t *testing.T) {
+	dir := exampleSite(t)
+	if code, out, errs := runCLI(t, "check", "--src", dir); code != 0 || out != "" || !strings.Contains(errs, "no problems found") {
+		t.Fatalf("clean site: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	breakSite(t, dir)
+
+	code, out, errs := runCLI(t, "check", "--src", dir)
+	wantText := "content/terms/api-key.md:8:11: unknown related term \"secret-rotatoin\" (did you mean \"secret-rotation\"?)\n" +
+		"content/terms/api-key.md:9:1: unknown key \"colour\" in a term\n"
+	if code != 1 || out != wantText || !strings.Contains(errs, "2 errors, 0 warnings") {
+		t.Errorf("text: exit %d\nstdout:\n%s\nwant:\n%s\nstderr: %s", code, out, wantText, errs)
+	}
+
+	code, out, _ = runCLI(t, "check", "--src", dir, "--format", "json")
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 1 || len(got) != 2 {
+		t.Fatalf("json: exit %d, %v, output:\n%s", code, err, out)
+	}
+	if got[0]["file"] != "content/terms/api-key.md" || got[0]["line"] != 8.0 || got[0]["column"] != 11.0 || got[0]["severity"] != "error" {
+		t.Errorf("json: first diagnostic %v", got[0])
+	}
+
+	code, out, _ = runCLI(t, "check", "--src", dir, "--format", "github")
+	wantGH := "::error file=content/terms/api-key.md,line=8,col=11::unknown related term \"secret-rotatoin\" (did you mean \"secret-rotation\"?)\n"
+	if code != 1 || !strings.HasPrefix(out, wantGH) {
+		t.Errorf("github: exit %d\n%s\nwant prefix:\n%s", code, out, wantGH)
+	}
+}
+
+func TestBuildCommand(t *testing.T) {
+	dir := exampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runCLI(t, "build", "--src", dir, "--out", out)
+	if code != 0 || !strings.HasPrefix(stdout, "built "+out+": 3 terms, ") || !strings.Contains(stdout, "0 warnings in") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "terms/api-key/index.html")); err != nil {
+		t.Error(err)
+	}
+	breakSite(t, dir)
+	code, _, stderr = runCLI(t, "build", "--src", dir, "--out", out)
+	if code != 1 || !strings.Contains(stderr, "build failed: 2 errors, 0 warnings; "+out+" was not changed") {
+		t.Errorf("broken site: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestNewScaffoldsAValidDraftAndNeverOverwrites(t *testing.T) {
+	dir := exampleSite(t)
+	cmd := &newCmd{src: dir, now: func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) }}
+	var out, errb bytes.Buffer
+	if err := cmd.run(context.Background(), []string{"term", "Mutual TLS: mTLS"}, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "content/terms/mutual-tls-mtls.md")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`title: "Mutual TLS: mTLS"`, "updated: 2026-11-27", "draft: true", "# related:", "# mappings:"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("scaffold lacks %q:\n%s", want, b)
+		}
+	}
+	if code, stdout, _ := runCLI(t, "check", "--src", dir); code != 0 {
+		t.Errorf("check of a fresh scaffold: exit %d\n%s", code, stdout)
+	}
+	if code, _, _ := runCLI(t, "new", "incident", "Example Leak", "--src", dir); code != 0 {
+		t.Errorf("new incident: exit %d", code)
+	}
+	if code, stdout, _ := runCLI(t, "check", "--src", dir); code != 0 {
+		t.Errorf("check with a fresh incident: exit %d\n%s", code, stdout)
+	}
+
+	os.WriteFile(p, []byte("edited by hand"), 0o644)
+	code, _, stderr := runCLI(t, "new", "term", "Mutual TLS: mTLS", "--src", dir)
+	if code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new: exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "edited by hand" {
+		t.Errorf("new overwrote the file: %q", b)
+	}
+}

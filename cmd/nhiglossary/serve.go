@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"runtime"
+
+	"github.com/nhimg/nhiglossary/internal/serve"
+)
+
+// serveCmd previews the site with live reload. Drafts are shown (marked
+// with a banner) unless --drafts=false: an editor previews what they are
+// writing, and most of that is a draft at first.
+type serveCmd struct {
+	src, addr string
+	drafts    bool
+	open      bool
+}
+
+func (c *serveCmd) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.src, "src", ".", "the site folder")
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "the address to serve at; keep it on 127.0.0.1 unless others must see the preview")
+	fs.BoolVar(&c.drafts, "drafts", true, "show draft terms and incidents, marked as drafts (--drafts=false: as published)")
+	fs.BoolVar(&c.open, "open", false, "open the preview in the default browser")
+}
+
+func (c *serveCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
+	}
+	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s is not a folder", c.src)
+	}
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	opts := serve.Options{Src: c.src, Build: buildOptions(c.drafts, ""), Log: stderr}
+	if c.open {
+		opts.Ready = func(url string) { openBrowser(url, stderr) }
+	}
+	return serve.Run(ctx, ln, opts)
+}
+
+// openBrowser asks the desktop to open url; it says so when it cannot.
+func openBrowser(url string, stderr io.Writer) {
+	name := map[string]string{"darwin": "open", "windows": "explorer"}[runtime.GOOS]
+	if name == "" {
+		name = "xdg-open"
+	}
+	cmd := exec.Command(name, url)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(stderr, "cannot open a browser (%v); open %s\n", err, url)
+		return
+	}
+	go cmd.Wait() // the opener hands off to the browser and exits
+}

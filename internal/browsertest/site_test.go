@@ -1,0 +1,238 @@
+package browsertest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// readerPages are the pages every design check visits.
+var readerPages = []struct{ name, path string }{
+	{"home", "/"},
+	{"A-Z index", "/terms/"},
+	{"term", "/terms/api-key/"},
+	{"framework", "/frameworks/owasp-nhi-top-10/"},
+	{"matrix", "/frameworks/matrix/"},
+	{"incident", "/incidents/example-key-leak/"},
+}
+
+// serveExample builds the test site and serves it; it returns the URL.
+func serveExample(t *testing.T) string {
+	t.Helper()
+	return ServeDir(t, BuildSite(t, ExampleSite(t)))
+}
+
+func TestPagesPassAxeInBothThemes(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Viewport(t, ctx, 1280, 900)
+	for _, scheme := range []string{"light", "dark"} {
+		Media(t, ctx, "", scheme)
+		for _, p := range readerPages {
+			Open(t, ctx, base+p.path)
+			NoAxeViolations(t, ctx, fmt.Sprintf("%s page, %s theme", p.name, scheme))
+		}
+	}
+}
+
+// The dark theme chosen with the toggle is the same as the system's.
+func TestChosenDarkThemePassesAxe(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Media(t, ctx, "", "light")
+	Open(t, ctx, base+"/terms/api-key/")
+	Eval[chromedp.Void](t, ctx, `document.documentElement.setAttribute("data-theme", "dark")`)
+	if bg := Eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`); bg != "rgb(14, 19, 25)" {
+		t.Errorf("data-theme=dark: body background %s, want the dark theme's rgb(14, 19, 25)", bg)
+	}
+	NoAxeViolations(t, ctx, "term page, dark theme chosen")
+}
+
+// On a phone the page never scrolls sideways (wide tables and code scroll
+// inside their boxes), and it passes axe there too.
+func TestNoHorizontalScrollOnAPhone(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Viewport(t, ctx, 360, 740)
+	for _, p := range readerPages {
+		Open(t, ctx, base+p.path)
+		// A phone zooms out to fit a too-wide page, so innerWidth grows
+		// with it: compare both with the device width too.
+		got := Eval[[]int](t, ctx, `[document.documentElement.scrollWidth, window.innerWidth]`)
+		if got[0] > got[1] || got[1] != 360 {
+			wide := Eval[[]string](t, ctx, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 360.5).slice(-5).map(e => e.outerHTML.slice(0, 120))`)
+			t.Errorf("%s page at 360px: scrollWidth %d > innerWidth %d; elements beyond 360px (a scroller's content is fine):\n%s", p.name, got[0], got[1], strings.Join(wide, "\n"))
+		}
+		NoAxeViolations(t, ctx, p.name+" page at 360px")
+	}
+}
+
+func TestMatrixScrollsInsideItsFrame(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Viewport(t, ctx, 1280, 800)
+	Open(t, ctx, base+"/frameworks/matrix/")
+	if pos := Eval[string](t, ctx, `getComputedStyle(document.querySelector(".matrix thead th")).position`); pos != "sticky" {
+		t.Errorf("matrix header cells: position %s, want sticky", pos)
+	}
+	if pos := Eval[string](t, ctx, `getComputedStyle(document.querySelector(".matrix tbody th")).position`); pos != "sticky" {
+		t.Errorf("matrix first column: position %s, want sticky", pos)
+	}
+	if ov := Eval[string](t, ctx, `getComputedStyle(document.querySelector(".table-wrap")).overflowX`); ov != "auto" {
+		t.Errorf(".table-wrap overflow-x: %s, want auto", ov)
+	}
+}
+
+func TestThemeToggleIsRemembered(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Media(t, ctx, "", "light")
+	Open(t, ctx, base+"/")
+	const (
+		theme   = `document.documentElement.getAttribute("data-theme")`
+		pressed = `document.querySelector(".theme-toggle").getAttribute("aria-pressed")`
+		bg      = `getComputedStyle(document.body).backgroundColor`
+	)
+	light := Eval[string](t, ctx, bg)
+	if got := Eval[string](t, ctx, pressed); got != "false" {
+		t.Fatalf("light system: toggle aria-pressed=%s, want false", got)
+	}
+
+	Do(t, ctx, chromedp.Click(chromedp.CSS(".theme-toggle")))
+	if got := Eval[string](t, ctx, theme+` + " " + `+pressed); got != "dark true" {
+		t.Fatalf("after a click: data-theme and aria-pressed %q, want \"dark true\"", got)
+	}
+	dark := Eval[string](t, ctx, bg)
+	if dark == light {
+		t.Fatalf("after a click: body background still %s", dark)
+	}
+
+	Do(t, ctx, chromedp.Reload())
+	WaitFor(t, ctx, `document.readyState === "complete"`, "reload")
+	if got := Eval[string](t, ctx, theme); got != "dark" {
+		t.Errorf("after a reload: data-theme %q, want dark", got)
+	}
+	if got := Eval[string](t, ctx, bg); got != dark {
+		t.Errorf("after a reload: body background %s, want %s", got, dark)
+	}
+	Open(t, ctx, base+"/terms/")
+	if got := Eval[string](t, ctx, pressed); got != "true" {
+		t.Errorf("on another page: toggle aria-pressed=%s, want true", got)
+	}
+
+	Do(t, ctx, chromedp.Click(chromedp.CSS(".theme-toggle")), chromedp.Reload())
+	WaitFor(t, ctx, `document.readyState === "complete"`, "reload")
+	if got := Eval[string](t, ctx, theme+` + " " + `+bg); got != "light "+light {
+		t.Errorf("toggled back and reloaded: %q, want light %s", got, light)
+	}
+}
+
+func TestThemeFollowsTheSystem(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Media(t, ctx, "", "dark")
+	Open(t, ctx, base+"/")
+	if got := Eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`); got != "rgb(14, 19, 25)" {
+		t.Errorf("dark system: body background %s, want rgb(14, 19, 25)", got)
+	}
+	if got := Eval[string](t, ctx, `document.querySelector(".theme-toggle").getAttribute("aria-pressed")`); got != "true" {
+		t.Errorf("dark system: toggle aria-pressed=%s, want true", got)
+	}
+}
+
+func TestSlashFocusesSearch(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Open(t, ctx, base+"/terms/api-key/")
+	Press(t, ctx, "/")
+	if got := Eval[string](t, ctx, `document.activeElement.id + "|" + document.activeElement.value`); got != "search-input|" {
+		t.Errorf(`after "/": active element and value %q, want the empty search box`, got)
+	}
+}
+
+func TestPrintShowsTheArticleOnly(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Open(t, ctx, base+"/terms/api-key/")
+	Media(t, ctx, "print", "")
+	for _, sel := range []string{".site-header", ".theme-toggle", ".search-form", ".toc", ".breadcrumbs"} {
+		if d := Eval[string](t, ctx, `getComputedStyle(document.querySelector("`+sel+`")).display`); d != "none" {
+			t.Errorf("print: %s display %s, want none", sel, d)
+		}
+	}
+	after := Eval[string](t, ctx, `getComputedStyle(document.querySelector('.sources a[href^="http"]'), "::after").content`)
+	if !strings.Contains(after, "https://example.org/report") {
+		t.Errorf("print: source link ::after content %s, want its URL", after)
+	}
+}
+
+// The site's Content-Security-Policy allows no inline script or style: a
+// template or script that breaks it shows as a violation here.
+func TestPagesKeepTheContentSecurityPolicy(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + (e.blockedURI || e.sample)));`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(readerPages, struct{ name, path string }{"search", "/search/"}) {
+		Open(t, ctx, base+p.path)
+		// Exercise the scripts: a preview and the toggle.
+		Eval[chromedp.Void](t, ctx, `document.querySelector(".theme-toggle").click(); document.querySelector(".prose a[data-term]")?.focus()`)
+		if v := Eval[[]string](t, ctx, `window.__csp`); len(v) > 0 {
+			t.Errorf("%s page: CSP violations %q", p.name, v)
+		}
+	}
+}
+
+// Without JavaScript the pages read the same; only the controls that need
+// a script (the theme toggle, the "/" hint) stay out of sight.
+func TestPagesWorkWithoutJavaScript(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	Media(t, ctx, "", "dark")
+	Do(t, ctx, chromedp.Navigate(base+"/terms/api-key/"))
+	got := Eval[[]string](t, ctx, `[
+		getComputedStyle(document.querySelector(".theme-toggle")).display,
+		getComputedStyle(document.querySelector(".search-kbd")).display,
+		getComputedStyle(document.body).backgroundColor,
+		String(document.querySelectorAll(".toc a").length > 2),
+		String(document.querySelector(".takeaway").offsetHeight > 0)]`)
+	want := []string{"none", "none", "rgb(14, 19, 25)", "true", "true"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("term page without JavaScript, dark system: toggle display, hint display, background, toc, takeaway = %q, want %q", got, want)
+	}
+}
+
+// The first Tab reaches the skip link, which shows itself and leads to main.
+func TestSkipLinkComesFirst(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Open(t, ctx, base+"/terms/api-key/")
+	Press(t, ctx, "\t")
+	got := Eval[[]string](t, ctx, `[document.activeElement.className, String(document.activeElement.getBoundingClientRect().top >= 0), document.activeElement.getAttribute("href")]`)
+	if got[0] != "skip-link" || got[1] != "true" || got[2] != "#main" {
+		t.Fatalf("after one Tab: focused %q, visible %s, href %s; want the visible skip link to #main", got[0], got[1], got[2])
+	}
+	Press(t, ctx, "\r")
+	WaitFor(t, ctx, `document.activeElement.id === "main"`, "Enter on the skip link to focus main")
+}

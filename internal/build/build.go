@@ -1,0 +1,181 @@
+// Package build runs the stages in order: load the site (package content),
+// resolve its names (xref), render its pages (render) and write them, all
+// or nothing, to the output folder. `build`, `check` and `serve` all come
+// through here, so they agree on what a site is.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/render"
+	"github.com/nhimg/nhiglossary/internal/search"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// Options say what to build and how.
+type Options struct {
+	Drafts    bool   // include drafts
+	BaseURL   string // overrides the site's base_url when set
+	Dev       bool   // pages load the live-reload client (serve)
+	Generator string // "nhiglossary vX"
+	Templates fs.FS  // the embedded templates (the site's templates/ override them)
+	Assets    fs.FS  // the embedded assets (the site's assets/ override them)
+}
+
+// Result says what a build did.
+type Result struct {
+	Diags    diag.List
+	Terms    int
+	Pages    int // HTML pages
+	Files    int // every file written, assets included
+	Duration time.Duration
+	Graph    *xref.Graph // the resolved site, for callers that keep it (serve)
+}
+
+// ErrInvalid means the content has errors; they are in Result.Diags.
+var ErrInvalid = errors.New("the site has errors")
+
+// Check loads and resolves the site without rendering. It resolves even
+// when loading found errors, so one run reports every problem; the graph
+// is nil when there are errors.
+func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
+	s, diags := content.Load(site)
+	if opts.BaseURL != "" {
+		applyBaseURL(s, opts.BaseURL, &diags)
+	}
+	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts})
+	diags = append(diags, more...)
+	if diags.HasErrors() {
+		return nil, diags.Sort()
+	}
+	return g, diags.Sort()
+}
+
+func applyBaseURL(s *content.Site, u string, diags *diag.List) {
+	b, err := content.ParseBaseURL(u)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		return
+	}
+	s.Config.BaseURL = b
+}
+
+// Generate checks the site and, when it has no errors, renders every file
+// into sink. It returns ErrInvalid when the content has errors.
+func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result, error) {
+	start := time.Now()
+	g, diags := Check(site, opts)
+	res := &Result{Diags: diags, Graph: g}
+	if diags.HasErrors() {
+		return res, ErrInvalid
+	}
+	assets, err := loadAssets(overlay{subdir(site, "assets"), opts.Assets})
+	if err != nil {
+		return res, fmt.Errorf("assets: %w", err)
+	}
+	index := search.New(g.Terms)
+	urls := assetURLs(basePath(g), assets)
+	urls.SearchIndex = basePath(g) + index.NamesPath()
+	r, err := render.New(g, overlay{subdir(site, "templates"), opts.Templates}, urls, render.Options{Dev: opts.Dev, Generator: opts.Generator})
+	if err != nil {
+		return res, err
+	}
+	jobs := r.Jobs()
+	if err := run(ctx, jobs, sink); err != nil {
+		return res, err
+	}
+	// The full-text shards need every body's text, known once its page rendered.
+	searchFiles := append(index.NameFiles(), index.TextFiles(r.Text)...)
+	for _, f := range searchFiles {
+		if err := sink.WriteFile(f.Path, f.Data); err != nil {
+			return res, err
+		}
+	}
+	for _, a := range assets {
+		if err := sink.WriteFile("assets/"+a.name, a.data); err != nil {
+			return res, err
+		}
+	}
+	res.Terms = len(g.Terms)
+	for _, j := range jobs {
+		if len(j.Path) > 5 && j.Path[len(j.Path)-5:] == ".html" {
+			res.Pages++
+		}
+	}
+	res.Files = len(jobs) + len(assets) + len(searchFiles)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+func basePath(g *xref.Graph) string {
+	return render.BasePathOf(g.Site.Config.BaseURL)
+}
+
+// run renders and writes jobs on every core; the first error stops it.
+func run(ctx context.Context, jobs []render.Job, sink Sink) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	ch := make(chan render.Job)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range ch {
+				if ctx.Err() != nil {
+					continue
+				}
+				b, err := j.Render()
+				if err == nil {
+					err = sink.WriteFile(j.Path, b)
+				}
+				if err != nil {
+					cancel(fmt.Errorf("%s: %w", j.Path, err))
+				}
+			}
+		})
+	}
+	for _, j := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	return context.Cause(ctx)
+}
+
+// Build writes the site from the folder src into the folder out, all or
+// nothing: pages go to a temporary folder beside out, which replaces out
+// only when every page is written. A failed or interrupted build leaves
+// the previous site as it was.
+func Build(ctx context.Context, src, out string, opts Options) (*Result, error) {
+	if err := checkOut(src, out); err != nil {
+		return &Result{}, err
+	}
+	tmp, err := stage(out)
+	if err != nil {
+		return &Result{}, err
+	}
+	res, err := Generate(ctx, os.DirFS(src), opts, &dirSink{root: tmp})
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return res, err
+	}
+	if err := commit(tmp, out); err != nil {
+		os.RemoveAll(tmp)
+		return res, fmt.Errorf("replacing %s: %w", out, err)
+	}
+	return res, nil
+}

@@ -1,0 +1,709 @@
+// Package render turns a resolved site into pages: it builds the typed view
+// of each page and runs it through the site's templates. It does no I/O
+// beyond reading templates; the caller decides where pages go.
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/markdown"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// Options change how pages render.
+type Options struct {
+	Dev       bool   // live-reload client on every page (serve)
+	Generator string // "nhiglossary vX", in the generator meta tag and feed
+}
+
+// Renderer renders the pages of one resolved site. Build one per build;
+// its Jobs may run concurrently.
+type Renderer struct {
+	g      *xref.Graph
+	cfg    content.Config
+	u      urls
+	opts   Options
+	tmpl   *templates
+	md     *markdown.Renderer
+	assets Assets
+	nav    Nav
+
+	// Each term page renders its body once; bodies are also needed by the
+	// search index, so keep the plain text by term.
+	textMu sync.Mutex
+	texts  map[*content.Term]string
+
+	// A term's card and an incident's list entry appear on many pages;
+	// each is rendered once (html/template is the costliest stage).
+	cards     sync.Map // *content.Term -> template.HTML
+	incidents sync.Map // *content.Incident -> IncidentRef
+}
+
+// New parses the templates (an fs.FS with the site's overrides already
+// layered over the embedded ones) and prepares the Markdown renderer.
+func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, error) {
+	t, err := parseTemplates(tmplFS)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{g: g, cfg: g.Site.Config, u: newURLs(g.Site.Config.BaseURL), opts: opts, tmpl: t, assets: assets, texts: map[*content.Term]string{}}
+	r.nav = Nav{
+		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
+		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
+		Feed: r.u.File("feed.xml"), OpenSearch: r.u.File("opensearch.xml"),
+	}
+	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink}, linker{r}, r.autoNames())
+	return r, nil
+}
+
+// BasePath is the URL path every page lives under.
+func (r *Renderer) BasePath() string { return r.u.base }
+
+// URLs for other packages (search) that write links into the site.
+func (r *Renderer) TermURL(slug string) string { return r.u.Term(slug) }
+
+// Text returns the plain text of a term's body, once its page rendered.
+func (r *Renderer) Text(t *content.Term) string {
+	r.textMu.Lock()
+	defer r.textMu.Unlock()
+	return r.texts[t]
+}
+
+// A Job renders one output file.
+type Job struct {
+	Path string        // relative to the output folder, e.g. "terms/api-key/index.html"
+	Term *content.Term // the term whose page this is, if any
+	run  func() ([]byte, error)
+}
+
+// Render runs the job.
+func (j Job) Render() ([]byte, error) { return j.run() }
+
+// Jobs lists every page of the site, in a fixed order.
+func (r *Renderer) Jobs() []Job {
+	g := r.g
+	var jobs []Job
+	add := func(path string, t *content.Term, f func() ([]byte, error)) {
+		jobs = append(jobs, Job{Path: path, Term: t, run: f})
+	}
+	for _, t := range g.Terms {
+		add("terms/"+t.Slug.Value+"/index.html", t, func() ([]byte, error) { return r.termPage(t) })
+	}
+	for _, old := range sortedKeys(g.Redirects) {
+		t := g.Redirects[old]
+		add("terms/"+old+"/index.html", nil, func() ([]byte, error) { return r.redirectPage(t) })
+	}
+	add("index.html", nil, r.homePage)
+	add("terms/index.html", nil, r.termsPage)
+	add("frameworks/index.html", nil, r.frameworksPage)
+	add("frameworks/matrix/index.html", nil, r.matrixPage)
+	for _, f := range g.Frameworks {
+		add("frameworks/"+f.ID+"/index.html", nil, func() ([]byte, error) { return r.frameworkPage(f) })
+	}
+	add("incidents/index.html", nil, r.incidentsPage)
+	for _, inc := range g.Incidents {
+		add("incidents/"+inc.Slug.Value+"/index.html", nil, func() ([]byte, error) { return r.incidentPage(inc) })
+	}
+	tags, cats := r.taxonomies()
+	add("tags/index.html", nil, func() ([]byte, error) { return r.taxonomyIndex("Tags", r.u.Tags(), tags, r.u.Tag) })
+	for _, tag := range tags.names {
+		add("tags/"+TaxonomySlug(tag)+"/index.html", nil, func() ([]byte, error) { return r.taxonomyPage("Tag", tag, r.u.Tags(), tags) })
+	}
+	add("categories/index.html", nil, func() ([]byte, error) {
+		return r.taxonomyIndex("Categories", r.u.Categories(), cats, r.u.Category)
+	})
+	for _, c := range cats.names {
+		add("categories/"+TaxonomySlug(c)+"/index.html", nil, func() ([]byte, error) {
+			return r.taxonomyPage("Category", c, r.u.Categories(), cats)
+		})
+	}
+	add("search/index.html", nil, r.searchPage)
+	add("404.html", nil, r.notFoundPage)
+	add("sitemap.xml", nil, r.sitemap)
+	add("feed.xml", nil, r.feed)
+	add("robots.txt", nil, r.robots)
+	add("opensearch.xml", nil, r.openSearch)
+	add("api/glossary.json", nil, r.apiJSON)
+	return jobs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// linker resolves [[links]] for the Markdown renderer.
+type linker struct{ r *Renderer }
+
+func (l linker) WikiLink(target string) (markdown.LinkInfo, bool) {
+	t, ok := l.r.g.Lookup(target)
+	if !ok {
+		return markdown.LinkInfo{}, false
+	}
+	switch t.Kind {
+	case xref.KindTerm:
+		if !l.r.published(t.Term) {
+			return markdown.LinkInfo{}, false
+		}
+		return markdown.LinkInfo{Href: l.r.u.Term(t.Term.Slug.Value), Title: t.Term.Title.Value, Term: t.Term.Slug.Value}, true
+	case xref.KindIncident:
+		return markdown.LinkInfo{Href: l.r.u.Incident(t.Incident.Slug.Value), Title: t.Incident.Title.Value}, true
+	case xref.KindControl:
+		return markdown.LinkInfo{Href: l.r.u.Control(t.Framework.ID, t.Control.ID.Value), Title: t.Framework.Short + " " + t.Control.ID.Value + ": " + t.Control.Title}, true
+	}
+	return markdown.LinkInfo{}, false
+}
+
+func (r *Renderer) published(t *content.Term) bool {
+	return r.g.TermBySlug[t.Slug.Value] == t
+}
+
+func (r *Renderer) autoNames() []markdown.AutoName {
+	var names []markdown.AutoName
+	for _, t := range r.g.Terms {
+		if !t.Autolink {
+			continue
+		}
+		info := markdown.LinkInfo{Href: r.u.Term(t.Slug.Value), Title: t.Title.Value, Term: t.Slug.Value}
+		names = append(names, markdown.AutoName{Text: t.Title.Value, Slug: t.Slug.Value, Link: info})
+		for _, s := range t.Synonyms {
+			names = append(names, markdown.AutoName{Text: s.Value, Slug: t.Slug.Value, Link: info})
+		}
+		for _, a := range t.Abbreviations {
+			names = append(names, markdown.AutoName{Text: a.Value, CaseSensitive: true, Slug: t.Slug.Value, Link: info})
+		}
+	}
+	return names
+}
+
+func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link) Layout {
+	l := Layout{
+		Site: r.cfg, Base: r.u.base, Kind: kind, Title: title, Path: path,
+		Description: description, Crumbs: crumbs, Assets: r.assets, Dev: r.opts.Dev,
+		URLs: r.nav, Generator: r.opts.Generator,
+	}
+	if r.u.origin != "" {
+		l.Canonical = r.u.Abs(path)
+	}
+	if l.Description == "" {
+		l.Description = r.cfg.Description
+	}
+	return l
+}
+
+func (r *Renderer) execute(name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := r.tmpl.execute(&buf, name, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (r *Renderer) termRef(t *content.Term) TermRef {
+	return TermRef{
+		Slug: t.Slug.Value, Title: t.Title.Value, URL: r.u.Term(t.Slug.Value),
+		Abbreviations: names(t.Abbreviations), Summary: t.Summary, Updated: t.Updated, Draft: t.Draft,
+	}
+}
+
+// termRefs is the published terms of ts with their cards, for lists.
+func (r *Renderer) termRefs(ts []*content.Term) []TermRef {
+	out := make([]TermRef, 0, len(ts))
+	for _, t := range ts {
+		if r.published(t) {
+			ref := r.termRef(t)
+			ref.Card = r.card(t, ref)
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+func (r *Renderer) card(t *content.Term, ref TermRef) template.HTML {
+	if c, ok := r.cards.Load(t); ok {
+		return c.(template.HTML)
+	}
+	var buf bytes.Buffer
+	if err := r.tmpl.executeNamed(&buf, "term", "termcard", ref); err != nil {
+		// Parsing checked the template; a failure here is a template
+		// bug, shown in the page rather than silently dropped.
+		return template.HTML(template.HTMLEscapeString(err.Error()))
+	}
+	c := template.HTML(buf.String())
+	r.cards.Store(t, c)
+	return c
+}
+
+func names(ns []content.Name) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.Value
+	}
+	return out
+}
+
+func (r *Renderer) inline(m content.Markdown) template.HTML {
+	if m.Text == "" {
+		return ""
+	}
+	// The Markdown renderer escapes text and drops raw HTML unless the
+	// site opted in, so its output is trusted here.
+	return template.HTML(r.md.Render(m.Text, markdown.Doc{Inline: true}).HTML)
+}
+
+func (r *Renderer) block(m content.Markdown) template.HTML {
+	if strings.TrimSpace(m.Text) == "" {
+		return ""
+	}
+	return template.HTML(r.md.Render(m.Text, markdown.Doc{}).HTML)
+}
+
+func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
+	if ref, ok := r.incidents.Load(inc); ok {
+		return ref.(IncidentRef)
+	}
+	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.u.Incident(inc.Slug.Value), Date: inc.Date, Summary: r.inline(inc.Summary)}
+	r.incidents.Store(inc, ref)
+	return ref
+}
+
+func sourceViews(ss []content.Source) []SourceView {
+	out := make([]SourceView, len(ss))
+	for i, s := range ss {
+		out[i] = SourceView{N: i + 1, Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: s.Date}
+	}
+	return out
+}
+
+func (r *Renderer) termPage(t *content.Term) ([]byte, error) {
+	g := r.g
+	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true})
+	r.textMu.Lock()
+	r.texts[t] = body.Text
+	r.textMu.Unlock()
+
+	ref := r.termRef(t)
+	p := TermPage{
+		Layout:   r.layout("term", t.Title.Value, ref.URL, t.Summary, Link{"Home", r.u.Home()}, Link{"Glossary", r.u.Terms()}),
+		Term:     ref,
+		Synonyms: names(t.Synonyms),
+		Author:   t.Author,
+		Body:     template.HTML(body.HTML),
+		Headings: body.Headings,
+		Takeaway: t.Takeaway,
+		Sources:  sourceViews(t.Sources),
+		Reviewed: t.Reviewed,
+	}
+	p.Draft = t.Draft
+	if t.Category != "" {
+		p.Category = &Link{t.Category, r.u.Category(t.Category)}
+	}
+	for _, tag := range t.Tags {
+		p.Tags = append(p.Tags, Link{tag, r.u.Tag(tag)})
+	}
+	for _, e := range t.Examples {
+		p.Examples = append(p.Examples, template.HTML(r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true}).HTML))
+	}
+	for _, inc := range g.TermIncidents[t] {
+		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+	}
+	for _, m := range g.TermMappings[t] {
+		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance)}
+		if m.Control != nil {
+			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.u.Control(m.Framework.ID, m.Control.ID.Value)
+		}
+		p.Mappings = append(p.Mappings, row)
+	}
+	p.Related = r.termRefs(g.Related[t])
+	p.ReferencedBy = r.termRefs(g.ReferencedBy[t])
+	for i, d := range t.Definitions {
+		p.Definitions = append(p.Definitions, DefinitionView{Text: d.Text, Source: SourceView{N: i + 1, Title: d.Source.Title, Publisher: d.Source.Publisher, URL: d.Source.URL, Date: d.Source.Date}})
+	}
+	p.JSONLD = r.definedTerm(t)
+	p.Previews = r.previews(p.Related, p.ReferencedBy, body.HTML, p.Examples)
+	return r.execute("term", p)
+}
+
+// previews is the JSON the tooltip script reads: title, abbreviations and
+// summary of every term this page links to, so hovering needs no request.
+func (r *Renderer) previews(related, refby []TermRef, body string, examples []template.HTML) template.JS {
+	seen := map[string]bool{}
+	type preview struct {
+		Title   string   `json:"t"`
+		Abbr    []string `json:"a,omitempty"`
+		Summary string   `json:"s"`
+	}
+	out := map[string]preview{}
+	addSlug := func(slug string) {
+		if seen[slug] {
+			return
+		}
+		seen[slug] = true
+		if t := r.g.TermBySlug[slug]; t != nil {
+			out[slug] = preview{t.Title.Value, names(t.Abbreviations), t.Summary}
+		}
+	}
+	for _, t := range related {
+		addSlug(t.Slug)
+	}
+	for _, t := range refby {
+		addSlug(t.Slug)
+	}
+	scan := func(h string) {
+		for {
+			i := strings.Index(h, `data-term="`)
+			if i < 0 {
+				return
+			}
+			h = h[i+len(`data-term="`):]
+			j := strings.IndexByte(h, '"')
+			if j < 0 {
+				return
+			}
+			addSlug(h[:j])
+			h = h[j:]
+		}
+	}
+	scan(body)
+	for _, e := range examples {
+		scan(string(e))
+	}
+	b, _ := json.Marshal(out) // map keys are sorted: deterministic
+	return template.JS(b)
+}
+
+func (r *Renderer) definedTerm(t *content.Term) template.JS {
+	set := map[string]any{"@type": "DefinedTermSet", "name": r.cfg.Title, "url": r.abs(r.u.Terms())}
+	dt := map[string]any{
+		"@context":         "https://schema.org",
+		"@type":            "DefinedTerm",
+		"name":             t.Title.Value,
+		"termCode":         t.Slug.Value,
+		"description":      t.Summary,
+		"url":              r.abs(r.u.Term(t.Slug.Value)),
+		"inDefinedTermSet": set,
+		"dateModified":     t.Updated.Format("2006-01-02"),
+	}
+	if alt := append(names(t.Abbreviations), names(t.Synonyms)...); len(alt) > 0 {
+		dt["alternateName"] = alt
+	}
+	b, _ := json.Marshal(dt) // escapes <, > and &: cannot close the script element
+	return template.JS(b)
+}
+
+func (r *Renderer) abs(path string) string { return r.u.Abs(path) }
+
+func (r *Renderer) redirectPage(t *content.Term) ([]byte, error) {
+	target := r.u.Term(t.Slug.Value)
+	l := r.layout("redirect", t.Title.Value, target, "")
+	l.Canonical = r.abs(target)
+	l.NoIndex = true
+	l.Refresh = target
+	return r.execute("redirect", RedirectPage{Layout: l, Target: Link{t.Title.Value, target}})
+}
+
+// letters groups terms, and their abbreviations and synonyms, by first letter.
+func (r *Renderer) letters() []Letter {
+	byLetter := map[string][]IndexEntry{}
+	add := func(name string, e IndexEntry) {
+		e.Name = name
+		l := letterOf(name)
+		byLetter[l] = append(byLetter[l], e)
+	}
+	for _, t := range r.g.Terms {
+		ref := r.termRef(t)
+		add(t.Title.Value, IndexEntry{Term: ref})
+		for _, a := range t.Abbreviations {
+			add(a.Value, IndexEntry{Term: ref, Alias: true, AliasKind: "abbreviation"})
+		}
+		for _, s := range t.Synonyms {
+			add(s.Value, IndexEntry{Term: ref, Alias: true, AliasKind: "synonym"})
+		}
+	}
+	var out []Letter
+	for _, l := range sortedKeys(byLetter) {
+		es := byLetter[l]
+		slices.SortFunc(es, func(a, b IndexEntry) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Term.Slug, b.Term.Slug))
+		})
+		id := "letter-" + strings.ToLower(l)
+		if l == "#" {
+			id = "letter-other"
+		}
+		out = append(out, Letter{Letter: l, ID: id, Entries: es})
+	}
+	// "#" sorts first in ASCII; readers expect it last.
+	if len(out) > 0 && out[0].Letter == "#" {
+		out = append(out[1:], out[0])
+	}
+	return out
+}
+
+func letterOf(name string) string {
+	c, _ := utf8.DecodeRuneInString(name)
+	c = unicode.ToUpper(c)
+	if c >= 'A' && c <= 'Z' {
+		return string(c)
+	}
+	return "#"
+}
+
+func (r *Renderer) termsPage() ([]byte, error) {
+	p := TermsPage{
+		Layout:  r.layout("terms", "Glossary A–Z", r.u.Terms(), "Every term of "+r.cfg.Title+", A to Z.", Link{"Home", r.u.Home()}),
+		Letters: r.letters(),
+		Count:   len(r.g.Terms),
+	}
+	return r.execute("terms", p)
+}
+
+func (r *Renderer) frameworkRef(f *content.Framework) FrameworkRef {
+	n := len(r.g.FrameworkTerms[f])
+	seen := map[*content.Term]bool{}
+	for _, tm := range r.g.FrameworkTerms[f] {
+		seen[tm.Term] = true
+	}
+	for _, c := range f.Controls {
+		for _, tm := range r.g.ControlTerms[c] {
+			seen[tm.Term] = true
+		}
+	}
+	n = len(seen)
+	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description), Controls: len(f.Controls), Terms: n}
+}
+
+func (r *Renderer) homePage() ([]byte, error) {
+	p := HomePage{
+		Layout:    r.layout("home", "", r.u.Home(), r.cfg.Description),
+		Letters:   r.letters(),
+		TermCount: len(r.g.Terms),
+	}
+	recent := slices.Clone(r.g.Terms)
+	slices.SortStableFunc(recent, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
+	p.Recent = r.termRefs(recent[:min(len(recent), 12)])
+	for _, f := range r.g.Frameworks {
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f))
+	}
+	for _, inc := range r.g.Incidents[:min(len(r.g.Incidents), 6)] {
+		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+	}
+	set := map[string]any{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": r.cfg.Title, "url": r.abs(r.u.Terms())}
+	if r.cfg.Description != "" {
+		set["description"] = r.cfg.Description
+	}
+	b, _ := json.Marshal(set)
+	p.JSONLD = template.JS(b)
+	return r.execute("home", p)
+}
+
+func (r *Renderer) mappedTerms(tms []xref.TermMapping) []MappedTerm {
+	var out []MappedTerm
+	for _, tm := range tms {
+		if r.published(tm.Term) {
+			out = append(out, MappedTerm{TermRef: r.termRef(tm.Term), Relevance: r.inline(tm.Relevance)})
+		}
+	}
+	return out
+}
+
+func (r *Renderer) frameworkPage(f *content.Framework) ([]byte, error) {
+	ref := r.frameworkRef(f)
+	p := FrameworkPage{
+		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()}),
+		Framework: ref,
+		Homepage:  f.URL,
+		Terms:     r.mappedTerms(r.g.FrameworkTerms[f]),
+	}
+	for _, c := range f.Controls {
+		p.Controls = append(p.Controls, ControlView{
+			ID: c.ID.Value, Anchor: ControlAnchor(c.ID.Value), Title: c.Title, URL: c.URL,
+			Description: r.block(c.Description), Terms: r.mappedTerms(r.g.ControlTerms[c]),
+		})
+	}
+	var refs []TermRef
+	for _, tm := range p.Terms {
+		refs = append(refs, tm.TermRef)
+	}
+	for _, c := range p.Controls {
+		for _, tm := range c.Terms {
+			refs = append(refs, tm.TermRef)
+		}
+	}
+	p.Previews = r.previews(refs, nil, "", nil)
+	return r.execute("framework", p)
+}
+
+func (r *Renderer) frameworksPage() ([]byte, error) {
+	p := FrameworksPage{Layout: r.layout("frameworks", "Frameworks", r.u.Frameworks(), "The standards and frameworks the glossary's terms map to.", Link{"Home", r.u.Home()})}
+	for _, f := range r.g.Frameworks {
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f))
+	}
+	return r.execute("frameworks", p)
+}
+
+func (r *Renderer) matrixPage() ([]byte, error) {
+	p := MatrixPage{Layout: r.layout("matrix", "Framework matrix", r.u.Matrix(), "Which terms map to which framework controls.", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()})}
+	idx := map[*content.Framework]int{}
+	for i, f := range r.g.Frameworks {
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f))
+		idx[f] = i
+	}
+	for _, t := range r.g.Terms {
+		ms := r.g.TermMappings[t]
+		if len(ms) == 0 {
+			continue
+		}
+		row := MatrixRow{Term: r.termRef(t), Cells: make([][]Link, len(r.g.Frameworks))}
+		for _, m := range ms {
+			i := idx[m.Framework]
+			if m.Control != nil {
+				row.Cells[i] = append(row.Cells[i], Link{m.Control.ID.Value, r.u.Control(m.Framework.ID, m.Control.ID.Value)})
+			} else {
+				row.Cells[i] = append(row.Cells[i], Link{"framework-level", r.u.Framework(m.Framework.ID)})
+			}
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	refs := make([]TermRef, len(p.Rows))
+	for i, row := range p.Rows {
+		refs[i] = row.Term
+	}
+	p.Previews = r.previews(refs, nil, "", nil)
+	return r.execute("matrix", p)
+}
+
+func (r *Renderer) incidentPage(inc *content.Incident) ([]byte, error) {
+	ref := r.incidentRef(inc)
+	p := IncidentPage{
+		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{"Home", r.u.Home()}, Link{"Incidents", r.u.Incidents()}),
+		Incident: ref,
+		Body:     r.block(inc.Body),
+		Sources:  sourceViews(inc.Sources),
+		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
+		Draft:    inc.Draft,
+	}
+	p.Layout.Draft = inc.Draft
+	for _, tag := range inc.Tags {
+		p.Tags = append(p.Tags, Link{tag, r.u.Tag(tag)})
+	}
+	p.Previews = r.previews(p.Terms, nil, string(p.Body)+string(p.Incident.Summary), nil)
+	return r.execute("incident", p)
+}
+
+// plain strips [[link]] brackets from a Markdown summary for a meta tag.
+func plain(s string) string {
+	s = strings.NewReplacer("[[", "", "]]", "").Replace(s)
+	if i := strings.IndexByte(s, '|'); i >= 0 && !strings.Contains(s[:i], " ") {
+		s = s[i+1:]
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func (r *Renderer) incidentsPage() ([]byte, error) {
+	p := IncidentsPage{Layout: r.layout("incidents", "Incidents", r.u.Incidents(), "Real incidents involving machine credentials, newest first.", Link{"Home", r.u.Home()})}
+	for _, inc := range r.g.Incidents {
+		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+	}
+	return r.execute("incidents", p)
+}
+
+// taxonomy is tags or categories: names in order, and what carries each.
+type taxonomy struct {
+	names     []string
+	terms     map[string][]*content.Term
+	incidents map[string][]*content.Incident
+}
+
+func (r *Renderer) taxonomies() (tags, cats taxonomy) {
+	tags = taxonomy{terms: map[string][]*content.Term{}, incidents: map[string][]*content.Incident{}}
+	cats = taxonomy{terms: map[string][]*content.Term{}, incidents: map[string][]*content.Incident{}}
+	// Names that slug the same ("Secrets", "secrets") share one page,
+	// titled by the first spelling met in slug order.
+	canon := func(tx *taxonomy, name string) string {
+		key := TaxonomySlug(name)
+		for _, n := range tx.names {
+			if TaxonomySlug(n) == key {
+				return n
+			}
+		}
+		tx.names = append(tx.names, name)
+		return name
+	}
+	for _, t := range r.g.Terms {
+		for _, tag := range t.Tags {
+			n := canon(&tags, tag)
+			if !slices.Contains(tags.terms[n], t) {
+				tags.terms[n] = append(tags.terms[n], t)
+			}
+		}
+		if t.Category != "" {
+			n := canon(&cats, t.Category)
+			cats.terms[n] = append(cats.terms[n], t)
+		}
+	}
+	for _, inc := range r.g.Incidents {
+		for _, tag := range inc.Tags {
+			n := canon(&tags, tag)
+			if !slices.Contains(tags.incidents[n], inc) {
+				tags.incidents[n] = append(tags.incidents[n], inc)
+			}
+		}
+	}
+	byName := func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) }
+	slices.SortFunc(tags.names, byName)
+	slices.SortFunc(cats.names, byName)
+	return tags, cats
+}
+
+func (r *Renderer) taxonomyIndex(title, url string, tx taxonomy, urlOf func(string) string) ([]byte, error) {
+	p := TaxonomyIndex{Layout: r.layout("taxonomies", title, url, "", Link{"Home", r.u.Home()})}
+	for _, n := range tx.names {
+		p.Entries = append(p.Entries, TaxonomyEntry{Link{n, urlOf(n)}, len(tx.terms[n]) + len(tx.incidents[n])})
+	}
+	return r.execute("taxonomies", p)
+}
+
+func (r *Renderer) taxonomyPage(kind, name, parent string, tx taxonomy) ([]byte, error) {
+	url := parent + TaxonomySlug(name) + "/"
+	p := TaxonomyPage{
+		Layout: r.layout("taxonomy", fmt.Sprintf("%s: %s", kind, name), url, "", Link{"Home", r.u.Home()}, Link{kind + "s", parent}),
+		Name:   name,
+		Terms:  r.termRefs(tx.terms[name]),
+	}
+	if kind == "Category" {
+		p.Layout.Crumbs[1].Title = "Categories"
+	}
+	for _, inc := range tx.incidents[name] {
+		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+	}
+	return r.execute("taxonomy", p)
+}
+
+func (r *Renderer) searchPage() ([]byte, error) {
+	l := r.layout("search", "Search", r.u.Search(), "Search "+r.cfg.Title+".", Link{"Home", r.u.Home()})
+	l.NoIndex = true
+	return r.execute("search", SearchPage{l})
+}
+
+func (r *Renderer) notFoundPage() ([]byte, error) {
+	l := r.layout("404", "Page not found", r.u.base+"404.html", "")
+	l.NoIndex = true
+	l.Canonical = ""
+	return r.execute("404", NotFoundPage{l})
+}

@@ -1,0 +1,91 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+)
+
+// PageKinds are the page templates a site has. Each is parsed into its
+// own set with base.html and partials.html, so that one page's {{define}}
+// never collides with another's.
+var PageKinds = []string{
+	"home", "terms", "term", "redirect", "frameworks", "framework", "matrix",
+	"incidents", "incident", "taxonomies", "taxonomy", "search", "404",
+}
+
+type templates struct {
+	sets map[string]*template.Template
+}
+
+var funcs = template.FuncMap{
+	// date is how every date reads on the site: "May 16, 2026".
+	"date": func(t time.Time) string { return t.Format("January 2, 2006") },
+	"isodate": func(t time.Time) string {
+		return t.Format("2006-01-02")
+	},
+	"join": strings.Join,
+	"year": func(t time.Time) int { return t.Year() },
+}
+
+// parseTemplates reads base.html, partials.html and one file per kind.
+func parseTemplates(fsys fs.FS) (*templates, error) {
+	base, err := readTemplate(fsys, "base.html")
+	if err != nil {
+		return nil, err
+	}
+	partials, err := readTemplate(fsys, "partials.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{sets: map[string]*template.Template{}}
+	for _, kind := range PageKinds {
+		page, err := readTemplate(fsys, kind+".html")
+		if err != nil {
+			return nil, err
+		}
+		// The root is unnamed: html/template resets a root that a file
+		// of the same name is later parsed into, funcs and all.
+		set := template.New("").Funcs(funcs)
+		for _, src := range []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}, {kind + ".html", page}} {
+			if _, err := set.New(src.name).Parse(src.text); err != nil {
+				// The template package says "template: term.html:12: ...";
+				// editors know the file as templates/term.html.
+				return nil, fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+			}
+		}
+		t.sets[kind] = set
+	}
+	return t, nil
+}
+
+func readTemplate(fsys fs.FS, name string) (string, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return "", fmt.Errorf("templates/%s: %w", name, err)
+	}
+	return string(b), nil
+}
+
+func (t *templates) execute(w io.Writer, kind string, data any) error {
+	set, ok := t.sets[kind]
+	if !ok {
+		return fmt.Errorf("no template for %q pages", kind)
+	}
+	if err := set.ExecuteTemplate(w, "base.html", data); err != nil {
+		return fmt.Errorf("templates/%s.html: %w", kind, err)
+	}
+	return nil
+}
+
+// executeNamed runs one {{define}}d template of a page kind's set.
+func (t *templates) executeNamed(w io.Writer, kind, name string, data any) error {
+	set, ok := t.sets[kind]
+	if !ok {
+		return fmt.Errorf("no template for %q pages", kind)
+	}
+	return set.ExecuteTemplate(w, name, data)
+}

@@ -1,0 +1,258 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/markdown"
+)
+
+// The types below are everything a template sees: plain values built
+// before the template runs, so templates hold layout only, no lookups.
+
+// Layout is shared by every HTML page.
+type Layout struct {
+	Site        content.Config
+	Base        string // base path, e.g. "/kb/"
+	Kind        string // "home", "term", "terms", "framework", ...
+	Title       string // the <title>, without the site name
+	Description string
+	Canonical   string // absolute URL when base_url is absolute
+	Path        string // this page's URL path
+	Crumbs      []Link // breadcrumbs before the page itself
+	Assets      Assets
+	JSONLD      template.JS // a JSON-LD data block, already JSON-encoded
+	NoIndex     bool
+	Refresh     string // redirect pages: the URL a meta refresh sends the reader to
+	Draft       bool   // a draft shown by serve or build --drafts
+	Dev         bool   // served by `serve`: load the live-reload client
+	URLs        Nav
+	Generator   string
+}
+
+// Nav holds the site's top-level URLs.
+type Nav struct {
+	Home, Terms, Frameworks, Matrix, Incidents, Tags, Categories, Search, Feed, OpenSearch string
+}
+
+// Assets are the URLs of the site's stylesheets and scripts, with a
+// content hash so that a CDN may cache them forever.
+type Assets struct {
+	Style, Chroma, Print, Theme, Main, Search, LiveReload string
+	// SearchIndex is the URL of the always-loaded search index (names);
+	// pages carry it so the search script knows what to fetch.
+	SearchIndex string
+}
+
+// Link is a titled URL.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// TermRef is a term in a list: enough to show and preview it.
+type TermRef struct {
+	Slug          string
+	Title         string
+	URL           string
+	Abbreviations []string
+	Summary       string
+	Updated       time.Time
+	Draft         bool
+	Card          template.HTML // the "termcard" template for this term, rendered once
+}
+
+// IncidentRef is an incident in a list.
+type IncidentRef struct {
+	Slug    string
+	Title   string
+	URL     string
+	Date    time.Time
+	Summary template.HTML
+}
+
+// MappingRow is one row of a term's framework-alignment table.
+type MappingRow struct {
+	Framework     Link
+	FrameworkAbbr string
+	Control       string // id; "" for framework-level
+	ControlTitle  string
+	ControlURL    string
+	Relevance     template.HTML
+}
+
+// SourceView is a numbered citation.
+type SourceView struct {
+	N         int
+	Title     string
+	Publisher string
+	URL       string
+	Date      time.Time
+}
+
+// DefinitionView is an "Other definitions" entry.
+type DefinitionView struct {
+	Text   string
+	Source SourceView
+}
+
+// TermPage is /terms/SLUG/.
+type TermPage struct {
+	Layout
+	Term         TermRef
+	Synonyms     []string
+	Category     *Link
+	Tags         []Link
+	Author       string
+	Body         template.HTML
+	Headings     []markdown.Heading
+	Examples     []template.HTML
+	Incidents    []IncidentRef
+	Mappings     []MappingRow
+	Takeaway     string
+	Related      []TermRef
+	ReferencedBy []TermRef
+	Sources      []SourceView
+	Definitions  []DefinitionView
+	Reviewed     *content.Review
+	Previews     template.JS // JSON of the terms this page links to, for hover previews
+}
+
+// Letter is one letter of the A-Z index.
+type Letter struct {
+	Letter  string
+	ID      string
+	Entries []IndexEntry
+}
+
+// IndexEntry is a term, or another name pointing at one.
+type IndexEntry struct {
+	Name      string
+	Term      TermRef
+	Alias     bool   // a synonym or abbreviation listed under its own letter
+	AliasKind string // "abbreviation" or "synonym"
+}
+
+// TermsPage is the A-Z index at /terms/.
+type TermsPage struct {
+	Layout
+	Letters []Letter
+	Count   int
+}
+
+// HomePage is /.
+type HomePage struct {
+	Layout
+	Letters    []Letter // only Letter and ID are used: the A-Z bar
+	Recent     []TermRef
+	Frameworks []FrameworkRef
+	Incidents  []IncidentRef
+	TermCount  int
+}
+
+// FrameworkRef is a framework in a list.
+type FrameworkRef struct {
+	ID          string
+	Name        string
+	Short       string
+	Version     string
+	URL         string
+	Description template.HTML
+	Controls    int
+	Terms       int // terms mapped to it or to one of its controls
+}
+
+// ControlView is a control on its framework page with the terms mapped to it.
+type ControlView struct {
+	ID          string
+	Anchor      string
+	Title       string
+	URL         string
+	Description template.HTML
+	Terms       []MappedTerm
+}
+
+// MappedTerm is a term with the relevance its mapping gave.
+type MappedTerm struct {
+	TermRef
+	Relevance template.HTML
+}
+
+// FrameworkPage is /frameworks/ID/.
+type FrameworkPage struct {
+	Layout
+	Framework FrameworkRef
+	Homepage  string
+	Controls  []ControlView
+	Terms     []MappedTerm // framework-level mappings
+	Previews  template.JS  // JSON of the mapped terms, for hover previews (as TermPage)
+}
+
+// FrameworksPage is /frameworks/.
+type FrameworksPage struct {
+	Layout
+	Frameworks []FrameworkRef
+}
+
+// MatrixPage is /frameworks/matrix/: terms x frameworks.
+type MatrixPage struct {
+	Layout
+	Frameworks []FrameworkRef
+	Rows       []MatrixRow
+	Previews   template.JS // JSON of the row terms, for hover previews (as TermPage)
+}
+
+// MatrixRow is one term's mappings, one cell per framework.
+type MatrixRow struct {
+	Term  TermRef
+	Cells [][]Link // per framework: the controls (or the framework itself)
+}
+
+// IncidentPage is /incidents/SLUG/.
+type IncidentPage struct {
+	Layout
+	Incident IncidentRef
+	Body     template.HTML
+	Sources  []SourceView
+	Tags     []Link
+	Terms    []TermRef
+	Draft    bool
+	Previews template.JS // JSON of the terms it links to, for hover previews (as TermPage)
+}
+
+// IncidentsPage is /incidents/.
+type IncidentsPage struct {
+	Layout
+	Incidents []IncidentRef
+}
+
+// TaxonomyPage is /tags/TAG/ or /categories/CATEGORY/.
+type TaxonomyPage struct {
+	Layout
+	Name      string
+	Terms     []TermRef
+	Incidents []IncidentRef
+}
+
+// TaxonomyIndex is /tags/ or /categories/.
+type TaxonomyIndex struct {
+	Layout
+	Entries []TaxonomyEntry
+}
+
+// TaxonomyEntry is a tag or category with how many pages carry it.
+type TaxonomyEntry struct {
+	Link
+	Count int
+}
+
+// RedirectPage is /terms/OLD/.
+type RedirectPage struct {
+	Layout
+	Target Link
+}
+
+// SearchPage is /search/, and NotFound is 404.html: layout only.
+type SearchPage struct{ Layout }
+type NotFoundPage struct{ Layout }

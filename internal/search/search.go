@@ -1,0 +1,224 @@
+// Package search writes the site's search index, read by assets/search.js.
+// Nothing here runs at query time: a search needs no server, only files a
+// static host serves, every one named by its content hash (but one) so a
+// CDN may cache it forever.
+//
+// A search downloads, in order and only as far as it needs:
+//
+//   - search/names.HASH.txt, on the first keystroke: every term's title,
+//     slug, abbreviations and synonyms, a few bytes a term. Ranking by name
+//     (exact, prefix, all words, one typo per word) runs on it alone.
+//   - search/s/HASH.txt, summary shards of ShardSize consecutive terms,
+//     fetched for the hits on screen.
+//   - search/text.txt and search/t/HASH.txt, the full-text index of the
+//     bodies, sharded by the first two letters of each word, fetched only
+//     when names leave the results short. text.txt is the one file without
+//     a hash in its name (it is written after the pages render, when the
+//     names file is already linked from them); it carries the names file's
+//     hash, so the script can tell a text index from another build.
+//
+// # names.HASH.txt
+//
+// UTF-8 lines separated by "\n":
+//
+//	nhiglossary-search 1 SHARDSIZE
+//	SHARDHASH SHARDHASH ...          (summary shard i holds terms i*SHARDSIZE...)
+//	TERM                             (one line per term, by title)
+//
+// A TERM line is up to four fields separated by tabs, trailing empty ones
+// left out: title, slug, abbreviations, synonyms. Lists are separated by
+// "|". The title is front-coded: its first character, minus '0', is how
+// many bytes it shares with the previous line's title (ASCII only), and
+// the rest follows. The slug is empty when it is the title lower-cased
+// with every run of other characters than [a-z0-9] turned into one "-".
+// In synonyms, "~" stands for the title, and a backslash escapes the
+// next character ("\~" is a "~").
+//
+// # s/HASH.txt
+//
+// One summary a line, in term order.
+//
+// # text.txt and t/HASH.txt
+//
+//	nhiglossary-text 1 NAMESHASH
+//	stop WORD WORD ...               (words left out of the index)
+//	KEY<TAB>SHARDHASH                (one line per shard; KEY: a word's first two letters)
+//
+// A shard has one line per word, sorted: the word, a tab, and the sorted
+// numbers (line order in names.txt) of the terms whose title, names,
+// summary or body use it. Each number is written as the gap from the one
+// before, less one (the first as is), in base 32, most significant digit
+// first, digits "P".."o" for all but the last, which is one of "0".."O".
+// Words are the maximal runs of letters and digits, lower-cased.
+package search
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+)
+
+// ShardSize is how many terms' summaries share a shard. A shard of 32 is
+// about 2 KB gzipped: the hits on screen cost a few of them.
+const ShardSize = 32
+
+// File is one file of the index, its path relative to the site's root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Index is the search index of one site's published terms.
+type Index struct {
+	terms     []*content.Term // in names order
+	names     File
+	summaries []File
+}
+
+// New builds the names index and the summary shards of terms.
+func New(terms []*content.Term) *Index {
+	ts := slices.Clone(terms)
+	slices.SortStableFunc(ts, func(a, b *content.Term) int {
+		return cmp.Or(
+			cmp.Compare(strings.ToLower(a.Title.Value), strings.ToLower(b.Title.Value)),
+			cmp.Compare(a.Slug.Value, b.Slug.Value))
+	})
+	ix := &Index{terms: ts}
+	var hashes []string
+	for i := 0; i < len(ts); i += ShardSize {
+		var b strings.Builder
+		for _, t := range ts[i:min(i+ShardSize, len(ts))] {
+			b.WriteString(oneLine(t.Summary))
+			b.WriteByte('\n')
+		}
+		f := hashed("search/s/", []byte(b.String()))
+		ix.summaries = append(ix.summaries, f)
+		hashes = append(hashes, hashOf(f.Data))
+	}
+	ix.names = hashed("search/names.", encodeNames(ts, hashes))
+	return ix
+}
+
+// NamesPath is the path of the names file, which pages link to.
+func (ix *Index) NamesPath() string { return ix.names.Path }
+
+// NameFiles are the names file and the summary shards: what a search needs
+// before any page has rendered.
+func (ix *Index) NameFiles() []File {
+	return append([]File{ix.names}, ix.summaries...)
+}
+
+// TextFiles are the full-text manifest and shards; text gives a term's
+// body as plain text, known once its page rendered.
+func (ix *Index) TextFiles(text func(*content.Term) string) []File {
+	return buildText(ix.terms, text, hashOf(ix.names.Data))
+}
+
+func encodeNames(ts []*content.Term, shardHashes []string) []byte {
+	var b strings.Builder
+	b.Grow(len(ts) * 24)
+	b.WriteString("nhiglossary-search 1 " + strconv.Itoa(ShardSize) + "\n")
+	b.WriteString(strings.Join(shardHashes, " ") + "\n")
+	prev := ""
+	for _, t := range ts {
+		title := field(t.Title.Value)
+		n := sharedASCII(prev, title)
+		prev = title
+		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms)}
+		if slugOf(title) != t.Slug.Value {
+			fields[1] = t.Slug.Value
+		}
+		for len(fields) > 1 && fields[len(fields)-1] == "" {
+			fields = fields[:len(fields)-1]
+		}
+		b.WriteString(strings.Join(fields, "\t"))
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
+
+// maxShared keeps the front-coding count one printable character.
+const maxShared = 'z' - '0'
+
+// sharedASCII is how many leading ASCII bytes a and b share: bytes, which
+// the script counts as UTF-16 units, agree only for ASCII.
+func sharedASCII(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && n < maxShared && a[n] == b[n] && a[n] < 0x80 {
+		n++
+	}
+	return n
+}
+
+func synonyms(title string, ns []content.Name) string {
+	esc := strings.NewReplacer(`\`, `\\`, "~", `\~`)
+	return list(ns, func(s string) string {
+		parts := strings.Split(s, title)
+		for i, p := range parts {
+			parts[i] = esc.Replace(p)
+		}
+		return strings.Join(parts, "~")
+	})
+}
+
+func list(ns []content.Name, enc func(string) string) string {
+	parts := make([]string, 0, len(ns))
+	for _, n := range ns {
+		s := field(n.Value)
+		if s == "" {
+			continue
+		}
+		if enc != nil {
+			s = enc(s)
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "|")
+}
+
+// field makes a name safe inside a names line: one line, no tab, no "|".
+func field(s string) string {
+	return strings.ReplaceAll(oneLine(s), "|", "/")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// slugOf is the slug the script derives from an ASCII title; "" when the
+// title is not ASCII, so that the slug is always written out for those.
+func slugOf(title string) string {
+	var b strings.Builder
+	dash := false
+	for i := 0; i < len(title); i++ {
+		c := title[i]
+		switch {
+		case c >= 0x80:
+			return ""
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteByte(c)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func hashOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:4])
+}
+
+func hashed(prefix string, data []byte) File {
+	return File{Path: prefix + hashOf(data) + ".txt", Data: data}
+}

@@ -1,0 +1,179 @@
+package serve
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// The messages the live-reload client (assets/livereload.js) reads, one
+// JSON object per event:
+//
+//	{"type":"reload","pages":["/terms/x/"],"moved":{"/terms/old/":"/terms/new/"}}
+//	    the listed pages changed ("all":true: every page); a page whose
+//	    path is in moved goes to its value ("" for the A-Z index)
+//	{"type":"css","hrefs":["/assets/style.css"],"v":"..."}
+//	    these stylesheets changed: swap them, with ?v= to pass caches
+//	{"type":"status","errors":1,"problems":[...]}
+//	    the site's problems now; an overlay lists them while errors > 0
+
+type reloadMsg struct {
+	Type  string            `json:"type"`
+	All   bool              `json:"all,omitempty"`
+	Pages []string          `json:"pages,omitempty"`
+	Moved map[string]string `json:"moved,omitempty"`
+}
+
+type cssMsg struct {
+	Type  string   `json:"type"`
+	Hrefs []string `json:"hrefs"`
+	V     string   `json:"v"`
+}
+
+type statusMsg struct {
+	Type     string    `json:"type"`
+	Errors   int       `json:"errors"`
+	Problems []problem `json:"problems"`
+}
+
+// problem is one diagnostic as the overlay shows it.
+type problem struct {
+	Text     string       `json:"text"` // PATH:LINE:COL: message
+	Severity string       `json:"severity"`
+	Line     int          `json:"line,omitempty"`
+	Col      int          `json:"col,omitempty"`
+	Source   []sourceLine `json:"source,omitempty"` // the line and its neighbours
+}
+
+type sourceLine struct {
+	N    int    `json:"n"`
+	Text string `json:"text"`
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // plain structs of strings and ints
+	}
+	return b
+}
+
+// urlOf is the URL path of an output file, under base.
+func urlOf(base, p string) string {
+	return base + strings.TrimSuffix(p, "index.html")
+}
+
+func reloadMessage(urlPath string) []byte {
+	return mustJSON(reloadMsg{Type: "reload", Pages: []string{urlPath}})
+}
+
+// changeMessage is what the browsers hear of an update; nil for nothing.
+func changeMessage(ch *build.Change, base string) []byte {
+	if ch.Err != nil || !ch.Changed() {
+		return nil
+	}
+	var css []string
+	reloadAll := ch.Full
+	for _, a := range ch.Assets {
+		if strings.HasSuffix(a, ".css") {
+			css = append(css, base+a)
+		} else {
+			reloadAll = true // a script or an image: the page must load again
+		}
+	}
+	if reloadAll {
+		return mustJSON(reloadMsg{Type: "reload", All: true})
+	}
+	if len(ch.Pages)+len(ch.Removed) == 0 {
+		return mustJSON(cssMsg{Type: "css", Hrefs: css, V: strconv.FormatInt(time.Now().UnixNano(), 36)})
+	}
+	m := reloadMsg{Type: "reload"}
+	for _, p := range ch.Pages {
+		m.Pages = append(m.Pages, urlOf(base, p))
+	}
+	for _, p := range ch.Removed {
+		m.Pages = append(m.Pages, urlOf(base, p))
+	}
+	if len(ch.Moved) > 0 {
+		m.Moved = map[string]string{}
+		for from, to := range ch.Moved {
+			if to == "" {
+				m.Moved[urlOf(base, from)] = ""
+			} else {
+				m.Moved[urlOf(base, from)] = urlOf(base, to)
+			}
+		}
+	}
+	if len(css) > 0 {
+		// Pages reload, and so get the new stylesheets too.
+		m.All = true
+	}
+	return mustJSON(m)
+}
+
+// statusMessage lists the site's problems, with the source lines of each.
+func statusMessage(site fs.FS, diags diag.List, err error, renderErrs []error) []byte {
+	m := statusMsg{Type: "status", Problems: []problem{}}
+	lines := map[string][]string{}
+	for _, d := range diags {
+		p := problem{Text: d.String(), Severity: d.Severity.String(), Line: d.Pos.Line, Col: d.Pos.Col}
+		if d.Severity == diag.Error {
+			m.Errors++
+		}
+		if d.Pos.Line > 0 {
+			p.Source = around(site, d.Pos, lines)
+		}
+		m.Problems = append(m.Problems, p)
+	}
+	if err != nil && !errors.Is(err, build.ErrInvalid) {
+		m.Errors++
+		m.Problems = append(m.Problems, problem{Text: err.Error(), Severity: "error"})
+	}
+	for _, e := range renderErrs {
+		m.Errors++
+		m.Problems = append(m.Problems, problem{Text: e.Error(), Severity: "error"})
+	}
+	if m.Errors == 0 {
+		m.Problems = []problem{} // warnings are the terminal's business
+	}
+	return mustJSON(m)
+}
+
+// around returns the line at pos with one line either side, each cut to
+// a readable length.
+func around(site fs.FS, pos diag.Pos, cache map[string][]string) []sourceLine {
+	ls, ok := cache[pos.File]
+	if !ok {
+		data, err := fs.ReadFile(site, pos.File)
+		if err == nil {
+			sc := bufio.NewScanner(bytes.NewReader(data))
+			sc.Buffer(make([]byte, 64<<10), 1<<20)
+			for sc.Scan() {
+				ls = append(ls, sc.Text())
+			}
+		}
+		cache[pos.File] = ls
+	}
+	var out []sourceLine
+	for n := max(pos.Line-1, 1); n <= pos.Line+1 && n <= len(ls); n++ {
+		text := ls[n-1]
+		if len(text) > 240 {
+			cut := 240
+			for cut > 0 && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			text = text[:cut] + "…"
+		}
+		out = append(out, sourceLine{N: n, Text: text})
+	}
+	return out
+}

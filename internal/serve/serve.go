@@ -1,0 +1,286 @@
+// Package serve is `nhiglossary serve`: a live preview of a site for the
+// editors who write it. It builds the site into memory (never touching
+// public/), serves it at the root of its address, watches the site's
+// files, and after each save rebuilds only what the save affected and
+// tells the open pages over Server-Sent Events:
+//
+//   - a page whose content changed reloads, keeping its scroll position;
+//   - a stylesheet that changed is swapped in place, without a reload;
+//   - a page whose term was renamed or deleted goes where the term is now
+//     (or to the A-Z index);
+//   - while the content has errors, every page shows them in an overlay,
+//     as PATH:LINE:COL: message with the source lines, and the terminal
+//     prints the same; the next good build clears it. Bad content never
+//     stops the server or the watching.
+//
+// It is a local tool, and guards against the web pages its user visits:
+// it answers only requests whose Host is its own address (or localhost),
+// so that no site can read it through DNS rebinding; the event stream
+// refuses other origins; and it serves only files of the built site.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/serve/livereload"
+	"github.com/nhimg/nhiglossary/internal/serve/watch"
+)
+
+// Options configure a preview.
+type Options struct {
+	Src string // the site folder
+	// Build has the embedded templates and assets, the generator, and
+	// Drafts; the server sets BaseURL (its own address) and Dev.
+	Build build.Options
+	// Log gets what the terminal shows: the address, each rebuild, every
+	// problem. Nil discards it.
+	Log io.Writer
+	// Ready, when set, is called with the site's URL once it is served.
+	Ready func(url string)
+}
+
+// Watched are the parts of a site a preview watches.
+var Watched = []string{"content", "templates", "assets"}
+
+// server is one running preview.
+type server struct {
+	opts  Options
+	log   io.Writer
+	root  *os.Root
+	site  fs.FS // the site folder, confined to it
+	live  *build.Live
+	hub   *livereload.Hub
+	hosts hostCheck
+	url   string
+
+	mu     sync.Mutex // guards status
+	status []byte     // the last state message
+	broken bool       // the last update failed (the loop's own)
+}
+
+// Run serves a preview of opts.Src on ln until ctx ends, then stops
+// watching, closes every connection and returns. It returns an error only
+// when it cannot start: problems in the content are shown, not returned.
+func Run(ctx context.Context, ln net.Listener, opts Options) error {
+	s, err := newServer(opts, ln.Addr())
+	if err != nil {
+		return err
+	}
+	defer s.root.Close()
+	bo := s.opts.Build
+
+	w, err := watch.New(opts.Src, Watched, func(err error) { fmt.Fprintf(s.log, "watch: %v\n", err) })
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", opts.Src, err)
+	}
+	if !s.hosts.loopback {
+		fmt.Fprintf(s.log, "warning: listening on %s, which other machines can reach: they can read the preview, drafts included; use --addr 127.0.0.1:PORT to keep it local\n", ln.Addr())
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Go(func() { s.hub.Run(ctx) })
+	batches := make(chan []string)
+	wg.Go(func() {
+		if err := w.Run(ctx, batches); err != nil {
+			fmt.Fprintf(s.log, "watch: %v\n", err)
+		}
+	})
+
+	start := time.Now()
+	ch := s.live.Update(ctx, nil)
+	s.report(ch, nil)
+	s.publish(ch)
+	if ch.Err == nil {
+		fmt.Fprintf(s.log, "built %d terms in %s\n", ch.Terms, ms(time.Since(start)))
+	}
+	fmt.Fprintf(s.log, "serving %s (drafts %s; Ctrl-C to stop)\n", s.url, map[bool]string{true: "shown", false: "hidden"}[bo.Drafts])
+
+	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: nil}
+	served := make(chan error, 1)
+	wg.Go(func() { served <- srv.Serve(ln) })
+	wg.Go(func() { s.loop(ctx, batches) })
+	if opts.Ready != nil {
+		opts.Ready(s.url)
+	}
+
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-served:
+	}
+	cancel() // the hub closes every event stream, so Shutdown need not wait on them
+	shut, done := context.WithTimeout(context.Background(), 5*time.Second)
+	defer done()
+	srv.Shutdown(shut)
+	wg.Wait()
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return serveErr
+	}
+	return nil
+}
+
+// newServer opens the site folder for a server at addr.
+func newServer(opts Options, addr net.Addr) (*server, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	root, err := os.OpenRoot(opts.Src)
+	if err != nil {
+		return nil, fmt.Errorf("site folder: %w", err)
+	}
+	s := &server{log: &syncWriter{w: opts.Log}, root: root, hub: livereload.New(), hosts: newHostCheck(addr)}
+	s.url = s.hosts.url()
+	opts.Build.BaseURL, opts.Build.Dev = s.url, true
+	s.opts = opts
+	var told sync.Map
+	s.site = confined{root.FS(), func(name string) {
+		if _, dup := told.LoadOrStore(name, true); !dup {
+			fmt.Fprintf(s.log, "%s: a link out of the site folder; left out\n", name)
+		}
+	}}
+	s.live = build.NewLive(s.site, opts.Build)
+	return s, nil
+}
+
+// loop rebuilds after each batch of changes; between batches it renders
+// the pages nobody asked for yet.
+func (s *server) loop(ctx context.Context, batches <-chan []string) {
+	var bg sync.WaitGroup
+	start, allRendered := time.Now(), false
+	stopBG := func() {}
+	rendered := make(chan struct{}, 1)
+	startBG := func() {
+		stopBG()
+		bctx, cancel := context.WithCancel(ctx)
+		stopBG = cancel
+		bg.Go(func() {
+			s.live.RenderPending(bctx)
+			select {
+			case rendered <- struct{}{}:
+			default:
+			}
+		})
+	}
+	defer func() {
+		stopBG()
+		bg.Wait()
+	}()
+	startBG()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case batch := <-batches:
+			stopBG() // a render under way finishes; none starts
+			ch := s.live.Update(ctx, batch)
+			s.report(ch, batch)
+			s.publish(ch)
+			startBG()
+		case <-rendered:
+			s.setStatus(s.live.Problems(), nil, s.live.RenderErrors())
+			if !allRendered && s.live.Pending() == 0 {
+				allRendered = true
+				fmt.Fprintf(s.log, "every page rendered, %s after the start\n", ms(time.Since(start)))
+			}
+		}
+	}
+}
+
+// publish tells the browsers what an update did.
+func (s *server) publish(ch *build.Change) {
+	s.setStatus(ch.Diags, ch.Err, s.live.RenderErrors())
+	if m := changeMessage(ch, s.live.Base()); m != nil {
+		s.hub.Broadcast(m)
+	}
+}
+
+// setStatus sends the browsers the site's problems when they changed.
+func (s *server) setStatus(diags diag.List, err error, renderErrs []error) {
+	m := statusMessage(s.site, diags, err, renderErrs)
+	s.mu.Lock()
+	same := string(m) == string(s.status)
+	s.status = m
+	s.mu.Unlock()
+	if !same {
+		s.hub.SetState(m)
+	}
+}
+
+// report prints what an update did.
+func (s *server) report(ch *build.Change, batch []string) {
+	now := time.Now().Format("15:04:05")
+	what := "site"
+	switch {
+	case len(batch) == 1:
+		what = batch[0]
+	case len(batch) > 1:
+		what = fmt.Sprintf("%s and %d more", batch[0], len(batch)-1)
+	}
+	wasBroken := s.broken
+	s.broken = ch.Err != nil
+	if ch.Err != nil {
+		diag.WriteText(s.log, ch.Diags)
+		if errors.Is(ch.Err, build.ErrInvalid) {
+			e, w := ch.Diags.Count()
+			fmt.Fprintf(s.log, "%s %s: %s, %s; the browser shows them, and the last good pages until they are fixed\n", now, what, plural(e, "error"), plural(w, "warning"))
+		} else {
+			fmt.Fprintf(s.log, "%s %s: %v\n", now, what, ch.Err)
+		}
+		return
+	}
+	if batch == nil {
+		_, w := ch.Diags.Count()
+		diag.WriteText(s.log, ch.Diags)
+		if w > 0 {
+			fmt.Fprintf(s.log, "%s\n", plural(w, "warning"))
+		}
+		return
+	}
+	if wasBroken {
+		diag.WriteText(s.log, ch.Diags)
+		fmt.Fprintf(s.log, "%s %s: fixed, the site builds again\n", now, what)
+	}
+	if !ch.Changed() {
+		return
+	}
+	fmt.Fprintf(s.log, "%s %s: %s in %s\n", now, what, plural(len(ch.Pages)+len(ch.Assets), "file"), ms(ch.Duration))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func ms(d time.Duration) string {
+	if d < 10*time.Millisecond {
+		return d.Round(100 * time.Microsecond).String()
+	}
+	return d.Round(time.Millisecond).String()
+}
+
+// syncWriter lets the loop, the handlers and the watcher share one log.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}

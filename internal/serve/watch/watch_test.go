@@ -1,0 +1,177 @@
+package watch
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// watching starts a Watcher on a new folder that has content/terms and
+// returns the folder and the channel of batches; it stops with the test.
+func watching(t *testing.T) (string, <-chan []string) {
+	t.Helper()
+	dir := t.TempDir()
+	mkdir(t, filepath.Join(dir, "content", "terms"))
+	w, err := New(dir, []string{"content", "templates"}, func(err error) { t.Errorf("watch error: %v", err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	out := make(chan []string)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w.Run(ctx, out)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	return dir, out
+}
+
+func mkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, name, text string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// next waits for the next batch, failing after two seconds.
+func next(t *testing.T, out <-chan []string) []string {
+	t.Helper()
+	select {
+	case b := <-out:
+		return b
+	case <-time.After(2 * time.Second):
+		t.Fatal("no batch within 2s")
+		return nil
+	}
+}
+
+// none checks that no batch comes for a while.
+func none(t *testing.T, out <-chan []string) {
+	t.Helper()
+	select {
+	case b := <-out:
+		t.Fatalf("unexpected batch %q", b)
+	case <-time.After(3 * Quiet):
+	}
+}
+
+func TestEditorSavePatternsEachGiveOneBatchNamingTheFile(t *testing.T) {
+	saves := map[string]func(t *testing.T, file string){
+		"write in place": func(t *testing.T, file string) {
+			writeFile(t, file, "new")
+		},
+		"rename over": func(t *testing.T, file string) {
+			tmp := file + ".tmp"
+			writeFile(t, tmp, "new")
+			if err := os.Rename(tmp, file); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"delete and create": func(t *testing.T, file string) {
+			os.Remove(file)
+			writeFile(t, file, "new")
+		},
+		"vim with a swap file and a backup": func(t *testing.T, file string) {
+			dir := filepath.Dir(file)
+			writeFile(t, filepath.Join(dir, ".api-key.md.swp"), "swap")
+			writeFile(t, filepath.Join(dir, "4913"), "")
+			os.Remove(filepath.Join(dir, "4913"))
+			os.Rename(file, file+"~")
+			writeFile(t, file, "new")
+			os.Remove(file + "~")
+		},
+	}
+	for name, save := range saves {
+		t.Run(name, func(t *testing.T) {
+			dir, out := watching(t)
+			file := filepath.Join(dir, "content", "terms", "api-key.md")
+			writeFile(t, file, "old")
+			if got := next(t, out); !slices.Equal(got, []string{"content/terms/api-key.md"}) {
+				t.Fatalf("creating: batch %q", got)
+			}
+			save(t, file)
+			if got := next(t, out); !slices.Equal(got, []string{"content/terms/api-key.md"}) {
+				t.Errorf("batch %q, want only content/terms/api-key.md", got)
+			}
+			none(t, out)
+		})
+	}
+}
+
+func TestABurstOfWritesIsOneBatch(t *testing.T) {
+	dir, out := watching(t)
+	var want []string
+	for _, name := range []string{"a.md", "b.md", "c.md"} {
+		writeFile(t, filepath.Join(dir, "content", "terms", name), "x")
+		want = append(want, "content/terms/"+name)
+		time.Sleep(Quiet / 3)
+	}
+	if got := next(t, out); !slices.Equal(got, want) {
+		t.Errorf("batch %q, want %q", got, want)
+	}
+	none(t, out)
+}
+
+func TestFoldersCreatedLaterAreWatchedWithTheirFiles(t *testing.T) {
+	dir, out := watching(t)
+	// A folder made elsewhere and moved in: its file predates any watch.
+	outside := filepath.Join(t.TempDir(), "more")
+	mkdir(t, outside)
+	writeFile(t, filepath.Join(outside, "x.md"), "x")
+	if err := os.Rename(outside, filepath.Join(dir, "content", "terms", "more")); err != nil {
+		t.Fatal(err)
+	}
+	got := next(t, out)
+	if !slices.Contains(got, "content/terms/more/x.md") {
+		t.Fatalf("batch %q does not name the moved-in file", got)
+	}
+	// The new folder is watched: a later save in it is seen.
+	writeFile(t, filepath.Join(dir, "content", "terms", "more", "y.md"), "y")
+	if got := next(t, out); !slices.Equal(got, []string{"content/terms/more/y.md"}) {
+		t.Errorf("batch %q", got)
+	}
+	// A watched folder created after the start (templates/) is watched too.
+	mkdir(t, filepath.Join(dir, "templates"))
+	next(t, out)
+	writeFile(t, filepath.Join(dir, "templates", "term.html"), "t")
+	if got := next(t, out); !slices.Equal(got, []string{"templates/term.html"}) {
+		t.Errorf("batch %q", got)
+	}
+}
+
+func TestOnlyTheSettingsAndTheWatchedFoldersCount(t *testing.T) {
+	dir, out := watching(t)
+	mkdir(t, filepath.Join(dir, "public", "terms"))
+	next(t, out) // the new folder at the root
+	writeFile(t, filepath.Join(dir, "public", "terms", "index.html"), "x")
+	none(t, out)
+	writeFile(t, filepath.Join(dir, "nhiglossary.yaml"), "title: x")
+	if got := next(t, out); !slices.Equal(got, []string{"nhiglossary.yaml"}) {
+		t.Errorf("batch %q", got)
+	}
+}
+
+func TestIgnoredNames(t *testing.T) {
+	for name, want := range map[string]bool{
+		"api-key.md": false, ".api-key.md.swp": true, "api-key.md~": true, "#api-key.md#": true,
+		".#api-key.md": true, "4913": true, "api-key.md.tmp": true, "api-key.md___jb_tmp___": true, "style.css": false,
+	} {
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Live preview latency: the time from writing a term file to the new text
+# being on screen in headless Chromium, for `nhiglossary serve` and for
+# `hugo server` on the same content (../shared/bench/gencorpus.py), median
+# of several edits. See BENCHMARKS.md, "Live preview".
+#
+#   scripts/bench-serve.sh                 # 10k terms, 9 edits each
+#   TERMS=1000 EDITS=5 scripts/bench-serve.sh
+#   TOOLS=nhiglossary scripts/bench-serve.sh
+#
+# Needs python3, Debian's chromium and hugo (apt-get install -y chromium hugo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TERMS=${TERMS:-10000}
+EDITS=${EDITS:-9}
+TOOLS=${TOOLS:-"nhiglossary hugo"}
+GEN=${GEN:-../shared/bench/gencorpus.py}
+WORK=${WORK:-/tmp/nhiglossary-bench-serve}
+TERM_SLUG=${TERM_SLUG:-}
+mkdir -p "$WORK"
+for tool in python3 /usr/bin/chromium; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y chromium python3)" >&2; exit 1; }
+done
+go build -o "$WORK/nhiglossary" ./cmd/nhiglossary
+go build -o "$WORK/benchserve" ./scripts/benchserve
+
+# Fresh copies each run: the benchmark edits them.
+ours=$WORK/ours-$TERMS hugo=$WORK/hugo-$TERMS
+rm -rf "$ours" "$hugo"
+python3 "$GEN" --terms "$TERMS" --out "$ours" >/dev/null
+python3 "$GEN" --terms "$TERMS" --out "$hugo" --hugo >/dev/null
+# The term edited: the first one, unless TERM_SLUG says otherwise.
+slug=${TERM_SLUG:-$(ls "$ours/content/terms" | head -1 | sed 's/\.md$//')}
+echo "corpus: $TERMS terms; editing content/terms/$slug.md $EDITS times; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+for tool in $TOOLS; do
+  case $tool in
+    nhiglossary) "$WORK/benchserve" -tool nhiglossary -bin "$WORK/nhiglossary" -site "$ours" -term "$slug" -edits "$EDITS" ;;
+    hugo)
+      command -v hugo >/dev/null || { echo "missing hugo (apt-get install -y hugo)" >&2; exit 1; }
+      "$WORK/benchserve" -tool hugo -bin hugo -site "$hugo" -term "$slug" -edits "$EDITS" ;;
+    *) echo "unknown tool $tool" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,252 @@
+// Command benchserve measures a live preview the way an editor feels it:
+// the time from writing a term file to the new text being on screen in a
+// headless Chromium that shows the term's page. It starts the preview
+// server (nhiglossary serve, or hugo server), opens the page, and edits
+// the term's body N times, each with a new word; it prints each edit's
+// time, the median, and the rebuild times the server itself reported.
+//
+//	go run ./scripts/benchserve -tool nhiglossary -bin /tmp/nhiglossary -site /tmp/corpus10k -term SLUG
+//	go run ./scripts/benchserve -tool hugo -site /tmp/hugo10k -term SLUG
+//
+// scripts/bench-serve.sh runs both on the same content.
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+func main() {
+	tool := flag.String("tool", "nhiglossary", "nhiglossary or hugo")
+	bin := flag.String("bin", "", "the server binary (default: the tool's name on PATH)")
+	site := flag.String("site", "", "the site folder (edited, then restored)")
+	term := flag.String("term", "", "the slug of the term to edit")
+	edits := flag.Int("edits", 9, "how many edits")
+	gap := flag.Duration("gap", 1500*time.Millisecond, "time between the end of one edit and the next")
+	chromium := flag.String("chromium", "/usr/bin/chromium", "the browser")
+	flag.Parse()
+	if *site == "" || *term == "" {
+		fmt.Fprintln(os.Stderr, "usage: benchserve -tool nhiglossary|hugo -site DIR -term SLUG [-bin PATH] [-edits N]")
+		os.Exit(2)
+	}
+	if *bin == "" {
+		*bin = *tool
+	}
+	if err := run(*tool, *bin, *site, *term, *edits, *gap, *chromium); err != nil {
+		fmt.Fprintln(os.Stderr, "benchserve:", err)
+		os.Exit(1)
+	}
+}
+
+func run(tool, bin, site, term string, edits int, gap time.Duration, chromium string) error {
+	port, err := freePort()
+	if err != nil {
+		return err
+	}
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	var cmd *exec.Cmd
+	switch tool {
+	case "nhiglossary":
+		cmd = exec.Command(bin, "serve", "--src", site, "--addr", addr)
+	case "hugo":
+		cmd = exec.Command(bin, "server", "-s", site, "--bind", "127.0.0.1", "--port", strconv.Itoa(port), "--baseURL", "http://127.0.0.1/", "--navigateToChanged=false")
+	default:
+		return fmt.Errorf("unknown -tool %q", tool)
+	}
+	logs := &rebuildLog{}
+	out, _ := cmd.StdoutPipe()
+	cmd.Stderr = cmd.Stdout
+	started := time.Now()
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go logs.scan(out)
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+	}()
+	page := "http://" + addr + "/terms/" + term + "/"
+	if err := waitHTTP(page, 10*time.Minute); err != nil {
+		return fmt.Errorf("%s: %w\n%s", tool, err, logs.text())
+	}
+	if tool == "nhiglossary" {
+		// Steady state, as an editor has it a while after starting: the
+		// pages nobody asked for yet are rendered in the background.
+		if err := logs.await("every page rendered", 10*time.Minute); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("%s: serving, every page built, after %s\n", tool, time.Since(started).Round(time.Millisecond))
+
+	file := filepath.Join(site, "content", "terms", term+".md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	defer os.WriteFile(file, orig, 0o644)
+	const anchor = "## Why it matters"
+	if !strings.Contains(string(orig), anchor) {
+		return fmt.Errorf("%s has no %q to edit before", file, anchor)
+	}
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancelTab := chromedp.NewContext(actx)
+	defer cancelTab()
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		return err
+	}
+
+	var times []time.Duration
+	for i := 1; i <= edits; i++ {
+		time.Sleep(gap) // the previous edit settles; the page's reload channel is open
+		word := fmt.Sprintf("benchedit%dq%d", i, time.Now().UnixNano()%100000)
+		text := strings.Replace(string(orig), anchor, "The editor wrote "+word+" here.\n\n"+anchor, 1)
+		logs.mark()
+		t0 := time.Now()
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			return err
+		}
+		d, err := visible(ctx, word, t0, 30*time.Second)
+		if err != nil {
+			return fmt.Errorf("edit %d: %w\n%s", i, err, logs.text())
+		}
+		times = append(times, d)
+		fmt.Printf("%s edit %d: %s on screen%s\n", tool, i, d.Round(time.Millisecond), logs.since())
+	}
+	slices.Sort(times)
+	fmt.Printf("%s: median %s, min %s, max %s over %d edits\n", tool,
+		times[len(times)/2].Round(time.Millisecond), times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond), len(times))
+	return nil
+}
+
+// visible polls the page until its text has word, and returns how long
+// after t0 it first did. Polls that fail while the page reloads are
+// ignored.
+func visible(ctx context.Context, word string, t0 time.Time, limit time.Duration) (time.Duration, error) {
+	expr := `!!document.body && document.body.innerText.includes(` + strconv.Quote(word) + `)`
+	for time.Since(t0) < limit {
+		pctx, cancel := context.WithTimeout(ctx, time.Second)
+		ok, err := chromedp.Run(pctx, chromedp.Evaluate[bool](expr))
+		cancel()
+		if err == nil && ok {
+			return time.Since(t0), nil
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	return 0, fmt.Errorf("%q not on screen after %s", word, limit)
+}
+
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+func waitHTTP(url string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(url)
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return nil
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return fmt.Errorf("%s not answering after %s", url, limit)
+}
+
+// rebuildLog keeps the server's output and finds the rebuild times it
+// reports: hugo's "Total in 712 ms", nhiglossary's "... files in 2.1ms".
+type rebuildLog struct {
+	mu    sync.Mutex
+	lines []string
+	from  int
+}
+
+var rebuildTime = regexp.MustCompile(`Total in [0-9.]+ ?ms|files? in [0-9.]+[µm]?s`)
+
+func (l *rebuildLog) scan(r io.Reader) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		l.mu.Lock()
+		l.lines = append(l.lines, sc.Text())
+		l.mu.Unlock()
+	}
+}
+
+func (l *rebuildLog) mark() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.from = len(l.lines)
+}
+
+// since lists the rebuild times reported since mark.
+func (l *rebuildLog) since() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var found []string
+	for _, s := range l.lines[l.from:] {
+		if m := rebuildTime.FindString(s); m != "" {
+			found = append(found, m)
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	return " (server: " + strings.Join(found, ", ") + ")"
+}
+
+func (l *rebuildLog) await(line string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		l.mu.Lock()
+		found := slices.ContainsFunc(l.lines, func(s string) bool { return strings.Contains(s, line) })
+		l.mu.Unlock()
+		if found {
+			return nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return fmt.Errorf("no %q in the server's output after %s", line, limit)
+}
+
+func (l *rebuildLog) text() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.lines[max(0, len(l.lines)-30):], "\n")
+}
