@@ -46,8 +46,13 @@ type Renderer struct {
 
 	// A term's card and an incident's list entry appear on many pages;
 	// each is rendered once (html/template is the costliest stage).
-	cards     sync.Map // *content.Term -> template.HTML
-	incidents sync.Map // *content.Incident -> IncidentRef
+	cards       sync.Map // *content.Term -> template.HTML
+	incidents   sync.Map // *content.Incident -> IncidentRef
+	previewJSON sync.Map // *content.Term -> string
+
+	// bufs holds page buffers between pages: growing a fresh buffer for
+	// each page was a quarter of all the memory a build allocated.
+	bufs sync.Pool
 }
 
 // New parses the templates (an fs.FS with the site's overrides already
@@ -207,12 +212,16 @@ func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link)
 }
 
 func (r *Renderer) execute(name string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := r.tmpl.execute(&buf, name, data); err != nil {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer r.bufs.Put(buf)
+	buf.Reset()
+	if err := r.tmpl.execute(buf, name, data); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 func (r *Renderer) termRef(t *content.Term) TermRef {
@@ -343,40 +352,33 @@ func (r *Renderer) termPage(t *content.Term) ([]byte, error) {
 // previews is the JSON the tooltip script reads: title, abbreviations and
 // summary of every term this page links to, so hovering needs no request.
 func (r *Renderer) previews(related, refby []TermRef, body string, examples []template.HTML) template.JS {
+	var slugs []string
 	seen := map[string]bool{}
-	type preview struct {
-		Title   string   `json:"t"`
-		Abbr    []string `json:"a,omitempty"`
-		Summary string   `json:"s"`
-	}
-	out := map[string]preview{}
-	addSlug := func(slug string) {
-		if seen[slug] {
-			return
-		}
-		seen[slug] = true
-		if t := r.g.TermBySlug[slug]; t != nil {
-			out[slug] = preview{t.Title.Value, names(t.Abbreviations), t.Summary}
+	add := func(slug string) {
+		if !seen[slug] {
+			seen[slug] = true
+			slugs = append(slugs, slug)
 		}
 	}
 	for _, t := range related {
-		addSlug(t.Slug)
+		add(t.Slug)
 	}
 	for _, t := range refby {
-		addSlug(t.Slug)
+		add(t.Slug)
 	}
 	scan := func(h string) {
+		const attr = `data-term="`
 		for {
-			i := strings.Index(h, `data-term="`)
+			i := strings.Index(h, attr)
 			if i < 0 {
 				return
 			}
-			h = h[i+len(`data-term="`):]
+			h = h[i+len(attr):]
 			j := strings.IndexByte(h, '"')
 			if j < 0 {
 				return
 			}
-			addSlug(h[:j])
+			add(h[:j])
 			h = h[j:]
 		}
 	}
@@ -384,8 +386,45 @@ func (r *Renderer) previews(related, refby []TermRef, body string, examples []te
 	for _, e := range examples {
 		scan(string(e))
 	}
-	b, _ := json.Marshal(out) // map keys are sorted: deterministic
-	return template.JS(b)
+	slices.Sort(slugs) // deterministic output
+	var b strings.Builder
+	b.WriteByte('{')
+	n := 0
+	for _, slug := range slugs {
+		e := r.previewEntry(slug)
+		if e == "" {
+			continue
+		}
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		n++
+		b.WriteString(e)
+	}
+	b.WriteByte('}')
+	return template.JS(b.String())
+}
+
+// previewEntry is one term's `"slug":{...}` member of the previews JSON,
+// built once per term: the same terms are linked from many pages.
+func (r *Renderer) previewEntry(slug string) string {
+	t := r.g.TermBySlug[slug]
+	if t == nil {
+		return ""
+	}
+	if e, ok := r.previewJSON.Load(t); ok {
+		return e.(string)
+	}
+	type preview struct {
+		Title   string   `json:"t"`
+		Abbr    []string `json:"a,omitempty"`
+		Summary string   `json:"s"`
+	}
+	k, _ := json.Marshal(slug) // json escapes <, > and &: safe in a script element
+	v, _ := json.Marshal(preview{t.Title.Value, names(t.Abbreviations), t.Summary})
+	e := string(k) + ":" + string(v)
+	r.previewJSON.Store(t, e)
+	return e
 }
 
 func (r *Renderer) definedTerm(t *content.Term) template.JS {
