@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/build"
@@ -36,6 +37,12 @@ func (c *buildCmd) flags(fs *flag.FlagSet) {
 func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
+	}
+	// A build's live heap is mostly the site itself; collecting at 1.5x
+	// of it instead of 2x keeps a 10k-term build under 300 MiB for a few
+	// percent more CPU. GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
 	}
 	res, err := build.Build(ctx, c.src, c.out, buildOptions(c.drafts, c.baseURL))
 	diag.WriteText(stderr, res.Diags)
