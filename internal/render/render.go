@@ -674,13 +674,13 @@ func (r *Renderer) taxonomies() (tags, cats taxonomy) {
 	cats = taxonomy{terms: map[string][]*content.Term{}, incidents: map[string][]*content.Incident{}}
 	// Names that slug the same ("Secrets", "secrets") share one page,
 	// titled by the first spelling met in slug order.
+	bySlug := map[*taxonomy]map[string]string{&tags: {}, &cats: {}}
 	canon := func(tx *taxonomy, name string) string {
 		key := TaxonomySlug(name)
-		for _, n := range tx.names {
-			if TaxonomySlug(n) == key {
-				return n
-			}
+		if n, ok := bySlug[tx][key]; ok {
+			return n
 		}
+		bySlug[tx][key] = name
 		tx.names = append(tx.names, name)
 		return name
 	}
