@@ -46,13 +46,13 @@
 
   /* ---------- Stylesheets swapped in place ---------- */
 
-  function swapCSS(hrefs, v) {
+  function swapCSS(hrefs) {
     var links = document.querySelectorAll('link[rel="stylesheet"]');
     Array.prototype.forEach.call(links, function (link) {
       var u = new URL(link.href, location.href);
-      if (u.origin !== location.origin || hrefs.indexOf(u.pathname) < 0) return;
+      if (u.origin !== location.origin || !Object.prototype.hasOwnProperty.call(hrefs, u.pathname)) return;
       var next = link.cloneNode(false);
-      next.href = u.pathname + "?v=" + encodeURIComponent(v);
+      next.href = hrefs[u.pathname];
       // The old sheet goes once the new one applies: no flash of unstyled page.
       next.addEventListener("load", function () { link.remove(); }, { once: true });
       next.addEventListener("error", function () { next.remove(); }, { once: true });
@@ -161,7 +161,7 @@
         showStatus(m);
         break;
       case "css":
-        swapCSS(m.hrefs || [], m.v || String(Date.now()));
+        swapCSS(m.hrefs || {});
         break;
       case "reload":
         if (m.moved && Object.prototype.hasOwnProperty.call(m.moved, here)) {

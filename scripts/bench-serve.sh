@@ -30,7 +30,8 @@ rm -rf "$ours" "$hugo"
 python3 "$GEN" --terms "$TERMS" --out "$ours" >/dev/null
 python3 "$GEN" --terms "$TERMS" --out "$hugo" --hugo >/dev/null
 # The term edited: the first one, unless TERM_SLUG says otherwise.
-slug=${TERM_SLUG:-$(ls "$ours/content/terms" | head -1 | sed 's/\.md$//')}
+terms=("$ours"/content/terms/*.md)
+slug=${TERM_SLUG:-$(basename "${terms[0]}" .md)}
 echo "corpus: $TERMS terms; editing content/terms/$slug.md $EDITS times; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for tool in $TOOLS; do

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -49,7 +50,8 @@ type Live struct {
 	files     map[string]*source // content files, by site path
 	good      *state             // the last state without errors; nil before one
 	current   diag.List
-	ok        bool // the latest Update built
+	ok        bool  // the latest Update built
+	err       error // why it did not
 	epoch     string
 	gen       int64
 
@@ -59,7 +61,7 @@ type Live struct {
 	contentMu sync.RWMutex
 
 	pages  atomic.Pointer[pageSet]
-	assets atomic.Pointer[map[string][]byte] // by name under assets/
+	assets atomic.Pointer[assetSet]
 	search atomic.Pointer[searchBundle]
 
 	textMu sync.Mutex
@@ -90,14 +92,13 @@ func (s *source) object() any {
 
 // state is one resolved, renderable site.
 type state struct {
-	g       *xref.Graph
-	r       *render.Renderer
-	diags   diag.List             // from xref
-	objs    map[string]any        // the object each file gave this state
-	jobs    map[string]render.Job // by output path
-	base    string                // URL path of the site
-	fileOf  map[any]string        // the inverse of objs
-	termKey map[*content.Term]string
+	g      *xref.Graph
+	r      *render.Renderer
+	diags  diag.List             // from xref
+	objs   map[string]any        // the object each file gave this state
+	jobs   map[string]render.Job // by output path
+	base   string                // URL path of the site
+	fileOf map[any]string        // the inverse of objs
 }
 
 // Change says what one Update did.
@@ -116,6 +117,8 @@ type Change struct {
 	Moved map[string]string
 	// Assets are the asset files that changed, as "assets/NAME".
 	Assets []string
+	// Files are the site's files whose change mattered, sorted.
+	Files []string
 	// InPlace is set when the change took the short way (see Live).
 	InPlace  bool
 	Terms    int
@@ -134,7 +137,7 @@ func NewLive(fsys fs.FS, opts Options) *Live {
 	l := &Live{fsys: fsys, opts: opts, files: map[string]*source{}, text: map[*content.Term]string{}}
 	l.epoch = fmt.Sprintf("%x", time.Now().UnixNano())
 	l.pages.Store(&pageSet{byPath: map[string]*page{}})
-	l.assets.Store(&map[string][]byte{})
+	l.assets.Store(&assetSet{})
 	return l
 }
 
@@ -162,8 +165,10 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 		switch {
 		case p == content.ConfigFile:
 			all = true
+			ch.Files = append(ch.Files, p)
 		case strings.HasPrefix(p, "templates/"), p == "templates":
 			tmplChanged = true
+			ch.Files = append(ch.Files, p)
 		case strings.HasPrefix(p, "assets/"), p == "assets":
 			assets = append(assets, p)
 		case strings.HasPrefix(p, "content/"), p == "content":
@@ -183,13 +188,13 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 		return l.rebuild(ch, true)
 	}
 	if len(assets) > 0 {
-		before := *l.assets.Load()
+		before := l.assets.Load().version
 		if err := l.loadAssets(); err != nil {
 			return l.fail(ch, err)
 		}
-		after := *l.assets.Load()
-		for name, data := range after {
-			if old, ok := before[name]; !ok || string(old) != string(data) {
+		after := l.assets.Load().version
+		for name, v := range after {
+			if before[name] != v {
 				ch.Assets = append(ch.Assets, "assets/"+name)
 			}
 		}
@@ -201,11 +206,11 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 		slices.Sort(ch.Assets)
 	}
 	changedFiles := l.reload(files, relist)
+	ch.Files = slices.Concat(ch.Files, ch.Assets, changedFiles)
+	slices.Sort(ch.Files)
 	if !tmplChanged && len(changedFiles) == 0 {
-		if !l.ok && len(ch.Assets) > 0 {
-			ch.Err = ErrInvalid
-		}
-		return ch // nothing a page shows changed
+		ch.Err = l.err // nothing a page shows changed
+		return ch
 	}
 	if !tmplChanged && l.inPlace(ch, changedFiles) {
 		return ch
@@ -216,7 +221,7 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 // fail records an error that is not about the content (an unreadable
 // asset folder).
 func (l *Live) fail(ch *Change, err error) *Change {
-	l.ok = false
+	l.ok, l.err = false, err
 	ch.Err = err
 	return ch
 }
@@ -381,15 +386,11 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 	}
 	l.current = diags
 	if diags.HasErrors() {
-		l.ok = false
-		ch.Err = ErrInvalid
-		return ch
+		return l.fail(ch, ErrInvalid)
 	}
 	next, err := l.newState(g, more)
 	if err != nil {
-		l.ok = false
-		ch.Err = err
-		return ch
+		return l.fail(ch, err)
 	}
 	prev := l.good
 	full = full || prev == nil || prev.base != next.base
@@ -458,7 +459,7 @@ func (l *Live) install(ch *Change, next *state, affected map[string]bool, full b
 	l.pages.Store(ps)
 	l.search.Store(newSearchBundle(l, next, ps))
 	l.good = next
-	l.ok = true
+	l.ok, l.err = true, nil
 }
 
 // loadAssets reads the assets again (there are few).
@@ -467,16 +468,29 @@ func (l *Live) loadAssets() error {
 	if err != nil {
 		return fmt.Errorf("assets: %w", err)
 	}
-	m := make(map[string][]byte, len(list))
+	set := &assetSet{data: map[string][]byte{}, version: map[string]string{}}
 	for _, a := range list {
-		m[a.name] = a.data
+		sum := hashOf(a.data)
+		set.data[a.name] = a.data
+		set.version[a.name] = hex.EncodeToString(sum[:6])
 	}
-	l.assets.Store(&m)
+	l.assets.Store(set)
 	return nil
 }
 
+// assetSet is the site's assets, and a content hash of each.
+type assetSet struct {
+	data    map[string][]byte
+	version map[string]string
+}
+
+// AssetVersions gives each asset (by name under assets/) a short hash of
+// its content, which changes when it does. The map must not be changed.
+func (l *Live) AssetVersions() map[string]string { return l.assets.Load().version }
+
 // devAssetURLs are the asset URLs without a content hash: a stylesheet
-// that changes keeps its URL, so pages need not render again.
+// that changes keeps its URL, so pages need not render again. (A server
+// may add the hash when it sends a page: see AssetVersions.)
 func devAssetURLs(base string) render.Assets {
 	u := func(name string) string { return base + "assets/" + name }
 	return render.Assets{

@@ -152,8 +152,7 @@ func (l *Live) inPlace(ch *Change, files []string) bool {
 		// over the same resolved site forgets it.
 		next, err := l.newState(st.g, st.diags)
 		if err != nil {
-			l.ok = false
-			ch.Err = err
+			l.fail(ch, err)
 			return true
 		}
 		l.install(ch, next, affected, false)

@@ -93,11 +93,12 @@ type File struct {
 // file, and is the render's error when rendering failed.
 func (l *Live) Get(path string) (File, error) {
 	if name, ok := strings.CutPrefix(path, "assets/"); ok {
-		data, ok := (*l.assets.Load())[name]
+		set := l.assets.Load()
+		data, ok := set.data[name]
 		if !ok {
 			return File{}, fmt.Errorf("%s: %w", path, fs.ErrNotExist)
 		}
-		return File{Data: data, Version: l.epoch}, nil
+		return File{Data: data, Version: set.version[name]}, nil
 	}
 	if strings.HasPrefix(path, "search/") && path != "search/index.html" {
 		b := l.search.Load()
@@ -197,7 +198,7 @@ func (l *Live) Paths() []string {
 	for path := range l.pages.Load().byPath {
 		out = append(out, path)
 	}
-	for name := range *l.assets.Load() {
+	for name := range l.assets.Load().data {
 		out = append(out, "assets/"+name)
 	}
 	if b := l.search.Load(); b != nil {

@@ -81,7 +81,7 @@ func (h hostCheck) sameOrigin(r *http.Request) bool {
 		return true
 	}
 	u, err := url.Parse(o)
-	return err == nil && u.Scheme == "http" && h.ok(u.Host) && u.Host == r.Host
+	return err == nil && u.Scheme == "http" && h.ok(u.Host) && strings.EqualFold(u.Host, r.Host)
 }
 
 func (s *server) handler() http.Handler {
@@ -95,6 +95,7 @@ func (s *server) handler() http.Handler {
 		h.Set("Cache-Control", "no-store")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
 		if r.URL.Path == "/"+EventsPath {
 			s.events(w, r)
 			return
@@ -173,7 +174,20 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 	}
 	data := f.Data
 	if ext := path.Ext(p); ext == ".html" {
-		data = withVersion(data, f.Version)
+		data = withVersion(withAssetVersions(data, s.live.Base(), s.live.AssetVersions()), f.Version)
+	} else if strings.HasPrefix(p, "assets/") {
+		etag := `"` + f.Version + `"`
+		w.Header().Set("ETag", etag)
+		if r.URL.Query().Get("v") == f.Version {
+			// The URL a page names it by: it changes with the content.
+			w.Header().Set("Cache-Control", "max-age=31536000, immutable")
+		} else {
+			w.Header().Set("Cache-Control", "no-cache")
+		}
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
 	}
 	send(w, r, p, data, http.StatusOK)
 }
@@ -197,6 +211,35 @@ func send(w http.ResponseWriter, r *http.Request, name string, data []byte, stat
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// withAssetVersions adds each asset's version to the URLs that name it
+// (src="/assets/main.js" becomes src="/assets/main.js?v=HASH"), so that a
+// page that reloads finds its stylesheets and scripts in the browser's
+// cache, and a changed one under a new URL, while the pages themselves
+// need not render again when an asset changes.
+func withAssetVersions(html []byte, base string, versions map[string]string) []byte {
+	prefix := []byte(`"` + base + "assets/")
+	out := make([]byte, 0, len(html)+256)
+	for {
+		i := bytes.Index(html, prefix)
+		if i < 0 {
+			break
+		}
+		i += len(prefix)
+		out = append(out, html[:i]...)
+		html = html[i:]
+		end := bytes.IndexByte(html, '"')
+		if end < 0 {
+			break
+		}
+		if v, ok := versions[string(html[:end])]; ok {
+			out = append(out, html[:end]...)
+			out = append(out, "?v="+v...)
+			html = html[end:]
+		}
+	}
+	return append(out, html...)
 }
 
 // withVersion tells the page's live-reload client which version of the

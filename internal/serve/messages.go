@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
-	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/nhimg/nhiglossary/internal/build"
@@ -21,8 +19,8 @@ import (
 //	{"type":"reload","pages":["/terms/x/"],"moved":{"/terms/old/":"/terms/new/"}}
 //	    the listed pages changed ("all":true: every page); a page whose
 //	    path is in moved goes to its value ("" for the A-Z index)
-//	{"type":"css","hrefs":["/assets/style.css"],"v":"..."}
-//	    these stylesheets changed: swap them, with ?v= to pass caches
+//	{"type":"css","hrefs":{"/assets/style.css":"/assets/style.css?v=HASH"}}
+//	    these stylesheets changed: swap each for its new URL
 //	{"type":"status","errors":1,"problems":[...]}
 //	    the site's problems now; an overlay lists them while errors > 0
 
@@ -34,9 +32,8 @@ type reloadMsg struct {
 }
 
 type cssMsg struct {
-	Type  string   `json:"type"`
-	Hrefs []string `json:"hrefs"`
-	V     string   `json:"v"`
+	Type  string            `json:"type"`
+	Hrefs map[string]string `json:"hrefs"`
 }
 
 type statusMsg struct {
@@ -77,15 +74,17 @@ func reloadMessage(urlPath string) []byte {
 }
 
 // changeMessage is what the browsers hear of an update; nil for nothing.
-func changeMessage(ch *build.Change, base string) []byte {
+// versions are the assets' versions now.
+func changeMessage(ch *build.Change, base string, versions map[string]string) []byte {
 	if ch.Err != nil || !ch.Changed() {
 		return nil
 	}
-	var css []string
+	css := map[string]string{}
 	reloadAll := ch.Full
 	for _, a := range ch.Assets {
-		if strings.HasSuffix(a, ".css") {
-			css = append(css, base+a)
+		v, ok := versions[strings.TrimPrefix(a, "assets/")]
+		if strings.HasSuffix(a, ".css") && ok {
+			css[base+a] = base + a + "?v=" + v
 		} else {
 			reloadAll = true // a script or an image: the page must load again
 		}
@@ -94,7 +93,7 @@ func changeMessage(ch *build.Change, base string) []byte {
 		return mustJSON(reloadMsg{Type: "reload", All: true})
 	}
 	if len(ch.Pages)+len(ch.Removed) == 0 {
-		return mustJSON(cssMsg{Type: "css", Hrefs: css, V: strconv.FormatInt(time.Now().UnixNano(), 36)})
+		return mustJSON(cssMsg{Type: "css", Hrefs: css})
 	}
 	m := reloadMsg{Type: "reload"}
 	for _, p := range ch.Pages {

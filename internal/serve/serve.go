@@ -85,7 +85,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		return fmt.Errorf("watching %s: %w", opts.Src, err)
 	}
 	if !s.hosts.loopback {
-		fmt.Fprintf(s.log, "warning: listening on %s, which other machines can reach: they can read the preview, drafts included; use --addr 127.0.0.1:PORT to keep it local\n", ln.Addr())
+		fmt.Fprintf(s.log, "warning: listening on %s: other machines can reach the preview and read it; use --addr 127.0.0.1:PORT to keep it on this one\n", ln.Addr())
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -202,7 +202,7 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 // publish tells the browsers what an update did.
 func (s *server) publish(ch *build.Change) {
 	s.setStatus(ch.Diags, ch.Err, s.live.RenderErrors())
-	if m := changeMessage(ch, s.live.Base()); m != nil {
+	if m := changeMessage(ch, s.live.Base(), s.live.AssetVersions()); m != nil {
 		s.hub.Broadcast(m)
 	}
 }
@@ -223,14 +223,19 @@ func (s *server) setStatus(diags diag.List, err error, renderErrs []error) {
 func (s *server) report(ch *build.Change, batch []string) {
 	now := time.Now().Format("15:04:05")
 	what := "site"
-	switch {
-	case len(batch) == 1:
+	switch files := ch.Files; {
+	case len(files) == 1:
+		what = files[0]
+	case len(files) > 1:
+		what = fmt.Sprintf("%s and %d more", files[0], len(files)-1)
+	case len(batch) > 0:
 		what = batch[0]
-	case len(batch) > 1:
-		what = fmt.Sprintf("%s and %d more", batch[0], len(batch)-1)
 	}
 	wasBroken := s.broken
 	s.broken = ch.Err != nil
+	if ch.Err != nil && wasBroken && len(ch.Files) == 0 {
+		return // a save that changed nothing: the problems are on screen already
+	}
 	if ch.Err != nil {
 		diag.WriteText(s.log, ch.Diags)
 		if errors.Is(ch.Err, build.ErrInvalid) {

@@ -304,11 +304,27 @@ func TestPagesAreServedAtTheRootWithLinksToTheServer(t *testing.T) {
 	if w.Code != 200 || !strings.Contains(body, `<link rel="canonical" href="http://127.0.0.1:1313/terms/api-key/">`) {
 		t.Fatalf("status %d; canonical link to the preview missing", w.Code)
 	}
-	if !strings.Contains(body, `src="/assets/livereload.js"`) || !strings.Contains(body, `<meta name="nhiglossary-version"`) {
+	if !strings.Contains(body, `src="/assets/livereload.js?v=`) || !strings.Contains(body, `<meta name="nhiglossary-version"`) {
 		t.Error("the page does not load the live-reload client")
 	}
 	if got := w.Header().Get("Cache-Control"); got != "no-store" {
 		t.Errorf("Cache-Control %q", got)
+	}
+	// Assets are named with their version, so a reload finds them cached.
+	_, css, _ := strings.Cut(body, `<link rel="stylesheet" href="/assets/style.css?v=`)
+	v, _, _ := strings.Cut(css, `"`)
+	if v == "" {
+		t.Fatal("the page names its stylesheet without a version")
+	}
+	if w := do(h, "GET", "/assets/style.css?v="+v, "127.0.0.1:1313", nil); w.Header().Get("Cache-Control") != "max-age=31536000, immutable" {
+		t.Errorf("a versioned asset: Cache-Control %q", w.Header().Get("Cache-Control"))
+	}
+	w = do(h, "GET", "/assets/style.css?v=old", "127.0.0.1:1313", nil)
+	if w.Header().Get("Cache-Control") != "no-cache" || w.Header().Get("ETag") != `"`+v+`"` {
+		t.Errorf("an asset under another version: Cache-Control %q, ETag %q", w.Header().Get("Cache-Control"), w.Header().Get("ETag"))
+	}
+	if w := do(h, "GET", "/assets/style.css", "127.0.0.1:1313", http.Header{"If-None-Match": {`"` + v + `"`}}); w.Code != 304 {
+		t.Errorf("revalidating an unchanged asset: %d", w.Code)
 	}
 	if w := do(h, "GET", "/terms/api-key", "127.0.0.1:1313", nil); w.Code != 301 || w.Header().Get("Location") != "/terms/api-key/" {
 		t.Errorf("/terms/api-key: %d to %q, want a redirect to the folder", w.Code, w.Header().Get("Location"))
@@ -434,11 +450,16 @@ func TestACSSChangeIsSwappedNotReloaded(t *testing.T) {
 	es.await(t, "the first status", isStatus(0))
 	writeFile(t, dir, "assets/style.css", "body { color: teal }\n")
 	m := es.await(t, "a stylesheet change", func(m map[string]any) bool { return m["type"] == "css" || m["type"] == "reload" })
-	if m["type"] != "css" || fmt.Sprint(m["hrefs"]) != "[/assets/style.css]" {
-		t.Errorf("message %v, want a css swap of /assets/style.css", m)
+	hrefs, _ := m["hrefs"].(map[string]any)
+	href, _ := hrefs["/assets/style.css"].(string)
+	if m["type"] != "css" || len(hrefs) != 1 || !strings.HasPrefix(href, "/assets/style.css?v=") {
+		t.Fatalf("message %v, want a css swap of /assets/style.css", m)
 	}
-	if _, body := get(t, url+"assets/style.css"); !strings.Contains(body, "teal") {
+	if _, body := get(t, url+strings.TrimPrefix(href, "/")); !strings.Contains(body, "teal") {
 		t.Error("the new stylesheet is not served")
+	}
+	if _, page := get(t, url); !strings.Contains(page, `href="`+href+`"`) {
+		t.Error("pages do not name the new stylesheet")
 	}
 }
 

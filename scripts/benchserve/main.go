@@ -140,7 +140,7 @@ func run(tool, bin, site, term string, edits int, gap time.Duration, chromium st
 			return fmt.Errorf("edit %d: %w\n%s", i, err, logs.text())
 		}
 		times = append(times, d)
-		fmt.Printf("%s edit %d: %s on screen%s\n", tool, i, d.Round(time.Millisecond), logs.since())
+		fmt.Printf("%s edit %d: %s on screen%s%s\n", tool, i, d.Round(time.Millisecond), logs.since(), timeline(ctx, t0))
 	}
 	slices.Sort(times)
 	fmt.Printf("%s: median %s, min %s, max %s over %d edits\n", tool,
@@ -163,6 +163,22 @@ func visible(ctx context.Context, word string, t0 time.Time, limit time.Duration
 		time.Sleep(2 * time.Millisecond)
 	}
 	return 0, fmt.Errorf("%q not on screen after %s", word, limit)
+}
+
+// timeline says when, after t0, the page that shows the edit started
+// loading, got its first byte, and was parsed.
+func timeline(ctx context.Context, t0 time.Time) string {
+	ts, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const t = performance.timing; return [t.navigationStart, t.responseStart, t.domContentLoadedEventEnd]; })()`))
+	if err != nil || len(ts) != 3 {
+		return ""
+	}
+	at := func(ms float64) string {
+		if ms <= 0 {
+			return "not yet" // the text showed before the page finished parsing
+		}
+		return time.UnixMilli(int64(ms)).Sub(t0).Round(time.Millisecond).String()
+	}
+	return fmt.Sprintf(" [load started %s, first byte %s, parsed %s]", at(ts[0]), at(ts[1]), at(ts[2]))
 }
 
 func freePort() (int, error) {
