@@ -87,7 +87,15 @@
 
   function loadNames() {
     if (!indexURL) return Promise.reject(new Error('no search index'));
-    return get(indexURL, parseNames);
+    return get(indexURL, function (text) {
+      var idx = parseNames(text);
+      // Loading starts when the box gets focus, while the reader types:
+      // find the words now, and run one search so that the reader's first
+      // runs on code the engine has already compiled.
+      prepare(idx);
+      if (idx.vocab.length) rankNames(idx, parseQuery(idx.vocab[0]), POPUP);
+      return idx;
+    });
   }
 
   // parseNames decodes the names file into terms and one lower-cased
@@ -375,7 +383,10 @@
       var hits = rankNames(idx, Q, limit).slice(0, limit);
       var done = { Q: Q, idx: idx, hits: hits };
       if (hits.length >= limit) return done;
-      done.more = rankText(idx, Q, new Set(hits.map(function (h) { return h.term.id; })))
+      // The full text waits for the hits by name to show and ask for
+      // their summaries, which the reader sees first.
+      done.more = new Promise(function (resolve) { setTimeout(resolve, 0); })
+        .then(function () { return rankText(idx, Q, new Set(hits.map(function (h) { return h.term.id; }))); })
         .then(function (more) { return hits.concat(more).slice(0, limit); }, function () { return hits; });
       return done;
     });

@@ -5,6 +5,7 @@
 #
 #   scripts/bench-search.sh [TERMS]      # default 10000; work files in $WORK (/tmp/benchsearch-work)
 #   REUSE=1 scripts/bench-search.sh      # keep the corpus and Pagefind's index of an earlier run
+#   INDEXTIME=0 scripts/bench-search.sh  # skip the build-time part (three more builds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terms=${1:-10000}
@@ -57,8 +58,11 @@ cp -r "$work/ours" "$work/pf"
 tail -3 "$work/pagefind.log"
 fi
 
-echo "== search in Chromium (median of 3 first searches per query); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$work/benchsearch" -ours "$work/ours" -base /glossary/ -pagefind "$work/pf"
+for delay in 0 300ms; do
+  echo "== search in Chromium, query typed $delay after focusing the box (median of 3 first searches per query); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$work/benchsearch" -ours "$work/ours" -base /glossary/ -pagefind "$work/pf" -delay "$delay"
+done
+[ "${INDEXTIME:-1}" = 0 ] && exit 0
 
 echo "== the index's share of the build; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$work/benchsearch" -indextime -src "$work/corpus" -runs 3

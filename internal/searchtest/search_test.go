@@ -24,7 +24,9 @@ import (
 )
 
 // buildSite builds testdata/site for baseURL and serves it under the path
-// of baseURL; it returns the URL of the site's root, ending in "/".
+// of baseURL; it returns the output folder and the URL of the site's root,
+// ending in "/". Tests start the browser first, so that a machine without
+// one skips them before building.
 func buildSite(t *testing.T, baseURL string) (dir, root string) {
 	t.Helper()
 	dir = filepath.Join(t.TempDir(), "public")
@@ -87,8 +89,8 @@ var queries = []struct{ q, want string }{
 }
 
 func TestTypingPutsTheExpectedTermFirst(t *testing.T) {
-	_, root := buildSite(t, "https://example.org/")
 	ctx := browsertest.New(t)
+	_, root := buildSite(t, "https://example.org/")
 	browsertest.Do(t, ctx, chromedp.Navigate(root+"terms/secret/"))
 	for _, tc := range queries {
 		typeQuery(t, ctx, tc.q)
@@ -117,8 +119,8 @@ func TestTheBundledGlossaryFindsTheIssuesQueries(t *testing.T) {
 }
 
 func TestHitsShowTitleAbbreviationAndHighlightedSummary(t *testing.T) {
-	_, root := buildSite(t, "https://example.org/")
 	ctx := browsertest.New(t)
+	_, root := buildSite(t, "https://example.org/")
 	browsertest.Do(t, ctx, chromedp.Navigate(root))
 	typeQuery(t, ctx, "jwt")
 	browsertest.WaitFor(t, ctx, `document.querySelector('#search-option-0[data-summary=loaded]')`, "the first hit's summary")
@@ -149,8 +151,8 @@ func TestHitsShowTitleAbbreviationAndHighlightedSummary(t *testing.T) {
 }
 
 func TestKeyboardChoosesAndOpensAHit(t *testing.T) {
-	_, root := buildSite(t, "https://example.org/")
 	ctx := browsertest.New(t)
+	_, root := buildSite(t, "https://example.org/")
 	browsertest.Do(t, ctx, chromedp.Navigate(root+"terms/"))
 	pressSlash(t, ctx)
 	if id := browsertest.Eval[string](t, ctx, `document.activeElement.id`); id != "search-input" {
@@ -184,8 +186,8 @@ func TestKeyboardChoosesAndOpensAHit(t *testing.T) {
 }
 
 func TestEnterWithNoHitChosenOpensTheResultsPage(t *testing.T) {
-	_, root := buildSite(t, "https://example.org/")
 	ctx := browsertest.New(t)
+	_, root := buildSite(t, "https://example.org/")
 	browsertest.Do(t, ctx, chromedp.Navigate(root), chromedp.Click(chromedp.ID("search-input")), chromedp.KeyEvent("key rotation"))
 	browsertest.WaitFor(t, ctx, `document.getElementById('search-popup').dataset.query === 'key rotation'`, "the hits")
 	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
@@ -196,8 +198,8 @@ func TestEnterWithNoHitChosenOpensTheResultsPage(t *testing.T) {
 }
 
 func TestSearchPageDeepLinks(t *testing.T) {
-	_, root := buildSite(t, "https://example.org/")
 	ctx := browsertest.New(t)
+	_, root := buildSite(t, "https://example.org/")
 	for _, tc := range []struct{ q, want string }{
 		{"jason+web+token", "/terms/json-web-token/ "},
 		{"rotaton", "/terms/secret-rotation/ "},
@@ -218,8 +220,8 @@ func TestSearchPageDeepLinks(t *testing.T) {
 }
 
 func TestSearchWorksUnderASubPath(t *testing.T) {
-	_, root := buildSite(t, "https://example.org/kb/")
 	ctx := browsertest.New(t)
+	_, root := buildSite(t, "https://example.org/kb/")
 	browsertest.Do(t, ctx, chromedp.Navigate(root+"terms/secret/"))
 	typeQuery(t, ctx, "rotaton")
 	if got := firstHit(t, ctx, "#search-option-0"); got != "/kb/terms/secret-rotation/" {

@@ -8,7 +8,9 @@
 //	benchsearch -indextime -src DIR                       # the index's share of a build
 //
 // Every query runs on a freshly loaded page with the cache disabled: each
-// is a reader's first search.
+// is a reader's first search. Both engines start loading when the box gets
+// focus; -delay sets how long the reader pauses before the query arrives,
+// typed in one go (0: at once, the worst case).
 package main
 
 import (
@@ -27,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -45,12 +48,13 @@ func main() {
 	indexTime := flag.Bool("indextime", false, "time the search index against the whole build")
 	src := flag.String("src", "", "the site folder, for -indextime")
 	runs := flag.Int("runs", 3, "repetitions (the median is reported)")
+	delay := flag.Duration("delay", 0, "wait between focusing the box and typing (a reader's pause; both engines load on focus)")
 	flag.Parse()
 	var err error
 	if *indexTime {
 		err = timeIndex(*src, *runs)
 	} else {
-		err = compare(*ours, *base, *pf, *runs)
+		err = compare(*ours, *base, *pf, *runs, *delay)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchsearch:", err)
@@ -129,7 +133,7 @@ type query struct {
 
 // queries picks, from our names index, titles, synonyms, abbreviations
 // and one-typo versions of titles, spread over the alphabet.
-func queries(dir, base string) ([]query, error) {
+func queries(dir string) ([]query, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "search", "names.*.txt"))
 	if err != nil || len(names) != 1 {
 		return nil, fmt.Errorf("no names index in %s/search", dir)
@@ -293,11 +297,11 @@ type engine struct {
 	counts   func(url string) bool
 }
 
-func compare(ours, base, pf string, runs int) error {
+func compare(ours, base, pf string, runs int, delay time.Duration) error {
 	if ours == "" || pf == "" {
 		return errors.New("need -ours and -pagefind")
 	}
-	qs, err := queries(ours, base)
+	qs, err := queries(ours)
 	if err != nil {
 		return err
 	}
@@ -335,7 +339,7 @@ func compare(ours, base, pf string, runs int) error {
 		for _, q := range qs {
 			var rs []result
 			for range runs {
-				r, err := measure(ctx, e, q)
+				r, err := measure(ctx, e, q, delay)
 				if err != nil {
 					return fmt.Errorf("%s, %q: %w", e.name, q.Q, err)
 				}
@@ -362,7 +366,7 @@ func browser() (context.Context, context.CancelFunc) {
 
 // measure loads the engine's page in a new tab, types q in one go and
 // waits for the first result.
-func measure(actx context.Context, e engine, q query) (result, error) {
+func measure(actx context.Context, e engine, q query, delay time.Duration) (result, error) {
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
@@ -401,7 +405,21 @@ func measure(actx context.Context, e engine, q query) (result, error) {
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		return result{}, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(e.page), chromedp.Focus(chromedp.ID(e.input))); err != nil {
+	// A headless tab is not the focused window, so focusing the box would
+	// fire no focus event until the first key: emulate a focused window.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		return result{}, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(e.page)); err != nil {
+		return result{}, err
+	}
+	// From here on the server counts the bytes; before, the page's
+	// Network domain did (our script loads with the page).
+	sentMu.Lock()
+	sentLog = sentLog[:0]
+	sentMu.Unlock()
+	reset := float64(time.Now().UnixMicro()) / 1e6
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID(e.input)), chromedp.Sleep(delay)); err != nil {
 		return result{}, err
 	}
 	// Watch for the first result from inside the page: no polling delay.
@@ -411,15 +429,14 @@ func measure(actx context.Context, e engine, q query) (result, error) {
 			if (!window.__t1 && (%s)) window.__t1 = performance.now();
 		};
 		new MutationObserver(done).observe(document.body, {subtree: true, childList: true, attributes: true});
-		window.__t0 = performance.now();
+		// The clock starts when the page gets the query, before any
+		// handler of the page sees it.
+		window.addEventListener('input', () => { window.__t0 = window.__t0 || performance.now(); }, {capture: true});
 		return true;
 	})()`, e.title, e.ready)
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](watch)); err != nil {
 		return result{}, err
 	}
-	sentMu.Lock()
-	sentLog = sentLog[:0]
-	sentMu.Unlock()
 	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: q.Q}); err != nil {
 		return result{}, err
 	}
@@ -436,7 +453,7 @@ func measure(actx context.Context, e engine, q query) (result, error) {
 	}
 	time.Sleep(200 * time.Millisecond) // let late loadingFinished events for earlier requests arrive
 	if os.Getenv("BENCHSEARCH_DEBUG") != "" {
-		timing, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType('resource').filter(e => e.startTime >= window.__t0 - 1).map(e => e.name.replace(/^.*\//, '') + ' ' + (e.startTime - window.__t0).toFixed(0) + '..' + (e.responseEnd - window.__t0).toFixed(0) + ' ' + e.transferSize).join('\n') + '\nfirst ' + (window.__t1 - window.__t0).toFixed(0)`))
+		timing, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType('resource').filter(e => e.startTime >= window.__t0 - 1000).map(e => e.name.replace(/^.*\//, '') + ' ' + (e.startTime - window.__t0).toFixed(0) + '..' + (e.responseEnd - window.__t0).toFixed(0) + ' ' + e.transferSize).join('\n') + '\nfirst ' + (window.__t1 - window.__t0).toFixed(0)`))
 		fmt.Fprintln(os.Stderr, e.name, q.Q, "\n"+timing)
 		mu.Lock()
 		for _, r := range reqs {
@@ -450,7 +467,7 @@ func measure(actx context.Context, e engine, q query) (result, error) {
 	mu.Lock()
 	var n int64
 	for _, r := range reqs {
-		if e.counts(r.url) && r.end > 0 && r.end < v[1]-float64(v[0])/1000 {
+		if e.counts(r.url) && r.end > 0 && r.end < reset {
 			n += r.bytes
 		}
 	}
@@ -479,10 +496,12 @@ func writeHarness(dir string) error {
 <body><input id="q" type="search" autocomplete="off"><div id="results"></div></body></html>
 `
 	js := `const input = document.getElementById('q'), out = document.getElementById('results');
-let pf = null;
+let loading = null;
+const load = () => loading || (loading = import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); return pf; }));
+input.addEventListener('focus', load);
 input.addEventListener('input', async () => {
   const q = input.value;
-  if (!pf) { pf = await import('/pagefind/pagefind.js'); }
+  const pf = await load();
   const r = await pf.search(q);
   if (input.value !== q) return;
   out.textContent = '';
