@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -105,7 +106,7 @@ func (r *Renderer) Jobs() []Job {
 	for _, t := range g.Terms {
 		add("terms/"+t.Slug.Value+"/index.html", t, func() ([]byte, error) { return r.termPage(t) })
 	}
-	for _, old := range sortedKeys(g.Redirects) {
+	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]
 		add("terms/"+old+"/index.html", nil, func() ([]byte, error) { return r.redirectPage(t) })
 	}
@@ -141,15 +142,6 @@ func (r *Renderer) Jobs() []Job {
 	add("opensearch.xml", nil, r.openSearch)
 	add("api/glossary.json", nil, r.apiJSON)
 	return jobs
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // linker resolves [[links]] for the Markdown renderer.
@@ -476,7 +468,7 @@ func (r *Renderer) letters() []Letter {
 		}
 	}
 	var out []Letter
-	for _, l := range sortedKeys(byLetter) {
+	for _, l := range slices.Sorted(maps.Keys(byLetter)) {
 		es := byLetter[l]
 		slices.SortFunc(es, func(a, b IndexEntry) int {
 			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Term.Slug, b.Term.Slug))

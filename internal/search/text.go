@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -58,7 +59,7 @@ func buildText(ts []*content.Term, text func(*content.Term) string, namesHash st
 		k := key(w)
 		byKey[k] = append(byKey[k], w)
 	}
-	keys := sortedKeys(byKey)
+	keys := slices.Sorted(maps.Keys(byKey))
 	var manifest strings.Builder
 	manifest.WriteString("nhiglossary-text 1 " + namesHash + "\n")
 	manifest.WriteString("stop " + strings.Join(stopWords, " ") + "\n")
@@ -146,13 +147,4 @@ func appendPostings(b []byte, ids []int32) []byte {
 		b = append(b, digits[n:]...)
 	}
 	return b
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
