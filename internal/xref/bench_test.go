@@ -87,25 +87,3 @@ func BenchmarkResolve(b *testing.B) {
 		})
 	}
 }
-
-// TestResolveScales is a coarse guard against quadratic loops: five times
-// the terms must not take much more than five times as long.
-func TestResolveScales(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow")
-	}
-	timeFor := func(n int) time.Duration {
-		s := genSite(n)
-		best := time.Duration(1 << 62)
-		for range 3 {
-			start := time.Now()
-			Resolve(s, Options{})
-			best = min(best, time.Since(start))
-		}
-		return best
-	}
-	small, large := timeFor(1_000), timeFor(5_000)
-	if large > 15*small {
-		t.Errorf("1k terms took %v, 5k took %v: more than linear", small, large)
-	}
-}
