@@ -16,7 +16,7 @@ type urls struct {
 
 func newURLs(baseURL string) urls {
 	u, err := url.Parse(baseURL)
-	if err != nil || u.Path == "" {
+	if err != nil {
 		return urls{base: "/"}
 	}
 	p := u.Path
