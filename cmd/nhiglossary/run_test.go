@@ -147,3 +147,17 @@ func TestNewScaffoldsAValidDraftAndNeverOverwrites(t *testing.T) {
 		t.Errorf("new overwrote the file: %q", b)
 	}
 }
+
+func TestCheckStrictFailsOnWarnings(t *testing.T) {
+	dir := exampleSite(t)
+	p := filepath.Join(dir, "content/terms/service-account.md")
+	b, _ := os.ReadFile(p)
+	long := strings.Repeat("An account that software uses. ", 12)
+	os.WriteFile(p, bytes.Replace(b, []byte("An account that software, not a person, uses to authenticate."), []byte(long), 1), 0o644)
+	if code, out, _ := runCLI(t, "check", "--src", dir); code != 0 || !strings.Contains(out, "warning: summary is") {
+		t.Errorf("a warning alone: exit %d, stdout %q; want exit 0 and the warning", code, out)
+	}
+	if code, _, _ := runCLI(t, "check", "--src", dir, "--strict"); code != 1 {
+		t.Errorf("--strict with a warning: exit %d, want 1", code)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -107,7 +108,7 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	}
 	res.Terms = len(g.Terms)
 	for _, j := range jobs {
-		if len(j.Path) > 5 && j.Path[len(j.Path)-5:] == ".html" {
+		if strings.HasSuffix(j.Path, ".html") {
 			res.Pages++
 		}
 	}

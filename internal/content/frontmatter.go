@@ -70,7 +70,6 @@ func formats(c *capture) []*frontmatter.Format {
 func parseDocument(file string, src []byte, diags *diag.List) document {
 	doc := document{file: file, lines: strings.Split(string(src), "\n")}
 	var c capture
-	c.data = nil
 	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, formats(&c)...)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read front matter: %v", err)

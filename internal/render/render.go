@@ -19,6 +19,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
+	"github.com/nhimg/nhiglossary/internal/wikilink"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -505,7 +506,6 @@ func (r *Renderer) termsPage() ([]byte, error) {
 }
 
 func (r *Renderer) frameworkRef(f *content.Framework) FrameworkRef {
-	n := len(r.g.FrameworkTerms[f])
 	seen := map[*content.Term]bool{}
 	for _, tm := range r.g.FrameworkTerms[f] {
 		seen[tm.Term] = true
@@ -515,8 +515,7 @@ func (r *Renderer) frameworkRef(f *content.Framework) FrameworkRef {
 			seen[tm.Term] = true
 		}
 	}
-	n = len(seen)
-	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description), Controls: len(f.Controls), Terms: n}
+	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description), Controls: len(f.Controls), Terms: len(seen)}
 }
 
 func (r *Renderer) homePage() ([]byte, error) {
@@ -627,7 +626,6 @@ func (r *Renderer) incidentPage(inc *content.Incident) ([]byte, error) {
 		Body:     r.block(inc.Body),
 		Sources:  sourceViews(inc.Sources),
 		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
-		Draft:    inc.Draft,
 	}
 	p.Layout.Draft = inc.Draft
 	for _, tag := range inc.Tags {
@@ -637,13 +635,18 @@ func (r *Renderer) incidentPage(inc *content.Incident) ([]byte, error) {
 	return r.execute("incident", p)
 }
 
-// plain strips [[link]] brackets from a Markdown summary for a meta tag.
+// plain turns a Markdown summary into the text of a meta tag: each
+// [[link]] becomes what a reader sees of it, whitespace is folded.
 func plain(s string) string {
-	s = strings.NewReplacer("[[", "", "]]", "").Replace(s)
-	if i := strings.IndexByte(s, '|'); i >= 0 && !strings.Contains(s[:i], " ") {
-		s = s[i+1:]
+	var b strings.Builder
+	last := 0
+	for _, l := range wikilink.Scan(s) {
+		b.WriteString(s[last:l.Start])
+		b.WriteString(l.Text())
+		last = l.End
 	}
-	return strings.Join(strings.Fields(s), " ")
+	b.WriteString(s[last:])
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 func (r *Renderer) incidentsPage() ([]byte, error) {

@@ -46,3 +46,17 @@ func TestIndexLetters(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainTurnsLinksIntoWhatReadersSee(t *testing.T) {
+	for in, want := range map[string]string{
+		"Keys leaked via [[API Key]].":                    "Keys leaked via API Key.",
+		"A [[beyondtrust|BeyondTrust]] key, [[jwt|JWTs]]": "A BeyondTrust key, JWTs",
+		"Spans\n  two   lines":                            "Spans two lines",
+		"Code `[[not a link]]` stays":                     "Code `[[not a link]]` stays",
+		"A pipe | in [[x|text]]":                          "A pipe | in text",
+	} {
+		if got := plain(in); got != want {
+			t.Errorf("plain(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -217,7 +217,6 @@ type IncidentPage struct {
 	Sources  []SourceView
 	Tags     []Link
 	Terms    []TermRef
-	Draft    bool
 	Previews template.JS // JSON of the terms it links to, for hover previews (as TermPage)
 }
 
