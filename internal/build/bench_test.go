@@ -15,23 +15,8 @@ import (
 //
 //	go test ./internal/build -run '^$' -bench Build -benchmem
 func BenchmarkBuild(b *testing.B) {
-	gen, _ := filepath.Abs("../../../shared/bench/gencorpus.py")
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("no ../shared/bench/gencorpus.py beside the repo")
-	}
-	n := os.Getenv("NHIGLOSSARY_BENCH_TERMS")
-	if n == "" {
-		n = "1000"
-	}
-	// NHIGLOSSARY_BENCH_CORPUS reuses a corpus made earlier (for profiling).
-	src := os.Getenv("NHIGLOSSARY_BENCH_CORPUS")
-	if src == "" {
-		src = filepath.Join(b.TempDir(), "corpus")
-		if out, err := exec.Command("python3", gen, "--terms", n, "--out", src).CombinedOutput(); err != nil {
-			b.Fatalf("gencorpus: %v\n%s", err, out)
-		}
-	}
-	b.Run(fmt.Sprintf("terms=%s", n), func(b *testing.B) {
+	src := benchCorpus(b)
+	b.Run(fmt.Sprintf("terms=%s", benchTerms()), func(b *testing.B) {
 		out := filepath.Join(os.Getenv("NHIGLOSSARY_BENCH_OUT"), "public")
 		if os.Getenv("NHIGLOSSARY_BENCH_OUT") == "" {
 			out = filepath.Join(b.TempDir(), "public")
@@ -42,4 +27,46 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRender generates every file of the corpus without writing
+// any: a build's CPU (load, resolve, render) without the file system.
+//
+//	NHIGLOSSARY_BENCH_CORPUS=/tmp/corpus go test ./internal/build -run '^$' -bench Render -benchmem
+func BenchmarkRender(b *testing.B) {
+	src := benchCorpus(b)
+	o := opts()
+	for b.Loop() {
+		if _, err := Generate(context.Background(), os.DirFS(src), o, discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+func benchTerms() string {
+	if n := os.Getenv("NHIGLOSSARY_BENCH_TERMS"); n != "" {
+		return n
+	}
+	return "1000"
+}
+
+// benchCorpus is NHIGLOSSARY_BENCH_CORPUS, a corpus made earlier (for
+// profiling), or a new one of NHIGLOSSARY_BENCH_TERMS terms.
+func benchCorpus(b *testing.B) string {
+	if src := os.Getenv("NHIGLOSSARY_BENCH_CORPUS"); src != "" {
+		return src
+	}
+	gen, _ := filepath.Abs("../../../shared/bench/gencorpus.py")
+	if _, err := os.Stat(gen); err != nil {
+		b.Skip("no ../shared/bench/gencorpus.py beside the repo")
+	}
+	src := filepath.Join(b.TempDir(), "corpus")
+	if out, err := exec.Command("python3", gen, "--terms", benchTerms(), "--out", src).CombinedOutput(); err != nil {
+		b.Fatalf("gencorpus: %v\n%s", err, out)
+	}
+	return src
 }

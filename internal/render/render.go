@@ -40,6 +40,7 @@ type Renderer struct {
 	md     *markdown.Renderer
 	assets Assets
 	nav    Nav
+	chrome map[string]Chrome // by page kind
 
 	// Each term page renders its body once; bodies are also needed by the
 	// search index, so keep the plain text by term.
@@ -48,13 +49,13 @@ type Renderer struct {
 
 	// A term's card and an incident's list entry appear on many pages;
 	// each is rendered once (html/template is the costliest stage).
-	cards       sync.Map // *content.Term -> template.HTML
+	refs        sync.Map // *content.Term -> TermRef, with its card and link
 	incidents   sync.Map // *content.Incident -> IncidentRef
 	previewJSON sync.Map // *content.Term -> string
+	tags        sync.Map // tag -> template.HTML
+	cells       sync.Map // mappingKey -> template.HTML
+	crumbs      sync.Map // crumbs key -> template.HTML
 
-	// bufs holds page buffers between pages: growing a fresh buffer for
-	// each page was a quarter of all the memory a build allocated.
-	bufs sync.Pool
 }
 
 // New parses the templates (an fs.FS with the site's overrides already
@@ -69,6 +70,9 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
 		Feed: r.u.File("feed.xml"), OpenSearch: r.u.File("opensearch.xml"),
+	}
+	if err := r.renderChrome(); err != nil {
+		return nil, err
 	}
 	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink}, linker{r}, r.autoNames())
 	return r, nil
@@ -91,57 +95,74 @@ func (r *Renderer) Text(t *content.Term) string {
 type Job struct {
 	Path string        // relative to the output folder, e.g. "terms/api-key/index.html"
 	Term *content.Term // the term whose page this is, if any
-	run  func() ([]byte, error)
+	run  func(w *bytes.Buffer) error
 }
 
-// Render runs the job.
-func (j Job) Render() ([]byte, error) { return j.run() }
+// Render runs the job and returns the file.
+func (j Job) Render() ([]byte, error) {
+	var b bytes.Buffer
+	err := j.run(&b)
+	return b.Bytes(), err
+}
+
+// RenderTo runs the job and appends the file to w; a builder that writes
+// each file right away can reuse one buffer for every page.
+func (j Job) RenderTo(w *bytes.Buffer) error { return j.run(w) }
+
+// fileJob adapts a function that makes a whole file (feeds, JSON).
+func fileJob(f func() ([]byte, error)) func(*bytes.Buffer) error {
+	return func(w *bytes.Buffer) error {
+		b, err := f()
+		w.Write(b)
+		return err
+	}
+}
 
 // Jobs lists every page of the site, in a fixed order.
 func (r *Renderer) Jobs() []Job {
 	g := r.g
 	var jobs []Job
-	add := func(path string, t *content.Term, f func() ([]byte, error)) {
+	add := func(path string, t *content.Term, f func(*bytes.Buffer) error) {
 		jobs = append(jobs, Job{Path: path, Term: t, run: f})
 	}
 	for _, t := range g.Terms {
-		add("terms/"+t.Slug.Value+"/index.html", t, func() ([]byte, error) { return r.termPage(t) })
+		add("terms/"+t.Slug.Value+"/index.html", t, func(w *bytes.Buffer) error { return r.termPage(w, t) })
 	}
 	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]
-		add("terms/"+old+"/index.html", nil, func() ([]byte, error) { return r.redirectPage(t) })
+		add("terms/"+old+"/index.html", nil, func(w *bytes.Buffer) error { return r.redirectPage(w, t) })
 	}
 	add("index.html", nil, r.homePage)
 	add("terms/index.html", nil, r.termsPage)
 	add("frameworks/index.html", nil, r.frameworksPage)
 	add("frameworks/matrix/index.html", nil, r.matrixPage)
 	for _, f := range g.Frameworks {
-		add("frameworks/"+f.ID+"/index.html", nil, func() ([]byte, error) { return r.frameworkPage(f) })
+		add("frameworks/"+f.ID+"/index.html", nil, func(w *bytes.Buffer) error { return r.frameworkPage(w, f) })
 	}
 	add("incidents/index.html", nil, r.incidentsPage)
 	for _, inc := range g.Incidents {
-		add("incidents/"+inc.Slug.Value+"/index.html", nil, func() ([]byte, error) { return r.incidentPage(inc) })
+		add("incidents/"+inc.Slug.Value+"/index.html", nil, func(w *bytes.Buffer) error { return r.incidentPage(w, inc) })
 	}
 	tags, cats := r.taxonomies()
-	add("tags/index.html", nil, func() ([]byte, error) { return r.taxonomyIndex("Tags", r.u.Tags(), tags, r.u.Tag) })
+	add("tags/index.html", nil, func(w *bytes.Buffer) error { return r.taxonomyIndex(w, "Tags", r.u.Tags(), tags, r.u.Tag) })
 	for _, tag := range tags.names {
-		add("tags/"+TaxonomySlug(tag)+"/index.html", nil, func() ([]byte, error) { return r.taxonomyPage("Tag", tag, r.u.Tags(), tags) })
+		add("tags/"+TaxonomySlug(tag)+"/index.html", nil, func(w *bytes.Buffer) error { return r.taxonomyPage(w, "Tag", tag, r.u.Tags(), tags) })
 	}
-	add("categories/index.html", nil, func() ([]byte, error) {
-		return r.taxonomyIndex("Categories", r.u.Categories(), cats, r.u.Category)
+	add("categories/index.html", nil, func(w *bytes.Buffer) error {
+		return r.taxonomyIndex(w, "Categories", r.u.Categories(), cats, r.u.Category)
 	})
 	for _, c := range cats.names {
-		add("categories/"+TaxonomySlug(c)+"/index.html", nil, func() ([]byte, error) {
-			return r.taxonomyPage("Category", c, r.u.Categories(), cats)
+		add("categories/"+TaxonomySlug(c)+"/index.html", nil, func(w *bytes.Buffer) error {
+			return r.taxonomyPage(w, "Category", c, r.u.Categories(), cats)
 		})
 	}
 	add("search/index.html", nil, r.searchPage)
 	add("404.html", nil, r.notFoundPage)
-	add("sitemap.xml", nil, r.sitemap)
-	add("feed.xml", nil, r.feed)
-	add("robots.txt", nil, r.robots)
-	add("opensearch.xml", nil, r.openSearch)
-	add("api/glossary.json", nil, r.apiJSON)
+	add("sitemap.xml", nil, fileJob(r.sitemap))
+	add("feed.xml", nil, fileJob(r.feed))
+	add("robots.txt", nil, fileJob(r.robots))
+	add("opensearch.xml", nil, fileJob(r.openSearch))
+	add("api/glossary.json", nil, fileJob(r.apiJSON))
 	return jobs
 }
 
@@ -189,11 +210,41 @@ func (r *Renderer) autoNames() []markdown.AutoName {
 	return names
 }
 
+// renderChrome renders the chrome of every page kind, once per build.
+func (r *Renderer) renderChrome() error {
+	r.chrome = make(map[string]Chrome, len(PageKinds))
+	for _, kind := range PageKinds {
+		d := ChromeData{Site: r.cfg, Base: r.u.base, Kind: kind, Assets: r.assets, URLs: r.nav, Dev: r.opts.Dev, Generator: r.opts.Generator}
+		var c Chrome
+		for _, part := range []struct {
+			name string
+			out  *template.HTML
+		}{{"head-chrome", &c.Head}, {"header-chrome", &c.Header}, {"footer-chrome", &c.Footer}} {
+			var buf bytes.Buffer
+			if err := r.tmpl.executeNamed(&buf, kind, part.name, d); err != nil {
+				return fmt.Errorf("templates/base.html: %w", err)
+			}
+			// html/template escaped it for the HTML text context in which
+			// base.html prints it.
+			*part.out = template.HTML(buf.String())
+		}
+		r.chrome[kind] = c
+	}
+	return nil
+}
+
 func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link) Layout {
 	l := Layout{
 		Site: r.cfg, Base: r.u.base, Kind: kind, Title: title, Path: path,
 		Description: description, Crumbs: crumbs, Assets: r.assets, Dev: r.opts.Dev,
-		URLs: r.nav, Generator: r.opts.Generator,
+		URLs: r.nav, Generator: r.opts.Generator, Chrome: r.chrome[kind],
+	}
+	if len(crumbs) > 0 {
+		var key strings.Builder
+		for _, c := range crumbs {
+			key.WriteString(c.Title + "\x00" + c.URL + "\x00")
+		}
+		l.CrumbItems = r.cached(&r.crumbs, key.String(), "crumbs", crumbs)
 	}
 	if r.u.origin != "" {
 		l.Canonical = r.u.Abs(path)
@@ -204,17 +255,8 @@ func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link)
 	return l
 }
 
-func (r *Renderer) execute(name string, data any) ([]byte, error) {
-	buf, _ := r.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	defer r.bufs.Put(buf)
-	buf.Reset()
-	if err := r.tmpl.execute(buf, name, data); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(buf.Bytes()), nil
+func (r *Renderer) execute(w *bytes.Buffer, name string, data any) error {
+	return r.tmpl.execute(w, name, data)
 }
 
 func (r *Renderer) termRef(t *content.Term) TermRef {
@@ -229,27 +271,55 @@ func (r *Renderer) termRefs(ts []*content.Term) []TermRef {
 	out := make([]TermRef, 0, len(ts))
 	for _, t := range ts {
 		if r.published(t) {
-			ref := r.termRef(t)
-			ref.Card = r.card(t, ref)
-			out = append(out, ref)
+			out = append(out, r.ref(t))
 		}
 	}
 	return out
 }
 
-func (r *Renderer) card(t *content.Term, ref TermRef) template.HTML {
-	if c, ok := r.cards.Load(t); ok {
-		return c.(template.HTML)
+// ref is a term as lists show it, with its card and link rendered once
+// for every page that lists it.
+func (r *Renderer) ref(t *content.Term) TermRef {
+	if ref, ok := r.refs.Load(t); ok {
+		return ref.(TermRef)
 	}
+	ref := r.termRef(t)
+	ref.Link = r.partial("termlink", ref)
+	ref.Card = r.partial("termcard", ref)
+	r.refs.Store(t, ref)
+	return ref
+}
+
+// partial runs one {{define}}d template of base.html or partials.html,
+// for output that many pages share.
+func (r *Renderer) partial(name string, data any) template.HTML {
 	var buf bytes.Buffer
-	if err := r.tmpl.executeNamed(&buf, "term", "termcard", ref); err != nil {
+	if err := r.tmpl.executeNamed(&buf, "term", name, data); err != nil {
 		// Parsing checked the template; a failure here is a template
 		// bug, shown in the page rather than silently dropped.
 		return template.HTML(template.HTMLEscapeString(err.Error()))
 	}
-	c := template.HTML(buf.String())
-	r.cards.Store(t, c)
-	return c
+	// html/template escaped it for the HTML text context the pages print
+	// it in.
+	return template.HTML(buf.String())
+}
+
+// cached is partial, once per key of cache.
+func (r *Renderer) cached(cache *sync.Map, key any, name string, data any) template.HTML {
+	if h, ok := cache.Load(key); ok {
+		return h.(template.HTML)
+	}
+	h := r.partial(name, data)
+	cache.Store(key, h)
+	return h
+}
+
+func (r *Renderer) tagLinks(tags []string) []template.HTML {
+	out := make([]template.HTML, len(tags))
+	for i, tag := range tags {
+		out[i] = r.cached(&r.tags, tag, "taglink", Link{tag, r.u.Tag(tag)})
+	}
+	return out
 }
 
 func names(ns []content.Name) []string {
@@ -276,11 +346,14 @@ func (r *Renderer) block(m content.Markdown) template.HTML {
 	return template.HTML(r.md.Render(m.Text, markdown.Doc{}).HTML)
 }
 
+type mappingKey struct{ framework, control string }
+
 func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 	if ref, ok := r.incidents.Load(inc); ok {
 		return ref.(IncidentRef)
 	}
 	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.u.Incident(inc.Slug.Value), Date: inc.Date, Summary: r.inline(inc.Summary)}
+	ref.Item = r.partial("incidentitem", ref)
 	r.incidents.Store(inc, ref)
 	return ref
 }
@@ -293,7 +366,7 @@ func sourceViews(ss []content.Source) []SourceView {
 	return out
 }
 
-func (r *Renderer) termPage(t *content.Term) ([]byte, error) {
+func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	g := r.g
 	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true})
 	r.textMu.Lock()
@@ -308,6 +381,7 @@ func (r *Renderer) termPage(t *content.Term) ([]byte, error) {
 		Author:   t.Author,
 		Body:     template.HTML(body.HTML),
 		Headings: body.Headings,
+		HasTOC:   len(body.Headings) >= 2,
 		Takeaway: t.Takeaway,
 		Sources:  sourceViews(t.Sources),
 		Reviewed: t.Reviewed,
@@ -316,9 +390,12 @@ func (r *Renderer) termPage(t *content.Term) ([]byte, error) {
 	if t.Category != "" {
 		p.Category = &Link{t.Category, r.u.Category(t.Category)}
 	}
-	for _, tag := range t.Tags {
-		p.Tags = append(p.Tags, Link{tag, r.u.Tag(tag)})
+	for _, h := range body.Headings {
+		if h.Level == 2 {
+			p.TOC = append(p.TOC, h)
+		}
 	}
+	p.Tags = r.tagLinks(t.Tags)
 	for _, e := range t.Examples {
 		p.Examples = append(p.Examples, template.HTML(r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true}).HTML))
 	}
@@ -327,9 +404,12 @@ func (r *Renderer) termPage(t *content.Term) ([]byte, error) {
 	}
 	for _, m := range g.TermMappings[t] {
 		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance)}
+		key := mappingKey{m.Framework.ID, ""}
 		if m.Control != nil {
 			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.u.Control(m.Framework.ID, m.Control.ID.Value)
+			key.control = m.Control.ID.Value
 		}
+		row.Cells = r.cached(&r.cells, key, "mappingcells", row)
 		p.Mappings = append(p.Mappings, row)
 	}
 	p.Related = r.termRefs(g.Related[t])
@@ -339,7 +419,7 @@ func (r *Renderer) termPage(t *content.Term) ([]byte, error) {
 	}
 	p.JSONLD = r.definedTerm(t)
 	p.Previews = r.previews(p.Related, p.ReferencedBy, body.HTML, p.Examples)
-	return r.execute("term", p)
+	return r.execute(w, "term", p)
 }
 
 // previews is the JSON the tooltip script reads: title, abbreviations and
@@ -441,13 +521,13 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 
 func (r *Renderer) abs(path string) string { return r.u.Abs(path) }
 
-func (r *Renderer) redirectPage(t *content.Term) ([]byte, error) {
+func (r *Renderer) redirectPage(w *bytes.Buffer, t *content.Term) error {
 	target := r.u.Term(t.Slug.Value)
 	l := r.layout("redirect", t.Title.Value, target, "")
 	l.Canonical = r.abs(target)
 	l.NoIndex = true
 	l.Refresh = target
-	return r.execute("redirect", RedirectPage{Layout: l, Target: Link{t.Title.Value, target}})
+	return r.execute(w, "redirect", RedirectPage{Layout: l, Target: Link{t.Title.Value, target}})
 }
 
 // letters groups terms, and their abbreviations and synonyms, by first letter.
@@ -496,13 +576,13 @@ func letterOf(name string) string {
 	return "#"
 }
 
-func (r *Renderer) termsPage() ([]byte, error) {
+func (r *Renderer) termsPage(w *bytes.Buffer) error {
 	p := TermsPage{
 		Layout:  r.layout("terms", "Glossary A–Z", r.u.Terms(), "Every term of "+r.cfg.Title+", A to Z.", Link{"Home", r.u.Home()}),
 		Letters: r.letters(),
 		Count:   len(r.g.Terms),
 	}
-	return r.execute("terms", p)
+	return r.execute(w, "terms", p)
 }
 
 func (r *Renderer) frameworkRef(f *content.Framework) FrameworkRef {
@@ -518,7 +598,7 @@ func (r *Renderer) frameworkRef(f *content.Framework) FrameworkRef {
 	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description), Controls: len(f.Controls), Terms: len(seen)}
 }
 
-func (r *Renderer) homePage() ([]byte, error) {
+func (r *Renderer) homePage(w *bytes.Buffer) error {
 	p := HomePage{
 		Layout:    r.layout("home", "", r.u.Home(), r.cfg.Description),
 		Letters:   r.letters(),
@@ -539,20 +619,20 @@ func (r *Renderer) homePage() ([]byte, error) {
 	}
 	b, _ := json.Marshal(set)
 	p.JSONLD = template.JS(b)
-	return r.execute("home", p)
+	return r.execute(w, "home", p)
 }
 
 func (r *Renderer) mappedTerms(tms []xref.TermMapping) []MappedTerm {
 	var out []MappedTerm
 	for _, tm := range tms {
 		if r.published(tm.Term) {
-			out = append(out, MappedTerm{TermRef: r.termRef(tm.Term), Relevance: r.inline(tm.Relevance)})
+			out = append(out, MappedTerm{TermRef: r.ref(tm.Term), Relevance: r.inline(tm.Relevance)})
 		}
 	}
 	return out
 }
 
-func (r *Renderer) frameworkPage(f *content.Framework) ([]byte, error) {
+func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
 	ref := r.frameworkRef(f)
 	p := FrameworkPage{
 		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()}),
@@ -576,18 +656,18 @@ func (r *Renderer) frameworkPage(f *content.Framework) ([]byte, error) {
 		}
 	}
 	p.Previews = r.previews(refs, nil, "", nil)
-	return r.execute("framework", p)
+	return r.execute(w, "framework", p)
 }
 
-func (r *Renderer) frameworksPage() ([]byte, error) {
+func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
 	p := FrameworksPage{Layout: r.layout("frameworks", "Frameworks", r.u.Frameworks(), "The standards and frameworks the glossary's terms map to.", Link{"Home", r.u.Home()})}
 	for _, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f))
 	}
-	return r.execute("frameworks", p)
+	return r.execute(w, "frameworks", p)
 }
 
-func (r *Renderer) matrixPage() ([]byte, error) {
+func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 	p := MatrixPage{Layout: r.layout("matrix", "Framework matrix", r.u.Matrix(), "Which terms map to which framework controls.", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()})}
 	idx := map[*content.Framework]int{}
 	for i, f := range r.g.Frameworks {
@@ -599,7 +679,7 @@ func (r *Renderer) matrixPage() ([]byte, error) {
 		if len(ms) == 0 {
 			continue
 		}
-		row := MatrixRow{Term: r.termRef(t), Cells: make([][]Link, len(r.g.Frameworks))}
+		row := MatrixRow{Term: r.ref(t), Cells: make([][]Link, len(r.g.Frameworks))}
 		for _, m := range ms {
 			i := idx[m.Framework]
 			if m.Control != nil {
@@ -615,10 +695,10 @@ func (r *Renderer) matrixPage() ([]byte, error) {
 		refs[i] = row.Term
 	}
 	p.Previews = r.previews(refs, nil, "", nil)
-	return r.execute("matrix", p)
+	return r.execute(w, "matrix", p)
 }
 
-func (r *Renderer) incidentPage(inc *content.Incident) ([]byte, error) {
+func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 	ref := r.incidentRef(inc)
 	p := IncidentPage{
 		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{"Home", r.u.Home()}, Link{"Incidents", r.u.Incidents()}),
@@ -628,11 +708,9 @@ func (r *Renderer) incidentPage(inc *content.Incident) ([]byte, error) {
 		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
 	}
 	p.Layout.Draft = inc.Draft
-	for _, tag := range inc.Tags {
-		p.Tags = append(p.Tags, Link{tag, r.u.Tag(tag)})
-	}
+	p.Tags = r.tagLinks(inc.Tags)
 	p.Previews = r.previews(p.Terms, nil, string(p.Body)+string(p.Incident.Summary), nil)
-	return r.execute("incident", p)
+	return r.execute(w, "incident", p)
 }
 
 // plain turns a Markdown summary into the text of a meta tag: each
@@ -649,12 +727,12 @@ func plain(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func (r *Renderer) incidentsPage() ([]byte, error) {
+func (r *Renderer) incidentsPage(w *bytes.Buffer) error {
 	p := IncidentsPage{Layout: r.layout("incidents", "Incidents", r.u.Incidents(), "Real incidents involving machine credentials, newest first.", Link{"Home", r.u.Home()})}
 	for _, inc := range r.g.Incidents {
 		p.Incidents = append(p.Incidents, r.incidentRef(inc))
 	}
-	return r.execute("incidents", p)
+	return r.execute(w, "incidents", p)
 }
 
 // taxonomy is tags or categories: names in order, and what carries each.
@@ -705,39 +783,40 @@ func (r *Renderer) taxonomies() (tags, cats taxonomy) {
 	return tags, cats
 }
 
-func (r *Renderer) taxonomyIndex(title, url string, tx taxonomy, urlOf func(string) string) ([]byte, error) {
+func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx taxonomy, urlOf func(string) string) error {
 	p := TaxonomyIndex{Layout: r.layout("taxonomies", title, url, "", Link{"Home", r.u.Home()})}
 	for _, n := range tx.names {
 		p.Entries = append(p.Entries, TaxonomyEntry{Link{n, urlOf(n)}, len(tx.terms[n]) + len(tx.incidents[n])})
 	}
-	return r.execute("taxonomies", p)
+	return r.execute(w, "taxonomies", p)
 }
 
-func (r *Renderer) taxonomyPage(kind, name, parent string, tx taxonomy) ([]byte, error) {
+func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx taxonomy) error {
 	url := parent + TaxonomySlug(name) + "/"
+	plural := kind + "s"
+	if kind == "Category" {
+		plural = "Categories"
+	}
 	p := TaxonomyPage{
-		Layout: r.layout("taxonomy", fmt.Sprintf("%s: %s", kind, name), url, "", Link{"Home", r.u.Home()}, Link{kind + "s", parent}),
+		Layout: r.layout("taxonomy", fmt.Sprintf("%s: %s", kind, name), url, "", Link{"Home", r.u.Home()}, Link{plural, parent}),
 		Name:   name,
 		Terms:  r.termRefs(tx.terms[name]),
-	}
-	if kind == "Category" {
-		p.Layout.Crumbs[1].Title = "Categories"
 	}
 	for _, inc := range tx.incidents[name] {
 		p.Incidents = append(p.Incidents, r.incidentRef(inc))
 	}
-	return r.execute("taxonomy", p)
+	return r.execute(w, "taxonomy", p)
 }
 
-func (r *Renderer) searchPage() ([]byte, error) {
+func (r *Renderer) searchPage(w *bytes.Buffer) error {
 	l := r.layout("search", "Search", r.u.Search(), "Search "+r.cfg.Title+".", Link{"Home", r.u.Home()})
 	l.NoIndex = true
-	return r.execute("search", SearchPage{l})
+	return r.execute(w, "search", SearchPage{l})
 }
 
-func (r *Renderer) notFoundPage() ([]byte, error) {
+func (r *Renderer) notFoundPage(w *bytes.Buffer) error {
 	l := r.layout("404", "Page not found", r.u.base+"404.html", "")
 	l.NoIndex = true
 	l.Canonical = ""
-	return r.execute("404", NotFoundPage{l})
+	return r.execute(w, "404", NotFoundPage{l})
 }

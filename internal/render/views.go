@@ -18,9 +18,10 @@ type Layout struct {
 	Kind        string // "home", "term", "terms", "framework", ...
 	Title       string // the <title>, without the site name
 	Description string
-	Canonical   string // absolute URL when base_url is absolute
-	Path        string // this page's URL path
-	Crumbs      []Link // breadcrumbs before the page itself
+	Canonical   string        // absolute URL when base_url is absolute
+	Path        string        // this page's URL path
+	Crumbs      []Link        // breadcrumbs before the page itself
+	CrumbItems  template.HTML // Crumbs through the "crumbs" template
 	Assets      Assets
 	JSONLD      template.JS // a JSON-LD data block, already JSON-encoded
 	NoIndex     bool
@@ -29,6 +30,27 @@ type Layout struct {
 	Dev         bool   // served by `serve`: load the live-reload client
 	URLs        Nav
 	Generator   string
+	Chrome      Chrome // the parts of the page that are the same on every page of its kind
+}
+
+// Chrome is the site's head links, header and footer, rendered once per
+// page kind from the "head-chrome", "header-chrome" and "footer-chrome"
+// templates: re-running them on every page was a third of a page's
+// template time.
+type Chrome struct {
+	Head, Header, Footer template.HTML
+}
+
+// ChromeData is all the chrome templates see: what every page of a kind
+// shares, so that rendering them once per kind is exact.
+type ChromeData struct {
+	Site      content.Config
+	Base      string
+	Kind      string
+	Assets    Assets
+	URLs      Nav
+	Dev       bool
+	Generator string
 }
 
 // Nav holds the site's top-level URLs.
@@ -61,6 +83,7 @@ type TermRef struct {
 	Updated       time.Time
 	Draft         bool
 	Card          template.HTML // the "termcard" template for this term, rendered once
+	Link          template.HTML // the "termlink" template for this term, rendered once
 }
 
 // IncidentRef is an incident in a list.
@@ -70,6 +93,7 @@ type IncidentRef struct {
 	URL     string
 	Date    time.Time
 	Summary template.HTML
+	Item    template.HTML // the "incidentitem" template for it, rendered once
 }
 
 // MappingRow is one row of a term's framework-alignment table.
@@ -80,6 +104,7 @@ type MappingRow struct {
 	ControlTitle  string
 	ControlURL    string
 	Relevance     template.HTML
+	Cells         template.HTML // the "mappingcells" template, once per framework control
 }
 
 // SourceView is a numbered citation.
@@ -103,10 +128,12 @@ type TermPage struct {
 	Term         TermRef
 	Synonyms     []string
 	Category     *Link
-	Tags         []Link
+	Tags         []template.HTML // the "taglink" template, once per tag
 	Author       string
 	Body         template.HTML
 	Headings     []markdown.Heading
+	HasTOC       bool               // enough headings for an "on this page" box
+	TOC          []markdown.Heading // the level-2 headings
 	Examples     []template.HTML
 	Incidents    []IncidentRef
 	Mappings     []MappingRow
@@ -215,7 +242,7 @@ type IncidentPage struct {
 	Incident IncidentRef
 	Body     template.HTML
 	Sources  []SourceView
-	Tags     []Link
+	Tags     []template.HTML // the "taglink" template, once per tag
 	Terms    []TermRef
 	Previews template.JS // JSON of the terms it links to, for hover previews (as TermPage)
 }
