@@ -152,6 +152,32 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 	assertNoLeftovers(t, filepath.Dir(out))
 }
 
+// A site's own partial that fails as it runs fails the build, naming the
+// template, even though its output is shared by many pages.
+func TestFailingPartialFailsBuild(t *testing.T) {
+	src := copySite(t, "example-site")
+	b, err := os.ReadFile("../../templates/partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(b), `{{define "taglink"}}`, `{{define "taglink"}}{{.Nope}}`, 1)
+	if broken == string(b) {
+		t.Fatal("partials.html has no taglink template")
+	}
+	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
+	if err := os.WriteFile(filepath.Join(src, "templates", "partials.html"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	_, err = Build(context.Background(), src, out, opts())
+	if err == nil || !strings.Contains(err.Error(), "templates/partials.html") || !strings.Contains(err.Error(), "Nope") {
+		t.Fatalf("want an error naming templates/partials.html and the field, got %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed build left %s", out)
+	}
+}
+
 func TestCancelledBuildLeavesPreviousSite(t *testing.T) {
 	src := copySite(t, "example-site")
 	out := filepath.Join(t.TempDir(), "public")

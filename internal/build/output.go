@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,8 +33,12 @@ func (s *dirSink) WriteFile(name string, data []byte) error {
 	p := filepath.Join(s.root, filepath.FromSlash(name))
 	dir := filepath.Dir(p)
 	if _, ok := s.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// Most folders are one level below one made already (terms/SLUG):
+		// Mkdir alone spares MkdirAll's stat of every parent.
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 		s.dirs.Store(dir, true)
 	}

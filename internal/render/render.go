@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,7 +41,8 @@ type Renderer struct {
 	md     *markdown.Renderer
 	assets Assets
 	nav    Nav
-	chrome map[string]Chrome // by page kind
+	chrome map[string]Chrome          // by page kind
+	pub    map[*content.Term]struct{} // the published terms: lists skip the others
 
 	// Each term page renders its body once; bodies are also needed by the
 	// search index, so keep the plain text by term.
@@ -49,12 +51,13 @@ type Renderer struct {
 
 	// A term's card and an incident's list entry appear on many pages;
 	// each is rendered once (html/template is the costliest stage).
-	refs        sync.Map // *content.Term -> TermRef, with its card and link
-	incidents   sync.Map // *content.Incident -> IncidentRef
-	previewJSON sync.Map // *content.Term -> string
-	tags        sync.Map // tag -> template.HTML
-	cells       sync.Map // mappingKey -> template.HTML
-	crumbs      sync.Map // crumbs key -> template.HTML
+	refs        sync.Map              // *content.Term -> TermRef, with its card and link
+	incidents   sync.Map              // *content.Incident -> IncidentRef
+	previewJSON sync.Map              // *content.Term -> string
+	tags        sync.Map              // tag -> template.HTML
+	partialErr  atomic.Pointer[error] // the first error of a partial
+	cells       sync.Map              // mappingKey -> template.HTML
+	crumbs      sync.Map              // crumbs key -> template.HTML
 
 }
 
@@ -70,6 +73,10 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
 		Feed: r.u.File("feed.xml"), OpenSearch: r.u.File("opensearch.xml"),
+	}
+	r.pub = make(map[*content.Term]struct{}, len(g.Terms))
+	for _, t := range g.Terms {
+		r.pub[t] = struct{}{}
 	}
 	if err := r.renderChrome(); err != nil {
 		return nil, err
@@ -96,18 +103,27 @@ type Job struct {
 	Path string        // relative to the output folder, e.g. "terms/api-key/index.html"
 	Term *content.Term // the term whose page this is, if any
 	run  func(w *bytes.Buffer) error
+	r    *Renderer
 }
 
 // Render runs the job and returns the file.
 func (j Job) Render() ([]byte, error) {
 	var b bytes.Buffer
-	err := j.run(&b)
+	err := j.RenderTo(&b)
 	return b.Bytes(), err
 }
 
 // RenderTo runs the job and appends the file to w; a builder that writes
 // each file right away can reuse one buffer for every page.
-func (j Job) RenderTo(w *bytes.Buffer) error { return j.run(w) }
+func (j Job) RenderTo(w *bytes.Buffer) error {
+	if err := j.run(w); err != nil {
+		return err
+	}
+	if err := j.r.partialErr.Load(); err != nil {
+		return *err
+	}
+	return nil
+}
 
 // fileJob adapts a function that makes a whole file (feeds, JSON).
 func fileJob(f func() ([]byte, error)) func(*bytes.Buffer) error {
@@ -123,15 +139,12 @@ func (r *Renderer) Jobs() []Job {
 	g := r.g
 	var jobs []Job
 	add := func(path string, t *content.Term, f func(*bytes.Buffer) error) {
-		jobs = append(jobs, Job{Path: path, Term: t, run: f})
+		jobs = append(jobs, Job{Path: path, Term: t, run: f, r: r})
 	}
-	for _, t := range g.Terms {
-		add("terms/"+t.Slug.Value+"/index.html", t, func(w *bytes.Buffer) error { return r.termPage(w, t) })
-	}
-	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
-		t := g.Redirects[old]
-		add("terms/"+old+"/index.html", nil, func(w *bytes.Buffer) error { return r.redirectPage(w, t) })
-	}
+	// The pages that list the whole site come first: each takes as long
+	// as hundreds of term pages, and a worker left with one of them at
+	// the end would keep the others waiting.
+	add("api/glossary.json", nil, fileJob(r.apiJSON))
 	add("index.html", nil, r.homePage)
 	add("terms/index.html", nil, r.termsPage)
 	add("frameworks/index.html", nil, r.frameworksPage)
@@ -162,7 +175,13 @@ func (r *Renderer) Jobs() []Job {
 	add("feed.xml", nil, fileJob(r.feed))
 	add("robots.txt", nil, fileJob(r.robots))
 	add("opensearch.xml", nil, fileJob(r.openSearch))
-	add("api/glossary.json", nil, fileJob(r.apiJSON))
+	for _, t := range g.Terms {
+		add("terms/"+t.Slug.Value+"/index.html", t, func(w *bytes.Buffer) error { return r.termPage(w, t) })
+	}
+	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
+		t := g.Redirects[old]
+		add("terms/"+old+"/index.html", nil, func(w *bytes.Buffer) error { return r.redirectPage(w, t) })
+	}
 	return jobs
 }
 
@@ -189,7 +208,8 @@ func (l linker) WikiLink(target string) (markdown.LinkInfo, bool) {
 }
 
 func (r *Renderer) published(t *content.Term) bool {
-	return r.g.TermBySlug[t.Slug.Value] == t
+	_, ok := r.pub[t]
+	return ok
 }
 
 func (r *Renderer) autoNames() []markdown.AutoName {
@@ -295,9 +315,11 @@ func (r *Renderer) ref(t *content.Term) TermRef {
 func (r *Renderer) partial(name string, data any) template.HTML {
 	var buf bytes.Buffer
 	if err := r.tmpl.executeNamed(&buf, "term", name, data); err != nil {
-		// Parsing checked the template; a failure here is a template
-		// bug, shown in the page rather than silently dropped.
-		return template.HTML(template.HTMLEscapeString(err.Error()))
+		// A site's own template can fail as it runs; the page that asked
+		// for it fails with the error (see Job.RenderTo).
+		err = fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+		r.partialErr.CompareAndSwap(nil, &err)
+		return ""
 	}
 	// html/template escaped it for the HTML text context the pages print
 	// it in.
@@ -501,19 +523,32 @@ func (r *Renderer) previewEntry(slug string) string {
 }
 
 func (r *Renderer) definedTerm(t *content.Term) template.JS {
-	set := map[string]any{"@type": "DefinedTermSet", "name": r.cfg.Title, "url": r.abs(r.u.Terms())}
-	dt := map[string]any{
-		"@context":         "https://schema.org",
-		"@type":            "DefinedTerm",
-		"name":             t.Title.Value,
-		"termCode":         t.Slug.Value,
-		"description":      t.Summary,
-		"url":              r.abs(r.u.Term(t.Slug.Value)),
-		"inDefinedTermSet": set,
-		"dateModified":     t.Updated.Format("2006-01-02"),
+	// Fields in key order: the output matches a sorted map's, without
+	// the map.
+	type termSet struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url"`
 	}
-	if alt := append(names(t.Abbreviations), names(t.Synonyms)...); len(alt) > 0 {
-		dt["alternateName"] = alt
+	type definedTerm struct {
+		Context       string   `json:"@context"`
+		Type          string   `json:"@type"`
+		AlternateName []string `json:"alternateName,omitempty"`
+		DateModified  string   `json:"dateModified"`
+		Description   string   `json:"description"`
+		InSet         termSet  `json:"inDefinedTermSet"`
+		Name          string   `json:"name"`
+		TermCode      string   `json:"termCode"`
+		URL           string   `json:"url"`
+	}
+	dt := definedTerm{
+		Context: "https://schema.org", Type: "DefinedTerm",
+		AlternateName: append(names(t.Abbreviations), names(t.Synonyms)...),
+		DateModified:  t.Updated.Format("2006-01-02"),
+		Description:   t.Summary,
+		InSet:         termSet{"DefinedTermSet", r.cfg.Title, r.abs(r.u.Terms())},
+		Name:          t.Title.Value, TermCode: t.Slug.Value,
+		URL: r.abs(r.u.Term(t.Slug.Value)),
 	}
 	b, _ := json.Marshal(dt) // escapes <, > and &: cannot close the script element
 	return template.JS(b)
@@ -670,6 +705,7 @@ func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
 func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 	p := MatrixPage{Layout: r.layout("matrix", "Framework matrix", r.u.Matrix(), "Which terms map to which framework controls.", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()})}
 	idx := map[*content.Framework]int{}
+	var cellCache sync.Map // one page's cells, by their links
 	for i, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f))
 		idx[f] = i
@@ -679,15 +715,24 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 		if len(ms) == 0 {
 			continue
 		}
-		row := MatrixRow{Term: r.ref(t), Cells: make([][]Link, len(r.g.Frameworks))}
+		cells := make([][]Link, len(r.g.Frameworks))
 		for _, m := range ms {
 			i := idx[m.Framework]
 			if m.Control != nil {
-				row.Cells[i] = append(row.Cells[i], Link{m.Control.ID.Value, r.u.Control(m.Framework.ID, m.Control.ID.Value)})
+				cells[i] = append(cells[i], Link{m.Control.ID.Value, r.u.Control(m.Framework.ID, m.Control.ID.Value)})
 			} else {
-				row.Cells[i] = append(row.Cells[i], Link{"framework-level", r.u.Framework(m.Framework.ID)})
+				cells[i] = append(cells[i], Link{"framework-level", r.u.Framework(m.Framework.ID)})
 			}
 		}
+		var html strings.Builder
+		for _, c := range cells {
+			var key strings.Builder
+			for _, l := range c {
+				key.WriteString(l.URL + "\x00")
+			}
+			html.WriteString(string(r.cached(&cellCache, key.String(), "matrixcell", c)))
+		}
+		row := MatrixRow{Term: r.ref(t), Cells: template.HTML(html.String())}
 		p.Rows = append(p.Rows, row)
 	}
 	refs := make([]TermRef, len(p.Rows))

@@ -233,7 +233,7 @@ type MatrixPage struct {
 // MatrixRow is one term's mappings, one cell per framework.
 type MatrixRow struct {
 	Term  TermRef
-	Cells [][]Link // per framework: the controls (or the framework itself)
+	Cells template.HTML // a "matrixcell" per framework: the controls (or the framework itself)
 }
 
 // IncidentPage is /incidents/SLUG/.
