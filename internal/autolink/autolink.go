@@ -44,14 +44,14 @@ type Entry struct {
 
 // A Matcher finds names in texts. It is safe for concurrent use.
 //
-// It is a trie whose edges are (separator, word) pairs. The maps are keyed
-// by integers, which Go hashes faster than strings or structs: finding
-// mentions is one or two look-ups per word of a page.
+// It is a trie whose edges are (separator, word) pairs. The tables are
+// keyed by integers: finding mentions is one or two look-ups per word of a
+// page.
 type Matcher struct {
-	words    map[uint64]uint32 // hash of a folded word -> word id
+	words    table             // hash of a folded word -> word id
 	wordText []string          // word id -> folded word, to rule out hash collisions
 	seps     map[string]uint32 // separator other than space or hyphen -> id (from 1)
-	edges    map[uint64]uint32 // edgeKey -> child node; the root is node 0
+	edges    table             // edgeKey -> child node; the root is node 0
 	first    []uint32          // word id -> child of the root (0: none), the common look-up
 	end      []int32           // node -> first entry whose last word it is, or -1
 	entries  []entry
@@ -79,10 +79,8 @@ type span struct{ start, end int }
 // starting or ending with punctuation, too long) are left out.
 func New(names []Entry) *Matcher {
 	m := &Matcher{
-		words: make(map[uint64]uint32, len(names)),
-		seps:  map[string]uint32{},
-		edges: make(map[uint64]uint32, len(names)*2),
-		end:   make([]int32, 1, len(names)*2),
+		seps: map[string]uint32{},
+		end:  make([]int32, 1, len(names)*2),
 	}
 	m.end[0] = -1
 	var fold []byte
@@ -140,14 +138,14 @@ names:
 // false for a word no name has, or that cannot be added.
 func (m *Matcher) wordID(fold []byte, add bool) (id uint32, ok bool) {
 	h := hashWord(fold)
-	if id, ok = m.words[h]; ok {
+	if id, ok = m.words.get(h); ok {
 		return id, m.wordText[id] == string(fold)
 	}
 	if !add || len(m.wordText) == maxWordIDs {
 		return 0, false
 	}
 	id = uint32(len(m.wordText))
-	m.words[h] = id
+	m.words.put(h, id)
 	m.wordText = append(m.wordText, string(fold))
 	return id, true
 }
@@ -174,10 +172,10 @@ func (m *Matcher) child(node, sep, word uint32) uint32 {
 		return m.first[word]
 	}
 	key := edgeKey(node, sep, word)
-	c, ok := m.edges[key]
+	c, ok := m.edges.get(key)
 	if !ok {
 		c = m.newNode()
-		m.edges[key] = c
+		m.edges.put(key, c)
 	}
 	return c
 }
@@ -290,7 +288,7 @@ func (m *Matcher) Find(text string, fn func(start, end int, e Entry) bool) {
 					break
 				}
 				var ok bool
-				if node, ok = m.edges[edgeKey(node, sep, w.id)]; !ok {
+				if node, ok = m.edges.get(edgeKey(node, sep, w.id)); !ok {
 					break
 				}
 			}
@@ -351,35 +349,54 @@ func (ws *words) at(i int) *word {
 // looked up in its folded form. It is false at the end of the text.
 func (ws *words) read(w *word) bool {
 	t, i := ws.text, ws.pos
-	for i < len(t) && t[i] < utf8.RuneSelf && !asciiWord[t[i]] {
+	for i < len(t) && wordByte[t[i]] == 0 {
 		i++
 	}
 	start := i
-	fold := ws.fold[:0]
-	upper := true
+	var seen uint16 // the bits of wordByte of the word's bytes
 	for ; i < len(t); i++ {
-		c := t[i]
-		if c >= utf8.RuneSelf {
-			return ws.readSlow(w, start)
-		}
-		if !asciiWord[c] {
+		b := wordByte[t[i]]
+		if b == 0 {
 			break
 		}
-		if 'a' <= c && c <= 'z' {
-			upper = false
-		} else if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if b&nonASCII != 0 || i-start == len(ws.fold) {
+			return ws.readSlow(w, start)
 		}
-		fold = append(fold, c)
+		seen |= b
+		ws.fold[i-start] = byte(b)
 	}
 	if i == start {
 		return false
 	}
 	ws.pos = i
 	w.start, w.end = start, i
-	w.id, w.known = ws.m.wordID(foldTail(fold, t[start:i], upper), false)
+	fold := foldTail(ws.fold[:i-start], t[start:i], seen&lowerCase == 0)
+	w.id, w.known = ws.m.wordID(fold, false)
 	return true
 }
+
+// wordByte is, for a byte of a word, its lower-case form and flags; 0 for
+// a byte that is not in a word.
+var wordByte = func() (t [256]uint16) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = nonASCII
+		case 'a' <= c && c <= 'z':
+			t[c] = uint16(c) | lowerCase
+		case 'A' <= c && c <= 'Z':
+			t[c] = uint16(c + 'a' - 'A')
+		case asciiWord[c]:
+			t[c] = uint16(c)
+		}
+	}
+	return t
+}()
+
+const (
+	lowerCase = 1 << 8
+	nonASCII  = 1 << 9
+)
 
 // readSlow is read for a text with other than ASCII from byte i on.
 func (ws *words) readSlow(w *word, i int) bool {

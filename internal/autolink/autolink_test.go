@@ -155,3 +155,26 @@ func BenchmarkFind(b *testing.B) {
 	}
 	reportCPU(b, start)
 }
+
+// FuzzReadIsReadSlow checks that read, the fast path for ASCII, reads the
+// words readSlow would.
+func FuzzReadIsReadSlow(f *testing.F) {
+	m := New(testNames)
+	for _, s := range []string{"API keys, caches and PATs", "IDs_x9 access-policies", strings.Repeat("a", 70) + " key", "Clé d’API"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fast, slow := words{m: m, text: s}, words{m: m, text: s}
+		for {
+			var a, b word
+			okA := fast.read(&a)
+			okB := slow.readSlow(&b, slow.pos)
+			if okA != okB || a != b {
+				t.Fatalf("%q at %d: read = %+v, %v; readSlow = %+v, %v", s, slow.pos, a, okA, b, okB)
+			}
+			if !okA {
+				return
+			}
+		}
+	})
+}
