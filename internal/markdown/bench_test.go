@@ -131,3 +131,35 @@ func BenchmarkBaselineGoldmark(b *testing.B) {
 	}
 	reportCPU(b, start)
 }
+
+// BenchmarkRenderBody renders a typical term body of the benchmark corpus
+// (2 KB, six [[links]], two headings, a list), auto-linking against 10k
+// names: what a build does once per term.
+func BenchmarkRenderBody(b *testing.B) {
+	benchRender(b, readFile(b, "testdata/body.md"), Doc{Self: "api-agentic-lifecycle", Autolink: true})
+}
+
+// BenchmarkRenderInline renders a one-sentence field with no markup (a
+// mapping's relevance): what a build does several times per term.
+func BenchmarkRenderInline(b *testing.B) {
+	src := "Quotas incidents API PAM SCIM AWS controls may owners API it access this these risk scoped policy auditors movement controls short-lived lifecycle."
+	benchRender(b, src, Doc{Inline: true})
+}
+
+// BenchmarkRenderInlineLink renders a one-sentence field with a [[link]]
+// (an example).
+func BenchmarkRenderInlineLink(b *testing.B) {
+	src := "Exposure this [[SAML Vaulted Runner]] scanning billing billing can OIDC to only with environments from."
+	benchRender(b, src, Doc{Self: "api-agentic-lifecycle", Inline: true})
+}
+
+func benchRender(b *testing.B, src string, doc Doc) {
+	r := New(Options{}, benchLinker{}, benchNames(10000))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		r.Render(src, doc)
+	}
+	reportCPU(b, start)
+}

@@ -17,8 +17,6 @@ type ids struct {
 	used map[string]bool
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
-
 // Generate implements parser.IDs. value is the heading's Markdown source.
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	id := slugify(value)

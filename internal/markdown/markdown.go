@@ -11,14 +11,13 @@
 // [[links]], images, headings or raw HTML, never the page's own term. In
 // "first" mode a term is linked at its first mention in a document, and not
 // at all when the document already [[links]] to it explicitly.
+//
+// A field that is one line of plain text and [[links]] (most examples and
+// relevance cells) is rendered without goldmark, to the same bytes; tests
+// compare both, and our parts of GFM with goldmark's.
 package markdown
 
 import (
-	"bufio"
-	"bytes"
-	"strings"
-	"sync"
-
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -65,6 +64,7 @@ type Result struct {
 	HTML     string    // safe to put in a page as is
 	Text     string    // plain text (no markup), words separated by spaces, for the search index
 	Headings []Heading // level 2 and 3 headings with their ids
+	Terms    []string  // slugs of the terms HTML links to ([[links]] and auto-links), in order of first appearance, each once
 }
 
 // Doc says how to render one Markdown field.
@@ -76,135 +76,69 @@ type Doc struct {
 
 // Renderer renders the Markdown of one build. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	linker Linker
+	auto   *AutoLinks
 }
 
 // New builds the Renderer of a build: linker resolves [[links]], names are
 // what auto-linking looks for.
 func New(opts Options, linker Linker, names []AutoName) *Renderer {
+	return newRenderer(opts, linker, names, gfm{}, textRendering{})
+}
+
+// newRenderer is New with GFM from exts: ours, which renders as goldmark's
+// in less time, or goldmark's, which tests compare it with.
+func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark.Extender) *Renderer {
 	var rendererOpts []goldmark.Option
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
+	auto := newAutoLinks(opts, names)
 	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(exts...),
 		goldmark.WithExtensions(
-			extension.GFM,
 			extension.Footnote,
 			extension.Typographer,
 			Highlighting{},
 			&WikiLinks{Linker: linker},
-			newAutoLinks(opts, names),
+			auto,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
-	return &Renderer{md: md}
+	return &Renderer{md: md, linker: linker, auto: auto}
 }
-
-// docKey holds the *docState of the document being parsed.
-var docKey = parser.NewContextKey()
-
-// docState is what one Render call knows about its document.
-type docState struct {
-	doc    Doc
-	src    string          // the source, for substrings that cost nothing
-	linked map[string]bool // terms linked in this document, explicitly or not
-
-	nodes []*ast.Text // scratch space of auto-linking
-	found []mention
-
-	// Nodes are allocated in chunks: a page has hundreds.
-	texts    []ast.Text
-	mentions []Mention
-	wikis    []WikiLink
-}
-
-const nodeChunk = 32
-
-func (st *docState) newText(seg text.Segment) *ast.Text {
-	if len(st.texts) == 0 {
-		st.texts = make([]ast.Text, nodeChunk)
-	}
-	t := &st.texts[0]
-	st.texts = st.texts[1:]
-	t.Segment = seg
-	return t
-}
-
-func (st *docState) newMention() *Mention {
-	if len(st.mentions) == 0 {
-		st.mentions = make([]Mention, nodeChunk)
-	}
-	m := &st.mentions[0]
-	st.mentions = st.mentions[1:]
-	return m
-}
-
-func (st *docState) newWikiLink() *WikiLink {
-	if st == nil {
-		return new(WikiLink)
-	}
-	if len(st.wikis) == 0 {
-		st.wikis = make([]WikiLink, nodeChunk/2)
-	}
-	w := &st.wikis[0]
-	st.wikis = st.wikis[1:]
-	return w
-}
-
-func stateOf(pc parser.Context) *docState {
-	st, _ := pc.Get(docKey).(*docState)
-	return st
-}
-
-// markLinked records that the document links to term.
-func (st *docState) markLinked(term string) {
-	if st == nil || term == "" {
-		return
-	}
-	if st.linked == nil {
-		st.linked = map[string]bool{}
-	}
-	st.linked[term] = true
-}
-
-// output is the reusable output of a Render call. goldmark writes through
-// a bufio.Writer; bringing ours saves it making one per call.
-type output struct {
-	buf bytes.Buffer
-	w   *bufio.Writer
-}
-
-var outputs = sync.Pool{New: func() any {
-	o := new(output)
-	o.w = bufio.NewWriterSize(&o.buf, 4096)
-	return o
-}}
 
 // Render renders one Markdown text. It never fails: a broken [[link]] is
 // rendered as marked text (the cross-reference check reports it).
 func (r *Renderer) Render(src string, doc Doc) Result {
-	source := []byte(src)
-	pc := parser.NewContext(parser.WithIDs(newIDs()))
-	pc.Set(docKey, &docState{doc: doc, src: src})
+	st := newDocState(src, doc)
+	defer st.free()
+	if res, ok := r.renderPlain(st); ok {
+		return res
+	}
+	return r.renderMarkdown(st, st.parseContext())
+}
+
+// renderMarkdown renders st's document with goldmark, parsing in pc.
+func (r *Renderer) renderMarkdown(st *docState, pc parser.Context) Result {
+	st.source = append(st.source[:0], st.src...)
+	source := st.source
+	pc.Set(docKey, st)
 	root := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
-	if doc.Inline {
+	if st.doc.Inline {
 		unwrapParagraph(root)
 	}
 
-	out := outputs.Get().(*output)
-	defer outputs.Put(out)
+	buf := &st.buf
+	buf.Reset()
+	headings := plainText(buf, root, source, &st.terms)
+	res := Result{Text: buf.String(), Headings: headings, Terms: st.terms.slice()}
 
-	out.buf.Reset()
-	headings := plainText(&out.buf, root, source)
-	res := Result{Text: out.buf.String(), Headings: headings}
-
-	out.buf.Reset()
-	_ = r.md.Renderer().Render(out.w, source, root) // a bytes.Buffer does not fail
-	_ = out.w.Flush()
-	res.HTML = out.buf.String()
-	if doc.Inline {
-		res.HTML = strings.TrimSpace(res.HTML)
-	}
+	buf.Reset()
+	_ = r.md.Renderer().Render(st.w, source, root) // a bytes.Buffer does not fail
+	_ = st.w.Flush()
+	res.HTML = st.html()
 	return res
 }
 

@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -462,6 +463,7 @@ func TestConcurrentRender(t *testing.T) {
 		readFile(t, "testdata/term.md"),
 		"## A\n\nA secret and an API key.\n\n```go\nfunc f() {}\n```\n",
 		"[[api-key]] and PATs\n\n## A\n\n## A\n",
+		"A secret and [[api-key]], on the plain path.",
 	}
 	want := make([]Result, len(docs))
 	for i, d := range docs {
@@ -485,5 +487,88 @@ func TestConcurrentRender(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+func TestTerms(t *testing.T) {
+	tests := []struct {
+		name string
+		mode string
+		src  string
+		doc  Doc
+		want []string
+	}{
+		{"links and auto-links in order, each once", "",
+			"A secret, [[API Key]], then secrets sprawl and [[api-key|the key]] again.", Doc{Autolink: true},
+			[]string{"secret", "api-key", "secrets-sprawl"}},
+		{"every mention in all mode, still each once", "all",
+			"A secret. Another secret.", Doc{Autolink: true},
+			[]string{"secret"}},
+		{"links only without auto-linking", "",
+			"A secret and [[secrets sprawl]].", Doc{Inline: true},
+			[]string{"secrets-sprawl"}},
+		{"not a link to something other than a term", "",
+			"[[deepseek-breach]] and [[owasp-nhi-top-10/x]]", Doc{},
+			nil},
+		{"not a broken link", "",
+			"[[nothing here]]", Doc{},
+			nil},
+		{"not a [[link]] inside a Markdown link, rendered as text", "",
+			"[see [[api-key]]](https://example.org/) and ![[[api-key]]](/i.png)", Doc{},
+			nil},
+		{"not the page's own term, which is never auto-linked", "",
+			"An API key is a secret.", Doc{Autolink: true, Self: "api-key"},
+			[]string{"secret"}},
+		{"own term when [[linked]] explicitly", "",
+			"See [[api-key]].", Doc{Self: "api-key"},
+			[]string{"api-key"}},
+		{"in headings, tables and footnotes, in document order", "",
+			"## [[api-key]]\n\n| a |\n|---|\n| [[secrets sprawl]] |\n\nSee[^1] a secret.\n\n[^1]: A [[PAT]]? [[api key]].",
+			Doc{Autolink: true},
+			[]string{"api-key", "secrets-sprawl", "secret", "pat"}},
+		{"none", "", "Nothing to link.", Doc{Autolink: true}, nil},
+	}
+	lk := testLinker{"pat": term("pat", "Personal Access Token")}
+	for k, v := range linker {
+		lk[k] = v
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := New(Options{Autolink: tt.mode}, lk, names).Render(tt.src, tt.doc)
+			if diff := cmp.Diff(tt.want, got.Terms); diff != "" {
+				t.Errorf("Render(%q).Terms (-want +got):\n%s\nHTML: %s", tt.src, diff, got.HTML)
+			}
+			// Terms are what the HTML links to, as the caller used to find them.
+			if diff := cmp.Diff(dataTerms(got.HTML), got.Terms); diff != "" {
+				t.Errorf("Terms differ from the data-term attributes of the HTML (-html +Terms):\n%s", diff)
+			}
+		})
+	}
+}
+
+var dataTermRE = regexp.MustCompile(`data-term="([^"]*)"`)
+
+// dataTerms returns the distinct data-term attributes of html in order.
+func dataTerms(html string) []string {
+	var out []string
+	for _, m := range dataTermRE.FindAllStringSubmatch(html, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+func TestDocumentsShareNothing(t *testing.T) {
+	r := New(Options{}, linker, names)
+	first := r.Render("[x][ref], ## A\n\n## A\n\n[ref]: /first/\n\n*open", Doc{Autolink: true})
+	if !strings.Contains(first.HTML, `<a href="/first/">x</a>`) {
+		t.Fatalf("reference not resolved in its own document: %s", first.HTML)
+	}
+	for range 3 { // the state of the first document is pooled by now
+		got := r.Render("[x][ref] and a secret\n\n## A", Doc{Autolink: true})
+		if want := "<p>[x][ref] and a <a href=\"/terms/secret/\" class=\"autolink\" title=\"Secret\" data-term=\"secret\">secret</a></p>\n<h2 id=\"a\">A</h2>\n"; got.HTML != want {
+			t.Errorf("second document:\n got %q\nwant %q", got.HTML, want)
+		}
 	}
 }

@@ -146,7 +146,6 @@ type mention struct {
 // linkRun links the mentions in the run of text nodes that starts at first.
 func (e *AutoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
 	nodes := append(st.nodes[:0], first)
-	defer func() { st.nodes = nodes }()
 	for {
 		next, ok := nodes[len(nodes)-1].NextSibling().(*ast.Text)
 		if !ok || !joinable(nodes[len(nodes)-1], next, src) {
@@ -155,25 +154,7 @@ func (e *AutoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
 		nodes = append(nodes, next)
 	}
 	base := first.Segment.Start
-	run := st.src[base:nodes[len(nodes)-1].Segment.Stop]
-
-	found := st.found[:0]
-	defer func() { st.found = found }()
-	e.matcher.Find(run, func(start, end int, en autolink.Entry) bool {
-		name := &e.names[en.ID]
-		switch {
-		case name.Slug != "" && name.Slug == st.doc.Self:
-		case start > 0 && run[start-1] == '&' && end < len(run) && run[end] == ';':
-			// an entity such as &amp; is not a word
-		case !e.all && st.linked[name.Slug]:
-		default:
-			if !e.all {
-				st.markLinked(name.Slug)
-			}
-			found = append(found, mention{base + start, base + end, en.ID})
-		}
-		return true
-	})
+	found := e.find(st.src[base:nodes[len(nodes)-1].Segment.Stop], base, st)
 	k := 0
 	for _, m := range found {
 		for nodes[k].Segment.Stop <= m.start {
@@ -188,6 +169,30 @@ func (e *AutoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
 		split(st, nodes[k:j+1], m, link)
 		k = j
 	}
+	st.nodes = nodes
+}
+
+// find returns the mentions to link in run, a run of text at offset base
+// of the document, in st.found.
+func (e *AutoLinks) find(run string, base int, st *docState) []mention {
+	found := st.found[:0]
+	e.matcher.Find(run, func(start, end int, en autolink.Entry) bool {
+		name := &e.names[en.ID]
+		switch {
+		case name.Slug != "" && name.Slug == st.doc.Self:
+		case start > 0 && run[start-1] == '&' && end < len(run) && run[end] == ';':
+			// an entity such as &amp; is not a word
+		case !e.all && st.linked.has(name.Slug):
+		default:
+			if !e.all {
+				st.markLinked(name.Slug)
+			}
+			found = append(found, mention{base + start, base + end, en.ID})
+		}
+		return true
+	})
+	st.found = found
+	return found
 }
 
 // split replaces the text of mention m, which starts in nodes[0] and ends

@@ -54,9 +54,9 @@ func (w *textWriter) write(b []byte) {
 
 var isSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
 
-// plainText writes to buf the text of the document a reader sees, and
-// returns its level 2 and 3 headings.
-func plainText(buf *bytes.Buffer, root ast.Node, source []byte) []Heading {
+// plainText writes to buf the text of the document a reader sees, adds to
+// terms the terms it links to, and returns its level 2 and 3 headings.
+func plainText(buf *bytes.Buffer, root ast.Node, source []byte, terms *termSet) []Heading {
 	w := &textWriter{buf: buf}
 	var headings []Heading
 	headingStart := 0
@@ -94,6 +94,13 @@ func plainText(buf *bytes.Buffer, root ast.Node, source []byte) []Heading {
 		case *WikiLink:
 			if entering {
 				w.write([]byte(n.Link.Text()))
+				if n.Resolved && !inLink(n) { // rendered as a link
+					terms.add(n.Info.Term)
+				}
+			}
+		case *Mention:
+			if entering {
+				terms.add(n.Info.Term)
 			}
 		case *ast.AutoLink:
 			if entering {

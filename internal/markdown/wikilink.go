@@ -43,12 +43,10 @@ func (p *wikiLinkParser) Trigger() []byte { return []byte{'['} }
 
 func (p *wikiLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	l, ok := wikilink.Parse(line)
+	l, ok := parseWikiLink(line)
 	if !ok {
 		return nil
 	}
-	// In a table cell the "|" of a label is written "\|".
-	l.Target = strings.TrimSpace(strings.TrimSuffix(l.Target, `\`))
 	block.Advance(l.End)
 	st := stateOf(pc)
 	n := st.newWikiLink()
@@ -63,6 +61,14 @@ func (p *wikiLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	return n
 }
 
+// parseWikiLink parses the [[link]] at the start of line.
+func parseWikiLink(line []byte) (wikilink.Link, bool) {
+	l, ok := wikilink.Parse(line)
+	// In a table cell the "|" of a label is written "\|".
+	l.Target = strings.TrimSpace(strings.TrimSuffix(l.Target, `\`))
+	return l, ok
+}
+
 // wikiLinkRenderer renders WikiLink nodes.
 type wikiLinkRenderer struct{}
 
@@ -75,19 +81,25 @@ func (wikiLinkRenderer) renderWikiLink(w util.BufWriter, _ []byte, node ast.Node
 		return ast.WalkContinue, nil
 	}
 	n := node.(*WikiLink)
-	switch {
-	case inLink(n):
+	if inLink(n) {
 		writeEscaped(w, n.Link.Text()) // an <a> holds no other <a>
-	case n.Resolved:
+	} else {
+		writeWikiLink(w, n)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// writeWikiLink writes n as a link, or as marked text if it is broken.
+func writeWikiLink(w stringWriter, n *WikiLink) {
+	if n.Resolved {
 		openLink(w, "wikilink", n.Info)
 		writeEscaped(w, n.Link.Text())
 		_, _ = w.WriteString("</a>")
-	default:
-		_, _ = w.WriteString(`<span class="wikilink-broken">`)
-		writeEscaped(w, n.Link.Text())
-		_, _ = w.WriteString("</span>")
+		return
 	}
-	return ast.WalkSkipChildren, nil
+	_, _ = w.WriteString(`<span class="wikilink-broken">`)
+	writeEscaped(w, n.Link.Text())
+	_, _ = w.WriteString("</span>")
 }
 
 func inLink(n ast.Node) bool {
