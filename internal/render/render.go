@@ -352,20 +352,26 @@ func names(ns []content.Name) []string {
 	return out
 }
 
-func (r *Renderer) inline(m content.Markdown) template.HTML {
+// inline renders a one-paragraph Markdown field; the terms it links to
+// go to l when l is not nil.
+func (r *Renderer) inline(m content.Markdown, l *links) template.HTML {
 	if m.Text == "" {
 		return ""
 	}
+	res := r.md.Render(m.Text, markdown.Doc{Inline: true})
+	l.add(res.Terms)
 	// The Markdown renderer escapes text and drops raw HTML unless the
 	// site opted in, so its output is trusted here.
-	return template.HTML(r.md.Render(m.Text, markdown.Doc{Inline: true}).HTML)
+	return template.HTML(res.HTML)
 }
 
-func (r *Renderer) block(m content.Markdown) template.HTML {
+func (r *Renderer) block(m content.Markdown, l *links) template.HTML {
 	if strings.TrimSpace(m.Text) == "" {
 		return ""
 	}
-	return template.HTML(r.md.Render(m.Text, markdown.Doc{}).HTML)
+	res := r.md.Render(m.Text, markdown.Doc{})
+	l.add(res.Terms)
+	return template.HTML(res.HTML)
 }
 
 type mappingKey struct{ framework, control string }
@@ -374,7 +380,8 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 	if ref, ok := r.incidents.Load(inc); ok {
 		return ref.(IncidentRef)
 	}
-	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.u.Incident(inc.Slug.Value), Date: inc.Date, Summary: r.inline(inc.Summary)}
+	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.u.Incident(inc.Slug.Value), Date: inc.Date}
+	ref.Summary = r.inline(inc.Summary, (*links)(&ref.links))
 	ref.Item = r.partial("incidentitem", ref)
 	r.incidents.Store(inc, ref)
 	return ref
@@ -418,14 +425,19 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		}
 	}
 	p.Tags = r.tagLinks(t.Tags)
+	l := links(slices.Clone(body.Terms))
 	for _, e := range t.Examples {
-		p.Examples = append(p.Examples, template.HTML(r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true}).HTML))
+		res := r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true})
+		l.add(res.Terms)
+		p.Examples = append(p.Examples, template.HTML(res.HTML))
 	}
 	for _, inc := range g.TermIncidents[t] {
-		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+		ref := r.incidentRef(inc)
+		p.Incidents = append(p.Incidents, ref)
+		l.add(ref.links)
 	}
 	for _, m := range g.TermMappings[t] {
-		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance)}
+		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance, &l)}
 		key := mappingKey{m.Framework.ID, ""}
 		if m.Control != nil {
 			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.u.Control(m.Framework.ID, m.Control.ID.Value)
@@ -440,52 +452,36 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		p.Definitions = append(p.Definitions, DefinitionView{Text: d.Text, Source: SourceView{N: i + 1, Title: d.Source.Title, Publisher: d.Source.Publisher, URL: d.Source.URL, Date: d.Source.Date}})
 	}
 	p.JSONLD = r.definedTerm(t)
-	p.Previews = r.previews(p.Related, p.ReferencedBy, body.HTML, p.Examples)
+	l.refs(p.Related)
+	l.refs(p.ReferencedBy)
+	p.Previews = r.previews(l)
 	return r.execute(w, "term", p)
+}
+
+// links collects the slugs of the terms a page links to, for previews.
+type links []string
+
+func (l *links) refs(ts []TermRef) {
+	for _, t := range ts {
+		*l = append(*l, t.Slug)
+	}
+}
+
+func (l *links) add(slugs []string) {
+	if l != nil {
+		*l = append(*l, slugs...)
+	}
 }
 
 // previews is the JSON the tooltip script reads: title, abbreviations and
 // summary of every term this page links to, so hovering needs no request.
-func (r *Renderer) previews(related, refby []TermRef, body string, examples []template.HTML) template.JS {
-	var slugs []string
-	seen := map[string]bool{}
-	add := func(slug string) {
-		if !seen[slug] {
-			seen[slug] = true
-			slugs = append(slugs, slug)
-		}
-	}
-	for _, t := range related {
-		add(t.Slug)
-	}
-	for _, t := range refby {
-		add(t.Slug)
-	}
-	scan := func(h string) {
-		const attr = `data-term="`
-		for {
-			i := strings.Index(h, attr)
-			if i < 0 {
-				return
-			}
-			h = h[i+len(attr):]
-			j := strings.IndexByte(h, '"')
-			if j < 0 {
-				return
-			}
-			add(h[:j])
-			h = h[j:]
-		}
-	}
-	scan(body)
-	for _, e := range examples {
-		scan(string(e))
-	}
-	slices.Sort(slugs) // deterministic output
+func (r *Renderer) previews(l links) template.JS {
+	slices.Sort(l) // deterministic output
+	l = slices.Compact(l)
 	var b strings.Builder
 	b.WriteByte('{')
 	n := 0
-	for _, slug := range slugs {
+	for _, slug := range l {
 		e := r.previewEntry(slug)
 		if e == "" {
 			continue
@@ -630,7 +626,7 @@ func (r *Renderer) frameworkRef(f *content.Framework) FrameworkRef {
 			seen[tm.Term] = true
 		}
 	}
-	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description), Controls: len(f.Controls), Terms: len(seen)}
+	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description, nil), Controls: len(f.Controls), Terms: len(seen)}
 }
 
 func (r *Renderer) homePage(w *bytes.Buffer) error {
@@ -657,11 +653,13 @@ func (r *Renderer) homePage(w *bytes.Buffer) error {
 	return r.execute(w, "home", p)
 }
 
-func (r *Renderer) mappedTerms(tms []xref.TermMapping) []MappedTerm {
+func (r *Renderer) mappedTerms(tms []xref.TermMapping, l *links) []MappedTerm {
 	var out []MappedTerm
 	for _, tm := range tms {
 		if r.published(tm.Term) {
-			out = append(out, MappedTerm{TermRef: r.ref(tm.Term), Relevance: r.inline(tm.Relevance)})
+			ref := r.ref(tm.Term)
+			out = append(out, MappedTerm{TermRef: ref, Relevance: r.inline(tm.Relevance, l)})
+			l.add([]string{ref.Slug})
 		}
 	}
 	return out
@@ -673,24 +671,16 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
 		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()}),
 		Framework: ref,
 		Homepage:  f.URL,
-		Terms:     r.mappedTerms(r.g.FrameworkTerms[f]),
 	}
+	var l links
+	p.Terms = r.mappedTerms(r.g.FrameworkTerms[f], &l)
 	for _, c := range f.Controls {
 		p.Controls = append(p.Controls, ControlView{
 			ID: c.ID.Value, Anchor: ControlAnchor(c.ID.Value), Title: c.Title, URL: c.URL,
-			Description: r.block(c.Description), Terms: r.mappedTerms(r.g.ControlTerms[c]),
+			Description: r.block(c.Description, &l), Terms: r.mappedTerms(r.g.ControlTerms[c], &l),
 		})
 	}
-	var refs []TermRef
-	for _, tm := range p.Terms {
-		refs = append(refs, tm.TermRef)
-	}
-	for _, c := range p.Controls {
-		for _, tm := range c.Terms {
-			refs = append(refs, tm.TermRef)
-		}
-	}
-	p.Previews = r.previews(refs, nil, "", nil)
+	p.Previews = r.previews(l)
 	return r.execute(w, "framework", p)
 }
 
@@ -735,11 +725,11 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 		row := MatrixRow{Term: r.ref(t), Cells: template.HTML(html.String())}
 		p.Rows = append(p.Rows, row)
 	}
-	refs := make([]TermRef, len(p.Rows))
+	l := make(links, len(p.Rows))
 	for i, row := range p.Rows {
-		refs[i] = row.Term
+		l[i] = row.Term.Slug
 	}
-	p.Previews = r.previews(refs, nil, "", nil)
+	p.Previews = r.previews(l)
 	return r.execute(w, "matrix", p)
 }
 
@@ -748,13 +738,15 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 	p := IncidentPage{
 		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{"Home", r.u.Home()}, Link{"Incidents", r.u.Incidents()}),
 		Incident: ref,
-		Body:     r.block(inc.Body),
 		Sources:  sourceViews(inc.Sources),
 		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
 	}
+	l := links(slices.Clone(ref.links))
+	p.Body = r.block(inc.Body, &l)
 	p.Layout.Draft = inc.Draft
 	p.Tags = r.tagLinks(inc.Tags)
-	p.Previews = r.previews(p.Terms, nil, string(p.Body)+string(p.Incident.Summary), nil)
+	l.refs(p.Terms)
+	p.Previews = r.previews(l)
 	return r.execute(w, "incident", p)
 }
 

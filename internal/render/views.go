@@ -94,6 +94,7 @@ type IncidentRef struct {
 	Date    time.Time
 	Summary template.HTML
 	Item    template.HTML // the "incidentitem" template for it, rendered once
+	links   []string      // the terms Summary links to
 }
 
 // MappingRow is one row of a term's framework-alignment table.
