@@ -42,7 +42,7 @@ func (s *dirSink) WriteFile(name string, data []byte) error {
 		}
 		s.dirs.Store(dir, true)
 	}
-	return os.WriteFile(p, data, 0o644)
+	return writeFile(p, data)
 }
 
 // checkOut refuses an output folder that a build must not replace.
