@@ -92,11 +92,22 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 		return res, err
 	}
 	jobs := r.Jobs()
-	if err := run(ctx, jobs, sink); err != nil {
+	// The full-text index needs every body's text, known once its page
+	// rendered; its words are worked out there, on every core.
+	var wordsMu sync.Mutex
+	words := make(map[*content.Term][]string, len(g.Terms))
+	done := func(j render.Job) {
+		if j.Term != nil {
+			ws := search.Words(j.Term, r.Text(j.Term))
+			wordsMu.Lock()
+			words[j.Term] = ws
+			wordsMu.Unlock()
+		}
+	}
+	if err := run(ctx, jobs, sink, done); err != nil {
 		return res, err
 	}
-	// The full-text shards need every body's text, known once its page rendered.
-	searchFiles := append(index.NameFiles(), index.TextFiles(r.Text)...)
+	searchFiles := append(index.NameFiles(), index.TextFilesOfWords(func(t *content.Term) []string { return words[t] })...)
 	for _, f := range searchFiles {
 		if err := sink.WriteFile(f.Path, f.Data); err != nil {
 			return res, err
@@ -122,8 +133,9 @@ func basePath(g *xref.Graph) string {
 	return render.BasePathOf(g.Site.Config.BaseURL)
 }
 
-// run renders and writes jobs on every core; the first error stops it.
-func run(ctx context.Context, jobs []render.Job, sink Sink) error {
+// run renders and writes jobs on every core, calling done after each;
+// the first error stops it.
+func run(ctx context.Context, jobs []render.Job, sink Sink, done func(render.Job)) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	ch := make(chan render.Job)
@@ -141,6 +153,9 @@ func run(ctx context.Context, jobs []render.Job, sink Sink) error {
 				err := j.RenderTo(&buf)
 				if err == nil {
 					err = sink.WriteFile(j.Path, buf.Bytes())
+				}
+				if err == nil {
+					done(j)
 				}
 				if err != nil {
 					cancel(fmt.Errorf("%s: %w", j.Path, err))

@@ -116,7 +116,13 @@ func (ix *Index) NameFiles() []File {
 // TextFiles are the full-text manifest and shards; text gives a term's
 // body as plain text, known once its page rendered.
 func (ix *Index) TextFiles(text func(*content.Term) string) []File {
-	return buildText(ix.terms, text, hashOf(ix.names.Data))
+	return ix.TextFilesOfWords(func(t *content.Term) []string { return Words(t, text(t)) })
+}
+
+// TextFilesOfWords is TextFiles from each term's Words, worked out
+// beforehand.
+func (ix *Index) TextFilesOfWords(words func(*content.Term) []string) []File {
+	return buildText(ix.terms, words, hashOf(ix.names.Data))
 }
 
 func encodeNames(ts []*content.Term, shardHashes []string) []byte {

@@ -15,43 +15,59 @@ import (
 var stopWords = strings.Fields(`a an and are as at be by can for from has have how if in into is it its
 of on or that the their then there these this those to was were what when which while who will with`)
 
+// stopSet is stopWords as a set.
+var stopSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range stopWords {
+		m[w] = true
+	}
+	return m
+}()
+
 // maxWord is the longest word indexed: longer runs are hashes and ids.
 const maxWord = 40
 
-// buildText writes text.txt and the full-text shards. A term's document
-// is its names, summary and body, so that a query whose words are split
-// between a title and a body still finds the term.
-func buildText(ts []*content.Term, text func(*content.Term) string, namesHash string) []File {
-	stop := map[string]bool{}
-	for _, w := range stopWords {
-		stop[w] = true
+// Words are the distinct indexable words of a term's document: its
+// names, summary and body (given as plain text), so that a query whose
+// words are split between a title and a body still finds the term. They
+// can be worked out on every core, as each page renders.
+func Words(t *content.Term, body string) []string {
+	seen := map[string]struct{}{}
+	var out []string
+	add := func(w []byte) {
+		if len(w) < 2 || len(w) > maxWord {
+			return
+		}
+		if _, ok := seen[string(w)]; ok {
+			return
+		}
+		s := string(w)
+		seen[s] = struct{}{}
+		if !stopSet[s] {
+			out = append(out, s)
+		}
 	}
-	post := map[string][]int32{}
 	var buf []byte
+	buf = words(t.Title.Value, buf, add)
+	for _, n := range t.Abbreviations {
+		buf = words(n.Value, buf, add)
+	}
+	for _, n := range t.Synonyms {
+		buf = words(n.Value, buf, add)
+	}
+	buf = words(t.Summary, buf, add)
+	words(body, buf, add)
+	return out
+}
+
+// buildText writes text.txt and the full-text shards from each term's
+// Words.
+func buildText(ts []*content.Term, wordsOf func(*content.Term) []string, namesHash string) []File {
+	post := map[string][]int32{}
 	for i, t := range ts {
-		doc := int32(i)
-		add := func(w []byte) {
-			if len(w) < 2 || len(w) > maxWord {
-				return
-			}
-			p, ok := post[string(w)]
-			if ok && p[len(p)-1] == doc {
-				return
-			}
-			if !ok && stop[string(w)] {
-				return
-			}
-			post[string(w)] = append(p, doc)
+		for _, w := range wordsOf(t) {
+			post[w] = append(post[w], int32(i))
 		}
-		buf = words(t.Title.Value, buf, add)
-		for _, n := range t.Abbreviations {
-			buf = words(n.Value, buf, add)
-		}
-		for _, n := range t.Synonyms {
-			buf = words(n.Value, buf, add)
-		}
-		buf = words(t.Summary, buf, add)
-		buf = words(text(t), buf, add)
 	}
 
 	byKey := map[string][]string{}
