@@ -17,7 +17,7 @@ import (
 // records every problem instead of stopping at the first.
 type decoder struct {
 	file  string
-	lines []string // the file's lines
+	src   string // the whole file
 	diags *diag.List
 }
 
@@ -43,23 +43,22 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 		d.errorf(m, "%s must be a set of key: value fields, not %s", what, kindName(m))
 		return
 	}
-	seen := map[string]bool{}
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = f.name
+	if len(fs) > 64 {
+		panic("content: a schema has more than 64 fields")
 	}
+	var seen uint64 // bit i: fs[i]'s key was seen
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		idx := slices.IndexFunc(fs, func(f field) bool { return f.name == k.Value })
 		if idx < 0 {
-			d.errorf(k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, names))
+			d.errorf(k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, fieldNames(fs)))
 			continue
 		}
-		if seen[k.Value] {
+		if seen&(1<<idx) != 0 {
 			d.errorf(k, "duplicate key %q in %s", k.Value, what)
 			continue
 		}
-		seen[k.Value] = true
+		seen |= 1 << idx
 		if v.Tag == "!!null" && fs[idx].required {
 			d.errorf(k, "%q is required and must not be empty", k.Value)
 			continue
@@ -69,11 +68,21 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 		}
 		fs[idx].set(k, v)
 	}
-	for _, f := range fs {
-		if f.required && !seen[f.name] {
-			d.diags.Errorf(where, "missing required key %q in %s", f.name, what)
+	for i, f := range fs {
+		if f.required && seen&(1<<i) == 0 {
+			d.diags.Errorf(where, "missing required key %q in %s", strings.Clone(f.name), what)
 		}
 	}
+}
+
+// fieldNames copies the names out of fs, as the missing-key error does:
+// when nothing in fs escapes, the callers' closures stay on the stack.
+func fieldNames(fs []field) []string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = strings.Clone(f.name)
+	}
+	return names
 }
 
 func kindName(n *yaml.Node) string {
@@ -142,20 +151,31 @@ func (d *decoder) list(key, v *yaml.Node) []*yaml.Node {
 }
 
 func (d *decoder) names(key, v *yaml.Node) []Name {
+	l := d.list(key, v)
 	var out []Name
-	for _, e := range d.list(key, v) {
+	if len(l) > 0 {
+		out = make([]Name, 0, len(l))
+	}
+	for _, e := range l {
 		if e.Kind != yaml.ScalarNode || e.Tag == "!!null" {
 			d.errorf(e, "each item of %q must be text, not %s", key.Value, kindName(e))
 			continue
 		}
 		out = append(out, Name{Value: strings.TrimSpace(e.Value), Pos: d.valuePos(e)})
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
 func (d *decoder) strings(key, v *yaml.Node) []string {
+	names := d.names(key, v)
 	var out []string
-	for _, n := range d.names(key, v) {
+	if len(names) > 0 {
+		out = make([]string, 0, len(names))
+	}
+	for _, n := range names {
 		out = append(out, n.Value)
 	}
 	return out
@@ -192,8 +212,7 @@ func (d *decoder) markdown(key, v *yaml.Node) Markdown {
 		// first line is.
 		m.Pos.Line++
 		m.Indent = 0
-		if i := m.Pos.Line - 1; i >= 0 && i < len(d.lines) {
-			l := d.lines[i]
+		if l, ok := nthLine(d.src, m.Pos.Line-1); ok {
 			m.Indent = len(l) - len(strings.TrimLeft(l, " "))
 		}
 		m.Pos.Col = m.Indent + 1
@@ -239,8 +258,12 @@ func (d *decoder) source(v *yaml.Node, what string) Source {
 }
 
 func (d *decoder) sources(key, v *yaml.Node) []Source {
+	l := d.list(key, v)
 	var out []Source
-	for _, e := range d.list(key, v) {
+	if len(l) > 0 {
+		out = make([]Source, 0, len(l))
+	}
+	for _, e := range l {
 		out = append(out, d.source(e, "a source"))
 	}
 	return out
@@ -280,4 +303,23 @@ func parseURL(s string) (string, error) {
 		return "", fmt.Errorf("%q must not have a query or fragment", s)
 	}
 	return s, nil
+}
+
+// nthLine is line i (from 0) of src, as strings.Split(src, "\n")[i] would
+// be, without splitting the whole file.
+func nthLine(src string, i int) (string, bool) {
+	if i < 0 {
+		return "", false
+	}
+	for ; i > 0; i-- {
+		j := strings.IndexByte(src, '\n')
+		if j < 0 {
+			return "", false
+		}
+		src = src[j+1:]
+	}
+	if j := strings.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return src, true
 }

@@ -24,7 +24,7 @@ import (
 // and its Markdown body.
 type document struct {
 	file     string
-	lines    []string   // the file's lines, for measuring block indentation
+	src      string     // the whole file, for measuring block indentation
 	meta     *yaml.Node // a mapping node; nil when the file has none
 	metaLine int        // file line of the front matter's first line
 	body     Markdown
@@ -68,7 +68,15 @@ func formats(c *capture) []*frontmatter.Format {
 // to diags; the returned document has meta == nil when there is no usable
 // front matter.
 func parseDocument(file string, src []byte, diags *diag.List) document {
-	doc := document{file: file, lines: strings.Split(string(src), "\n")}
+	text := string(src) // one copy: the body and the YAML values share it
+	doc := document{file: file, src: text}
+	if data, dataLine, bodyOff, ok := splitYAMLFrontMatter(text); ok {
+		doc.body = Markdown{Text: text[bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:bodyOff], "\n"), Col: 1}}
+		doc.metaLine = dataLine
+		node, err := parseYAML(data)
+		doc.setMeta(node, err, diags)
+		return doc
+	}
 	var c capture
 	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, formats(&c)...)
 	if err != nil {
@@ -76,7 +84,7 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 		return doc
 	}
 	bodyOff := len(src) - len(rest)
-	doc.body = Markdown{Text: string(rest), Pos: diag.Pos{File: file, Line: 1 + bytes.Count(src[:bodyOff], []byte("\n")), Col: 1}}
+	doc.body = Markdown{Text: text[bodyOff:], Pos: diag.Pos{File: file, Line: 1 + bytes.Count(src[:bodyOff], []byte("\n")), Col: 1}}
 	if c.data == nil {
 		if bytes.HasPrefix(bytes.TrimSpace(src), []byte("---")) || bytes.HasPrefix(bytes.TrimSpace(src), []byte("+++")) {
 			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
@@ -89,12 +97,50 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	var node *yaml.Node
 	switch c.kind {
 	case fmYAML:
-		node, err = parseYAML(c.data)
+		node, err = parseYAML(string(c.data))
 	case fmTOML:
 		node, err = parseTOML(c.data)
 	case fmJSON:
 		node, err = parseJSON(c.data)
 	}
+	doc.setMeta(node, err, diags)
+	return doc
+}
+
+// splitYAMLFrontMatter splits a file that opens with a --- line exactly as
+// adrg/frontmatter does, without its copies; ok is false for every other
+// file, which goes through adrg/frontmatter. dataLine is the file line
+// after the opening ---, bodyOff the offset after the closing one.
+func splitYAMLFrontMatter(src string) (data string, dataLine, bodyOff int, ok bool) {
+	start, line := -1, 0
+	for off := 0; off < len(src); {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			// adrg/frontmatter treats a last line without a newline
+			// specially; leave it to it.
+			return "", 0, 0, false
+		}
+		next := off + i + 1
+		line++
+		t := strings.TrimSpace(src[off:next])
+		switch {
+		case start >= 0 && t == "---":
+			return src[start:off], dataLine, next, true
+		case start >= 0 || t == "":
+		case t == "---":
+			start, dataLine = next, line+1
+		default:
+			return "", 0, 0, false
+		}
+		off = next
+	}
+	return "", 0, 0, false
+}
+
+// setMeta checks the front matter's parse result and keeps it when it is
+// a mapping.
+func (doc *document) setMeta(node *yaml.Node, err error, diags *diag.List) {
+	file := doc.file
 	if err != nil {
 		var pe posError
 		if errors.As(err, &pe) {
@@ -102,21 +148,20 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 		} else {
 			diags.Errorf(diag.Pos{File: file, Line: doc.metaLine, Col: 1}, "%v", err)
 		}
-		return doc
+		return
 	}
 	shiftLines(node, doc.metaLine-1)
 	if node.Kind != yaml.MappingNode {
 		diags.Errorf(diag.Pos{File: file, Line: max(node.Line, doc.metaLine), Col: 1}, "front matter must be a set of key: value fields")
-		return doc
+		return
 	}
 	doc.meta = node
-	return doc
 }
 
 func firstLine(src []byte) string {
-	for line := range strings.Lines(string(src)) {
-		if t := strings.TrimSpace(line); t != "" {
-			return t
+	for line := range bytes.Lines(src) {
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			return string(t)
 		}
 	}
 	return ""
@@ -127,8 +172,8 @@ func firstLine(src []byte) string {
 // bare braces.
 func dataLine(src []byte, includesDelim bool) int {
 	line := 1
-	for l := range strings.Lines(string(src)) {
-		if strings.TrimSpace(l) != "" {
+	for l := range bytes.Lines(src) {
+		if len(bytes.TrimSpace(l)) > 0 {
 			if includesDelim {
 				return line
 			}
@@ -162,7 +207,16 @@ func (e posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col
 // library offers no other.
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func parseYAML(data []byte) (*yaml.Node, error) {
+func parseYAML(data string) (*yaml.Node, error) {
+	if n, ok := fastYAML(data); ok {
+		return n, nil
+	}
+	return slowYAML([]byte(data))
+}
+
+// slowYAML parses with yaml.v3: any YAML, and the reference fastYAML is
+// tested against.
+func slowYAML(data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := err.Error()

@@ -141,7 +141,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		diags.Errorf(diag.Pos{File: ConfigFile}, "cannot read: %v", err)
 		return cfg
 	}
-	n, err := parseYAML(src)
+	n, err := parseYAML(string(src))
 	if err != nil {
 		var pe posError
 		errors.As(err, &pe)
@@ -200,7 +200,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 	if !ok {
 		return nil
 	}
-	d := &decoder{file: file, lines: doc.lines, diags: diags}
+	d := &decoder{file: file, src: doc.src, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	t := &Term{File: file, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
 	d.fields(doc.meta, start, "a term", []field{
@@ -224,13 +224,21 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 		{"tags", false, func(k, v *yaml.Node) { t.Tags = d.strings(k, v) }},
 		{"related", false, func(k, v *yaml.Node) { t.Related = d.names(k, v) }},
 		{"examples", false, func(k, v *yaml.Node) {
-			for _, e := range d.list(k, v) {
+			l := d.list(k, v)
+			if len(l) > 0 {
+				t.Examples = make([]Markdown, 0, len(l))
+			}
+			for _, e := range l {
 				t.Examples = append(t.Examples, d.markdown(k, e))
 			}
 		}},
 		{"incidents", false, func(k, v *yaml.Node) { t.Incidents = d.names(k, v) }},
 		{"mappings", false, func(k, v *yaml.Node) {
-			for _, e := range d.list(k, v) {
+			l := d.list(k, v)
+			if len(l) > 0 {
+				t.Mappings = make([]Mapping, 0, len(l))
+			}
+			for _, e := range l {
 				m := Mapping{Pos: d.pos(e)}
 				d.fields(e, d.pos(e), "a mapping", []field{
 					{"framework", true, func(k, v *yaml.Node) { m.Framework = d.name(k, v) }},
@@ -283,7 +291,8 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 		diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
 		return nil
 	}
-	n, err := parseYAML(src)
+	text := string(src)
+	n, err := parseYAML(text)
 	if err != nil {
 		var pe posError
 		errors.As(err, &pe)
@@ -294,7 +303,7 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	if !ValidSlug(f.ID) {
 		diags.Errorf(diag.Pos{File: file}, "file name %q is not a framework id: rename it to \"%s.yaml\"", path.Base(file), Slugify(f.ID))
 	}
-	d := &decoder{file: file, lines: strings.Split(string(src), "\n"), diags: diags}
+	d := &decoder{file: file, src: text, diags: diags}
 	d.fields(n, diag.Pos{File: file, Line: 1, Col: 1}, "a framework", []field{
 		{"name", true, func(k, v *yaml.Node) { f.Name = d.text(k, v) }},
 		{"short", false, func(k, v *yaml.Node) { f.Short = d.text(k, v) }},
@@ -337,7 +346,7 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 	if !ok {
 		return nil
 	}
-	d := &decoder{file: file, lines: doc.lines, diags: diags}
+	d := &decoder{file: file, src: doc.src, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	inc := &Incident{File: file, Body: doc.body}
 	d.fields(doc.meta, start, "an incident", []field{

@@ -1,0 +1,40 @@
+//go:build unix
+
+package content
+
+import (
+	"os"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// BenchmarkLoad loads a generated corpus (../shared/bench/gencorpus.py);
+// NHIGLOSSARY_BENCH_CORPUS points at another one. Besides wall time it
+// reports the CPU time of the process (GC included), which is steadier
+// when the machine is shared.
+func BenchmarkLoad(b *testing.B) {
+	dir := os.Getenv("NHIGLOSSARY_BENCH_CORPUS")
+	if dir == "" {
+		dir = "/tmp/nhiglossary-bench/ours-10000"
+	}
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("no corpus at %s: generate one with ../shared/bench/gencorpus.py", dir)
+	}
+	fsys := os.DirFS(dir)
+	start := cpuTime()
+	for b.Loop() {
+		if _, diags := Load(fsys); diags.HasErrors() {
+			b.Fatal(diags)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
