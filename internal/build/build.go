@@ -87,27 +87,17 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	index := search.New(g.Terms)
 	urls := assetURLs(basePath(g), assets)
 	urls.SearchIndex = basePath(g) + index.NamesPath()
-	r, err := render.New(g, overlay{subdir(site, "templates"), opts.Templates}, urls, render.Options{Dev: opts.Dev, Generator: opts.Generator})
+	// The full-text index takes each body as its page renders.
+	text := index.NewText()
+	r, err := render.New(g, overlay{subdir(site, "templates"), opts.Templates}, urls, render.Options{Dev: opts.Dev, Generator: opts.Generator, BodyText: text.Add})
 	if err != nil {
 		return res, err
 	}
 	jobs := r.Jobs()
-	// The full-text index needs every body's text, known once its page
-	// rendered; its words are worked out there, on every core.
-	var wordsMu sync.Mutex
-	words := make(map[*content.Term][]string, len(g.Terms))
-	done := func(j render.Job) {
-		if j.Term != nil {
-			ws := search.Words(j.Term, r.Text(j.Term))
-			wordsMu.Lock()
-			words[j.Term] = ws
-			wordsMu.Unlock()
-		}
-	}
-	if err := run(ctx, jobs, sink, done); err != nil {
+	if err := run(ctx, jobs, sink); err != nil {
 		return res, err
 	}
-	searchFiles := append(index.NameFiles(), index.TextFilesOfWords(func(t *content.Term) []string { return words[t] })...)
+	searchFiles := append(index.NameFiles(), text.Files()...)
 	for _, f := range searchFiles {
 		if err := sink.WriteFile(f.Path, f.Data); err != nil {
 			return res, err
@@ -133,9 +123,8 @@ func basePath(g *xref.Graph) string {
 	return render.BasePathOf(g.Site.Config.BaseURL)
 }
 
-// run renders and writes jobs on every core, calling done after each;
-// the first error stops it.
-func run(ctx context.Context, jobs []render.Job, sink Sink, done func(render.Job)) error {
+// run renders and writes jobs on every core; the first error stops it.
+func run(ctx context.Context, jobs []render.Job, sink Sink) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	ch := make(chan render.Job)
@@ -154,8 +143,11 @@ func run(ctx context.Context, jobs []render.Job, sink Sink, done func(render.Job
 				if err == nil {
 					err = sink.WriteFile(j.Path, buf.Bytes())
 				}
-				if err == nil {
-					done(j)
+				if buf.Cap() > 1<<20 {
+					// Keep the buffer a term page needs, not the one
+					// api/glossary.json needed: the heap the GC scans
+					// all build long.
+					buf = bytes.Buffer{}
 				}
 				if err != nil {
 					cancel(fmt.Errorf("%s: %w", j.Path, err))

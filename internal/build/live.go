@@ -411,7 +411,12 @@ func (l *Live) newState(g *xref.Graph, diags diag.List) (*state, error) {
 	urls := devAssetURLs(base)
 	urls.SearchIndex = base + searchAlias
 	tmpl := overlay{subdir(l.fsys, "templates"), l.opts.Templates}
-	r, err := render.New(g, tmpl, urls, render.Options{Dev: l.opts.Dev, Generator: l.opts.Generator})
+	keep := func(t *content.Term, text string) {
+		l.textMu.Lock()
+		l.text[t] = text
+		l.textMu.Unlock()
+	}
+	r, err := render.New(g, tmpl, urls, render.Options{Dev: l.opts.Dev, Generator: l.opts.Generator, BodyText: keep})
 	if err != nil {
 		return nil, err
 	}

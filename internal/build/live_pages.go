@@ -70,11 +70,6 @@ func (p *page) render(l *Live) ([]byte, error) {
 		if strings.HasSuffix(p.job.Path, ".html") {
 			p.links = pageLinks(p.data, p.st.base)
 		}
-		if t := p.job.Term; t != nil {
-			l.textMu.Lock()
-			l.text[t] = p.st.r.Text(t)
-			l.textMu.Unlock()
-		}
 	})
 	return p.data, p.err
 }

@@ -28,6 +28,10 @@ import (
 type Options struct {
 	Dev       bool   // live-reload client on every page (serve)
 	Generator string // "nhiglossary vX", in the generator meta tag and feed
+	// BodyText, when set, receives the plain text of each term's body as
+	// its page renders (the search index's input); it is called
+	// concurrently.
+	BodyText func(t *content.Term, text string)
 }
 
 // Renderer renders the pages of one resolved site. Build one per build;
@@ -43,11 +47,6 @@ type Renderer struct {
 	nav    Nav
 	chrome map[string]Chrome          // by page kind
 	pub    map[*content.Term]struct{} // the published terms: lists skip the others
-
-	// Each term page renders its body once; bodies are also needed by the
-	// search index, so keep the plain text by term.
-	textMu sync.Mutex
-	texts  map[*content.Term]string
 
 	// A term's card and an incident's list entry appear on many pages;
 	// each is rendered once (html/template is the costliest stage).
@@ -68,7 +67,7 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{g: g, cfg: g.Site.Config, u: newURLs(g.Site.Config.BaseURL), opts: opts, tmpl: t, assets: assets, texts: map[*content.Term]string{}}
+	r := &Renderer{g: g, cfg: g.Site.Config, u: newURLs(g.Site.Config.BaseURL), opts: opts, tmpl: t, assets: assets}
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
@@ -90,13 +89,6 @@ func (r *Renderer) BasePath() string { return r.u.base }
 
 // URLs for other packages (search) that write links into the site.
 func (r *Renderer) TermURL(slug string) string { return r.u.Term(slug) }
-
-// Text returns the plain text of a term's body, once its page rendered.
-func (r *Renderer) Text(t *content.Term) string {
-	r.textMu.Lock()
-	defer r.textMu.Unlock()
-	return r.texts[t]
-}
 
 // A Job renders one output file.
 type Job struct {
@@ -398,9 +390,9 @@ func sourceViews(ss []content.Source) []SourceView {
 func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	g := r.g
 	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true})
-	r.textMu.Lock()
-	r.texts[t] = body.Text
-	r.textMu.Unlock()
+	if r.opts.BodyText != nil {
+		r.opts.BodyText(t, body.Text)
+	}
 
 	ref := r.termRef(t)
 	p := TermPage{

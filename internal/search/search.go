@@ -114,15 +114,13 @@ func (ix *Index) NameFiles() []File {
 }
 
 // TextFiles are the full-text manifest and shards; text gives a term's
-// body as plain text, known once its page rendered.
+// body as plain text (see Text to build them as pages render).
 func (ix *Index) TextFiles(text func(*content.Term) string) []File {
-	return ix.TextFilesOfWords(func(t *content.Term) []string { return Words(t, text(t)) })
-}
-
-// TextFilesOfWords is TextFiles from each term's Words, worked out
-// beforehand.
-func (ix *Index) TextFilesOfWords(words func(*content.Term) []string) []File {
-	return buildText(ix.terms, words, hashOf(ix.names.Data))
+	tx := ix.NewText()
+	for _, t := range ix.terms {
+		tx.Add(t, text(t))
+	}
+	return tx.Files()
 }
 
 func encodeNames(ts []*content.Term, shardHashes []string) []byte {

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,24 +28,42 @@ var stopSet = func() map[string]bool {
 // maxWord is the longest word indexed: longer runs are hashes and ids.
 const maxWord = 40
 
-// Words are the distinct indexable words of a term's document: its
-// names, summary and body (given as plain text), so that a query whose
-// words are split between a title and a body still finds the term. They
-// can be worked out on every core, as each page renders.
-func Words(t *content.Term, body string) []string {
-	seen := map[string]struct{}{}
-	var out []string
+// Text builds the full-text index as the term pages render: Add may be
+// called from every worker, each term's body going in as soon as it is
+// known, so no body is kept until the end.
+type Text struct {
+	ix   *Index
+	doc  map[*content.Term]int32 // a term's number: its line in names.txt
+	mu   sync.Mutex
+	post map[string][]int32
+	seen map[*content.Term]bool
+}
+
+// NewText starts the full-text index of ix's terms.
+func (ix *Index) NewText() *Text {
+	tx := &Text{ix: ix, doc: make(map[*content.Term]int32, len(ix.terms)), post: map[string][]int32{}, seen: map[*content.Term]bool{}}
+	for i, t := range ix.terms {
+		tx.doc[t] = int32(i)
+	}
+	return tx
+}
+
+// Add indexes a term's document: its names, summary and body (given as
+// plain text), so that a query whose words are split between a title and
+// a body still finds the term. A term not in the index, or added before,
+// is ignored.
+func (tx *Text) Add(t *content.Term, body string) {
+	doc, ok := tx.doc[t]
+	if !ok {
+		return
+	}
+	// Split outside the lock: the words of one document, end to end.
+	var all []byte
+	var ends []int
 	add := func(w []byte) {
-		if len(w) < 2 || len(w) > maxWord {
-			return
-		}
-		if _, ok := seen[string(w)]; ok {
-			return
-		}
-		s := string(w)
-		seen[s] = struct{}{}
-		if !stopSet[s] {
-			out = append(out, s)
+		if len(w) >= 2 && len(w) <= maxWord {
+			all = append(all, w...)
+			ends = append(ends, len(all))
 		}
 	}
 	var buf []byte
@@ -57,18 +76,37 @@ func Words(t *content.Term, body string) []string {
 	}
 	buf = words(t.Summary, buf, add)
 	words(body, buf, add)
-	return out
+
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	if tx.seen[t] {
+		return
+	}
+	tx.seen[t] = true
+	from := 0
+	for _, end := range ends {
+		w := all[from:end]
+		from = end
+		p, ok := tx.post[string(w)]
+		if ok && p[len(p)-1] == doc {
+			continue
+		}
+		if !ok && stopSet[string(w)] {
+			continue
+		}
+		tx.post[string(w)] = append(p, doc)
+	}
 }
 
-// buildText writes text.txt and the full-text shards from each term's
-// Words.
-func buildText(ts []*content.Term, wordsOf func(*content.Term) []string, namesHash string) []File {
-	post := map[string][]int32{}
-	for i, t := range ts {
-		for _, w := range wordsOf(t) {
-			post[w] = append(post[w], int32(i))
-		}
+// Files are text.txt and the shards.
+func (tx *Text) Files() []File {
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	post := tx.post
+	for _, p := range post {
+		slices.Sort(p) // terms were added in the order their pages rendered
 	}
+	namesHash := hashOf(tx.ix.names.Data)
 
 	byKey := map[string][]string{}
 	for w := range post {

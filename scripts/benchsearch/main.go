@@ -37,6 +37,7 @@ import (
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/browsertest"
 	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/search"
 )
@@ -89,7 +90,9 @@ func timeIndex(src string, runs int) error {
 		if diags.HasErrors() {
 			return fmt.Errorf("%s has errors", src)
 		}
-		r, err := render.New(g, nhiglossary.Templates(), render.Assets{}, render.Options{})
+		texts := map[*content.Term]string{}
+		keep := func(t *content.Term, text string) { texts[t] = text } // one goroutine renders here
+		r, err := render.New(g, nhiglossary.Templates(), render.Assets{}, render.Options{BodyText: keep})
 		if err != nil {
 			return err
 		}
@@ -103,7 +106,7 @@ func timeIndex(src string, runs int) error {
 		dir := filepath.Join(out, "again")
 		start = time.Now()
 		ix := search.New(g.Terms)
-		for _, f := range append(ix.NameFiles(), ix.TextFiles(r.Text)...) {
+		for _, f := range append(ix.NameFiles(), ix.TextFiles(func(t *content.Term) string { return texts[t] })...) {
 			p := filepath.Join(dir, filepath.FromSlash(f.Path))
 			os.MkdirAll(filepath.Dir(p), 0o755)
 			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
