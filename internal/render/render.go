@@ -45,18 +45,20 @@ type Renderer struct {
 	md     *markdown.Renderer
 	assets Assets
 	nav    Nav
-	chrome map[string]Chrome          // by page kind
-	pub    map[*content.Term]struct{} // the published terms: lists skip the others
+	chrome map[string]Chrome // by page kind
+	// Lookups every page makes, by plain maps built once: sync.Maps and
+	// string-keyed maps over thousands of terms were a tenth of a page.
+	num     map[*content.Term]int32   // a published term's index in g.Terms (lists skip the others)
+	refs    []atomic.Pointer[TermRef] // by index: the term as lists show it, made on first use
+	preview map[string]string         // by slug: the term's entry in a page's previews JSON
 
 	// A term's card and an incident's list entry appear on many pages;
 	// each is rendered once (html/template is the costliest stage).
-	refs        sync.Map              // *content.Term -> TermRef, with its card and link
-	incidents   sync.Map              // *content.Incident -> IncidentRef
-	previewJSON sync.Map              // *content.Term -> string
-	tags        sync.Map              // tag -> template.HTML
-	partialErr  atomic.Pointer[error] // the first error of a partial
-	cells       sync.Map              // mappingKey -> template.HTML
-	crumbs      sync.Map              // crumbs key -> template.HTML
+	incidents  sync.Map              // *content.Incident -> IncidentRef
+	tags       sync.Map              // tag -> template.HTML
+	partialErr atomic.Pointer[error] // the first error of a partial
+	cells      sync.Map              // mappingKey -> template.HTML
+	crumbs     sync.Map              // crumbs key -> template.HTML
 
 }
 
@@ -73,10 +75,13 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
 		Feed: r.u.File("feed.xml"), OpenSearch: r.u.File("opensearch.xml"),
 	}
-	r.pub = make(map[*content.Term]struct{}, len(g.Terms))
-	for _, t := range g.Terms {
-		r.pub[t] = struct{}{}
+	r.num = make(map[*content.Term]int32, len(g.Terms))
+	r.preview = make(map[string]string, len(g.Terms))
+	for i, t := range g.Terms {
+		r.num[t] = int32(i)
+		r.preview[t.Slug.Value] = previewEntry(t)
 	}
+	r.refs = make([]atomic.Pointer[TermRef], len(g.Terms))
 	if err := r.renderChrome(); err != nil {
 		return nil, err
 	}
@@ -200,7 +205,7 @@ func (l linker) WikiLink(target string) (markdown.LinkInfo, bool) {
 }
 
 func (r *Renderer) published(t *content.Term) bool {
-	_, ok := r.pub[t]
+	_, ok := r.num[t]
 	return ok
 }
 
@@ -292,13 +297,17 @@ func (r *Renderer) termRefs(ts []*content.Term) []TermRef {
 // ref is a term as lists show it, with its card and link rendered once
 // for every page that lists it.
 func (r *Renderer) ref(t *content.Term) TermRef {
-	if ref, ok := r.refs.Load(t); ok {
-		return ref.(TermRef)
+	i, ok := r.num[t]
+	if !ok {
+		return r.termRef(t)
+	}
+	if ref := r.refs[i].Load(); ref != nil {
+		return *ref
 	}
 	ref := r.termRef(t)
 	ref.Link = r.partial("termlink", ref)
 	ref.Card = r.partial("termcard", ref)
-	r.refs.Store(t, ref)
+	r.refs[i].Store(&ref) // two workers may both make it: the same value
 	return ref
 }
 
@@ -474,8 +483,8 @@ func (r *Renderer) previews(l links) template.JS {
 	b.WriteByte('{')
 	n := 0
 	for _, slug := range l {
-		e := r.previewEntry(slug)
-		if e == "" {
+		e, ok := r.preview[slug]
+		if !ok {
 			continue
 		}
 		if n > 0 {
@@ -490,24 +499,16 @@ func (r *Renderer) previews(l links) template.JS {
 
 // previewEntry is one term's `"slug":{...}` member of the previews JSON,
 // built once per term: the same terms are linked from many pages.
-func (r *Renderer) previewEntry(slug string) string {
-	t := r.g.TermBySlug[slug]
-	if t == nil {
-		return ""
-	}
-	if e, ok := r.previewJSON.Load(t); ok {
-		return e.(string)
-	}
+// previewEntry is a term's "slug":{...} member of a previews object.
+func previewEntry(t *content.Term) string {
 	type preview struct {
 		Title   string   `json:"t"`
 		Abbr    []string `json:"a,omitempty"`
 		Summary string   `json:"s"`
 	}
-	k, _ := json.Marshal(slug) // json escapes <, > and &: safe in a script element
+	k, _ := json.Marshal(t.Slug.Value) // json escapes <, > and &: safe in a script element
 	v, _ := json.Marshal(preview{t.Title.Value, names(t.Abbreviations), t.Summary})
-	e := string(k) + ":" + string(v)
-	r.previewJSON.Store(t, e)
-	return e
+	return string(k) + ":" + string(v)
 }
 
 func (r *Renderer) definedTerm(t *content.Term) template.JS {
