@@ -479,7 +479,12 @@ func (l *links) add(slugs []string) {
 func (r *Renderer) previews(l links) template.JS {
 	slices.Sort(l) // deterministic output
 	l = slices.Compact(l)
+	size := 2
+	for _, slug := range l {
+		size += len(r.preview[slug]) + 1
+	}
 	var b strings.Builder
+	b.Grow(size)
 	b.WriteByte('{')
 	n := 0
 	for _, slug := range l {

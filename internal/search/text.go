@@ -37,6 +37,14 @@ type Text struct {
 	mu   sync.Mutex
 	post map[string][]int32
 	seen map[*content.Term]bool
+
+	scratch sync.Pool // *scratch
+}
+
+// scratch is where Add splits a document.
+type scratch struct {
+	all, buf []byte
+	ends     []int
 }
 
 // NewText starts the full-text index of ix's terms.
@@ -57,16 +65,21 @@ func (tx *Text) Add(t *content.Term, body string) {
 	if !ok {
 		return
 	}
-	// Split outside the lock: the words of one document, end to end.
-	var all []byte
-	var ends []int
+	// Split outside the lock: the words of one document, end to end,
+	// in scratch space reused from document to document.
+	sc, _ := tx.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer tx.scratch.Put(sc)
+	all, ends := sc.all[:0], sc.ends[:0]
 	add := func(w []byte) {
 		if len(w) >= 2 && len(w) <= maxWord {
 			all = append(all, w...)
 			ends = append(ends, len(all))
 		}
 	}
-	var buf []byte
+	buf := sc.buf[:0]
 	buf = words(t.Title.Value, buf, add)
 	for _, n := range t.Abbreviations {
 		buf = words(n.Value, buf, add)
@@ -75,7 +88,8 @@ func (tx *Text) Add(t *content.Term, body string) {
 		buf = words(n.Value, buf, add)
 	}
 	buf = words(t.Summary, buf, add)
-	words(body, buf, add)
+	buf = words(body, buf, add)
+	sc.all, sc.ends, sc.buf = all, ends, buf
 
 	tx.mu.Lock()
 	defer tx.mu.Unlock()
