@@ -52,14 +52,14 @@ type Renderer struct {
 	refs    []atomic.Pointer[TermRef] // by index: the term as lists show it, made on first use
 	preview map[string]string         // by slug: the term's entry in a page's previews JSON
 
-	// A term's card and an incident's list entry appear on many pages;
-	// each is rendered once (html/template is the costliest stage).
+	// Fragments that appear on many pages (an incident's list entry, a
+	// tag link, a mapping's cells, a breadcrumb trail) are rendered once
+	// each: html/template is the costliest stage.
 	incidents  sync.Map              // *content.Incident -> IncidentRef
 	tags       sync.Map              // tag -> template.HTML
-	partialErr atomic.Pointer[error] // the first error of a partial
 	cells      sync.Map              // mappingKey -> template.HTML
 	crumbs     sync.Map              // crumbs key -> template.HTML
-
+	partialErr atomic.Pointer[error] // the first error of a partial
 }
 
 // New parses the templates (an fs.FS with the site's overrides already
