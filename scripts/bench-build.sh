@@ -21,14 +21,27 @@ for tool in python3 hugo /usr/bin/time; do
 done
 go build -o "$WORK/nhiglossary" ./cmd/nhiglossary
 
+# Old outputs are moved aside, not deleted, until the end: deleting
+# thousands of files on this machine's ext4 (mounted with discard) makes
+# creating files slow for a minute afterwards, which would charge the
+# next run, whichever tool it is, for the last one's cleanup.
+TRASH=$OUT/.bench-trash
+if [ -d "$TRASH" ]; then
+  echo "deleting $TRASH from an earlier run; waiting 60 s for the disk to settle" >&2
+  rm -rf "$TRASH"; sync; sleep 60
+fi
+mkdir -p "$TRASH"
+trap 'rm -rf "$TRASH"' EXIT
+
 # measure LABEL OUT CMD...: best wall time and its peak RSS over $RUNS
-# runs, each a clean build: OUT is deleted (untimed, then synced) before
-# each run, so neither tool pays for deleting or overwriting the last one.
+# runs, each a clean build into a folder that does not exist, so neither
+# tool pays for deleting or overwriting the last one.
 measure() {
   local label=$1 out=$2; shift 2
   local best="" best_rss="" best_cpu=""
   for _ in $(seq "$RUNS"); do
-    rm -rf "$out"; sync
+    if [ -e "$out" ]; then mv "$out" "$(mktemp -d "$TRASH/XXXXXX")/"; fi
+    sync
     /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt" || { cat "$WORK/err.txt" >&2; exit 1; }
     read -r secs kb user sys < "$WORK/time.txt"
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; best_rss=$kb; best_cpu=$(awk "BEGIN{print $user+$sys}"); fi
