@@ -82,12 +82,22 @@ type Index struct {
 
 // New builds the names index and the summary shards of terms.
 func New(terms []*content.Term) *Index {
-	ts := slices.Clone(terms)
-	slices.SortStableFunc(ts, func(a, b *content.Term) int {
-		return cmp.Or(
-			cmp.Compare(strings.ToLower(a.Title.Value), strings.ToLower(b.Title.Value)),
-			cmp.Compare(a.Slug.Value, b.Slug.Value))
+	// Titles are lower-cased once, not at every comparison of the sort.
+	type keyed struct {
+		lower string
+		t     *content.Term
+	}
+	ks := make([]keyed, len(terms))
+	for i, t := range terms {
+		ks[i] = keyed{strings.ToLower(t.Title.Value), t}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.lower, b.lower), cmp.Compare(a.t.Slug.Value, b.t.Slug.Value))
 	})
+	ts := make([]*content.Term, len(ks))
+	for i, k := range ks {
+		ts[i] = k.t
+	}
 	ix := &Index{terms: ts}
 	var hashes []string
 	for i := 0; i < len(ts); i += ShardSize {
