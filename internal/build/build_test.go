@@ -178,6 +178,67 @@ func TestFailingPartialFailsBuild(t *testing.T) {
 	}
 }
 
+// A {{define}} in one page kind's template stays on that kind's pages,
+// even for the fragments pages share (cached once per build).
+func TestPageDefinesStayOnTheirPages(t *testing.T) {
+	src := copySite(t, "example-site")
+	b, err := os.ReadFile("../../templates/term.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := string(b) + `{{define "crumbs"}}<li>LEAKED CRUMBS</li>{{end}}`
+	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
+	if err := os.WriteFile(filepath.Join(src, "templates", "term.html"), []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	buildOK(t, src, out, opts())
+	for _, page := range []string{"frameworks/index.html", "incidents/index.html", "terms/api-key/index.html"} {
+		b, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "LEAKED CRUMBS") {
+			t.Errorf("%s shows a template that term.html defined", page)
+		}
+	}
+}
+
+// A site's own base.html that neither defines nor prints the chrome
+// (made before it existed) still builds.
+func TestBaseWithoutChromeBuilds(t *testing.T) {
+	src := copySite(t, "example-site")
+	b, err := os.ReadFile("../../templates/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, _, ok := strings.Cut(string(b), "{{/* The chrome")
+	if !ok {
+		t.Fatal("base.html has no chrome section")
+	}
+	for _, c := range []string{"{{.Chrome.Head}}", "{{.Chrome.Header}}", "{{.Chrome.Footer}}"} {
+		if !strings.Contains(own, c) {
+			t.Fatalf("base.html does not print %s", c)
+		}
+		own = strings.Replace(own, c, "", 1)
+	}
+	own = strings.Replace(own, "<body", `<header class="own">own header</header><body`, 1)
+	own = strings.Replace(own, "{{$.Layout.CrumbItems}}", `{{range .}}<li><a href="{{.URL}}">{{.Title}}</a></li>{{end}}`, 1)
+	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
+	if err := os.WriteFile(filepath.Join(src, "templates", "base.html"), []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	buildOK(t, src, out, opts())
+	b, err = os.ReadFile(filepath.Join(out, "terms", "api-key", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "own header") || strings.Contains(string(b), "site-header") {
+		t.Errorf("the page does not follow the site's base.html:\n%s", b)
+	}
+}
+
 func TestCancelledBuildLeavesPreviousSite(t *testing.T) {
 	src := copySite(t, "example-site")
 	out := filepath.Join(t.TempDir(), "public")

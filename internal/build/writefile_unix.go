@@ -3,14 +3,15 @@
 package build
 
 import (
+	"io"
 	"os"
 	"syscall"
 )
 
 // writeFile creates (or truncates) the file at path and writes data to
 // it. It is os.WriteFile without the *os.File: no poller registration
-// (a failing epoll_ctl per regular file on Linux), no finalizer, no
-// allocation; a site is thousands of small files.
+// (a failing epoll_ctl per regular file on Linux) and no finalizer; a
+// site is thousands of small files.
 func writeFile(path string, data []byte) error {
 	fd, err := open(path)
 	if err != nil {
@@ -20,6 +21,9 @@ func writeFile(path string, data []byte) error {
 		n, err := syscall.Write(fd, data)
 		if err == syscall.EINTR {
 			continue
+		}
+		if err == nil && n == 0 {
+			err = io.ErrShortWrite
 		}
 		if err != nil {
 			syscall.Close(fd)

@@ -106,8 +106,10 @@ type Job struct {
 // Render runs the job and returns the file.
 func (j Job) Render() ([]byte, error) {
 	var b bytes.Buffer
-	err := j.RenderTo(&b)
-	return b.Bytes(), err
+	if err := j.RenderTo(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // RenderTo runs the job and appends the file to w; a builder that writes
@@ -237,6 +239,9 @@ func (r *Renderer) renderChrome() error {
 			name string
 			out  *template.HTML
 		}{{"head-chrome", &c.Head}, {"header-chrome", &c.Header}, {"footer-chrome", &c.Footer}} {
+			if !r.tmpl.defines(kind, part.name) {
+				continue // a site's own base.html without it prints its own
+			}
 			var buf bytes.Buffer
 			if err := r.tmpl.executeNamed(&buf, kind, part.name, d); err != nil {
 				return fmt.Errorf("templates/base.html: %w", err)
@@ -256,7 +261,7 @@ func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link)
 		Description: description, Crumbs: crumbs, Assets: r.assets, Dev: r.opts.Dev,
 		URLs: r.nav, Generator: r.opts.Generator, Chrome: r.chrome[kind],
 	}
-	if len(crumbs) > 0 {
+	if len(crumbs) > 0 && r.tmpl.shared.Lookup("crumbs") != nil { // a site's own base.html may print .Crumbs itself
 		var key strings.Builder
 		for _, c := range crumbs {
 			key.WriteString(c.Title + "\x00" + c.URL + "\x00")
@@ -315,10 +320,11 @@ func (r *Renderer) ref(t *content.Term) TermRef {
 // for output that many pages share.
 func (r *Renderer) partial(name string, data any) template.HTML {
 	var buf bytes.Buffer
-	if err := r.tmpl.executeNamed(&buf, "term", name, data); err != nil {
-		// A site's own template can fail as it runs; the page that asked
-		// for it fails with the error (see Job.RenderTo).
-		err = fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+	if err := r.tmpl.executeShared(&buf, name, data); err != nil {
+		// A site's own template can fail as it runs. The fragment is
+		// shared, so the build fails (see Job.RenderTo): serve shows the
+		// error until the template is mended.
+		err = templateError(err)
 		r.partialErr.CompareAndSwap(nil, &err)
 		return ""
 	}
@@ -426,7 +432,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		}
 	}
 	p.Tags = r.tagLinks(t.Tags)
-	l := links(slices.Clone(body.Terms))
+	l := links(body.Terms) // the Result's own slice
 	for _, e := range t.Examples {
 		res := r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true})
 		l.add(res.Terms)
@@ -444,7 +450,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.u.Control(m.Framework.ID, m.Control.ID.Value)
 			key.control = m.Control.ID.Value
 		}
-		row.Cells = r.cached(&r.cells, key, "mappingcells", row)
+		row.Cells = r.cached(&r.cells, key, "mappingcells", MappingTarget{row.Framework, row.FrameworkAbbr, row.Control, row.ControlTitle, row.ControlURL})
 		p.Mappings = append(p.Mappings, row)
 	}
 	p.Related = r.termRefs(g.Related[t])
@@ -503,8 +509,7 @@ func (r *Renderer) previews(l links) template.JS {
 }
 
 // previewEntry is one term's `"slug":{...}` member of the previews JSON,
-// built once per term: the same terms are linked from many pages.
-// previewEntry is a term's "slug":{...} member of a previews object.
+// built once per build: the same terms are linked from many pages.
 func previewEntry(t *content.Term) string {
 	type preview struct {
 		Title   string   `json:"t"`
@@ -615,7 +620,7 @@ func (r *Renderer) termsPage(w *bytes.Buffer) error {
 	return r.execute(w, "terms", p)
 }
 
-func (r *Renderer) frameworkRef(f *content.Framework) FrameworkRef {
+func (r *Renderer) frameworkRef(f *content.Framework, l *links) FrameworkRef {
 	seen := map[*content.Term]bool{}
 	for _, tm := range r.g.FrameworkTerms[f] {
 		seen[tm.Term] = true
@@ -625,7 +630,7 @@ func (r *Renderer) frameworkRef(f *content.Framework) FrameworkRef {
 			seen[tm.Term] = true
 		}
 	}
-	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description, nil), Controls: len(f.Controls), Terms: len(seen)}
+	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description, l), Controls: len(f.Controls), Terms: len(seen)}
 }
 
 func (r *Renderer) homePage(w *bytes.Buffer) error {
@@ -638,7 +643,7 @@ func (r *Renderer) homePage(w *bytes.Buffer) error {
 	slices.SortStableFunc(recent, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
 	p.Recent = r.termRefs(recent[:min(len(recent), 12)])
 	for _, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
 	}
 	for _, inc := range r.g.Incidents[:min(len(r.g.Incidents), 6)] {
 		p.Incidents = append(p.Incidents, r.incidentRef(inc))
@@ -665,13 +670,13 @@ func (r *Renderer) mappedTerms(tms []xref.TermMapping, l *links) []MappedTerm {
 }
 
 func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
-	ref := r.frameworkRef(f)
+	var l links
+	ref := r.frameworkRef(f, &l)
 	p := FrameworkPage{
 		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()}),
 		Framework: ref,
 		Homepage:  f.URL,
 	}
-	var l links
 	p.Terms = r.mappedTerms(r.g.FrameworkTerms[f], &l)
 	for _, c := range f.Controls {
 		p.Controls = append(p.Controls, ControlView{
@@ -686,7 +691,7 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
 func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
 	p := FrameworksPage{Layout: r.layout("frameworks", "Frameworks", r.u.Frameworks(), "The standards and frameworks the glossary's terms map to.", Link{"Home", r.u.Home()})}
 	for _, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
 	}
 	return r.execute(w, "frameworks", p)
 }
@@ -694,9 +699,9 @@ func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
 func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 	p := MatrixPage{Layout: r.layout("matrix", "Framework matrix", r.u.Matrix(), "Which terms map to which framework controls.", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()})}
 	idx := map[*content.Framework]int{}
-	var cellCache sync.Map // one page's cells, by their links
+	cellCache := map[string]template.HTML{} // the page's cells, by their links
 	for i, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
 		idx[f] = i
 	}
 	for _, t := range r.g.Terms {
@@ -717,9 +722,14 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 		for _, c := range cells {
 			var key strings.Builder
 			for _, l := range c {
-				key.WriteString(l.URL + "\x00")
+				key.WriteString(l.Title + "\x00" + l.URL + "\x00")
 			}
-			html.WriteString(string(r.cached(&cellCache, key.String(), "matrixcell", c)))
+			cell, ok := cellCache[key.String()]
+			if !ok {
+				cell = r.partial("matrixcell", c)
+				cellCache[key.String()] = cell
+			}
+			html.WriteString(string(cell))
 		}
 		row := MatrixRow{Term: r.ref(t), Cells: template.HTML(html.String())}
 		p.Rows = append(p.Rows, row)

@@ -19,6 +19,10 @@ var PageKinds = []string{
 
 type templates struct {
 	sets map[string]*template.Template
+	// shared is base.html and partials.html alone: the fragments many
+	// pages share (cards, links, breadcrumbs...) come from it, so a
+	// {{define}} in one page kind's file never reaches another's pages.
+	shared *template.Template
 }
 
 var funcs = template.FuncMap{
@@ -42,22 +46,28 @@ func parseTemplates(fsys fs.FS) (*templates, error) {
 		return nil, err
 	}
 	t := &templates{sets: map[string]*template.Template{}}
-	for _, kind := range PageKinds {
-		page, err := readTemplate(fsys, kind+".html")
-		if err != nil {
-			return nil, err
+	for _, kind := range append([]string{""}, PageKinds...) {
+		files := []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}}
+		if kind != "" {
+			page, err := readTemplate(fsys, kind+".html")
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, struct{ name, text string }{kind + ".html", page})
 		}
 		// The root is unnamed: html/template resets a root that a file
 		// of the same name is later parsed into, funcs and all.
 		set := template.New("").Funcs(funcs)
-		for _, src := range []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}, {kind + ".html", page}} {
+		for _, src := range files {
 			if _, err := set.New(src.name).Parse(src.text); err != nil {
-				// The template package says "template: term.html:12: ...";
-				// editors know the file as templates/term.html.
-				return nil, fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+				return nil, templateError(err)
 			}
 		}
-		t.sets[kind] = set
+		if kind == "" {
+			t.shared = set
+		} else {
+			t.sets[kind] = set
+		}
 	}
 	return t, nil
 }
@@ -79,6 +89,28 @@ func (t *templates) execute(w io.Writer, kind string, data any) error {
 		return fmt.Errorf("templates/%s.html: %w", kind, err)
 	}
 	return nil
+}
+
+// templateError names the file the way editors know it: the template
+// package says "template: term.html:12: ...", editors know
+// templates/term.html.
+func templateError(err error) error {
+	if rest, ok := strings.CutPrefix(err.Error(), "template: "); ok {
+		return fmt.Errorf("templates/%s", rest)
+	}
+	return err
+}
+
+// executeShared runs one {{define}}d template of base.html or
+// partials.html.
+func (t *templates) executeShared(w io.Writer, name string, data any) error {
+	return t.shared.ExecuteTemplate(w, name, data)
+}
+
+// defines reports whether a page kind's set defines name.
+func (t *templates) defines(kind, name string) bool {
+	set, ok := t.sets[kind]
+	return ok && set.Lookup(name) != nil
 }
 
 // executeNamed runs one {{define}}d template of a page kind's set.

@@ -108,6 +108,16 @@ type MappingRow struct {
 	Cells         template.HTML // the "mappingcells" template, once per framework control
 }
 
+// MappingTarget is what the "mappingcells" template sees: the framework
+// and control of a mapping, the same for every term mapped to them.
+type MappingTarget struct {
+	Framework     Link
+	FrameworkAbbr string
+	Control       string // id; "" for framework-level
+	ControlTitle  string
+	ControlURL    string
+}
+
 // SourceView is a numbered citation.
 type SourceView struct {
 	N         int
