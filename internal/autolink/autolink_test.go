@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/nhimg/nhiglossary/internal/benchcpu"
 )
 
 var testNames = []Entry{
@@ -137,11 +139,11 @@ func benchNames(n int) []Entry {
 func BenchmarkMatcherBuild(b *testing.B) {
 	names := benchNames(50000)
 	b.ReportAllocs()
-	start := cpuTime()
+	start := benchcpu.Time()
 	for b.Loop() {
 		New(names)
 	}
-	reportCPU(b, start)
+	benchcpu.Report(b, start)
 }
 
 func BenchmarkFind(b *testing.B) {
@@ -149,11 +151,11 @@ func BenchmarkFind(b *testing.B) {
 	text := strings.Repeat("An API key is a secret that a service account uses; rotate keys and watch for secrets sprawl in CI/CD pipelines. ", 25)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := benchcpu.Time()
 	for b.Loop() {
 		m.Find(text, func(start, end int, e Entry) bool { return true })
 	}
-	reportCPU(b, start)
+	benchcpu.Report(b, start)
 }
 
 // FuzzReadIsReadSlow checks that read, the fast path for ASCII, reads the

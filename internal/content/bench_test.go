@@ -1,12 +1,10 @@
-//go:build unix
-
 package content
 
 import (
 	"os"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/nhimg/nhiglossary/internal/benchcpu"
 )
 
 // BenchmarkLoad loads a generated corpus (../shared/bench/gencorpus.py);
@@ -22,19 +20,11 @@ func BenchmarkLoad(b *testing.B) {
 		b.Skipf("no corpus at %s: generate one with ../shared/bench/gencorpus.py", dir)
 	}
 	fsys := os.DirFS(dir)
-	start := cpuTime()
+	start := benchcpu.Time()
 	for b.Loop() {
 		if _, diags := Load(fsys); diags.HasErrors() {
 			b.Fatal(diags)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	benchcpu.Report(b, start)
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+
+	"github.com/nhimg/nhiglossary/internal/benchcpu"
 )
 
 // benchNames returns n names built like the benchmark corpus's titles
@@ -62,11 +64,11 @@ func BenchmarkRender(b *testing.B) {
 	doc := Doc{Self: "attested-telemetry", Autolink: true}
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := benchcpu.Time()
 	for b.Loop() {
 		r.Render(src, doc)
 	}
-	reportCPU(b, start)
+	benchcpu.Report(b, start)
 }
 
 // BenchmarkRenderParallel is BenchmarkRender on every CPU at once, as a
@@ -78,13 +80,13 @@ func BenchmarkRenderParallel(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := cpuTime()
+	start := benchcpu.Time()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			r.Render(src, doc)
 		}
 	})
-	reportCPU(b, start)
+	benchcpu.Report(b, start)
 }
 
 // BenchmarkRenderNoAutolink is BenchmarkRender without auto-linking, to
@@ -94,22 +96,22 @@ func BenchmarkRenderNoAutolink(b *testing.B) {
 	r := New(Options{}, benchLinker{}, benchNames(10000))
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := benchcpu.Time()
 	for b.Loop() {
 		r.Render(src, Doc{})
 	}
-	reportCPU(b, start)
+	benchcpu.Report(b, start)
 }
 
 // BenchmarkMatcherBuild builds the auto-link matcher of a 50k-term site.
 func BenchmarkMatcherBuild(b *testing.B) {
 	names := benchNames(50000)
 	b.ReportAllocs()
-	start := cpuTime()
+	start := benchcpu.Time()
 	for b.Loop() {
 		newAutoLinks(Options{}, names)
 	}
-	reportCPU(b, start)
+	benchcpu.Report(b, start)
 }
 
 // BenchmarkBaselineGoldmark renders the same text with goldmark and its
@@ -123,13 +125,13 @@ func BenchmarkBaselineGoldmark(b *testing.B) {
 	)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := benchcpu.Time()
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
 		_ = md.Convert(src, &buf)
 	}
-	reportCPU(b, start)
+	benchcpu.Report(b, start)
 }
 
 // BenchmarkRenderBody renders a typical term body of the benchmark corpus
@@ -157,9 +159,9 @@ func benchRender(b *testing.B, src string, doc Doc) {
 	r := New(Options{}, benchLinker{}, benchNames(10000))
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := benchcpu.Time()
 	for b.Loop() {
 		r.Render(src, doc)
 	}
-	reportCPU(b, start)
+	benchcpu.Report(b, start)
 }
