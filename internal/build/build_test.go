@@ -152,24 +152,39 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 	assertNoLeftovers(t, filepath.Dir(out))
 }
 
+// embeddedTemplate is one of the built-in templates.
+func embeddedTemplate(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "templates", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// overrideTemplate gives the site at src its own templates/name.
+func overrideTemplate(t *testing.T, src, name, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(src, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "templates", name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A site's own partial that fails as it runs fails the build, naming the
 // template, even though its output is shared by many pages.
 func TestFailingPartialFailsBuild(t *testing.T) {
 	src := copySite(t, "example-site")
-	b, err := os.ReadFile("../../templates/partials.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := embeddedTemplate(t, "partials.html")
 	broken := strings.Replace(string(b), `{{define "taglink"}}`, `{{define "taglink"}}{{.Nope}}`, 1)
 	if broken == string(b) {
 		t.Fatal("partials.html has no taglink template")
 	}
-	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
-	if err := os.WriteFile(filepath.Join(src, "templates", "partials.html"), []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	overrideTemplate(t, src, "partials.html", broken)
 	out := filepath.Join(t.TempDir(), "public")
-	_, err = Build(context.Background(), src, out, opts())
+	_, err := Build(context.Background(), src, out, opts())
 	if err == nil || !strings.Contains(err.Error(), "templates/partials.html") || !strings.Contains(err.Error(), "Nope") {
 		t.Fatalf("want an error naming templates/partials.html and the field, got %v", err)
 	}
@@ -182,15 +197,9 @@ func TestFailingPartialFailsBuild(t *testing.T) {
 // even for the fragments pages share (cached once per build).
 func TestPageDefinesStayOnTheirPages(t *testing.T) {
 	src := copySite(t, "example-site")
-	b, err := os.ReadFile("../../templates/term.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := embeddedTemplate(t, "term.html")
 	own := string(b) + `{{define "crumbs"}}<li>LEAKED CRUMBS</li>{{end}}`
-	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
-	if err := os.WriteFile(filepath.Join(src, "templates", "term.html"), []byte(own), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	overrideTemplate(t, src, "term.html", own)
 	out := filepath.Join(t.TempDir(), "public")
 	buildOK(t, src, out, opts())
 	for _, page := range []string{"frameworks/index.html", "incidents/index.html", "terms/api-key/index.html"} {
@@ -208,10 +217,7 @@ func TestPageDefinesStayOnTheirPages(t *testing.T) {
 // (made before it existed) still builds.
 func TestBaseWithoutChromeBuilds(t *testing.T) {
 	src := copySite(t, "example-site")
-	b, err := os.ReadFile("../../templates/base.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := embeddedTemplate(t, "base.html")
 	own, _, ok := strings.Cut(string(b), "{{/* The chrome")
 	if !ok {
 		t.Fatal("base.html has no chrome section")
@@ -224,18 +230,15 @@ func TestBaseWithoutChromeBuilds(t *testing.T) {
 	}
 	own = strings.Replace(own, "<body", `<header class="own">own header</header><body`, 1)
 	own = strings.Replace(own, "{{$.Layout.CrumbItems}}", `{{range .}}<li><a href="{{.URL}}">{{.Title}}</a></li>{{end}}`, 1)
-	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
-	if err := os.WriteFile(filepath.Join(src, "templates", "base.html"), []byte(own), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	overrideTemplate(t, src, "base.html", own)
 	out := filepath.Join(t.TempDir(), "public")
 	buildOK(t, src, out, opts())
-	b, err = os.ReadFile(filepath.Join(out, "terms", "api-key", "index.html"))
+	page, err := os.ReadFile(filepath.Join(out, "terms", "api-key", "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), "own header") || strings.Contains(string(b), "site-header") {
-		t.Errorf("the page does not follow the site's base.html:\n%s", b)
+	if !strings.Contains(string(page), "own header") || strings.Contains(string(page), "site-header") {
+		t.Errorf("the page does not follow the site's base.html:\n%s", page)
 	}
 }
 
