@@ -49,12 +49,7 @@ func (r *Renderer) renderPlain(st *docState) (res Result, ok bool) {
 	// Resolve every link before auto-linking, as goldmark does: a term
 	// [[linked]] anywhere is not auto-linked in "first" mode.
 	for _, n := range links {
-		if r.linker != nil {
-			n.Info, n.Resolved = r.linker.WikiLink(n.Link.Target)
-		}
-		if n.Resolved {
-			st.markLinked(n.Info.Term)
-		}
+		resolve(n, r.linker, st)
 	}
 
 	buf := &st.buf

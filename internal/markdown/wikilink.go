@@ -52,13 +52,18 @@ func (p *wikiLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	n := st.newWikiLink()
 	n.Link = l
 	n.SetPos(seg.Start)
-	if p.linker != nil {
-		n.Info, n.Resolved = p.linker.WikiLink(l.Target)
+	resolve(n, p.linker, st)
+	return n
+}
+
+// resolve looks a [[link]]'s target up and records a term it links to.
+func resolve(n *WikiLink, linker Linker, st *docState) {
+	if linker != nil {
+		n.Info, n.Resolved = linker.WikiLink(n.Link.Target)
 	}
 	if n.Resolved {
 		st.markLinked(n.Info.Term)
 	}
-	return n
 }
 
 // parseWikiLink parses the [[link]] at the start of line.
