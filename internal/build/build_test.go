@@ -242,6 +242,32 @@ func TestBaseWithoutChromeBuilds(t *testing.T) {
 	}
 }
 
+// Two spellings of one tag are one tag page, which lists each term once.
+func TestTagSpellingsShareAPage(t *testing.T) {
+	src := copySite(t, "example-site")
+	p := filepath.Join(src, "content", "terms", "api-key.md")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(b), "tags: [secrets, authentication]", "tags: [secrets, Secrets, authentication]", 1)
+	if text == string(b) {
+		t.Fatal("api-key.md has other tags than the test expects")
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	buildOK(t, src, out, opts())
+	page, err := os.ReadFile(filepath.Join(out, "tags", "secrets", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(page), `<li class="term-card">`+"\n"+`    <h3><a href="/glossary/terms/api-key/"`); n != 1 {
+		t.Errorf("the secrets tag page lists API Key %d times, want once", n)
+	}
+}
+
 func TestCancelledBuildLeavesPreviousSite(t *testing.T) {
 	src := copySite(t, "example-site")
 	out := filepath.Join(t.TempDir(), "public")

@@ -794,20 +794,28 @@ func (r *Renderer) taxonomies() (tags, cats taxonomy) {
 	// Names that slug the same ("Secrets", "secrets") share one page,
 	// titled by the first spelling met in slug order.
 	bySlug := map[*taxonomy]map[string]string{&tags: {}, &cats: {}}
+	known := map[*taxonomy]map[string]string{&tags: {}, &cats: {}} // a spelling -> its page's name
 	canon := func(tx *taxonomy, name string) string {
-		key := TaxonomySlug(name)
-		if n, ok := bySlug[tx][key]; ok {
+		if n, ok := known[tx][name]; ok {
 			return n
 		}
-		bySlug[tx][key] = name
-		tx.names = append(tx.names, name)
-		return name
+		key := TaxonomySlug(name)
+		n, ok := bySlug[tx][key]
+		if !ok {
+			n = name
+			bySlug[tx][key] = name
+			tx.names = append(tx.names, name)
+		}
+		known[tx][name] = n
+		return n
 	}
 	for _, t := range r.g.Terms {
 		for _, tag := range t.Tags {
 			n := canon(&tags, tag)
-			if !slices.Contains(tags.terms[n], t) {
-				tags.terms[n] = append(tags.terms[n], t)
+			// Terms come in order: a repeat can only be this term's own,
+			// from two spellings of one tag.
+			if l := tags.terms[n]; len(l) == 0 || l[len(l)-1] != t {
+				tags.terms[n] = append(l, t)
 			}
 		}
 		if t.Category != "" {
@@ -818,8 +826,8 @@ func (r *Renderer) taxonomies() (tags, cats taxonomy) {
 	for _, inc := range r.g.Incidents {
 		for _, tag := range inc.Tags {
 			n := canon(&tags, tag)
-			if !slices.Contains(tags.incidents[n], inc) {
-				tags.incidents[n] = append(tags.incidents[n], inc)
+			if l := tags.incidents[n]; len(l) == 0 || l[len(l)-1] != inc {
+				tags.incidents[n] = append(l, inc)
 			}
 		}
 	}
