@@ -244,7 +244,7 @@ func (r *Renderer) renderChrome() error {
 			}
 			var buf bytes.Buffer
 			if err := r.tmpl.executeNamed(&buf, kind, part.name, d); err != nil {
-				return fmt.Errorf("templates/base.html: %w", err)
+				return templateError(err)
 			}
 			// html/template escaped it for the HTML text context in which
 			// base.html prints it.
@@ -275,10 +275,6 @@ func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link)
 		l.Description = r.cfg.Description
 	}
 	return l
-}
-
-func (r *Renderer) execute(w *bytes.Buffer, name string, data any) error {
-	return r.tmpl.execute(w, name, data)
 }
 
 func (r *Renderer) termRef(t *content.Term) TermRef {
@@ -462,7 +458,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	l.refs(p.Related)
 	l.refs(p.ReferencedBy)
 	p.Previews = r.previews(l)
-	return r.execute(w, "term", p)
+	return r.tmpl.execute(w, "term", p)
 }
 
 // links collects the slugs of the terms a page links to, for previews.
@@ -561,7 +557,7 @@ func (r *Renderer) redirectPage(w *bytes.Buffer, t *content.Term) error {
 	l.Canonical = r.abs(target)
 	l.NoIndex = true
 	l.Refresh = target
-	return r.execute(w, "redirect", RedirectPage{Layout: l, Target: Link{t.Title.Value, target}})
+	return r.tmpl.execute(w, "redirect", RedirectPage{Layout: l, Target: Link{t.Title.Value, target}})
 }
 
 // letters groups terms, and their abbreviations and synonyms, by first letter.
@@ -617,7 +613,7 @@ func (r *Renderer) termsPage(w *bytes.Buffer) error {
 		Letters: r.letters(),
 		Count:   len(r.g.Terms),
 	}
-	return r.execute(w, "terms", p)
+	return r.tmpl.execute(w, "terms", p)
 }
 
 func (r *Renderer) frameworkRef(f *content.Framework, l *links) FrameworkRef {
@@ -654,7 +650,7 @@ func (r *Renderer) homePage(w *bytes.Buffer) error {
 	}
 	b, _ := json.Marshal(set)
 	p.JSONLD = template.JS(b)
-	return r.execute(w, "home", p)
+	return r.tmpl.execute(w, "home", p)
 }
 
 func (r *Renderer) mappedTerms(tms []xref.TermMapping, l *links) []MappedTerm {
@@ -685,7 +681,7 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
 		})
 	}
 	p.Previews = r.previews(l)
-	return r.execute(w, "framework", p)
+	return r.tmpl.execute(w, "framework", p)
 }
 
 func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
@@ -693,7 +689,7 @@ func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
 	for _, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
 	}
-	return r.execute(w, "frameworks", p)
+	return r.tmpl.execute(w, "frameworks", p)
 }
 
 func (r *Renderer) matrixPage(w *bytes.Buffer) error {
@@ -739,7 +735,7 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 		l[i] = row.Term.Slug
 	}
 	p.Previews = r.previews(l)
-	return r.execute(w, "matrix", p)
+	return r.tmpl.execute(w, "matrix", p)
 }
 
 func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
@@ -756,7 +752,7 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 	p.Tags = r.tagLinks(inc.Tags)
 	l.refs(p.Terms)
 	p.Previews = r.previews(l)
-	return r.execute(w, "incident", p)
+	return r.tmpl.execute(w, "incident", p)
 }
 
 // plain turns a Markdown summary into the text of a meta tag: each
@@ -778,7 +774,7 @@ func (r *Renderer) incidentsPage(w *bytes.Buffer) error {
 	for _, inc := range r.g.Incidents {
 		p.Incidents = append(p.Incidents, r.incidentRef(inc))
 	}
-	return r.execute(w, "incidents", p)
+	return r.tmpl.execute(w, "incidents", p)
 }
 
 // taxonomy is tags or categories: names in order, and what carries each.
@@ -842,7 +838,7 @@ func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx taxonomy
 	for _, n := range tx.names {
 		p.Entries = append(p.Entries, TaxonomyEntry{Link{n, urlOf(n)}, len(tx.terms[n]) + len(tx.incidents[n])})
 	}
-	return r.execute(w, "taxonomies", p)
+	return r.tmpl.execute(w, "taxonomies", p)
 }
 
 func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx taxonomy) error {
@@ -859,18 +855,18 @@ func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx t
 	for _, inc := range tx.incidents[name] {
 		p.Incidents = append(p.Incidents, r.incidentRef(inc))
 	}
-	return r.execute(w, "taxonomy", p)
+	return r.tmpl.execute(w, "taxonomy", p)
 }
 
 func (r *Renderer) searchPage(w *bytes.Buffer) error {
 	l := r.layout("search", "Search", r.u.Search(), "Search "+r.cfg.Title+".", Link{"Home", r.u.Home()})
 	l.NoIndex = true
-	return r.execute(w, "search", SearchPage{l})
+	return r.tmpl.execute(w, "search", SearchPage{l})
 }
 
 func (r *Renderer) notFoundPage(w *bytes.Buffer) error {
 	l := r.layout("404", "Page not found", r.u.base+"404.html", "")
 	l.NoIndex = true
 	l.Canonical = ""
-	return r.execute(w, "404", NotFoundPage{l})
+	return r.tmpl.execute(w, "404", NotFoundPage{l})
 }
