@@ -441,7 +441,7 @@
   var input = document.getElementById('search-input');
   var popup = document.getElementById('search-popup');
   var form = input && input.form;
-  var active = -1, seq = 0, shownFor = null;
+  var active = -1, seq = 0, shownFor = null, closed = false;
 
   function options() { return popup.querySelectorAll('[role=option]'); }
 
@@ -455,6 +455,7 @@
   }
 
   function close() {
+    closed = true;
     popup.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
@@ -462,8 +463,12 @@
   }
 
   // fillPopup shows hits; an option chosen with the arrows stays chosen
-  // when full-text hits arrive below it.
+  // when full-text hits arrive below it. Once the reader has closed the
+  // list (Esc, or focus leaving the box), late hits refill it unseen, for
+  // the arrows to reopen: a list must not pop open under a reader who
+  // dismissed it.
   function fillPopup(r, hits) {
+    var open = !closed;
     var keep = !popup.hidden && shownFor === r.Q.text ? active : -1;
     shownFor = r.Q.text;
     popup.textContent = '';
@@ -484,6 +489,7 @@
     all.setAttribute('aria-selected', 'false');
     all.tabIndex = -1;
     popup.setAttribute('data-query', r.Q.text);
+    if (!open) return;
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     if (keep >= 0 && keep < hits.length) setActive(keep);
@@ -491,6 +497,7 @@
 
   function onInput() {
     var q = input.value, my = ++seq;
+    closed = false;
     if (!q.trim()) { close(); return; }
     search(q, POPUP).then(function (r) {
       if (my !== seq) return;
@@ -505,7 +512,7 @@
       if (my !== seq) return;
       popup.textContent = '';
       popup.appendChild(el('p', 'search-empty', 'Search is unavailable; browse the A–Z index.'));
-      popup.hidden = false;
+      if (!closed) popup.hidden = false;
     });
   }
 
@@ -515,6 +522,7 @@
       if (popup.hidden) {
         // Reopen what Esc closed; a changed query searches afresh.
         if (popup.getAttribute('data-query') !== input.value) { onInput(); return; }
+        closed = false;
         popup.hidden = false;
         input.setAttribute('aria-expanded', 'true');
       }
@@ -526,7 +534,8 @@
         location.href = opts[active].href;
       }
     } else if (e.key === 'Escape') {
-      if (!popup.hidden) { e.preventDefault(); close(); } else if (input.value) { input.value = ''; }
+      // Clearing the box also drops a search still on its way.
+      if (!popup.hidden) { e.preventDefault(); close(); } else if (input.value) { input.value = ''; seq++; }
     }
   }
 

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -287,5 +288,55 @@ func pressSlash(t *testing.T, ctx context.Context) {
 		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, p); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// Hits found by full text arrive after those found by name. A reader who
+// closed the hits in between, with Esc or by leaving the box, must not see
+// them pop open again; the arrows bring back the fuller list.
+func TestClosedHitsStayClosedWhenFullTextArrives(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		close chromedp.Action[chromedp.Void]
+	}{
+		{"Esc", chromedp.KeyEvent(kb.Escape)},
+		{"leaving the box", chromedp.Click(chromedp.ID("main"))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := browsertest.New(t)
+			dir, _ := buildSite(t, "https://example.org/")
+			gate := make(chan struct{})
+			var once sync.Once
+			release := func() { once.Do(func() { close(gate) }) }
+			files := browsertest.StaticHandler(dir)
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/search/text.txt" {
+					<-gate
+				}
+				files.ServeHTTP(w, r)
+			}))
+			t.Cleanup(srv.Close)
+			t.Cleanup(release) // runs first: a held request must not keep Close waiting
+
+			browsertest.Do(t, ctx, chromedp.Navigate(srv.URL+"/terms/"), chromedp.Click(chromedp.ID("search-input")), chromedp.KeyEvent("secret"))
+			browsertest.WaitFor(t, ctx, `document.getElementById('search-popup').dataset.query === 'secret'`, "the hits of secret by name")
+			byName := browsertest.Eval[int](t, ctx, `document.querySelectorAll('#search-popup .search-hit').length`)
+			if byName >= 8 {
+				t.Fatalf("secret finds %d hits by name; the test needs fewer than a popup's 8, so that full text is searched", byName)
+			}
+			browsertest.Do(t, ctx, tc.close)
+			if !browsertest.Eval[bool](t, ctx, `document.getElementById('search-popup').hidden`) {
+				t.Fatalf("%s left the hits open", tc.name)
+			}
+			release()
+			browsertest.WaitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll('#search-popup .search-hit').length > %d`, byName), "the hits by full text")
+			if open := browsertest.Eval[bool](t, ctx, `!document.getElementById('search-popup').hidden || document.getElementById('search-input').getAttribute('aria-expanded') === 'true'`); open {
+				t.Errorf("after %s, the hits by full text opened the closed list again", tc.name)
+			}
+			browsertest.Do(t, ctx, chromedp.Click(chromedp.ID("search-input")), chromedp.KeyEvent(kb.ArrowDown))
+			if n := browsertest.Eval[int](t, ctx, `document.getElementById('search-popup').hidden ? -1 : document.querySelectorAll('#search-popup .search-hit').length`); n <= byName {
+				t.Errorf("down after %s shows %d hits, want the list with the full-text hits (more than %d)", tc.name, n, byName)
+			}
+		})
 	}
 }
