@@ -70,3 +70,16 @@ func benchCorpus(b *testing.B) string {
 	}
 	return src
 }
+
+// BenchmarkCheck loads and resolves the corpus: the serial start of every
+// build, before any page renders.
+//
+//	NHIGLOSSARY_BENCH_CORPUS=/tmp/corpus go test ./internal/build -run '^$' -bench Check -benchmem
+func BenchmarkCheck(b *testing.B) {
+	src := benchCorpus(b)
+	for b.Loop() {
+		if _, diags := Check(os.DirFS(src), opts()); diags.HasErrors() {
+			b.Fatal(diags)
+		}
+	}
+}

@@ -46,11 +46,13 @@ func (r *resolver) checkRedirects() {
 	}
 }
 
-func (r *resolver) checkRelated(t *content.Term) {
+// checkRelated checks t's related list; names are the lookups of its
+// entries, from prescan.
+func (r *resolver) checkRelated(t *content.Term, names []*name) {
 	pub := r.publishedTerm(t)
 	var seen []*content.Term
-	for _, rel := range t.Related {
-		n := r.lookup(rel.Value)
+	for i, rel := range t.Related {
+		n := names[i]
 		switch {
 		case rel.Value == "":
 			r.diags.Errorf(rel.Pos, "empty name in the related list; remove it")
@@ -171,26 +173,38 @@ func (r *resolver) checkMappings(t *content.Term) {
 	}
 }
 
-func (r *resolver) checkTermLinks(t *content.Term) {
+// checkTermLinks checks the [[links]] of t's Markdown fields; fields are
+// their links, looked up by prescan, in the order it lists them.
+func (r *resolver) checkTermLinks(t *content.Term, fields [][]found) {
 	pub := r.publishedTerm(t)
 	from := t
 	if !pub {
 		from = nil // a draft's links are checked but make no backlinks
 	}
-	r.checkLinks(t.Body, from, pub)
-	for _, ex := range t.Examples {
-		r.checkLinks(ex, from, pub)
+	r.applyLinks(t.Body, fields[0], from, pub)
+	for i, ex := range t.Examples {
+		r.applyLinks(ex, fields[1+i], from, pub)
 	}
-	for _, m := range t.Mappings {
-		r.checkLinks(m.Relevance, from, pub)
+	for i, m := range t.Mappings {
+		r.applyLinks(m.Relevance, fields[1+len(t.Examples)+i], from, pub)
 	}
 }
 
 // checkLinks resolves the [[links]] of one Markdown field. from is the
 // published term the field belongs to, for backlinks; nil for other pages.
 func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published bool) {
-	for _, l := range wikilink.Scan(md.Text) {
-		n := r.lookup(l.Target)
+	links := wikilink.Scan(md.Text)
+	fs := make([]found, len(links))
+	for i, l := range links {
+		fs[i] = found{l, r.lookup(l.Target)}
+	}
+	r.applyLinks(md, fs, from, published)
+}
+
+// applyLinks reports on and records links already looked up.
+func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.Term, published bool) {
+	for _, f := range links {
+		l, n := f.link, f.name
 		switch {
 		case n == nil:
 			r.diags.Errorf(md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))

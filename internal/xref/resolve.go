@@ -33,11 +33,12 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	r.addIncidents()
 	r.addFrameworks()
 	r.checkRedirects()
-	for _, t := range r.terms {
-		r.checkRelated(t)
+	scans := r.prescan()
+	for i, t := range r.terms {
+		r.checkRelated(t, scans[i].related)
 		r.checkIncidents(t)
 		r.checkMappings(t)
-		r.checkTermLinks(t)
+		r.checkTermLinks(t, scans[i].fields)
 	}
 	for _, inc := range r.incidents {
 		r.checkLinks(inc.Summary, nil, r.publishedIncident(inc))
@@ -139,7 +140,4 @@ func (r *resolver) publishedIncident(inc *content.Incident) bool {
 func (r *resolver) hidden(n *name) bool { return n.draft && !r.opts.Drafts }
 
 // lookup resolves a name as a [[link]] target; nil when unknown.
-func (r *resolver) lookup(s string) *name {
-	r.buf = appendNormal(r.buf[:0], s)
-	return r.names[string(r.buf)]
-}
+func (r *resolver) lookup(s string) *name { return r.lookupInto(&r.buf, s) }

@@ -1,0 +1,90 @@
+package xref
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/wikilink"
+)
+
+// found is one name as an editor wrote it, already looked up.
+type found struct {
+	link wikilink.Link
+	name *name // nil when unknown
+}
+
+// termScan is what the per-term checks need that depends on no other
+// term's checks: the [[links]] of each Markdown field and the lookup of
+// each related name.
+type termScan struct {
+	fields  [][]found // body, examples, mapping relevances, in that order
+	related []*name
+}
+
+// prescan scans and looks up the names of every term on every core. The
+// names tables are complete and read-only by now; what the results mean
+// (diagnostics, backlinks, order) is decided afterwards, one term at a
+// time, so the output does not depend on scheduling.
+func (r *resolver) prescan() []termScan {
+	out := make([]termScan, len(r.terms))
+	var next sync.Mutex
+	i := 0
+	const chunk = 64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf []byte
+			for {
+				next.Lock()
+				lo := i
+				i += chunk
+				next.Unlock()
+				if lo >= len(r.terms) {
+					return
+				}
+				for j := lo; j < min(lo+chunk, len(r.terms)); j++ {
+					out[j] = r.scanTerm(r.terms[j], &buf)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+func (r *resolver) scanTerm(t *content.Term, buf *[]byte) termScan {
+	var s termScan
+	if len(t.Related) > 0 {
+		s.related = make([]*name, len(t.Related))
+		for i, rel := range t.Related {
+			s.related[i] = r.lookupInto(buf, rel.Value)
+		}
+	}
+	field := func(md content.Markdown) {
+		links := wikilink.Scan(md.Text)
+		if links == nil {
+			s.fields = append(s.fields, nil)
+			return
+		}
+		fs := make([]found, len(links))
+		for i, l := range links {
+			fs[i] = found{l, r.lookupInto(buf, l.Target)}
+		}
+		s.fields = append(s.fields, fs)
+	}
+	field(t.Body)
+	for _, ex := range t.Examples {
+		field(ex)
+	}
+	for _, m := range t.Mappings {
+		field(m.Relevance)
+	}
+	return s
+}
+
+// lookupInto is lookup with the caller's buffer, safe on any goroutine.
+func (r *resolver) lookupInto(buf *[]byte, s string) *name {
+	*buf = appendNormal((*buf)[:0], s)
+	return r.names[string(*buf)]
+}
