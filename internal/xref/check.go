@@ -39,6 +39,9 @@ func (r *resolver) checkRedirects() {
 			}
 			where[key] = redirect{t, old.Pos}
 			r.redirectsTo[key] = t
+			if _, taken := r.names[key]; !taken {
+				r.oldSlugs[key] = &name{target: Target{Kind: KindTerm, Term: t}, what: "old slug", value: old.Value, pos: old.Pos, draft: t.Draft}
+			}
 			if r.publishedTerm(t) {
 				r.g.Redirects[key] = t
 			}
@@ -75,6 +78,9 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 		case slices.Contains(seen, n.target.Term):
 			r.diags.Warnf(rel.Pos, "related term %q is listed twice", rel.Value)
 			continue
+		}
+		if n.what == "old slug" {
+			r.diags.Warnf(rel.Pos, "related term %q is an old slug of %s; write %q", rel.Value, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		seen = append(seen, n.target.Term)
 		if !pub {
@@ -205,6 +211,9 @@ func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published
 func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.Term, published bool) {
 	for _, f := range links {
 		l, n := f.link, f.name
+		if n != nil && n.what == "old slug" && !(published && r.hidden(n)) {
+			r.diags.Warnf(md.PosAt(l.Start), "link target %q is an old slug of %s; write [[%s]]", l.Target, termName(n.target.Term), n.target.Term.Slug.Value)
+		}
 		switch {
 		case n == nil:
 			r.diags.Errorf(md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))

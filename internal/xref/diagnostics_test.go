@@ -111,12 +111,12 @@ func TestDiagnostics(t *testing.T) {
 			want: []string{`content/terms/api-key.md:5:11: unknown related term "quantum-widget"`},
 		},
 		{
-			name: "related by an old slug suggests the new one",
+			name: "related by an old slug works, with a warning",
 			files: map[string]string{
 				"content/terms/api-key.md": term("API Key", "redirects: [apikey]"),
 				"content/terms/b.md":       term("B", "related: [apikey]"),
 			},
-			want: []string{`content/terms/b.md:5:11: unknown related term "apikey" (did you mean "api-key"?)`},
+			want: []string{`content/terms/b.md:5:11: warning: related term "apikey" is an old slug of API Key; write "api-key"`},
 		},
 		{
 			name: "related incident",
@@ -380,12 +380,30 @@ func TestDiagnostics(t *testing.T) {
 			},
 		},
 		{
-			name: "link by an old slug",
+			name: "link by an old slug works, with a warning",
 			files: map[string]string{
 				"content/terms/api-key.md": term("API Key", "redirects: [apikey]", "related: [b]"),
 				"content/terms/b.md":       term("B", "---", "[[apikey]]"),
 			},
-			want: []string{`content/terms/b.md:6:1: unknown link target "apikey" (did you mean "api-key"?)`},
+			want: []string{`content/terms/b.md:6:1: warning: link target "apikey" is an old slug of API Key; write [[api-key]]`},
+		},
+		{
+			name: "an old slug that is also another term's synonym is that term's",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "redirects: [token]", "related: [b]"),
+				"content/terms/b.md":       term("B", "synonyms: [token]", "related: [api-key]", "---", "[[token]]"),
+			},
+		},
+		{
+			name: "an old slug of a draft",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "redirects: [apikey]", "draft: true"),
+				"content/terms/b.md":       term("B", "related: [apikey]"),
+			},
+			want: []string{
+				`content/terms/b.md:5:11: related term "apikey" is a draft; publish it or remove the link`,
+				`content/terms/b.md:5:11: warning: related term "apikey" is an old slug of API Key; write "api-key"`,
+			},
 		},
 
 		// redirects

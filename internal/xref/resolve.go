@@ -18,8 +18,9 @@ import (
 //   - Two terms sharing a name (case-insensitively) is an error at the
 //     later one, in file order; the name then resolves to neither. Two
 //     incidents sharing a title is an error only where the title is used.
-//   - Old slugs (redirects) are for URLs, not names: [[old-slug]] is
-//     unknown, with the term's new slug as the did-you-mean.
+//   - Old slugs (redirects) keep working: [[old-slug]] and related lists
+//     resolve to the renamed term, last of all names, with a warning to
+//     write the new slug.
 //   - A term's related list, incidents and mappings are in the order
 //     written, without repeats (a repeat is a warning).
 //
@@ -71,6 +72,7 @@ type resolver struct {
 	frameworks     map[string]*content.Framework                      // by lower-case id
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
 	redirectsTo    map[string]*content.Term                           // old slug -> term, drafts too
+	oldSlugs       map[string]*name                                   // old slugs that are no other name, as link targets
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
 	rank           map[*content.Term]int                              // position in title order
 
@@ -107,6 +109,7 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		frameworks:     map[string]*content.Framework{},
 		controls:       map[*content.Framework]map[string]*content.Control{},
 		redirectsTo:    map[string]*content.Term{},
+		oldSlugs:       map[string]*name{},
 		incidentBySlug: map[string]*content.Incident{},
 		refs:           make(map[*content.Term][]*content.Term, len(site.Terms)),
 		incRefs:        map[*content.Incident][]*content.Term{},
