@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -137,10 +138,23 @@ func (c *newCmd) run(ctx context.Context, args []string, stdout, stderr io.Write
 	return nil
 }
 
-// yamlString quotes a title when YAML would otherwise misread it.
+// yamlString quotes a title when YAML would otherwise misread it: as
+// another type (null, true, 2026, 1e3, ~) or as syntax.
 func yamlString(s string) string {
-	if strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "?") {
-		return "\"" + strings.NewReplacer("\\", "\\\\", "\"", "\\\"").Replace(s) + "\""
+	plain := s != "" && !strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`\\") && !strings.ContainsAny(s[:1], "-?~ ") && !strings.HasSuffix(s, " ")
+	if plain {
+		// Every plain scalar YAML 1.1 or 1.2 reads as something else
+		// starts with a digit, a sign or a dot, or is one of these words.
+		switch strings.ToLower(s) {
+		case "null", "true", "false", "yes", "no", "on", "off", "y", "n":
+			plain = false
+		}
+		if c := s[0]; c >= '0' && c <= '9' || c == '+' || c == '.' {
+			plain = false
+		}
 	}
-	return s
+	if plain {
+		return s
+	}
+	return strconv.Quote(s)
 }

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nhimg/nhiglossary/internal/content"
 )
 
 func exampleSite(t *testing.T) string {
@@ -131,6 +134,9 @@ func TestNewScaffoldsAValidDraftAndNeverOverwrites(t *testing.T) {
 	if code, stdout, _ := runCLI(t, "check", "--src", dir); code != 0 {
 		t.Errorf("check of a fresh scaffold: exit %d\n%s", code, stdout)
 	}
+	if code, stdout, _ := runCLI(t, "build", "--src", dir, "--out", filepath.Join(t.TempDir(), "public")); code != 0 || !strings.Contains(stdout, "\nleft out 1 draft (draft: true); --drafts builds them") {
+		t.Errorf("build with a fresh scaffold: exit %d, stdout %q; want it to say the draft was left out", code, stdout)
+	}
 	if code, _, _ := runCLI(t, "new", "incident", "Example Leak", "--src", dir); code != 0 {
 		t.Errorf("new incident: exit %d", code)
 	}
@@ -159,5 +165,31 @@ func TestCheckStrictFailsOnWarnings(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "check", "--src", dir, "--strict"); code != 1 {
 		t.Errorf("--strict with a warning: exit %d, want 1", code)
+	}
+}
+
+// A title YAML would read as another type or as syntax must come back
+// from the scaffold as the same text.
+func TestNewKeepsAnyTitleAsWritten(t *testing.T) {
+	for _, title := range []string{"null", "True", "no", "2026", "1.5", "+1", ".NET", "~tilde", "- dash start", "? key", "Key: value", "#hash", `Quote "this"`, `Back\slash`, "Plain Title", "Café Noir"} {
+		t.Run(title, func(t *testing.T) {
+			dir := t.TempDir()
+			cmd := &newCmd{src: dir}
+			if err := cmd.run(context.Background(), []string{"term", title}, io.Discard, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			matches, _ := filepath.Glob(filepath.Join(dir, "content/terms/*.md"))
+			if len(matches) != 1 {
+				t.Fatalf("files made: %v", matches)
+			}
+			s, diags := content.Load(os.DirFS(dir))
+			if diags.HasErrors() || len(s.Terms) != 1 {
+				t.Fatalf("the scaffold does not load: %v", diags)
+			}
+			if got := s.Terms[0].Title.Value; got != title {
+				b, _ := os.ReadFile(matches[0])
+				t.Errorf("title reads back as %q, want %q:\n%s", got, title, b)
+			}
+		})
 	}
 }
