@@ -27,7 +27,7 @@ func (l Link) Text() string {
 
 // Parse reads one link at the start of b. ok is false when b does not
 // start with a well-formed link: "[[", a target with no brackets or line
-// break, an optional "|label", and "]]".
+// break, an optional "|label" (or "\\|label", for table cells), and "]]".
 func Parse(b []byte) (l Link, ok bool) { return parse(b) }
 
 // parse is Parse for both the renderer's []byte and Scan's string, so
@@ -53,7 +53,12 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 	if end < 0 {
 		return Link{}, false
 	}
-	target, label, _ := strings.Cut(string(b[2:end]), "|")
+	target, label, bar := strings.Cut(string(b[2:end]), "|")
+	if bar {
+		// A GFM table splits its cells at every bar that is not escaped,
+		// so a link in a cell is written [[target\|label]].
+		target = strings.TrimSuffix(target, `\`)
+	}
 	target, label = strings.TrimSpace(target), strings.TrimSpace(label)
 	if target == "" || strings.Contains(label, "|") {
 		return Link{}, false

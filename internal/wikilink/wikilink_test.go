@@ -18,6 +18,8 @@ func TestParse(t *testing.T) {
 		{"target and label", "[[api-key|keys]] rest", Link{End: 16, Target: "api-key", Label: "keys"}, true},
 		{"spaces are trimmed", "[[ API Key | the key ]]", Link{End: 23, Target: "API Key", Label: "the key"}, true},
 		{"empty label is no label", "[[API Key|]]", Link{End: 12, Target: "API Key"}, true},
+		{"escaped bar, as in a table cell", `[[api-key\|keys]]`, Link{End: 17, Target: "api-key", Label: "keys"}, true},
+		{"backslash without a bar stays", `[[a\b]]`, Link{End: 7, Target: `a\b`}, true},
 		{"control target", "[[owasp-nhi-top-10/NHI2]]", Link{End: 25, Target: "owasp-nhi-top-10/NHI2"}, true},
 		{"stops at the first ]]", "[[a]] and [[b]]", Link{End: 5, Target: "a"}, true},
 		{"shortest link", "[[a]]", Link{End: 5, Target: "a"}, true},
@@ -161,7 +163,7 @@ func FuzzScan(f *testing.F) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"[[API Key]]", "[[a|b]] tail", "[[a|b|c]]", "[[a\n]]", "[[ ]]"} {
+	for _, s := range []string{"[[API Key]]", "[[a|b]] tail", "[[a|b|c]]", "[[a\n]]", "[[ ]]", `[[a\|b]]`, `[[a\\|b]]`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {

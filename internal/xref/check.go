@@ -211,6 +211,9 @@ func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published
 func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.Term, published bool) {
 	for _, f := range links {
 		l, n := f.link, f.name
+		if l.Label != "" && !strings.Contains(md.Text[l.Start:l.End], `\|`) && inTableRow(md.Text, l.Start) {
+			r.diags.Warnf(md.PosAt(l.Start), "the | in [[%s|%s]] ends the table cell; write [[%s\\|%s]]", l.Target, l.Label, l.Target, l.Label)
+		}
 		if n != nil && n.what == "old slug" && !(published && r.hidden(n)) {
 			r.diags.Warnf(md.PosAt(l.Start), "link target %q is an old slug of %s; write [[%s]]", l.Target, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
@@ -228,4 +231,11 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], from)
 		}
 	}
+}
+
+// inTableRow reports whether the line holding offset i starts with a bar,
+// as the rows of a GFM table written the usual way do.
+func inTableRow(text string, i int) bool {
+	line := text[strings.LastIndexByte(text[:i], '\n')+1:]
+	return strings.HasPrefix(strings.TrimLeft(line, " \t"), "|")
 }

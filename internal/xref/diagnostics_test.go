@@ -395,6 +395,14 @@ func TestDiagnostics(t *testing.T) {
 			},
 		},
 		{
+			name: "a labelled link in a table cell needs its bar escaped",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "related: [b]"),
+				"content/terms/b.md": term("B", "related: [a]", "---", "| x | y |", "|---|---|", "| [[a|the A]] | [[a\\|A]] |", "", "Not a table: [[a|A]]."),
+			},
+			want: []string{`content/terms/b.md:9:3: warning: the | in [[a|the A]] ends the table cell; write [[a\|the A]]`},
+		},
+		{
 			name: "an old slug of a draft",
 			files: map[string]string{
 				"content/terms/api-key.md": term("API Key", "redirects: [apikey]", "draft: true"),
