@@ -151,7 +151,7 @@ func (r *resolver) checkMappings(t *content.Term) {
 			}
 			r.buf = appendNormal(r.buf[:0], m.Control.Value)
 			if c = r.controls[f][string(r.buf)]; c == nil {
-				r.diags.Errorf(m.Control.Pos, "unknown control %q in %s%s", m.Control.Value, f.ID, diag.DidYouMean(m.Control.Value, controlIDs(f)))
+				r.diags.Errorf(m.Control.Pos, "unknown control %q in %s%s", m.Control.Value, f.ID, suggestControl(m.Control.Value, f))
 				continue
 			}
 		}

@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -254,6 +255,18 @@ func TestDiagnostics(t *testing.T) {
 			want: []string{`content/terms/api-key.md:7:14: unknown control "PR.AC-1" in nist-csf-2 (did you mean "PR.AA-01"?)`},
 		},
 		{
+			name: "control id in another house style",
+			files: map[string]string{
+				"content/terms/api-key.md":    term("API Key", "mappings:", "  - framework: top", "    control: NHI-02", "  - framework: top", "    control: nhi10x", "  - framework: top", "    control: A_1"),
+				"content/frameworks/top.yaml": "name: Top\ncontrols:\n" + topControls,
+			},
+			want: []string{
+				`content/terms/api-key.md:7:14: unknown control "NHI-02" in top (did you mean "NHI2"?)`,
+				`content/terms/api-key.md:9:14: unknown control "nhi10x" in top (did you mean "NHI10"?)`,
+				`content/terms/api-key.md:11:14: unknown control "A_1" in top (did you mean "A-1"?)`,
+			},
+		},
+		{
 			name: "control of a framework that lists none",
 			files: map[string]string{
 				"content/terms/api-key.md":                term("API Key", "mappings:", "  - framework: nist-sp-800-207", "    control: T1"),
@@ -475,3 +488,12 @@ func TestOrphanWarning(t *testing.T) {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
+
+// topControls are NHI1..NHI10 plus two ids alike but for punctuation.
+var topControls = func() string {
+	var b strings.Builder
+	for i := 1; i <= 10; i++ {
+		fmt.Fprintf(&b, "  - {id: NHI%d, title: T%d}\n", i, i)
+	}
+	return b.String() + "  - {id: A.1, title: Dot}\n  - {id: A-1, title: Dash}\n"
+}()

@@ -97,3 +97,49 @@ func controlIDs(f *content.Framework) []string {
 	}
 	return ids
 }
+
+// suggestControl is the did-you-mean for an unknown control id. Ids are
+// often written in another house style (NHI-02 for NHI2, pr.aa-1 for
+// PR.AA-01): an id equal to one of the framework's once punctuation and
+// leading zeros are dropped is the answer; else the nearest by spelling.
+func suggestControl(id string, f *content.Framework) string {
+	ids := controlIDs(f)
+	want := looseID(id)
+	var match string
+	for _, c := range ids {
+		if looseID(c) == want {
+			if match != "" {
+				match = "" // two ids look alike: spelling decides
+				break
+			}
+			match = c
+		}
+	}
+	if match != "" {
+		return fmt.Sprintf(" (did you mean %q?)", match)
+	}
+	return diag.DidYouMean(id, ids)
+}
+
+// looseID is an id in lower case, letters and digits only, without the
+// leading zeros of its numbers: "NHI-02" and "nhi2" are both "nhi2".
+func looseID(id string) string {
+	var b []byte
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case 'a' <= c && c <= 'z':
+			b = append(b, c)
+		case '0' <= c && c <= '9':
+			startsNumber := len(b) == 0 || b[len(b)-1] < '0' || b[len(b)-1] > '9'
+			nextDigit := i+1 < len(id) && '0' <= id[i+1] && id[i+1] <= '9'
+			if c == '0' && startsNumber && nextDigit {
+				continue // a leading zero
+			}
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
