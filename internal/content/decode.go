@@ -18,6 +18,7 @@ import (
 type decoder struct {
 	file  string
 	src   string // the whole file
+	kind  fmKind // the front matter's format
 	diags *diag.List
 }
 
@@ -59,11 +60,12 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 			continue
 		}
 		seen |= 1 << idx
-		if v.Tag == "!!null" && fs[idx].required {
-			d.errorf(k, "%q is required and must not be empty", k.Value)
-			continue
-		}
-		if v.Tag == "!!null" {
+		if blank(v) {
+			// Editors clear a field with "" as often as by leaving it
+			// empty; both mean the field is not given.
+			if fs[idx].required {
+				d.errorf(k, "%q is required and must not be empty", k.Value)
+			}
 			continue
 		}
 		fs[idx].set(k, v)
@@ -73,6 +75,11 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 			d.diags.Errorf(where, "missing required key %q in %s", strings.Clone(f.name), what)
 		}
 	}
+}
+
+// blank reports whether v is null or text of only spaces.
+func blank(v *yaml.Node) bool {
+	return v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "")
 }
 
 // fieldNames copies the names out of fs, as the missing-key error does:
@@ -115,12 +122,10 @@ func (d *decoder) str(key, v *yaml.Node) (string, bool) {
 	return v.Value, true
 }
 
-// text is a required non-blank single string.
+// text is a single string, trimmed; fields has already refused a blank
+// one where it is required.
 func (d *decoder) text(key, v *yaml.Node) string {
-	s, ok := d.str(key, v)
-	if ok && strings.TrimSpace(s) == "" {
-		d.errorf(key, "%q must not be empty", key.Value)
-	}
+	s, _ := d.str(key, v)
 	return strings.TrimSpace(s)
 }
 
@@ -132,8 +137,11 @@ func (d *decoder) name(key, v *yaml.Node) Name {
 // valuePos is where the characters of a scalar start (after a quote).
 func (d *decoder) valuePos(v *yaml.Node) diag.Pos {
 	p := d.pos(v)
-	if v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle {
+	switch v.Style {
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		p.Col++
+	case tomlMultiline | yaml.DoubleQuotedStyle, tomlMultiline | yaml.SingleQuotedStyle:
+		p.Col += 3
 	}
 	return p
 }
@@ -203,10 +211,19 @@ func (d *decoder) date(key, v *yaml.Node) time.Time {
 	return time.Time{}
 }
 
-// markdown keeps a Markdown value's position for [[link]] diagnostics.
+// markdown keeps a Markdown value's position, and the source to find its
+// characters in, for [[link]] diagnostics.
 func (d *decoder) markdown(key, v *yaml.Node) Markdown {
 	s, _ := d.str(key, v)
-	m := Markdown{Text: s, Pos: d.valuePos(v)}
+	m := Markdown{Text: s, Pos: d.valuePos(v), src: d.src}
+	switch {
+	case v.Style&yaml.DoubleQuotedStyle != 0:
+		m.esc = escBackslash
+	case v.Style == yaml.SingleQuotedStyle && d.kind == fmYAML:
+		m.esc = escQuotes // TOML's literal strings have no escapes
+	case v.Style == 0 && d.kind == fmTOML:
+		m.esc = escUnplaced // parseTOML placed it at its key
+	}
 	if v.Style == yaml.LiteralStyle || v.Style == yaml.FoldedStyle {
 		// The text starts on the line after the | or >, indented as its
 		// first line is.
@@ -269,24 +286,51 @@ func (d *decoder) sources(key, v *yaml.Node) []Source {
 	return out
 }
 
-// Slugify turns a title into a slug: "Mutual TLS (mTLS)" -> "mutual-tls-mtls".
+// Slugify turns a title into a slug: "Mutual TLS (mTLS)" -> "mutual-tls-mtls",
+// "Clé d'API" -> "cle-d-api".
 func Slugify(title string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(title) {
+		ascii, folded := foldAccent[r]
 		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || folded:
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			dash = false
-			b.WriteRune(r)
+			if folded {
+				b.WriteString(ascii)
+			} else {
+				b.WriteRune(r)
+			}
 		default:
 			dash = true
 		}
 	}
 	return b.String()
 }
+
+// foldAccent spells the lower-case Latin letters with diacritics in ASCII,
+// so that a suggested slug keeps them (é -> e, ß -> ss) rather than
+// dropping them. A table, because the standard library has no Unicode
+// decomposition and golang.org/x/text is not a dependency; Latin-1 and
+// Latin Extended-A cover what editors type.
+var foldAccent = func() map[rune]string {
+	m := map[rune]string{}
+	for ascii, letters := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ďđð", "e": "èéêëēĕėęě",
+		"g": "ĝğġģ", "h": "ĥħ", "i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķĸ",
+		"l": "ĺļľŀł", "n": "ñńņňŉŋ", "o": "òóôõöøōŏő", "r": "ŕŗř",
+		"s": "śŝşšſ", "t": "ţťŧ", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ",
+		"z": "źżž", "ae": "æ", "oe": "œ", "ss": "ß", "th": "þ", "ij": "ĳ",
+	} {
+		for _, r := range letters {
+			m[r] = ascii
+		}
+	}
+	return m
+}()
 
 func parseURL(s string) (string, error) {
 	if strings.HasPrefix(s, "/") {

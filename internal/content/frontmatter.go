@@ -10,9 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
+	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 
@@ -24,7 +23,8 @@ import (
 // and its Markdown body.
 type document struct {
 	file     string
-	src      string     // the whole file, for measuring block indentation
+	src      string // the whole file, where values are found for positions
+	kind     fmKind
 	meta     *yaml.Node // a mapping node; nil when the file has none
 	metaLine int        // file line of the front matter's first line
 	body     Markdown
@@ -68,6 +68,7 @@ func formats(c *capture) []*frontmatter.Format {
 // to diags; the returned document has meta == nil when there is no usable
 // front matter.
 func parseDocument(file string, src []byte, diags *diag.List) document {
+	src = bytes.TrimPrefix(src, []byte(bom))
 	text := string(src) // one copy: the body and the YAML values share it
 	doc := document{file: file, src: text}
 	if data, dataLine, bodyOff, ok := splitYAMLFrontMatter(text); ok {
@@ -93,6 +94,7 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 		}
 		return doc
 	}
+	doc.kind = c.kind
 	doc.metaLine = dataLine(src, c.kind == fmJSON && firstLine(src) == "{")
 	var node *yaml.Node
 	switch c.kind {
@@ -106,6 +108,11 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	doc.setMeta(node, err, diags)
 	return doc
 }
+
+// bom is the byte order mark some Windows editors start UTF-8 files with.
+// It is not part of the text: it is dropped before anything else, so
+// column 1 is the character after it.
+const bom = "\ufeff"
 
 // splitYAMLFrontMatter splits a file that opens with a --- line exactly as
 // adrg/frontmatter does, without its copies; ok is false for every other
@@ -352,10 +359,15 @@ func parseJSON(data []byte) (*yaml.Node, error) {
 	return n, nil
 }
 
-type lineCounter struct{ starts []int }
+// lineCounter turns byte offsets into lines and columns; columns count
+// characters, as yaml.v3's do.
+type lineCounter struct {
+	data   []byte
+	starts []int
+}
 
 func newLineCounter(data []byte) lineCounter {
-	lc := lineCounter{starts: []int{0}}
+	lc := lineCounter{data: data, starts: []int{0}}
 	for i, b := range data {
 		if b == '\n' {
 			lc.starts = append(lc.starts, i+1)
@@ -365,110 +377,10 @@ func newLineCounter(data []byte) lineCounter {
 }
 
 func (lc lineCounter) pos(off int) (line, col int) {
+	off = min(max(off, 0), len(lc.data))
 	i, found := slices.BinarySearch(lc.starts, off)
 	if !found {
 		i--
 	}
-	return i + 1, off - lc.starts[i] + 1
-}
-
-// parseTOML decodes with BurntSushi/toml, then rebuilds a node tree. The
-// library keeps key positions private, so a key's line is found by looking
-// for its assignment or table header; values share their key's line.
-func parseTOML(data []byte) (*yaml.Node, error) {
-	var m map[string]any
-	_, err := toml.Decode(string(data), &m)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, posError{pe.Position.Line, max(pe.Position.Col, 1), "invalid TOML: " + pe.Message}
-		}
-		return nil, posError{1, 1, "invalid TOML: " + err.Error()}
-	}
-	lines := strings.Split(string(data), "\n")
-	// Table-array headers ([[mappings]]) in order, so element i of an
-	// array of tables is placed at its own header.
-	headers := map[string][]int{}
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "[[") && strings.HasSuffix(t, "]]") {
-			k := strings.TrimSpace(t[2 : len(t)-2])
-			headers[k] = append(headers[k], i+1)
-		}
-	}
-	keyLine := func(key string, from int) int {
-		for i := max(from-1, 0); i < len(lines); i++ {
-			t := strings.TrimSpace(lines[i])
-			if rest, ok := strings.CutPrefix(t, key); ok {
-				rest = strings.TrimSpace(rest)
-				if strings.HasPrefix(rest, "=") {
-					return i + 1
-				}
-			}
-			if t == "["+key+"]" || t == "[["+key+"]]" {
-				return i + 1
-			}
-		}
-		return from
-	}
-	var build func(v any, line int, path string) *yaml.Node
-	build = func(v any, line int, path string) *yaml.Node {
-		n := &yaml.Node{Line: line, Column: 1}
-		switch t := v.(type) {
-		case map[string]any:
-			n.Kind, n.Tag = yaml.MappingNode, "!!map"
-			type kv struct {
-				k    string
-				line int
-			}
-			var keys []kv
-			for k := range t {
-				keys = append(keys, kv{k, keyLine(k, line)})
-			}
-			slices.SortFunc(keys, func(a, b kv) int {
-				if a.line != b.line {
-					return a.line - b.line
-				}
-				return strings.Compare(a.k, b.k)
-			})
-			for _, k := range keys {
-				n.Content = append(n.Content,
-					&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k.k, Line: k.line, Column: 1},
-					build(t[k.k], k.line, path+"."+k.k))
-			}
-		case []map[string]any:
-			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
-			h := headers[strings.TrimPrefix(path, ".")]
-			for i, e := range t {
-				l := line
-				if i < len(h) {
-					l = h[i]
-				}
-				n.Content = append(n.Content, build(e, l, path))
-			}
-		case []any:
-			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
-			for _, e := range t {
-				n.Content = append(n.Content, build(e, line, path))
-			}
-		case string:
-			n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "!!str", t, yaml.DoubleQuotedStyle
-		case int64:
-			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", strconv.FormatInt(t, 10)
-		case float64:
-			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!float", strconv.FormatFloat(t, 'g', -1, 64)
-		case bool:
-			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", strconv.FormatBool(t)
-		case time.Time:
-			n.Kind, n.Tag = yaml.ScalarNode, "!!timestamp"
-			n.Value = t.Format(time.DateOnly)
-			if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
-				n.Value = t.Format(time.RFC3339)
-			}
-		default:
-			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!str", fmt.Sprint(t)
-		}
-		return n
-	}
-	return build(m, 1, ""), nil
+	return i + 1, utf8.RuneCount(lc.data[lc.starts[i]:off]) + 1
 }

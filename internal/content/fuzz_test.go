@@ -22,6 +22,13 @@ func FuzzLoadTerm(f *testing.F) {
 	f.Add([]byte("{\n\"title\": [1, {\"a\": null}]\n}\n\n"))
 	f.Add([]byte("---\ntitle: &a [*a]\n---\n"))
 	f.Add([]byte("---\nexamples:\n  - |\n    x [[y]]\n---\n"))
+	// Values over lines, escapes and byte order marks, which PosAt must
+	// place exactly.
+	f.Add([]byte("---\ntitle: A\nsummary: s\nupdated: 2026-01-01\nexamples:\n  - >-\n    a\n    b [[x]]\n  - \"q \\\" \\u00e9\n    [[y]]\"\n  - 'it''s [[z]]'\n  - plain\n    [[w]]\n---\n"))
+	f.Add([]byte("+++\ntitle = \"T\"\nsummary = \"s\"\nupdated = 2026-01-01\nrelated = [\n  \"a\", # c\n  'b',\n]\nexamples = [\"see [[n]]\", '''\nx [[l]]''']\n[[mappings]]\nframework = \"f\"\ncontrol = \"C9\"\nrelevance = \"\"\"\n\\u00e9 [[m]] \\\n  [[k]]\"\"\"\n[reviewed]\nby = \"\"\n+++\n"))
+	f.Add([]byte("{\n\"title\": \"J\", \"summary\": \"s\", \"updated\": \"2026-01-01\",\n\"examples\": [\"j \\\" \\ud83d\\ude00 [[j]]\", \"\\u005b[e]]\"], \"category\": \"\"\n}\n"))
+	f.Add([]byte("\ufeff---\ntitle: B\nsummary: s\nupdated: 2026-01-01\nauthor: ''\n---\n[[b]]\n"))
+	f.Add([]byte("\ufeff+++\ntitle = \"B\"\n+++\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{"content/terms/t.md": &fstest.MapFile{Data: data}}
 		s, diags := Load(fsys)
@@ -37,5 +44,31 @@ func FuzzLoadTerm(f *testing.F) {
 		if !diags.HasErrors() && len(s.Terms) != 1 {
 			t.Fatalf("no errors but %d terms", len(s.Terms))
 		}
+		for _, term := range s.Terms {
+			checkLinkPositions(t, string(data), term)
+		}
 	})
+}
+
+// checkLinkPositions fails t unless every [[ in term's Markdown is placed
+// at a [ of the file, or at the escape that spells it, or (where the
+// source could not be followed) at the value's start.
+func checkLinkPositions(t *testing.T, src string, term *Term) {
+	mds := append([]Markdown{term.Body}, term.Examples...)
+	for _, m := range term.Mappings {
+		mds = append(mds, m.Relevance)
+	}
+	for _, m := range mds {
+		for i := 0; ; i += 2 {
+			j := strings.Index(m.Text[i:], "[[")
+			if j < 0 {
+				break
+			}
+			i += j
+			p := m.PosAt(i)
+			if at := atPos(src, p); p != m.Pos && !strings.HasPrefix(at, "[") && !strings.HasPrefix(at, `\`) {
+				t.Fatalf("[[ at %d of %q placed at %v, where the file has %.10q", i, m.Text, p, at)
+			}
+		}
+	}
 }

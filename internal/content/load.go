@@ -34,7 +34,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	site := &Site{Config: loadConfig(fsys, &diags)}
 
 	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
-		diags.Errorf(diag.Pos{File: TermsDir}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
+		diags.Errorf(diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
 	}
 	termFiles := listFiles(fsys, TermsDir, ".md", &diags)
 	fwFiles := append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
@@ -92,7 +92,7 @@ func listFiles(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir
 			}
-			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+			diags.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "cannot read: %v", err)
 			return nil
 		}
 		name := d.Name()
@@ -108,7 +108,7 @@ func listFiles(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		diags.Errorf(diag.Pos{File: dir}, "cannot read: %v", err)
+		diags.Errorf(diag.Pos{File: dir, Line: 1, Col: 1}, "cannot read: %v", err)
 	}
 	return out
 }
@@ -116,7 +116,7 @@ func listFiles(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 func readDoc(fsys fs.FS, file string, diags *diag.List) (document, bool) {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
 		return document{}, false
 	}
 	if !utf8.Valid(src) {
@@ -138,10 +138,10 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		return cfg
 	}
 	if err != nil {
-		diags.Errorf(diag.Pos{File: ConfigFile}, "cannot read: %v", err)
+		diags.Errorf(diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "cannot read: %v", err)
 		return cfg
 	}
-	n, err := parseYAML(string(src))
+	n, err := parseYAML(strings.TrimPrefix(string(src), bom))
 	if err != nil {
 		var pe posError
 		errors.As(err, &pe)
@@ -200,7 +200,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 	if !ok {
 		return nil
 	}
-	d := &decoder{file: file, src: doc.src, diags: diags}
+	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	t := &Term{File: file, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
 	d.fields(doc.meta, start, "a term", []field{
@@ -276,7 +276,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 	if t.Slug.Value == "" {
 		t.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(t.Slug.Value) {
-			diags.Errorf(diag.Pos{File: file}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
+			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
 		}
 	}
 	if len(t.Summary) > MaxSummary {
@@ -288,10 +288,10 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
 		return nil
 	}
-	text := string(src)
+	text := strings.TrimPrefix(string(src), bom)
 	n, err := parseYAML(text)
 	if err != nil {
 		var pe posError
@@ -301,7 +301,7 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	}
 	f := &Framework{File: file, ID: fileSlug(file)}
 	if !ValidSlug(f.ID) {
-		diags.Errorf(diag.Pos{File: file}, "file name %q is not a framework id: rename it to \"%s.yaml\"", path.Base(file), Slugify(f.ID))
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a framework id: rename it to \"%s.yaml\"", path.Base(file), Slugify(f.ID))
 	}
 	d := &decoder{file: file, src: text, diags: diags}
 	d.fields(n, diag.Pos{File: file, Line: 1, Col: 1}, "a framework", []field{
@@ -346,7 +346,7 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 	if !ok {
 		return nil
 	}
-	d := &decoder{file: file, src: doc.src, diags: diags}
+	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	inc := &Incident{File: file, Body: doc.body}
 	d.fields(doc.meta, start, "an incident", []field{
@@ -361,7 +361,7 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 	if inc.Slug.Value == "" {
 		inc.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(inc.Slug.Value) {
-			diags.Errorf(diag.Pos{File: file}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(inc.Slug.Value))
+			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(inc.Slug.Value))
 		}
 	}
 	return inc

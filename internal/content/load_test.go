@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -48,7 +49,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "no terms folder",
 			files: map[string]string{"README.md": "hi"},
-			want:  []string{`content/terms: no content/terms folder: a site keeps one Markdown file per term there`},
+			want:  []string{`content/terms:1:1: no content/terms folder: a site keeps one Markdown file per term there`},
 		},
 		{
 			name:  "unknown key with did-you-mean",
@@ -96,7 +97,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "file name that is not a slug",
 			files: map[string]string{"content/terms/API Key.md": okTerm},
-			want:  []string{`content/terms/API Key.md: file name "API Key.md" is not a slug: rename the file to "api-key.md" or set "slug"`},
+			want:  []string{`content/terms/API Key.md:1:1: file name "API Key.md" is not a slug: rename the file to "api-key.md" or set "slug"`},
 		},
 		{
 			name:  "bad redirect",
@@ -136,7 +137,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "blank text",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: \"  \"\nsummary: s\nupdated: 2026-05-16\n---\n"},
-			want:  []string{`content/terms/api-key.md:2:1: "title" must not be empty`},
+			want:  []string{`content/terms/api-key.md:2:1: "title" is required and must not be empty`},
 		},
 		{
 			name:  "mapping without framework, with unknown key",
@@ -187,6 +188,104 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:1:1: not UTF-8 text: save the file as UTF-8`},
 		},
 		{
+			name:  "TOML key inside an array of tables is placed at the key",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \"s\"\nupdated = 2026-05-16\n\n[[mappings]]\n  framework = \"x\"\n\n[[mappings]]\n  controll = \"C9\"\n+++\n"},
+			want: []string{
+				`content/terms/api-key.md:9:1: missing required key "framework" in a mapping`,
+				`content/terms/api-key.md:10:3: unknown key "controll" in a mapping (did you mean "control"?)`,
+			},
+		},
+		{
+			name:  "TOML table header is placed at its name",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \"s\"\nupdated = 2026-05-16\n[ reviewd ]\nby = \"Ann\"\n+++\n"},
+			want:  []string{`content/terms/api-key.md:5:3: unknown key "reviewd" in a term (did you mean "reviewed"?)`},
+		},
+		{
+			name:  "TOML values are placed where they start",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \"s\"\nupdated = \"16/05/2026\"\ntags = 'secrets'\nrelated = [\n  \"a\",\n  {x = 1},\n]\ndraft = 1\n+++\n"},
+			want: []string{
+				`content/terms/api-key.md:4:11: "updated" must be a date written YYYY-MM-DD, not "16/05/2026"`,
+				`content/terms/api-key.md:5:8: "tags" must be a list, not text: write [secrets]`,
+				`content/terms/api-key.md:8:3: each item of "related" must be text, not a set of fields`,
+				`content/terms/api-key.md:10:9: "draft" must be true or false, not a number`,
+			},
+		},
+		{
+			name:  "TOML dotted and quoted keys, CRLF line ends",
+			files: map[string]string{"content/terms/api-key.md": "+++\r\ntitle = \"A\"\r\nsummary = \"s\"\r\nupdated = 2026-05-16\r\nreviewed.by = \"Ann\"\r\nreviewed . on = \"x\" # c\r\n\"tags\" = 1\r\n+++\r\n"},
+			want: []string{
+				`content/terms/api-key.md:6:17: "on" must be a date written YYYY-MM-DD, not "x"`,
+				`content/terms/api-key.md:7:10: "tags" must be a list, not a number: write [1]`,
+			},
+		},
+		{
+			name:  "JSON values are placed where they start, in characters",
+			files: map[string]string{"content/terms/api-key.md": "{\n  \"title\": \"Clé\", \"summary\": \"s\", \"updated\": \"2026-05-16\", \"draft\": \"no\"\n}\n"},
+			want:  []string{`content/terms/api-key.md:2:69: "draft" must be true or false, not text`},
+		},
+		{
+			name: "a byte order mark is dropped, in every format",
+			files: map[string]string{
+				"content/terms/yaml-bom.md": bom + okTerm,
+				"content/terms/toml-bom.md": bom + "+++\ntitle = \"T\"\nsummary = \"s\"\nupdated = 2026-05-16\n+++\n",
+				"content/terms/json-bom.md": bom + "{\n\"title\": \"J\", \"summary\": \"s\", \"updated\": \"2026-05-16\"\n}\n",
+				"content/terms/bad-bom.md":  bom + "---\ntitle: B\nsummary: s\nupdated: 2026-05-16\ntagz: []\n---\n",
+				"content/frameworks/f.yaml": bom + "nme: F\n",
+				"nhiglossary.yaml":          bom + "autolink: frist\n",
+			},
+			want: []string{
+				`content/frameworks/f.yaml:1:1: missing required key "name" in a framework`,
+				`content/frameworks/f.yaml:1:1: unknown key "nme" in a framework (did you mean "name"?)`,
+				`content/terms/bad-bom.md:5:1: unknown key "tagz" in a term (did you mean "tags"?)`,
+				`nhiglossary.yaml:1:11: "autolink" must be first, all or off, not "frist" (did you mean "first"?)`,
+			},
+		},
+		{
+			name: "file names that are not slugs, with accents folded in the suggestion",
+			files: map[string]string{
+				"content/terms/clé.md":                okTerm,
+				"content/incidents/Big Leak.md":       "---\ntitle: L\ndate: 2025-01-01\nsummary: s\n---\n",
+				"content/frameworks/Upper_Case.yaml":  "name: U\n",
+				"content/frameworks/Ünïcode Ñame.yml": "name: U\n",
+			},
+			want: []string{
+				`content/frameworks/Upper_Case.yaml:1:1: file name "Upper_Case.yaml" is not a framework id: rename it to "upper-case.yaml"`,
+				`content/frameworks/Ünïcode Ñame.yml:1:1: file name "Ünïcode Ñame.yml" is not a framework id: rename it to "unicode-name.yaml"`,
+				`content/incidents/Big Leak.md:1:1: file name "Big Leak.md" is not a slug: rename the file to "big-leak.md" or set "slug"`,
+				`content/terms/clé.md:1:1: file name "clé.md" is not a slug: rename the file to "cle.md" or set "slug"`,
+			},
+		},
+		{
+			name: "empty optional values are absent, in every format",
+			files: map[string]string{
+				"content/terms/yaml-term.md": "---\ntitle: Y\nsummary: s\nupdated: 2026-05-16\nslug: \"\"\ncategory: \"\"\ntakeaway: '  '\nauthor: \"\"\ntags: \"\"\nmappings:\n  - framework: x\n    control: \"\"\n    relevance: \" \"\nsources:\n  - title: R\n    url: \"\"\n    date: \"\"\n    publisher: \"\"\ndraft: \"\"\n---\n",
+				"content/terms/toml-term.md": "+++\ntitle = \"T\"\nsummary = \"s\"\nupdated = 2026-05-16\ncategory = \"\"\ntakeaway = ''\nauthor = \"\"\"  \"\"\"\n[[mappings]]\nframework = \"x\"\ncontrol = \"\"\n+++\n",
+				"content/terms/json-term.md": "{\n\"title\": \"J\", \"summary\": \"s\", \"updated\": \"2026-05-16\",\n\"category\": \"\", \"takeaway\": \" \", \"author\": \"\", \"reviewed\": null\n}\n",
+				"content/frameworks/f.yaml":  "name: F\nshort: \"\"\nversion: ''\nurl: \"\"\ndescription: \"\"\ncontrols:\n  - id: C1\n    title: One\n    url: \"\"\n",
+				"nhiglossary.yaml":           "title: \"\"\nbase_url: \"\"\nautolink: \"\"\ndefault_author: \"\"\n",
+			},
+		},
+		{
+			name: "empty required values are errors, in every format",
+			files: map[string]string{
+				"content/terms/yaml-term.md": "---\ntitle: Y\nsummary: \"\"\nupdated: 2026-05-16\nmappings:\n  - framework: ''\nreviewed: {by: \" \", on: 2026-05-16}\n---\n",
+				"content/terms/toml-term.md": "+++\ntitle = \"  \"\nsummary = \"s\"\nupdated = 2026-05-16\n+++\n",
+				"content/terms/json-term.md": "{\n\"title\": \"J\", \"summary\": \"s\",\n\"updated\": \"\"\n}\n",
+				"content/incidents/leak.md":  "---\ntitle: L\ndate: 2025-01-01\nsummary: \"\"\n---\n",
+				"content/frameworks/f.yaml":  "name: \"\"\ncontrols:\n  - id: \"\"\n    title: One\n",
+			},
+			want: []string{
+				`content/frameworks/f.yaml:1:1: "name" is required and must not be empty`,
+				`content/frameworks/f.yaml:3:5: "id" is required and must not be empty`,
+				`content/incidents/leak.md:4:1: "summary" is required and must not be empty`,
+				`content/terms/json-term.md:3:1: "updated" is required and must not be empty`,
+				`content/terms/toml-term.md:2:1: "title" is required and must not be empty`,
+				`content/terms/yaml-term.md:3:1: "summary" is required and must not be empty`,
+				`content/terms/yaml-term.md:6:5: "framework" is required and must not be empty`,
+				`content/terms/yaml-term.md:7:12: "by" is required and must not be empty`,
+			},
+		},
+		{
 			name: "config errors",
 			files: map[string]string{
 				"content/terms/api-key.md": okTerm,
@@ -208,7 +307,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 				"content/frameworks/no-name.yaml":  "short: X\n",
 			},
 			want: []string{
-				`content/frameworks/Bad Name.yaml: file name "Bad Name.yaml" is not a framework id: rename it to "bad-name.yaml"`,
+				`content/frameworks/Bad Name.yaml:1:1: file name "Bad Name.yaml" is not a framework id: rename it to "bad-name.yaml"`,
 				`content/frameworks/no-name.yaml:1:1: missing required key "name" in a framework`,
 				`content/frameworks/owasp.yaml:5:9: duplicate control id "nhi1" (first at line 3)`,
 				`content/frameworks/owasp.yaml:7:5: missing required key "id" in a control`,
@@ -284,6 +383,34 @@ func TestLoadFillsDefaults(t *testing.T) {
 	}
 	if s.Config.BaseURL != "https://example.org/kb/" || s.Config.Autolink != "first" || s.Config.Language != "en" {
 		t.Errorf("config defaults: %+v", s.Config)
+	}
+}
+
+func TestEmptyOptionalValuesAreAbsent(t *testing.T) {
+	fsys := site(map[string]string{
+		"nhiglossary.yaml":           "default_author: Editors\nbase_url: ''\n",
+		"content/terms/yaml-term.md": "---\ntitle: Y\nsummary: s\nupdated: 2026-05-16\nslug: ''\ncategory: \"\"\nauthor: \" \"\nmappings:\n  - framework: x\n    control: \"\"\n---\n",
+		"content/terms/toml-term.md": "+++\ntitle = \"T\"\nsummary = \"s\"\nupdated = 2026-05-16\nslug = ''\ncategory = \"\"\nauthor = \" \"\n[[mappings]]\nframework = \"x\"\ncontrol = \"\"\n+++\n",
+		"content/terms/json-term.md": "{\n\"title\": \"J\", \"summary\": \"s\", \"updated\": \"2026-05-16\", \"slug\": \"\",\n\"category\": \"\", \"author\": \" \", \"mappings\": [{\"framework\": \"x\", \"control\": \"\"}]\n}\n",
+	})
+	s, diags := Load(fsys)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, term := range s.Terms {
+		got = append(got, fmt.Sprintf("%s category=%q author=%q control=%q", term.Slug.Value, term.Category, term.Author, term.Mappings[0].Control.Value))
+	}
+	want := []string{
+		`json-term category="" author="Editors" control=""`,
+		`toml-term category="" author="Editors" control=""`,
+		`yaml-term category="" author="Editors" control=""`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("terms (-want +got):\n%s", diff)
+	}
+	if s.Config.BaseURL != "/" {
+		t.Errorf("base_url '' gave %q, want the default /", s.Config.BaseURL)
 	}
 }
 

@@ -52,27 +52,39 @@ type Name struct {
 }
 
 // Markdown is a Markdown source with the position of its first byte. Lines
-// of Text map to consecutive lines of the file from Pos.Line on (exactly
-// for bodies and literal blocks; near enough for folded scalars), each
-// starting at column Indent+1.
+// of Text map to consecutive lines of the file from Pos.Line on, each
+// starting at column Indent+1: exactly so for bodies and literal blocks.
+// A front-matter value keeps the file's source too, so that PosAt finds
+// its characters however they were folded or escaped.
 type Markdown struct {
 	Text   string
 	Pos    diag.Pos
 	Indent int
+
+	src string  // the whole file, when Text was decoded from a scalar at Pos
+	esc escapes // how that scalar writes escapes
 }
 
-// PosAt maps a byte offset within Text to a file position.
+// PosAt maps a byte offset within Text to a file position. Columns count
+// characters, as YAML's do.
 func (m Markdown) PosAt(off int) diag.Pos {
 	p := m.Pos
 	if p.Line == 0 {
 		return p
 	}
+	if m.src != "" {
+		if q, ok := m.alignedPos(off); ok {
+			return q
+		}
+		return p // better the value's start than a wrong place
+	}
 	line, col := 0, 1
 	for i := 0; i < off && i < len(m.Text); i++ {
-		if m.Text[i] == '\n' {
+		switch c := m.Text[i]; {
+		case c == '\n':
 			line++
 			col = 1
-		} else {
+		case c&0xC0 != 0x80: // not a UTF-8 continuation byte
 			col++
 		}
 	}

@@ -131,6 +131,15 @@ func FuzzFastYAML(f *testing.F) {
 			f.Add(frontMatterOf(b))
 		}
 	}
+	// Scalars over lines and escapes, left to yaml.v3, whose positions
+	// PosAt follows.
+	for _, s := range []string{
+		"summary: >-\n  A key leaked and the\n  attacker used [[api-kee]].\n",
+		"a: plain\n  over [[x]]\nb: \"dq \\\" [[r3]] \\u00e9\n  [[r4]]\"\nc: 'it''s\n  [[s]]'\n",
+		"\ufefftitle: bom\n",
+	} {
+		f.Add([]byte(s))
+	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 200 {
 		f.Add(randomFrontMatter(r))
