@@ -64,12 +64,21 @@ type List []Diagnostic
 
 // Errorf adds an error at pos.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: placed(pos), Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
 // Warnf adds a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: placed(pos), Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// placed puts a problem with a whole file (a slug taken from its name, a
+// title it lacks) at its start: every diagnostic reads PATH:LINE:COL.
+func placed(pos Pos) Pos {
+	if pos.File != "" && pos.Line == 0 {
+		pos.Line, pos.Col = 1, 1
+	}
+	return pos
 }
 
 // HasErrors reports whether any diagnostic is an error.

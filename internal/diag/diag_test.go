@@ -59,10 +59,10 @@ func TestWriteFormats(t *testing.T) {
 	WriteText(&text, l)
 	WriteGitHub(&gh, l)
 	WriteJSON(&js, l)
-	if want := "content/terms/a,b.md:3:4: bad\nthing: 100%\ncontent/terms: warning: folder\n"; text.String() != want {
+	if want := "content/terms/a,b.md:3:4: bad\nthing: 100%\ncontent/terms:1:1: warning: folder\n"; text.String() != want {
 		t.Errorf("text:\n%q\nwant\n%q", text.String(), want)
 	}
-	if want := "::error file=content/terms/a%2Cb.md,line=3,col=4::bad%0Athing: 100%25\n::warning file=content/terms::folder\n"; gh.String() != want {
+	if want := "::error file=content/terms/a%2Cb.md,line=3,col=4::bad%0Athing: 100%25\n::warning file=content/terms,line=1,col=1::folder\n"; gh.String() != want {
 		t.Errorf("github:\n%q\nwant\n%q", gh.String(), want)
 	}
 	var empty bytes.Buffer

@@ -92,7 +92,7 @@ func TestDiagnostics(t *testing.T) {
 				"content/frameworks/owasp.yaml": owasp,
 				"content/frameworks/owasp.yml":  owasp,
 			},
-			want: []string{`content/frameworks/owasp.yml: framework id "owasp" is already used by content/frameworks/owasp.yaml`},
+			want: []string{`content/frameworks/owasp.yml:1:1: framework id "owasp" is already used by content/frameworks/owasp.yaml`},
 		},
 
 		// related

@@ -321,8 +321,8 @@ func TestOddInput(t *testing.T) {
 		`: unknown control "c" in f`,
 		`: unknown link target "nope"`,
 		`: warning: link target "x" is an old slug of ; write [[]]`,
-		`content/terms/x.md: warning: no other term links to ""; add it to a related list or link it with [[]]`,
-		`content/terms/y.md: warning: no other term links to ""; add it to a related list or link it with [[]]`,
+		`content/terms/x.md:1:1: warning: no other term links to ""; add it to a related list or link it with [[]]`,
+		`content/terms/y.md:1:1: warning: no other term links to ""; add it to a related list or link it with [[]]`,
 	}
 	check(t, want, got)
 }
