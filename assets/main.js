@@ -219,7 +219,9 @@
       var a = termLink(e.target);
       if (!a) return;
       // A tap focuses the link too; the click handler decides for taps.
-      if (lastPointer === "touch" && Date.now() - lastPointerAt < 800) return;
+      // No time limit: a reader whose touch-and-hold delay is long holds
+      // a tap for over a second. A key pressed since means the keyboard.
+      if (lastPointer === "touch") return;
       show(a, false);
     });
     document.addEventListener("focusout", function (e) {
@@ -243,6 +245,7 @@
     });
 
     document.addEventListener("keydown", function (e) {
+      lastPointer = "";
       if (e.key === "Escape" && tipLink) hide();
     });
     window.addEventListener("resize", hide);

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -126,6 +127,38 @@ func TestPreviewFirstTapShowsSecondTapFollows(t *testing.T) {
 	}
 	Do(t, ctx, chromedp.Tap(chromedp.CSS(serviceAccountLink)))
 	WaitFor(t, ctx, `location.pathname === "/terms/service-account/"`, "the second tap to open the term")
+}
+
+// A reader whose touch-and-hold delay is long (an accessibility setting
+// of phones) holds a tap for over a second. The preview once took a
+// focus that long after the touch began for a keyboard's and showed it,
+// so that the tap's click counted as the second and left the page.
+func TestPreviewSlowTapShowsFirst(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Viewport(t, ctx, 360, 740)
+	Open(t, ctx, base+"/terms/api-key/")
+
+	x, y := center(t, ctx, serviceAccountLink)
+	touch := input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}}
+	if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, touch); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1200 * time.Millisecond) // the hold itself: the input under test, not a wait
+	touch.Type, touch.TouchPoints = input.DispatchTouchEventTypeTouchEnd, []*input.TouchPoint{}
+	if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, touch); err != nil {
+		t.Fatal(err)
+	}
+	WaitFor(t, ctx, `location.pathname !== "/terms/api-key/" || document.querySelector("#term-preview a")`, "the slow tap to show the preview or open the term")
+	if loc := Eval[string](t, ctx, `location.pathname`); loc != "/terms/api-key/" {
+		t.Fatalf("a slow first tap opened %s; it should show the preview", loc)
+	}
+	// A key pressed since is the keyboard's: focus shows the preview again.
+	Press(t, ctx, kb.Escape)
+	WaitFor(t, ctx, previewHidden, "Esc to close the preview")
+	Do(t, ctx, chromedp.Focus(chromedp.CSS(nhiLink)))
+	WaitFor(t, ctx, previewShown, "the preview on keyboard focus after a tap")
 }
 
 // Pages that list terms without their summaries carry the previews of

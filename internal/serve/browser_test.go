@@ -12,15 +12,24 @@ import (
 // What an editor sees in the browser beside their editor. One Chromium
 // and one preview serve every step, in order.
 func TestBrowserFollowsTheEditor(t *testing.T) {
-	ctx := browsertest.New(t) // skips without Chromium, unless required
+	browser := browsertest.New(t) // skips without Chromium, unless required
 	dir := exampleSite(t)
 	writeFile(t, dir, "assets/style.css", "body { color: rgb(0, 0, 0) }\n")
 	writeFile(t, dir, "content/terms/orphan.md", "---\ntitle: Orphan\nsummary: Alone.\nupdated: 2026-01-01\n---\nAlone.\n")
 	url, _ := preview(t, dir)
-	browsertest.Viewport(t, ctx, 800, 400)
 
+	// Each step opens its page in a new tab and closes the last one: the
+	// last step's page may still be reacting to its edit (a fix reloads
+	// the pages it touched, after the overlay went), and a page that
+	// reloads itself while Navigate loads the next one aborts Navigate or
+	// even wins over it.
+	ctx, closeTab := browser, func() {}
+	defer func() { closeTab() }()
 	open := func(t *testing.T, page string) {
 		t.Helper()
+		closeTab()
+		ctx, closeTab = chromedp.NewContext(browser)
+		browsertest.Viewport(t, ctx, 800, 400)
 		browsertest.Do(t, ctx, chromedp.Navigate(url+page))
 		browsertest.WaitFor(t, ctx, `document.documentElement.dataset.livereload === "connected"`, "the live-reload stream")
 	}
