@@ -149,17 +149,16 @@ func TestBundledGlossaryBuildsWithTheReferenceLayout(t *testing.T) {
 		}
 	}
 	for ctl, tms := range g.ControlTerms {
-		var fw string
+		var fw, anchor string
 		for _, f := range g.Frameworks {
-			for _, c := range f.Controls {
+			for i, c := range f.Controls {
 				if c == ctl {
-					fw = f.ID
+					fw, anchor = f.ID, `id="`+render.ControlAnchors(f)[i]+`"`
 				}
 			}
 		}
 		b, _ := os.ReadFile(filepath.Join(out, "frameworks", fw, "index.html"))
 		section := string(b)
-		anchor := `id="` + render.ControlAnchor(ctl.ID.Value) + `"`
 		i := strings.Index(section, anchor)
 		if i < 0 {
 			t.Errorf("%s/%s has no anchor on its framework page", fw, ctl.ID.Value)

@@ -80,14 +80,26 @@ func goldenTree(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-// TestGoldenPages compares whole pages of the example site with
+// goldenSites are the testdata sites whose pages testdata/golden holds:
+// the content format's example, and a site at its edges (no publisher, a
+// path-only base_url, accents, symbols, other scripts, control ids that
+// slug alike, headings named like a page's sections).
+var goldenSites = []string{"example-site", "edge-site"}
+
+// TestGoldenPages compares whole pages of the golden sites with
 // testdata/golden.
 func TestGoldenPages(t *testing.T) {
-	src := copySite(t, "example-site")
+	for _, site := range goldenSites {
+		t.Run(site, func(t *testing.T) { testGoldenPages(t, site) })
+	}
+}
+
+func testGoldenPages(t *testing.T, site string) {
+	src := copySite(t, site)
 	out := filepath.Join(t.TempDir(), "public")
 	buildOK(t, src, out, opts())
 	got := goldenTree(t, out)
-	golden := filepath.Join("testdata", "golden", "example-site")
+	golden := filepath.Join("testdata", "golden", site)
 	if *update {
 		os.RemoveAll(golden)
 		for name, text := range got {
@@ -117,16 +129,20 @@ func TestGoldenPages(t *testing.T) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	src := copySite(t, "example-site")
-	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
-	buildOK(t, src, a, opts())
-	buildOK(t, src, b, opts())
-	ta, tb := readTree(t, a), readTree(t, b)
-	if len(ta) < 20 {
-		t.Fatalf("only %d files built", len(ta))
-	}
-	if diff := cmp.Diff(ta, tb); diff != "" {
-		t.Errorf("two builds differ (-first +second):\n%s", diff)
+	for _, site := range goldenSites {
+		t.Run(site, func(t *testing.T) {
+			src := copySite(t, site)
+			a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+			buildOK(t, src, a, opts())
+			buildOK(t, src, b, opts())
+			ta, tb := readTree(t, a), readTree(t, b)
+			if len(ta) < 20 {
+				t.Fatalf("only %d files built", len(ta))
+			}
+			if diff := cmp.Diff(ta, tb); diff != "" {
+				t.Errorf("two builds differ (-first +second):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -265,6 +281,13 @@ func TestTagSpellingsShareAPage(t *testing.T) {
 	}
 	if n := strings.Count(string(page), `<li class="term-card">`+"\n"+`    <h3><a href="/glossary/terms/api-key/"`); n != 1 {
 		t.Errorf("the secrets tag page lists API Key %d times, want once", n)
+	}
+	term, err := os.ReadFile(filepath.Join(out, "terms", "api-key", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(term), `<a class="tag" href="/glossary/tags/secrets/">`); n != 1 {
+		t.Errorf("API Key's page links the secrets tag %d times, want once", n)
 	}
 }
 

@@ -206,22 +206,25 @@ func (l *Live) affected(prev, next *state) map[string]bool {
 		}
 	}
 	var targets, names []string
-	taxonomy := func(tags []string, category string) {
+	// A tag's page is where the renderer of the state it is in put it.
+	taxonomy := func(st *state, tags []string, category string) {
 		for _, tag := range tags {
-			out[tagPath(tag)] = true
+			if p := st.r.TagPath(tag); p != "" {
+				out[p] = true
+			}
 		}
-		if category != "" {
-			out[categoryPath(category)] = true
+		if p := st.r.CategoryPath(category); category != "" && p != "" {
+			out[p] = true
 		}
 	}
-	entity := func(o any) {
+	entity := func(st *state, o any) {
 		switch o := o.(type) {
 		case *content.Term:
 			targets = append(targets, termPath(o.Slug.Value))
-			taxonomy(o.Tags, o.Category)
+			taxonomy(st, o.Tags, o.Category)
 		case *content.Incident:
 			targets = append(targets, incidentPath(o.Slug.Value))
-			taxonomy(o.Tags, "")
+			taxonomy(st, o.Tags, "")
 		case *content.Framework:
 			targets = append(targets, frameworkPath(o.ID))
 		}
@@ -241,16 +244,16 @@ func (l *Live) affected(prev, next *state) map[string]bool {
 	}
 	for file, o := range next.objs {
 		if was := prev.objs[file]; was != o {
-			entity(o)
+			entity(next, o)
 			if was != nil {
-				entity(was)
+				entity(prev, was)
 			}
 			renamed(was, o)
 		}
 	}
 	for file, was := range prev.objs {
 		if next.objs[file] == nil {
-			entity(was)
+			entity(prev, was)
 			renamed(was, nil)
 		}
 	}
@@ -264,6 +267,9 @@ func (l *Live) affected(prev, next *state) map[string]bool {
 		for p := range l.mentioning(next, names) {
 			out[p] = true
 		}
+	}
+	for _, p := range next.r.MovedTaxonomyPages(prev.r) {
+		out[p] = true
 	}
 	l.graphChanges(prev, next, out)
 	return out

@@ -258,11 +258,7 @@ func (l *Live) textOf(t *content.Term) string {
 func termPath(slug string) string     { return "terms/" + slug + "/index.html" }
 func incidentPath(slug string) string { return "incidents/" + slug + "/index.html" }
 func frameworkPath(id string) string  { return "frameworks/" + id + "/index.html" }
-func tagPath(name string) string      { return "tags/" + render.TaxonomySlug(name) + "/index.html" }
-func categoryPath(name string) string {
-	return "categories/" + render.TaxonomySlug(name) + "/index.html"
-}
-func isRedirect(j render.Job) bool { return j.Term == nil && isEntityPage(j.Path, "terms") }
+func isRedirect(j render.Job) bool    { return j.Term == nil && isEntityPage(j.Path, "terms") }
 func isEntityPage(p, kind string) bool {
 	return strings.HasPrefix(p, kind+"/") && strings.Count(p, "/") == 2
 }

@@ -171,6 +171,15 @@ func TestLiveUpdatesMatchAFreshBuild(t *testing.T) {
 		{name: "a new term with a new tag", change: func(d string) {
 			write(t, d, "content/terms/key-vault.md", "---\ntitle: Key Vault\nsummary: A store for keys.\ntags: [vaults]\nrelated: [api-key]\nupdated: 2026-05-20\n---\nA vault keeps every API key and secret in one place.\n")
 		}, files: []string{"content/terms/key-vault.md"}},
+		{name: "a tag whose slug another tag has", change: func(d string) {
+			write(t, d, "content/terms/vault-policy.md", "---\ntitle: Vault Policy\nsummary: Who may read a vault.\ntags: [Vaults!]\nrelated: [api-key]\nupdated: 2026-05-20\n---\nIt names who reads which secret.\n")
+		}, files: []string{"content/terms/vault-policy.md"}},
+		{name: "a term on that tag's page renamed", change: func(d string) {
+			edit(t, d, "content/terms/vault-policy.md", replace("title: Vault Policy", "title: Vault Rules"))
+		}, files: []string{"content/terms/vault-policy.md"}},
+		{name: "a second term on that tag", change: func(d string) {
+			write(t, d, "content/terms/vault-audit.md", "---\ntitle: Vault Audit\nsummary: A review of vault reads.\ntags: [Vaults!]\nrelated: [api-key]\nupdated: 2026-05-20\n---\nIt lists who read which secret.\n")
+		}, files: []string{"content/terms/vault-audit.md"}},
 		{name: "an error", change: func(d string) {
 			edit(t, d, "content/terms/key-vault.md", replace("related: [api-key]", "related: [api-kee]"))
 		}, files: []string{"content/terms/key-vault.md"}, wantErr: true},

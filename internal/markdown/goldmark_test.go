@@ -32,6 +32,7 @@ var docs = []Doc{
 	{},
 	{Inline: true, Autolink: true, Self: "secret"},
 	{Autolink: true, Self: "api-key"},
+	{IDPrefix: "example-1--", Reserved: func(id string) bool { return id == "example-1--sources" }},
 }
 
 // checkRender fails t if Render renders src other than goldmark with its

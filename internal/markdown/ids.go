@@ -11,10 +11,17 @@ import (
 )
 
 // ids makes the heading ids of one document: lower-case words of the
-// heading's text (letters of any script, digits) joined by hyphens, made
-// unique with -1, -2... in document order.
+// heading's text (letters of any script, digits) joined by hyphens, after
+// the document's prefix, made unique with -1, -2... in document order and
+// kept clear of the ids the page reserves.
 type ids struct {
-	used map[string]bool
+	used     map[string]bool
+	prefix   string
+	reserved func(id string) bool
+}
+
+func (s *ids) taken(id []byte) bool {
+	return s.used[string(id)] || s.reserved != nil && s.reserved(string(id))
 }
 
 // Generate implements parser.IDs. value is the heading's Markdown source.
@@ -23,8 +30,11 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	if len(id) == 0 {
 		id = append(id, "section"...)
 	}
+	if s.prefix != "" {
+		id = append([]byte(s.prefix), id...)
+	}
 	base := len(id)
-	for n := 1; s.used[string(id)]; n++ {
+	for n := 1; s.taken(id); n++ {
 		id = strconv.AppendInt(append(id[:base], '-'), int64(n), 10)
 	}
 	s.used[string(id)] = true

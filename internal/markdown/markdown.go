@@ -18,6 +18,8 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -72,6 +74,16 @@ type Doc struct {
 	Self     string // slug of the page's own term: never auto-linked
 	Autolink bool   // auto-link plain-text mentions (term bodies only)
 	Inline   bool   // a one-paragraph field (an example, a relevance cell): no <p> wrapper
+
+	// A page shows several Markdown fields and ids of its own; these keep
+	// every id of the page unique. IDPrefix starts the id of each heading
+	// and footnote of this field ("example-2--" gives "example-2--notes"
+	// and "example-2--fn:1"): a page gives its main text none and each
+	// other field its own, ending in "--", which no heading id contains.
+	// Reserved says which ids the page itself uses: a heading that would
+	// take one gets the next free -1, -2... instead ("examples-1").
+	IDPrefix string
+	Reserved func(id string) bool
 }
 
 // Renderer renders the Markdown of one build. It is safe for concurrent use.
@@ -98,7 +110,7 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(exts...),
 		goldmark.WithExtensions(
-			extension.Footnote,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 			extension.Typographer,
 			Highlighting{},
 			&WikiLinks{Linker: linker},
@@ -126,6 +138,9 @@ func (r *Renderer) renderMarkdown(st *docState, pc parser.Context) Result {
 	source := st.source
 	pc.Set(docKey, st)
 	root := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+	if st.doc.IDPrefix != "" && strings.Contains(st.src, "[^") { // only footnotes read it
+		root.SetAttribute(idPrefixAttr, st.doc.IDPrefix)
+	}
 	if st.doc.Inline {
 		unwrapParagraph(root)
 	}
@@ -155,4 +170,20 @@ func unwrapParagraph(root ast.Node) {
 		tb.AppendChild(tb, c)
 	}
 	root.ReplaceChild(root, p, tb)
+}
+
+// idPrefixAttr holds Doc.IDPrefix on the document node, where the
+// footnote renderer finds it: goldmark renders no attribute of a document.
+var idPrefixAttr = []byte("nhiglossary-id-prefix")
+
+// footnotePrefix is the prefix of the ids of node's footnotes.
+func footnotePrefix(node ast.Node) []byte {
+	doc := node.OwnerDocument()
+	if doc == nil {
+		return nil
+	}
+	if p, ok := doc.Attribute(idPrefixAttr); ok {
+		return []byte(p.(string))
+	}
+	return nil
 }

@@ -403,6 +403,48 @@ func TestHeadings(t *testing.T) {
 	}
 }
 
+// A page's own section ids are reserved: a body heading named like a
+// section gets the next free id, stable from one build to the next.
+func TestHeadingIDsAvoidReservedIDs(t *testing.T) {
+	reserved := map[string]bool{"examples": true, "examples-1": true, "sources": true, "definition": true}
+	src := "## Examples\n\n## Sources\n\n## Sources\n\n## Definition\n\n## Why it matters\n"
+	got := render(t, Options{}, src, Doc{Reserved: func(id string) bool { return reserved[id] }})
+	var ids []string
+	for _, h := range got.Headings {
+		ids = append(ids, h.ID)
+	}
+	want := []string{"examples-2", "sources-1", "sources-2", "definition-1", "why-it-matters"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("heading ids (-want +got):\n%s", diff)
+	}
+}
+
+// Fields of one page keep their ids apart by prefix: headings and
+// footnotes both.
+func TestIDPrefixKeepsFieldsApart(t *testing.T) {
+	r := New(Options{}, linker, names)
+	src := "## Notes\n\nA claim.[^1]\n\n[^1]: Its source.\n"
+	got := r.Render(src, Doc{IDPrefix: "example-2--"})
+	for _, want := range []string{
+		`<h2 id="example-2--notes">`, `<sup id="example-2--fnref:1"><a href="#example-2--fn:1"`,
+		`<li id="example-2--fn:1">`, `<a href="#example-2--fnref:1" class="footnote-backref"`,
+	} {
+		if !strings.Contains(got.HTML, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, got.HTML)
+		}
+	}
+	if n := strings.Count(got.HTML, `id="`); n != 3 {
+		t.Errorf("%d ids, want 3:\n%s", n, got.HTML)
+	}
+	// The prefix is the document's alone: pooled state forgets it.
+	for range 3 {
+		plain := r.Render(src, Doc{})
+		if !strings.Contains(plain.HTML, `<h2 id="notes">`) || !strings.Contains(plain.HTML, `<li id="fn:1">`) {
+			t.Fatalf("a document without a prefix:\n%s", plain.HTML)
+		}
+	}
+}
+
 func TestInline(t *testing.T) {
 	tests := []struct {
 		name, src, want string

@@ -52,6 +52,7 @@ var docStates = sync.Pool{New: func() any {
 func newDocState(src string, doc Doc) *docState {
 	st := docStates.Get().(*docState)
 	st.src, st.doc = src, doc
+	st.ids.prefix, st.ids.reserved = doc.IDPrefix, doc.Reserved
 	return st
 }
 
@@ -75,6 +76,7 @@ func (st *docState) free() {
 	st.mentions.reset()
 	st.wikis.reset()
 	clear(st.ids.used)
+	st.ids.prefix, st.ids.reserved = "", nil
 	if st.pc != nil && !st.pc.reset() {
 		st.pc = nil
 	}

@@ -2,6 +2,9 @@ package render
 
 import (
 	"bytes"
+	"cmp"
+	"crypto/sha1"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -46,14 +49,13 @@ func (r *Renderer) sitemap() ([]byte, error) {
 	for _, inc := range r.g.Incidents {
 		add(r.u.Incident(inc.Slug.Value), time.Time{})
 	}
-	tags, cats := r.taxonomies()
 	add(r.u.Tags(), time.Time{})
-	for _, t := range tags.names {
-		add(r.u.Tag(t), time.Time{})
+	for _, t := range r.tags.names {
+		add(r.tags.url(r.u, t), time.Time{})
 	}
 	add(r.u.Categories(), time.Time{})
-	for _, c := range cats.names {
-		add(r.u.Category(c), time.Time{})
+	for _, c := range r.cats.names {
+		add(r.cats.url(r.u, c), time.Time{})
 	}
 	return marshalXML(s)
 }
@@ -75,15 +77,16 @@ func (r *Renderer) feed() ([]byte, error) {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
 	}
-	type entry struct {
-		Title   string `xml:"title"`
-		Link    link   `xml:"link"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary"`
-	}
 	type author struct {
 		Name string `xml:"name"`
+	}
+	type entry struct {
+		Title   string  `xml:"title"`
+		Link    link    `xml:"link"`
+		ID      string  `xml:"id"`
+		Updated string  `xml:"updated"`
+		Author  *author `xml:"author,omitempty"`
+		Summary string  `xml:"summary"`
 	}
 	type feed struct {
 		XMLName   xml.Name `xml:"feed"`
@@ -103,11 +106,11 @@ func (r *Renderer) feed() ([]byte, error) {
 	f := feed{
 		NS: "http://www.w3.org/2005/Atom", Title: r.cfg.Title, Subtitle: r.cfg.Description,
 		Links: []link{{Href: r.abs(r.u.File("feed.xml")), Rel: "self"}, {Href: r.abs(r.u.Home())}},
-		ID:    r.abs(r.u.Home()), Generator: r.opts.Generator,
+		ID:    r.iri(r.u.Home()), Generator: r.opts.Generator,
 	}
-	if r.cfg.Publisher != "" {
-		f.Author = &author{r.cfg.Publisher}
-	}
+	// RFC 4287 wants an author on the feed or on every entry: the
+	// publisher, else the default author, else the site itself.
+	f.Author = &author{cmp.Or(r.cfg.Publisher, r.cfg.DefaultAuthor, r.cfg.Title, "Glossary")}
 	// The feed's date is its newest entry's, never the clock's: builds of
 	// the same content are byte-identical.
 	f.Updated = "1970-01-01T00:00:00Z"
@@ -115,10 +118,43 @@ func (r *Renderer) feed() ([]byte, error) {
 		f.Updated = terms[0].Updated.UTC().Format(time.RFC3339)
 	}
 	for _, t := range terms {
-		u := r.abs(r.u.Term(t.Slug.Value))
-		f.Entries = append(f.Entries, entry{Title: t.Title.Value, Link: link{Href: u}, ID: u, Updated: t.Updated.UTC().Format(time.RFC3339), Summary: t.Summary})
+		e := entry{Title: t.Title.Value, Link: link{Href: r.abs(r.u.Term(t.Slug.Value))}, ID: r.iri(r.u.Term(t.Slug.Value)), Updated: t.Updated.UTC().Format(time.RFC3339), Summary: t.Summary}
+		if t.Author != "" { // the term's own, or the site's default_author
+			e.Author = &author{t.Author}
+		}
+		f.Entries = append(f.Entries, e)
 	}
 	return marshalXML(f)
+}
+
+// iri is the Atom <id> of the page at path: its absolute URL when the
+// site has one. A site built for a bare path ("/", "/kb/") has none, and
+// an id must be an absolute IRI that never changes, so it is a name-based
+// (version 5, SHA-1) urn:uuid of the site's title and the page's path: the
+// same on every build, different between sites. (A tag: URI would need a
+// domain or e-mail address the site does not have.)
+func (r *Renderer) iri(path string) string {
+	if r.u.origin != "" {
+		return r.abs(path)
+	}
+	return "urn:uuid:" + uuid5(feedNamespace, r.cfg.Title+"\x00"+path)
+}
+
+// feedNamespace is the UUID namespace of nhiglossary's feed ids (a random
+// version 4 UUID, fixed once: changing it would change every id).
+var feedNamespace = [16]byte{0x6f, 0x2b, 0x1c, 0x4e, 0x93, 0xa7, 0x4d, 0x58, 0xb1, 0x0e, 0x7c, 0x3d, 0x52, 0x89, 0xe4, 0x16}
+
+// uuid5 is RFC 9562's name-based UUID, version 5, of name in namespace.
+func uuid5(namespace [16]byte, name string) string {
+	h := sha1.New()
+	h.Write(namespace[:])
+	h.Write([]byte(name))
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50 // version 5
+	u[8] = u[8]&0x3f | 0x80 // RFC variant
+	b := hex.EncodeToString(u[:])
+	return b[0:8] + "-" + b[8:12] + "-" + b[12:16] + "-" + b[16:20] + "-" + b[20:32]
 }
 
 func (r *Renderer) robots() ([]byte, error) {
@@ -153,40 +189,46 @@ func (r *Renderer) openSearch() ([]byte, error) {
 
 // apiJSON is api/glossary.json: the whole resolved glossary for other tools.
 func (r *Renderer) apiJSON() ([]byte, error) {
+	// Every object of a kind has the same keys, lists [] and strings ""
+	// when empty, so that tools need no "is it there" checks. url is the
+	// page on this site; source_url the framework's or control's own
+	// page, from its YAML.
 	type mapping struct {
 		Framework string `json:"framework"`
-		Control   string `json:"control,omitempty"`
-		Relevance string `json:"relevance,omitempty"`
+		Control   string `json:"control"` // "" for a framework-level mapping
+		Relevance string `json:"relevance"`
 	}
 	type term struct {
 		Slug          string    `json:"slug"`
 		Title         string    `json:"title"`
 		URL           string    `json:"url"`
 		Summary       string    `json:"summary"`
-		Abbreviations []string  `json:"abbreviations,omitempty"`
-		Synonyms      []string  `json:"synonyms,omitempty"`
-		Category      string    `json:"category,omitempty"`
-		Tags          []string  `json:"tags,omitempty"`
-		Related       []string  `json:"related,omitempty"`
-		ReferencedBy  []string  `json:"referenced_by,omitempty"`
-		Incidents     []string  `json:"incidents,omitempty"`
-		Mappings      []mapping `json:"mappings,omitempty"`
+		Abbreviations []string  `json:"abbreviations"`
+		Synonyms      []string  `json:"synonyms"`
+		Category      string    `json:"category"`
+		Tags          []string  `json:"tags"`
+		Related       []string  `json:"related"`
+		ReferencedBy  []string  `json:"referenced_by"`
+		Incidents     []string  `json:"incidents"`
+		Mappings      []mapping `json:"mappings"`
 		Updated       string    `json:"updated"`
 	}
 	type control struct {
-		ID    string   `json:"id"`
-		Title string   `json:"title"`
-		URL   string   `json:"url"`
-		Terms []string `json:"terms,omitempty"`
+		ID        string   `json:"id"`
+		Title     string   `json:"title"`
+		URL       string   `json:"url"`
+		SourceURL string   `json:"source_url"`
+		Terms     []string `json:"terms"`
 	}
 	type framework struct {
-		ID       string    `json:"id"`
-		Name     string    `json:"name"`
-		Short    string    `json:"short"`
-		Version  string    `json:"version,omitempty"`
-		URL      string    `json:"url"`
-		Controls []control `json:"controls,omitempty"`
-		Terms    []string  `json:"terms,omitempty"`
+		ID        string    `json:"id"`
+		Name      string    `json:"name"`
+		Short     string    `json:"short"`
+		Version   string    `json:"version"`
+		URL       string    `json:"url"`
+		SourceURL string    `json:"source_url"`
+		Controls  []control `json:"controls"`
+		Terms     []string  `json:"terms"`
 	}
 	type incident struct {
 		Slug    string   `json:"slug"`
@@ -194,7 +236,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Date    string   `json:"date"`
 		URL     string   `json:"url"`
 		Summary string   `json:"summary"`
-		Terms   []string `json:"terms,omitempty"`
+		Terms   []string `json:"terms"`
 	}
 	type api struct {
 		Title      string      `json:"title"`
@@ -204,7 +246,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Incidents  []incident  `json:"incidents"`
 	}
 	slugs := func(ts []*content.Term) []string {
-		var out []string
+		out := []string{}
 		for _, t := range ts {
 			if r.published(t) {
 				out = append(out, t.Slug.Value)
@@ -216,8 +258,9 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 	for _, t := range r.g.Terms {
 		jt := term{
 			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.u.Term(t.Slug.Value)), Summary: t.Summary,
-			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: t.Tags,
+			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: orEmpty(t.Tags),
 			Related: slugs(r.g.Related[t]), ReferencedBy: slugs(r.g.ReferencedBy[t]), Updated: t.Updated.Format("2006-01-02"),
+			Incidents: []string{}, Mappings: []mapping{},
 		}
 		for _, inc := range r.g.TermIncidents[t] {
 			jt.Incidents = append(jt.Incidents, inc.Slug.Value)
@@ -232,12 +275,15 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		a.Terms = append(a.Terms, jt)
 	}
 	for _, f := range r.g.Frameworks {
-		jf := framework{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.abs(r.u.Framework(f.ID))}
+		jf := framework{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.abs(r.u.Framework(f.ID)), SourceURL: f.URL,
+			Controls: []control{}, Terms: []string{}}
 		for _, tm := range r.g.FrameworkTerms[f] {
-			jf.Terms = append(jf.Terms, tm.Term.Slug.Value)
+			if r.published(tm.Term) {
+				jf.Terms = append(jf.Terms, tm.Term.Slug.Value)
+			}
 		}
 		for _, c := range f.Controls {
-			jc := control{ID: c.ID.Value, Title: c.Title, URL: r.abs(r.u.Control(f.ID, c.ID.Value))}
+			jc := control{ID: c.ID.Value, Title: c.Title, URL: r.abs(r.controlURL(f, c)), SourceURL: c.URL, Terms: []string{}}
 			for _, tm := range r.g.ControlTerms[c] {
 				if r.published(tm.Term) {
 					jc.Terms = append(jc.Terms, tm.Term.Slug.Value)
@@ -253,9 +299,17 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 			URL: r.abs(r.u.Incident(inc.Slug.Value)), Summary: inc.Summary.Text, Terms: slugs(r.g.IncidentTerms[inc]),
 		})
 	}
-	b, err := json.MarshalIndent(a, "", " ")
+	b, err := json.MarshalIndent(a, "", " ") // struct fields in a fixed order: deterministic
 	if err != nil {
 		return nil, fmt.Errorf("api/glossary.json: %w", err)
 	}
 	return append(b, '\n'), nil
+}
+
+// orEmpty is s, or an empty list where s is nil: JSON [] rather than null.
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

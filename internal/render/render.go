@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
+	"github.com/nhimg/nhiglossary/internal/textfold"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -56,10 +58,14 @@ type Renderer struct {
 	// tag link, a mapping's cells, a breadcrumb trail) are rendered once
 	// each: html/template is the costliest stage.
 	incidents  sync.Map              // *content.Incident -> IncidentRef
-	tags       sync.Map              // tag -> template.HTML
+	tagLink    sync.Map              // tag page name -> template.HTML
 	cells      sync.Map              // mappingKey -> template.HTML
 	crumbs     sync.Map              // crumbs key -> template.HTML
 	partialErr atomic.Pointer[error] // the first error of a partial
+
+	tags, cats taxonomy                     // the site's tag and category pages
+	anchors    map[*content.Control]string  // a control's fragment id on its framework page
+	reserved   map[string]func(string) bool // by page kind: ids its templates write (heading ids avoid them)
 }
 
 // New parses the templates (an fs.FS with the site's overrides already
@@ -82,6 +88,17 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 		r.preview[t.Slug.Value] = previewEntry(t)
 	}
 	r.refs = make([]atomic.Pointer[TermRef], len(g.Terms))
+	r.tags, r.cats = r.taxonomies()
+	r.anchors = map[*content.Control]string{}
+	for _, f := range g.Frameworks {
+		for i, a := range ControlAnchors(f) {
+			r.anchors[f.Controls[i]] = a
+		}
+	}
+	r.reserved = make(map[string]func(string) bool, len(t.ids))
+	for kind, ids := range t.ids {
+		r.reserved[kind] = func(id string) bool { return ids[id] || isSourceID(id) }
+	}
 	if err := r.renderChrome(); err != nil {
 		return nil, err
 	}
@@ -94,6 +111,12 @@ func (r *Renderer) BasePath() string { return r.u.base }
 
 // URLs for other packages (search) that write links into the site.
 func (r *Renderer) TermURL(slug string) string { return r.u.Term(slug) }
+
+// TagPath and CategoryPath are the output files of the page a tag or
+// category spelling is listed on, "" when this site has no such page.
+// Slugs that clash get suffixes, so only the Renderer knows them.
+func (r *Renderer) TagPath(name string) string      { return r.tags.path(name) }
+func (r *Renderer) CategoryPath(name string) string { return r.cats.path(name) }
 
 // A Job renders one output file.
 type Job struct {
@@ -155,16 +178,16 @@ func (r *Renderer) Jobs() []Job {
 	for _, inc := range g.Incidents {
 		add("incidents/"+inc.Slug.Value+"/index.html", nil, func(w *bytes.Buffer) error { return r.incidentPage(w, inc) })
 	}
-	tags, cats := r.taxonomies()
-	add("tags/index.html", nil, func(w *bytes.Buffer) error { return r.taxonomyIndex(w, "Tags", r.u.Tags(), tags, r.u.Tag) })
+	tags, cats := &r.tags, &r.cats
+	add("tags/index.html", nil, func(w *bytes.Buffer) error { return r.taxonomyIndex(w, "Tags", r.u.Tags(), tags) })
 	for _, tag := range tags.names {
-		add("tags/"+TaxonomySlug(tag)+"/index.html", nil, func(w *bytes.Buffer) error { return r.taxonomyPage(w, "Tag", tag, r.u.Tags(), tags) })
+		add(tags.dir+tags.slug[tag]+"/index.html", nil, func(w *bytes.Buffer) error { return r.taxonomyPage(w, "Tag", tag, r.u.Tags(), tags) })
 	}
 	add("categories/index.html", nil, func(w *bytes.Buffer) error {
-		return r.taxonomyIndex(w, "Categories", r.u.Categories(), cats, r.u.Category)
+		return r.taxonomyIndex(w, "Categories", r.u.Categories(), cats)
 	})
 	for _, c := range cats.names {
-		add("categories/"+TaxonomySlug(c)+"/index.html", nil, func(w *bytes.Buffer) error {
+		add(cats.dir+cats.slug[c]+"/index.html", nil, func(w *bytes.Buffer) error {
 			return r.taxonomyPage(w, "Category", c, r.u.Categories(), cats)
 		})
 	}
@@ -201,9 +224,15 @@ func (l linker) WikiLink(target string) (markdown.LinkInfo, bool) {
 	case xref.KindIncident:
 		return markdown.LinkInfo{Href: l.r.u.Incident(t.Incident.Slug.Value), Title: t.Incident.Title.Value}, true
 	case xref.KindControl:
-		return markdown.LinkInfo{Href: l.r.u.Control(t.Framework.ID, t.Control.ID.Value), Title: t.Framework.Short + " " + t.Control.ID.Value + ": " + t.Control.Title}, true
+		return markdown.LinkInfo{Href: l.r.controlURL(t.Framework, t.Control), Title: t.Framework.Short + " " + t.Control.ID.Value + ": " + t.Control.Title}, true
 	}
 	return markdown.LinkInfo{}, false
+}
+
+// controlURL is the link to a control: its framework page, at the anchor
+// that page gives it.
+func (r *Renderer) controlURL(f *content.Framework, c *content.Control) string {
+	return r.u.Framework(f.ID) + "#" + r.anchors[c]
 }
 
 func (r *Renderer) published(t *content.Term) bool {
@@ -339,10 +368,16 @@ func (r *Renderer) cached(cache *sync.Map, key any, name string, data any) templ
 	return h
 }
 
+// tagLinks links to the pages of tags, once per page: two spellings of
+// one tag ("Secrets", "secrets") are one link, titled as the page is.
 func (r *Renderer) tagLinks(tags []string) []template.HTML {
-	out := make([]template.HTML, len(tags))
+	out := make([]template.HTML, 0, len(tags))
 	for i, tag := range tags {
-		out[i] = r.cached(&r.tags, tag, "taglink", Link{tag, r.u.Tag(tag)})
+		name := r.tags.page[tag]
+		if slices.ContainsFunc(tags[:i], func(t string) bool { return r.tags.page[t] == name }) {
+			continue
+		}
+		out = append(out, r.cached(&r.tagLink, name, "taglink", Link{name, r.tags.url(r.u, name)}))
 	}
 	return out
 }
@@ -356,23 +391,25 @@ func names(ns []content.Name) []string {
 }
 
 // inline renders a one-paragraph Markdown field; the terms it links to
-// go to l when l is not nil.
-func (r *Renderer) inline(m content.Markdown, l *links) template.HTML {
+// go to l when l is not nil. idPrefix names the field among the page's
+// others (see markdown.Doc.IDPrefix): "example-2--", "incident-x--"...
+func (r *Renderer) inline(m content.Markdown, idPrefix string, l *links) template.HTML {
 	if m.Text == "" {
 		return ""
 	}
-	res := r.md.Render(m.Text, markdown.Doc{Inline: true})
+	res := r.md.Render(m.Text, markdown.Doc{Inline: true, IDPrefix: idPrefix})
 	l.add(res.Terms)
 	// The Markdown renderer escapes text and drops raw HTML unless the
 	// site opted in, so its output is trusted here.
 	return template.HTML(res.HTML)
 }
 
-func (r *Renderer) block(m content.Markdown, l *links) template.HTML {
+// block renders a Markdown field of paragraphs as doc says.
+func (r *Renderer) block(m content.Markdown, doc markdown.Doc, l *links) template.HTML {
 	if strings.TrimSpace(m.Text) == "" {
 		return ""
 	}
-	res := r.md.Render(m.Text, markdown.Doc{})
+	res := r.md.Render(m.Text, doc)
 	l.add(res.Terms)
 	return template.HTML(res.HTML)
 }
@@ -384,7 +421,7 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 		return ref.(IncidentRef)
 	}
 	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.u.Incident(inc.Slug.Value), Date: inc.Date}
-	ref.Summary = r.inline(inc.Summary, (*links)(&ref.links))
+	ref.Summary = r.inline(inc.Summary, "incident-"+inc.Slug.Value+"--", (*links)(&ref.links))
 	ref.Item = r.partial("incidentitem", ref)
 	r.incidents.Store(inc, ref)
 	return ref
@@ -400,7 +437,10 @@ func sourceViews(ss []content.Source) []SourceView {
 
 func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	g := r.g
-	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true})
+	// The body is the page's main text: its heading ids are the plain
+	// ones, made to avoid the ids of the page's own sections. Every other
+	// field gets a prefix of its own, so no two share an id.
+	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true, Reserved: r.reserved["term"]})
 	if r.opts.BodyText != nil {
 		r.opts.BodyText(t, body.Text)
 	}
@@ -420,7 +460,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	}
 	p.Draft = t.Draft
 	if t.Category != "" {
-		p.Category = &Link{t.Category, r.u.Category(t.Category)}
+		p.Category = &Link{t.Category, r.cats.url(r.u, t.Category)}
 	}
 	for _, h := range body.Headings {
 		if h.Level == 2 {
@@ -429,8 +469,8 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	}
 	p.Tags = r.tagLinks(t.Tags)
 	l := links(body.Terms) // the Result's own slice
-	for _, e := range t.Examples {
-		res := r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true})
+	for i, e := range t.Examples {
+		res := r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true, IDPrefix: nthPrefix("example-", i)})
 		l.add(res.Terms)
 		p.Examples = append(p.Examples, template.HTML(res.HTML))
 	}
@@ -439,11 +479,11 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		p.Incidents = append(p.Incidents, ref)
 		l.add(ref.links)
 	}
-	for _, m := range g.TermMappings[t] {
-		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance, &l)}
+	for i, m := range g.TermMappings[t] {
+		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance, nthPrefix("mapping-", i), &l)}
 		key := mappingKey{m.Framework.ID, ""}
 		if m.Control != nil {
-			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.u.Control(m.Framework.ID, m.Control.ID.Value)
+			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.controlURL(m.Framework, m.Control)
 			key.control = m.Control.ID.Value
 		}
 		row.Cells = r.cached(&r.cells, key, "mappingcells", MappingTarget{row.Framework, row.FrameworkAbbr, row.Control, row.ControlTitle, row.ControlURL})
@@ -460,6 +500,25 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	p.Previews = r.previews(l)
 	return r.tmpl.execute(w, "term", p)
 }
+
+// nthPrefix is the id prefix of the ith field of a kind, "example-2--":
+// the first few of the common kinds are made once, not on every page.
+func nthPrefix(kind string, i int) string {
+	if p, ok := prefixes[kind]; ok && i < len(p) {
+		return p[i]
+	}
+	return kind + strconv.Itoa(i+1) + "--"
+}
+
+var prefixes = func() map[string][]string {
+	m := map[string][]string{}
+	for _, kind := range []string{"example-", "mapping-", "framework-level--"} {
+		for i := range 16 {
+			m[kind] = append(m[kind], kind+strconv.Itoa(i+1)+"--")
+		}
+	}
+	return m
+}()
 
 // links collects the slugs of the terms a page links to, for previews.
 type links []string
@@ -565,7 +624,7 @@ func (r *Renderer) letters() []Letter {
 	byLetter := map[string][]IndexEntry{}
 	add := func(name string, e IndexEntry) {
 		e.Name = name
-		e.lower = strings.ToLower(name) // once, not at every comparison of the sort
+		e.lower = textfold.String(name) // once, not at every comparison of the sort
 		l := letterOf(name)
 		byLetter[l] = append(byLetter[l], e)
 	}
@@ -598,8 +657,14 @@ func (r *Renderer) letters() []Letter {
 	return out
 }
 
+// letterOf is the A-Z letter a name is filed under: its first letter,
+// accents folded ("Élan" under E); digits, symbols and letters of other
+// scripts under "#".
 func letterOf(name string) string {
 	c, _ := utf8.DecodeRuneInString(name)
+	if f := textfold.Rune(c); f != "" {
+		c = rune(f[0])
+	}
 	c = unicode.ToUpper(c)
 	if c >= 'A' && c <= 'Z' {
 		return string(c)
@@ -626,7 +691,8 @@ func (r *Renderer) frameworkRef(f *content.Framework, l *links) FrameworkRef {
 			seen[tm.Term] = true
 		}
 	}
-	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: r.block(f.Description, l), Controls: len(f.Controls), Terms: len(seen)}
+	desc := r.block(f.Description, markdown.Doc{IDPrefix: "framework-" + f.ID + "--"}, l)
+	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: desc, Controls: len(f.Controls), Terms: len(seen)}
 }
 
 func (r *Renderer) homePage(w *bytes.Buffer) error {
@@ -653,12 +719,14 @@ func (r *Renderer) homePage(w *bytes.Buffer) error {
 	return r.tmpl.execute(w, "home", p)
 }
 
-func (r *Renderer) mappedTerms(tms []xref.TermMapping, l *links) []MappedTerm {
+// mappedTerms lists the terms of tms; idPrefix + "N--" prefixes the ids
+// of the Nth one's relevance.
+func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links) []MappedTerm {
 	var out []MappedTerm
-	for _, tm := range tms {
+	for i, tm := range tms {
 		if r.published(tm.Term) {
 			ref := r.ref(tm.Term)
-			out = append(out, MappedTerm{TermRef: ref, Relevance: r.inline(tm.Relevance, l)})
+			out = append(out, MappedTerm{TermRef: ref, Relevance: r.inline(tm.Relevance, nthPrefix(idPrefix, i), l)})
 			l.add([]string{ref.Slug})
 		}
 	}
@@ -673,11 +741,12 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
 		Framework: ref,
 		Homepage:  f.URL,
 	}
-	p.Terms = r.mappedTerms(r.g.FrameworkTerms[f], &l)
+	p.Terms = r.mappedTerms(r.g.FrameworkTerms[f], "framework-level--", &l)
 	for _, c := range f.Controls {
+		a := r.anchors[c]
 		p.Controls = append(p.Controls, ControlView{
-			ID: c.ID.Value, Anchor: ControlAnchor(c.ID.Value), Title: c.Title, URL: c.URL,
-			Description: r.block(c.Description, &l), Terms: r.mappedTerms(r.g.ControlTerms[c], &l),
+			ID: c.ID.Value, Anchor: a, Title: c.Title, URL: c.URL,
+			Description: r.block(c.Description, markdown.Doc{IDPrefix: a + "--"}, &l), Terms: r.mappedTerms(r.g.ControlTerms[c], a+"--", &l),
 		})
 	}
 	p.Previews = r.previews(l)
@@ -709,7 +778,7 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 		for _, m := range ms {
 			i := idx[m.Framework]
 			if m.Control != nil {
-				cells[i] = append(cells[i], Link{m.Control.ID.Value, r.u.Control(m.Framework.ID, m.Control.ID.Value)})
+				cells[i] = append(cells[i], Link{m.Control.ID.Value, r.controlURL(m.Framework, m.Control)})
 			} else {
 				cells[i] = append(cells[i], Link{"framework-level", r.u.Framework(m.Framework.ID)})
 			}
@@ -747,7 +816,7 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
 	}
 	l := links(slices.Clone(ref.links))
-	p.Body = r.block(inc.Body, &l)
+	p.Body = r.block(inc.Body, markdown.Doc{Reserved: r.reserved["incident"]}, &l)
 	p.Layout.Draft = inc.Draft
 	p.Tags = r.tagLinks(inc.Tags)
 	l.refs(p.Terms)
@@ -777,37 +846,129 @@ func (r *Renderer) incidentsPage(w *bytes.Buffer) error {
 	return r.tmpl.execute(w, "incidents", p)
 }
 
-// taxonomy is tags or categories: names in order, and what carries each.
+// taxonomy is tags or categories: page names in order, what carries
+// each, and their slugs.
 type taxonomy struct {
-	names     []string
+	dir       string   // "tags/" or "categories/"
+	names     []string // a page's name is the first spelling met, in term order
 	terms     map[string][]*content.Term
 	incidents map[string][]*content.Incident
+	page      map[string]string // every spelling -> its page's name
+	byKey     map[string]string // sameTaxonomy key -> page name
+	slug      map[string]string // page name -> URL segment
+}
+
+func newTaxonomy(dir string) taxonomy {
+	return taxonomy{dir: dir, terms: map[string][]*content.Term{}, incidents: map[string][]*content.Incident{},
+		page: map[string]string{}, byKey: map[string]string{}}
+}
+
+// sameTaxonomy is what two spellings of one tag share: they differ in
+// case or spacing only ("Secrets", "secrets", "machine  identity"). Names
+// that differ in anything else are other tags, even where their slugs
+// agree ("C", "C#", "ç").
+func sameTaxonomy(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// canon is the name of the page that the spelling name belongs to.
+func (tx *taxonomy) canon(name string) string {
+	if n, ok := tx.page[name]; ok {
+		return n
+	}
+	key := sameTaxonomy(name)
+	n, ok := tx.byKey[key]
+	if !ok {
+		n = name
+		tx.byKey[key] = name
+		tx.names = append(tx.names, name)
+	}
+	tx.page[name] = n
+	return n
+}
+
+// assignSlugs gives every page its URL segment: its TaxonomySlug, unless
+// another page's name slugs alike ("C#" and "c#", "CI/CD" and "CI-CD").
+// Then the name first in byte order keeps the slug and the others get
+// -1, -2... skipping slugs another name has: the outcome depends on the
+// set of names alone, never on the order terms come in.
+func (tx *taxonomy) assignSlugs() {
+	tx.slug = make(map[string]string, len(tx.names))
+	bySlug := make(map[string][]string, len(tx.names))
+	for _, n := range tx.names {
+		s := TaxonomySlug(n)
+		bySlug[s] = append(bySlug[s], n)
+	}
+	var clashes []string
+	for s, ns := range bySlug {
+		tx.slug[ns[0]] = s
+		if len(ns) > 1 {
+			clashes = append(clashes, s)
+		}
+	}
+	slices.Sort(clashes)
+	taken := func(s string) bool { _, ok := bySlug[s]; return ok }
+	for _, s := range clashes {
+		ns := bySlug[s]
+		slices.SortFunc(ns, func(a, b string) int { return cmp.Or(cmp.Compare(sameTaxonomy(a), sameTaxonomy(b)), cmp.Compare(a, b)) })
+		tx.slug[ns[0]] = s
+		n := 0
+		for _, name := range ns[1:] {
+			var alt string
+			for n++; ; n++ {
+				if alt = s + "-" + strconv.Itoa(n); !taken(alt) {
+					break
+				}
+			}
+			tx.slug[name] = alt
+			bySlug[alt] = []string{name}
+		}
+	}
+}
+
+// url is the link to the page of a tag or category, by any spelling.
+// MovedTaxonomyPages lists the pages whose tag or category links differ
+// from prev's because a name's slug moved: a name that slugs like another
+// gets a suffix, so its URL changes when that other name comes or goes.
+// They are the moved pages themselves and the term and incident pages
+// that list them.
+func (r *Renderer) MovedTaxonomyPages(prev *Renderer) []string {
+	var out []string
+	for _, pair := range [][2]*taxonomy{{&r.tags, &prev.tags}, {&r.cats, &prev.cats}} {
+		tx, was := pair[0], pair[1]
+		for name, slug := range tx.slug {
+			if old, ok := was.slug[name]; !ok || old == slug {
+				continue
+			}
+			out = append(out, tx.dir+slug+"/index.html")
+			for _, t := range tx.terms[name] {
+				out = append(out, "terms/"+t.Slug.Value+"/index.html")
+			}
+			for _, inc := range tx.incidents[name] {
+				out = append(out, "incidents/"+inc.Slug.Value+"/index.html")
+			}
+		}
+	}
+	return out
+}
+
+func (tx *taxonomy) path(name string) string {
+	page, ok := tx.page[name]
+	if !ok {
+		return ""
+	}
+	return tx.dir + tx.slug[page] + "/index.html"
+}
+
+func (tx *taxonomy) url(u urls, name string) string {
+	return u.Taxonomy(tx.dir, tx.slug[tx.page[name]])
 }
 
 func (r *Renderer) taxonomies() (tags, cats taxonomy) {
-	tags = taxonomy{terms: map[string][]*content.Term{}, incidents: map[string][]*content.Incident{}}
-	cats = taxonomy{terms: map[string][]*content.Term{}, incidents: map[string][]*content.Incident{}}
-	// Names that slug the same ("Secrets", "secrets") share one page,
-	// titled by the first spelling met in slug order.
-	bySlug := map[*taxonomy]map[string]string{&tags: {}, &cats: {}}
-	known := map[*taxonomy]map[string]string{&tags: {}, &cats: {}} // a spelling -> its page's name
-	canon := func(tx *taxonomy, name string) string {
-		if n, ok := known[tx][name]; ok {
-			return n
-		}
-		key := TaxonomySlug(name)
-		n, ok := bySlug[tx][key]
-		if !ok {
-			n = name
-			bySlug[tx][key] = name
-			tx.names = append(tx.names, name)
-		}
-		known[tx][name] = n
-		return n
-	}
+	tags, cats = newTaxonomy("tags/"), newTaxonomy("categories/")
 	for _, t := range r.g.Terms {
 		for _, tag := range t.Tags {
-			n := canon(&tags, tag)
+			n := tags.canon(tag)
 			// Terms come in order: a repeat can only be this term's own,
 			// from two spellings of one tag.
 			if l := tags.terms[n]; len(l) == 0 || l[len(l)-1] != t {
@@ -815,34 +976,40 @@ func (r *Renderer) taxonomies() (tags, cats taxonomy) {
 			}
 		}
 		if t.Category != "" {
-			n := canon(&cats, t.Category)
+			n := cats.canon(t.Category)
 			cats.terms[n] = append(cats.terms[n], t)
 		}
 	}
 	for _, inc := range r.g.Incidents {
 		for _, tag := range inc.Tags {
-			n := canon(&tags, tag)
+			n := tags.canon(tag)
 			if l := tags.incidents[n]; len(l) == 0 || l[len(l)-1] != inc {
 				tags.incidents[n] = append(l, inc)
 			}
 		}
 	}
-	byName := func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) }
+	// Folded, so that "Émigré" sorts among the Es; ties (other spellings
+	// that fold alike) in byte order, for a fixed order.
+	byName := func(a, b string) int {
+		return cmp.Or(cmp.Compare(textfold.String(a), textfold.String(b)), cmp.Compare(a, b))
+	}
 	slices.SortFunc(tags.names, byName)
 	slices.SortFunc(cats.names, byName)
+	tags.assignSlugs()
+	cats.assignSlugs()
 	return tags, cats
 }
 
-func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx taxonomy, urlOf func(string) string) error {
+func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx *taxonomy) error {
 	p := TaxonomyIndex{Layout: r.layout("taxonomies", title, url, "", Link{"Home", r.u.Home()})}
 	for _, n := range tx.names {
-		p.Entries = append(p.Entries, TaxonomyEntry{Link{n, urlOf(n)}, len(tx.terms[n]) + len(tx.incidents[n])})
+		p.Entries = append(p.Entries, TaxonomyEntry{Link{n, tx.url(r.u, n)}, len(tx.terms[n]) + len(tx.incidents[n])})
 	}
 	return r.tmpl.execute(w, "taxonomies", p)
 }
 
-func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx taxonomy) error {
-	url := parent + TaxonomySlug(name) + "/"
+func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx *taxonomy) error {
+	url := tx.url(r.u, name)
 	plural := kind + "s"
 	if kind == "Category" {
 		plural = "Categories"

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -23,6 +24,20 @@ type templates struct {
 	// pages share (cards, links, breadcrumbs...) come from it, so a
 	// {{define}} in one page kind's file never reaches another's pages.
 	shared *template.Template
+	// ids are, by page kind, the fixed ids its files write (id="sources"),
+	// which the ids of Markdown headings must avoid.
+	ids map[string]map[string]bool
+}
+
+// fixedIDRE matches an id attribute whose value is plain text, not an
+// action: id="{{.Anchor}}" and id="source-{{.N}}" are made elsewhere.
+var fixedIDRE = regexp.MustCompile(`\sid="([^"{]+)"`)
+
+// isSourceID reports whether id is one of the "sources" partial's
+// id="source-N": a heading "Source 2" must not take it.
+func isSourceID(id string) bool {
+	n, ok := strings.CutPrefix(id, "source-")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
 }
 
 var funcs = template.FuncMap{
@@ -45,7 +60,7 @@ func parseTemplates(fsys fs.FS) (*templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &templates{sets: map[string]*template.Template{}}
+	t := &templates{sets: map[string]*template.Template{}, ids: map[string]map[string]bool{}}
 	for _, kind := range append([]string{""}, PageKinds...) {
 		files := []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}}
 		if kind != "" {
@@ -65,9 +80,16 @@ func parseTemplates(fsys fs.FS) (*templates, error) {
 		}
 		if kind == "" {
 			t.shared = set
-		} else {
-			t.sets[kind] = set
+			continue
 		}
+		t.sets[kind] = set
+		ids := map[string]bool{}
+		for _, src := range files {
+			for _, m := range fixedIDRE.FindAllStringSubmatch(src.text, -1) {
+				ids[m[1]] = true
+			}
+		}
+		t.ids[kind] = ids
 	}
 	return t, nil
 }

@@ -2,9 +2,12 @@ package render
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/textfold"
 )
 
 // urls builds every link of the site from one base, so that a site built
@@ -30,33 +33,111 @@ func newURLs(baseURL string) urls {
 	return urls{base: p, origin: o}
 }
 
-func (u urls) Home() string                 { return u.base }
-func (u urls) Terms() string                { return u.base + "terms/" }
-func (u urls) Term(slug string) string      { return u.base + "terms/" + slug + "/" }
-func (u urls) Incidents() string            { return u.base + "incidents/" }
-func (u urls) Incident(slug string) string  { return u.base + "incidents/" + slug + "/" }
-func (u urls) Frameworks() string           { return u.base + "frameworks/" }
-func (u urls) Framework(id string) string   { return u.base + "frameworks/" + id + "/" }
-func (u urls) Matrix() string               { return u.base + "frameworks/matrix/" }
-func (u urls) Tags() string                 { return u.base + "tags/" }
-func (u urls) Tag(tag string) string        { return u.base + "tags/" + TaxonomySlug(tag) + "/" }
-func (u urls) Categories() string           { return u.base + "categories/" }
-func (u urls) Category(c string) string     { return u.base + "categories/" + TaxonomySlug(c) + "/" }
-func (u urls) Search() string               { return u.base + "search/" }
-func (u urls) Asset(name string) string     { return u.base + "assets/" + name }
-func (u urls) Control(fw, id string) string { return u.Framework(fw) + "#" + ControlAnchor(id) }
-func (u urls) Abs(path string) string       { return u.origin + path }
-func (u urls) File(rel string) string       { return u.base + rel }
+func (u urls) Home() string                { return u.base }
+func (u urls) Terms() string               { return u.base + "terms/" }
+func (u urls) Term(slug string) string     { return u.base + "terms/" + slug + "/" }
+func (u urls) Incidents() string           { return u.base + "incidents/" }
+func (u urls) Incident(slug string) string { return u.base + "incidents/" + slug + "/" }
+func (u urls) Frameworks() string          { return u.base + "frameworks/" }
+func (u urls) Framework(id string) string  { return u.base + "frameworks/" + id + "/" }
+func (u urls) Matrix() string              { return u.base + "frameworks/matrix/" }
+func (u urls) Tags() string                { return u.base + "tags/" }
+func (u urls) Categories() string          { return u.base + "categories/" }
+func (u urls) Search() string              { return u.base + "search/" }
+func (u urls) Asset(name string) string    { return u.base + "assets/" + name }
+func (u urls) Abs(path string) string      { return u.origin + path }
+func (u urls) File(rel string) string      { return u.base + rel }
 
-// ControlAnchor is the fragment id of a control on its framework page.
+// Taxonomy is the URL of a tag or category page from its slug: letters of
+// other scripts stay in the slug (and the file name) and are
+// percent-encoded here, as sitemaps and feeds require.
+func (u urls) Taxonomy(kind, slug string) string { return u.base + kind + url.PathEscape(slug) + "/" }
+
+// ControlAnchor is the fragment id a control would have alone on its
+// framework page; ControlAnchors makes those of one framework unique.
 func ControlAnchor(id string) string { return "control-" + content.Slugify(id) }
 
-// TaxonomySlug is the URL segment of a tag or category.
-func TaxonomySlug(name string) string {
-	if s := content.Slugify(name); s != "" {
-		return s
+// ControlAnchors are the fragment ids of f's controls, in f's order.
+// Ids that slug alike ("A.1", "A-1", "A_1") would share an anchor: the
+// first keeps it, later ones get -1, -2... skipping any anchor another
+// control has or would have, and any whose "-title" id is taken. It
+// depends on f alone, so every page agrees on a control's anchor.
+func ControlAnchors(f *content.Framework) []string {
+	out := make([]string, len(f.Controls))
+	bases := make(map[string]bool, len(f.Controls))
+	for i, c := range f.Controls {
+		out[i] = ControlAnchor(c.ID.Value)
+		bases[out[i]] = true
 	}
-	return "other"
+	taken := make(map[string]bool, 2*len(f.Controls))
+	free := func(a string) bool { return !taken[a] && !taken[a+"-title"] }
+	for i, base := range out {
+		a := base
+		for n := 1; !free(a) || a != base && bases[a]; n++ {
+			a = base + "-" + strconv.Itoa(n)
+		}
+		out[i] = a
+		taken[a], taken[a+"-title"] = true, true
+	}
+	return out
+}
+
+// TaxonomySlug is the URL segment a tag or category has when no other
+// name of the site claims it (see taxonomy.assignSlugs).
+//
+// Accents fold to ASCII ("Ünïcode" -> "unicode"); letters of scripts
+// without an ASCII fold stay, lower-cased ("秘密"): a browser
+// percent-encodes them, which reads better than a shared "other" page.
+// The symbols that tell tags apart are spelled out ("C++" -> "c-plus-plus",
+// "C#" -> "c-sharp", "R&D" -> "r-and-d"), so the slug is a function of
+// the name alone and the same on every page and in every live rebuild;
+// other punctuation separates words. A name with no letter or digit is
+// "other".
+func TaxonomySlug(name string) string {
+	var b strings.Builder
+	dash := false
+	word := func(s string) {
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(s)
+	}
+	spelled := func(s string) { // a word of its own
+		dash = true
+		word(s)
+		dash = true
+	}
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			word(string(r))
+		case r >= 'A' && r <= 'Z':
+			word(string(r + 'a' - 'A'))
+		case r == '+':
+			spelled("plus")
+		case r == '#':
+			spelled("sharp")
+		case r == '&':
+			spelled("and")
+		case r == '@':
+			spelled("at")
+		case r < 0x80:
+			dash = true
+		case textfold.Rune(r) != "":
+			word(textfold.Rune(r))
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent of a decomposed letter: folded away
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word(string(unicode.ToLower(r)))
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "other"
+	}
+	return b.String()
 }
 
 // BasePathOf is the URL path of a base URL, ending in "/".

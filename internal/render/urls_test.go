@@ -1,6 +1,13 @@
 package render
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+)
 
 func TestURLsStayUnderTheBasePath(t *testing.T) {
 	tests := []struct {
@@ -32,15 +39,81 @@ func TestAnchorsAndTaxonomySlugs(t *testing.T) {
 			t.Errorf("ControlAnchor(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for in, want := range map[string]string{"CI/CD": "ci-cd", "Secrets": "secrets", "!!!": "other"} {
+	for in, want := range map[string]string{
+		"CI/CD": "ci-cd", "Secrets": "secrets", "!!!": "other",
+		// Accents fold; symbols that tell tags apart are spelled out.
+		"Ünïcode Tag": "unicode-tag", "Émigré": "emigre", "Straße": "strasse",
+		"U\u0308ber": "uber", // decomposed: the combining mark goes
+		"C++":        "c-plus-plus", "C#": "c-sharp", "c": "c", "R&D": "r-and-d",
+		// Letters without an ASCII fold stay, lower-cased.
+		"秘密": "秘密", "Ключ API": "ключ-api", "κλειδί": "κλειδί",
+	} {
 		if got := TaxonomySlug(in); got != want {
 			t.Errorf("TaxonomySlug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
+func TestControlAnchorsAreUniqueInAFramework(t *testing.T) {
+	tests := []struct {
+		ids, want []string
+	}{
+		{[]string{"NHI1", "NHI2"}, []string{"control-nhi1", "control-nhi2"}},
+		// Later ids that slug alike get a suffix, in the framework's order.
+		{[]string{"A.1", "A-1", "A_1"}, []string{"control-a-1", "control-a-1-1", "control-a-1-2"}},
+		// A suffix never takes the anchor another control has on its own.
+		{[]string{"A.1", "A-1", "A.1.1"}, []string{"control-a-1", "control-a-1-2", "control-a-1-1"}},
+		// Nor an id that is another control's heading id (ANCHOR-title).
+		{[]string{"X title", "X"}, []string{"control-x-title", "control-x-1"}},
+	}
+	for _, tt := range tests {
+		f := &content.Framework{ID: "fw"}
+		for _, id := range tt.ids {
+			f.Controls = append(f.Controls, &content.Control{ID: content.Name{Value: id}})
+		}
+		if got := ControlAnchors(f); !slices.Equal(got, tt.want) {
+			t.Errorf("ControlAnchors(%q) = %q, want %q", tt.ids, got, tt.want)
+		}
+	}
+}
+
+func TestTaxonomySlugsNeverJoinDifferentTags(t *testing.T) {
+	tx := newTaxonomy("tags/")
+	for _, n := range []string{"c", "C++", "C#", "c#", "Secrets", "secrets", " Secrets ", "ç", "CI/CD", "CI-CD", "ci-cd-1"} {
+		tx.canon(n)
+	}
+	slices.Sort(tx.names)
+	tx.assignSlugs()
+	want := map[string]string{
+		"c": "c", "C++": "c-plus-plus", "C#": "c-sharp", "Secrets": "secrets",
+		"ç":     "c-1", // folds to c, but is another tag
+		"CI-CD": "ci-cd", "CI/CD": "ci-cd-2", "ci-cd-1": "ci-cd-1",
+	}
+	if diff := cmp.Diff(want, tx.slug); diff != "" {
+		t.Errorf("slugs (-want +got):\n%s", diff)
+	}
+	for _, spelling := range []string{"secrets", " Secrets "} {
+		if got := tx.page[spelling]; got != "Secrets" {
+			t.Errorf("%q is on the page of %q, want Secrets", spelling, got)
+		}
+	}
+	if got := tx.url(newURLs("/kb/"), "ç"); got != "/kb/tags/c-1/" {
+		t.Errorf("url = %q", got)
+	}
+	tx = newTaxonomy("tags/")
+	tx.canon("秘密")
+	tx.assignSlugs()
+	if got := tx.url(newURLs("/"), "秘密"); got != "/tags/%E7%A7%98%E5%AF%86/" {
+		t.Errorf("a CJK tag's URL = %q, want it percent-encoded", got)
+	}
+}
+
 func TestIndexLetters(t *testing.T) {
-	for in, want := range map[string]string{"api key": "A", "Zero Trust": "Z", "éclair": "#", "3DES": "#", "": "#"} {
+	for in, want := range map[string]string{
+		"api key": "A", "Zero Trust": "Z", "3DES": "#", "": "#",
+		"éclair": "E", "Élan Vital Key": "E", "Ünique Name": "U", "øvre": "O",
+		"Ключ": "#", "秘密": "#",
+	} {
 		if got := letterOf(in); got != want {
 			t.Errorf("letterOf(%q) = %q, want %q", in, got, want)
 		}
