@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/textfold"
 )
 
 // decoder checks front matter against a schema, one key at a time, and
@@ -292,7 +293,8 @@ func Slugify(title string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(title) {
-		ascii, folded := foldAccent[r]
+		ascii := textfold.Rune(r)
+		folded := ascii != ""
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || folded:
 			if dash && b.Len() > 0 {
@@ -310,27 +312,6 @@ func Slugify(title string) string {
 	}
 	return b.String()
 }
-
-// foldAccent spells the lower-case Latin letters with diacritics in ASCII,
-// so that a suggested slug keeps them (é -> e, ß -> ss) rather than
-// dropping them. A table, because the standard library has no Unicode
-// decomposition and golang.org/x/text is not a dependency; Latin-1 and
-// Latin Extended-A cover what editors type.
-var foldAccent = func() map[rune]string {
-	m := map[rune]string{}
-	for ascii, letters := range map[string]string{
-		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ďđð", "e": "èéêëēĕėęě",
-		"g": "ĝğġģ", "h": "ĥħ", "i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķĸ",
-		"l": "ĺļľŀł", "n": "ñńņňŉŋ", "o": "òóôõöøōŏő", "r": "ŕŗř",
-		"s": "śŝşšſ", "t": "ţťŧ", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ",
-		"z": "źżž", "ae": "æ", "oe": "œ", "ss": "ß", "th": "þ", "ij": "ĳ",
-	} {
-		for _, r := range letters {
-			m[r] = ascii
-		}
-	}
-	return m
-}()
 
 func parseURL(s string) (string, error) {
 	if strings.HasPrefix(s, "/") {
