@@ -72,7 +72,7 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	text := string(src) // one copy: the body and the YAML values share it
 	doc := document{file: file, src: text}
 	if data, dataLine, bodyOff, ok := splitYAMLFrontMatter(text); ok {
-		doc.body = Markdown{Text: text[bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:bodyOff], "\n"), Col: 1}}
+		doc.body = Markdown{Text: lf(text[bodyOff:]), Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:bodyOff], "\n"), Col: 1}}
 		doc.metaLine = dataLine
 		node, err := parseYAML(data)
 		doc.setMeta(node, err, diags)
@@ -85,7 +85,7 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 		return doc
 	}
 	bodyOff := len(src) - len(rest)
-	doc.body = Markdown{Text: text[bodyOff:], Pos: diag.Pos{File: file, Line: 1 + bytes.Count(src[:bodyOff], []byte("\n")), Col: 1}}
+	doc.body = Markdown{Text: lf(text[bodyOff:]), Pos: diag.Pos{File: file, Line: 1 + bytes.Count(src[:bodyOff], []byte("\n")), Col: 1}}
 	if c.data == nil {
 		if bytes.HasPrefix(bytes.TrimSpace(src), []byte("---")) || bytes.HasPrefix(bytes.TrimSpace(src), []byte("+++")) {
 			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
@@ -383,4 +383,14 @@ func (lc lineCounter) pos(off int) (line, col int) {
 		i--
 	}
 	return i + 1, utf8.RuneCount(lc.data[lc.starts[i]:off]) + 1
+}
+
+// lf turns a body's CRLF line ends into LF: Markdown reads either, but
+// inside fenced code the CR would reach the page. Positions do not move,
+// as only line ends change.
+func lf(s string) string {
+	if !strings.Contains(s, "\r\n") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\r\n", "\n")
 }

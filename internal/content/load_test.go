@@ -467,3 +467,25 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+// A file saved with CRLF line ends gives a body with LF ones, in every
+// front-matter format: a CR inside fenced code would reach the page.
+func TestCRLFBodiesReadAsLF(t *testing.T) {
+	for name, src := range map[string]string{
+		"yaml": "---\r\ntitle: A\r\nsummary: s\r\nupdated: 2026-05-16\r\n---\r\nText.\r\n\r\n```sh\r\necho hi\r\n```\r\n",
+		"toml": "+++\r\ntitle = \"A\"\r\nsummary = \"s\"\r\nupdated = 2026-05-16\r\n+++\r\nText.\r\n\r\n```sh\r\necho hi\r\n```\r\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, diags := Load(site(map[string]string{"content/terms/a.md": src}))
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			if got, want := s.Terms[0].Body.Text, "Text.\n\n```sh\necho hi\n```\n"; got != want {
+				t.Errorf("body %q, want %q", got, want)
+			}
+			if got := s.Terms[0].Body.PosAt(strings.Index(s.Terms[0].Body.Text, "echo")); got.Line != 9 || got.Col != 1 {
+				t.Errorf("echo is at %v, want line 9, column 1", got)
+			}
+		})
+	}
+}
