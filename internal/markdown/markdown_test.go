@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
 // testLinker resolves [[links]] from a map, case-insensitively.
@@ -611,6 +613,43 @@ func TestDocumentsShareNothing(t *testing.T) {
 		got := r.Render("[x][ref] and a secret\n\n## A", Doc{Autolink: true})
 		if want := "<p>[x][ref] and a <a href=\"/terms/secret/\" class=\"autolink\" title=\"Secret\" data-term=\"secret\">secret</a></p>\n<h2 id=\"a\">A</h2>\n"; got.HTML != want {
 			t.Errorf("second document:\n got %q\nwant %q", got.HTML, want)
+		}
+	}
+}
+
+// anyLinker resolves every target, so each [[link]] the renderer sees
+// becomes an anchor.
+type anyLinker struct{}
+
+func (anyLinker) WikiLink(target string) (LinkInfo, bool) {
+	return LinkInfo{Href: "/t/", Title: target}, true
+}
+
+// The checker (wikilink.Scan) and the renderer must agree on what is a
+// link: a link only one of them sees is an error for a link nobody sees,
+// or a backlink from a page that shows none.
+func TestRendererAgreesWithScan(t *testing.T) {
+	docs := []string{
+		"See [[a]] and [[b|B]].",
+		"`[[x]]` and ``[[y]] ` `` then [[a]]",
+		"```\n[[x]]\n```\n\n~~~\n[[y]]\n~~~\n[[a]]",
+		"a <!-- [[x]] --> [[a]]",
+		"a <!-- [[x]]\n[[y]] --> [[a]]",
+		"<!--\n[[x]]\n\n[[y]]\n-->\n[[a]]",
+		"<!-- [[x]] -->\n\n[[a]]",
+		"[[a]]\n<!-- [[x]]\n-->\n",
+		"<!--\n--> [[x]]\n\n[[a]]",
+		"| a | b |\n|---|---|\n| [[a\\|A]] | [[b]] |\n",
+		`\[[x]] \\[[a]]`,
+		"- item [[a]]\n  - nested [[b]]\n\n> quote [[c]]",
+	}
+	for _, unsafe := range []bool{false, true} {
+		r := New(Options{UnsafeHTML: unsafe}, anyLinker{}, nil)
+		for _, src := range docs {
+			rendered := strings.Count(r.Render(src, Doc{}).HTML, `class="wikilink"`)
+			if scanned := len(wikilink.Scan(src)); rendered != scanned {
+				t.Errorf("unsafe_html %v: %q: the renderer makes %d links, Scan finds %d", unsafe, src, rendered, scanned)
+			}
 		}
 	}
 }

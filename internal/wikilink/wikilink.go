@@ -68,7 +68,8 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 
 // Scan returns the links in a Markdown text, skipping fenced code blocks
 // (``` and ~~~), code spans (which may continue over the lines of one
-// paragraph) and escaped brackets, as the Markdown renderer does.
+// paragraph), HTML comments and escaped brackets, as the Markdown
+// renderer does.
 //
 // Indented code blocks are not recognised: telling them from list
 // continuation lines needs a full block parser.
@@ -77,8 +78,9 @@ func Scan(src string) []Link {
 		return nil
 	}
 	var out []Link
-	fence := "" // the open fence, "" outside fenced code
-	para := -1  // offset where the current run of text lines starts
+	fence := ""      // the open fence, "" outside fenced code
+	comment := false // inside an HTML comment block, until a line with -->
+	para := -1       // offset where the current run of text lines starts
 	flush := func(end int) {
 		// Most paragraphs have no link: skip them at memchr speed.
 		if para >= 0 && strings.Contains(src[para:end], "[[") {
@@ -96,10 +98,17 @@ func Scan(src string) []Link {
 			f = fenceOf(trimmed)
 		}
 		switch {
+		case comment:
+			comment = !strings.Contains(line, "-->")
 		case fence != "":
 			if closes(f, fence, trimmed) {
 				fence = ""
 			}
+		case len(line)-len(trimmed) < 4 && strings.HasPrefix(trimmed, "<!--"):
+			// An HTML comment block, which may interrupt a paragraph and
+			// runs to the line holding -->: its text is never Markdown.
+			flush(start)
+			comment = !strings.Contains(trimmed[4:], "-->")
 		case f != "":
 			flush(start)
 			fence = f
@@ -154,6 +163,13 @@ func scanInline(src string, from, to int, out []Link) []Link {
 				i += n + j + n - 1
 			} else {
 				i += n - 1
+			}
+		case '<':
+			// An inline HTML comment: raw HTML, not Markdown.
+			if strings.HasPrefix(s[i:], "<!--") {
+				if j := strings.Index(s[i+4:to], "-->"); j >= 0 {
+					i += 4 + j + 2
+				}
 			}
 		case '[':
 			if l, ok := parse(s[i:]); ok {

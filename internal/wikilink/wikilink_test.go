@@ -93,6 +93,14 @@ func TestScan(t *testing.T) {
 		{"triple brackets", "[[[a]]]", []found{{"[[a]]", "a"}}},
 		{"link cannot span lines", "[[a\nb]]", nil},
 		{"CRLF line endings", "x [[a]]\r\n```\r\n[[x]]\r\n```\r\n[[b]]\r\n", []found{{"[[a]]", "a"}, {"[[b]]", "b"}}},
+		{"inline comment", "a <!-- [[x]] --> [[a]]", []found{{"[[a]]", "a"}}},
+		{"inline comment over lines", "a <!-- [[x]]\n[[y]] --> [[a]]", []found{{"[[a]]", "a"}}},
+		{"unclosed inline comment is text", "a <!-- [[a]]", []found{{"[[a]]", "a"}}},
+		{"comment block", "<!--\n[[x]]\n\n[[y]]\n-->\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"comment block on one line", "<!-- [[x]] -->\n\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"comment block interrupts a paragraph", "[[a]]\n<!-- [[x]]\n-->\n", []found{{"[[a]]", "a"}}},
+		{"text after --> is in the block", "<!--\n--> [[x]]\n\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"comment inside fenced code is code", "```\n<!--\n```\n[[a]]", []found{{"[[a]]", "a"}}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
