@@ -12,12 +12,13 @@ import (
 )
 
 // WaitFor evaluates a JavaScript expression every 50ms until it is
-// truthy, for at most five seconds, and fails the test if it never is;
+// truthy, for at most 15 seconds (a loaded 2-core CI machine can take
+// seconds per step), and fails the test if it never is;
 // what says what was awaited. It survives navigations: an expression that
 // fails because the page is changing is tried again.
 func WaitFor(t testing.TB, ctx context.Context, expr, what string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	var err error
 	for {
 		var ok bool

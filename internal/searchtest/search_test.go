@@ -262,7 +262,7 @@ func TestWithoutScriptsTheBoxLeadsToTheIndex(t *testing.T) {
 // moment a navigation replaces the page it runs in.
 func waitAcrossNavigation(t *testing.T, ctx context.Context, expr, what string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
 		if err == nil && ok {

@@ -156,10 +156,10 @@ func events(t testing.TB, siteURL, page, version string, header http.Header) *st
 	return s
 }
 
-// await returns the first message for which ok is true, within 5s.
+// await returns the first message for which ok is true, within 15s.
 func (s *stream) await(t testing.TB, what string, ok func(map[string]any) bool) map[string]any {
 	t.Helper()
-	deadline := time.After(5 * time.Second)
+	deadline := time.After(15 * time.Second)
 	for {
 		select {
 		case m, open := <-s.msgs:
@@ -465,7 +465,7 @@ func TestACSSChangeIsSwappedNotReloaded(t *testing.T) {
 
 func waitFor(t testing.TB, cond func() bool, what string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("waited 5s for %s", what)
@@ -522,7 +522,7 @@ func TestShutdownLeavesNothingRunning(t *testing.T) {
 	resp.Body.Close()
 	tr.CloseIdleConnections()
 
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for runtime.NumGoroutine() > before {
 		if time.Now().After(deadline) {
 			var buf bytes.Buffer
