@@ -211,6 +211,14 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name:  "TOML date-times are not dates, even at midnight",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \"s\"\nupdated = 2026-01-02T00:00:00Z\nreviewed = {by = \"Ann\", on = 2026-01-02T10:00:00}\n+++\n"},
+			want: []string{
+				`content/terms/api-key.md:4:11: "updated" must be a date written YYYY-MM-DD, not "2026-01-02T00:00:00Z"`,
+				`content/terms/api-key.md:5:30: "on" must be a date written YYYY-MM-DD, not "2026-01-02T10:00:00"`,
+			},
+		},
+		{
 			name:  "TOML dotted and quoted keys, CRLF line ends",
 			files: map[string]string{"content/terms/api-key.md": "+++\r\ntitle = \"A\"\r\nsummary = \"s\"\r\nupdated = 2026-05-16\r\nreviewed.by = \"Ann\"\r\nreviewed . on = \"x\" # c\r\n\"tags\" = 1\r\n+++\r\n"},
 			want: []string{

@@ -344,8 +344,17 @@ func (l *tomlLocator) build(v any, path string, at int) *yaml.Node {
 		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", strconv.FormatBool(t)
 	case time.Time:
 		n.Kind, n.Tag = yaml.ScalarNode, "!!timestamp"
-		n.Value = t.Format(time.DateOnly)
-		if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
+		// Only a TOML local date (2026-05-16) is a date here; a date-time,
+		// even at midnight, is not YYYY-MM-DD. BurntSushi marks local
+		// dates by their zone's name.
+		switch zone, _ := t.Zone(); zone {
+		case "date-local":
+			n.Value = t.Format(time.DateOnly)
+		case "datetime-local":
+			n.Value = t.Format("2006-01-02T15:04:05")
+		case "time-local":
+			n.Value = t.Format(time.TimeOnly)
+		default:
 			n.Value = t.Format(time.RFC3339)
 		}
 	default:
