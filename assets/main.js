@@ -5,7 +5,8 @@
  *   before the next page paints.
  * - Term previews: a link to a term (a[data-term]) shows the term's title,
  *   abbreviations and summary, read from the page's #term-previews JSON
- *   (no request per hover):
+ *   or, for the other names on the A–Z index, from the term's own entry
+ *   there (no request per hover):
  *     mouse     hover shows it after a short delay; it stays while the
  *               pointer is on the link or the preview; it goes on leave;
  *     keyboard  focus shows it; blur hides it;
@@ -81,12 +82,34 @@
     }
   }
 
+  // fromIndex finds a term's own entry on the A–Z index, which shows its
+  // title, abbreviations and summary: the entries of its other names
+  // preview from there, so the index needs no preview JSON.
+  function fromIndex(slug) {
+    var entries = document.querySelectorAll(".az-entry:not(.az-alias) > dt > a[data-term]");
+    for (var i = 0; i < entries.length; i++) {
+      if (entries[i].getAttribute("data-term") !== slug) continue;
+      var entry = entries[i].closest(".az-entry"), dd = entry.querySelector("dd");
+      return {
+        t: entries[i].textContent,
+        a: Array.prototype.map.call(entry.querySelectorAll("dt > abbr"), function (x) { return x.textContent; }),
+        s: dd ? dd.textContent : ""
+      };
+    }
+    return null;
+  }
+
   // termLink returns the previewable term link at or around el, or null.
   function termLink(el) {
     if (!el || !el.closest) return null;
     var a = el.closest("a[data-term]");
     if (!a || (tip && tip.contains(a))) return null;
-    if (!Object.prototype.hasOwnProperty.call(previews, a.getAttribute("data-term"))) return null;
+    var slug = a.getAttribute("data-term");
+    if (!Object.prototype.hasOwnProperty.call(previews, slug) && a.closest(".az-alias")) {
+      var p = fromIndex(slug);
+      if (p) previews[slug] = p;
+    }
+    if (!Object.prototype.hasOwnProperty.call(previews, slug)) return null;
     // The card or index entry around it already shows the summary.
     if (a.closest(".term-card, .az-entry:not(.az-alias)")) return null;
     return a;
@@ -192,7 +215,7 @@
 
   function initPreviews() {
     previews = loadPreviews();
-    if (!Object.keys(previews).length) return;
+    if (!Object.keys(previews).length && !document.querySelector(".az-alias")) return;
 
     // The native title tooltip would repeat what the preview shows.
     document.querySelectorAll("a[data-term][title]").forEach(function (a) {

@@ -34,7 +34,7 @@ func WaitFor(t testing.TB, ctx context.Context, expr, what string) {
 	if err != nil {
 		t.Fatalf("waiting for %s (%s): %v", what, expr, err)
 	}
-	t.Fatalf("waiting for %s: %s is still false after 5s", what, expr)
+	t.Fatalf("waiting for %s: %s is still false after 15s", what, expr)
 }
 
 // Open navigates to url and waits until the page has loaded and the site's

@@ -180,3 +180,31 @@ func TestEveryTermLinkHasPreviewData(t *testing.T) {
 		}
 	}
 }
+
+// On the A–Z index a term's other names point to its entry; hovering one
+// previews the term from that entry, as links elsewhere do.
+func TestPreviewOfAnOtherNameOnTheIndex(t *testing.T) {
+	t.Parallel()
+	base := serveExample(t)
+	ctx := New(t)
+	Viewport(t, ctx, 1280, 800)
+	Open(t, ctx, base+"/terms/")
+
+	const alias = `.az-alias a[data-term="api-key"]`
+	want := Eval[[]string](t, ctx, `(() => { const e = document.querySelector('.az-entry:not(.az-alias) a[data-term="api-key"]').closest(".az-entry"); return [e.querySelector("dt a").textContent, e.querySelector("dd").textContent]; })()`)
+	x, y := center(t, ctx, alias)
+	Do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
+	WaitFor(t, ctx, previewShown, "the preview of an other name's term")
+	text, by := preview(t, ctx, alias)
+	if !strings.Contains(text, want[0]) || !strings.Contains(text, want[1]) || by != "term-preview" {
+		t.Errorf("preview %q (described-by %q), want the title %q and summary %q of the term's entry", text, by, want[0], want[1])
+	}
+	// The term's own entry already shows its summary: no preview there.
+	Do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	x, y = center(t, ctx, `.az-entry:not(.az-alias) a[data-term="api-key"]`)
+	Do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
+	time.Sleep(400 * time.Millisecond) // longer than the hover delay: nothing may show
+	if Eval[bool](t, ctx, previewShown) {
+		t.Errorf("the term's own entry shows a preview of itself")
+	}
+}

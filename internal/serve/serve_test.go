@@ -170,7 +170,7 @@ func (s *stream) await(t testing.TB, what string, ok func(map[string]any) bool) 
 				return m
 			}
 		case <-deadline:
-			t.Fatalf("no %s within 5s", what)
+			t.Fatalf("no %s within 15s", what)
 		}
 	}
 }
@@ -468,7 +468,7 @@ func waitFor(t testing.TB, cond func() bool, what string) {
 	deadline := time.Now().Add(15 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("waited 5s for %s", what)
+			t.Fatalf("waited 15s for %s", what)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
