@@ -69,6 +69,9 @@ func formats(c *capture) []*frontmatter.Format {
 // front matter.
 func parseDocument(file string, src []byte, diags *diag.List) document {
 	src = bytes.TrimPrefix(src, []byte(bom))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = loneCRs(src)
+	}
 	text := string(src) // one copy: the body and the YAML values share it
 	doc := document{file: file, src: text}
 	if data, dataLine, bodyOff, ok := splitYAMLFrontMatter(text); ok {
@@ -393,4 +396,18 @@ func lf(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, "\r\n", "\n")
+}
+
+// loneCRs turns each CR that is not part of a CRLF into LF. YAML and most
+// editors take a lone CR (old Mac line ends) as a line break; counting
+// lines by LF alone would put diagnostics on the wrong line.
+func loneCRs(src []byte) []byte {
+	out := make([]byte, len(src))
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			c = '\n'
+		}
+		out[i] = c
+	}
+	return out
 }

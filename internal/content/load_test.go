@@ -211,6 +211,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name:  "lone CR line ends count as lines, as editors show them",
+			files: map[string]string{"content/terms/api-key.md": "---\rtitle: A\rsummary: s\rupdated: 2026-05-16\rsummery: x\r---\r[[x\n"},
+			want:  []string{`content/terms/api-key.md:5:1: unknown key "summery" in a term (did you mean "summary"?)`},
+		},
+		{
 			name:  "TOML date-times are not dates, even at midnight",
 			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \"s\"\nupdated = 2026-01-02T00:00:00Z\nreviewed = {by = \"Ann\", on = 2026-01-02T10:00:00}\n+++\n"},
 			want: []string{
