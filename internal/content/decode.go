@@ -12,6 +12,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/diag"
 	"github.com/nhimg/nhiglossary/internal/textfold"
+	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
 // decoder checks front matter against a schema, one key at a time, and
@@ -29,6 +30,19 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.diags.Errorf(d.pos(n), format, args...)
+}
+
+// plainLinks warns about each [[link]] in a plain-text value (a term's
+// summary or takeaway): it is not resolved there, so the reader would see
+// the brackets.
+func (d *decoder) plainLinks(k, v *yaml.Node, text string) {
+	if !strings.Contains(text, "[[") {
+		return
+	}
+	m := d.markdown(k, v)
+	for _, l := range wikilink.Scan(m.Text) {
+		d.diags.Warnf(m.PosAt(l.Start), "%q is plain text, so [[%s]] would show with its brackets: write %q and link it from the body", k.Value, m.Text[l.Start+2:l.End-2], l.Text())
+	}
 }
 
 // field is one allowed key of a mapping.

@@ -207,7 +207,9 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 		{"title", true, func(k, v *yaml.Node) { t.Title = d.name(k, v) }},
 		{"slug", false, func(k, v *yaml.Node) { t.Slug = d.slug(k, v) }},
 		{"summary", true, func(k, v *yaml.Node) {
-			t.Summary = strings.Join(strings.Fields(d.text(k, v)), " ")
+			text := d.text(k, v)
+			d.plainLinks(k, v, text)
+			t.Summary = strings.Join(strings.Fields(text), " ")
 			t.SummaryPos = d.pos(v)
 		}},
 		{"abbreviations", false, func(k, v *yaml.Node) { t.Abbreviations = d.names(k, v) }},
@@ -248,7 +250,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 				t.Mappings = append(t.Mappings, m)
 			}
 		}},
-		{"takeaway", false, func(k, v *yaml.Node) { t.Takeaway = d.text(k, v) }},
+		{"takeaway", false, func(k, v *yaml.Node) { t.Takeaway = d.text(k, v); d.plainLinks(k, v, t.Takeaway) }},
 		{"sources", false, func(k, v *yaml.Node) { t.Sources = d.sources(k, v) }},
 		{"author", false, func(k, v *yaml.Node) { t.Author = d.text(k, v) }},
 		{"updated", true, func(k, v *yaml.Node) { t.Updated = d.date(k, v) }},

@@ -211,6 +211,14 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name:  "links in plain-text fields",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: >-\n  Like a\n  [[Secret|secret]] kept long.\nupdated: 2026-05-16\ntakeaway: Rotate [[API Key]]s.\n---\n"},
+			want: []string{
+				`content/terms/api-key.md:5:3: warning: "summary" is plain text, so [[Secret|secret]] would show with its brackets: write "secret" and link it from the body`,
+				`content/terms/api-key.md:7:18: warning: "takeaway" is plain text, so [[API Key]] would show with its brackets: write "API Key" and link it from the body`,
+			},
+		},
+		{
 			name:  "lone CR line ends count as lines, as editors show them",
 			files: map[string]string{"content/terms/api-key.md": "---\rtitle: A\rsummary: s\rupdated: 2026-05-16\rsummery: x\r---\r[[x\n"},
 			want:  []string{`content/terms/api-key.md:5:1: unknown key "summery" in a term (did you mean "summary"?)`},
