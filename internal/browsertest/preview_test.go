@@ -36,10 +36,7 @@ func center(t *testing.T, ctx context.Context, sel string) (x, y float64) {
 
 func TestPreviewOpensOnHoverAndClosesOnEscape(t *testing.T) {
 	t.Parallel()
-	base := serveExample(t)
-	ctx := New(t)
-	Viewport(t, ctx, 1280, 800)
-	Open(t, ctx, base+"/terms/api-key/")
+	ctx := openExample(t, "/terms/api-key/", 1280, 800)
 
 	x, y := center(t, ctx, serviceAccountLink)
 	Do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
@@ -111,10 +108,7 @@ func TestPreviewOpensOnFocusAndClosesOnBlur(t *testing.T) {
 // term; a second tap on the same link follows it.
 func TestPreviewFirstTapShowsSecondTapFollows(t *testing.T) {
 	t.Parallel()
-	base := serveExample(t)
-	ctx := New(t)
-	Viewport(t, ctx, 360, 740)
-	Open(t, ctx, base+"/terms/api-key/")
+	ctx := openExample(t, "/terms/api-key/", 360, 740)
 
 	Eval[chromedp.Void](t, ctx, `document.querySelector('`+serviceAccountLink+`').scrollIntoView({block: "center", behavior: "instant"})`)
 	Do(t, ctx, chromedp.Tap(chromedp.CSS(serviceAccountLink)))
@@ -135,10 +129,7 @@ func TestPreviewFirstTapShowsSecondTapFollows(t *testing.T) {
 // so that the tap's click counted as the second and left the page.
 func TestPreviewSlowTapShowsFirst(t *testing.T) {
 	t.Parallel()
-	base := serveExample(t)
-	ctx := New(t)
-	Viewport(t, ctx, 360, 740)
-	Open(t, ctx, base+"/terms/api-key/")
+	ctx := openExample(t, "/terms/api-key/", 360, 740)
 
 	x, y := center(t, ctx, serviceAccountLink)
 	touch := input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}}
@@ -185,10 +176,7 @@ func TestEveryTermLinkHasPreviewData(t *testing.T) {
 // previews the term from that entry, as links elsewhere do.
 func TestPreviewOfAnOtherNameOnTheIndex(t *testing.T) {
 	t.Parallel()
-	base := serveExample(t)
-	ctx := New(t)
-	Viewport(t, ctx, 1280, 800)
-	Open(t, ctx, base+"/terms/")
+	ctx := openExample(t, "/terms/", 1280, 800)
 
 	const alias = `.az-alias a[data-term="api-key"]`
 	want := Eval[[]string](t, ctx, `(() => { const e = document.querySelector('.az-entry:not(.az-alias) a[data-term="api-key"]').closest(".az-entry"); return [e.querySelector("dt a").textContent, e.querySelector("dd").textContent]; })()`)

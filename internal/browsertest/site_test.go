@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -24,6 +25,17 @@ var readerPages = []struct{ name, path string }{
 func serveExample(t *testing.T) string {
 	t.Helper()
 	return ServeDir(t, BuildSite(t, ExampleSite(t)))
+}
+
+// openExample serves the example site and opens path in a new browser
+// with a w x h viewport.
+func openExample(t *testing.T, path string, w, h int64) context.Context {
+	t.Helper()
+	base := serveExample(t)
+	ctx := New(t)
+	Viewport(t, ctx, w, h)
+	Open(t, ctx, base+path)
+	return ctx
 }
 
 func TestPagesPassAxeInBothThemes(t *testing.T) {
@@ -76,10 +88,7 @@ func TestNoHorizontalScrollOnAPhone(t *testing.T) {
 
 func TestMatrixScrollsInsideItsFrame(t *testing.T) {
 	t.Parallel()
-	base := serveExample(t)
-	ctx := New(t)
-	Viewport(t, ctx, 1280, 800)
-	Open(t, ctx, base+"/frameworks/matrix/")
+	ctx := openExample(t, "/frameworks/matrix/", 1280, 800)
 	if pos := Eval[string](t, ctx, `getComputedStyle(document.querySelector(".matrix thead th")).position`); pos != "sticky" {
 		t.Errorf("matrix header cells: position %s, want sticky", pos)
 	}
