@@ -70,12 +70,12 @@ func formats(c *capture) []*frontmatter.Format {
 func parseDocument(file string, src []byte, diags *diag.List) document {
 	src = bytes.TrimPrefix(src, []byte(bom))
 	if bytes.IndexByte(src, '\r') >= 0 {
-		src = loneCRs(src)
+		src = lineEnds(src)
 	}
 	text := string(src) // one copy: the body and the YAML values share it
 	doc := document{file: file, src: text}
 	if data, dataLine, bodyOff, ok := splitYAMLFrontMatter(text); ok {
-		doc.body = Markdown{Text: lf(text[bodyOff:]), Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:bodyOff], "\n"), Col: 1}}
+		doc.body = Markdown{Text: text[bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:bodyOff], "\n"), Col: 1}}
 		doc.metaLine = dataLine
 		node, err := parseYAML(data)
 		doc.setMeta(node, err, diags)
@@ -88,7 +88,7 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 		return doc
 	}
 	bodyOff := len(src) - len(rest)
-	doc.body = Markdown{Text: lf(text[bodyOff:]), Pos: diag.Pos{File: file, Line: 1 + bytes.Count(src[:bodyOff], []byte("\n")), Col: 1}}
+	doc.body = Markdown{Text: text[bodyOff:], Pos: diag.Pos{File: file, Line: 1 + bytes.Count(src[:bodyOff], []byte("\n")), Col: 1}}
 	if c.data == nil {
 		if bytes.HasPrefix(bytes.TrimSpace(src), []byte("---")) || bytes.HasPrefix(bytes.TrimSpace(src), []byte("+++")) {
 			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
@@ -388,26 +388,21 @@ func (lc lineCounter) pos(off int) (line, col int) {
 	return i + 1, utf8.RuneCount(lc.data[lc.starts[i]:off]) + 1
 }
 
-// lf turns a body's CRLF line ends into LF: Markdown reads either, but
-// inside fenced code the CR would reach the page. Positions do not move,
-// as only line ends change.
-func lf(s string) string {
-	if !strings.Contains(s, "\r\n") {
-		return s
-	}
-	return strings.ReplaceAll(s, "\r\n", "\n")
-}
-
-// loneCRs turns each CR that is not part of a CRLF into LF. YAML and most
-// editors take a lone CR (old Mac line ends) as a line break; counting
-// lines by LF alone would put diagnostics on the wrong line.
-func loneCRs(src []byte) []byte {
-	out := make([]byte, len(src))
+// lineEnds turns CRLF and lone CR (old Mac) line ends into LF, once, as
+// the file is read: YAML and editors break lines at all three, so every
+// line count after this agrees with them, and no CR reaches the page
+// (inside fenced code Markdown would keep it). Positions do not move:
+// only line ends change.
+func lineEnds(src []byte) []byte {
+	out := make([]byte, 0, len(src))
 	for i, c := range src {
-		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+		if c == '\r' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
 			c = '\n'
 		}
-		out[i] = c
+		out = append(out, c)
 	}
 	return out
 }

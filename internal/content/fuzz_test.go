@@ -47,8 +47,8 @@ func FuzzLoadTerm(f *testing.F) {
 		}
 		for _, term := range s.Terms {
 			// Positions are in the file as editors see it: lone CRs
-			// end lines (see loneCRs).
-			checkLinkPositions(t, string(loneCRs(data)), term)
+			// end lines (see lineEnds).
+			checkLinkPositions(t, string(lineEnds(data)), term)
 		}
 	})
 }
