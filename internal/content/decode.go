@@ -306,21 +306,14 @@ func (d *decoder) sources(key, v *yaml.Node) []Source {
 func Slugify(title string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(title) {
-		ascii := textfold.Rune(r)
-		folded := ascii != ""
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || folded:
+	for _, r := range textfold.String(title) { // lower case, accents folded
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			dash = false
-			if folded {
-				b.WriteString(ascii)
-			} else {
-				b.WriteRune(r)
-			}
-		default:
+			b.WriteRune(r)
+		} else {
 			dash = true
 		}
 	}

@@ -476,12 +476,14 @@ func TestMarkdownPositions(t *testing.T) {
 
 func TestSlugify(t *testing.T) {
 	for in, want := range map[string]string{
-		"Mutual TLS (mTLS)": "mutual-tls-mtls",
-		"CI/CD Secret":      "ci-cd-secret",
-		"  Just-in-Time  ":  "just-in-time",
-		"X.509 Certificate": "x-509-certificate",
-		"!!!":               "",
-		"API Key":           "api-key",
+		"Mutual TLS (mTLS)":  "mutual-tls-mtls",
+		"CI/CD Secret":       "ci-cd-secret",
+		"  Just-in-Time  ":   "just-in-time",
+		"X.509 Certificate":  "x-509-certificate",
+		"!!!":                "",
+		"API Key":            "api-key",
+		"Re\u0301sume\u0301": "resume", // decomposed accents
+		"Clé d'API":          "cle-d-api",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

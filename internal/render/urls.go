@@ -108,12 +108,10 @@ func TaxonomySlug(name string) string {
 		word(s)
 		dash = true
 	}
-	for _, r := range name {
+	for _, r := range textfold.String(name) { // lower case, accents folded
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			word(string(r))
-		case r >= 'A' && r <= 'Z':
-			word(string(r + 'a' - 'A'))
 		case r == '+':
 			spelled("plus")
 		case r == '#':
@@ -124,12 +122,8 @@ func TaxonomySlug(name string) string {
 			spelled("at")
 		case r < 0x80:
 			dash = true
-		case textfold.Rune(r) != "":
-			word(textfold.Rune(r))
-		case unicode.Is(unicode.Mn, r):
-			// a combining accent of a decomposed letter: folded away
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			word(string(unicode.ToLower(r)))
+			word(string(r))
 		default:
 			dash = true
 		}
