@@ -56,29 +56,21 @@ func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	}
 	_, w := res.Diags.Count()
 	fmt.Fprintf(stdout, "built %s: %s, %s, %s in %s\n", c.out, plural(res.Terms, "term"), plural(res.Pages, "page"), plural(w, "warning"), res.Duration.Round(1e6))
-	if n := draftsLeftOut(res, c.drafts); n > 0 {
+	if n := draftsLeftOut(res); n > 0 {
 		// A fresh "new term" is a draft: say why its page is missing.
 		fmt.Fprintf(stdout, "left out %s (draft: true); --drafts builds them, serve shows them\n", plural(n, "draft"))
 	}
 	return nil
 }
 
-func draftsLeftOut(res *build.Result, drafts bool) int {
-	if drafts || res.Graph == nil {
+// draftsLeftOut counts the terms and incidents loaded but not built: the
+// graph holds only what this build publishes.
+func draftsLeftOut(res *build.Result) int {
+	if res.Graph == nil {
 		return 0
 	}
-	n := 0
-	for _, t := range res.Graph.Site.Terms {
-		if t != nil && t.Draft {
-			n++
-		}
-	}
-	for _, inc := range res.Graph.Site.Incidents {
-		if inc != nil && inc.Draft {
-			n++
-		}
-	}
-	return n
+	g := res.Graph
+	return len(g.Site.Terms) - len(g.Terms) + len(g.Site.Incidents) - len(g.Incidents)
 }
 
 func plural(n int, word string) string {

@@ -13,6 +13,8 @@ import (
 	"text/template"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/nhimg/nhiglossary/internal/content"
 )
 
@@ -138,23 +140,13 @@ func (c *newCmd) run(ctx context.Context, args []string, stdout, stderr io.Write
 	return nil
 }
 
-// yamlString quotes a title when YAML would otherwise misread it: as
-// another type (null, true, 2026, 1e3, ~) or as syntax.
+// yamlString writes a title as YAML reads it back: plain where that is
+// safe, quoted where YAML would take it for another type (null, 2026,
+// yes) or for syntax. yaml.v3 knows those rules; they are not copied here.
 func yamlString(s string) string {
-	plain := s != "" && !strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`\\") && !strings.ContainsAny(s[:1], "-?~ ") && !strings.HasSuffix(s, " ")
-	if plain {
-		// Every plain scalar YAML 1.1 or 1.2 reads as something else
-		// starts with a digit, a sign or a dot, or is one of these words.
-		switch strings.ToLower(s) {
-		case "null", "true", "false", "yes", "no", "on", "off", "y", "n":
-			plain = false
-		}
-		if c := s[0]; c >= '0' && c <= '9' || c == '+' || c == '.' {
-			plain = false
-		}
+	b, err := yaml.Marshal(s)
+	if err != nil {
+		return strconv.Quote(s)
 	}
-	if plain {
-		return s
-	}
-	return strconv.Quote(s)
+	return strings.TrimSuffix(string(b), "\n")
 }

@@ -126,7 +126,7 @@ func TestNewScaffoldsAValidDraftAndNeverOverwrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`title: "Mutual TLS: mTLS"`, "updated: 2026-11-27", "draft: true", "# related:", "# mappings:"} {
+	for _, want := range []string{`title: 'Mutual TLS: mTLS'`, "updated: 2026-11-27", "draft: true", "# related:", "# mappings:"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("scaffold lacks %q:\n%s", want, b)
 		}
