@@ -68,10 +68,7 @@ func formats(c *capture) []*frontmatter.Format {
 // to diags; the returned document has meta == nil when there is no usable
 // front matter.
 func parseDocument(file string, src []byte, diags *diag.List) document {
-	src = bytes.TrimPrefix(src, []byte(bom))
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = lineEnds(src)
-	}
+	src = clean(src)
 	text := string(src) // one copy: the body and the YAML values share it
 	doc := document{file: file, src: text}
 	if data, dataLine, bodyOff, ok := splitYAMLFrontMatter(text); ok {
@@ -386,6 +383,16 @@ func (lc lineCounter) pos(off int) (line, col int) {
 		i--
 	}
 	return i + 1, utf8.RuneCount(lc.data[lc.starts[i]:off]) + 1
+}
+
+// clean is a source file as every loader reads it (terms, incidents,
+// frameworks, settings): without a byte order mark, with LF line ends.
+func clean(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte(bom))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = lineEnds(src)
+	}
+	return src
 }
 
 // lineEnds turns CRLF and lone CR (old Mac) line ends into LF, once, as

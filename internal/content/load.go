@@ -141,7 +141,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		diags.Errorf(diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "cannot read: %v", err)
 		return cfg
 	}
-	n, err := parseYAML(strings.TrimPrefix(string(src), bom))
+	n, err := parseYAML(string(clean(src)))
 	if err != nil {
 		var pe posError
 		errors.As(err, &pe)
@@ -293,7 +293,7 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
 		return nil
 	}
-	text := strings.TrimPrefix(string(src), bom)
+	text := string(clean(src))
 	n, err := parseYAML(text)
 	if err != nil {
 		var pe posError

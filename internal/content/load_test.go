@@ -512,3 +512,21 @@ func TestCRLFBodiesReadAsLF(t *testing.T) {
 		})
 	}
 }
+
+// Frameworks are read like terms: a lone CR ends a line there too, so a
+// [[link]] in a control's description is placed where editors see it.
+func TestFrameworkLineEnds(t *testing.T) {
+	for name, nl := range map[string]string{"LF": "\n", "CRLF": "\r\n", "CR": "\r"} {
+		t.Run(name, func(t *testing.T) {
+			fw := strings.ReplaceAll("\ufeffname: F\ncontrols:\n  - id: A\n    title: T\n    description: >-\n      first line\n      then [[x]]\n", "\n", nl)
+			s, diags := Load(site(map[string]string{"content/terms/a.md": okTerm, "content/frameworks/f.yaml": fw}))
+			if diags.HasErrors() || len(s.Frameworks) != 1 || len(s.Frameworks[0].Controls) != 1 {
+				t.Fatalf("%v", diags)
+			}
+			d := s.Frameworks[0].Controls[0].Description
+			if got := d.PosAt(strings.Index(d.Text, "[[")); got.Line != 7 || got.Col != 12 {
+				t.Errorf("[[ placed at %v, want line 7, column 12", got)
+			}
+		})
+	}
+}
