@@ -21,7 +21,7 @@ import (
 // where fastYAML succeeds its tree equals yaml.v3's in every field but the
 // comments, which nothing reads (FuzzFastYAML checks this).
 func fastYAML(data string) (*yaml.Node, bool) {
-	if !fastChars(data) {
+	if !fastChars(data) || hasBlockScalar(data) {
 		return nil, false
 	}
 	// Front matter makes about two nodes a line and one an item of a
@@ -42,6 +42,19 @@ func fastYAML(data string) (*yaml.Node, bool) {
 		return nil, false
 	}
 	return n, true
+}
+
+// hasBlockScalar reports whether data may hold a block scalar (| or >),
+// which fastYAML leaves to yaml.v3: finding out before the slabs are made
+// spares such files a failed attempt. A | or > after ": " or "- " inside
+// a quoted value only sends that file to yaml.v3 too.
+func hasBlockScalar(data string) bool {
+	for _, ind := range [...]string{": |", ": >", "- |", "- >"} {
+		if strings.Contains(data, ind) {
+			return true
+		}
+	}
+	return false
 }
 
 // fastChars reports whether data is UTF-8 made only of characters that
