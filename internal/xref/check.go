@@ -38,9 +38,10 @@ func (r *resolver) checkRedirects() {
 				continue
 			}
 			where[key] = redirect{t, old.Pos}
-			r.redirectsTo[key] = t
+			// Every other name is in by now: an old slug is a link target
+			// only where it is no other name.
 			if _, taken := r.names[key]; !taken {
-				r.oldSlugs[key] = &name{target: Target{Kind: KindTerm, Term: t}, what: "old slug", value: old.Value, pos: old.Pos, draft: t.Draft}
+				r.names[key] = &name{target: Target{Kind: KindTerm, Term: t}, what: "old slug", value: old.Value, pos: old.Pos, draft: t.Draft}
 			}
 			if r.publishedTerm(t) {
 				r.g.Redirects[key] = t
@@ -79,7 +80,7 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 			r.diags.Warnf(rel.Pos, "related term %q is listed twice", rel.Value)
 			continue
 		}
-		if n.what == "old slug" {
+		if n.what == "old slug" && !(pub && r.hidden(n)) { // as for [[links]]: a draft's error says enough
 			r.diags.Warnf(rel.Pos, "related term %q is an old slug of %s; write %q", rel.Value, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		seen = append(seen, n.target.Term)

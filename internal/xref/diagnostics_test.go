@@ -423,7 +423,6 @@ func TestDiagnostics(t *testing.T) {
 			},
 			want: []string{
 				`content/terms/b.md:5:11: related term "apikey" is a draft; publish it or remove the link`,
-				`content/terms/b.md:5:11: warning: related term "apikey" is an old slug of API Key; write "api-key"`,
 			},
 		},
 

@@ -67,11 +67,6 @@ func (r *resolver) finish() {
 			g.names[key] = n.target
 		}
 	}
-	for key, n := range r.oldSlugs {
-		if !r.hidden(n) {
-			g.names[key] = n.target
-		}
-	}
 
 	for _, t := range g.Terms {
 		if len(g.ReferencedBy[t]) == 0 {

@@ -86,8 +86,5 @@ func (r *resolver) scanTerm(t *content.Term, buf *[]byte) termScan {
 // lookupInto is lookup with the caller's buffer, safe on any goroutine.
 func (r *resolver) lookupInto(buf *[]byte, s string) *name {
 	*buf = appendNormal((*buf)[:0], s)
-	if n := r.names[string(*buf)]; n != nil {
-		return n
-	}
-	return r.oldSlugs[string(*buf)]
+	return r.names[string(*buf)]
 }

@@ -71,8 +71,6 @@ type resolver struct {
 	termSlugs      map[string]*content.Term
 	frameworks     map[string]*content.Framework                      // by lower-case id
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
-	redirectsTo    map[string]*content.Term                           // old slug -> term, drafts too
-	oldSlugs       map[string]*name                                   // old slugs that are no other name, as link targets
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
 	rank           map[*content.Term]int                              // position in title order
 
@@ -108,8 +106,6 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		termSlugs:      make(map[string]*content.Term, len(site.Terms)),
 		frameworks:     map[string]*content.Framework{},
 		controls:       map[*content.Framework]map[string]*content.Control{},
-		redirectsTo:    map[string]*content.Term{},
-		oldSlugs:       map[string]*name{},
 		incidentBySlug: map[string]*content.Incident{},
 		refs:           make(map[*content.Term][]*content.Term, len(site.Terms)),
 		incRefs:        map[*content.Incident][]*content.Term{},

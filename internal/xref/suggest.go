@@ -9,24 +9,20 @@ import (
 )
 
 // suggest returns a did-you-mean for a name that did not resolve as kind
-// ("link", "term" or "incident"). An old slug suggests the renamed term.
+// ("link", "term" or "incident").
 func (r *resolver) suggest(kind, s string) string {
 	key := kind + "\x00" + normalize(s)
 	if hint, ok := r.suggested[key]; ok {
 		return hint
 	}
 	var hint string
-	if t := r.redirectsTo[normalize(s)]; t != nil && t.Slug.Value != "" && kind != "incident" {
-		hint = fmt.Sprintf(" (did you mean %q?)", t.Slug.Value)
-	} else {
-		switch kind {
-		case "link":
-			hint = diag.DidYouMean(s, r.allNameList())
-		case "term":
-			hint = diag.DidYouMean(s, r.termNames())
-		case "incident":
-			hint = diag.DidYouMean(s, r.incidentSlugList())
-		}
+	switch kind {
+	case "link":
+		hint = diag.DidYouMean(s, r.allNameList())
+	case "term":
+		hint = diag.DidYouMean(s, r.termNames())
+	case "incident":
+		hint = diag.DidYouMean(s, r.incidentSlugList())
 	}
 	r.suggested[key] = hint
 	return hint
