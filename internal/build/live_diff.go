@@ -20,8 +20,9 @@ import (
 //   - a term page shows what the resolved site says of it (related,
 //     referenced by, incidents, mappings): compared between the two;
 //     likewise an incident's and a framework's terms;
-//   - a tag or category page lists its members: the tags and category
-//     of a changed term, before and after;
+//   - a tag or category page lists its members: the pages of a changed
+//     term's tags and category now (the pages that listed it before link
+//     to it, so the first rule has them);
 //   - the site-wide files (isGlobal) list everything: always;
 //   - auto-linking depends on every term's names: a term whose names
 //     changed affects the pages whose text mentions them, before or after.
@@ -206,25 +207,27 @@ func (l *Live) affected(prev, next *state) map[string]bool {
 		}
 	}
 	var targets, names []string
-	// A tag's page is where the renderer of the state it is in put it.
-	taxonomy := func(st *state, tags []string, category string) {
+	// The pages a term or incident is listed on now; only the renderer
+	// knows their paths (clashing slugs get suffixes).
+	taxonomy := func(tags []string, category string) {
 		for _, tag := range tags {
-			if p := st.r.TagPath(tag); p != "" {
-				out[p] = true
-			}
+			out[next.r.TagPath(tag)] = true
 		}
-		if p := st.r.CategoryPath(category); category != "" && p != "" {
-			out[p] = true
-		}
+		out[next.r.CategoryPath(category)] = true
+		delete(out, "") // no page
 	}
-	entity := func(st *state, o any) {
+	entity := func(o any, now bool) {
 		switch o := o.(type) {
 		case *content.Term:
 			targets = append(targets, termPath(o.Slug.Value))
-			taxonomy(st, o.Tags, o.Category)
+			if now {
+				taxonomy(o.Tags, o.Category)
+			}
 		case *content.Incident:
 			targets = append(targets, incidentPath(o.Slug.Value))
-			taxonomy(st, o.Tags, "")
+			if now {
+				taxonomy(o.Tags, "")
+			}
 		case *content.Framework:
 			targets = append(targets, frameworkPath(o.ID))
 		}
@@ -244,16 +247,16 @@ func (l *Live) affected(prev, next *state) map[string]bool {
 	}
 	for file, o := range next.objs {
 		if was := prev.objs[file]; was != o {
-			entity(next, o)
+			entity(o, true)
 			if was != nil {
-				entity(prev, was)
+				entity(was, false)
 			}
 			renamed(was, o)
 		}
 	}
 	for file, was := range prev.objs {
 		if next.objs[file] == nil {
-			entity(prev, was)
+			entity(was, false)
 			renamed(was, nil)
 		}
 	}
