@@ -86,17 +86,14 @@
   // title, abbreviations and summary: the entries of its other names
   // preview from there, so the index needs no preview JSON.
   function fromIndex(slug) {
-    var entries = document.querySelectorAll(".az-entry:not(.az-alias) > dt > a[data-term]");
-    for (var i = 0; i < entries.length; i++) {
-      if (entries[i].getAttribute("data-term") !== slug) continue;
-      var entry = entries[i].closest(".az-entry"), dd = entry.querySelector("dd");
-      return {
-        t: entries[i].textContent,
-        a: Array.prototype.map.call(entry.querySelectorAll("dt > abbr"), function (x) { return x.textContent; }),
-        s: dd ? dd.textContent : ""
-      };
-    }
-    return null;
+    var a = document.querySelector('.az-entry:not(.az-alias) > dt > a[data-term="' + CSS.escape(slug) + '"]');
+    if (!a) return null;
+    var entry = a.closest(".az-entry"), dd = entry.querySelector("dd");
+    return {
+      t: a.textContent,
+      a: Array.prototype.map.call(entry.querySelectorAll("dt > abbr"), function (x) { return x.textContent; }),
+      s: dd ? dd.textContent : ""
+    };
   }
 
   // termLink returns the previewable term link at or around el, or null.

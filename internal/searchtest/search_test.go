@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -183,7 +182,7 @@ func TestKeyboardChoosesAndOpensAHit(t *testing.T) {
 		t.Fatalf("after Esc, down, down: %s is chosen, want the hits reopened at the second", id)
 	}
 	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
-	waitAcrossNavigation(t, ctx, fmt.Sprintf(`location.pathname === %q`, state[3]), "Enter to open "+state[3])
+	browsertest.WaitFor(t, ctx, fmt.Sprintf(`location.pathname === %q`, state[3]), "Enter to open "+state[3])
 }
 
 func TestEnterWithNoHitChosenOpensTheResultsPage(t *testing.T) {
@@ -192,7 +191,7 @@ func TestEnterWithNoHitChosenOpensTheResultsPage(t *testing.T) {
 	browsertest.Do(t, ctx, chromedp.Navigate(root), chromedp.Click(chromedp.ID("search-input")), chromedp.KeyEvent("key rotation"))
 	browsertest.WaitFor(t, ctx, `document.getElementById('search-popup').dataset.query === 'key rotation'`, "the hits")
 	browsertest.Do(t, ctx, chromedp.KeyEvent(kb.Enter))
-	waitAcrossNavigation(t, ctx, `location.pathname === '/search/' && document.getElementById('search-results').dataset.query === 'key rotation'`, "the results page")
+	browsertest.WaitFor(t, ctx, `location.pathname === '/search/' && document.getElementById('search-results').dataset.query === 'key rotation'`, "the results page")
 	if got := firstHit(t, ctx, "#search-results a"); got != "/terms/secret-rotation/" {
 		t.Errorf("first result %s, want /terms/secret-rotation/", got)
 	}
@@ -255,23 +254,6 @@ func TestWithoutScriptsTheBoxLeadsToTheIndex(t *testing.T) {
 	}
 	if want := `template="https://example.org/kb/search/?q={searchTerms}"`; !strings.Contains(string(osd), want) {
 		t.Errorf("opensearch.xml lacks %s:\n%s", want, osd)
-	}
-}
-
-// waitAcrossNavigation polls expr like browsertest.WaitFor, through the
-// moment a navigation replaces the page it runs in.
-func waitAcrossNavigation(t *testing.T, ctx context.Context, expr, what string) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("waiting for %s (%s): %v", what, expr, err)
-		}
-		time.Sleep(20 * time.Millisecond)
 	}
 }
 
