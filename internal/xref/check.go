@@ -6,7 +6,6 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
-	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
 // checkRedirects makes sure each old slug leads to one term only.
@@ -180,32 +179,27 @@ func (r *resolver) checkMappings(t *content.Term) {
 	}
 }
 
-// checkTermLinks checks the [[links]] of t's Markdown fields; fields are
-// their links, looked up by prescan, in the order it lists them.
-func (r *resolver) checkTermLinks(t *content.Term, fields [][]found) {
+// checkTermLinks checks the [[links]] of t's Markdown fields, as prescan
+// found and looked them up.
+func (r *resolver) checkTermLinks(t *content.Term, s termScan) {
 	pub := r.publishedTerm(t)
 	from := t
 	if !pub {
 		from = nil // a draft's links are checked but make no backlinks
 	}
-	r.applyLinks(t.Body, fields[0], from, pub)
+	r.applyLinks(t.Body, s.body, from, pub)
 	for i, ex := range t.Examples {
-		r.applyLinks(ex, fields[1+i], from, pub)
+		r.applyLinks(ex, s.examples[i], from, pub)
 	}
 	for i, m := range t.Mappings {
-		r.applyLinks(m.Relevance, fields[1+len(t.Examples)+i], from, pub)
+		r.applyLinks(m.Relevance, s.relevance[i], from, pub)
 	}
 }
 
 // checkLinks resolves the [[links]] of one Markdown field. from is the
 // published term the field belongs to, for backlinks; nil for other pages.
 func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published bool) {
-	links := wikilink.Scan(md.Text)
-	fs := make([]found, len(links))
-	for i, l := range links {
-		fs[i] = found{l, r.lookup(l.Target)}
-	}
-	r.applyLinks(md, fs, from, published)
+	r.applyLinks(md, r.scanLinks(md, &r.buf), from, published)
 }
 
 // applyLinks reports on and records links already looked up.

@@ -18,8 +18,10 @@ type found struct {
 // term's checks: the [[links]] of each Markdown field and the lookup of
 // each related name.
 type termScan struct {
-	fields  [][]found // body, examples, mapping relevances, in that order
-	related []*name
+	body      []found
+	examples  [][]found // one for each of t.Examples
+	relevance [][]found // one for each of t.Mappings
+	related   []*name
 }
 
 // prescan scans and looks up the names of every term on every core. The
@@ -61,26 +63,27 @@ func (r *resolver) scanTerm(t *content.Term, buf *[]byte) termScan {
 			s.related[i] = r.lookupInto(buf, rel.Value)
 		}
 	}
-	field := func(md content.Markdown) {
-		links := wikilink.Scan(md.Text)
-		if links == nil {
-			s.fields = append(s.fields, nil)
-			return
-		}
-		fs := make([]found, len(links))
-		for i, l := range links {
-			fs[i] = found{l, r.lookupInto(buf, l.Target)}
-		}
-		s.fields = append(s.fields, fs)
-	}
-	field(t.Body)
+	s.body = r.scanLinks(t.Body, buf)
 	for _, ex := range t.Examples {
-		field(ex)
+		s.examples = append(s.examples, r.scanLinks(ex, buf))
 	}
 	for _, m := range t.Mappings {
-		field(m.Relevance)
+		s.relevance = append(s.relevance, r.scanLinks(m.Relevance, buf))
 	}
 	return s
+}
+
+// scanLinks finds the [[links]] of one Markdown field and looks each up.
+func (r *resolver) scanLinks(md content.Markdown, buf *[]byte) []found {
+	links := wikilink.Scan(md.Text)
+	if links == nil {
+		return nil
+	}
+	fs := make([]found, len(links))
+	for i, l := range links {
+		fs[i] = found{l, r.lookupInto(buf, l.Target)}
+	}
+	return fs
 }
 
 // lookupInto is lookup with the caller's buffer, safe on any goroutine.

@@ -39,7 +39,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 		r.checkRelated(t, scans[i].related)
 		r.checkIncidents(t)
 		r.checkMappings(t)
-		r.checkTermLinks(t, scans[i].fields)
+		r.checkTermLinks(t, scans[i])
 	}
 	for _, inc := range r.incidents {
 		r.checkLinks(inc.Summary, nil, r.publishedIncident(inc))
