@@ -624,7 +624,7 @@ func (r *Renderer) letters() []Letter {
 	byLetter := map[string][]IndexEntry{}
 	add := func(name string, e IndexEntry) {
 		e.Name = name
-		e.lower = textfold.String(name) // once, not at every comparison of the sort
+		e.sortKey = textfold.String(name) // once, not at every comparison of the sort
 		l := letterOf(name)
 		byLetter[l] = append(byLetter[l], e)
 	}
@@ -642,7 +642,7 @@ func (r *Renderer) letters() []Letter {
 	for _, l := range slices.Sorted(maps.Keys(byLetter)) {
 		es := byLetter[l]
 		slices.SortFunc(es, func(a, b IndexEntry) int {
-			return cmp.Or(cmp.Compare(a.lower, b.lower), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Term.Slug, b.Term.Slug))
+			return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Term.Slug, b.Term.Slug))
 		})
 		id := "letter-" + strings.ToLower(l)
 		if l == "#" {

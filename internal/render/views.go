@@ -170,7 +170,7 @@ type IndexEntry struct {
 	Term      TermRef
 	Alias     bool   // a synonym or abbreviation listed under its own letter
 	AliasKind string // "abbreviation" or "synonym"
-	lower     string // Name lower-cased, the sort key
+	sortKey   string // Name lower-cased with accents folded: the sort key
 }
 
 // TermsPage is the A-Z index at /terms/.
