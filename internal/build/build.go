@@ -51,9 +51,14 @@ var ErrInvalid = errors.New("the site has errors")
 // is nil when there are errors.
 func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	s, diags := content.Load(site)
-	if opts.BaseURL != "" {
-		applyBaseURL(s, opts.BaseURL, &diags)
-	}
+	return Resolve(s, diags, opts)
+}
+
+// Resolve resolves a loaded site (with the problems loading met) as build
+// and check do: --base-url applied, the graph nil when there are errors.
+func Resolve(s *content.Site, diags diag.List, opts Options) (*xref.Graph, diag.List) {
+	ApplyBaseURL(&s.Config, opts, &diags)
+	// xref runs even after errors: one run reports every problem.
 	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
@@ -62,13 +67,18 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	return g, diags.Sort()
 }
 
-func applyBaseURL(s *content.Site, u string, diags *diag.List) {
-	b, err := content.ParseBaseURL(u)
+// ApplyBaseURL is the one rule for --base-url: it replaces the site's
+// base_url when given.
+func ApplyBaseURL(cfg *content.Config, opts Options, diags *diag.List) {
+	if opts.BaseURL == "" {
+		return
+	}
+	b, err := content.ParseBaseURL(opts.BaseURL)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
 		return
 	}
-	s.Config.BaseURL = b
+	cfg.BaseURL = b
 }
 
 // Generate checks the site and, when it has no errors, renders every file
@@ -119,7 +129,10 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	return res, nil
 }
 
-func basePath(g *xref.Graph) string {
+func basePath(g *xref.Graph) string { return BasePath(g) }
+
+// BasePath is the URL path a resolved site's pages are under.
+func BasePath(g *xref.Graph) string {
 	return render.BasePathOf(g.Site.Config.BaseURL)
 }
 

@@ -4,10 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
-	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -30,57 +27,9 @@ const MaxSummary = 300
 // Load reads a whole site from fsys. It returns every problem it finds;
 // the site is usable by later stages only when diags has no errors.
 func Load(fsys fs.FS) (*Site, diag.List) {
-	var diags diag.List
-	site := &Site{Config: loadConfig(fsys, &diags)}
-
-	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
-		diags.Errorf(diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
-	}
-	termFiles := listFiles(fsys, TermsDir, ".md", &diags)
-	fwFiles := append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
-	incFiles := listFiles(fsys, IncidentsDir, ".md", &diags)
-
-	site.Terms = make([]*Term, len(termFiles))
-	site.Frameworks = make([]*Framework, len(fwFiles))
-	site.Incidents = make([]*Incident, len(incFiles))
-	perFile := make([]diag.List, len(termFiles)+len(fwFiles)+len(incFiles))
-
-	// Files are independent until xref, so they are parsed in parallel;
-	// each job writes only its own slots.
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range jobs {
-				switch {
-				case i < len(termFiles):
-					site.Terms[i] = loadTerm(fsys, termFiles[i], site.Config, &perFile[i])
-				case i < len(termFiles)+len(fwFiles):
-					j := i - len(termFiles)
-					site.Frameworks[j] = loadFramework(fsys, fwFiles[j], &perFile[i])
-				default:
-					j := i - len(termFiles) - len(fwFiles)
-					site.Incidents[j] = loadIncident(fsys, incFiles[j], &perFile[i])
-				}
-			}
-		})
-	}
-	for i := range perFile {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for _, l := range perFile {
-		diags = append(diags, l...)
-	}
-
-	site.Terms = slices.DeleteFunc(site.Terms, func(t *Term) bool { return t == nil })
-	site.Frameworks = slices.DeleteFunc(site.Frameworks, func(f *Framework) bool { return f == nil })
-	site.Incidents = slices.DeleteFunc(site.Incidents, func(i *Incident) bool { return i == nil })
-	slices.SortFunc(site.Terms, func(a, b *Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
-	slices.SortFunc(site.Frameworks, func(a, b *Framework) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortFunc(site.Incidents, func(a, b *Incident) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
-	return site, diags.Sort()
+	cfg, diags := LoadConfig(fsys)
+	files, more := AllFiles(fsys)
+	return Assemble(cfg, append(diags, more...), LoadFiles(fsys, files, cfg))
 }
 
 // listFiles returns the files under dir with the extension ext, sorted,

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
@@ -13,13 +12,13 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 		return ref.(IncidentRef)
 	}
 	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.u.Incident(inc.Slug.Value), Date: inc.Date}
-	ref.Summary = r.inline(inc.Summary, "incident-"+inc.Slug.Value+"--", (*links)(&ref.links))
+	ref.Summary = r.inline(inc.Summary, "incident-"+inc.Slug.Value+"--", &ref.links)
 	ref.Item = r.partial("incidentitem", ref)
 	r.incidents.Store(inc, ref)
 	return ref
 }
 
-func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
+func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident, l *links) error {
 	ref := r.incidentRef(inc)
 	p := IncidentPage{
 		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{"Home", r.u.Home()}, Link{"Incidents", r.u.Incidents()}),
@@ -27,8 +26,8 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 		Sources:  sourceViews(inc.Sources),
 		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
 	}
-	l := links(slices.Clone(ref.links))
-	p.Body = r.block(inc.Body, markdown.Doc{Reserved: r.reserved["incident"]}, &l)
+	l.merge(ref.links)
+	p.Body = r.block(inc.Body, markdown.Doc{Reserved: r.reserved["incident"]}, l)
 	p.Layout.Draft = inc.Draft
 	p.Tags = r.tagLinks(inc.Tags)
 	l.refs(p.Terms)
@@ -36,10 +35,12 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 	return r.tmpl.execute(w, "incident", p)
 }
 
-func (r *Renderer) incidentsPage(w *bytes.Buffer) error {
+func (r *Renderer) incidentsPage(w *bytes.Buffer, l *links) error {
 	p := IncidentsPage{Layout: r.layout("incidents", "Incidents", r.u.Incidents(), "Real incidents involving machine credentials, newest first.", Link{"Home", r.u.Home()})}
 	for _, inc := range r.g.Incidents {
-		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+		ref := r.incidentRef(inc)
+		p.Incidents = append(p.Incidents, ref)
+		l.merge(ref.links)
 	}
 	return r.tmpl.execute(w, "incidents", p)
 }

@@ -78,6 +78,21 @@ type Index struct {
 	terms     []*content.Term // in names order
 	names     File
 	summaries []File
+	stable    bool // see NewStable
+}
+
+// StableNamesPath is the names file of an index made by NewStable.
+const StableNamesPath = "search/names.0.txt"
+
+// NewStable is New for a live preview: the names file is always
+// StableNamesPath and text.txt names hash "0", so pages that link to the
+// index need not change when it does. search.js takes the version from
+// the name and checks text.txt against it, as with a hashed index.
+func NewStable(terms []*content.Term) *Index {
+	ix := New(terms)
+	ix.stable = true
+	ix.names.Path = StableNamesPath
+	return ix
 }
 
 // New builds the names index and the summary shards of terms.

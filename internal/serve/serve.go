@@ -33,6 +33,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/live"
 	"github.com/nhimg/nhiglossary/internal/serve/livereload"
 	"github.com/nhimg/nhiglossary/internal/serve/watch"
 )
@@ -59,7 +60,7 @@ type server struct {
 	log   io.Writer
 	root  *os.Root
 	site  fs.FS // the site folder, confined to it
-	live  *build.Live
+	live  *live.Live
 	hub   *livereload.Hub
 	hosts hostCheck
 	url   string
@@ -151,7 +152,7 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 			fmt.Fprintf(s.log, "%s: a link out of the site folder; left out\n", name)
 		}
 	}}
-	s.live = build.NewLive(s.site, opts.Build)
+	s.live = live.New(s.site, opts.Build)
 	return s, nil
 }
 
@@ -200,7 +201,7 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 }
 
 // publish tells the browsers what an update did.
-func (s *server) publish(ch *build.Change) {
+func (s *server) publish(ch *live.Change) {
 	s.setStatus(ch.Diags, ch.Err, s.live.RenderErrors())
 	if m := changeMessage(ch, s.live.Base(), s.live.AssetVersions()); m != nil {
 		s.hub.Broadcast(m)
@@ -220,7 +221,7 @@ func (s *server) setStatus(diags diag.List, err error, renderErrs []error) {
 }
 
 // report prints what an update did.
-func (s *server) report(ch *build.Change, batch []string) {
+func (s *server) report(ch *live.Change, batch []string) {
 	now := time.Now().Format("15:04:05")
 	what := "site"
 	switch files := ch.Files; {

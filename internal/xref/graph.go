@@ -68,6 +68,10 @@ type Graph struct {
 	FrameworkTerms map[*content.Framework][]TermMapping  // framework-level mappings only
 	Redirects      map[string]*content.Term              // old slug -> term
 
+	// Tags and Categories are the tag and category pages of the
+	// published terms and incidents, with their slugs.
+	Tags, Categories *Taxonomy
+
 	names map[string]Target // lower-cased slug/title/synonym/abbreviation/control key -> target
 }
 

@@ -54,6 +54,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 		}
 	}
 	r.finish()
+	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
 	return r.g, r.diags.Sort()
 }
 

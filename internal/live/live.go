@@ -1,46 +1,50 @@
-package build
+// Package live keeps a site in memory for `serve`: each Update re-reads
+// the files named as changed, resolves the site again, and replaces the
+// pages whose content may differ. Which pages those are, it learns from
+// the pages themselves: every render.Job declares the facts of the site
+// model it shows (and records, as it renders, the terms it links to and
+// the Markdown it rendered), and xref.Diff says which facts an edit
+// changed. Live knows no page kind, path or link rule of its own, so a
+// new kind of page or file needs no change here.
+//
+// Pages are rendered when first asked for (Get) or by RenderPending, so
+// the page a reader waits for comes first.
+//
+// The files a Live serves are those build.Generate writes, with two
+// differences that let a stylesheet or the search index change without
+// every page changing: asset URLs carry no content hash, and pages name
+// the search index search.StableNamesPath.
+//
+// Update calls are serialized; Get and RenderPending may run at any time
+// on any goroutine.
+package live
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
 	"github.com/nhimg/nhiglossary/internal/render"
+	"github.com/nhimg/nhiglossary/internal/search"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
-// Live keeps a site in memory between builds, for `serve`. Each Update
-// re-reads only the files named as changed, resolves the site again, and
-// replaces only the pages those files affect; pages are rendered when
-// first asked for (Get) or by RenderPending, so the page a reader waits
-// for comes first.
-//
-// An edit that leaves every name and link of a term as it was (its prose,
-// summary, examples, sources...) takes a shorter way: the term is updated
-// in place, the resolved site is kept, and only its own page (and, when
-// its summary or date changed, the pages that list it) render again.
-//
-// The files a Live serves are those Generate writes, with two differences
-// that let a stylesheet or the search index change without every page
-// changing: asset URLs carry no content hash, and pages name the search
-// index search/names.0.txt (see searchAlias).
-//
-// Update calls are serialized; Get and RenderPending may run at any time
-// on any goroutine.
+// Live is a site kept in memory between edits.
 type Live struct {
 	fsys fs.FS
-	opts Options
+	opts build.Options
 
 	mu        sync.Mutex // serializes Update and guards what follows
 	started   bool
@@ -48,17 +52,12 @@ type Live struct {
 	cfgDiags  diag.List
 	listDiags diag.List
 	files     map[string]*source // content files, by site path
-	good      *state             // the last state without errors; nil before one
-	current   diag.List
-	ok        bool  // the latest Update built
-	err       error // why it did not
+	lastGood  *state             // the last state without errors; nil before one
+	problems  diag.List          // every problem the site has now
+	ok        bool               // the latest Update built
+	err       error              // why it did not
 	epoch     string
 	gen       int64
-
-	// Page renders read the content; an update that edits a term in
-	// place writes it. Writers only ever TryLock, so a render may take
-	// the read lock while another holds it without risk of deadlock.
-	contentMu sync.RWMutex
 
 	pages  atomic.Pointer[pageSet]
 	assets atomic.Pointer[assetSet]
@@ -70,42 +69,24 @@ type Live struct {
 
 // source is one content file as last read.
 type source struct {
-	kind  content.Kind
-	hash  [32]byte
-	term  *content.Term
-	fw    *content.Framework
-	inc   *content.Incident
-	diags diag.List
-}
-
-func (s *source) object() any {
-	switch {
-	case s.term != nil:
-		return s.term
-	case s.fw != nil:
-		return s.fw
-	case s.inc != nil:
-		return s.inc
-	}
-	return nil
+	hash   [32]byte
+	loaded content.Loaded
 }
 
 // state is one resolved, renderable site.
 type state struct {
-	g      *xref.Graph
-	r      *render.Renderer
-	diags  diag.List             // from xref
-	objs   map[string]any        // the object each file gave this state
-	jobs   map[string]render.Job // by output path
-	base   string                // URL path of the site
-	fileOf map[any]string        // the inverse of objs
+	g    *xref.Graph
+	r    *render.Renderer
+	jobs map[string]render.Job // by output path
+	base string                // URL path of the site
 }
 
 // Change says what one Update did.
 type Change struct {
 	Diags diag.List // every problem the site has now
-	// Err is ErrInvalid when Diags has errors (the pages stay as the last
-	// good build left them), or a template or asset error; nil otherwise.
+	// Err is build.ErrInvalid when Diags has errors (the pages stay as
+	// the last good build left them), or a template or asset error; nil
+	// otherwise.
 	Err error
 	// Full is set when every page changed (settings, templates).
 	Full bool
@@ -119,8 +100,8 @@ type Change struct {
 	Assets []string
 	// Files are the site's files whose change mattered, sorted.
 	Files []string
-	// InPlace is set when the change took the short way (see Live).
-	InPlace  bool
+	// Facts is how many facts of the site model changed.
+	Facts    int
 	Terms    int
 	Pending  int // pages not yet rendered
 	Duration time.Duration
@@ -131,9 +112,9 @@ func (c *Change) Changed() bool {
 	return c.Full || len(c.Pages)+len(c.Removed)+len(c.Assets) > 0
 }
 
-// NewLive returns a Live for the site in fsys. Nothing is read until the
+// New returns a Live for the site in fsys. Nothing is read until the
 // first Update.
-func NewLive(fsys fs.FS, opts Options) *Live {
+func New(fsys fs.FS, opts build.Options) *Live {
 	l := &Live{fsys: fsys, opts: opts, files: map[string]*source{}, text: map[*content.Term]string{}}
 	l.epoch = fmt.Sprintf("%x", time.Now().UnixNano())
 	l.pages.Store(&pageSet{byPath: map[string]*page{}})
@@ -151,9 +132,9 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 	ch := &Change{}
 	defer func() {
 		ch.Duration = time.Since(start)
-		ch.Diags = l.current
-		if l.good != nil {
-			ch.Terms = len(l.good.g.Terms)
+		ch.Diags = l.problems
+		if l.lastGood != nil {
+			ch.Terms = len(l.lastGood.g.Terms)
 		}
 		ch.Pending = l.pages.Load().pending()
 	}()
@@ -185,7 +166,7 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 			return l.fail(ch, err)
 		}
 		l.loadAll(ctx)
-		return l.rebuild(ch, true)
+		return l.rebuild(ch, tmplChanged || l.lastGood == nil)
 	}
 	if len(assets) > 0 {
 		before := l.assets.Load().version
@@ -212,9 +193,6 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 		ch.Err = l.err // nothing a page shows changed
 		return ch
 	}
-	if !tmplChanged && l.inPlace(ch, changedFiles) {
-		return ch
-	}
 	return l.rebuild(ch, tmplChanged)
 }
 
@@ -234,61 +212,38 @@ func (l *Live) Epoch() string { return l.epoch }
 func (l *Live) Base() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.good == nil {
+	if l.lastGood == nil {
 		return "/"
 	}
-	return l.good.base
+	return l.lastGood.base
 }
 
 // Problems is every problem the site has now.
 func (l *Live) Problems() diag.List {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return slices.Clone(l.current)
+	return slices.Clone(l.problems)
 }
 
-// loadAll reads the settings and every content file, in parallel.
+// loadAll reads the settings and every content file.
 func (l *Live) loadAll(ctx context.Context) {
 	l.cfg, l.cfgDiags = content.LoadConfig(l.fsys)
-	if l.opts.BaseURL != "" {
-		applyBaseURLConfig(&l.cfg, l.opts.BaseURL, &l.cfgDiags)
-	}
-	terms, fws, incs, diags := content.Files(l.fsys)
+	paths, diags := content.AllFiles(l.fsys)
 	l.listDiags = diags
-	paths := slices.Concat(terms, fws, incs)
-	srcs := make([]*source, len(paths))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				srcs[i], _ = l.read(paths[i], nil)
-			}
-		})
-	}
-	for i := range paths {
-		if ctx.Err() != nil {
-			break
-		}
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	l.files = make(map[string]*source, len(paths))
-	for i, p := range paths {
-		if srcs[i] != nil {
-			l.files[p] = srcs[i]
-		}
-	}
-}
-
-func applyBaseURLConfig(cfg *content.Config, u string, diags *diag.List) {
-	b, err := content.ParseBaseURL(u)
-	if err != nil {
-		diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+	if ctx.Err() != nil {
 		return
 	}
-	cfg.BaseURL = b
+	loaded := content.LoadFiles(l.fsys, paths, l.cfg)
+	l.files = make(map[string]*source, len(paths))
+	for i, p := range paths {
+		// The hash is of the bytes LoadFile read a moment ago: a file
+		// written since is reported again by the watcher.
+		data, err := fs.ReadFile(l.fsys, p)
+		if err != nil {
+			continue
+		}
+		l.files[p] = &source{hash: sha256.Sum256(data), loaded: loaded[i]}
+	}
 }
 
 // read loads one content file; nil when it does not exist. unchanged is
@@ -298,18 +253,11 @@ func (l *Live) read(file string, prev *source) (src *source, unchanged bool) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}
-	s := &source{kind: content.KindOf(file), hash: hashOf(data)}
+	s := &source{hash: sha256.Sum256(data)}
 	if err == nil && prev != nil && prev.hash == s.hash {
 		return prev, true
 	}
-	switch s.kind {
-	case content.KindTerm:
-		s.term, s.diags = content.LoadTerm(l.fsys, file, l.cfg)
-	case content.KindFramework:
-		s.fw, s.diags = content.LoadFramework(l.fsys, file)
-	case content.KindIncident:
-		s.inc, s.diags = content.LoadIncident(l.fsys, file)
-	}
+	s.loaded = content.LoadFile(l.fsys, file, l.cfg)
 	return s, false
 }
 
@@ -318,10 +266,10 @@ func (l *Live) read(file string, prev *source) (src *source, unchanged bool) {
 // changed.
 func (l *Live) reload(files []string, relist bool) []string {
 	if relist {
-		terms, fws, incs, diags := content.Files(l.fsys)
+		all, diags := content.AllFiles(l.fsys)
 		l.listDiags = diags
 		listed := map[string]bool{}
-		for _, p := range slices.Concat(terms, fws, incs) {
+		for _, p := range all {
 			listed[p] = true
 			if l.files[p] == nil {
 				files = append(files, p)
@@ -352,53 +300,31 @@ func (l *Live) reload(files []string, relist bool) []string {
 	return changed
 }
 
-// site puts the sources together as content.Load would.
-func (l *Live) site() (*content.Site, diag.List) {
-	s := &content.Site{Config: l.cfg}
-	diags := slices.Concat(l.cfgDiags, l.listDiags)
-	for _, p := range slices.Sorted(maps.Keys(l.files)) {
-		src := l.files[p]
-		diags = append(diags, src.diags...)
-		switch {
-		case src.term != nil:
-			s.Terms = append(s.Terms, src.term)
-		case src.fw != nil:
-			s.Frameworks = append(s.Frameworks, src.fw)
-		case src.inc != nil:
-			s.Incidents = append(s.Incidents, src.inc)
-		}
-	}
-	slices.SortStableFunc(s.Terms, func(a, b *content.Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
-	slices.SortStableFunc(s.Frameworks, func(a, b *content.Framework) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortStableFunc(s.Incidents, func(a, b *content.Incident) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
-	return s, diags.Sort()
-}
-
-// rebuild resolves the whole site again and replaces the pages that
-// changed since the last good state: every page when full.
+// rebuild assembles and resolves the site again and replaces the pages
+// whose facts changed since the last good state: every page when full.
 func (l *Live) rebuild(ch *Change, full bool) *Change {
-	s, diags := l.site()
-	var g *xref.Graph
-	var more diag.List
-	if !diags.HasErrors() {
-		g, more = xref.Resolve(s, xref.Options{Drafts: l.opts.Drafts})
-		diags = append(diags, more...).Sort()
+	loaded := make([]content.Loaded, 0, len(l.files))
+	for _, p := range slices.Sorted(maps.Keys(l.files)) {
+		loaded = append(loaded, l.files[p].loaded)
 	}
-	l.current = diags
-	if diags.HasErrors() {
-		return l.fail(ch, ErrInvalid)
+	s, diags := content.Assemble(l.cfg, slices.Concat(l.cfgDiags, l.listDiags), loaded)
+	g, diags := build.Resolve(s, diags, l.opts)
+	l.problems = diags
+	if g == nil {
+		return l.fail(ch, build.ErrInvalid)
 	}
-	next, err := l.newState(g, more)
+	next, err := l.newState(g)
 	if err != nil {
 		return l.fail(ch, err)
 	}
-	prev := l.good
+	prev := l.lastGood
 	full = full || prev == nil || prev.base != next.base
-	var affected map[string]bool
+	var changes *xref.Changes
 	if !full {
-		affected = l.affected(prev, next)
+		changes = xref.Diff(prev.g, next.g)
+		ch.Facts = changes.Len()
 	}
-	l.install(ch, next, affected, full)
+	l.install(ch, next, changes)
 	if prev != nil {
 		ch.Moved = moves(prev, next, ch.Removed)
 	}
@@ -406,51 +332,46 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 }
 
 // newState makes a renderer for a resolved site, and its jobs.
-func (l *Live) newState(g *xref.Graph, diags diag.List) (*state, error) {
-	base := render.BasePathOf(g.Site.Config.BaseURL)
+func (l *Live) newState(g *xref.Graph) (*state, error) {
+	base := build.BasePath(g)
 	urls := devAssetURLs(base)
-	urls.SearchIndex = base + searchAlias
-	tmpl := overlay{subdir(l.fsys, "templates"), l.opts.Templates}
+	urls.SearchIndex = base + search.StableNamesPath
 	keep := func(t *content.Term, text string) {
 		l.textMu.Lock()
 		l.text[t] = text
 		l.textMu.Unlock()
 	}
-	r, err := render.New(g, tmpl, urls, render.Options{Dev: l.opts.Dev, Generator: l.opts.Generator, BodyText: keep})
+	r, err := render.New(g, build.SiteTemplates(l.fsys, l.opts), urls, render.Options{Dev: l.opts.Dev, Generator: l.opts.Generator, BodyText: keep})
 	if err != nil {
 		return nil, err
 	}
-	st := &state{g: g, r: r, diags: diags, base: base, objs: map[string]any{}, fileOf: map[any]string{}, jobs: map[string]render.Job{}}
-	for p, src := range l.files {
-		if o := src.object(); o != nil {
-			st.objs[p] = o
-			st.fileOf[o] = p
-		}
-	}
+	st := &state{g: g, r: r, base: base, jobs: map[string]render.Job{}}
 	for _, j := range r.Jobs() {
 		st.jobs[j.Path] = j
 	}
 	return st, nil
 }
 
-// install makes next the current state: the pages in affected (every
-// page when full) and the new ones render anew; the others keep their
-// output, and those not rendered yet render from next.
-func (l *Live) install(ch *Change, next *state, affected map[string]bool, full bool) {
+// install makes next the current state. A page keeps its output when it
+// was rendered, its job declares what it did, and none of the facts it
+// showed changed (changes is nil when everything did); the others render
+// again from next, when asked for.
+func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.gen++
 	old := l.pages.Load()
 	ps := &pageSet{byPath: make(map[string]*page, len(next.jobs))}
 	for path, j := range next.jobs {
 		o := old.byPath[path]
-		if o != nil && !full && !affected[path] && o.fresh() {
-			if o.done.Load() {
-				ps.byPath[path] = o
-			} else { // not rendered yet: same output, but from the new state
-				ps.byPath[path] = l.newPage(j, next, o.gen)
-			}
+		switch {
+		case o != nil && changes != nil && !o.done.Load():
+			// Never served: it renders from next, under its old version.
+			ps.byPath[path] = &page{gen: o.gen, job: j}
+			continue
+		case o != nil && changes != nil && !o.stale(j, changes):
+			ps.byPath[path] = o
 			continue
 		}
-		ps.byPath[path] = l.newPage(j, next, l.gen)
+		ps.byPath[path] = &page{gen: l.gen, job: j}
 		ch.Pages = append(ch.Pages, path)
 	}
 	for path := range old.byPath {
@@ -460,24 +381,24 @@ func (l *Live) install(ch *Change, next *state, affected map[string]bool, full b
 	}
 	slices.Sort(ch.Pages)
 	slices.Sort(ch.Removed)
-	ch.Full = full
+	ch.Full = changes == nil || changes.Has(xref.Fact{Kind: xref.Settings})
 	l.pages.Store(ps)
-	l.search.Store(newSearchBundle(l, next, ps))
-	l.good = next
+	l.search.Store(&searchBundle{l: l, g: next.g, ps: ps, gen: l.gen})
+	l.lastGood = next
 	l.ok, l.err = true, nil
 }
 
 // loadAssets reads the assets again (there are few).
 func (l *Live) loadAssets() error {
-	list, err := loadAssets(overlay{subdir(l.fsys, "assets"), l.opts.Assets})
+	list, err := build.SiteAssets(l.fsys, l.opts)
 	if err != nil {
-		return fmt.Errorf("assets: %w", err)
+		return err
 	}
 	set := &assetSet{data: map[string][]byte{}, version: map[string]string{}}
 	for _, a := range list {
-		sum := hashOf(a.data)
-		set.data[a.name] = a.data
-		set.version[a.name] = hex.EncodeToString(sum[:6])
+		sum := sha256.Sum256(a.Data)
+		set.data[a.Name] = a.Data
+		set.version[a.Name] = hex.EncodeToString(sum[:6])
 	}
 	l.assets.Store(set)
 	return nil

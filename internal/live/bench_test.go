@@ -1,4 +1,4 @@
-package build
+package live
 
 import (
 	"context"
@@ -35,7 +35,7 @@ func BenchmarkLiveEdit(b *testing.B) {
 	other := strings.TrimSuffix(entries[1].Name(), ".md")
 	orig, _ := os.ReadFile(filepath.Join(src, file))
 	ctx := context.Background()
-	l := NewLive(os.DirFS(src), liveOpts())
+	l := New(os.DirFS(src), liveOpts())
 	if ch := l.Update(ctx, nil); ch.Err != nil {
 		b.Fatal(ch.Err, ch.Diags)
 	}

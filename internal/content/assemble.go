@@ -1,0 +1,99 @@
+package content
+
+import (
+	"cmp"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// Loaded is one content file as read: what it gave (nil where it failed)
+// and its problems.
+type Loaded struct {
+	Term      *Term
+	Framework *Framework
+	Incident  *Incident
+	Diags     diag.List
+}
+
+// LoadFile reads one content file of any kind, as Load does; cfg gives a
+// term its default author.
+func LoadFile(fsys fs.FS, file string, cfg Config) Loaded {
+	var l Loaded
+	switch KindOf(file) {
+	case KindTerm:
+		l.Term = loadTerm(fsys, file, cfg, &l.Diags)
+	case KindFramework:
+		l.Framework = loadFramework(fsys, file, &l.Diags)
+	case KindIncident:
+		l.Incident = loadIncident(fsys, file, &l.Diags)
+	}
+	l.Diags.Sort()
+	return l
+}
+
+// LoadFiles reads files in parallel, each as LoadFile does.
+func LoadFiles(fsys fs.FS, files []string, cfg Config) []Loaded {
+	out := make([]Loaded, len(files))
+	var next sync.Mutex
+	i := 0
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				next.Lock()
+				j := i
+				i++
+				next.Unlock()
+				if j >= len(files) {
+					return
+				}
+				out[j] = LoadFile(fsys, files[j], cfg)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// Assemble makes a site of its settings and its loaded files: files that
+// failed are left out, terms and incidents are sorted by slug and
+// frameworks by id. diags are the problems met before (settings, file
+// listing); the result holds them and every file's.
+func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
+	s := &Site{Config: cfg}
+	diags = slices.Clone(diags)
+	for _, f := range files {
+		diags = append(diags, f.Diags...)
+		switch {
+		case f.Term != nil:
+			s.Terms = append(s.Terms, f.Term)
+		case f.Framework != nil:
+			s.Frameworks = append(s.Frameworks, f.Framework)
+		case f.Incident != nil:
+			s.Incidents = append(s.Incidents, f.Incident)
+		}
+	}
+	// By file first: objects that share a slug (an error) keep one order.
+	slices.SortFunc(s.Terms, func(a, b *Term) int {
+		return cmp.Or(strings.Compare(a.Slug.Value, b.Slug.Value), strings.Compare(a.File, b.File))
+	})
+	slices.SortFunc(s.Frameworks, func(a, b *Framework) int {
+		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.File, b.File))
+	})
+	slices.SortFunc(s.Incidents, func(a, b *Incident) int {
+		return cmp.Or(strings.Compare(a.Slug.Value, b.Slug.Value), strings.Compare(a.File, b.File))
+	})
+	return s, diags.Sort()
+}
+
+// AllFiles lists every content file of a site, terms then frameworks then
+// incidents, each sorted.
+func AllFiles(fsys fs.FS) ([]string, diag.List) {
+	terms, fws, incs, diags := Files(fsys)
+	return slices.Concat(terms, fws, incs), diags
+}
