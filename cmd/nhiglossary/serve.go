@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/serve"
 )
@@ -17,14 +18,22 @@ import (
 // with a banner) unless --drafts=false: an editor previews what they are
 // writing, and most of that is a draft at first.
 type serveCmd struct {
-	src, addr string
-	drafts    bool
-	open      bool
+	src, addr  string
+	allowHosts names
+	drafts     bool
+	open       bool
 }
+
+// names is a flag that may be given several times.
+type names []string
+
+func (n *names) String() string     { return strings.Join(*n, ",") }
+func (n *names) Set(v string) error { *n = append(*n, v); return nil }
 
 func (c *serveCmd) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.src, "src", ".", "the site folder")
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "the address to serve at; keep it on 127.0.0.1 unless others must see the preview")
+	fs.Var(&c.allowHosts, "allow-host", "also answer requests for this host `name`, on any port (repeatable); localhost, *.localhost and IP addresses are always answered")
 	fs.BoolVar(&c.drafts, "drafts", true, "show draft terms and incidents, marked as drafts (--drafts=false: as published)")
 	fs.BoolVar(&c.open, "open", false, "open the preview in the default browser")
 }
@@ -41,7 +50,7 @@ func (c *serveCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		return err
 	}
 	defer ln.Close()
-	opts := serve.Options{Src: c.src, Build: buildOptions(c.drafts, ""), Log: stderr}
+	opts := serve.Options{Src: c.src, Build: buildOptions(c.drafts, ""), Log: stderr, AllowHosts: c.allowHosts}
 	if c.open {
 		opts.Ready = func(url string) { openBrowser(url, stderr) }
 	}
