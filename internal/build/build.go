@@ -11,13 +11,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/par"
 	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/search"
 	"github.com/nhimg/nhiglossary/internal/xref"
@@ -138,45 +137,27 @@ func BasePath(g *xref.Graph) string {
 
 // run renders and writes jobs on every core; the first error stops it.
 func run(ctx context.Context, jobs []render.Job, sink Sink) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	ch := make(chan render.Job)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			// One buffer per worker, reused for every page: a fresh one
-			// per page was a tenth of what a build allocated.
-			var buf bytes.Buffer
-			for j := range ch {
-				if ctx.Err() != nil {
-					continue
-				}
-				buf.Reset()
-				err := j.RenderTo(&buf)
-				if err == nil {
-					err = sink.WriteFile(j.Path, buf.Bytes())
-				}
-				if buf.Cap() > 1<<20 {
-					// Keep the buffer a term page needs, not the one
-					// api/glossary.json needed: the heap the GC scans
-					// all build long.
-					buf = bytes.Buffer{}
-				}
-				if err != nil {
-					cancel(fmt.Errorf("%s: %w", j.Path, err))
-				}
-			}
-		})
-	}
-	for _, j := range jobs {
-		if ctx.Err() != nil {
-			break
+	// One buffer per worker, reused for every page: a fresh one per page
+	// was a tenth of what a build allocated.
+	bufs := make([]bytes.Buffer, par.Workers())
+	return par.Do(ctx, len(jobs), func(w, i int) error {
+		j, buf := jobs[i], &bufs[w]
+		buf.Reset()
+		err := j.RenderTo(buf)
+		if err == nil {
+			err = sink.WriteFile(j.Path, buf.Bytes())
 		}
-		ch <- j
-	}
-	close(ch)
-	wg.Wait()
-	return context.Cause(ctx)
+		if buf.Cap() > 1<<20 {
+			// Keep the buffer a term page needs, not the one
+			// api/glossary.json needed: the heap the GC scans all
+			// build long.
+			*buf = bytes.Buffer{}
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.Path, err)
+		}
+		return nil
+	})
 }
 
 // Build writes the site from the folder src into the folder out, all or

@@ -2,13 +2,13 @@ package content
 
 import (
 	"cmp"
+	"context"
 	"io/fs"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/par"
 )
 
 // Loaded is one content file as read: what it gave (nil where it failed)
@@ -39,24 +39,10 @@ func LoadFile(fsys fs.FS, file string, cfg Config) Loaded {
 // LoadFiles reads files in parallel, each as LoadFile does.
 func LoadFiles(fsys fs.FS, files []string, cfg Config) []Loaded {
 	out := make([]Loaded, len(files))
-	var next sync.Mutex
-	i := 0
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
-				if j >= len(files) {
-					return
-				}
-				out[j] = LoadFile(fsys, files[j], cfg)
-			}
-		})
-	}
-	wg.Wait()
+	par.Do(context.Background(), len(files), func(_, i int) error {
+		out[i] = LoadFile(fsys, files[i], cfg)
+		return nil
+	})
 	return out
 }
 

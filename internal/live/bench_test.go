@@ -6,32 +6,31 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
 
-// BenchmarkLiveEdit times Live.Update after one term file changed, on the
-// corpus of ../shared/bench/gencorpus.py (NHIGLOSSARY_BENCH_TERMS terms,
-// default 1000): "prose" edits the body only (the short way: its page
-// renders again), "summary" the summary (the pages listing the term too),
-// "link" adds a [[link]] (the whole site resolves again). Profile with
+// BenchmarkLiveEdit times Update and the Get of the page a reader sees
+// after one term file changed, on the corpus of scripts/gencorpus
+// (NHIGLOSSARY_BENCH_TERMS terms, default 1000): "prose" edits the body,
+// "summary" the summary (the page shown is one that lists the term),
+// "link" adds a [[link]] (the target's backlinks), "title" renames the
+// term, "newterm" adds a term. Profile with
 //
-//	go test ./internal/build -run '^$' -bench LiveEdit -cpuprofile /tmp/cpu.out
+//	go test ./internal/live -run '^$' -bench LiveEdit -cpuprofile /tmp/cpu.out
 func BenchmarkLiveEdit(b *testing.B) {
-	gen, _ := filepath.Abs("../../../shared/bench/gencorpus.py")
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("no ../shared/bench/gencorpus.py beside the repo")
-	}
 	n := os.Getenv("NHIGLOSSARY_BENCH_TERMS")
 	if n == "" {
 		n = "1000"
 	}
 	src := filepath.Join(b.TempDir(), "corpus")
-	if out, err := exec.Command("python3", gen, "--terms", n, "--out", src).CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "run", "../../scripts/gencorpus", "-terms", n, "-out", src).CombinedOutput(); err != nil {
 		b.Fatalf("gencorpus: %v\n%s", err, out)
 	}
 	entries, _ := os.ReadDir(filepath.Join(src, "content", "terms"))
 	file := "content/terms/" + entries[0].Name()
+	slug := strings.TrimSuffix(entries[0].Name(), ".md")
 	other := strings.TrimSuffix(entries[1].Name(), ".md")
 	orig, _ := os.ReadFile(filepath.Join(src, file))
 	ctx := context.Background()
@@ -40,25 +39,39 @@ func BenchmarkLiveEdit(b *testing.B) {
 		b.Fatal(ch.Err, ch.Diags)
 	}
 	l.RenderPending(ctx)
-	for _, kind := range []string{"prose", "summary", "link"} {
+	// A page that lists the edited term: one of its backlinks, or
+	// its own.
+	lister := "terms/" + slug + "/index.html"
+	for _, kind := range []string{"prose", "summary", "link", "title", "newterm"} {
 		b.Run(fmt.Sprintf("terms=%s/%s", n, kind), func(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
 				add := fmt.Sprintf("Edit number %d.", i)
-				if kind == "link" && i%2 == 1 {
-					add += " See [[" + other + "]]."
-				}
 				text := strings.Replace(string(orig), "## Why it matters", add+"\n\n## Why it matters", 1)
-				if kind == "summary" {
-					text = strings.Replace(string(orig), "summary: \"", "summary: \""+add+" ", 1)
+				path, page := file, "terms/"+slug+"/index.html"
+				switch kind {
+				case "link":
+					if i%2 == 1 {
+						text = strings.Replace(string(orig), "## Why it matters", add+" See [["+other+"]].\n\n## Why it matters", 1)
+					}
+					page = "terms/" + other + "/index.html"
+				case "summary":
+					text = regexp.MustCompile(`(?m)^summary: "?`).ReplaceAllStringFunc(string(orig), func(m string) string { return m + add + " " })
+					page = lister
+				case "title":
+					text = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(string(orig), fmt.Sprintf("title: Renamed %d", i))
+				case "newterm":
+					path = fmt.Sprintf("content/terms/bench-new-%d.md", i)
+					text = fmt.Sprintf("---\ntitle: Bench New %d\nsummary: A new term.\nrelated: [%s]\n---\nA body.\n", i, slug)
+					page = fmt.Sprintf("terms/bench-new-%d/index.html", i)
 				}
-				os.WriteFile(filepath.Join(src, file), []byte(text), 0o644)
-				ch := l.Update(ctx, []string{file})
+				os.WriteFile(filepath.Join(src, path), []byte(text), 0o644)
+				ch := l.Update(ctx, []string{path})
 				if ch.Err != nil {
 					b.Fatal(ch.Err, ch.Diags)
 				}
-				if _, err := l.Get(file[len("content/"):len(file)-3] + "/index.html"); err != nil {
+				if _, err := l.Get(page); err != nil {
 					b.Fatal(err)
 				}
 			}

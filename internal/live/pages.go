@@ -3,9 +3,9 @@ package live
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/par"
 	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -147,36 +148,16 @@ func (l *Live) RenderPending(ctx context.Context) {
 		}
 		return strings.Compare(a.job.Path, b.job.Path)
 	})
-	each(ctx, todo, func(p *page) bool {
+	par.Do(ctx, len(todo), func(_, i int) error {
 		if l.pages.Load() != ps {
-			return false
+			return errReplaced
 		}
-		p.render()
-		return true
+		todo[i].render()
+		return nil
 	})
 }
 
-// each calls f on every item on every core, until f returns false or
-// ctx ends.
-func each[T any](ctx context.Context, items []T, f func(T) bool) {
-	var next atomic.Int64
-	var stop atomic.Bool
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for !stop.Load() && ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= len(items) {
-					return
-				}
-				if !f(items[i]) {
-					stop.Store(true)
-				}
-			}
-		})
-	}
-	wg.Wait()
-}
+var errReplaced = errors.New("an update replaced the pages")
 
 // Pending is how many pages are not rendered yet.
 func (l *Live) Pending() int { return l.pages.Load().pending() }

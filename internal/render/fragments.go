@@ -241,19 +241,19 @@ func (r *Renderer) previews(pl *links) template.JS {
 	slices.Sort(pl.terms) // deterministic output
 	pl.terms = slices.Compact(pl.terms)
 	l := pl.terms
+	entries := make([]string, 0, len(l))
 	size := 2
 	for _, slug := range l {
-		size += len(r.preview[slug]) + 1
+		if e, ok := r.previewOf(slug); ok {
+			entries = append(entries, e)
+			size += len(e) + 1
+		}
 	}
 	var b strings.Builder
 	b.Grow(size)
 	b.WriteByte('{')
 	n := 0
-	for _, slug := range l {
-		e, ok := r.preview[slug]
-		if !ok {
-			continue
-		}
+	for _, e := range entries {
 		if n > 0 {
 			b.WriteByte(',')
 		}
@@ -262,6 +262,21 @@ func (r *Renderer) previews(pl *links) template.JS {
 	}
 	b.WriteByte('}')
 	return template.JS(b.String())
+}
+
+// previewOf is the previews entry of a published term, made once per
+// build: the same terms are linked from many pages.
+func (r *Renderer) previewOf(slug string) (string, bool) {
+	i, ok := r.num[r.g.TermBySlug[slug]]
+	if !ok {
+		return "", false
+	}
+	if e := r.preview[i].Load(); e != nil {
+		return *e, true
+	}
+	e := previewEntry(r.g.Terms[i])
+	r.preview[i].Store(&e) // two workers may both make it: the same value
+	return e, true
 }
 
 // previewEntry is one term's `"slug":{...}` member of the previews JSON,

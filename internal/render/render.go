@@ -58,7 +58,7 @@ type Renderer struct {
 	// string-keyed maps over thousands of terms were a tenth of a page.
 	num     map[*content.Term]int32   // a published term's index in g.Terms (lists skip the others)
 	refs    []atomic.Pointer[TermRef] // by index: the term as lists show it, made on first use
-	preview map[string]string         // by slug: the term's entry in a page's previews JSON
+	preview []atomic.Pointer[string]  // by index: the term's entry in a page's previews JSON, made on first use
 
 	// Fragments that appear on many pages (an incident's list entry, a
 	// tag link, a mapping's cells, a breadcrumb trail) are rendered once
@@ -88,10 +88,9 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 		Feed: r.u.File("feed.xml"), OpenSearch: r.u.File("opensearch.xml"),
 	}
 	r.num = make(map[*content.Term]int32, len(g.Terms))
-	r.preview = make(map[string]string, len(g.Terms))
+	r.preview = make([]atomic.Pointer[string], len(g.Terms))
 	for i, t := range g.Terms {
 		r.num[t] = int32(i)
-		r.preview[t.Slug.Value] = previewEntry(t)
 	}
 	r.refs = make([]atomic.Pointer[TermRef], len(g.Terms))
 	r.tags, r.cats = taxonomy{g.Tags, "tags/"}, taxonomy{g.Categories, "categories/"}

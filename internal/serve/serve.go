@@ -243,7 +243,7 @@ func (s *server) report(ch *live.Change, batch []string) {
 		diag.WriteText(s.log, ch.Diags)
 		if errors.Is(ch.Err, build.ErrInvalid) {
 			e, w := ch.Diags.Count()
-			fmt.Fprintf(s.log, "%s %s: %s, %s; the browser shows them, and the last good pages until they are fixed\n", now, what, plural(e, "error"), plural(w, "warning"))
+			fmt.Fprintf(s.log, "%s %s: %s, %s; the browser shows them, and the last good pages until they are fixed\n", now, what, diag.Plural(e, "error"), diag.Plural(w, "warning"))
 		} else {
 			fmt.Fprintf(s.log, "%s %s: %v\n", now, what, ch.Err)
 		}
@@ -253,7 +253,7 @@ func (s *server) report(ch *live.Change, batch []string) {
 		_, w := ch.Diags.Count()
 		diag.WriteText(s.log, ch.Diags)
 		if w > 0 {
-			fmt.Fprintf(s.log, "%s\n", plural(w, "warning"))
+			fmt.Fprintf(s.log, "%s\n", diag.Plural(w, "warning"))
 		}
 		return
 	}
@@ -264,14 +264,7 @@ func (s *server) report(ch *live.Change, batch []string) {
 	if !ch.Changed() {
 		return
 	}
-	fmt.Fprintf(s.log, "%s %s: %s in %s\n", now, what, plural(len(ch.Pages)+len(ch.Assets), "file"), ms(ch.Duration))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	fmt.Fprintf(s.log, "%s %s: %s in %s\n", now, what, diag.Plural(len(ch.Pages)+len(ch.Assets), "file"), ms(ch.Duration))
 }
 
 func ms(d time.Duration) string {

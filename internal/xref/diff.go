@@ -25,20 +25,14 @@ func Diff(prev, next *Graph) *Changes {
 	return c
 }
 
-func termSlugs(ts []*content.Term) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.Slug.Value
-	}
-	return out
+// sameTerms and sameIncidents compare lists by slug: the cards of what
+// they list are facts of their own.
+func sameTerms(a, b []*content.Term) bool {
+	return slices.EqualFunc(a, b, func(x, y *content.Term) bool { return x == y || x.Slug.Value == y.Slug.Value })
 }
 
-func incidentSlugs(is []*content.Incident) []string {
-	out := make([]string, len(is))
-	for i, inc := range is {
-		out[i] = inc.Slug.Value
-	}
-	return out
+func sameIncidents(a, b []*content.Incident) bool {
+	return slices.EqualFunc(a, b, func(x, y *content.Incident) bool { return x == y || x.Slug.Value == y.Slug.Value })
 }
 
 func diffTerms(c *Changes, prev, next *Graph) {
@@ -46,7 +40,8 @@ func diffTerms(c *Changes, prev, next *Graph) {
 	for _, t := range prev.Terms {
 		was[t.Slug.Value] = t
 	}
-	list := !slices.Equal(termSlugs(prev.Terms), termSlugs(next.Terms))
+	list := !sameTerms(prev.Terms, next.Terms)
+	cameOrWent := len(prev.Terms) != len(next.Terms)
 	for _, t := range next.Terms {
 		slug := t.Slug.Value
 		old := was[slug]
@@ -55,7 +50,7 @@ func diffTerms(c *Changes, prev, next *Graph) {
 		case old == nil:
 			c.add(TermPageFact(slug))
 			c.add(TermCardFact(slug))
-			list = true
+			list, cameOrWent = true, true
 			continue
 		case old != t:
 			c.add(TermPageFact(slug))
@@ -75,20 +70,22 @@ func diffTerms(c *Changes, prev, next *Graph) {
 	for slug := range was { // gone
 		c.add(TermPageFact(slug))
 		c.add(TermCardFact(slug))
-		list = true
+		list, cameOrWent = true, true
 	}
 	if list {
 		c.add(Fact{TermList, ""})
-		c.add(Fact{Links, ""}) // a term came or went, and its links with it
+	}
+	if cameOrWent {
+		c.add(Fact{Links, ""}) // its links came or went with it
 	}
 }
 
 // sameTermLinks compares what a term page shows of the resolved site, by
 // slug: the cards of the terms it lists are facts of their own.
 func sameTermLinks(g1 *Graph, t1 *content.Term, g2 *Graph, t2 *content.Term) bool {
-	return slices.Equal(termSlugs(g1.Related[t1]), termSlugs(g2.Related[t2])) &&
-		slices.Equal(termSlugs(g1.ReferencedBy[t1]), termSlugs(g2.ReferencedBy[t2])) &&
-		slices.Equal(incidentSlugs(g1.TermIncidents[t1]), incidentSlugs(g2.TermIncidents[t2])) &&
+	return sameTerms(g1.Related[t1], g2.Related[t2]) &&
+		sameTerms(g1.ReferencedBy[t1], g2.ReferencedBy[t2]) &&
+		sameIncidents(g1.TermIncidents[t1], g2.TermIncidents[t2]) &&
 		slices.EqualFunc(g1.TermMappings[t1], g2.TermMappings[t2], func(a, b Mapping) bool {
 			return a.Framework.ID == b.Framework.ID && controlID(a.Control) == controlID(b.Control) && a.Relevance.Text == b.Relevance.Text
 		})
@@ -106,7 +103,7 @@ func diffIncidents(c *Changes, prev, next *Graph) {
 	for _, inc := range prev.Incidents {
 		was[inc.Slug.Value] = inc
 	}
-	list := !slices.Equal(incidentSlugs(prev.Incidents), incidentSlugs(next.Incidents))
+	list := !sameIncidents(prev.Incidents, next.Incidents)
 	for _, inc := range next.Incidents {
 		slug := inc.Slug.Value
 		old := was[slug]
@@ -127,7 +124,7 @@ func diffIncidents(c *Changes, prev, next *Graph) {
 		if old != inc && !slices.Equal(old.Tags, inc.Tags) {
 			c.add(Fact{Links, ""})
 		}
-		if !slices.Equal(termSlugs(prev.IncidentTerms[old]), termSlugs(next.IncidentTerms[inc])) {
+		if !sameTerms(prev.IncidentTerms[old], next.IncidentTerms[inc]) {
 			c.add(IncidentPageFact(slug))
 			c.add(Fact{Links, ""})
 		}
@@ -241,8 +238,7 @@ func diffTaxonomy(c *Changes, prev, next *Taxonomy, spelling, members, list Fact
 		if prev.slug[p] != next.slug[p] {
 			changedList = true
 		}
-		if !slices.Equal(termSlugs(prev.Terms[p]), termSlugs(next.Terms[p])) ||
-			!slices.Equal(incidentSlugs(prev.Incidents[p]), incidentSlugs(next.Incidents[p])) {
+		if !sameTerms(prev.Terms[p], next.Terms[p]) || !sameIncidents(prev.Incidents[p], next.Incidents[p]) {
 			c.add(Fact{members, p})
 			if len(prev.Terms[p])+len(prev.Incidents[p]) != len(next.Terms[p])+len(next.Incidents[p]) {
 				changedList = true
