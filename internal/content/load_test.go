@@ -336,7 +336,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
-			name: "source ids: a pattern, not digits alone, unique within the entry",
+			name:  "source ids: a pattern, not digits alone, unique within the entry",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nsources:\n  - {id: GG 2026, title: A}\n  - {id: '2', title: B}\n  - {id: gg, title: C}\n  - {id: gg, title: D}\n---\n"},
 			want: []string{
 				`content/terms/api-key.md:6:10: "id": "GG 2026" is not a source id: use lower-case letters, digits and hyphens, like "gg-2026"`,
