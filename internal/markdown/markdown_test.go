@@ -681,9 +681,9 @@ func TestCitations(t *testing.T) {
 			html: `<p>Bad <span class="cite-broken">[@gg-2025]</span> and <span class="cite-broken">[@4]</span>; <code>[@gg-2026]</code>.</p>` + "\n",
 		},
 		{
-			name: "a heading that would take a citation's id keeps it",
-			src:  "## Cite 1\n\nSee [@1].",
-			html: `<h2 id="cite-1">Cite 1</h2>` + "\n" + `<p>See <sup class="cite"><a href="#source-1" id="cite-1-1" aria-label="Source 1">[1]</a></sup>.</p>` + "\n",
+			name:  "a heading that would take a citation's id keeps it",
+			src:   "## Cite 1\n\nSee [@1].",
+			html:  `<h2 id="cite-1">Cite 1</h2>` + "\n" + `<p>See <sup class="cite"><a href="#source-1" id="cite-1-1" aria-label="Source 1">[1]</a></sup>.</p>` + "\n",
 			cites: []Cited{{1, "cite-1-1"}},
 		},
 	}
