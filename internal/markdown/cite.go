@@ -39,23 +39,6 @@ type Cited struct {
 	ID     string // the element id of the superscript that cites it
 }
 
-// SourceNumber is the 1-based position of the source key cites among
-// sources, by id or by position ("2"), or 0.
-func SourceNumber(key string, sources []string) int {
-	if n, err := strconv.Atoi(key); err == nil {
-		if n >= 1 && n <= len(sources) {
-			return n
-		}
-		return 0
-	}
-	for i, id := range sources {
-		if id == key {
-			return i + 1
-		}
-	}
-	return 0
-}
-
 type citationParser struct{}
 
 func (citationParser) Trigger() []byte { return []byte{'['} }
@@ -74,7 +57,7 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		return n
 	}
 	for _, k := range c.Keys {
-		src := SourceNumber(k, st.doc.Sources)
+		src := wikilink.SourceNumber(k, st.doc.Sources)
 		id := ""
 		if src > 0 {
 			id = st.ids.citeID(src)

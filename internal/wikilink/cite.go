@@ -1,6 +1,9 @@
 package wikilink
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Cite is one citation in a text, Pandoc's way: [@gg-2026], [@2] (the
 // second source), or several at once, [@gg-2026; @3].
@@ -69,4 +72,21 @@ func ScanCites(src string) []Cite {
 		return c.End - i
 	})
 	return out
+}
+
+// SourceNumber is the 1-based position of the source key cites among
+// ids (one per source, "" where it has none), by id or by position ("2"), or 0.
+func SourceNumber(key string, ids []string) int {
+	if n, err := strconv.Atoi(key); err == nil {
+		if n >= 1 && n <= len(ids) {
+			return n
+		}
+		return 0
+	}
+	for i, id := range ids {
+		if id == key {
+			return i + 1
+		}
+	}
+	return 0
 }
