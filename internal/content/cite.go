@@ -39,6 +39,14 @@ func checkCitations(sources []Source, diags *diag.List, fields ...Markdown) {
 }
 
 // unknownCite says why key cites nothing and what to write instead.
+// citationsInSummary refuses citations in an incident's summary, which
+// term pages and lists show without the incident's sources.
+func citationsInSummary(md Markdown, diags *diag.List) {
+	for _, c := range wikilink.ScanCites(md.Text) {
+		diags.Errorf(md.PosAt(c.Start), "a summary is shown on other pages, without its sources: cite [@%s] in the body instead", strings.Join(c.Keys, "; @"))
+	}
+}
+
 func unknownCite(key string, ids []string) string {
 	if _, err := strconv.Atoi(key); err == nil {
 		switch len(ids) {

@@ -365,7 +365,8 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 		{"tags", false, func(k, v *yaml.Node) { inc.Tags = d.strings(k, v) }},
 		{"draft", false, func(k, v *yaml.Node) { inc.Draft = d.boolean(k, v) }},
 	})
-	checkCitations(inc.Sources, diags, inc.Summary, inc.Body)
+	checkCitations(inc.Sources, diags, inc.Body)
+	citationsInSummary(inc.Summary, diags)
 	if inc.Slug.Value == "" {
 		inc.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(inc.Slug.Value) {

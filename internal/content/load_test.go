@@ -351,7 +351,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 				"content/incidents/leak.md": "---\ntitle: Leak\ndate: 2025-01-01\nsummary: Leaked [@1].\n---\n",
 			},
 			want: []string{
-				`content/incidents/leak.md:4:17: citation [@1] cites a source by number, but the entry lists no sources`,
+				`content/incidents/leak.md:4:17: a summary is shown on other pages, without its sources: cite [@1] in the body instead`,
 				`content/terms/api-key.md:5:20: citation [@gg-2025] names no source of this entry (did you mean "gg-2026"?)`,
 				`content/terms/api-key.md:10:11: citation [@3] cites a source by number, but the entry lists 2 sources`,
 				`content/terms/api-key.md:12:14: citation [@verizon] names no source of this entry (its ids: gg-2026)`,
