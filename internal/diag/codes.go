@@ -52,24 +52,24 @@ const (
 
 // Names and references between files.
 const (
-	DuplicateName        Code = "duplicate-name"
-	RepeatedName         Code = "repeated-name"
-	DuplicateSlug        Code = "duplicate-slug"
-	DuplicateFramework   Code = "duplicate-framework"
-	RedirectIsSlug       Code = "redirect-is-slug"
-	ListedTwice          Code = "listed-twice"
-	EmptyName            Code = "empty-name"
-	UnknownRelated       Code = "unknown-related"
-	UnknownIncident      Code = "unknown-incident"
-	UnknownFramework     Code = "unknown-framework"
-	UnknownControl       Code = "unknown-control"
+	DuplicateName            Code = "duplicate-name"
+	RepeatedName             Code = "repeated-name"
+	DuplicateSlug            Code = "duplicate-slug"
+	DuplicateFramework       Code = "duplicate-framework"
+	RedirectIsSlug           Code = "redirect-is-slug"
+	ListedTwice              Code = "listed-twice"
+	EmptyName                Code = "empty-name"
+	UnknownRelated           Code = "unknown-related"
+	UnknownIncident          Code = "unknown-incident"
+	UnknownFramework         Code = "unknown-framework"
+	UnknownControl           Code = "unknown-control"
 	FrameworkWithoutControls Code = "framework-without-controls"
-	AmbiguousName        Code = "ambiguous-name"
-	WrongKind            Code = "wrong-kind"
-	SelfRelated          Code = "self-related"
-	OldSlug              Code = "old-slug"
-	DraftLink            Code = "draft-link"
-	OrphanTerm           Code = "orphan-term"
+	AmbiguousName            Code = "ambiguous-name"
+	WrongKind                Code = "wrong-kind"
+	SelfRelated              Code = "self-related"
+	OldSlug                  Code = "old-slug"
+	DraftLink                Code = "draft-link"
+	OrphanTerm               Code = "orphan-term"
 )
 
 // Rules other parts of the contract name; their checks live with the
@@ -114,24 +114,24 @@ var rules = map[Code]Severity{
 	PipeInTableLink:   Warning,
 	UnknownLinkTarget: Error,
 
-	DuplicateName:        Error,
-	RepeatedName:         Warning,
-	DuplicateSlug:        Error,
-	DuplicateFramework:   Error,
-	RedirectIsSlug:       Error,
-	ListedTwice:          Warning,
-	EmptyName:            Error,
-	UnknownRelated:       Error,
-	UnknownIncident:      Error,
-	UnknownFramework:     Error,
-	UnknownControl:       Error,
+	DuplicateName:            Error,
+	RepeatedName:             Warning,
+	DuplicateSlug:            Error,
+	DuplicateFramework:       Error,
+	RedirectIsSlug:           Error,
+	ListedTwice:              Warning,
+	EmptyName:                Error,
+	UnknownRelated:           Error,
+	UnknownIncident:          Error,
+	UnknownFramework:         Error,
+	UnknownControl:           Error,
 	FrameworkWithoutControls: Error,
-	AmbiguousName:        Error,
-	WrongKind:            Error,
-	SelfRelated:          Error,
-	OldSlug:              Warning,
-	DraftLink:            Error,
-	OrphanTerm:           Warning,
+	AmbiguousName:            Error,
+	WrongKind:                Error,
+	SelfRelated:              Error,
+	OldSlug:                  Warning,
+	DraftLink:                Error,
+	OrphanTerm:               Warning,
 
 	ReviewDue:        Warning,
 	LinksDeprecated:  Warning,
