@@ -83,7 +83,7 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 func LoadTerm(fsys fs.FS, file string, cfg Config) (*Term, diag.List) {
 	var diags diag.List
 	t := loadTerm(fsys, file, cfg, &diags)
-	return t, diags.Sort()
+	return t, diags.Silence(cfg.WarningsOff).Sort()
 }
 
 // LoadFramework reads one framework file as Load does.

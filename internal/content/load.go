@@ -80,7 +80,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	slices.SortFunc(site.Terms, func(a, b *Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
 	slices.SortFunc(site.Frameworks, func(a, b *Framework) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(site.Incidents, func(a, b *Incident) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
-	return site, diags.Sort()
+	return site, diags.Silence(site.Config.WarningsOff).Sort()
 }
 
 // listFiles returns the files under dir with the extension ext, sorted,
@@ -165,6 +165,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			d.add(diag.InvalidValue, v, "\"autolink\" must be first, all or off, not %q%s", s, diag.DidYouMean(s, []string{"first", "all", "off"}))
 		}},
 		{"unsafe_html", false, func(k, v *yaml.Node) { cfg.UnsafeHTML = d.boolean(k, v) }},
+		{"warnings", false, func(k, v *yaml.Node) { cfg.WarningsOff = d.warningsOff(v) }},
 	})
 	return cfg
 }

@@ -166,8 +166,12 @@ func Rules() []Rule {
 	for c, s := range rules {
 		out = append(out, Rule{c, s})
 	}
-	slices.SortFunc(out, func(a, b Rule) int { return strings.Compare(string(a.Code), string(b.Code)) })
+	sortRules(out)
 	return out
+}
+
+func sortRules(rs []Rule) {
+	slices.SortFunc(rs, func(a, b Rule) int { return strings.Compare(string(a.Code), string(b.Code)) })
 }
 
 // WarningCodes lists the codes that are warnings, sorted: the ones a site
