@@ -65,7 +65,7 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 func applyBaseURL(s *content.Site, u string, diags *diag.List) {
 	b, err := content.ParseBaseURL(u)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		diags.Add(diag.InvalidURL, diag.Pos{File: "--base-url"}, "%v", err)
 		return
 	}
 	s.Config.BaseURL = b

@@ -373,6 +373,19 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:3:3: invalid JSON: unexpected text after the closing brace`},
 		},
 		{
+			name: "warnings switched off by code; unknown codes and errors are not",
+			files: map[string]string{
+				"nhiglossary.yaml":         "warnings:\n  long-summary: off\n  orphan-trem: off\n  unknown-key: off\n  link-in-plain-text: maybe\n",
+				"content/terms/api-key.md": "---\ntitle: API Key\nsummary: " + strings.Repeat("long ", 70) + "\nupdated: 2026-05-16\ncolour: red\n---\n",
+			},
+			want: []string{
+				`content/terms/api-key.md:5:1: unknown key "colour" in a term`,
+				`nhiglossary.yaml:3:3: warning: unknown warning code "orphan-trem" (did you mean "orphan-term"?); docs/diagnostics.md lists them`,
+				`nhiglossary.yaml:4:3: warning: "unknown-key" is an error, and errors cannot be switched off: fix what it reports`,
+				`nhiglossary.yaml:5:23: warning "link-in-plain-text" must be off or on, not "maybe"`,
+			},
+		},
+		{
 			name: "incident problems",
 			files: map[string]string{
 				"content/terms/api-key.md":   okTerm,

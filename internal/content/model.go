@@ -23,6 +23,9 @@ type Config struct {
 	DefaultAuthor string
 	Autolink      string // "first", "all" or "off"
 	UnsafeHTML    bool
+	// WarningsOff are the warnings the site switched off by code
+	// (`warnings: {orphan-term: off}`).
+	WarningsOff map[diag.Code]bool
 }
 
 // DefaultConfig is what a site without nhiglossary.yaml gets.
