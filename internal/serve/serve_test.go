@@ -216,15 +216,30 @@ func handlerFor(t *testing.T, dir, addr string, allowHosts ...string) http.Handl
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := newServer(Options{Src: dir, Build: buildOptions(), AllowHosts: allowHosts}, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.root.Close() })
-	if ch := s.live.Update(context.Background(), nil); ch.Err != nil {
+	s, ch := serverFor(t, dir, a, allowHosts...)
+	if ch.Err != nil {
 		t.Fatalf("%v\n%v", ch.Err, ch.Diags)
 	}
 	return s.handler()
+}
+
+// serverFor makes a server for the site in dir, at addr, that has built
+// it once and told its (running) hub.
+func serverFor(t *testing.T, dir string, addr net.Addr, allowHosts ...string) (*server, *build.Change) {
+	t.Helper()
+	s, err := newServer(Options{Src: dir, Build: buildOptions(), AllowHosts: allowHosts}, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go s.hub.Run(ctx)
+	t.Cleanup(func() {
+		cancel()
+		s.root.Close()
+	})
+	ch := s.live.Update(ctx, nil)
+	s.publish(ch)
+	return s, ch
 }
 
 func do(h http.Handler, method, target, host string, header http.Header) *httptest.ResponseRecorder {
@@ -326,7 +341,7 @@ func TestPagesAreServedAtTheRootWithLinksToTheServer(t *testing.T) {
 	if w.Code != 200 || !strings.Contains(body, `<link rel="canonical" href="http://127.0.0.1:1313/terms/api-key/">`) {
 		t.Fatalf("status %d; canonical link to the preview missing", w.Code)
 	}
-	if !strings.Contains(body, `src="/assets/livereload.js?v=`) || !strings.Contains(body, `<meta name="nhiglossary-version"`) {
+	if !strings.Contains(body, `src="/_nhiglossary/livereload.js?v=`) || !strings.Contains(body, `<meta name="nhiglossary-version"`) {
 		t.Error("the page does not load the live-reload client")
 	}
 	if got := w.Header().Get("Cache-Control"); got != "no-store" {
@@ -553,4 +568,14 @@ func TestShutdownLeavesNothingRunning(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+func readAll(t testing.TB, resp *http.Response) string {
+	t.Helper()
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
