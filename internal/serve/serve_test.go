@@ -579,3 +579,32 @@ func readAll(t testing.TB, resp *http.Response) string {
 	}
 	return string(b)
 }
+
+// Files go out through http.ServeContent: ranges, revalidation and HEAD
+// are net/http's.
+func TestFilesAnswerRangesRevalidationAndHead(t *testing.T) {
+	h := handlerFor(t, exampleSite(t), "127.0.0.1:1313")
+	full := do(h, "GET", "/assets/style.css", "127.0.0.1:1313", nil)
+	etag := full.Header().Get("ETag")
+	if full.Code != 200 || etag == "" || full.Header().Get("Accept-Ranges") != "bytes" {
+		t.Fatalf("status %d, ETag %q, Accept-Ranges %q", full.Code, etag, full.Header().Get("Accept-Ranges"))
+	}
+	w := do(h, "GET", "/assets/style.css", "127.0.0.1:1313", http.Header{"Range": {"bytes=0-9"}})
+	if w.Code != 206 || w.Body.String() != full.Body.String()[:10] {
+		t.Errorf("a range: %d %q", w.Code, w.Body.String())
+	}
+	if w := do(h, "GET", "/search/names.0.txt", "127.0.0.1:1313", http.Header{"If-None-Match": {etagOf(h, "/search/names.0.txt")}}); w.Code != 304 {
+		t.Errorf("revalidating the search index: %d", w.Code)
+	}
+	if w := do(h, "GET", "/"+ClientPath, "127.0.0.1:1313", http.Header{"If-None-Match": {etagOf(h, "/"+ClientPath)}}); w.Code != 304 {
+		t.Errorf("revalidating the client: %d", w.Code)
+	}
+	w = do(h, "HEAD", "/terms/api-key/", "127.0.0.1:1313", nil)
+	if w.Code != 200 || w.Body.Len() != 0 || w.Header().Get("Content-Length") == "" || w.Header().Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Errorf("HEAD: %d, %d bytes, Content-Length %q, Content-Type %q", w.Code, w.Body.Len(), w.Header().Get("Content-Length"), w.Header().Get("Content-Type"))
+	}
+}
+
+func etagOf(h http.Handler, target string) string {
+	return do(h, "GET", target, "127.0.0.1:1313", nil).Header().Get("ETag")
+}
