@@ -129,12 +129,13 @@ func warnNoBaseURL(baseURL string, diags *diag.List) {
 	if render.IsAbsolute(baseURL) {
 		return
 	}
-	pos := diag.Pos{File: content.ConfigFile}
-	if baseURL == "" || baseURL == "/" {
-		diags.Warnf(pos, "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url")
-	} else {
-		diags.Warnf(pos, "base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", baseURL, baseURL)
+	// A literal, not Warnf: diag is gaining codes (this one is
+	// no-base-url) and Warnf is going away.
+	msg := "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url"
+	if baseURL != "" && baseURL != "/" {
+		msg = fmt.Sprintf("base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", baseURL, baseURL)
 	}
+	*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: content.ConfigFile, Line: 1, Col: 1}, Severity: diag.Warning, Message: msg})
 	*diags = diags.Sort()
 }
 
