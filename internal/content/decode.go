@@ -272,6 +272,22 @@ func (d *decoder) slug(key, v *yaml.Node) Name {
 	return n
 }
 
+var sourceIDRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// sourceID is a source's id, which [@id] cites. Digits alone are refused:
+// [@2] cites the second source by position.
+func (d *decoder) sourceID(key, v *yaml.Node) Name {
+	n := d.name(key, v)
+	switch {
+	case n.Value == "":
+	case !sourceIDRE.MatchString(n.Value):
+		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is not a source id: use lower-case letters, digits and hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
+	case strings.Trim(n.Value, "0123456789") == "":
+		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is only digits, which [@%s] reads as a position: add a word, like %q", key.Value, n.Value, n.Value, "source-"+n.Value)
+	}
+	return n
+}
+
 func (d *decoder) url(key, v *yaml.Node) string {
 	s := d.text(key, v)
 	if s == "" {
@@ -288,6 +304,7 @@ func (d *decoder) url(key, v *yaml.Node) string {
 func (d *decoder) source(v *yaml.Node, what string) Source {
 	s := Source{Pos: d.pos(v)}
 	d.fields(v, d.pos(v), what, []field{
+		{"id", false, func(k, v *yaml.Node) { s.ID = d.sourceID(k, v) }},
 		{"title", true, func(k, v *yaml.Node) { s.Title = d.text(k, v) }},
 		{"publisher", false, func(k, v *yaml.Node) { s.Publisher = d.text(k, v) }},
 		{"url", false, func(k, v *yaml.Node) { s.URL = d.url(k, v) }},
@@ -302,8 +319,14 @@ func (d *decoder) sources(key, v *yaml.Node) []Source {
 	if len(l) > 0 {
 		out = make([]Source, 0, len(l))
 	}
+	seen := map[string]bool{}
 	for _, e := range l {
-		out = append(out, d.source(e, "a source"))
+		s := d.source(e, "a source")
+		if s.ID.Value != "" && seen[s.ID.Value] {
+			d.diags.Add(diag.DuplicateSourceID, s.ID.Pos, "source id %q is used twice in %q: ids must be unique within an entry", s.ID.Value, key.Value)
+		}
+		seen[s.ID.Value] = true
+		out = append(out, s)
 	}
 	return out
 }

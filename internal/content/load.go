@@ -300,6 +300,11 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 			diags.Add(diag.InvalidSlug, diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
 		}
 	}
+	relevance := make([]Markdown, 0, len(t.Mappings))
+	for _, m := range t.Mappings {
+		relevance = append(relevance, m.Relevance)
+	}
+	checkCitations(t.Sources, diags, append(append([]Markdown{t.Body}, t.Examples...), relevance...)...)
 	if len(t.Summary) > MaxSummary {
 		diags.Add(diag.LongSummary, t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), MaxSummary)
 	}
@@ -379,6 +384,8 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 		{"tags", false, func(k, v *yaml.Node) { inc.Tags = d.strings(k, v) }},
 		{"draft", false, func(k, v *yaml.Node) { inc.Draft = d.boolean(k, v) }},
 	})
+	checkCitations(inc.Sources, diags, inc.Body)
+	citationsInSummary(inc.Summary, diags)
 	if inc.Slug.Value == "" {
 		inc.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(inc.Slug.Value) {

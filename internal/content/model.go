@@ -107,6 +107,7 @@ func (m Markdown) PosAt(off int) diag.Pos {
 
 // Source is a citation.
 type Source struct {
+	ID        Name // optional; what [@id] cites
 	Title     string
 	Publisher string
 	URL       string

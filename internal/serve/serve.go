@@ -28,7 +28,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nhimg/nhiglossary/internal/build"
@@ -46,6 +48,9 @@ type Options struct {
 	// Log gets what the terminal shows: the address, each rebuild, every
 	// problem. Nil discards it.
 	Log io.Writer
+	// AllowHosts are host names, besides localhost, *.localhost and IP
+	// addresses, that requests may name in Host (see hosts).
+	AllowHosts []string
 	// Ready, when set, is called with the site's URL once it is served.
 	Ready func(url string)
 }
@@ -61,12 +66,16 @@ type server struct {
 	site  fs.FS // the site folder, confined to it
 	live  *build.Live
 	hub   *livereload.Hub
-	hosts hostCheck
+	hosts hosts
 	url   string
 
-	mu     sync.Mutex // guards status
-	status []byte     // the last state message
-	broken bool       // the last update failed (the loop's own)
+	built atomic.Bool // the site built once: there are pages to serve
+
+	mu      sync.Mutex // guards what follows
+	status  statusMsg  // the site's problems, as the browsers last heard
+	lastErr error      // the last update's error other than the content's
+
+	broken bool // the last update failed (the loop's own)
 }
 
 // Run serves a preview of opts.Src on ln until ctx ends, then stops
@@ -84,7 +93,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", opts.Src, err)
 	}
-	if !s.hosts.loopback {
+	if !loopback(ln.Addr()) {
 		fmt.Fprintf(s.log, "warning: listening on %s: other machines can reach the preview and read it; use --addr 127.0.0.1:PORT to keep it on this one\n", ln.Addr())
 	}
 
@@ -141,9 +150,8 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site folder: %w", err)
 	}
-	s := &server{log: &syncWriter{w: opts.Log}, root: root, hub: livereload.New(), hosts: newHostCheck(addr)}
-	s.url = s.hosts.url()
-	opts.Build.BaseURL, opts.Build.Dev = s.url, true
+	s := &server{log: &syncWriter{w: opts.Log}, root: root, hub: livereload.New(), hosts: newHosts(opts.AllowHosts), url: siteURL(addr)}
+	opts.Build.BaseURL = s.url
 	s.opts = opts
 	var told sync.Map
 	s.site = confined{root.FS(), func(name string) {
@@ -190,7 +198,10 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			s.publish(ch)
 			startBG()
 		case <-rendered:
-			s.setStatus(s.live.Problems(), nil, s.live.RenderErrors())
+			s.mu.Lock()
+			err := s.lastErr
+			s.mu.Unlock()
+			s.setStatus(s.live.Problems(), err, s.live.RenderErrors())
 			if !allRendered && s.live.Pending() == 0 {
 				allRendered = true
 				fmt.Fprintf(s.log, "every page rendered, %s after the start\n", ms(time.Since(start)))
@@ -201,6 +212,12 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 
 // publish tells the browsers what an update did.
 func (s *server) publish(ch *build.Change) {
+	if ch.Err == nil {
+		s.built.Store(true)
+	}
+	s.mu.Lock()
+	s.lastErr = ch.Err
+	s.mu.Unlock()
 	s.setStatus(ch.Diags, ch.Err, s.live.RenderErrors())
 	if m := changeMessage(ch, s.live.Base(), s.live.AssetVersions()); m != nil {
 		s.hub.Broadcast(m)
@@ -209,14 +226,21 @@ func (s *server) publish(ch *build.Change) {
 
 // setStatus sends the browsers the site's problems when they changed.
 func (s *server) setStatus(diags diag.List, err error, renderErrs []error) {
-	m := statusMessage(s.site, diags, err, renderErrs)
+	m := statusMessage(s.site, diags, err, renderErrs, s.built.Load())
 	s.mu.Lock()
-	same := string(m) == string(s.status)
+	same := reflect.DeepEqual(m, s.status)
 	s.status = m
 	s.mu.Unlock()
 	if !same {
-		s.hub.SetState(m)
+		s.hub.SetState(mustJSON(m))
 	}
+}
+
+// currentStatus is the site's problems, as the browsers last heard.
+func (s *server) currentStatus() statusMsg {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.status
 }
 
 // report prints what an update did.
