@@ -32,7 +32,7 @@ func checkCitations(sources []Source, diags *diag.List, fields ...Markdown) {
 				if wikilink.SourceNumber(k, ids) > 0 {
 					continue
 				}
-				diags.Errorf(md.PosAt(c.Start), "citation [@%s] %s", k, unknownCite(k, ids))
+				diags.Add(diag.UnknownCitation, md.PosAt(c.Start), "citation [@%s] %s", k, unknownCite(k, ids))
 			}
 		}
 	}
@@ -43,7 +43,7 @@ func checkCitations(sources []Source, diags *diag.List, fields ...Markdown) {
 // term pages and lists show without the incident's sources.
 func citationsInSummary(md Markdown, diags *diag.List) {
 	for _, c := range wikilink.ScanCites(md.Text) {
-		diags.Errorf(md.PosAt(c.Start), "a summary is shown on other pages, without its sources: cite [@%s] in the body instead", strings.Join(c.Keys, "; @"))
+		diags.Add(diag.CitationInSummary, md.PosAt(c.Start), "a summary is shown on other pages, without its sources: cite [@%s] in the body instead", strings.Join(c.Keys, "; @"))
 	}
 }
 

@@ -274,9 +274,9 @@ func (d *decoder) sourceID(key, v *yaml.Node) Name {
 	switch {
 	case n.Value == "":
 	case !sourceIDRE.MatchString(n.Value):
-		d.diags.Errorf(n.Pos, "%q: %q is not a source id: use lower-case letters, digits and hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
+		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is not a source id: use lower-case letters, digits and hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
 	case strings.Trim(n.Value, "0123456789") == "":
-		d.diags.Errorf(n.Pos, "%q: %q is only digits, which [@%s] reads as a position: add a word, like %q", key.Value, n.Value, n.Value, "source-"+n.Value)
+		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is only digits, which [@%s] reads as a position: add a word, like %q", key.Value, n.Value, n.Value, "source-"+n.Value)
 	}
 	return n
 }
@@ -316,7 +316,7 @@ func (d *decoder) sources(key, v *yaml.Node) []Source {
 	for _, e := range l {
 		s := d.source(e, "a source")
 		if s.ID.Value != "" && seen[s.ID.Value] {
-			d.diags.Errorf(s.ID.Pos, "source id %q is used twice in %q: ids must be unique within an entry", s.ID.Value, key.Value)
+			d.diags.Add(diag.DuplicateSourceID, s.ID.Pos, "source id %q is used twice in %q: ids must be unique within an entry", s.ID.Value, key.Value)
 		}
 		seen[s.ID.Value] = true
 		out = append(out, s)

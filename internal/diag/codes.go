@@ -31,6 +31,8 @@ const (
 	InvalidValue        Code = "invalid-value"
 	InvalidControlID    Code = "invalid-control-id"
 	DuplicateControl    Code = "duplicate-control"
+	InvalidSourceID     Code = "invalid-source-id"
+	DuplicateSourceID   Code = "duplicate-source-id"
 	LongSummary         Code = "long-summary"
 	LinkInPlainText     Code = "link-in-plain-text"
 	FutureDate          Code = "future-date"
@@ -48,6 +50,8 @@ const (
 	RawHTMLDropped    Code = "raw-html-dropped"
 	PipeInTableLink   Code = "pipe-in-table-link"
 	UnknownLinkTarget Code = "unknown-link"
+	UnknownCitation   Code = "unknown-citation"
+	CitationInSummary Code = "citation-in-summary"
 )
 
 // Names and references between files.
@@ -99,6 +103,8 @@ var rules = map[Code]Severity{
 	InvalidValue:        Error,
 	InvalidControlID:    Error,
 	DuplicateControl:    Error,
+	InvalidSourceID:     Error,
+	DuplicateSourceID:   Error,
 	LongSummary:         Warning,
 	LinkInPlainText:     Warning,
 	FutureDate:          Warning,
@@ -113,6 +119,8 @@ var rules = map[Code]Severity{
 	RawHTMLDropped:    Warning,
 	PipeInTableLink:   Warning,
 	UnknownLinkTarget: Error,
+	UnknownCitation:   Error,
+	CitationInSummary: Error,
 
 	DuplicateName:            Error,
 	RepeatedName:             Warning,
