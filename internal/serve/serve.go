@@ -208,7 +208,7 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			err := s.lastErr
 			s.mu.Unlock()
 			s.setStatus(s.live.Problems(), err, s.live.RenderErrors())
-			if !allRendered && s.live.Pending() == 0 {
+			if !allRendered && s.built.Load() && s.live.Pending() == 0 {
 				allRendered = true
 				fmt.Fprintf(s.log, "every page rendered, %s after the start\n", ms(time.Since(start)))
 			}
@@ -270,7 +270,11 @@ func (s *server) report(ch *build.Change, batch []string) {
 		diag.WriteText(s.log, ch.Diags)
 		if errors.Is(ch.Err, build.ErrInvalid) {
 			e, w := ch.Diags.Count()
-			fmt.Fprintf(s.log, "%s %s: %s, %s; the browser shows them, and the last good pages until they are fixed\n", now, what, plural(e, "error"), plural(w, "warning"))
+			shows := "the browser shows them, and the last good pages until they are fixed"
+			if !s.built.Load() {
+				shows = "every page shows them until they are fixed"
+			}
+			fmt.Fprintf(s.log, "%s %s: %s, %s; %s\n", now, what, plural(e, "error"), plural(w, "warning"), shows)
 		} else {
 			fmt.Fprintf(s.log, "%s %s: %v\n", now, what, ch.Err)
 		}
