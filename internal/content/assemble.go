@@ -14,6 +14,7 @@ import (
 // Loaded is one content file as read: what it gave (nil where it failed)
 // and its problems.
 type Loaded struct {
+	File      string
 	Term      *Term
 	Framework *Framework
 	Incident  *Incident
@@ -23,7 +24,7 @@ type Loaded struct {
 // LoadFile reads one content file of any kind, as Load does; cfg gives a
 // term its default author.
 func LoadFile(fsys fs.FS, file string, cfg Config) Loaded {
-	var l Loaded
+	l := Loaded{File: file}
 	switch KindOf(file) {
 	case KindTerm:
 		l.Term = loadTerm(fsys, file, cfg, &l.Diags)
@@ -55,7 +56,12 @@ func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
 	diags = slices.Clone(diags)
 	for _, f := range files {
 		diags = append(diags, f.Diags...)
-		switch {
+		switch kind := KindOf(f.File); {
+		case f.Term == nil && kind == KindTerm, f.Incident == nil && kind == KindIncident:
+			// It still owns its name: links to it are not a second error.
+			if slug := fileSlug(f.File); ValidSlug(slug) {
+				s.Unread = append(s.Unread, Name{Value: slug, Pos: diag.Pos{File: f.File}})
+			}
 		case f.Term != nil:
 			s.Terms = append(s.Terms, f.Term)
 		case f.Framework != nil:
@@ -74,7 +80,7 @@ func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
 	slices.SortFunc(s.Incidents, func(a, b *Incident) int {
 		return cmp.Or(strings.Compare(a.Slug.Value, b.Slug.Value), strings.Compare(a.File, b.File))
 	})
-	return s, diags.Sort()
+	return s, diags.Silence(cfg.WarningsOff).Sort()
 }
 
 // AllFiles lists every content file of a site, terms then frameworks then

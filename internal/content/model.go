@@ -23,6 +23,9 @@ type Config struct {
 	DefaultAuthor string
 	Autolink      string // "first", "all" or "off"
 	UnsafeHTML    bool
+	// WarningsOff are the warnings the site switched off by code
+	// (`warnings: {orphan-term: off}`).
+	WarningsOff map[diag.Code]bool
 }
 
 // DefaultConfig is what a site without nhiglossary.yaml gets.
@@ -43,6 +46,11 @@ type Site struct {
 	Terms      []*Term
 	Frameworks []*Framework
 	Incidents  []*Incident
+	// Unread are the slugs (from their file names) of the term and
+	// incident files that could not be read at all, their error already
+	// reported: they still own the name, so links to them are not a
+	// second error.
+	Unread []Name
 }
 
 // Name is a string an editor wrote, with where they wrote it.
@@ -99,6 +107,7 @@ func (m Markdown) PosAt(off int) diag.Pos {
 
 // Source is a citation.
 type Source struct {
+	ID        Name // optional; what [@id] cites
 	Title     string
 	Publisher string
 	URL       string

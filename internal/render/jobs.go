@@ -145,8 +145,12 @@ func (r *Renderer) Jobs() []Job {
 	}
 	add("search/index.html", facts(), static(r.searchPage))
 	add("404.html", facts(), static(r.notFoundPage))
-	add("sitemap.xml", facts(termList, fwList, incList, site(xref.TagList), site(xref.CategoryList)), fileJob(r.sitemap))
-	add("feed.xml", facts(termList), fileJob(r.feed))
+	if r.u.origin != "" { // a sitemap lists absolute URLs only
+		add("sitemap.xml", facts(termList, fwList, incList, site(xref.TagList), site(xref.CategoryList)), fileJob(r.sitemap))
+	}
+	if r.nav.Feed != "" {
+		add("feed.xml", facts(termList), fileJob(r.feed))
+	}
 	add("robots.txt", facts(), fileJob(r.robots))
 	add("opensearch.xml", facts(), fileJob(r.openSearch))
 	for _, t := range g.Terms {

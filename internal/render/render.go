@@ -85,7 +85,10 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
-		Feed: r.u.File("feed.xml"), OpenSearch: r.u.File("opensearch.xml"),
+		OpenSearch: r.u.File("opensearch.xml"),
+	}
+	if len(g.Terms) > 0 { // an empty feed would have no date to give
+		r.nav.Feed = r.u.File("feed.xml")
 	}
 	r.num = make(map[*content.Term]int32, len(g.Terms))
 	r.preview = make([]atomic.Pointer[string], len(g.Terms))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"html/template"
+	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
@@ -16,7 +17,9 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
 	// The body is the page's main text: its heading ids are the plain
 	// ones, made to avoid the ids of the page's own sections. Every other
 	// field gets a prefix of its own, so no two share an id.
-	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true, Reserved: r.reserved["term"]})
+	sources := content.SourceIDs(t.Sources)
+	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true, Reserved: r.reserved["term"], Sources: sources})
+	cites := body.Cites
 	if r.opts.BodyText != nil {
 		r.opts.BodyText(t, body.Text)
 	}
@@ -31,10 +34,10 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
 		Headings: body.Headings,
 		HasTOC:   len(body.Headings) >= 2,
 		Takeaway: t.Takeaway,
-		Sources:  sourceViews(t.Sources),
 		Reviewed: t.Reviewed,
 	}
 	p.Draft = t.Draft
+	p.Code = body.Code
 	if t.Category != "" {
 		p.Category = &Link{t.Category, r.cats.url(r.u, t.Category)}
 	}
@@ -47,10 +50,8 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
 	l.add(body.Terms)
 	l.rendered(t.Body.Text)
 	for i, e := range t.Examples {
-		res := r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true, IDPrefix: nthPrefix("example-", i)})
-		l.add(res.Terms)
-		l.rendered(e.Text)
-		p.Examples = append(p.Examples, template.HTML(res.HTML))
+		doc := markdown.Doc{Self: t.Slug.Value, Inline: true, IDPrefix: nthPrefix("example-", i), Sources: sources}
+		p.Examples = append(p.Examples, r.cited(e, doc, l, &cites))
 	}
 	for _, inc := range g.TermIncidents[t] {
 		ref := r.incidentRef(inc)
@@ -58,7 +59,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
 		l.merge(ref.links)
 	}
 	for i, m := range g.TermMappings[t] {
-		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance, nthPrefix("mapping-", i), l)}
+		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.cited(m.Relevance, markdown.Doc{Inline: true, IDPrefix: nthPrefix("mapping-", i), Sources: sources}, l, &cites)}
 		key := mappingKey{m.Framework.ID, ""}
 		if m.Control != nil {
 			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.controlURL(m.Framework, m.Control)
@@ -67,8 +68,12 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
 		row.Cells = r.cached(&r.cells, key, "mappingcells", MappingTarget{row.Framework, row.FrameworkAbbr, row.Control, row.ControlTitle, row.ControlURL})
 		p.Mappings = append(p.Mappings, row)
 	}
+	p.Sources = sourceViews(t.Sources, cites)
 	p.Related = r.termRefs(g.Related[t])
-	p.ReferencedBy = r.termRefs(g.ReferencedBy[t])
+	// "What links here" leaves out what "Related terms" already shows.
+	p.ReferencedBy = r.termRefs(slices.DeleteFunc(slices.Clone(g.ReferencedBy[t]), func(o *content.Term) bool {
+		return slices.Contains(g.Related[t], o)
+	}))
 	for i, d := range t.Definitions {
 		p.Definitions = append(p.Definitions, DefinitionView{Text: d.Text, Source: SourceView{N: i + 1, Title: d.Source.Title, Publisher: d.Source.Publisher, URL: d.Source.URL, Date: d.Source.Date}})
 	}

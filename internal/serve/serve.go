@@ -11,12 +11,18 @@
 //   - while the content has errors, every page shows them in an overlay,
 //     as PATH:LINE:COL: message with the source lines, and the terminal
 //     prints the same; the next good build clears it. Bad content never
-//     stops the server or the watching.
+//     stops the server or the watching, and never leaves it blank: before
+//     the site first builds, every page request gets its problems, and
+//     the page comes once they are fixed.
+//
+// The server adds the live-reload client to each page it sends; the
+// client is not one of the site's assets, so `build` never has it.
 //
 // It is a local tool, and guards against the web pages its user visits:
-// it answers only requests whose Host is its own address (or localhost),
-// so that no site can read it through DNS rebinding; the event stream
-// refuses other origins; and it serves only files of the built site.
+// it answers only requests whose Host no one can rebind (an IP address,
+// localhost, *.localhost) or that the user allowed (see hosts); the
+// event stream refuses other origins; and it serves only files of the
+// built site.
 package serve
 
 import (
@@ -28,7 +34,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nhimg/nhiglossary/internal/build"
@@ -42,7 +50,7 @@ import (
 type Options struct {
 	Src string // the site folder
 	// Build has the embedded templates and assets, the generator, and
-	// Drafts; the server sets BaseURL (its own address) and Dev.
+	// Drafts; the server sets BaseURL (its own address).
 	Build build.Options
 	// Log gets what the terminal shows: the address, each rebuild, every
 	// problem. Nil discards it.
@@ -68,9 +76,13 @@ type server struct {
 	hosts hosts
 	url   string
 
-	mu     sync.Mutex // guards status
-	status []byte     // the last state message
-	broken bool       // the last update failed (the loop's own)
+	built atomic.Bool // the site built once: there are pages to serve
+
+	mu      sync.Mutex // guards what follows
+	status  statusMsg  // the site's problems, as the browsers last heard
+	lastErr error      // the last update's error other than the content's
+
+	broken bool // the last update failed (the loop's own)
 }
 
 // Run serves a preview of opts.Src on ln until ctx ends, then stops
@@ -146,7 +158,7 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 		return nil, fmt.Errorf("site folder: %w", err)
 	}
 	s := &server{log: &syncWriter{w: opts.Log}, root: root, hub: livereload.New(), hosts: newHosts(opts.AllowHosts), url: siteURL(addr)}
-	opts.Build.BaseURL, opts.Build.Dev = s.url, true
+	opts.Build.BaseURL = s.url
 	s.opts = opts
 	var told sync.Map
 	s.site = confined{root.FS(), func(name string) {
@@ -193,8 +205,11 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			s.publish(ch)
 			startBG()
 		case <-rendered:
-			s.setStatus(s.live.Problems(), nil, s.live.RenderErrors())
-			if !allRendered && s.live.Pending() == 0 {
+			s.mu.Lock()
+			err := s.lastErr
+			s.mu.Unlock()
+			s.setStatus(s.live.Problems(), err, s.live.RenderErrors())
+			if !allRendered && s.built.Load() && s.live.Pending() == 0 {
 				allRendered = true
 				fmt.Fprintf(s.log, "every page rendered, %s after the start\n", ms(time.Since(start)))
 			}
@@ -204,6 +219,12 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 
 // publish tells the browsers what an update did.
 func (s *server) publish(ch *live.Change) {
+	if ch.Err == nil {
+		s.built.Store(true)
+	}
+	s.mu.Lock()
+	s.lastErr = ch.Err
+	s.mu.Unlock()
 	s.setStatus(ch.Diags, ch.Err, s.live.RenderErrors())
 	if m := changeMessage(ch, s.live.Base(), s.live.AssetVersions()); m != nil {
 		s.hub.Broadcast(m)
@@ -212,14 +233,21 @@ func (s *server) publish(ch *live.Change) {
 
 // setStatus sends the browsers the site's problems when they changed.
 func (s *server) setStatus(diags diag.List, err error, renderErrs []error) {
-	m := statusMessage(s.site, diags, err, renderErrs)
+	m := statusMessage(s.site, diags, err, renderErrs, s.built.Load())
 	s.mu.Lock()
-	same := string(m) == string(s.status)
+	same := reflect.DeepEqual(m, s.status)
 	s.status = m
 	s.mu.Unlock()
 	if !same {
-		s.hub.SetState(m)
+		s.hub.SetState(mustJSON(m))
 	}
+}
+
+// currentStatus is the site's problems, as the browsers last heard.
+func (s *server) currentStatus() statusMsg {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.status
 }
 
 // report prints what an update did.
@@ -243,7 +271,11 @@ func (s *server) report(ch *live.Change, batch []string) {
 		diag.WriteText(s.log, ch.Diags)
 		if errors.Is(ch.Err, build.ErrInvalid) {
 			e, w := ch.Diags.Count()
-			fmt.Fprintf(s.log, "%s %s: %s, %s; the browser shows them, and the last good pages until they are fixed\n", now, what, diag.Plural(e, "error"), diag.Plural(w, "warning"))
+			shows := "the browser shows them, and the last good pages until they are fixed"
+			if !s.built.Load() {
+				shows = "every page shows them until they are fixed"
+			}
+			fmt.Fprintf(s.log, "%s %s: %s, %s; %s\n", now, what, diag.Plural(e, "error"), diag.Plural(w, "warning"), shows)
 		} else {
 			fmt.Fprintf(s.log, "%s %s: %v\n", now, what, ch.Err)
 		}

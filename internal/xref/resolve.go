@@ -55,7 +55,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	}
 	r.finish()
 	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
-	return r.g, r.diags.Sort()
+	return r.g, r.diags.Silence(site.Config.WarningsOff).Sort()
 }
 
 // resolver is the state of one Resolve call.
@@ -74,6 +74,8 @@ type resolver struct {
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
 	rank           map[*content.Term]int                              // position in title order
+
+	unread map[string]bool // normalized slugs of files that could not be read
 
 	refs    map[*content.Term][]*content.Term     // backlinks, unsorted, with repeats
 	incRefs map[*content.Incident][]*content.Term // likewise
@@ -111,6 +113,10 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		refs:           make(map[*content.Term][]*content.Term, len(site.Terms)),
 		incRefs:        map[*content.Incident][]*content.Term{},
 		suggested:      map[string]string{},
+		unread:         map[string]bool{},
+	}
+	for _, u := range site.Unread {
+		r.unread[normalize(u.Value)] = true
 	}
 	r.terms = withoutNil(site.Terms)
 	slices.SortStableFunc(r.terms, func(a, b *content.Term) int { return strings.Compare(a.File, b.File) })
