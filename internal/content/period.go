@@ -25,11 +25,20 @@ func (p Period) After(t time.Time) time.Time {
 	case 'w':
 		return t.AddDate(0, 0, 7*p.N)
 	case 'm':
-		return t.AddDate(0, p.N, 0)
+		return addMonths(t, p.N)
 	case 'y':
-		return t.AddDate(p.N, 0, 0)
+		return addMonths(t, 12*p.N)
 	}
 	return t
+}
+
+// addMonths keeps the day of the month, or takes the month's last day
+// when it is shorter: a month after January 31 is February 28, not
+// March 3 as time.AddDate makes it.
+func addMonths(t time.Time, n int) time.Time {
+	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(t.Day(), last)-1)
 }
 
 func (p Period) String() string {
