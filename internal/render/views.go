@@ -208,10 +208,10 @@ type Letter struct {
 type IndexEntry struct {
 	Name      string
 	Term      TermRef
-	Alias     bool   // a synonym or abbreviation listed under its own letter
-	AliasKind string // "abbreviation" or "synonym"
+	Alias     bool         // a synonym or abbreviation listed under its own letter
+	AliasKind string       // "abbreviation" or "synonym"
 	Shared    *SharedEntry // a name several terms share: the entry points to its disambiguation page
-	sortKey   string // Name lower-cased with accents folded: the sort key
+	sortKey   string       // Name lower-cased with accents folded: the sort key
 }
 
 // TermsPage is the A-Z index at /terms/.
