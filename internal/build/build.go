@@ -25,15 +25,13 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Drafts    bool   // include drafts
-	// Today, for check's review-due warnings; zero leaves them out, so
-	// that a build does not depend on the day it runs.
-	Today time.Time
-	BaseURL   string // overrides the site's base_url when set
-	Dev       bool   // pages load the live-reload client (serve)
-	Generator string // "nhiglossary vX"
-	Templates fs.FS  // the embedded templates (the site's templates/ override them)
-	Assets    fs.FS  // the embedded assets (the site's assets/ override them)
+	Drafts    bool      // include drafts
+	Today     time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
+	BaseURL   string    // overrides the site's base_url when set
+	Dev       bool      // pages load the live-reload client (serve)
+	Generator string    // "nhiglossary vX"
+	Templates fs.FS     // the embedded templates (the site's templates/ override them)
+	Assets    fs.FS     // the embedded assets (the site's assets/ override them)
 }
 
 // Result says what a build did.
@@ -68,7 +66,7 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 func applyBaseURL(s *content.Site, u string, diags *diag.List) {
 	b, err := content.ParseBaseURL(u)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		diags.Add(diag.InvalidURL, diag.Pos{File: "--base-url"}, "%v", err)
 		return
 	}
 	s.Config.BaseURL = b
@@ -82,6 +80,9 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	res := &Result{Diags: diags, Graph: g}
 	if diags.HasErrors() {
 		return res, ErrInvalid
+	}
+	if !opts.Dev { // a preview is never published: its URLs need no host
+		warnNoBaseURL(g.Site.Config.BaseURL, &res.Diags)
 	}
 	assets, err := loadAssets(overlay{subdir(site, "assets"), opts.Assets})
 	if err != nil {
@@ -120,6 +121,23 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	res.Files = len(jobs) + len(assets) + len(searchFiles)
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// warnNoBaseURL says what a site built without an absolute base_url
+// lacks: render leaves out sitemap.xml and canonical links, which need
+// the scheme and host.
+func warnNoBaseURL(baseURL string, diags *diag.List) {
+	if render.IsAbsolute(baseURL) {
+		return
+	}
+	// A literal, not Warnf: diag is gaining codes (this one is
+	// no-base-url) and Warnf is going away.
+	msg := "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url"
+	if baseURL != "" && baseURL != "/" {
+		msg = fmt.Sprintf("base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", baseURL, baseURL)
+	}
+	*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: content.ConfigFile, Line: 1, Col: 1}, Severity: diag.Warning, Message: msg})
+	*diags = diags.Sort()
 }
 
 func basePath(g *xref.Graph) string {

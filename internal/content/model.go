@@ -25,6 +25,9 @@ type Config struct {
 	UnsafeHTML    bool
 	ReviewEvery   Period // zero: terms are not due for review unless they say so
 	ReviewPos     diag.Pos
+	// WarningsOff are the warnings the site switched off by code
+	// (`warnings: {orphan-term: off}`).
+	WarningsOff map[diag.Code]bool
 }
 
 // DefaultConfig is what a site without nhiglossary.yaml gets.
@@ -101,6 +104,7 @@ func (m Markdown) PosAt(off int) diag.Pos {
 
 // Source is a citation.
 type Source struct {
+	ID        Name // optional; what [@id] cites
 	Title     string
 	Publisher string
 	URL       string

@@ -179,7 +179,7 @@ func (r *resolver) addTerms() {
 					prev = own
 				}
 				if prev.what != "slug" && n.what != "slug" {
-					r.diags.Warnf(n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
+					r.diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
 				}
 			case sharable(prev) && sharable(n):
 				if prev.shared == nil {
@@ -187,7 +187,7 @@ func (r *resolver) addTerms() {
 				}
 				prev.shared = append(prev.shared, n)
 			default:
-				r.diags.Errorf(n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
+				r.diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
 				if prev.clash == nil {
 					prev.clash = n
 				}
@@ -223,7 +223,7 @@ func (r *resolver) addIncidents() {
 			}
 			if n.what == "slug" {
 				if prev := slugs[key]; prev != nil {
-					r.diags.Errorf(n.pos, "slug %q is already used by %s (slug of %s)", n.value, prev.pos, prev.owner())
+					r.diags.Add(diag.DuplicateSlug, n.pos, "slug %q is already used by %s (slug of %s)", n.value, prev.pos, prev.owner())
 				} else {
 					slugs[key] = n
 					r.incidentBySlug[n.value] = inc
@@ -253,7 +253,7 @@ func (r *resolver) addFrameworks() {
 	for _, f := range fws {
 		id := strings.ToLower(f.ID)
 		if prev, dup := r.frameworks[id]; dup {
-			r.diags.Errorf(diag.Pos{File: f.File}, "framework id %q is already used by %s", f.ID, prev.File)
+			r.diags.Add(diag.DuplicateFramework, diag.Pos{File: f.File}, "framework id %q is already used by %s", f.ID, prev.File)
 			continue
 		}
 		r.frameworks[id] = f

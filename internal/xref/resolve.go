@@ -58,7 +58,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	r.checkCycles()
 	r.finish()
 	r.reviewDue()
-	return r.g, r.diags.Sort()
+	return r.g, r.diags.Silence(site.Config.WarningsOff).Sort()
 }
 
 // resolver is the state of one Resolve call.

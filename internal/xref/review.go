@@ -71,7 +71,7 @@ func (r *resolver) reviewDue() {
 		if t.Reviewed != nil && !t.Reviewed.On.IsZero() {
 			what = "reviewed"
 		}
-		r.diags.Warnf(rv.Pos, "review due: %s on %s, every %s, so due on %s: %s", what, rv.Last.Format(time.DateOnly), rv.Every, rv.Due.Format(time.DateOnly), rv.Deadline)
+		r.diags.Add(diag.ReviewDue, rv.Pos, "review due: %s on %s, every %s, so due on %s: %s", what, rv.Last.Format(time.DateOnly), rv.Every, rv.Due.Format(time.DateOnly), rv.Deadline)
 	}
 }
 

@@ -19,27 +19,27 @@ type edge struct {
 
 // termField resolves a name that must be another term (a broader entry, a
 // replaced_by), reporting why it is not one; field says which ("broader
-// term"). It returns nil when the name does not resolve to a term.
-func (r *resolver) termField(t *content.Term, field string, v content.Name) *name {
+// term"), unknown is the code for a name that is nothing. It returns nil when the name does not resolve to a term.
+func (r *resolver) termField(t *content.Term, field string, unknown diag.Code, v content.Name) *name {
 	n := r.lookup(v.Value)
 	switch {
 	case v.Value == "":
-		r.diags.Errorf(v.Pos, "empty %s; remove it", field)
+		r.diags.Add(diag.EmptyName, v.Pos, "empty %s; remove it", field)
 	case n == nil:
-		r.diags.Errorf(v.Pos, "unknown %s %q%s", field, v.Value, r.suggest("term", v.Value))
+		r.diags.Add(unknown, v.Pos, "unknown %s %q%s", field, v.Value, r.suggest("term", v.Value))
 	case n.clash != nil:
-		r.diags.Errorf(v.Pos, "%s %q is ambiguous: %s, and %s", field, v.Value, n.describe(), n.clash.describe())
+		r.diags.Add(diag.AmbiguousName, v.Pos, "%s %q is ambiguous: %s, and %s", field, v.Value, n.describe(), n.clash.describe())
 	case n.shared != nil:
-		r.diags.Errorf(v.Pos, "%s %q is %s: write %s", field, v.Value, sharedBy(n), sharedChoices(n, nil))
+		r.diags.Add(diag.AmbiguousName, v.Pos, "%s %q is %s: write %s", field, v.Value, sharedBy(n), sharedChoices(n, nil))
 	case n.target.Kind == KindIncident:
-		r.diags.Errorf(v.Pos, "%s %q is an incident, not a term", field, v.Value)
+		r.diags.Add(diag.WrongKind, v.Pos, "%s %q is an incident, not a term", field, v.Value)
 	case n.target.Kind == KindControl:
-		r.diags.Errorf(v.Pos, "%s %q is a control, not a term", field, v.Value)
+		r.diags.Add(diag.WrongKind, v.Pos, "%s %q is a control, not a term", field, v.Value)
 	case n.target.Term == t:
-		r.diags.Errorf(v.Pos, "%s %q is this term itself; remove it", field, v.Value)
+		r.diags.Add(diag.SelfReference, v.Pos, "%s %q is this term itself; remove it", field, v.Value)
 	default:
 		if n.what == "old slug" {
-			r.diags.Warnf(v.Pos, "%s %q is an old slug of %s; write %q", field, v.Value, termName(n.target.Term), n.target.Term.Slug.Value)
+			r.diags.Add(diag.OldSlug, v.Pos, "%s %q is an old slug of %s; write %q", field, v.Value, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		return n
 	}
@@ -75,18 +75,18 @@ func sharedChoices(n *name, label *string) string {
 func (r *resolver) checkBroader(t *content.Term) {
 	var seen []*content.Term
 	for _, b := range t.Broader {
-		n := r.termField(t, "broader term", b)
+		n := r.termField(t, "broader term", diag.UnknownBroader, b)
 		if n == nil {
 			continue
 		}
 		w := n.target.Term
 		if slices.Contains(seen, w) {
-			r.diags.Warnf(b.Pos, "broader term %q is listed twice", b.Value)
+			r.diags.Add(diag.ListedTwice, b.Pos, "broader term %q is listed twice", b.Value)
 			continue
 		}
 		seen = append(seen, w)
 		if r.publishedTerm(t) && r.hidden(n) {
-			r.diags.Errorf(b.Pos, "broader term %q is a draft; publish it or remove it", b.Value)
+			r.diags.Add(diag.DraftLink, b.Pos, "broader term %q is a draft; publish it or remove it", b.Value)
 			continue
 		}
 		r.deprecatedTarget(t, b.Pos, "broader term", b.Value, w, "")
@@ -119,7 +119,7 @@ func (r *resolver) checkCycles() {
 					ring = append(ring, termName(p))
 				}
 				ring = append(ring, termName(e.to))
-				r.diags.Errorf(e.pos, "broader term %q makes a cycle: %s; a term cannot be wider than itself", e.as, strings.Join(ring, " → "))
+				r.diags.Add(diag.BroaderCycle, e.pos, "broader term %q makes a cycle: %s; a term cannot be wider than itself", e.as, strings.Join(ring, " → "))
 				continue
 			case unseen:
 				visit(e.to)
@@ -154,7 +154,7 @@ func (r *resolver) checkReplacedBy(t *content.Term) {
 	if !t.Deprecated || t.ReplacedBy.Value == "" {
 		return
 	}
-	n := r.termField(t, "replacement", t.ReplacedBy)
+	n := r.termField(t, "replacement", diag.UnknownReplacement, t.ReplacedBy)
 	if n == nil {
 		return
 	}
@@ -165,9 +165,9 @@ func (r *resolver) checkReplacedBy(t *content.Term) {
 		if w.ReplacedBy.Value != "" {
 			hint = fmt.Sprintf(" (it is replaced by %q)", w.ReplacedBy.Value)
 		}
-		r.diags.Errorf(t.ReplacedBy.Pos, "replacement %q is deprecated too: name a current term%s", t.ReplacedBy.Value, hint)
+		r.diags.Add(diag.ReplacementDeprecated, t.ReplacedBy.Pos, "replacement %q is deprecated too: name a current term%s", t.ReplacedBy.Value, hint)
 	case r.publishedTerm(t) && r.hidden(n):
-		r.diags.Errorf(t.ReplacedBy.Pos, "replacement %q is a draft; publish it or name another term", t.ReplacedBy.Value)
+		r.diags.Add(diag.DraftLink, t.ReplacedBy.Pos, "replacement %q is a draft; publish it or name another term", t.ReplacedBy.Value)
 	default:
 		if r.publishedTerm(t) {
 			r.g.ReplacedBy[t] = w
@@ -193,7 +193,7 @@ func (r *resolver) deprecatedTarget(from *content.Term, pos diag.Pos, what, as s
 			instead = fmt.Sprintf("write %q (%s) instead", rep.Slug.Value, termName(rep))
 		}
 	}
-	r.diags.Warnf(pos, "%s %q is deprecated: %s", what, as, instead)
+	r.diags.Add(diag.LinksDeprecated, pos, "%s %q is deprecated: %s", what, as, instead)
 }
 
 // replacement is the term a deprecated term's replaced_by names, if it
