@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
 // TestTerminologyDiagnostics covers the rules of CONTENT.md's
@@ -366,5 +368,28 @@ func TestReviewQueue(t *testing.T) {
 	}
 	if !cmp.Equal(got, want) {
 		t.Errorf("queue = %q, want %q (oldest first)", got, want)
+	}
+}
+
+// Each terminology rule has its own stable code, for CI filters and
+// `warnings: {CODE: off}`.
+func TestTerminologyCodes(t *testing.T) {
+	_, diags := Resolve(load(t, map[string]string{
+		"nhiglossary.yaml":     "review_every: 1m\n",
+		"content/terms/a.md":   term("A", "broader: [b, nope]", "abbreviations: [X]"),
+		"content/terms/b.md":   term("B", "broader: [a]", "abbreviations: [X]", "related: [old]"),
+		"content/terms/old.md": term("Old", "deprecated: true", "replaced_by: gone"),
+		"content/terms/c.md":   term("C", "deprecated: true", "replaced_by: old", "---", "[[X]]"),
+	}), Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+	got := map[diag.Code]int{}
+	for _, d := range diags {
+		got[d.Code]++
+	}
+	want := map[diag.Code]int{
+		diag.UnknownBroader: 1, diag.BroaderCycle: 1, diag.LinksDeprecated: 1, diag.UnknownReplacement: 1,
+		diag.ReplacementDeprecated: 1, diag.AmbiguousName: 1, diag.ReviewDue: 4,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("codes (-want +got):\n%s\n%v", diff, diags)
 	}
 }
