@@ -34,6 +34,8 @@ Commands:
   check     report every problem in the content, without building
   serve     preview the site with live reload while you edit
   new       start a new term or incident from a template
+  export    write the terms as CSV (export csv [--out FILE])
+  import    add terms from a CSV (import csv FILE [--dry-run])
   version   print the version
 
 A site is a folder with content/terms/*.md (one term per file), optional
@@ -79,6 +81,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		cmd = &serveCmd{}
 	case "new":
 		cmd = &newCmd{}
+	case "export":
+		cmd = &exportCmd{}
+	case "import":
+		cmd = &importCmd{}
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "nhiglossary", versionString())
 		return 0
