@@ -64,7 +64,8 @@
     box.appendChild(make('strong', d.title, { display: 'block', 'font-weight': '700', 'margin-bottom': '.2em' }));
     box.appendChild(make('span', d.summary, { display: 'block' }));
     var more = make('a', 'Read more', { display: 'inline-block', 'margin-top': '.35em', color: link, 'text-decoration': 'underline' });
-    more.href = d.url || base + 'terms/' + d.slug + '/';
+    // A site built without an absolute base_url gives a root-relative url.
+    more.href = new URL(d.url || 'terms/' + d.slug + '/', base).href;
     box.appendChild(more);
     box.addEventListener('mouseenter', function () { clearTimeout(hideTimer); });
     box.addEventListener('mouseleave', function () { hideSoon(); });
