@@ -69,7 +69,10 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
-		Feed: r.u.File("feed.xml"), OpenSearch: r.u.File("opensearch.xml"),
+		OpenSearch: r.u.File("opensearch.xml"),
+	}
+	if len(g.Terms) > 0 { // an empty feed would have no date to give
+		r.nav.Feed = r.u.File("feed.xml")
 	}
 	r.num = make(map[*content.Term]int32, len(g.Terms))
 	r.preview = make(map[string]string, len(g.Terms))
@@ -184,8 +187,12 @@ func (r *Renderer) Jobs() []Job {
 	}
 	add("search/index.html", nil, r.searchPage)
 	add("404.html", nil, r.notFoundPage)
-	add("sitemap.xml", nil, fileJob(r.sitemap))
-	add("feed.xml", nil, fileJob(r.feed))
+	if r.u.origin != "" { // a sitemap lists absolute URLs only
+		add("sitemap.xml", nil, fileJob(r.sitemap))
+	}
+	if r.nav.Feed != "" {
+		add("feed.xml", nil, fileJob(r.feed))
+	}
 	add("robots.txt", nil, fileJob(r.robots))
 	add("opensearch.xml", nil, fileJob(r.openSearch))
 	r.exchangeJobs(add)
