@@ -41,7 +41,7 @@ func Export(terms []*content.Term) ([]byte, diag.List) {
 			if isList(Columns[i]) {
 				for _, item := range r.lists[Columns[i]] {
 					if strings.Contains(item, ";") {
-						diags.Errorf(diag.Pos{File: t.File, Line: 1, Col: 1}, "%s %q holds \";\", which a CSV list cell uses between items; rename it or leave this term out of the export", Columns[i], item)
+						diags.Add(diag.InvalidValue, diag.Pos{File: t.File, Line: 1, Col: 1}, "%s %q holds \";\", which a CSV list cell uses between items; rename it or leave this term out of the export", Columns[i], item)
 					}
 				}
 			}
@@ -51,7 +51,7 @@ func Export(terms []*content.Term) ([]byte, diag.List) {
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		diags.Errorf(diag.Pos{}, "writing CSV: %v", err)
+		diags.Add(diag.CannotRead, diag.Pos{}, "writing CSV: %v", err)
 	}
 	return b.Bytes(), diags.Sort()
 }

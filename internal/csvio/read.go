@@ -39,9 +39,9 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 	header, err := r.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is empty: it needs a header row (%s)", strings.Join(Columns, ","))
+			diags.Add(diag.MissingKey, diag.Pos{File: name, Line: 1, Col: 1}, "the file is empty: it needs a header row (%s)", strings.Join(Columns, ","))
 		} else {
-			diags.Errorf(csvErrPos(name, err, at), "%s", csvErrMsg(err))
+			diags.Add(diag.FrontMatterSyntax, csvErrPos(name, err, at), "%s", csvErrMsg(err))
 		}
 		return nil, diags
 	}
@@ -54,11 +54,11 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 		case h == "" && i == len(header)-1 && i > 0:
 			// a spreadsheet's trailing empty column
 		case h == "":
-			diags.Errorf(p, "column %d has no name; the columns are %s", i+1, strings.Join(Columns, ", "))
+			diags.Add(diag.UnknownKey, p, "column %d has no name; the columns are %s", i+1, strings.Join(Columns, ", "))
 		case !known(h):
-			diags.Errorf(p, "unknown column %q%s; the columns are %s", h, diag.DidYouMean(h, Columns), strings.Join(Columns, ", "))
+			diags.Add(diag.UnknownKey, p, "unknown column %q%s; the columns are %s", h, diag.DidYouMean(h, Columns), strings.Join(Columns, ", "))
 		case seen[h] > 0:
-			diags.Errorf(p, "column %q appears twice (also column %d)", h, seen[h])
+			diags.Add(diag.DuplicateKey, p, "column %q appears twice (also column %d)", h, seen[h])
 		default:
 			cols[i] = h
 			seen[h] = i + 1
@@ -66,7 +66,7 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 	}
 	for _, req := range []string{"slug", "title", "summary"} {
 		if seen[req] == 0 {
-			diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the header has no %q column", req)
+			diags.Add(diag.MissingKey, diag.Pos{File: name, Line: 1, Col: 1}, "the header has no %q column", req)
 		}
 	}
 	if diags.HasErrors() {
@@ -81,7 +81,7 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 			break
 		}
 		if err != nil {
-			diags.Errorf(csvErrPos(name, err, at), "%s", csvErrMsg(err))
+			diags.Add(diag.FrontMatterSyntax, csvErrPos(name, err, at), "%s", csvErrMsg(err))
 			break // the reader cannot find the next row after a quoting error
 		}
 		line, _ := r.FieldPos(0)
@@ -89,7 +89,7 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 			continue
 		}
 		if len(rec) != len(header) {
-			diags.Errorf(at(line, 1), "row has %d cells, the header %d", len(rec), len(header))
+			diags.Add(diag.InvalidValue, at(line, 1), "row has %d cells, the header %d", len(rec), len(header))
 			continue
 		}
 		row := &Row{Line: line, fields: map[string]string{}, lists: map[string][]string{}, pos: map[string]diag.Pos{}}
@@ -98,7 +98,7 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 			p := at(r.FieldPos(i))
 			if col == "" {
 				if c != "" {
-					diags.Errorf(p, "cell under a column without a name")
+					diags.Add(diag.UnknownKey, p, "cell under a column without a name")
 				}
 				continue
 			}
@@ -115,7 +115,7 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 		}
 		if checkRow(row, &diags, today) {
 			if first, dup := slugLine[row.Slug()]; dup {
-				diags.Errorf(row.pos["slug"], "slug %q is also the slug of the row at line %d", row.Slug(), first)
+				diags.Add(diag.DuplicateSlug, row.pos["slug"], "slug %q is also the slug of the row at line %d", row.Slug(), first)
 				continue
 			}
 			slugLine[row.Slug()] = line
@@ -124,7 +124,7 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 			if _, more := content.LoadTerm(fstest.MapFS{file: {Data: TermFile(row)}}, file, cfg); more.HasErrors() {
 				for _, d := range more {
 					if d.Severity == diag.Error {
-						diags.Errorf(row.pos["slug"], "the term this row makes is not valid: %s", d.Message)
+						diags.Add(d.Code, row.pos["slug"], "the term this row makes is not valid: %s", d.Message)
 					}
 				}
 				continue
@@ -170,33 +170,33 @@ func splitList(c string) []string {
 // anything is.
 func checkRow(row *Row, diags *diag.List, today time.Time) bool {
 	ok := true
-	bad := func(col, format string, args ...any) {
+	bad := func(code diag.Code, col, format string, args ...any) {
 		p := row.pos[col]
 		if p.File == "" { // the column is missing: the row's start
 			p = row.pos["slug"]
 		}
-		diags.Errorf(p, format, args...)
+		diags.Add(code, p, format, args...)
 		ok = false
 	}
 	slug := row.fields["slug"]
 	switch {
 	case slug == "":
-		bad("slug", "slug is empty: give each row a slug such as %q", content.Slugify(row.fields["title"]))
+		bad(diag.InvalidSlug, "slug", "slug is empty: give each row a slug such as %q", content.Slugify(row.fields["title"]))
 	case !content.ValidSlug(slug):
-		bad("slug", "slug %q is not a plain slug: use lower-case letters, digits and single hyphens (such as %q)", slug, content.Slugify(slug))
+		bad(diag.InvalidSlug, "slug", "slug %q is not a plain slug: use lower-case letters, digits and single hyphens (such as %q)", slug, content.Slugify(slug))
 	}
 	if strings.TrimSpace(row.fields["title"]) == "" {
-		bad("title", "title is empty")
+		bad(diag.MissingKey, "title", "title is empty")
 	}
 	if strings.TrimSpace(row.fields["summary"]) == "" {
-		bad("summary", "summary is empty")
+		bad(diag.MissingKey, "summary", "summary is empty")
 	}
 	switch u := strings.TrimSpace(row.fields["updated"]); u {
 	case "":
 		row.fields["updated"] = today.Format(time.DateOnly)
 	default:
 		if _, err := time.Parse(time.DateOnly, u); err != nil {
-			bad("updated", "updated %q is not a date: write YYYY-MM-DD", u)
+			bad(diag.InvalidDate, "updated", "updated %q is not a date: write YYYY-MM-DD", u)
 		}
 		row.fields["updated"] = u
 	}
@@ -206,10 +206,10 @@ func checkRow(row *Row, diags *diag.List, today time.Time) bool {
 	case "true":
 		row.fields["deprecated"] = "true"
 	default:
-		bad("deprecated", "deprecated %q is not true or false", row.fields["deprecated"])
+		bad(diag.InvalidValue, "deprecated", "deprecated %q is not true or false", row.fields["deprecated"])
 	}
 	if row.fields["replaced_by"] != "" && row.fields["deprecated"] != "true" {
-		bad("replaced_by", "replaced_by is only for a deprecated term: set deprecated to true or empty this cell")
+		bad(diag.InvalidValue, "replaced_by", "replaced_by is only for a deprecated term: set deprecated to true or empty this cell")
 	}
 	return ok
 }
