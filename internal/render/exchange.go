@@ -2,11 +2,15 @@ package render
 
 import (
 	"bytes"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/llms"
+	"github.com/nhimg/nhiglossary/internal/search"
 	"github.com/nhimg/nhiglossary/internal/skos"
 	"github.com/nhimg/nhiglossary/internal/termjson"
+	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
 // exchangeJobs are the files other tools read (issue 13): the SKOS
@@ -47,4 +51,49 @@ func (r *Renderer) exchangeJobs(add func(path string, t *content.Term, f func(*b
 			return termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
 		}))
 	}
+}
+
+// SearchEntries are the incidents, frameworks and controls of g as the
+// search index lists them, with their pages' paths below the site's base
+// (the same paths pages link to).
+func SearchEntries(g *xref.Graph) []search.Entry {
+	u := newURLs("/")
+	rel := func(p string) string { return strings.TrimPrefix(p, "/") }
+	var out []search.Entry
+	for _, inc := range g.Incidents {
+		sum := plain(inc.Summary.Text)
+		out = append(out, search.Entry{
+			Kind: search.KindIncident, Name: inc.Title.Value, Path: rel(u.Incident(inc.Slug.Value)),
+			Summary: inc.Date.Format("2 January 2006") + " · " + sum, Text: sum,
+		})
+	}
+	for _, f := range g.Frameworks {
+		out = append(out, search.Entry{
+			Kind: search.KindFramework, Name: f.Name, Path: rel(u.Framework(f.ID)),
+			Summary: clip(plain(f.Description.Text), 200), Names: []string{f.Short},
+		})
+		for i, a := range ControlAnchors(f) {
+			c := f.Controls[i]
+			out = append(out, search.Entry{
+				Kind: search.KindControl, Name: c.ID.Value, Path: rel(u.Framework(f.ID)) + "#" + a,
+				Summary: f.Short + " · " + c.Title, Names: []string{c.Title},
+			})
+		}
+	}
+	return out
+}
+
+// clip shortens s to at most n bytes, at a word boundary, with an ellipsis.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
