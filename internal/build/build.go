@@ -88,7 +88,7 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	if err != nil {
 		return res, fmt.Errorf("assets: %w", err)
 	}
-	index := search.New(g.Terms)
+	index := search.New(g.Terms, render.SearchEntries(g)...)
 	urls := assetURLs(basePath(g), assets)
 	urls.SearchIndex = basePath(g) + index.NamesPath()
 	// The full-text index takes each body as its page renders.
