@@ -33,6 +33,23 @@ func BenchmarkLiveEdit(b *testing.B) {
 	slug := strings.TrimSuffix(entries[0].Name(), ".md")
 	other := strings.TrimSuffix(entries[1].Name(), ".md")
 	orig, _ := os.ReadFile(filepath.Join(src, file))
+	// A title no [[link]] names: renaming it breaks no link.
+	var all strings.Builder
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(src, "content", "terms", e.Name()))
+		all.Write(b)
+	}
+	corpus := strings.ToLower(all.String())
+	var unlinked string
+	var unlinkedText []byte
+	titleRE := regexp.MustCompile(`(?m)^title: "?([^"\n]*)`)
+	for _, e := range entries[2:] {
+		b, _ := os.ReadFile(filepath.Join(src, "content", "terms", e.Name()))
+		if m := titleRE.FindSubmatch(b); m != nil && !strings.Contains(corpus, "[["+strings.ToLower(string(m[1]))) {
+			unlinked, unlinkedText = "content/terms/"+e.Name(), b
+			break
+		}
+	}
 	ctx := context.Background()
 	l := New(os.DirFS(src), liveOpts())
 	if ch := l.Update(ctx, nil); ch.Err != nil {
@@ -60,10 +77,11 @@ func BenchmarkLiveEdit(b *testing.B) {
 					text = regexp.MustCompile(`(?m)^summary: "?`).ReplaceAllStringFunc(string(orig), func(m string) string { return m + add + " " })
 					page = lister
 				case "title":
-					text = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(string(orig), fmt.Sprintf("title: Renamed %d", i))
+					path, page = unlinked, "terms/"+strings.TrimSuffix(filepath.Base(unlinked), ".md")+"/index.html"
+					text = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(string(unlinkedText), fmt.Sprintf("title: Renamed %d", i))
 				case "newterm":
 					path = fmt.Sprintf("content/terms/bench-new-%d.md", i)
-					text = fmt.Sprintf("---\ntitle: Bench New %d\nsummary: A new term.\nrelated: [%s]\n---\nA body.\n", i, slug)
+					text = fmt.Sprintf("---\ntitle: Bench New %d\nsummary: A new term.\nupdated: 2026-05-20\nrelated: [%s]\n---\nA body.\n", i, slug)
 					page = fmt.Sprintf("terms/bench-new-%d/index.html", i)
 				}
 				os.WriteFile(filepath.Join(src, path), []byte(text), 0o644)

@@ -3,6 +3,7 @@ package live
 import (
 	"sync"
 
+	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/search"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -39,7 +40,7 @@ func (b *searchBundle) build() {
 			p.render() // its text is known from then on
 		}
 	}
-	ix := search.NewStable(b.g.Terms)
+	ix := search.NewStable(b.g.Terms, render.SearchEntries(b.g)...)
 	names := ix.NameFiles()
 	text := ix.TextFiles(b.l.textOf)
 	b.files = make(map[string][]byte, len(names)+len(text))

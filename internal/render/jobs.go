@@ -153,12 +153,23 @@ func (r *Renderer) Jobs() []Job {
 	}
 	add("robots.txt", facts(), fileJob(r.robots))
 	add("opensearch.xml", facts(), fileJob(r.openSearch))
+	r.exchangeJobs(add)
 	for _, t := range g.Terms {
 		add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w *bytes.Buffer, l *links) error { return r.termPage(w, t, l) }).Term = t
 	}
 	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]
 		add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w *bytes.Buffer) error { return r.redirectPage(w, t) })).RedirectTo = t
+	}
+	for _, sn := range g.Shared {
+		shows := facts(xref.Fact{Kind: xref.Shared, Key: sn.Slug})
+		for _, t := range sn.Terms {
+			shows = append(shows, xref.TermCardFact(t.Slug.Value))
+		}
+		add("terms/"+sn.Slug+"/index.html", shows, static(func(w *bytes.Buffer) error { return r.disambiguationPage(w, sn) }))
+	}
+	if r.hasHierarchy() {
+		add("hierarchy/index.html", facts(termList, site(xref.Links)), static(r.hierarchyPage))
 	}
 	return jobs
 }

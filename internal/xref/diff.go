@@ -20,6 +20,7 @@ func Diff(prev, next *Graph) *Changes {
 	diffIncidents(c, prev, next)
 	diffFrameworks(c, prev, next)
 	diffNames(c, prev, next)
+	diffShared(c, prev, next)
 	diffTaxonomy(c, prev.Tags, next.Tags, Tag, TagMembers, TagList)
 	diffTaxonomy(c, prev.Categories, next.Categories, Category, CategoryMembers, CategoryList)
 	return c
@@ -86,6 +87,8 @@ func sameTermLinks(g1 *Graph, t1 *content.Term, g2 *Graph, t2 *content.Term) boo
 	return sameTerms(g1.Related[t1], g2.Related[t2]) &&
 		sameTerms(g1.ReferencedBy[t1], g2.ReferencedBy[t2]) &&
 		sameIncidents(g1.TermIncidents[t1], g2.TermIncidents[t2]) &&
+		sameTerms(g1.Broader[t1], g2.Broader[t2]) && sameTerms(g1.Narrower[t1], g2.Narrower[t2]) &&
+		sameReplacement(g1.ReplacedBy[t1], g2.ReplacedBy[t2]) &&
 		slices.EqualFunc(g1.TermMappings[t1], g2.TermMappings[t2], func(a, b Mapping) bool {
 			return a.Framework.ID == b.Framework.ID && controlID(a.Control) == controlID(b.Control) && a.Relevance.Text == b.Relevance.Text
 		})
@@ -211,7 +214,7 @@ func sameTarget(a, b Target) bool {
 	switch a.Kind {
 	case KindTerm:
 		return a.Term == b.Term || a.Term.Slug.Value == b.Term.Slug.Value && a.Term.Title.Value == b.Term.Title.Value &&
-			a.Term.Autolink == b.Term.Autolink && a.Term.Draft == b.Term.Draft
+			a.Term.Autolink == b.Term.Autolink && a.Term.Draft == b.Term.Draft && a.Term.Deprecated == b.Term.Deprecated
 	case KindIncident:
 		return a.Incident == b.Incident || a.Incident.Slug.Value == b.Incident.Slug.Value && a.Incident.Title.Value == b.Incident.Title.Value
 	case KindControl:
@@ -252,5 +255,29 @@ func diffTaxonomy(c *Changes, prev, next *Taxonomy, spelling, members, list Fact
 	}
 	if changedList {
 		c.add(Fact{list, ""})
+	}
+}
+
+func sameReplacement(a, b *content.Term) bool {
+	return a == b || a != nil && b != nil && a.Slug.Value == b.Slug.Value
+}
+
+// diffShared lists the shared names whose terms changed, came or went.
+func diffShared(c *Changes, prev, next *Graph) {
+	was := make(map[string]*SharedName, len(prev.Shared))
+	for _, sn := range prev.Shared {
+		was[sn.Slug] = sn
+	}
+	for _, sn := range next.Shared {
+		old := was[sn.Slug]
+		delete(was, sn.Slug)
+		if old == nil || old.Name != sn.Name || !sameTerms(old.Terms, sn.Terms) {
+			c.add(Fact{Shared, sn.Slug})
+			c.names = append(c.names, FoldMentions(sn.Name))
+		}
+	}
+	for slug, sn := range was {
+		c.add(Fact{Shared, slug})
+		c.names = append(c.names, FoldMentions(sn.Name))
 	}
 }

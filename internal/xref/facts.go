@@ -52,6 +52,10 @@ const (
 	// it reads (Key: the name as Lookup normalizes it; see NameFact).
 	Name
 
+	// Shared is a name several terms share (Key: its page's slug): the
+	// terms that share it.
+	Shared
+
 	Tag        // Key: a spelling; the name and slug of its page
 	TagMembers // Key: a tag page's name; the terms and incidents on it
 	TagList    // every tag page with its slug and count
@@ -119,7 +123,8 @@ func FoldMentions(text string) string {
 func sameTermCard(a, b *content.Term) bool {
 	return a.Slug.Value == b.Slug.Value && a.Title.Value == b.Title.Value && a.Summary == b.Summary &&
 		sameNames(a.Abbreviations, b.Abbreviations) && sameNames(a.Synonyms, b.Synonyms) &&
-		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft
+		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft &&
+		a.Deprecated == b.Deprecated && a.ReplacedBy.Value == b.ReplacedBy.Value
 }
 
 func sameIncidentCard(a, b *content.Incident) bool {
