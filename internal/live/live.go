@@ -59,6 +59,10 @@ type Live struct {
 	epoch     string
 	gen       int64
 
+	// Renders read the content; an edit of prose alone (see proseEdit)
+	// writes a term in place, under the write lock.
+	contentMu sync.RWMutex
+
 	pages  atomic.Pointer[pageSet]
 	assets atomic.Pointer[assetSet]
 	search atomic.Pointer[searchBundle]
@@ -191,6 +195,9 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 	slices.Sort(ch.Files)
 	if !tmplChanged && len(changedFiles) == 0 {
 		ch.Err = l.err // nothing a page shows changed
+		return ch
+	}
+	if !tmplChanged && l.proseEdit(ch, changedFiles) {
 		return ch
 	}
 	return l.rebuild(ch, tmplChanged)
@@ -423,4 +430,63 @@ func devAssetURLs(base string) render.Assets {
 		Style: u("style.css"), Chroma: u("chroma.css"), Print: u("print.css"),
 		Theme: u("theme.js"), Main: u("main.js"), Search: u("search.js"), LiveReload: u("livereload.js"),
 	}
+}
+
+// proseEdit takes the short way when every changed file is a term that
+// xref says resolves alike (xref.SameResolution: only its prose changed,
+// with the same links) and that has no problem before or after: the term
+// is updated in place, the resolved site is kept, and the pages showing
+// its facts (xref.ProseChanges) render again; the renderer too when its
+// card changed, for the renderer keeps cards.
+func (l *Live) proseEdit(ch *Change, files []string) bool {
+	st := l.lastGood
+	if !l.ok || st == nil {
+		return false
+	}
+	edits := map[*content.Term]*content.Term{}
+	for _, f := range files {
+		src := l.files[f]
+		if src == nil || src.loaded.Term == nil || len(src.loaded.Diags) > 0 {
+			return false
+		}
+		old := st.termOf(f)
+		if old == nil || !xref.SameResolution(old, src.loaded.Term) ||
+			slices.ContainsFunc(l.problems, func(d diag.Diagnostic) bool { return d.Pos.File == f }) {
+			return false
+		}
+		edits[old] = src.loaded.Term
+	}
+	changes := xref.ProseChanges(edits)
+	l.contentMu.Lock()
+	for old, t := range edits {
+		*old = *t
+		l.files[old.File].loaded.Term = old
+	}
+	l.contentMu.Unlock()
+	l.textMu.Lock()
+	for old := range edits {
+		delete(l.text, old)
+	}
+	l.textMu.Unlock()
+	next := st
+	if changes.Has(xref.Fact{Kind: xref.TermList}) {
+		var err error
+		if next, err = l.newState(st.g); err != nil {
+			l.fail(ch, err)
+			return true
+		}
+	}
+	ch.Facts = changes.Len()
+	l.install(ch, next, changes)
+	return true
+}
+
+// termOf is the term a file gave this state, nil if none.
+func (st *state) termOf(file string) *content.Term {
+	for _, t := range st.g.Site.Terms {
+		if t.File == file {
+			return t
+		}
+	}
+	return nil
 }

@@ -64,8 +64,10 @@ func (p *page) stale(j render.Job, changes *xref.Changes) bool {
 	return p.mentions != "" && changes.Mentions(p.mentions)
 }
 
-func (p *page) render() ([]byte, error) {
+func (p *page) render(l *Live) ([]byte, error) {
 	p.once.Do(func() {
+		l.contentMu.RLock()
+		defer l.contentMu.RUnlock()
 		defer p.done.Store(true)
 		var b bytes.Buffer
 		deps, err := p.job.RenderDeps(&b)
@@ -111,7 +113,7 @@ func (l *Live) Get(path string) (File, error) {
 		}
 		return File{Data: data, Version: l.version(b.gen)}, nil
 	}
-	data, err := p.render()
+	data, err := p.render(l)
 	return File{Data: data, Version: l.version(p.gen)}, err
 }
 
@@ -152,7 +154,7 @@ func (l *Live) RenderPending(ctx context.Context) {
 		if l.pages.Load() != ps {
 			return errReplaced
 		}
-		todo[i].render()
+		todo[i].render(l)
 		return nil
 	})
 }

@@ -21,6 +21,9 @@ import (
 type pTerm struct {
 	slug, title, summary, category string
 	synonyms, tags, related        []string
+	broader                        []string // only terms made earlier: no cycles
+	deprecated                     bool
+	n                              int
 	body                           []string // sentences
 	incidents                      []string
 	control                        string // "" for none
@@ -73,6 +76,7 @@ func (s *pSite) addTerm(r *rand.Rand) *pTerm {
 	n := s.next
 	s.next++
 	t := &pTerm{
+		n:    n,
 		slug: fmt.Sprintf("term-%d", n), title: fmt.Sprintf("Term %d", n),
 		summary: fmt.Sprintf("Summary of term %d.", n), day: 1 + r.IntN(20),
 		body: []string{"It mentions " + pick(r, phrases) + " once."},
@@ -123,6 +127,12 @@ func (t *pTerm) text() string {
 	}
 	if len(t.related) > 0 {
 		fmt.Fprintf(&b, "related: %s\n", yamlList(t.related))
+	}
+	if len(t.broader) > 0 {
+		fmt.Fprintf(&b, "broader: %s\n", yamlList(t.broader))
+	}
+	if t.deprecated {
+		b.WriteString("deprecated: true\n")
 	}
 	if len(t.incidents) > 0 {
 		fmt.Fprintf(&b, "incidents: %s\n", yamlList(t.incidents))
@@ -188,7 +198,19 @@ func (s *pSite) allNames() map[string]bool {
 func (s *pSite) edit(r *rand.Rand) (string, []*pTerm, bool) {
 	slugs := s.slugs()
 	t := s.terms[pick(r, slugs)]
-	switch r.IntN(13) {
+	switch r.IntN(15) {
+	case 13:
+		t.broader = nil
+		for _, o := range s.terms {
+			if o.n < t.n && r.IntN(2) == 0 {
+				t.broader = []string{o.slug}
+				break
+			}
+		}
+		return "broader", []*pTerm{t}, false
+	case 14:
+		t.deprecated = !t.deprecated
+		return "deprecated", []*pTerm{t}, false
 	case 0:
 		t.body = append(t.body, "More prose about "+pick(r, phrases)+".")
 		return "prose", []*pTerm{t}, false
@@ -237,10 +259,11 @@ func (s *pSite) edit(r *rand.Rand) (string, []*pTerm, bool) {
 		var touched []*pTerm
 		delete(s.terms, t.slug)
 		for _, o := range s.terms {
-			before := len(o.related) + len(o.body)
+			before := len(o.related) + len(o.body) + len(o.broader)
 			o.related = slices.DeleteFunc(o.related, func(x string) bool { return x == t.slug })
+			o.broader = slices.DeleteFunc(o.broader, func(x string) bool { return x == t.slug })
 			o.body = slices.DeleteFunc(o.body, func(x string) bool { return strings.Contains(x, "[["+t.slug+"]]") })
-			if len(o.related)+len(o.body) != before {
+			if len(o.related)+len(o.body)+len(o.broader) != before {
 				touched = append(touched, o)
 			}
 		}

@@ -37,9 +37,11 @@ func (b *searchBundle) paths() []string {
 func (b *searchBundle) build() {
 	for _, p := range b.ps.byPath {
 		if p.job.Term != nil {
-			p.render() // its text is known from then on
+			p.render(b.l) // its text is known from then on
 		}
 	}
+	b.l.contentMu.RLock()
+	defer b.l.contentMu.RUnlock()
 	ix := search.NewStable(b.g.Terms, render.SearchEntries(b.g)...)
 	names := ix.NameFiles()
 	text := ix.TextFiles(b.l.textOf)

@@ -103,7 +103,8 @@ func (r *Renderer) Jobs() []Job {
 	// the end would keep the others waiting.
 	add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links)), fileJob(r.apiJSON))
 	add("index.html", facts(termList, fwList, incList), r.homePage)
-	add("terms/index.html", facts(termList), func(w *bytes.Buffer, _ *links) error { return r.termsPage(w) })
+	// The A-Z links to the hierarchy when a term has a broader one.
+	add("terms/index.html", facts(termList, site(xref.Links)), func(w *bytes.Buffer, _ *links) error { return r.termsPage(w) })
 	add("frameworks/index.html", facts(fwList), r.frameworksPage)
 	add("frameworks/matrix/index.html", facts(termList, fwList), r.matrixPage)
 	for _, f := range g.Frameworks {
@@ -146,7 +147,7 @@ func (r *Renderer) Jobs() []Job {
 	add("search/index.html", facts(), static(r.searchPage))
 	add("404.html", facts(), static(r.notFoundPage))
 	if r.u.origin != "" { // a sitemap lists absolute URLs only
-		add("sitemap.xml", facts(termList, fwList, incList, site(xref.TagList), site(xref.CategoryList)), fileJob(r.sitemap))
+		add("sitemap.xml", facts(termList, fwList, incList, site(xref.Links), site(xref.TagList), site(xref.CategoryList)), fileJob(r.sitemap))
 	}
 	if r.nav.Feed != "" {
 		add("feed.xml", facts(termList), fileJob(r.feed))
