@@ -105,7 +105,10 @@ type Change struct {
 	// Files are the site's files whose change mattered, sorted.
 	Files []string
 	// Facts is how many facts of the site model changed.
-	Facts    int
+	Facts int
+	// InPlace is set when only prose changed and the site was not
+	// resolved again (see proseEdit).
+	InPlace  bool
 	Terms    int
 	Pending  int // pages not yet rendered
 	Duration time.Duration
@@ -476,7 +479,7 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 			return true
 		}
 	}
-	ch.Facts = changes.Len()
+	ch.Facts, ch.InPlace = changes.Len(), true
 	l.install(ch, next, changes)
 	return true
 }

@@ -118,16 +118,17 @@ func TestLiveUpdatesMatchAFreshBuild(t *testing.T) {
 	steps := []struct {
 		name    string
 		change  func(dir string)
+		inPlace bool     // only prose changed: no resolve
 		files   []string // what the watcher would report
 		pages   []string // when set: exactly the pages that change
 		wantErr bool
 	}{
 		{name: "body prose", change: func(d string) {
 			edit(t, d, apiKey, replace("## Why it matters", "A new paragraph of prose.\n\n## Why it matters"))
-		}, files: []string{apiKey}, pages: []string{"api/terms/api-key.json", "terms/api-key/index.html"}},
+		}, files: []string{apiKey}, pages: []string{"api/terms/api-key.json", "terms/api-key/index.html"}, inPlace: true},
 		{name: "summary", change: func(d string) {
 			edit(t, d, apiKey, replace("summary: ", "summary: Briefly, "))
-		}, files: []string{apiKey}},
+		}, files: []string{apiKey}, inPlace: true},
 		{name: "a new link in the body", change: func(d string) {
 			edit(t, d, apiKey, replace("## Why it matters", "See also [[Token Theft]].\n\n## Why it matters"))
 		}, files: []string{apiKey}},
@@ -195,6 +196,9 @@ func TestLiveUpdatesMatchAFreshBuild(t *testing.T) {
 		}
 		if st.wantErr {
 			continue
+		}
+		if ch.InPlace != st.inPlace {
+			t.Errorf("%s: in place %v, want %v", st.name, ch.InPlace, st.inPlace)
 		}
 		if st.pages != nil && !slices.Equal(ch.Pages, st.pages) {
 			t.Errorf("%s: pages %q, want %q", st.name, ch.Pages, st.pages)

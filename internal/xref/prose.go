@@ -3,6 +3,7 @@ package xref
 import (
 	"reflect"
 	"slices"
+	"time"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
@@ -33,11 +34,45 @@ func SameResolution(a, b *content.Term) bool {
 		if proseFields[va.Type().Field(i).Name] {
 			continue
 		}
-		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+		if !sameValue(va.Field(i), vb.Field(i)) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameValue is reflect.DeepEqual on what an editor wrote: unexported
+// fields (a Markdown field keeps its whole file, for positions) are left
+// out.
+func sameValue(a, b reflect.Value) bool {
+	switch a.Kind() {
+	case reflect.Struct:
+		if t, ok := a.Interface().(time.Time); ok {
+			return t.Equal(b.Interface().(time.Time))
+		}
+		for i := range a.NumField() {
+			if a.Type().Field(i).IsExported() && !sameValue(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !sameValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return sameValue(a.Elem(), b.Elem())
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
 
 func sameLinks(a, b content.Markdown) bool {
