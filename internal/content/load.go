@@ -74,6 +74,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		diags = append(diags, l...)
 	}
 
+	site.Unread = unread(termFiles, site.Terms, incFiles, site.Incidents)
 	site.Terms = slices.DeleteFunc(site.Terms, func(t *Term) bool { return t == nil })
 	site.Frameworks = slices.DeleteFunc(site.Frameworks, func(f *Framework) bool { return f == nil })
 	site.Incidents = slices.DeleteFunc(site.Incidents, func(i *Incident) bool { return i == nil })
@@ -81,6 +82,23 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	slices.SortFunc(site.Frameworks, func(a, b *Framework) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(site.Incidents, func(a, b *Incident) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
 	return site, diags.Silence(site.Config.WarningsOff).Sort()
+}
+
+// unread names the term and incident files whose loader returned nothing
+// (their front matter, or the file, could not be read), by file name.
+func unread(termFiles []string, terms []*Term, incFiles []string, incs []*Incident) []Name {
+	var out []Name
+	for i, t := range terms {
+		if t == nil && ValidSlug(fileSlug(termFiles[i])) {
+			out = append(out, Name{Value: fileSlug(termFiles[i]), Pos: diag.Pos{File: termFiles[i]}})
+		}
+	}
+	for i, inc := range incs {
+		if inc == nil && ValidSlug(fileSlug(incFiles[i])) {
+			out = append(out, Name{Value: fileSlug(incFiles[i]), Pos: diag.Pos{File: incFiles[i]}})
+		}
+	}
+	return out
 }
 
 // listFiles returns the files under dir with the extension ext, sorted,

@@ -48,6 +48,11 @@ type Site struct {
 	Terms      []*Term
 	Frameworks []*Framework
 	Incidents  []*Incident
+	// Unread are the slugs (from their file names) of the term and
+	// incident files that could not be read at all, their error already
+	// reported: they still own the name, so links to them are not a
+	// second error.
+	Unread []Name
 }
 
 // Name is a string an editor wrote, with where they wrote it.

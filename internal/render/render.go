@@ -195,6 +195,7 @@ func (r *Renderer) Jobs() []Job {
 	}
 	add("robots.txt", nil, fileJob(r.robots))
 	add("opensearch.xml", nil, fileJob(r.openSearch))
+	r.exchangeJobs(add)
 	for _, t := range g.Terms {
 		add("terms/"+t.Slug.Value+"/index.html", t, func(w *bytes.Buffer) error { return r.termPage(w, t) })
 	}

@@ -187,7 +187,9 @@ func (r *resolver) addTerms() {
 				}
 				prev.shared = append(prev.shared, n)
 			default:
+				// Either file may be the mistake: each is told of the other.
 				r.diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
+				r.diags.Add(diag.DuplicateName, prev.pos, "%s %q is also used by %s (%s of %s)", prev.what, prev.value, n.pos, n.what, n.owner())
 				if prev.clash == nil {
 					prev.clash = n
 				}

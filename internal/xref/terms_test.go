@@ -105,7 +105,10 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"content/terms/b.md": term("B", "abbreviations: [PAM]"),
 				"content/terms/p.md": term("Pam"),
 			},
-			want: []string{`content/terms/p.md:2:8: title "Pam" is already used by content/terms/a.md:5:17 (abbreviation of A)`},
+			want: []string{
+				`content/terms/a.md:5:17: abbreviation "PAM" is also used by content/terms/p.md:2:8 (title of Pam)`,
+				`content/terms/p.md:2:8: title "Pam" is already used by content/terms/a.md:5:17 (abbreviation of A)`,
+			},
 		},
 		{
 			name: "a term repeating a shared name of its own",
