@@ -119,7 +119,7 @@
       f = line.indexOf('\t') < 0 ? [line] : line.split('\t');
       title = prev.slice(0, f[0].charCodeAt(0) - 48) + f[0].slice(1);
       prev = title;
-      t = { id: idx.terms.length, title: title, slug: f[1], abbrs: list(f[2]), syns: list(f[3]) };
+      t = { id: idx.terms.length, title: title, slug: f[1], abbrs: list(f[2]), syns: list(f[3]), deprecated: (f[4] || '').indexOf('d') >= 0 };
       addName(idx, t, title, 0);
       for (j = 0; j < t.abbrs.length; j++) addName(idx, t, t.abbrs[j], 0);
       for (j = 0; j < t.syns.length; j++) {
@@ -315,7 +315,12 @@
       var t = idx.nameTerm[n], h = best.get(t);
       if (!h || s < h.score) best.set(t, { term: t, score: s, via: { text: idx.names[n], kind: idx.nameKind[n] } });
     });
-    return Array.from(best.values()).sort(function (a, b) { return a.score - b.score || a.term.id - b.term.id; });
+    return Array.from(best.values()).sort(byRank);
+  }
+
+  // byRank puts current terms before deprecated ones, then by score.
+  function byRank(a, b) {
+    return (a.term.deprecated - b.term.deprecated) || a.score - b.score || a.term.id - b.term.id;
   }
 
   // ---- Ranking by full text, below every name match.
@@ -382,7 +387,7 @@
           }
           hits.push({ term: idx.terms[id], score: (3 * 8 + Math.min(typos, 7)) * 64 + Math.min(sum, 63) });
         });
-        return hits.sort(function (a, b) { return a.score - b.score || a.term.id - b.term.id; });
+        return hits.sort(byRank);
       });
     });
   }
@@ -400,9 +405,15 @@
       // their summaries, which the reader sees first.
       done.more = new Promise(function (resolve) { setTimeout(resolve, 0); })
         .then(function () { return rankText(idx, Q, new Set(hits.map(function (h) { return h.term.id; }))); })
-        .then(function (more) { return hits.concat(more).slice(0, limit); }, function () { return hits; });
+        .then(function (more) { return currentFirst(hits.concat(more)).slice(0, limit); }, function () { return hits; });
       return done;
     });
+  }
+
+  // currentFirst moves deprecated terms after current ones, keeping order.
+  function currentFirst(hits) {
+    return hits.filter(function (h) { return !h.term.deprecated; })
+      .concat(hits.filter(function (h) { return h.term.deprecated; }));
   }
 
   // ---- Showing hits.
@@ -441,6 +452,7 @@
     a.appendChild(highlight(el('span', 'search-hit-title'), t.title, r.Q));
     if (t.abbrs.length) a.appendChild(highlight(el('span', 'search-hit-abbr'), t.abbrs.join(', '), r.Q));
     if (h.via && h.via.kind === 1) a.appendChild(highlight(el('span', 'search-hit-aka'), h.via.text, r.Q));
+    if (t.deprecated) a.appendChild(el('span', 'badge badge-deprecated search-hit-deprecated', 'deprecated'));
     var s = a.appendChild(el('span', 'search-hit-summary'));
     if (known !== undefined) {
       highlight(s, known, r.Q);

@@ -19,6 +19,10 @@ var readerPages = []struct{ name, path string }{
 	{"framework", "/frameworks/owasp-nhi-top-10/"},
 	{"matrix", "/frameworks/matrix/"},
 	{"incident", "/incidents/example-key-leak/"},
+	{"term with narrower terms", "/terms/secret/"},
+	{"deprecated term", "/terms/static-api-key/"},
+	{"disambiguation", "/terms/pam/"},
+	{"hierarchy", "/hierarchy/"},
 }
 
 // serveExample builds the test site and serves it; it returns the URL.
@@ -268,4 +272,51 @@ func TestCitationsLinkBothWays(t *testing.T) {
 	}
 	// Scrolling is smooth: wait for the citation to come into view.
 	WaitFor(t, ctx, `(() => { const r = document.querySelector("#cite-1").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`, "the first citation in view")
+}
+
+// TestTermPageEndIsNotRepeated: "What links here" leaves out the terms
+// "Related terms" shows, and incidents are listed newest first.
+func TestTermPageEndIsNotRepeated(t *testing.T) {
+	t.Parallel()
+	ctx := openExample(t, "/terms/api-key/", 1280, 900)
+	both := Eval[[]string](t, ctx, `(() => {
+		const slugs = sel => [...document.querySelectorAll(sel + " a[data-term]")].map(a => a.dataset.term);
+		const related = new Set(slugs("#related ~ *, section[aria-labelledby=related]"));
+		return slugs("section.referenced-by").filter(s => related.has(s));
+	})()`)
+	if len(both) > 0 {
+		t.Errorf("terms listed under both Related terms and What links here: %v", both)
+	}
+	dates := Eval[[]string](t, ctx, `[...document.querySelectorAll("section[aria-labelledby=incidents] time")].map(t => t.getAttribute("datetime"))`)
+	if len(dates) < 2 {
+		t.Fatalf("incident dates %v: the test site's API Key lists two incidents", dates)
+	}
+	for i := 1; i < len(dates); i++ {
+		if dates[i] > dates[i-1] {
+			t.Errorf("incident dates %v do not descend", dates)
+		}
+	}
+}
+
+// TestMatrixTermColumnStaysOnAPhone scrolls the matrix sideways at 360 px:
+// the term column must stay where it was.
+func TestMatrixTermColumnStaysOnAPhone(t *testing.T) {
+	t.Parallel()
+	ctx := openExample(t, "/frameworks/matrix/", 360, 740)
+	before := Eval[float64](t, ctx, `document.querySelector(".matrix tbody th").getBoundingClientRect().left`)
+	scrolled := Eval[float64](t, ctx, `(() => { const w = document.querySelector(".matrix-wrap"); w.scrollLeft = 400; return w.scrollLeft })()`)
+	if scrolled == 0 {
+		t.Fatal("the matrix did not scroll sideways at 360 px; the test needs a table wider than the screen")
+	}
+	after := Eval[float64](t, ctx, `document.querySelector(".matrix tbody th").getBoundingClientRect().left`)
+	if after != before {
+		t.Errorf("after scrolling the matrix %v px sideways its term column moved from x=%v to x=%v", scrolled, before, after)
+	}
+	if pos := Eval[string](t, ctx, `getComputedStyle(document.querySelector(".matrix thead th")).position`); pos != "sticky" {
+		t.Errorf("matrix header cells at 360 px: position %s, want sticky", pos)
+	}
+	labels := Eval[string](t, ctx, `document.querySelector(".matrix").innerText`)
+	if strings.Contains(labels, "framework-level") {
+		t.Errorf("the matrix shows the raw label framework-level")
+	}
 }

@@ -25,12 +25,13 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Drafts    bool   // include drafts
-	BaseURL   string // overrides the site's base_url when set
-	Dev       bool   // pages load the live-reload client (serve)
-	Generator string // "nhiglossary vX"
-	Templates fs.FS  // the embedded templates (the site's templates/ override them)
-	Assets    fs.FS  // the embedded assets (the site's assets/ override them)
+	Drafts    bool      // include drafts
+	Today     time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
+	BaseURL   string    // overrides the site's base_url when set
+	Dev       bool      // pages load the live-reload client (serve)
+	Generator string    // "nhiglossary vX"
+	Templates fs.FS     // the embedded templates (the site's templates/ override them)
+	Assets    fs.FS     // the embedded assets (the site's assets/ override them)
 }
 
 // Result says what a build did.
@@ -54,7 +55,7 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	if opts.BaseURL != "" {
 		applyBaseURL(s, opts.BaseURL, &diags)
 	}
-	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts})
+	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()
@@ -81,7 +82,7 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 		return res, ErrInvalid
 	}
 	if !opts.Dev { // a preview is never published: its URLs need no host
-		warnNoBaseURL(g.Site.Config.BaseURL, &res.Diags)
+		warnNoBaseURL(g.Site.Config, &res.Diags)
 	}
 	assets, err := loadAssets(overlay{subdir(site, "assets"), opts.Assets})
 	if err != nil {
@@ -124,18 +125,17 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 
 // warnNoBaseURL says what a site built without an absolute base_url
 // lacks: render leaves out sitemap.xml and canonical links, which need
-// the scheme and host.
-func warnNoBaseURL(baseURL string, diags *diag.List) {
-	if render.IsAbsolute(baseURL) {
+// the scheme and host. The site may switch the warning off.
+func warnNoBaseURL(cfg content.Config, diags *diag.List) {
+	if render.IsAbsolute(cfg.BaseURL) || cfg.WarningsOff[diag.NoBaseURL] {
 		return
 	}
-	// A literal, not Warnf: diag is gaining codes (this one is
-	// no-base-url) and Warnf is going away.
-	msg := "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url"
-	if baseURL != "" && baseURL != "/" {
-		msg = fmt.Sprintf("base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", baseURL, baseURL)
+	pos := diag.Pos{File: content.ConfigFile}
+	if cfg.BaseURL == "" || cfg.BaseURL == "/" {
+		diags.Add(diag.NoBaseURL, pos, "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url")
+	} else {
+		diags.Add(diag.NoBaseURL, pos, "base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", cfg.BaseURL, cfg.BaseURL)
 	}
-	*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: content.ConfigFile, Line: 1, Col: 1}, Severity: diag.Warning, Message: msg})
 	*diags = diags.Sort()
 }
 

@@ -26,8 +26,9 @@
 //	TERM                             (one line per term, by title)
 //	ENTRY                            (one line per incident, framework and control)
 //
-// A TERM line is up to four fields separated by tabs, trailing empty ones
-// left out: title, slug, abbreviations, synonyms. Lists are separated by
+// A TERM line is up to five fields separated by tabs, trailing empty ones
+// left out: title, slug, abbreviations, synonyms, flags ("d": the term is
+// deprecated, so it ranks below current terms and is marked). Lists are separated by
 // "|". The title is front-coded: its first character, minus '0', is how
 // many bytes it shares with the previous line's title (ASCII only), and
 // the rest follows. The slug is empty when it is the title lower-cased
@@ -186,7 +187,10 @@ func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string) []by
 		title := field(t.Title.Value)
 		n := sharedASCII(prev, title)
 		prev = title
-		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms)}
+		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms), ""}
+		if t.Deprecated {
+			fields[4] = "d"
+		}
 		if slugOf(title) != t.Slug.Value {
 			fields[1] = t.Slug.Value
 		}

@@ -323,6 +323,21 @@ func TestClosedHitsStayClosedWhenFullTextArrives(t *testing.T) {
 	}
 }
 
+// A name several terms share finds every one of them; a deprecated term
+// ranks below the current one and says it is deprecated.
+func TestSharedNameFindsEveryTermDeprecatedLast(t *testing.T) {
+	ctx := browsertest.New(t)
+	_, root := buildSite(t, "https://example.org/")
+	browsertest.Do(t, ctx, chromedp.Navigate(root))
+	typeQuery(t, ctx, "sm")
+	got := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll('#search-popup [role=option]')].map(a =>
+		a.pathname + (a.querySelector('.search-hit-deprecated') ? ' (deprecated)' : '')).filter(s => s.startsWith('/terms/'))`)
+	want := []string{"/terms/secrets-manager/", "/terms/secret-store/ (deprecated)"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("hits for sm = %q, want %q", got, want)
+	}
+}
+
 // Readers type more than term names: a control's id, an incident's name.
 // Each finds its page first, labelled with its kind.
 func TestIdsAndIncidentsComeFirst(t *testing.T) {

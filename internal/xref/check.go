@@ -60,11 +60,19 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 		case rel.Value == "":
 			r.diags.Add(diag.EmptyName, rel.Pos, "empty name in the related list; remove it")
 			continue
+		case n == nil && r.unread[normalize(rel.Value)]:
+			continue // the file's own error says enough
 		case n == nil:
 			r.diags.Add(diag.UnknownRelated, rel.Pos, "unknown related term %q%s", rel.Value, r.suggest("term", rel.Value))
 			continue
 		case n.clash != nil:
+			if n.duplicateTermName() {
+				continue
+			}
 			r.diags.Add(diag.AmbiguousName, rel.Pos, "related term %q is ambiguous: %s, and %s", rel.Value, n.describe(), n.clash.describe())
+			continue
+		case n.shared != nil:
+			r.diags.Add(diag.AmbiguousName, rel.Pos, "related term %q is %s: write %s", rel.Value, sharedBy(n), sharedChoices(n, nil))
 			continue
 		case n.target.Kind == KindIncident:
 			r.diags.Add(diag.WrongKind, rel.Pos, "related %q is an incident, not a term", rel.Value)
@@ -83,6 +91,7 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 			r.diags.Add(diag.OldSlug, rel.Pos, "related term %q is an old slug of %s; write %q", rel.Value, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		seen = append(seen, n.target.Term)
+		r.deprecatedTarget(t, rel.Pos, "related term", rel.Value, n.target.Term, "")
 		if !pub {
 			continue
 		}
@@ -104,6 +113,8 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		switch {
 		case in.Value == "":
 			r.diags.Add(diag.EmptyName, in.Pos, "empty name in the incidents list; remove it")
+			continue
+		case n == nil && r.unread[normalize(in.Value)]:
 			continue
 		case n == nil:
 			if other := r.lookup(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
@@ -194,6 +205,26 @@ func (r *resolver) checkTermLinks(t *content.Term, s termScan) {
 	for i, m := range t.Mappings {
 		r.applyLinks(m.Relevance, s.relevance[i], from, pub)
 	}
+	r.deprecatedLinks(t, t.Body, s.body)
+	for i, ex := range t.Examples {
+		r.deprecatedLinks(t, ex, s.examples[i])
+	}
+	for i, m := range t.Mappings {
+		r.deprecatedLinks(t, m.Relevance, s.relevance[i])
+	}
+}
+
+// deprecatedLinks warns about t's [[links]] to deprecated terms.
+func (r *resolver) deprecatedLinks(t *content.Term, md content.Markdown, links []found) {
+	for _, f := range links {
+		if n := f.name; n != nil && n.clash == nil && n.shared == nil && n.target.Kind == KindTerm {
+			label := f.link.Label
+			if label == "" {
+				label = f.link.Target
+			}
+			r.deprecatedTarget(t, md.PosAt(f.link.Start), "link target", f.link.Target, n.target.Term, label)
+		}
+	}
 }
 
 // checkLinks resolves the [[links]] of one Markdown field. from is the
@@ -213,10 +244,18 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.diags.Add(diag.OldSlug, md.PosAt(l.Start), "link target %q is an old slug of %s; write [[%s]]", l.Target, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		switch {
+		case n == nil && r.unread[normalize(l.Target)]:
 		case n == nil:
 			r.diags.Add(diag.UnknownLinkTarget, md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))
+		case n.clash != nil && n.duplicateTermName():
 		case n.clash != nil:
 			r.diags.Add(diag.AmbiguousName, md.PosAt(l.Start), "link target %q is ambiguous: %s, and %s", l.Target, n.describe(), n.clash.describe())
+		case n.shared != nil:
+			label := l.Label
+			if label == "" {
+				label = l.Target
+			}
+			r.diags.Add(diag.AmbiguousName, md.PosAt(l.Start), "link target %q is %s: write %s", l.Target, sharedBy(n), sharedChoices(n, &label))
 		case published && r.hidden(n):
 			r.diags.Add(diag.DraftLink, md.PosAt(l.Start), "link target %q is a draft; publish it or remove the link", l.Target)
 		case from == nil:
@@ -226,6 +265,13 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], from)
 		}
 	}
+}
+
+// duplicateTermName reports whether n is a name two terms share: that is
+// reported where the names are written (duplicate-name), so a link or
+// related entry using it is not another error while the clash stands.
+func (n *name) duplicateTermName() bool {
+	return n.clash != nil && n.target.Kind == KindTerm && n.clash.target.Kind == KindTerm
 }
 
 // inTableRow reports whether the line holding offset i starts with a bar,
