@@ -174,6 +174,6 @@ func dest(u string) string {
 	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
 }
 
-// deprecated is whether t is kept only for old links (issue 12); false
-// until the content model has deprecation.
-func deprecated(t *content.Term) bool { return false }
+// deprecated is whether t is kept only for old links: llms.txt lists
+// current terms.
+func deprecated(t *content.Term) bool { return t.Deprecated }
