@@ -95,6 +95,13 @@ func Term(g *xref.Graph, t *content.Term, l Links) []byte {
 	if len(also) > 0 {
 		b.WriteString("Also called: " + line(strings.Join(also, ", ")) + ".\n\n")
 	}
+	if t.Deprecated {
+		b.WriteString("This term is deprecated")
+		if r := g.ReplacedBy[t]; r != nil {
+			b.WriteString(": use [" + label(line(r.Title.Value)) + "](" + dest(l.Term(r.Slug.Value)) + ") instead")
+		}
+		b.WriteString(".\n\n")
+	}
 	b.WriteString("Source page: " + l.Term(t.Slug.Value) + "\n\n")
 	if body := strings.TrimSpace(resolve(t.Body.Text, l)); body != "" {
 		b.WriteString(body + "\n\n")
