@@ -155,6 +155,7 @@ type Term struct {
 	Sources       []Source
 	Author        string // the site's default author when not given
 	Updated       time.Time
+	UpdatedPos    diag.Pos
 	Reviewed      *Review
 	Draft         bool
 	Autolink      bool // default true

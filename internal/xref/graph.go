@@ -7,6 +7,7 @@ package xref
 
 import (
 	"github.com/nhimg/nhiglossary/internal/content"
+	"time"
 )
 
 // Kind is what a name resolved to.
@@ -45,6 +46,13 @@ type TermMapping struct {
 type Options struct {
 	// Drafts includes draft terms and incidents (build --drafts, serve).
 	Drafts bool
+	// ReportDraftLinks, with Drafts, still reports what a build without
+	// drafts rejects (a published page naming a draft), as a warning,
+	// so the preview can show drafts and the problem CI will find.
+	ReportDraftLinks bool
+	// Now is the time dates are checked against (an updated date in the
+	// future); nil means time.Now.
+	Now func() time.Time
 }
 
 // Graph is the resolved site. Every slice is in a deterministic order:
