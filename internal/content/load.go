@@ -33,12 +33,8 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	var diags diag.List
 	site := &Site{Config: loadConfig(fsys, &diags)}
 
-	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
-		diags.Add(diag.NoTermsFolder, diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
-	}
-	termFiles := listFiles(fsys, TermsDir, ".md", &diags)
-	fwFiles := append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
-	incFiles := listFiles(fsys, IncidentsDir, ".md", &diags)
+	termFiles, fwFiles, incFiles, listed := Files(fsys)
+	diags = append(diags, listed...)
 
 	site.Terms = make([]*Term, len(termFiles))
 	site.Frameworks = make([]*Framework, len(fwFiles))

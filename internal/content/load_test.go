@@ -390,6 +390,25 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name: "files in content/ that are not read, and a misspelt settings file",
+			files: map[string]string{
+				"nhiglossary.yml":                "title: X\n",
+				"content/terms/api-key.md":       okTerm,
+				"content/terms/secret.markdown":  okTerm,
+				"content/terms/_draft-notes.txt": "kept on purpose",
+				"content/terms/api-key.md~":      okTerm,
+				"content/notes.txt":              "notes",
+				"content/frameworks/owasp.json":  "{}",
+				"content/incidents/.DS_Store":    "",
+			},
+			want: []string{
+				`content/frameworks/owasp.json:1:1: warning: this file is not read: rename it to owasp.yaml; or start its name with _ to keep it here unread`,
+				`content/notes.txt:1:1: warning: this file is not read: terms, frameworks and incidents are read from content/terms/*.md, content/frameworks/*.yaml and content/incidents/*.md; or start its name with _ to keep it here unread`,
+				`content/terms/secret.markdown:1:1: warning: this file is not read: rename it to secret.md; or start its name with _ to keep it here unread`,
+				`nhiglossary.yml:1:1: warning: this file is not read: rename it to nhiglossary.yaml`,
+			},
+		},
+		{
 			name: "incident problems",
 			files: map[string]string{
 				"content/terms/api-key.md":   okTerm,
