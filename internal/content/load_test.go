@@ -409,6 +409,19 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name: "the placeholder new writes, left in a published entry",
+			files: map[string]string{
+				"content/terms/api-key.md":  "---\ntitle: API Key\nsummary: >-\n  TODO: one or two sentences.\nupdated: 2026-05-16\n---\nText.\n\n## Why\n\nTODO: why it matters.\n",
+				"content/terms/draft.md":    "---\ntitle: Draft\nsummary: \"TODO: later.\"\nupdated: 2026-05-16\ndraft: true\n---\nTODO: the definition.\n",
+				"content/incidents/leak.md": "---\ntitle: Leak\ndate: 2026-01-02\nsummary: s\n---\n  TODO: what happened.\n",
+			},
+			want: []string{
+				`content/incidents/leak.md:6:3: "TODO: what happened." is the text ` + "`nhiglossary new`" + ` writes for you to replace: write it, or keep the entry a draft (draft: true)`,
+				`content/terms/api-key.md:4:3: "TODO: one or two sentences." is the text ` + "`nhiglossary new`" + ` writes for you to replace: write it, or keep the entry a draft (draft: true)`,
+				`content/terms/api-key.md:11:1: "TODO: why it matters." is the text ` + "`nhiglossary new`" + ` writes for you to replace: write it, or keep the entry a draft (draft: true)`,
+			},
+		},
+		{
 			name: "incident problems",
 			files: map[string]string{
 				"content/terms/api-key.md":   okTerm,
