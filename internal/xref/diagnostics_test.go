@@ -607,3 +607,19 @@ func TestOneMistakeOneError(t *testing.T) {
 		})
 	}
 }
+
+// A warning the site switched off is not reported; errors still are.
+func TestWarningsSwitchedOff(t *testing.T) {
+	site := load(t, map[string]string{
+		"nhiglossary.yaml":   "warnings: {orphan-term: off}\n",
+		"content/terms/a.md": term("A", "related: [nope]"),
+	})
+	_, diags := Resolve(site, Options{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, string(d.Code))
+	}
+	if diff := cmp.Diff([]string{"unknown-related"}, got); diff != "" {
+		t.Errorf("codes (-want +got):\n%s", diff)
+	}
+}
