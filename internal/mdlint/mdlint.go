@@ -51,7 +51,7 @@ func Check(src string, unsafeHTML bool) []Problem {
 // resolves it); an empty or unclosed one is reported, since the renderer
 // would show its brackets as text.
 func wikiLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
-	if l, ok := wikilink.Parse([]byte(s[i:min(len(s), i+wikilink.MaxLen+2)])); ok {
+	if l, ok := wikilink.ParseString(s[i:]); ok {
 		return l.End
 	}
 	line, _, _ := strings.Cut(s[i+2:], "\n")
@@ -163,7 +163,8 @@ func destination(s string) (dest string, n int) {
 				depth--
 			}
 		}
-		dest = s[start:min(j, len(s))]
+		j = min(j, len(s)) // an escape may have stepped past the end
+		dest = s[start:j]
 	}
 	end := strings.IndexByte(s[j:], ')')
 	if end < 0 {

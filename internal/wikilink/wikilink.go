@@ -31,6 +31,9 @@ func (l Link) Text() string {
 // break, an optional "|label" (or "\\|label", for table cells), and "]]".
 func Parse(b []byte) (l Link, ok bool) { return parse(b) }
 
+// ParseString is Parse for a string, without copying it.
+func ParseString(s string) (l Link, ok bool) { return parse(s) }
+
 // parse is Parse for both the renderer's []byte and Scan's string, so
 // neither has to copy its input.
 func parse[T string | []byte](b T) (l Link, ok bool) {
