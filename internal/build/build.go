@@ -25,12 +25,13 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Drafts    bool   // include drafts
-	BaseURL   string // overrides the site's base_url when set
-	Dev       bool   // pages load the live-reload client (serve)
-	Generator string // "nhiglossary vX"
-	Templates fs.FS  // the embedded templates (the site's templates/ override them)
-	Assets    fs.FS  // the embedded assets (the site's assets/ override them)
+	Drafts    bool      // include drafts
+	Today     time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
+	BaseURL   string    // overrides the site's base_url when set
+	Dev       bool      // pages load the live-reload client (serve)
+	Generator string    // "nhiglossary vX"
+	Templates fs.FS     // the embedded templates (the site's templates/ override them)
+	Assets    fs.FS     // the embedded assets (the site's assets/ override them)
 }
 
 // Result says what a build did.
@@ -54,7 +55,7 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	if opts.BaseURL != "" {
 		applyBaseURL(s, opts.BaseURL, &diags)
 	}
-	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts})
+	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()
@@ -87,7 +88,7 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	if err != nil {
 		return res, fmt.Errorf("assets: %w", err)
 	}
-	index := search.New(g.Terms)
+	index := search.New(g.Terms, render.SearchEntries(g)...)
 	urls := assetURLs(basePath(g), assets)
 	urls.SearchIndex = basePath(g) + index.NamesPath()
 	// The full-text index takes each body as its page renders.

@@ -66,6 +66,7 @@ func (r *Renderer) termRef(t *content.Term) TermRef {
 	return TermRef{
 		Slug: t.Slug.Value, Title: t.Title.Value, URL: r.u.Term(t.Slug.Value),
 		Abbreviations: names(t.Abbreviations), Summary: t.Summary, Updated: t.Updated, Draft: t.Draft,
+		Deprecated: t.Deprecated,
 	}
 }
 

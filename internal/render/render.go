@@ -69,7 +69,7 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
-		OpenSearch: r.u.File("opensearch.xml"),
+		OpenSearch: r.u.File("opensearch.xml"), Hierarchy: r.u.Hierarchy(),
 	}
 	if len(g.Terms) > 0 { // an empty feed would have no date to give
 		r.nav.Feed = r.u.File("feed.xml")
@@ -195,12 +195,19 @@ func (r *Renderer) Jobs() []Job {
 	}
 	add("robots.txt", nil, fileJob(r.robots))
 	add("opensearch.xml", nil, fileJob(r.openSearch))
+	r.exchangeJobs(add)
 	for _, t := range g.Terms {
 		add("terms/"+t.Slug.Value+"/index.html", t, func(w *bytes.Buffer) error { return r.termPage(w, t) })
 	}
 	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]
 		add("terms/"+old+"/index.html", nil, func(w *bytes.Buffer) error { return r.redirectPage(w, t) })
+	}
+	for _, sn := range g.Shared {
+		add("terms/"+sn.Slug+"/index.html", nil, func(w *bytes.Buffer) error { return r.disambiguationPage(w, sn) })
+	}
+	if r.hasHierarchy() {
+		add("hierarchy/index.html", nil, r.hierarchyPage)
 	}
 	return jobs
 }
@@ -241,16 +248,22 @@ func (r *Renderer) published(t *content.Term) bool {
 func (r *Renderer) autoNames() []markdown.AutoName {
 	var names []markdown.AutoName
 	for _, t := range r.g.Terms {
-		if !t.Autolink {
+		// A deprecated term is not to be linked, and a name several terms
+		// share would be a guess.
+		if !t.Autolink || t.Deprecated {
 			continue
 		}
 		info := markdown.LinkInfo{Href: r.u.Term(t.Slug.Value), Title: t.Title.Value, Term: t.Slug.Value}
 		names = append(names, markdown.AutoName{Text: t.Title.Value, Slug: t.Slug.Value, Link: info})
 		for _, s := range t.Synonyms {
-			names = append(names, markdown.AutoName{Text: s.Value, Slug: t.Slug.Value, Link: info})
+			if _, shared := r.g.SharedName(s.Value); !shared {
+				names = append(names, markdown.AutoName{Text: s.Value, Slug: t.Slug.Value, Link: info})
+			}
 		}
 		for _, a := range t.Abbreviations {
-			names = append(names, markdown.AutoName{Text: a.Value, CaseSensitive: true, Slug: t.Slug.Value, Link: info})
+			if _, shared := r.g.SharedName(a.Value); !shared {
+				names = append(names, markdown.AutoName{Text: a.Value, CaseSensitive: true, Slug: t.Slug.Value, Link: info})
+			}
 		}
 	}
 	return names
