@@ -24,13 +24,15 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Drafts    bool      // include drafts
-	Today     time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
-	BaseURL   string    // overrides the site's base_url when set
-	Dev       bool      // pages load the live-reload client (serve)
-	Generator string    // "nhiglossary vX"
-	Templates fs.FS     // the embedded templates (the site's templates/ override them)
-	Assets    fs.FS     // the embedded assets (the site's assets/ override them)
+	Drafts  bool      // include drafts
+	Today   time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
+	BaseURL string    // overrides the site's base_url when set
+	Dev     bool      // pages load the live-reload client (serve)
+	// ReportDraftLinks: see xref.Options (the preview sets it).
+	ReportDraftLinks bool
+	Generator        string // "nhiglossary vX"
+	Templates        fs.FS  // the embedded templates (the site's templates/ override them)
+	Assets           fs.FS  // the embedded assets (the site's assets/ override them)
 }
 
 // Result says what a build did.
@@ -59,7 +61,7 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 func Resolve(s *content.Site, diags diag.List, opts Options) (*xref.Graph, diag.List) {
 	ApplyBaseURL(&s.Config, opts, &diags)
 	// xref runs even after errors: one run reports every problem.
-	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today})
+	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, ReportDraftLinks: opts.ReportDraftLinks})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()

@@ -154,12 +154,16 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	t := &Term{File: file, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
+	var summaryMD Markdown
 	var replacedKey diag.Pos
 	d.fields(doc.meta, start, "a term", []field{
 		{"title", true, func(k, v *yaml.Node) { t.Title = d.name(k, v) }},
 		{"slug", false, func(k, v *yaml.Node) { t.Slug = d.slug(k, v) }},
 		{"summary", true, func(k, v *yaml.Node) {
 			text := d.text(k, v)
+			if strings.Contains(text, Placeholder) {
+				summaryMD = d.markdown(k, v) // to place the placeholder exactly
+			}
 			d.plainLinks(k, v, text)
 			t.Summary = strings.Join(strings.Fields(text), " ")
 			t.SummaryPos = d.pos(v)
@@ -246,6 +250,10 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 		relevance = append(relevance, m.Relevance)
 	}
 	checkCitations(t.Sources, diags, append(append([]Markdown{t.Body}, t.Examples...), relevance...)...)
+	if !t.Draft {
+		placeholders(diags, summaryMD, t.Body)
+		placeholders(diags, t.Examples...)
+	}
 	if len(t.Summary) > MaxSummary {
 		diags.Add(diag.LongSummary, t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), MaxSummary)
 	}
@@ -327,6 +335,9 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 	})
 	checkCitations(inc.Sources, diags, inc.Body)
 	citationsInSummary(inc.Summary, diags)
+	if !inc.Draft {
+		placeholders(diags, inc.Summary, inc.Body)
+	}
 	if inc.Slug.Value == "" {
 		inc.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(inc.Slug.Value) {

@@ -318,7 +318,9 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 		loaded = append(loaded, l.files[p].loaded)
 	}
 	s, diags := content.Assemble(l.cfg, slices.Concat(l.cfgDiags, l.listDiags), loaded)
-	g, diags := build.Resolve(s, diags, l.opts)
+	opts := l.opts
+	opts.ReportDraftLinks = true // the preview shows drafts, and what CI will reject
+	g, diags := build.Resolve(s, diags, opts)
 	l.problems = diags
 	if g == nil {
 		return l.fail(ch, build.ErrInvalid)
