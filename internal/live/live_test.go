@@ -125,7 +125,7 @@ func TestLiveUpdatesMatchAFreshBuild(t *testing.T) {
 	}{
 		{name: "body prose", change: func(d string) {
 			edit(t, d, apiKey, replace("## Why it matters", "A new paragraph of prose.\n\n## Why it matters"))
-		}, files: []string{apiKey}, pages: []string{"api/terms/api-key.json", "terms/api-key/index.html"}, inPlace: true},
+		}, files: []string{apiKey}, pages: []string{"terms/api-key/index.html"}, inPlace: true},
 		{name: "summary", change: func(d string) {
 			edit(t, d, apiKey, replace("summary: ", "summary: Briefly, "))
 		}, files: []string{apiKey}, inPlace: true},

@@ -58,7 +58,7 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		// TODO(exch): terms/SLUG/index.md, llms.Term's Markdown copy, once
 		// jobs declare what they show: today's preview engine re-renders
 		// only the .html page of a term whose neighbours changed.
-		add(termjson.Path(t.Slug.Value), facts(xref.TermPageFact(t.Slug.Value)), fileJob(func() ([]byte, error) {
+		add(termjson.Path(t.Slug.Value), facts(xref.TermCardFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value)), fileJob(func() ([]byte, error) {
 			return termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
 		}))
 	}

@@ -51,6 +51,7 @@ func diffTerms(c *Changes, prev, next *Graph) {
 		case old == nil:
 			c.add(TermPageFact(slug))
 			c.add(TermCardFact(slug))
+			c.add(TermLinksFact(slug))
 			list, cameOrWent = true, true
 			continue
 		case old != t:
@@ -65,12 +66,14 @@ func diffTerms(c *Changes, prev, next *Graph) {
 		}
 		if !sameTermLinks(prev, old, next, t) {
 			c.add(TermPageFact(slug))
+			c.add(TermLinksFact(slug))
 			c.add(Fact{Links, ""})
 		}
 	}
 	for slug := range was { // gone
 		c.add(TermPageFact(slug))
 		c.add(TermCardFact(slug))
+		c.add(TermLinksFact(slug))
 		list, cameOrWent = true, true
 	}
 	if list {

@@ -36,6 +36,9 @@ const (
 	// TermPage is everything of one term (Key: slug): its file and its
 	// resolved related terms, backlinks, incidents and mappings.
 	TermPage
+	// TermLinks is one term's resolved related, backlinks, broader,
+	// narrower, replaced-by, incidents and mappings (Key: slug).
+	TermLinks
 	// TermCard is what other pages show of a term (Key: slug): its slug,
 	// title, other names, summary, date, author and draft state.
 	TermCard
@@ -66,6 +69,7 @@ const (
 
 func TermPageFact(slug string) Fact     { return Fact{TermPage, slug} }
 func TermCardFact(slug string) Fact     { return Fact{TermCard, slug} }
+func TermLinksFact(slug string) Fact    { return Fact{TermLinks, slug} }
 func IncidentPageFact(slug string) Fact { return Fact{IncidentPage, slug} }
 func IncidentCardFact(slug string) Fact { return Fact{IncidentCard, slug} }
 func FrameworkPageFact(id string) Fact  { return Fact{FrameworkPage, id} }
