@@ -134,8 +134,9 @@ func (r *Renderer) homePage(w *bytes.Buffer) error {
 }
 
 func (r *Renderer) searchPage(w *bytes.Buffer) error {
+	// Indexable: every /search/?q=... URL has the same static page, and
+	// its canonical link names /search/ alone, so no query is indexed.
 	l := r.layout("search", "Search", r.u.Search(), "Search "+r.cfg.Title+".", Link{"Home", r.u.Home()})
-	l.NoIndex = true
 	return r.tmpl.execute(w, "search", SearchPage{l})
 }
 
