@@ -1,0 +1,113 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/markdown"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+func (r *Renderer) frameworkRef(f *content.Framework, l *links) FrameworkRef {
+	seen := map[*content.Term]bool{}
+	for _, tm := range r.g.FrameworkTerms[f] {
+		seen[tm.Term] = true
+	}
+	for _, c := range f.Controls {
+		for _, tm := range r.g.ControlTerms[c] {
+			seen[tm.Term] = true
+		}
+	}
+	desc := r.block(f.Description, markdown.Doc{IDPrefix: "framework-" + f.ID + "--"}, l)
+	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: desc, Controls: len(f.Controls), Terms: len(seen)}
+}
+
+// mappedTerms lists the terms of tms; idPrefix + "N--" prefixes the ids
+// of the Nth one's relevance.
+func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links) []MappedTerm {
+	var out []MappedTerm
+	for i, tm := range tms {
+		if r.published(tm.Term) {
+			ref := r.ref(tm.Term)
+			out = append(out, MappedTerm{TermRef: ref, Relevance: r.inline(tm.Relevance, nthPrefix(idPrefix, i), l)})
+			l.add([]string{ref.Slug})
+		}
+	}
+	return out
+}
+
+func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
+	var l links
+	ref := r.frameworkRef(f, &l)
+	p := FrameworkPage{
+		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()}),
+		Framework: ref,
+		Homepage:  f.URL,
+	}
+	p.Terms = r.mappedTerms(r.g.FrameworkTerms[f], "framework-level--", &l)
+	for _, c := range f.Controls {
+		a := r.anchors[c]
+		p.Controls = append(p.Controls, ControlView{
+			ID: c.ID.Value, Anchor: a, Title: c.Title, URL: c.URL,
+			Description: r.block(c.Description, markdown.Doc{IDPrefix: a + "--"}, &l), Terms: r.mappedTerms(r.g.ControlTerms[c], a+"--", &l),
+		})
+	}
+	p.Previews = r.previews(l)
+	return r.tmpl.execute(w, "framework", p)
+}
+
+func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
+	p := FrameworksPage{Layout: r.layout("frameworks", "Frameworks", r.u.Frameworks(), "The standards and frameworks the glossary's terms map to.", Link{"Home", r.u.Home()})}
+	for _, f := range r.g.Frameworks {
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
+	}
+	return r.tmpl.execute(w, "frameworks", p)
+}
+
+func (r *Renderer) matrixPage(w *bytes.Buffer) error {
+	p := MatrixPage{Layout: r.layout("matrix", "Framework matrix", r.u.Matrix(), "Which terms map to which framework controls.", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()})}
+	idx := map[*content.Framework]int{}
+	cellCache := map[string]template.HTML{} // the page's cells, by their links
+	for i, f := range r.g.Frameworks {
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
+		idx[f] = i
+	}
+	for _, t := range r.g.Terms {
+		ms := r.g.TermMappings[t]
+		if len(ms) == 0 {
+			continue
+		}
+		cells := make([][]Link, len(r.g.Frameworks))
+		for _, m := range ms {
+			i := idx[m.Framework]
+			if m.Control != nil {
+				cells[i] = append(cells[i], Link{m.Control.ID.Value, r.controlURL(m.Framework, m.Control)})
+			} else {
+				cells[i] = append(cells[i], Link{"framework-level", r.u.Framework(m.Framework.ID)})
+			}
+		}
+		var html strings.Builder
+		for _, c := range cells {
+			var key strings.Builder
+			for _, l := range c {
+				key.WriteString(l.Title + "\x00" + l.URL + "\x00")
+			}
+			cell, ok := cellCache[key.String()]
+			if !ok {
+				cell = r.partial("matrixcell", c)
+				cellCache[key.String()] = cell
+			}
+			html.WriteString(string(cell))
+		}
+		row := MatrixRow{Term: r.ref(t), Cells: template.HTML(html.String())}
+		p.Rows = append(p.Rows, row)
+	}
+	l := make(links, len(p.Rows))
+	for i, row := range p.Rows {
+		l[i] = row.Term.Slug
+	}
+	p.Previews = r.previews(l)
+	return r.tmpl.execute(w, "matrix", p)
+}

@@ -1,0 +1,45 @@
+package render
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/markdown"
+)
+
+func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
+	if ref, ok := r.incidents.Load(inc); ok {
+		return ref.(IncidentRef)
+	}
+	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.u.Incident(inc.Slug.Value), Date: inc.Date}
+	ref.Summary = r.inline(inc.Summary, "incident-"+inc.Slug.Value+"--", (*links)(&ref.links))
+	ref.Item = r.partial("incidentitem", ref)
+	r.incidents.Store(inc, ref)
+	return ref
+}
+
+func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
+	ref := r.incidentRef(inc)
+	p := IncidentPage{
+		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{"Home", r.u.Home()}, Link{"Incidents", r.u.Incidents()}),
+		Incident: ref,
+		Sources:  sourceViews(inc.Sources),
+		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
+	}
+	l := links(slices.Clone(ref.links))
+	p.Body = r.block(inc.Body, markdown.Doc{Reserved: r.reserved["incident"]}, &l)
+	p.Layout.Draft = inc.Draft
+	p.Tags = r.tagLinks(inc.Tags)
+	l.refs(p.Terms)
+	p.Previews = r.previews(l)
+	return r.tmpl.execute(w, "incident", p)
+}
+
+func (r *Renderer) incidentsPage(w *bytes.Buffer) error {
+	p := IncidentsPage{Layout: r.layout("incidents", "Incidents", r.u.Incidents(), "Real incidents involving machine credentials, newest first.", Link{"Home", r.u.Home()})}
+	for _, inc := range r.g.Incidents {
+		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+	}
+	return r.tmpl.execute(w, "incidents", p)
+}

@@ -1,0 +1,115 @@
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"html/template"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/textfold"
+)
+
+// letters groups terms, and their abbreviations and synonyms, by first letter.
+func (r *Renderer) letters() []Letter {
+	byLetter := map[string][]IndexEntry{}
+	add := func(name string, e IndexEntry) {
+		e.Name = name
+		e.sortKey = textfold.String(name) // once, not at every comparison of the sort
+		l := letterOf(name)
+		byLetter[l] = append(byLetter[l], e)
+	}
+	for _, t := range r.g.Terms {
+		ref := r.termRef(t)
+		add(t.Title.Value, IndexEntry{Term: ref})
+		for _, a := range t.Abbreviations {
+			add(a.Value, IndexEntry{Term: ref, Alias: true, AliasKind: "abbreviation"})
+		}
+		for _, s := range t.Synonyms {
+			add(s.Value, IndexEntry{Term: ref, Alias: true, AliasKind: "synonym"})
+		}
+	}
+	var out []Letter
+	for _, l := range slices.Sorted(maps.Keys(byLetter)) {
+		es := byLetter[l]
+		slices.SortFunc(es, func(a, b IndexEntry) int {
+			return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Term.Slug, b.Term.Slug))
+		})
+		id := "letter-" + strings.ToLower(l)
+		if l == "#" {
+			id = "letter-other"
+		}
+		out = append(out, Letter{Letter: l, ID: id, Entries: es})
+	}
+	// "#" sorts first in ASCII; readers expect it last.
+	if len(out) > 0 && out[0].Letter == "#" {
+		out = append(out[1:], out[0])
+	}
+	return out
+}
+
+// letterOf is the A-Z letter a name is filed under: its first letter,
+// accents folded ("Élan" under E); digits, symbols and letters of other
+// scripts under "#".
+func letterOf(name string) string {
+	c, _ := utf8.DecodeRuneInString(name)
+	if f := textfold.Rune(c); f != "" {
+		c = rune(f[0])
+	}
+	c = unicode.ToUpper(c)
+	if c >= 'A' && c <= 'Z' {
+		return string(c)
+	}
+	return "#"
+}
+
+func (r *Renderer) termsPage(w *bytes.Buffer) error {
+	p := TermsPage{
+		Layout:  r.layout("terms", "Glossary A–Z", r.u.Terms(), "Every term of "+r.cfg.Title+", A to Z.", Link{"Home", r.u.Home()}),
+		Letters: r.letters(),
+		Count:   len(r.g.Terms),
+	}
+	return r.tmpl.execute(w, "terms", p)
+}
+
+func (r *Renderer) homePage(w *bytes.Buffer) error {
+	p := HomePage{
+		Layout:    r.layout("home", "", r.u.Home(), r.cfg.Description),
+		Letters:   r.letters(),
+		TermCount: len(r.g.Terms),
+	}
+	recent := slices.Clone(r.g.Terms)
+	slices.SortStableFunc(recent, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
+	p.Recent = r.termRefs(recent[:min(len(recent), 12)])
+	for _, f := range r.g.Frameworks {
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
+	}
+	for _, inc := range r.g.Incidents[:min(len(r.g.Incidents), 6)] {
+		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+	}
+	set := map[string]any{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": r.cfg.Title, "url": r.abs(r.u.Terms())}
+	if r.cfg.Description != "" {
+		set["description"] = r.cfg.Description
+	}
+	b, _ := json.Marshal(set)
+	p.JSONLD = template.JS(b)
+	return r.tmpl.execute(w, "home", p)
+}
+
+func (r *Renderer) searchPage(w *bytes.Buffer) error {
+	l := r.layout("search", "Search", r.u.Search(), "Search "+r.cfg.Title+".", Link{"Home", r.u.Home()})
+	l.NoIndex = true
+	return r.tmpl.execute(w, "search", SearchPage{l})
+}
+
+func (r *Renderer) notFoundPage(w *bytes.Buffer) error {
+	l := r.layout("404", "Page not found", r.u.base+"404.html", "")
+	l.NoIndex = true
+	l.Canonical = ""
+	return r.tmpl.execute(w, "404", NotFoundPage{l})
+}

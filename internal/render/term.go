@@ -1,0 +1,119 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"html/template"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/markdown"
+)
+
+type mappingKey struct{ framework, control string }
+
+func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
+	g := r.g
+	// The body is the page's main text: its heading ids are the plain
+	// ones, made to avoid the ids of the page's own sections. Every other
+	// field gets a prefix of its own, so no two share an id.
+	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true, Reserved: r.reserved["term"]})
+	if r.opts.BodyText != nil {
+		r.opts.BodyText(t, body.Text)
+	}
+
+	ref := r.termRef(t)
+	p := TermPage{
+		Layout:   r.layout("term", t.Title.Value, ref.URL, t.Summary, Link{"Home", r.u.Home()}, Link{"Glossary", r.u.Terms()}),
+		Term:     ref,
+		Synonyms: names(t.Synonyms),
+		Author:   t.Author,
+		Body:     template.HTML(body.HTML),
+		Headings: body.Headings,
+		HasTOC:   len(body.Headings) >= 2,
+		Takeaway: t.Takeaway,
+		Sources:  sourceViews(t.Sources),
+		Reviewed: t.Reviewed,
+	}
+	p.Draft = t.Draft
+	if t.Category != "" {
+		p.Category = &Link{t.Category, r.cats.url(r.u, t.Category)}
+	}
+	for _, h := range body.Headings {
+		if h.Level == 2 {
+			p.TOC = append(p.TOC, h)
+		}
+	}
+	p.Tags = r.tagLinks(t.Tags)
+	l := links(body.Terms) // the Result's own slice
+	for i, e := range t.Examples {
+		res := r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true, IDPrefix: nthPrefix("example-", i)})
+		l.add(res.Terms)
+		p.Examples = append(p.Examples, template.HTML(res.HTML))
+	}
+	for _, inc := range g.TermIncidents[t] {
+		ref := r.incidentRef(inc)
+		p.Incidents = append(p.Incidents, ref)
+		l.add(ref.links)
+	}
+	for i, m := range g.TermMappings[t] {
+		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance, nthPrefix("mapping-", i), &l)}
+		key := mappingKey{m.Framework.ID, ""}
+		if m.Control != nil {
+			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.controlURL(m.Framework, m.Control)
+			key.control = m.Control.ID.Value
+		}
+		row.Cells = r.cached(&r.cells, key, "mappingcells", MappingTarget{row.Framework, row.FrameworkAbbr, row.Control, row.ControlTitle, row.ControlURL})
+		p.Mappings = append(p.Mappings, row)
+	}
+	p.Related = r.termRefs(g.Related[t])
+	p.ReferencedBy = r.termRefs(g.ReferencedBy[t])
+	for i, d := range t.Definitions {
+		p.Definitions = append(p.Definitions, DefinitionView{Text: d.Text, Source: SourceView{N: i + 1, Title: d.Source.Title, Publisher: d.Source.Publisher, URL: d.Source.URL, Date: d.Source.Date}})
+	}
+	p.JSONLD = r.definedTerm(t)
+	l.refs(p.Related)
+	l.refs(p.ReferencedBy)
+	p.Previews = r.previews(l)
+	return r.tmpl.execute(w, "term", p)
+}
+
+func (r *Renderer) definedTerm(t *content.Term) template.JS {
+	// Fields in key order: the output matches a sorted map's, without
+	// the map.
+	type termSet struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	}
+	type definedTerm struct {
+		Context       string   `json:"@context"`
+		Type          string   `json:"@type"`
+		AlternateName []string `json:"alternateName,omitempty"`
+		DateModified  string   `json:"dateModified"`
+		Description   string   `json:"description"`
+		InSet         termSet  `json:"inDefinedTermSet"`
+		Name          string   `json:"name"`
+		TermCode      string   `json:"termCode"`
+		URL           string   `json:"url"`
+	}
+	dt := definedTerm{
+		Context: "https://schema.org", Type: "DefinedTerm",
+		AlternateName: append(names(t.Abbreviations), names(t.Synonyms)...),
+		DateModified:  t.Updated.Format("2006-01-02"),
+		Description:   t.Summary,
+		InSet:         termSet{"DefinedTermSet", r.cfg.Title, r.abs(r.u.Terms())},
+		Name:          t.Title.Value, TermCode: t.Slug.Value,
+		URL: r.abs(r.u.Term(t.Slug.Value)),
+	}
+	b, _ := json.Marshal(dt) // escapes <, > and &: cannot close the script element
+	return template.JS(b)
+}
+
+func (r *Renderer) redirectPage(w *bytes.Buffer, t *content.Term) error {
+	target := r.u.Term(t.Slug.Value)
+	l := r.layout("redirect", t.Title.Value, target, "")
+	l.Canonical = r.abs(target)
+	l.NoIndex = true
+	l.Refresh = target
+	return r.tmpl.execute(w, "redirect", RedirectPage{Layout: l, Target: Link{t.Title.Value, target}})
+}
