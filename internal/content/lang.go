@@ -306,6 +306,7 @@ func (s *Site) settle(diags *diag.List) {
 	slices.SortFunc(s.Terms, func(a, b *Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
 	slices.SortFunc(s.Frameworks, func(a, b *Framework) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(s.Incidents, func(a, b *Incident) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
+	s.Lang = cmp.Or(s.Lang, s.Config.DefaultLanguage())
 	for _, t := range s.Terms {
 		t.Lang = cmp.Or(t.Lang, s.Config.DefaultLanguage())
 	}

@@ -8,7 +8,8 @@ import (
 // Localize returns the site as readers of lang see it: each term and
 // incident with a translation into lang is a copy of its original with
 // the translation's text (a text field the translation leaves out keeps
-// the original's); the others are the originals themselves, their Lang
+// the original's, but synonyms, which are names in a language, are the
+// translation's only); the others are the originals themselves, their Lang
 // telling them apart. Frameworks and settings are shared. The default
 // language's view is the site itself.
 func (s *Site) Localize(lang string) *Site {
@@ -16,6 +17,7 @@ func (s *Site) Localize(lang string) *Site {
 		return s
 	}
 	out := *s
+	out.Lang = lang
 	terms := map[*Term]*Term{}
 	for _, tr := range s.TermTranslations {
 		if tr.Lang == lang && tr.Original != nil {
@@ -53,9 +55,7 @@ func mergeTerm(orig, tr *Term) *Term {
 	if tr.Summary != "" {
 		m.Summary, m.SummaryPos = tr.Summary, tr.SummaryPos
 	}
-	if tr.Synonyms != nil {
-		m.Synonyms = tr.Synonyms
-	}
+	m.Synonyms = tr.Synonyms // names in the language: the original's still link (xref) but are not shown
 	if tr.Abbreviations != nil {
 		m.Abbreviations = tr.Abbreviations
 	}

@@ -48,6 +48,7 @@ type Language struct {
 // deterministic without sorting again.
 type Site struct {
 	Config     Config
+	Lang       string // the language of this view (see Localize): the default after Load
 	Terms      []*Term
 	Frameworks []*Framework
 	Incidents  []*Incident
