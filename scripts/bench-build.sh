@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the synthetic corpus of ../shared/bench/gencorpus.py at several
+# Builds the synthetic corpus of scripts/gencorpus at several
 # sizes with nhiglossary and with Hugo, and prints wall time and peak
 # memory (max RSS) of each build, side by side.
 #
@@ -7,19 +7,19 @@
 #   SIZES="1000 10000" scripts/bench-build.sh
 #   OUT=/dev/shm SIZES=10000 scripts/bench-build.sh   # write to tmpfs
 #
-# Needs python3, GNU time (apt-get install time) and Hugo (apt-get install hugo).
+# Needs GNU time (apt-get install time) and Hugo (apt-get install hugo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000 50000"}
 RUNS=${RUNS:-3}
-GEN=${GEN:-../shared/bench/gencorpus.py}
 WORK=${WORK:-/tmp/nhiglossary-bench}
 OUT=${OUT:-$WORK}   # where the sites are written: OUT=/dev/shm leaves the disk out
 mkdir -p "$WORK"
-for tool in python3 hugo /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y hugo time python3)" >&2; exit 1; }
+for tool in hugo /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y hugo time)" >&2; exit 1; }
 done
 go build -o "$WORK/nhiglossary" ./cmd/nhiglossary
+go build -o "$WORK/gencorpus" ./scripts/gencorpus
 
 # Old outputs are moved aside, not deleted, until the end: deleting
 # thousands of files on this machine's ext4 (mounted with discard) makes
@@ -53,8 +53,8 @@ measure() {
 printf '%-28s %10s %12s %12s\n' "build" "wall" "peak RSS" "user+sys"
 for n in $SIZES; do
   ours=$WORK/ours-$n hugo=$WORK/hugo-$n
-  [ -d "$ours" ] || python3 "$GEN" --terms "$n" --out "$ours" >/dev/null
-  [ -d "$hugo" ] || python3 "$GEN" --terms "$n" --out "$hugo" --hugo >/dev/null
+  [ -d "$ours" ] || "$WORK/gencorpus" -terms "$n" -out "$ours"
+  [ -d "$hugo" ] || "$WORK/gencorpus" -terms "$n" -out "$hugo" -hugo
   t_ours=$(measure "nhiglossary $n terms" "$OUT/out-ours-$n" "$WORK/nhiglossary" build --src "$ours" --out "$OUT/out-ours-$n" | tee /dev/stderr | tail -1)
   t_hugo=$(measure "hugo $n terms" "$OUT/out-hugo-$n" hugo --quiet -s "$hugo" -d "$OUT/out-hugo-$n" | tee /dev/stderr | tail -1)
   printf '%-28s %8.1fx faster than hugo\n' "ratio $n terms" "$(awk "BEGIN{print $t_hugo/$t_ours}")"

@@ -10,8 +10,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 terms=${1:-10000}
 work=${WORK:-/tmp/benchsearch-work}
-gencorpus=${GENCORPUS:-../shared/bench/gencorpus.py}
-[ -f "$gencorpus" ] || gencorpus=/work/shared/bench/gencorpus.py
 mkdir -p "$work"
 
 reuse=${REUSE:-}
@@ -19,7 +17,7 @@ reuse=${REUSE:-}
 
 if [ -z "$reuse" ]; then
 echo "== corpus: $terms terms"
-python3 "$gencorpus" --terms "$terms" --out "$work/corpus"
+go run ./scripts/gencorpus -terms "$terms" -out "$work/corpus"
 # The corpus has no abbreviations: give three terms the initials of their
 # title, so that abbreviation queries have something to find.
 python3 - "$work/corpus/content/terms" <<'PY'

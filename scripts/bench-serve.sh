@@ -1,34 +1,34 @@
 #!/usr/bin/env bash
 # Live preview latency: the time from writing a term file to the new text
 # being on screen in headless Chromium, for `nhiglossary serve` and for
-# `hugo server` on the same content (../shared/bench/gencorpus.py), median
+# `hugo server` on the same content (scripts/gencorpus), median
 # of several edits. See BENCHMARKS.md, "Live preview".
 #
 #   scripts/bench-serve.sh                 # 10k terms, 9 edits each
 #   TERMS=1000 EDITS=5 scripts/bench-serve.sh
 #   TOOLS=nhiglossary scripts/bench-serve.sh
 #
-# Needs python3, Debian's chromium and hugo (apt-get install -y chromium hugo).
+# Needs Debian's chromium and hugo (apt-get install -y chromium hugo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TERMS=${TERMS:-10000}
 EDITS=${EDITS:-9}
 TOOLS=${TOOLS:-"nhiglossary hugo"}
-GEN=${GEN:-../shared/bench/gencorpus.py}
 WORK=${WORK:-/tmp/nhiglossary-bench-serve}
 TERM_SLUG=${TERM_SLUG:-}
 mkdir -p "$WORK"
-for tool in python3 /usr/bin/chromium; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y chromium python3)" >&2; exit 1; }
+for tool in /usr/bin/chromium; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y chromium)" >&2; exit 1; }
 done
 go build -o "$WORK/nhiglossary" ./cmd/nhiglossary
 go build -o "$WORK/benchserve" ./scripts/benchserve
+go build -o "$WORK/gencorpus" ./scripts/gencorpus
 
 # Fresh copies each run: the benchmark edits them.
 ours=$WORK/ours-$TERMS hugo=$WORK/hugo-$TERMS
 rm -rf "$ours" "$hugo"
-python3 "$GEN" --terms "$TERMS" --out "$ours" >/dev/null
-python3 "$GEN" --terms "$TERMS" --out "$hugo" --hugo >/dev/null
+"$WORK/gencorpus" -terms "$TERMS" -out "$ours"
+"$WORK/gencorpus" -terms "$TERMS" -out "$hugo" -hugo
 # The term edited: the first one, unless TERM_SLUG says otherwise.
 terms=("$ours"/content/terms/*.md)
 slug=${TERM_SLUG:-$(basename "${terms[0]}" .md)}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,13 +9,16 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"text/template"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/scaffold"
+	"github.com/nhimg/nhiglossary/internal/xref"
 )
+
+const newUsage = `usage: nhiglossary new term|incident|framework "Title" [--src DIR]`
 
 type newCmd struct {
 	src string
@@ -24,120 +26,119 @@ type newCmd struct {
 }
 
 func (c *newCmd) flags(fs *flag.FlagSet) {
-	fs.StringVar(&c.src, "src", ".", "the site folder")
+	fs.StringVar(&c.src, "src", "", "the site folder (default: the nearest folder, here or above, with nhiglossary.yaml)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: nhiglossary new term \"Title\" | new incident \"Title\" [--src DIR]\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "%s\n\nWrites a new draft term, incident or framework with every field commented;\nnever overwrites a file. The format: docs/format.md.\n\nFlags:\n", newUsage)
 		fs.PrintDefaults()
 	}
 }
 
-// The scaffolds list every field with a comment, so an editor learns the
-// format by filling one in. Values are YAML-quoted by %q-like escaping.
-var termScaffold = template.Must(template.New("term").Parse(`---
-title: {{.Title}}
-# summary (required): the short definition, one or two plain sentences.
-summary: >-
-  TODO: one or two sentences that define {{.Plain}}.
-# abbreviations: [NHI]            # short forms, matched case-sensitively
-# synonyms: [other name]          # other names readers search for
-# redirects: [old-slug]           # old URLs that must keep working
-# category: Credentials           # one category
-# tags: [secrets]
-# related: [service-account]      # slugs or titles of other terms ("see also")
-# examples:                       # Markdown, one item per example
-#   - A job calls an API with a key scoped to one [[Service Account]].
-# incidents: [incident-slug]      # files in content/incidents/
-# mappings:                       # standards and framework alignment
-#   - framework: owasp-nhi-top-10 # a file in content/frameworks/
-#     control: NHI2               # optional: one control of it
-#     relevance: Why this term matters for that control.
-# takeaway: One line for the reader to remember.
-# sources:                        # a source for every statistic and claim
-#   - title: Report title
-#     publisher: Publisher
-#     url: https://example.org/report
-#     date: {{.Date}}
-# author: Your name               # defaults to the site's default_author
-updated: {{.Date}}
-# reviewed: {by: Editorial team, on: {{.Date}}}
-draft: true                       # remove when ready to publish
-# autolink: false                 # never auto-link mentions of this term
-#
-# Below: the expanded definition in Markdown. Link other terms, incidents
-# and controls with [[Title]], [[slug|label]] or [[framework-id/CONTROL]].
----
-TODO: the expanded definition.
-
-## Why it matters
-
-TODO
-`))
-
-var incidentScaffold = template.Must(template.New("incident").Parse(`---
-title: {{.Title}}
-# date (required): the day it happened or was disclosed, YYYY-MM-DD.
-date: {{.Date}}
-# summary (required): one or two sentences; Markdown and [[links]] allowed.
-summary: >-
-  TODO: what happened to {{.Plain}}, in one or two sentences.
-# sources:
-#   - title: Write-up title
-#     publisher: Publisher
-#     url: https://example.org/write-up
-#     date: {{.Date}}
-# tags: [leak]
-draft: true                       # remove when ready to publish
-#
-# Below: what happened, which credentials were involved, and what others
-# can learn from it. Link the terms involved with [[Title]].
----
-TODO: what happened.
-`))
-
 func (c *newCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) != 2 || (args[0] != "term" && args[0] != "incident") {
-		fmt.Fprintln(stderr, `usage: nhiglossary new term "Title" | new incident "Title" [--src DIR]`)
+	kind, ok := scaffold.Kinds[firstOr(args, "")]
+	if len(args) != 2 || !ok {
+		fmt.Fprintln(stderr, newUsage)
 		return exitError{2}
 	}
-	kind, title := args[0], strings.TrimSpace(args[1])
+	title := strings.TrimSpace(args[1])
 	slug := content.Slugify(title)
 	if slug == "" {
 		return fmt.Errorf("cannot make a file name from %q: use a title with letters or digits", title)
 	}
-	dir, tmpl := content.TermsDir, termScaffold
-	if kind == "incident" {
-		dir, tmpl = content.IncidentsDir, incidentScaffold
+	root := c.src
+	if root == "" {
+		root = findSiteRoot()
+	}
+	if err := nameIsFree(root, args[0], title, slug); err != nil {
+		return err
 	}
 	now := time.Now
 	if c.now != nil {
 		now = c.now
 	}
-	path := filepath.Join(c.src, filepath.FromSlash(dir), slug+".md")
+	text, err := kind.Text(scaffold.Fields{Title: yamlString(title), Plain: title, Date: now().Format(time.DateOnly)})
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(root, filepath.FromSlash(kind.Path(slug)))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	var b strings.Builder
-	err := tmpl.Execute(&b, struct{ Title, Plain, Date string }{yamlString(title), title, now().Format(time.DateOnly)})
-	if err != nil {
+	if err := scaffold.WriteNew(path, text); err != nil {
 		return err
 	}
-	// O_EXCL: never overwrite an editor's file, even one created a moment ago.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists; edit it, or choose another title", path)
+	if args[0] == "framework" {
+		fmt.Fprintf(stdout, "created %s (map terms to it as framework: %s)\n", path, slug)
+	} else {
+		fmt.Fprintf(stdout, "created %s (a draft: set draft: false when it is ready)\n", path)
 	}
-	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(b.String()); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "created %s (a draft: set draft: false when it is ready)\n", path)
 	return nil
+}
+
+func firstOr(args []string, def string) string {
+	if len(args) == 0 {
+		return def
+	}
+	return args[0]
+}
+
+// nameIsFree refuses a title another term or incident already goes by
+// (as title, slug, synonym or abbreviation), or a framework name or id
+// already taken, naming who has it. Problems elsewhere in the site do not
+// stop `new`: check reports them.
+func nameIsFree(root, kind, title, slug string) error {
+	site, _ := content.Load(os.DirFS(root))
+	if kind == "framework" {
+		for _, f := range site.Frameworks {
+			if f.ID == slug || strings.EqualFold(f.Name, title) || strings.EqualFold(f.Short, title) {
+				return fmt.Errorf("%q is taken by the framework %q (%s)", title, f.Name, filepath.Join(root, filepath.FromSlash(f.File)))
+			}
+		}
+		return nil
+	}
+	for _, name := range []string{title, slug} {
+		for _, o := range xref.Owners(site, name) {
+			var owner string
+			if o.Term != nil {
+				owner = fmt.Sprintf("the term %q", o.Term.Title.Value)
+			} else {
+				owner = fmt.Sprintf("the incident %q", o.Incident.Title.Value)
+			}
+			pos := o.Pos
+			pos.File = filepath.Join(root, filepath.FromSlash(o.File()))
+			return fmt.Errorf("%q is already %s of %s (%s): edit that file, or choose another title", name, article[o.As]+o.As, owner, pos)
+		}
+	}
+	return nil
+}
+
+var article = map[string]string{"title": "the ", "slug": "the ", "synonym": "a ", "abbreviation": "an ", "old slug": "an "}
+
+// findSiteRoot is the folder `new` writes into when --src is not given:
+// the nearest folder, from the current one up, that has nhiglossary.yaml,
+// else the nearest that has content/terms (the settings file is
+// optional), else the current folder. It is returned relative to the
+// current folder, so that paths print as the editor would type them.
+func findSiteRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for _, marker := range []string{content.ConfigFile, content.TermsDir} {
+		for dir := wd; ; {
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(marker))); err == nil {
+				if rel, err := filepath.Rel(wd, dir); err == nil {
+					return rel
+				}
+				return dir
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	return "."
 }
 
 // yamlString writes a title as YAML reads it back: plain where that is

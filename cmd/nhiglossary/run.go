@@ -33,14 +33,19 @@ Commands:
   build     write the site to a folder (default: public/)
   check     report every problem in the content, without building
   serve     preview the site with live reload while you edit
-  new       start a new term or incident from a template
+  init      start a new site in a folder (default: the current one)
+  new       start a new term, incident or framework from a template
   version   print the version
 
 A site is a folder with content/terms/*.md (one term per file), optional
 content/frameworks/*.yaml and content/incidents/*.md, and an optional
-nhiglossary.yaml with the site's settings.
+nhiglossary.yaml with the site's settings. Every key of every file is
+described in docs/format.md, and every problem check reports in
+docs/diagnostics.md, in the nhiglossary repository:
+https://github.com/nhimg/nhiglossary/blob/main/docs/format.md
 
 Examples:
+  nhiglossary init my-glossary              # a starter site to edit
   nhiglossary new term "Secret Rotation"    # writes content/terms/secret-rotation.md
   nhiglossary check                         # every mistake, as FILE:LINE:COL: message
   nhiglossary serve                         # preview at http://127.0.0.1:1313/
@@ -79,6 +84,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		cmd = &serveCmd{}
 	case "new":
 		cmd = &newCmd{}
+	case "init":
+		cmd = &initCmd{}
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "nhiglossary", versionString())
 		return 0

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -88,5 +89,37 @@ func TestServeRefusesAStrayArgumentOrAMissingFolder(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "serve", "--src", "/nonexistent/site"); code != 1 || !strings.Contains(stderr, "is not a folder") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestServeAtATakenAddressIsOneLine(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	code, _, stderr := runCLI(t, "serve", "--src", exampleSite(t), "--addr", ln.Addr().String())
+	if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "nhiglossary serve: port ") || !strings.Contains(stderr, "choose another, such as --addr 127.0.0.1:") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "serve", "--src", exampleSite(t), "--addr", "1313")
+	if code != 1 || stderr != "nhiglossary serve: --addr \"1313\" is not HOST:PORT (such as 127.0.0.1:1313, or 0.0.0.0:1313 for other machines too)\n" {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestServeAnswersTheHostsAllowed(t *testing.T) {
+	url, _ := serveUntilReady(t, "--src", exampleSite(t), "--addr", "127.0.0.1:0", "--allow-host", "glossary.lan", "--allow-host", "wiki.lan")
+	for host, want := range map[string]int{"glossary.lan:8080": 200, "wiki.lan": 200, "evil.example": 403} {
+		req, _ := http.NewRequest("GET", url, nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
+		}
 	}
 }

@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
+
+	"github.com/nhimg/nhiglossary/internal/benchcorpus"
 )
 
-// BenchmarkBuild builds the synthetic corpus of ../shared/bench/gencorpus.py.
+// BenchmarkBuild builds the synthetic corpus of scripts/gencorpus
+// (package benchcorpus).
 // Sizes come from NHIGLOSSARY_BENCH_TERMS (default 1000); scripts/bench-build.sh
 // runs the side-by-side comparison with Hugo at 1k, 10k and 50k terms.
 //
@@ -60,13 +63,13 @@ func benchCorpus(b *testing.B) string {
 	if src := os.Getenv("NHIGLOSSARY_BENCH_CORPUS"); src != "" {
 		return src
 	}
-	gen, _ := filepath.Abs("../../../shared/bench/gencorpus.py")
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("no ../shared/bench/gencorpus.py beside the repo")
+	n, err := strconv.Atoi(benchTerms())
+	if err != nil {
+		b.Fatalf("NHIGLOSSARY_BENCH_TERMS: %v", err)
 	}
 	src := filepath.Join(b.TempDir(), "corpus")
-	if out, err := exec.Command("python3", gen, "--terms", benchTerms(), "--out", src).CombinedOutput(); err != nil {
-		b.Fatalf("gencorpus: %v\n%s", err, out)
+	if err := benchcorpus.Write(src, benchcorpus.Options{Terms: n}); err != nil {
+		b.Fatalf("gencorpus: %v", err)
 	}
 	return src
 }

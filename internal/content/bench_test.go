@@ -7,7 +7,7 @@ import (
 	"github.com/nhimg/nhiglossary/internal/benchcpu"
 )
 
-// BenchmarkLoad loads a generated corpus (../shared/bench/gencorpus.py);
+// BenchmarkLoad loads a generated corpus (go run ./scripts/gencorpus);
 // NHIGLOSSARY_BENCH_CORPUS points at another one. Besides wall time it
 // reports the CPU time of the process (GC included), which is steadier
 // when the machine is shared.
@@ -17,7 +17,7 @@ func BenchmarkLoad(b *testing.B) {
 		dir = "/tmp/nhiglossary-bench/ours-10000"
 	}
 	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("no corpus at %s: generate one with ../shared/bench/gencorpus.py", dir)
+		b.Skipf("no corpus at %s: generate one with go run ./scripts/gencorpus -terms 10000 -out %s", dir, dir)
 	}
 	fsys := os.DirFS(dir)
 	start := benchcpu.Time()

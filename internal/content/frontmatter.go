@@ -12,8 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/adrg/frontmatter"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/nhimg/nhiglossary/internal/diag"
 )
@@ -38,72 +37,32 @@ const (
 	fmJSON
 )
 
-// capture is an UnmarshalFunc that keeps the raw front matter, so that we
-// can parse it ourselves with positions; adrg/frontmatter only detects and
-// splits.
-type capture struct {
-	kind fmKind
-	data []byte
-}
-
-func formats(c *capture) []*frontmatter.Format {
-	grab := func(k fmKind) frontmatter.UnmarshalFunc {
-		return func(data []byte, _ any) error {
-			c.kind, c.data = k, slices.Clone(data)
-			return nil
-		}
-	}
-	return []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", grab(fmYAML)),
-		frontmatter.NewFormat("---yaml", "---", grab(fmYAML)),
-		frontmatter.NewFormat("+++", "+++", grab(fmTOML)),
-		frontmatter.NewFormat("---toml", "---", grab(fmTOML)),
-		frontmatter.NewFormat(";;;", ";;;", grab(fmJSON)),
-		frontmatter.NewFormat("---json", "---", grab(fmJSON)),
-		{Start: "{", End: "}", Unmarshal: grab(fmJSON), UnmarshalDelims: true, RequiresNewLine: true},
-	}
-}
-
 // parseDocument splits src and parses its front matter. Problems are added
 // to diags; the returned document has meta == nil when there is no usable
 // front matter.
 func parseDocument(file string, src []byte, diags *diag.List) document {
-	src = clean(src)
-	text := string(src) // one copy: the body and the YAML values share it
+	text := string(clean(src)) // one copy: the body and the values share it
 	doc := document{file: file, src: text}
-	if data, dataLine, bodyOff, ok := splitYAMLFrontMatter(text); ok {
-		doc.body = Markdown{Text: text[bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:bodyOff], "\n"), Col: 1}}
-		doc.metaLine = dataLine
-		node, err := parseYAML(data)
-		doc.setMeta(node, err, diags)
+	fm := splitFrontMatter(text)
+	doc.body = Markdown{Text: text[fm.bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:fm.bodyOff], "\n"), Col: 1}}
+	switch fm.problem {
+	case fmUnclosed:
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
+		return doc
+	case fmMissing:
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "missing front matter: start the file with a --- line, the fields, and another --- line")
 		return doc
 	}
-	var c capture
-	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, formats(&c)...)
-	if err != nil {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read front matter: %v", err)
-		return doc
-	}
-	bodyOff := len(src) - len(rest)
-	doc.body = Markdown{Text: text[bodyOff:], Pos: diag.Pos{File: file, Line: 1 + bytes.Count(src[:bodyOff], []byte("\n")), Col: 1}}
-	if c.data == nil {
-		if bytes.HasPrefix(bytes.TrimSpace(src), []byte("---")) || bytes.HasPrefix(bytes.TrimSpace(src), []byte("+++")) {
-			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
-		} else {
-			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "missing front matter: start the file with a --- line, the fields, and another --- line")
-		}
-		return doc
-	}
-	doc.kind = c.kind
-	doc.metaLine = dataLine(src, c.kind == fmJSON && firstLine(src) == "{")
+	doc.kind, doc.metaLine = fm.kind, fm.dataLine
 	var node *yaml.Node
-	switch c.kind {
+	var err error
+	switch fm.kind {
 	case fmYAML:
-		node, err = parseYAML(string(c.data))
+		node, err = parseYAML(fm.data)
 	case fmTOML:
-		node, err = parseTOML(c.data)
+		node, err = parseTOML([]byte(fm.data))
 	case fmJSON:
-		node, err = parseJSON(c.data)
+		node, err = parseJSON([]byte(fm.data))
 	}
 	doc.setMeta(node, err, diags)
 	return doc
@@ -114,34 +73,110 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 // column 1 is the character after it.
 const bom = "\ufeff"
 
-// splitYAMLFrontMatter splits a file that opens with a --- line exactly as
-// adrg/frontmatter does, without its copies; ok is false for every other
-// file, which goes through adrg/frontmatter. dataLine is the file line
-// after the opening ---, bodyOff the offset after the closing one.
-func splitYAMLFrontMatter(src string) (data string, dataLine, bodyOff int, ok bool) {
-	start, line := -1, 0
-	for off := 0; off < len(src); {
-		i := strings.IndexByte(src[off:], '\n')
-		if i < 0 {
-			// adrg/frontmatter treats a last line without a newline
-			// specially; leave it to it.
-			return "", 0, 0, false
+// frontMatter is where a file's front matter and body are.
+type frontMatter struct {
+	kind     fmKind
+	data     string // the front matter, without its delimiter lines
+	dataLine int    // file line where data starts
+	bodyOff  int    // offset of the body in the file
+	problem  fmProblem
+}
+
+type fmProblem int
+
+const (
+	fmOK fmProblem = iota
+	fmMissing
+	fmUnclosed
+)
+
+// fences are the delimiter lines that open front matter, the line that
+// closes each, and the format between them.
+var fences = []struct {
+	open, close string
+	kind        fmKind
+}{
+	{"---", "---", fmYAML},
+	{"---yaml", "---", fmYAML},
+	{"+++", "+++", fmTOML},
+	{"---toml", "---", fmTOML},
+	{";;;", ";;;", fmJSON},
+	{"---json", "---", fmJSON},
+}
+
+// splitFrontMatter finds the front matter of every format in one pass over
+// the lines: blank lines may come first; then an opening delimiter line
+// (spaces around it ignored) and everything up to its closing line, or a
+// JSON object, from the "{" that starts a line to the brace that ends the
+// object, so the body may follow on the very next line.
+func splitFrontMatter(src string) frontMatter {
+	off, line := 0, 1
+	for off < len(src) {
+		eol := lineEnd(src, off)
+		t := strings.TrimSpace(src[off:eol])
+		if t == "" {
+			off, line = eol, line+1
+			continue
 		}
-		next := off + i + 1
-		line++
-		t := strings.TrimSpace(src[off:next])
-		switch {
-		case start >= 0 && t == "---":
-			return src[start:off], dataLine, next, true
-		case start >= 0 || t == "":
-		case t == "---":
-			start, dataLine = next, line+1
-		default:
-			return "", 0, 0, false
+		if strings.HasPrefix(t, "{") {
+			return splitJSONObject(src, off, line)
 		}
-		off = next
+		for _, f := range fences {
+			if t != f.open {
+				continue
+			}
+			start := eol
+			for o, l := start, line+1; o < len(src); l++ {
+				e := lineEnd(src, o)
+				if strings.TrimSpace(src[o:e]) == f.close {
+					return frontMatter{kind: f.kind, data: src[start:o], dataLine: line + 1, bodyOff: e}
+				}
+				o = e
+			}
+			return frontMatter{bodyOff: len(src), problem: fmUnclosed}
+		}
+		break
 	}
-	return "", 0, 0, false
+	if t := strings.TrimSpace(src); strings.HasPrefix(t, "---") || strings.HasPrefix(t, "+++") {
+		return frontMatter{bodyOff: len(src), problem: fmUnclosed}
+	}
+	return frontMatter{problem: fmMissing}
+}
+
+// splitJSONObject ends bare-brace JSON front matter at the brace that
+// closes the object, found by encoding/json; the rest of that line must be
+// blank. When the object does not parse, all of the rest is the front
+// matter, so that parseJSON reports the syntax error where it is.
+func splitJSONObject(src string, off, line int) frontMatter {
+	fm := frontMatter{kind: fmJSON, data: src[off:], dataLine: line, bodyOff: len(src)}
+	dec := json.NewDecoder(strings.NewReader(src[off:]))
+	var raw json.RawMessage
+	if dec.Decode(&raw) != nil {
+		return fm
+	}
+	end := off + int(dec.InputOffset())
+	eol := lineEnd(src, end)
+	if strings.TrimSpace(src[end:eol]) != "" {
+		fm.data = src[off:eol] // parseJSON reports the text after the brace
+	} else {
+		fm.data = src[off:end]
+	}
+	fm.bodyOff = eol
+	// The blank line that used to be required after the brace is still
+	// the usual way to write it; it is not part of the body.
+	if next := lineEnd(src, eol); eol < len(src) && strings.TrimSpace(src[eol:next]) == "" {
+		fm.bodyOff = next
+	}
+	return fm
+}
+
+// lineEnd is the offset after the line that starts at off (after its
+// newline, or the end of src).
+func lineEnd(src string, off int) int {
+	if i := strings.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
 }
 
 // setMeta checks the front matter's parse result and keeps it when it is
@@ -163,32 +198,6 @@ func (doc *document) setMeta(node *yaml.Node, err error, diags *diag.List) {
 		return
 	}
 	doc.meta = node
-}
-
-func firstLine(src []byte) string {
-	for line := range bytes.Lines(src) {
-		if t := bytes.TrimSpace(line); len(t) > 0 {
-			return string(t)
-		}
-	}
-	return ""
-}
-
-// dataLine is the file line where the front matter's data starts: the
-// line after the opening delimiter, or the delimiter itself for JSON's
-// bare braces.
-func dataLine(src []byte, includesDelim bool) int {
-	line := 1
-	for l := range bytes.Lines(src) {
-		if len(bytes.TrimSpace(l)) > 0 {
-			if includesDelim {
-				return line
-			}
-			return line + 1
-		}
-		line++
-	}
-	return line
 }
 
 func shiftLines(n *yaml.Node, by int) {
@@ -215,17 +224,13 @@ func (e posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func parseYAML(data string) (*yaml.Node, error) {
-	if n, ok := fastYAML(data); ok {
-		return n, nil
-	}
-	return slowYAML([]byte(data))
-}
-
-// slowYAML parses with yaml.v3: any YAML, and the reference fastYAML is
-// tested against.
-func slowYAML(data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := yaml.Unmarshal([]byte(data), &doc); err != nil {
+		if line, col, ok := indentingTab(data); ok {
+			// yaml's own words ("found character that cannot start any
+			// token") and line (often the one before) hide the cause.
+			return nil, posError{line, col, "a tab indents this line: YAML indents with spaces only, so replace the tab with spaces"}
+		}
 		msg := err.Error()
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			line, _ := strconv.Atoi(m[1])
@@ -246,6 +251,19 @@ func slowYAML(data []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	return n, nil
+}
+
+// indentingTab finds the first line of data whose indentation holds a
+// tab, and the tab's column.
+func indentingTab(data string) (line, col int, ok bool) {
+	for l := range strings.Lines(data) {
+		line++
+		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		if i := strings.IndexByte(indent, '\t'); i >= 0 && strings.TrimSpace(l) != "" {
+			return line, i + 1, true
+		}
+	}
+	return 0, 0, false
 }
 
 // checkAliases refuses YAML aliases: front matter has no use for them and

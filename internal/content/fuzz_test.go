@@ -75,3 +75,31 @@ func checkLinkPositions(t *testing.T, src string, term *Term) {
 		}
 	}
 }
+
+// FuzzSplitFrontMatter checks the splitter's promises for any file: the
+// front matter is the text at dataLine, and the body is the file's end.
+func FuzzSplitFrontMatter(f *testing.F) {
+	for _, s := range []string{okTerm, "{\n\"a\": 1\n}\nbody\n", "{\n\"a\": 1\n} x\n", "+++\na = 1\n+++", "\n\n---json\n{}\n---\n", "---\nx\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		fm := splitFrontMatter(src)
+		if fm.bodyOff < 0 || fm.bodyOff > len(src) {
+			t.Fatalf("body at %d of %d bytes", fm.bodyOff, len(src))
+		}
+		if fm.problem != fmOK {
+			return
+		}
+		at := strings.Index(src, fm.data)
+		lineStart := 0
+		for range fm.dataLine - 1 {
+			lineStart += strings.IndexByte(src[lineStart:], '\n') + 1
+		}
+		if at < 0 || !strings.HasPrefix(src[lineStart:], fm.data) {
+			t.Fatalf("front matter %q is not at line %d of %q", fm.data, fm.dataLine, src)
+		}
+		if lineStart+len(fm.data) > fm.bodyOff {
+			t.Fatalf("front matter %q overlaps the body at %d", fm.data, fm.bodyOff)
+		}
+	})
+}

@@ -336,6 +336,21 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name:  "a tab in YAML indentation says tab",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nrelated:\n\t- other\n---\n"},
+			want:  []string{`content/terms/api-key.md:6:1: a tab indents this line: YAML indents with spaces only, so replace the tab with spaces`},
+		},
+		{
+			name:  "JSON front matter that does not close is a JSON error at its end",
+			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"API Key\",\n\"summary\": \"s\"\nBody\n"},
+			want:  []string{`content/terms/api-key.md:4:1: invalid JSON: invalid character 'B' after object key:value pair`},
+		},
+		{
+			name:  "text on the line of JSON's closing brace",
+			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"A\", \"summary\": \"s\", \"updated\": \"2026-05-16\"\n} Body\n"},
+			want:  []string{`content/terms/api-key.md:3:3: invalid JSON: unexpected text after the closing brace`},
+		},
+		{
 			name: "incident problems",
 			files: map[string]string{
 				"content/terms/api-key.md":   okTerm,
@@ -364,6 +379,8 @@ func TestLoadReadsAllThreeFrontMatterFormats(t *testing.T) {
 		"content/terms/yaml-term.md": "---\ntitle: YAML Term\nsummary: s\nupdated: 2026-05-16\nrelated: [toml-term]\n---\nYAML body.\n",
 		"content/terms/toml-term.md": "+++\ntitle = \"TOML Term\"\nsummary = \"s\"\nupdated = 2026-05-16\nrelated = [\"json-term\"]\n+++\nTOML body.\n",
 		"content/terms/json-term.md": "{\n  \"title\": \"JSON Term\",\n  \"summary\": \"s\",\n  \"updated\": \"2026-05-16\",\n  \"related\": [\"yaml-term\"]\n}\n\nJSON body.\n",
+		// JSON's closing brace ends it: the body may follow at once.
+		"content/terms/json-tight.md": "{\"title\": \"JSON Tight\", \"summary\": \"s\",\n\"updated\": \"2026-05-16\", \"related\": [\"yaml-term\"]}\nTight body.\n",
 	})
 	s, diags := Load(fsys)
 	if len(diags) > 0 {
@@ -381,6 +398,7 @@ func TestLoadReadsAllThreeFrontMatterFormats(t *testing.T) {
 	day := time.Date(2026, 5, 16, 0, 0, 0, 0, time.UTC)
 	want := []row{
 		{"json-term", "JSON Term", "yaml-term", "JSON body.\n", 8, day},
+		{"json-tight", "JSON Tight", "yaml-term", "Tight body.\n", 3, day},
 		{"toml-term", "TOML Term", "json-term", "TOML body.\n", 7, day},
 		{"yaml-term", "YAML Term", "toml-term", "YAML body.\n", 7, day},
 	}

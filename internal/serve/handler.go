@@ -7,9 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"mime"
-	"net"
 	"net/http"
-	"net/url"
 	"path"
 	"strings"
 
@@ -20,74 +18,10 @@ import (
 // site's root. Slugs cannot start with "_", so no page has it.
 const EventsPath = "_nhiglossary/events"
 
-// hostCheck knows which Host headers name this server: its own address,
-// and localhost, 127.0.0.1 and [::1] with its port. A browser sends the
-// name it resolved in Host, so a page on evil.example whose name now
-// resolves to 127.0.0.1 (DNS rebinding) is refused. When the server
-// listens on every interface, any IP address is fine too: rebinding
-// needs a name.
-type hostCheck struct {
-	port     string
-	own      string // host:port as listened on
-	any      bool   // listening on every interface
-	loopback bool
-}
-
-func newHostCheck(a net.Addr) hostCheck {
-	host, port, _ := net.SplitHostPort(a.String())
-	ip := net.ParseIP(host)
-	h := hostCheck{port: port, own: strings.ToLower(net.JoinHostPort(host, port))}
-	h.any = ip != nil && ip.IsUnspecified()
-	h.loopback = ip != nil && ip.IsLoopback()
-	return h
-}
-
-// url is the address pages are built for.
-func (h hostCheck) url() string {
-	if h.any {
-		return "http://localhost:" + h.port + "/"
-	}
-	return "http://" + h.own + "/"
-}
-
-func (h hostCheck) ok(hostport string) bool {
-	hostport = strings.ToLower(hostport)
-	if hostport == h.own {
-		return true
-	}
-	host, port, err := net.SplitHostPort(hostport)
-	if err != nil { // no port: the scheme's default
-		host, port = strings.Trim(hostport, "[]"), "80"
-	}
-	if port != h.port {
-		return false
-	}
-	switch host {
-	case "localhost", "127.0.0.1", "::1":
-		return true
-	}
-	return h.any && net.ParseIP(host) != nil
-}
-
-// sameOrigin refuses requests a page of another origin made: a browser
-// names the page's origin in Origin, and says in Sec-Fetch-Site whether
-// it is this site's.
-func (h hostCheck) sameOrigin(r *http.Request) bool {
-	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
-		return false
-	}
-	o := r.Header.Get("Origin")
-	if o == "" {
-		return true
-	}
-	u, err := url.Parse(o)
-	return err == nil && u.Scheme == "http" && h.ok(u.Host) && strings.EqualFold(u.Host, r.Host)
-}
-
 func (s *server) handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.hosts.ok(r.Host) {
-			http.Error(w, fmt.Sprintf("this preview answers only to %s, not to Host %q", s.url, r.Host), http.StatusForbidden)
+			s.hosts.refuse(w, r.Host)
 			return
 		}
 		h := w.Header()

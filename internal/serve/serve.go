@@ -46,6 +46,9 @@ type Options struct {
 	// Log gets what the terminal shows: the address, each rebuild, every
 	// problem. Nil discards it.
 	Log io.Writer
+	// AllowHosts are host names, besides localhost, *.localhost and IP
+	// addresses, that requests may name in Host (see hosts).
+	AllowHosts []string
 	// Ready, when set, is called with the site's URL once it is served.
 	Ready func(url string)
 }
@@ -61,7 +64,7 @@ type server struct {
 	site  fs.FS // the site folder, confined to it
 	live  *build.Live
 	hub   *livereload.Hub
-	hosts hostCheck
+	hosts hosts
 	url   string
 
 	mu     sync.Mutex // guards status
@@ -84,7 +87,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", opts.Src, err)
 	}
-	if !s.hosts.loopback {
+	if !loopback(ln.Addr()) {
 		fmt.Fprintf(s.log, "warning: listening on %s: other machines can reach the preview and read it; use --addr 127.0.0.1:PORT to keep it on this one\n", ln.Addr())
 	}
 
@@ -141,8 +144,7 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site folder: %w", err)
 	}
-	s := &server{log: &syncWriter{w: opts.Log}, root: root, hub: livereload.New(), hosts: newHostCheck(addr)}
-	s.url = s.hosts.url()
+	s := &server{log: &syncWriter{w: opts.Log}, root: root, hub: livereload.New(), hosts: newHosts(opts.AllowHosts), url: siteURL(addr)}
 	opts.Build.BaseURL, opts.Build.Dev = s.url, true
 	s.opts = opts
 	var told sync.Map

@@ -210,13 +210,13 @@ func get(t testing.TB, url string) (int, string) {
 
 // handlerFor builds the site in dir for a server at addr and returns its
 // handler, without watching or serving: for httptest requests.
-func handlerFor(t *testing.T, dir, addr string) http.Handler {
+func handlerFor(t *testing.T, dir, addr string, allowHosts ...string) http.Handler {
 	t.Helper()
 	a, err := net.ResolveTCPAddr("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := newServer(Options{Src: dir, Build: buildOptions()}, a)
+	s, err := newServer(Options{Src: dir, Build: buildOptions(), AllowHosts: allowHosts}, a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,35 +238,57 @@ func do(h http.Handler, method, target, host string, header http.Header) *httpte
 	return w
 }
 
-func TestOnlyRequestsForItsOwnHostAreAnswered(t *testing.T) {
-	h := handlerFor(t, exampleSite(t), "127.0.0.1:1313")
-	for host, want := range map[string]int{
-		"127.0.0.1:1313":        200,
-		"localhost:1313":        200,
-		"LOCALHOST:1313":        200,
-		"[::1]:1313":            200,
-		"evil.example:1313":     403, // DNS rebinding: a name that now resolves to us
-		"evil.example":          403,
-		"127.0.0.1:8080":        403,
-		"localhost.evil:1313":   403,
-		"192.168.1.10:1313":     403, // not an address it listens on
-		"127.0.0.1:1313@evil":   403,
-		"":                      403,
-		"localhost:1313:1313":   403,
-		"127.0.0.1.nip.io:1313": 403,
+func TestOnlyHostsNoOneCanRebindAreAnswered(t *testing.T) {
+	for _, tc := range []struct {
+		listen string
+		allow  []string
+		host   string
+		want   int
+	}{
+		{"127.0.0.1:1313", nil, "127.0.0.1:1313", 200},
+		{"127.0.0.1:1313", nil, "localhost:1313", 200},
+		{"127.0.0.1:1313", nil, "LOCALHOST:1313", 200},
+		{"127.0.0.1:1313", nil, "localhost.:1313", 200},
+		{"127.0.0.1:1313", nil, "localhost", 200},
+		{"127.0.0.1:1313", nil, "[::1]:1313", 200},
+		{"127.0.0.1:1313", nil, "[::1]", 200},
+		{"127.0.0.1:1313", nil, "glossary.localhost:1313", 200},
+		{"127.0.0.1:1313", nil, "127.0.0.1:8080", 200}, // docker run -p 8080:1313
+		{"0.0.0.0:1313", nil, "localhost:8080", 200},
+		{"0.0.0.0:1313", nil, "192.168.1.10:1313", 200},
+		{"0.0.0.0:1313", nil, "[fd00::1]:80", 200},
+		{"127.0.0.1:1313", nil, "evil.example:1313", 403}, // DNS rebinding: a name that now resolves to us
+		{"0.0.0.0:1313", nil, "evil.example:1313", 403},
+		{"127.0.0.1:1313", nil, "evil.example", 403},
+		{"127.0.0.1:1313", nil, "localhost.evil:1313", 403},
+		{"127.0.0.1:1313", nil, "localhost.evil.example:1313", 403},
+		{"127.0.0.1:1313", nil, "127.0.0.1.nip.io:1313", 403},
+		{"127.0.0.1:1313", nil, "127.0.0.1:1313@evil", 403},
+		{"127.0.0.1:1313", nil, "localhost:1313:1313", 403},
+		{"127.0.0.1:1313", nil, "localhost:http", 403},
+		{"127.0.0.1:1313", nil, "", 403},
+		{"0.0.0.0:1313", []string{"glossary.lan"}, "glossary.lan:8080", 200},
+		{"0.0.0.0:1313", []string{"Glossary.LAN."}, "glossary.lan", 200},
+		{"0.0.0.0:1313", []string{"glossary.lan:1313"}, "GLOSSARY.lan:1313", 200},
+		{"0.0.0.0:1313", []string{"glossary.lan"}, "evil.example:1313", 403},
+		{"0.0.0.0:1313", []string{"glossary.lan"}, "x.glossary.lan:1313", 403},
 	} {
-		if got := do(h, "GET", "/terms/api-key/", host, nil).Code; got != want {
-			t.Errorf("Host %q: status %d, want %d", host, got, want)
+		h := handlerFor(t, exampleSite(t), tc.listen, tc.allow...)
+		w := do(h, "GET", "/terms/api-key/", tc.host, nil)
+		if w.Code != tc.want {
+			t.Errorf("listening on %s, allowing %q: Host %q: status %d, want %d", tc.listen, tc.allow, tc.host, w.Code, tc.want)
+		}
+		if w.Code == 403 && !strings.Contains(w.Body.String(), "--allow-host") {
+			t.Errorf("Host %q: the refusal does not name --allow-host: %q", tc.host, w.Body.String())
 		}
 	}
 }
 
-func TestEveryInterfaceAcceptsIPAddressesButNotNames(t *testing.T) {
+func TestTheRefusalNamesTheFlagToWrite(t *testing.T) {
 	h := handlerFor(t, exampleSite(t), "0.0.0.0:1313")
-	for host, want := range map[string]int{"192.168.1.10:1313": 200, "localhost:1313": 200, "evil.example:1313": 403} {
-		if got := do(h, "GET", "/", host, nil).Code; got != want {
-			t.Errorf("Host %q: status %d, want %d", host, got, want)
-		}
+	w := do(h, "GET", "/", "Glossary.Example.:8080", nil)
+	if w.Code != 403 || !strings.Contains(w.Body.String(), "start it with --allow-host glossary.example\n") {
+		t.Errorf("status %d: %q", w.Code, w.Body.String())
 	}
 }
 
