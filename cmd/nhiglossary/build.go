@@ -81,9 +81,10 @@ func plural(n int, word string) string {
 }
 
 type checkCmd struct {
-	src, format string
-	strict      bool
-	drafts      bool
+	src, format  string
+	strict       bool
+	drafts       bool
+	translations bool
 }
 
 func (c *checkCmd) flags(fs *flag.FlagSet) {
@@ -91,6 +92,7 @@ func (c *checkCmd) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "output format: text, json or github (annotations)")
 	fs.BoolVar(&c.strict, "strict", false, "fail on warnings too")
 	fs.BoolVar(&c.drafts, "drafts", false, "treat drafts as published (links to drafts are then fine)")
+	fs.BoolVar(&c.translations, "translations", false, "list every missing or stale translation instead (with --strict, fail on a stale one)")
 }
 
 func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -105,7 +107,18 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
 		return fmt.Errorf("%s is not a folder", c.src)
 	}
-	_, diags := build.Check(os.DirFS(c.src), buildOptions(c.drafts, ""))
+	g, diags := build.Check(os.DirFS(c.src), buildOptions(c.drafts, ""))
+	if c.translations && g != nil {
+		stale, missing, err := writeTranslations(stdout, g.Site)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "%s stale, %s missing\n", plural(stale, "translation"), plural(missing, "translation"))
+		if c.strict && stale > 0 {
+			return errReported
+		}
+		return nil
+	}
 	if err := write(stdout, diags); err != nil {
 		return err
 	}

@@ -246,7 +246,7 @@ func (d *decoder) interfaceText(n *yaml.Node, keys []string) map[string]string {
 		case blank(v):
 			continue
 		}
-		s := d.text(k, v)
+		s, _ := d.str(k, v) // not trimmed: "By " keeps the space before the name
 		if got, want := i18n.Placeholders(s), i18n.Placeholders(english); !slices.Equal(got, want) {
 			d.errorf(v, "%q must fill in %s, as the built-in text %q does", k.Value, placeholderList(want), english)
 			continue

@@ -18,27 +18,53 @@ import (
 const FeedSize = 50
 
 func (r *Renderer) sitemap() ([]byte, error) {
+	type alt struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type url struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
+		Alts    []alt  `xml:"xhtml:link"`
 	}
 	type urlset struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []url    `xml:"url"`
 	}
 	s := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	add := func(path string, mod time.Time) {
-		u := url{Loc: r.abs(path)}
-		if !mod.IsZero() {
-			u.LastMod = mod.Format("2006-01-02")
-		}
-		s.URLs = append(s.URLs, u)
+	langs := r.langs
+	if len(langs) == 0 {
+		langs = []*Renderer{r}
+	} else if len(langs) > 1 {
+		// Each page lists its translations (Google's sitemap hreflang).
+		s.XHTML = "http://www.w3.org/1999/xhtml"
 	}
+	for _, lr := range langs {
+		lr.sitemapPages(func(path string, mod time.Time) {
+			u := url{Loc: r.abs(path)}
+			if !mod.IsZero() {
+				u.LastMod = mod.Format("2006-01-02")
+			}
+			for _, a := range lr.alternates(path) {
+				u.Alts = append(u.Alts, alt{"alternate", a.Lang, r.abs(a.URL)})
+			}
+			s.URLs = append(s.URLs, u)
+		})
+	}
+	return marshalXML(s)
+}
+
+// sitemapPages lists the pages of this language a sitemap lists.
+func (r *Renderer) sitemapPages(add func(path string, mod time.Time)) {
 	add(r.u.Home(), time.Time{})
 	add(r.u.Terms(), time.Time{})
 	for _, t := range r.g.Terms {
-		add(r.u.Term(t.Slug.Value), t.Updated)
+		if r.own(t.Lang) {
+			add(r.u.Term(t.Slug.Value), t.Updated)
+		}
 	}
 	add(r.u.Frameworks(), time.Time{})
 	add(r.u.Matrix(), time.Time{})
@@ -47,7 +73,9 @@ func (r *Renderer) sitemap() ([]byte, error) {
 	}
 	add(r.u.Incidents(), time.Time{})
 	for _, inc := range r.g.Incidents {
-		add(r.u.Incident(inc.Slug.Value), time.Time{})
+		if r.own(inc.Lang) {
+			add(r.u.Incident(inc.Slug.Value), time.Time{})
+		}
 	}
 	add(r.u.Tags(), time.Time{})
 	for _, t := range r.tags.names {
@@ -57,7 +85,6 @@ func (r *Renderer) sitemap() ([]byte, error) {
 	for _, c := range r.cats.names {
 		add(r.cats.url(r.u, c), time.Time{})
 	}
-	return marshalXML(s)
 }
 
 func marshalXML(v any) ([]byte, error) {
@@ -99,6 +126,7 @@ func (r *Renderer) feed() ([]byte, error) {
 		Author    *author  `xml:"author,omitempty"`
 		Generator string   `xml:"generator,omitempty"`
 		Entries   []entry  `xml:"entry"`
+		Lang      string   `xml:"xml:lang,attr,omitempty"`
 	}
 	terms := slices.Clone(r.g.Terms)
 	slices.SortStableFunc(terms, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
@@ -107,6 +135,9 @@ func (r *Renderer) feed() ([]byte, error) {
 		NS: "http://www.w3.org/2005/Atom", Title: r.cfg.Title, Subtitle: r.cfg.Description,
 		Links: []link{{Href: r.abs(r.u.File("feed.xml")), Rel: "self"}, {Href: r.abs(r.u.Home())}},
 		ID:    r.iri(r.u.Home()), Generator: r.opts.Generator,
+	}
+	if len(r.langs) > 1 {
+		f.Lang = r.lang // a one-language site's feed stays as it was
 	}
 	// RFC 4287 wants an author on the feed or on every entry: the
 	// publisher, else the default author, else the site itself.
@@ -118,7 +149,7 @@ func (r *Renderer) feed() ([]byte, error) {
 		f.Updated = terms[0].Updated.UTC().Format(time.RFC3339)
 	}
 	for _, t := range terms {
-		e := entry{Title: t.Title.Value, Link: link{Href: r.abs(r.u.Term(t.Slug.Value))}, ID: r.iri(r.u.Term(t.Slug.Value)), Updated: t.Updated.UTC().Format(time.RFC3339), Summary: t.Summary}
+		e := entry{Title: t.Title.Value, Link: link{Href: r.abs(r.termURL(t))}, ID: r.iri(r.termURL(t)), Updated: t.Updated.UTC().Format(time.RFC3339), Summary: t.Summary}
 		if t.Author != "" { // the term's own, or the site's default_author
 			e.Author = &author{t.Author}
 		}
@@ -257,7 +288,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 	a := api{Title: r.cfg.Title, BaseURL: r.cfg.BaseURL, Terms: []term{}, Frameworks: []framework{}, Incidents: []incident{}}
 	for _, t := range r.g.Terms {
 		jt := term{
-			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.u.Term(t.Slug.Value)), Summary: t.Summary,
+			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.termURL(t)), Summary: t.Summary,
 			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: orEmpty(t.Tags),
 			Related: slugs(r.g.Related[t]), ReferencedBy: slugs(r.g.ReferencedBy[t]), Updated: t.Updated.Format("2006-01-02"),
 			Incidents: []string{}, Mappings: []mapping{},
@@ -296,7 +327,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 	for _, inc := range r.g.Incidents {
 		a.Incidents = append(a.Incidents, incident{
 			Slug: inc.Slug.Value, Title: inc.Title.Value, Date: inc.Date.Format("2006-01-02"),
-			URL: r.abs(r.u.Incident(inc.Slug.Value)), Summary: inc.Summary.Text, Terms: slugs(r.g.IncidentTerms[inc]),
+			URL: r.abs(r.incidentURL(inc)), Summary: inc.Summary.Text, Terms: slugs(r.g.IncidentTerms[inc]),
 		})
 	}
 	b, err := json.MarshalIndent(a, "", " ") // struct fields in a fixed order: deterministic

@@ -23,7 +23,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 
 	ref := r.termRef(t)
 	p := TermPage{
-		Layout:   r.layout("term", t.Title.Value, ref.URL, t.Summary, Link{"Home", r.u.Home()}, Link{"Glossary", r.u.Terms()}),
+		Layout:   r.layout("term", t.Title.Value, ref.URL, t.Summary, Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_glossary"), r.u.Terms()}),
 		Term:     ref,
 		Synonyms: names(t.Synonyms),
 		Author:   t.Author,

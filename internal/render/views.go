@@ -14,9 +14,11 @@ import (
 // Layout is shared by every HTML page.
 type Layout struct {
 	Site        content.Config
-	Base        string // base path, e.g. "/kb/"
-	Kind        string // "home", "term", "terms", "framework", ...
-	Title       string // the <title>, without the site name
+	Lang        string      // the page's language, for <html lang>
+	Alternates  []Alternate // the page in each language, x-default last; none on a one-language site
+	Base        string      // base path, e.g. "/kb/"
+	Kind        string      // "home", "term", "terms", "framework", ...
+	Title       string      // the <title>, without the site name
 	Description string
 	Canonical   string        // absolute URL when base_url is absolute
 	Path        string        // this page's URL path
@@ -82,6 +84,7 @@ type TermRef struct {
 	Summary       string
 	Updated       time.Time
 	Draft         bool
+	Lang          string        // set when the term is not translated into the page's language: the language it is shown in
 	Card          template.HTML // the "termcard" template for this term, rendered once
 	Link          template.HTML // the "termlink" template for this term, rendered once
 }
@@ -170,7 +173,7 @@ type IndexEntry struct {
 	Term      TermRef
 	Alias     bool   // a synonym or abbreviation listed under its own letter
 	AliasKind string // "abbreviation" or "synonym"
-	sortKey   string // Name lower-cased with accents folded: the sort key
+	sortKey   string // Name's collation key in the page's language
 }
 
 // TermsPage is the A-Z index at /terms/.
