@@ -49,7 +49,7 @@ func (r *Renderer) sitemap() ([]byte, error) {
 				u.LastMod = mod.Format("2006-01-02")
 			}
 			for _, a := range lr.alternates(path) {
-				u.Alts = append(u.Alts, alt{"alternate", a.Lang, r.abs(a.URL)})
+				u.Alts = append(u.Alts, alt{"alternate", a.Lang, a.URL})
 			}
 			s.URLs = append(s.URLs, u)
 		})
@@ -218,6 +218,14 @@ func (r *Renderer) openSearch() ([]byte, error) {
 	return marshalXML(d)
 }
 
+// isoDate is a date as YYYY-MM-DD, "" when zero.
+func isoDate(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2006-01-02")
+}
+
 // apiJSON is api/glossary.json: the whole resolved glossary for other tools.
 func (r *Renderer) apiJSON() ([]byte, error) {
 	// Every object of a kind has the same keys, lists [] and strings ""
@@ -228,6 +236,14 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Framework string `json:"framework"`
 		Control   string `json:"control"` // "" for a framework-level mapping
 		Relevance string `json:"relevance"`
+	}
+	type translation struct {
+		Title         string   `json:"title"`
+		URL           string   `json:"url"`
+		Summary       string   `json:"summary"`
+		Synonyms      []string `json:"synonyms"`
+		Updated       string   `json:"updated"`
+		SourceUpdated string   `json:"source_updated"` // "" when the translation does not say
 	}
 	type term struct {
 		Slug          string    `json:"slug"`
@@ -243,6 +259,8 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Incidents     []string  `json:"incidents"`
 		Mappings      []mapping `json:"mappings"`
 		Updated       string    `json:"updated"`
+		// By language code, on a site with several: the translations.
+		Translations map[string]translation `json:"translations,omitempty"`
 	}
 	type control struct {
 		ID        string   `json:"id"`
@@ -270,6 +288,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Terms   []string `json:"terms"`
 	}
 	type api struct {
+		Language   string      `json:"language,omitempty"` // the default, on a site with several
 		Title      string      `json:"title"`
 		BaseURL    string      `json:"base_url"`
 		Terms      []term      `json:"terms"`
@@ -286,12 +305,28 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		return out
 	}
 	a := api{Title: r.cfg.Title, BaseURL: r.cfg.BaseURL, Terms: []term{}, Frameworks: []framework{}, Incidents: []incident{}}
+	if len(r.langs) > 1 {
+		a.Language = r.lang
+	}
 	for _, t := range r.g.Terms {
 		jt := term{
 			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.termURL(t)), Summary: t.Summary,
 			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: orEmpty(t.Tags),
 			Related: slugs(r.g.Related[t]), ReferencedBy: slugs(r.g.ReferencedBy[t]), Updated: t.Updated.Format("2006-01-02"),
 			Incidents: []string{}, Mappings: []mapping{},
+		}
+		for _, lr := range r.langs[min(1, len(r.langs)):] {
+			lt := lr.g.TermBySlug[t.Slug.Value]
+			if lt == nil || lt.Lang != lr.lang {
+				continue
+			}
+			if jt.Translations == nil {
+				jt.Translations = map[string]translation{}
+			}
+			jt.Translations[lr.lang] = translation{
+				Title: lt.Title.Value, URL: r.abs(lr.termURL(lt)), Summary: lt.Summary, Synonyms: names(lt.Synonyms),
+				Updated: lt.Updated.Format("2006-01-02"), SourceUpdated: isoDate(lt.SourceUpdated),
+			}
 		}
 		for _, inc := range r.g.TermIncidents[t] {
 			jt.Incidents = append(jt.Incidents, inc.Slug.Value)

@@ -47,6 +47,9 @@ func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link)
 		URLs: r.nav, Generator: r.opts.Generator, Chrome: r.chrome[kind],
 		Lang: r.lang, Alternates: r.alternates(path),
 	}
+	if len(r.langs) > 1 {
+		l.Home = r.home.u.base
+	}
 	if len(crumbs) > 0 && r.tmpl.shared.Lookup("crumbs") != nil { // a site's own base.html may print .Crumbs itself
 		var key strings.Builder
 		for _, c := range crumbs {

@@ -22,15 +22,11 @@ type Alternate struct {
 // (xref.ResolveLanguages: the default language first). The default
 // language's pages are where a one-language site has them; another's are
 // under CODE/. assets[i] are the asset URLs of graphs[i]'s pages (each
-// language has its own search index).
-func NewSite(graphs []*xref.Graph, tmplFS fs.FS, assets []Assets, opts Options) ([]*Renderer, error) {
+// language has its own search index), opts[i] its options.
+func NewSite(graphs []*xref.Graph, tmplFS fs.FS, assets []Assets, opts []Options) ([]*Renderer, error) {
 	rs := make([]*Renderer, len(graphs))
 	for i, g := range graphs {
-		prefix := ""
-		if i > 0 {
-			prefix = g.Lang() + "/"
-		}
-		r, err := newRenderer(g, tmplFS, assets[i], opts, prefix)
+		r, err := newRenderer(g, tmplFS, assets[i], opts[i], LangPrefix(g, i == 0))
 		if err != nil {
 			return nil, err
 		}
@@ -50,6 +46,15 @@ func NewSite(graphs []*xref.Graph, tmplFS fs.FS, assets []Assets, opts Options) 
 		}
 	}
 	return rs, nil
+}
+
+// LangPrefix is where a language's pages go in the output: "" for the
+// default language, "CODE/" for the others.
+func LangPrefix(g *xref.Graph, isDefault bool) string {
+	if isDefault {
+		return ""
+	}
+	return g.Lang() + "/"
 }
 
 // Lang is the language of the renderer's pages.
@@ -102,14 +107,14 @@ func (r *Renderer) alternates(path string) []Alternate {
 	var out []Alternate
 	for _, lr := range r.langs {
 		if lr.pages[rel] {
-			out = append(out, Alternate{Lang: lr.lang, Name: lr.langName, URL: lr.u.base + rel, Current: lr == r})
+			out = append(out, Alternate{Lang: lr.lang, Name: lr.langName, URL: r.abs(lr.u.base + rel), Current: lr == r})
 		}
 	}
 	if len(out) < 2 {
 		return nil
 	}
 	if r.home.pages[rel] {
-		out = append(out, Alternate{Lang: "x-default", URL: r.home.u.base + rel})
+		out = append(out, Alternate{Lang: "x-default", URL: r.abs(r.home.u.base + rel)})
 	}
 	return out
 }

@@ -87,7 +87,7 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
-		Feed: r.u.File("feed.xml"), OpenSearch: r.u.File("opensearch.xml"),
+		Feed: r.u.File("feed.xml"), OpenSearch: newURLs(g.Site.Config.BaseURL).File("opensearch.xml"), // one for the site
 	}
 	r.num = make(map[*content.Term]int32, len(g.Terms))
 	r.preview = make(map[string]string, len(g.Terms))

@@ -95,6 +95,7 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 		Name          string   `json:"name"`
 		TermCode      string   `json:"termCode"`
 		URL           string   `json:"url"`
+		InLanguage    string   `json:"inLanguage,omitempty"`
 	}
 	dt := definedTerm{
 		Context: "https://schema.org", Type: "DefinedTerm",
@@ -104,6 +105,9 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 		InSet:         termSet{"DefinedTermSet", r.cfg.Title, r.abs(r.u.Terms())},
 		Name:          t.Title.Value, TermCode: t.Slug.Value,
 		URL: r.abs(r.u.Term(t.Slug.Value)),
+	}
+	if len(r.langs) > 1 {
+		dt.InLanguage = r.lang
 	}
 	b, _ := json.Marshal(dt) // escapes <, > and &: cannot close the script element
 	return template.JS(b)

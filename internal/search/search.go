@@ -21,12 +21,18 @@
 //
 // UTF-8 lines separated by "\n":
 //
-//	nhiglossary-search 1 SHARDSIZE
+//	nhiglossary-search 1 SHARDSIZE [fold KEPT]
 //	SHARDHASH SHARDHASH ...          (summary shard i holds terms i*SHARDSIZE...)
 //	TERM                             (one line per term, by title)
 //
-// A TERM line is up to four fields separated by tabs, trailing empty ones
-// left out: title, slug, abbreviations, synonyms. Lists are separated by
+// On a site with several languages each has its own index, and its
+// header says "fold" and the letters the language keeps (KEPT, "-" for
+// none): text and queries are lower-cased, and accents are removed from
+// every other letter (see i18n.Fold), before they are split into words.
+//
+// A TERM line is up to five fields separated by tabs, trailing empty ones
+// left out: title, slug, abbreviations, synonyms, and the language of a
+// term shown untranslated (its page is the default language's). Lists are separated by
 // "|". The title is front-coded: its first character, minus '0', is how
 // many bytes it shares with the previous line's title (ASCII only), and
 // the rest follows. The slug is empty when it is the title lower-cased
@@ -61,6 +67,7 @@ import (
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/i18n"
 )
 
 // ShardSize is how many terms' summaries share a shard. A shard of 32 is
@@ -78,10 +85,17 @@ type Index struct {
 	terms     []*content.Term // in names order
 	names     File
 	summaries []File
+	lang      string              // the language of a site's several, "" on a one-language site
+	fold      func(string) string // what the text index does to text before splitting it into words
 }
 
 // New builds the names index and the summary shards of terms.
-func New(terms []*content.Term) *Index {
+func New(terms []*content.Term) *Index { return NewLang(terms, "") }
+
+// NewLang is New for one language of a site with several: a term in
+// another language (untranslated) is marked with it, and the text index
+// folds accents as lang does (i18n.Fold), as the script folds queries.
+func NewLang(terms []*content.Term, lang string) *Index {
 	// Titles are lower-cased once, not at every comparison of the sort.
 	type keyed struct {
 		lower string
@@ -98,7 +112,10 @@ func New(terms []*content.Term) *Index {
 	for i, k := range ks {
 		ts[i] = k.t
 	}
-	ix := &Index{terms: ts}
+	ix := &Index{terms: ts, lang: lang, fold: func(s string) string { return s }}
+	if lang != "" {
+		ix.fold = func(s string) string { return i18n.Fold(lang, s) }
+	}
 	var hashes []string
 	for i := 0; i < len(ts); i += ShardSize {
 		var b strings.Builder
@@ -110,7 +127,7 @@ func New(terms []*content.Term) *Index {
 		ix.summaries = append(ix.summaries, f)
 		hashes = append(hashes, hashOf(f.Data))
 	}
-	ix.names = hashed("search/names.", encodeNames(ts, hashes))
+	ix.names = hashed("search/names.", encodeNames(ts, hashes, lang))
 	return ix
 }
 
@@ -133,17 +150,24 @@ func (ix *Index) TextFiles(text func(*content.Term) string) []File {
 	return tx.Files()
 }
 
-func encodeNames(ts []*content.Term, shardHashes []string) []byte {
+func encodeNames(ts []*content.Term, shardHashes []string, lang string) []byte {
 	var b strings.Builder
 	b.Grow(len(ts) * 24)
-	b.WriteString("nhiglossary-search 1 " + strconv.Itoa(ShardSize) + "\n")
+	b.WriteString("nhiglossary-search 1 " + strconv.Itoa(ShardSize))
+	if lang != "" {
+		b.WriteString(" fold " + cmp.Or(i18n.Kept(lang), "-"))
+	}
+	b.WriteString("\n")
 	b.WriteString(strings.Join(shardHashes, " ") + "\n")
 	prev := ""
 	for _, t := range ts {
 		title := field(t.Title.Value)
 		n := sharedASCII(prev, title)
 		prev = title
-		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms)}
+		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms), ""}
+		if lang != "" && t.Lang != lang {
+			fields[4] = t.Lang
+		}
 		if slugOf(title) != t.Slug.Value {
 			fields[1] = t.Slug.Value
 		}
