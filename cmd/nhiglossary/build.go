@@ -45,7 +45,7 @@ func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		debug.SetGCPercent(50)
 	}
 	res, err := build.Build(ctx, c.src, c.out, buildOptions(c.drafts, c.baseURL))
-	diag.WriteText(stderr, res.Diags)
+	diag.WriteText(stderr, res.Diags.Under(c.src))
 	if errors.Is(err, build.ErrInvalid) {
 		e, w := res.Diags.Count()
 		fmt.Fprintf(stderr, "build failed: %s, %s; %s was not changed\n", plural(e, "error"), plural(w, "warning"), c.out)
@@ -119,7 +119,9 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		}
 		return nil
 	}
-	if err := write(stdout, diags); err != nil {
+	// Paths as the user named the site, so editors and CI find the files
+	// from where the command runs.
+	if err := write(stdout, diags.Under(c.src)); err != nil {
 		return err
 	}
 	e, w := diags.Count()

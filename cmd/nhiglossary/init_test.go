@@ -47,8 +47,19 @@ func TestInitWritesASiteThatPassesCheckStrictAndBuilds(t *testing.T) {
 	}
 }
 
-// Every key a file of each kind can have is in the starter, set or
-// commented, so that an editor sees the whole format in one place.
+// formatKeys is every key a file of each kind can have.
+var formatKeys = []struct {
+	glob string
+	keys string
+}{
+	{"nhiglossary.yaml", "title base_url description language publisher default_author autolink unsafe_html review_every warnings languages"},
+	{"content/terms/*.md", "title slug summary abbreviations synonyms redirects category tags related broader examples incidents mappings framework control relevance takeaway sources publisher url date id author updated reviewed draft autolink deprecated replaced_by review_every definitions text source context"},
+	{"content/frameworks/*.yaml", "name short version url description controls id title"},
+	{"content/incidents/*.md", "title slug date summary sources tags draft"},
+}
+
+// Every key is in the starter, set or commented, so that an editor sees
+// the whole format in one place.
 func TestInitShowsEveryKey(t *testing.T) {
 	dir := t.TempDir()
 	if code, _, stderr := runCLI(t, "init", dir); code != 0 {
@@ -63,16 +74,7 @@ func TestInitShowsEveryKey(t *testing.T) {
 		}
 		return all.String()
 	}
-	kinds := []struct {
-		glob string
-		keys string
-	}{
-		{"nhiglossary.yaml", "title base_url description language publisher default_author autolink unsafe_html review_every warnings languages"},
-		{"content/terms/*.md", "title slug summary abbreviations synonyms redirects category tags related broader examples incidents mappings framework control relevance takeaway sources publisher url date id author updated reviewed draft autolink deprecated replaced_by review_every definitions text source context"},
-		{"content/frameworks/*.yaml", "name short version url description controls id title"},
-		{"content/incidents/*.md", "title slug date summary sources tags draft"},
-	}
-	for _, k := range kinds {
+	for _, k := range formatKeys {
 		text := read(k.glob)
 		for _, key := range strings.Fields(k.keys) {
 			if !regexp.MustCompile(`(?m)^[\s#-]*\{?`+key+`:`).MatchString(text) && !strings.Contains(text, "{"+key+":") && !strings.Contains(text, " "+key+":") {
@@ -203,5 +205,27 @@ func TestNewRefusesANameAnotherEntryOwns(t *testing.T) {
 				t.Errorf("new wrote a file: %d files, were %d", len(after), len(before))
 			}
 		})
+	}
+}
+
+// docs/format.md names every key (as `key`), and the keys of a
+// translation and of the CSV.
+func TestFormatReferenceNamesEveryKey(t *testing.T) {
+	b, err := os.ReadFile("../../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	for _, k := range formatKeys {
+		for _, key := range strings.Fields(k.keys) {
+			if !strings.Contains(doc, "`"+key+"`") {
+				t.Errorf("docs/format.md does not name %s's key %q", k.glob, key)
+			}
+		}
+	}
+	for _, s := range []string{"`source_updated`", "`i18n/CODE.yaml`", "`api/skos.ttl`", "`llms.txt`", "`llms-full.txt`", "`/terms/SLUG/index.md`", "embed.js", "export csv", "import csv", "`no-base-url`", "[diagnostics.md](diagnostics.md)"} {
+		if !strings.Contains(doc, s) {
+			t.Errorf("docs/format.md does not mention %s", s)
+		}
 	}
 }

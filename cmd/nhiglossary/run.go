@@ -39,10 +39,9 @@ Commands:
 
 A site is a folder with content/terms/*.md (one term per file), optional
 content/frameworks/*.yaml and content/incidents/*.md, and an optional
-nhiglossary.yaml with the site's settings. Every key of every file is
-described in docs/format.md, and every problem check reports in
-docs/diagnostics.md, in the nhiglossary repository:
-https://github.com/nhimg/nhiglossary/blob/main/docs/format.md
+nhiglossary.yaml with the site's settings. The nhiglossary repository
+describes every key of every file in docs/format.md, and every problem
+check reports in docs/diagnostics.md.
 
 Examples:
   nhiglossary init my-glossary              # a starter site to edit

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/nhimg/nhiglossary/internal/content"
 )
 
@@ -73,25 +75,31 @@ func TestCheckFormats(t *testing.T) {
 		t.Fatalf("clean site: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	breakSite(t, dir)
+	// Paths are relative to where the command runs, in every format.
+	t.Chdir(filepath.Dir(dir))
+	src := filepath.Join(filepath.Base(dir), ".", "")
+	file := filepath.Base(dir) + "/content/terms/api-key.md"
 
-	code, out, errs := runCLI(t, "check", "--src", dir)
-	wantText := "content/terms/api-key.md:8:11: unknown related term \"secret-rotatoin\" (did you mean \"secret-rotation\"?)\n" +
-		"content/terms/api-key.md:9:1: unknown key \"colour\" in a term\n"
+	code, out, errs := runCLI(t, "check", "--src", src+"/")
+	wantText := file + ":8:11: unknown related term \"secret-rotatoin\" (did you mean \"secret-rotation\"?)\n" +
+		file + ":9:1: unknown key \"colour\" in a term\n"
 	if code != 1 || out != wantText || !strings.Contains(errs, "2 errors, 0 warnings") {
 		t.Errorf("text: exit %d\nstdout:\n%s\nwant:\n%s\nstderr: %s", code, out, wantText, errs)
 	}
 
-	code, out, _ = runCLI(t, "check", "--src", dir, "--format", "json")
+	code, out, _ = runCLI(t, "check", "--src", src, "--format", "json")
 	var got []map[string]any
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 1 || len(got) != 2 {
 		t.Fatalf("json: exit %d, %v, output:\n%s", code, err, out)
 	}
-	if got[0]["file"] != "content/terms/api-key.md" || got[0]["line"] != 8.0 || got[0]["column"] != 11.0 || got[0]["severity"] != "error" {
-		t.Errorf("json: first diagnostic %v", got[0])
+	want := map[string]any{"path": file, "line": 8.0, "column": 11.0, "severity": "error", "code": "unknown-related",
+		"message": `unknown related term "secret-rotatoin" (did you mean "secret-rotation"?)`}
+	if diff := cmp.Diff(want, got[0]); diff != "" {
+		t.Errorf("json: first diagnostic (-want +got):\n%s", diff)
 	}
 
-	code, out, _ = runCLI(t, "check", "--src", dir, "--format", "github")
-	wantGH := "::error file=content/terms/api-key.md,line=8,col=11::unknown related term \"secret-rotatoin\" (did you mean \"secret-rotation\"?)\n"
+	code, out, _ = runCLI(t, "check", "--src", src, "--format", "github")
+	wantGH := "::error file=" + file + ",line=8,col=11,title=unknown-related::unknown related term \"secret-rotatoin\" (did you mean \"secret-rotation\"?)\n"
 	if code != 1 || !strings.HasPrefix(out, wantGH) {
 		t.Errorf("github: exit %d\n%s\nwant prefix:\n%s", code, out, wantGH)
 	}

@@ -77,6 +77,10 @@ type Options struct {
 	Terms int   // number of terms (default 1000)
 	Seed  int64 // default 1
 	Hugo  bool  // the same content as a Hugo site
+
+	// Abbreviations gives this many terms an abbreviation (initials and
+	// X), for the search benchmark; the corpus has none otherwise.
+	Abbreviations int
 }
 
 // Write writes the corpus into dir, replacing an earlier corpus there.
@@ -92,7 +96,11 @@ func Write(dir string, o Options) error {
 		return err
 	}
 	g := &gen{o: o, dir: dir}
-	return g.write()
+	if err := g.write(); err != nil {
+		return err
+	}
+	_, err := addAbbreviations(dir, o.Abbreviations)
+	return err
 }
 
 // clear removes an earlier corpus, and nothing else.

@@ -75,3 +75,32 @@ func TestRefusesAFolderThatIsNotACorpus(t *testing.T) {
 		t.Errorf("the folder's file is gone: %v", err)
 	}
 }
+
+// bench-search.sh's corpus: three terms with initials-and-X
+// abbreviations, spread over the A-Z order, each once.
+func TestAbbreviations(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if err := Write(dir, Options{Terms: 200, Abbreviations: 3}); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content/terms/*.md"))
+	var got []string
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		if strings.Count(string(b), "\nabbreviations: [") > 1 {
+			t.Errorf("%s: two abbreviation lines", f)
+		}
+		if _, rest, ok := strings.Cut(string(b), "---\nabbreviations: ["); ok {
+			abbr, _, _ := strings.Cut(rest, "]")
+			got = append(got, filepath.Base(f)+"="+abbr)
+		}
+	}
+	if len(got) != 3 {
+		t.Fatalf("abbreviations: %v, want 3", got)
+	}
+	for _, g := range got {
+		if !strings.HasSuffix(g, "X") {
+			t.Errorf("%s: not initials and X", g)
+		}
+	}
+}

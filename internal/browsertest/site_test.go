@@ -245,3 +245,25 @@ func TestSkipLinkComesFirst(t *testing.T) {
 	Press(t, ctx, "\r")
 	WaitFor(t, ctx, `document.activeElement.id === "main"`, "Enter on the skip link to focus main")
 }
+
+// TestCitationsLinkBothWays follows a citation to its source and the
+// source's back link to the first citation, as a reader would.
+func TestCitationsLinkBothWays(t *testing.T) {
+	ctx := openExample(t, "/terms/api-key/", 1280, 900)
+	if n := Eval[int](t, ctx, `document.querySelectorAll("sup.cite a").length`); n != 2 {
+		t.Fatalf("%d citation links on the page, want 2 (body and example)", n)
+	}
+	Do(t, ctx, chromedp.Click(chromedp.CSS("#cite-1")))
+	if hash := Eval[string](t, ctx, `location.hash`); hash != "#source-1" {
+		t.Errorf("after clicking the citation the page is at %q, want #source-1", hash)
+	}
+	if back := Eval[string](t, ctx, `document.querySelector("#source-1 .cite-back").getAttribute("href")`); back != "#cite-1" {
+		t.Errorf("source 1 links back to %q, want the first citation, #cite-1", back)
+	}
+	Do(t, ctx, chromedp.Click(chromedp.CSS("#source-1 .cite-back")))
+	if hash := Eval[string](t, ctx, `location.hash`); hash != "#cite-1" {
+		t.Errorf("the back link went to %q, want #cite-1", hash)
+	}
+	// Scrolling is smooth: wait for the citation to come into view.
+	WaitFor(t, ctx, `(() => { const r = document.querySelector("#cite-1").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`, "the first citation in view")
+}

@@ -75,7 +75,7 @@ func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 func applyBaseURL(s *content.Site, u string, diags *diag.List) {
 	b, err := content.ParseBaseURL(u)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		diags.Add(diag.InvalidURL, diag.Pos{File: "--base-url"}, "%v", err)
 		return
 	}
 	s.Config.BaseURL = b
@@ -92,6 +92,9 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	}
 	g := gs[0]
 	res.Graph = g
+	if !opts.Dev { // a preview is never published: its URLs need no host
+		warnNoBaseURL(g.Site.Config.BaseURL, &res.Diags)
+	}
 	assets, err := loadAssets(overlay{subdir(site, "assets"), opts.Assets})
 	if err != nil {
 		return res, fmt.Errorf("assets: %w", err)
@@ -151,6 +154,23 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	res.Files = len(jobs) + len(assets) + len(searchFiles)
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// warnNoBaseURL says what a site built without an absolute base_url
+// lacks: render leaves out sitemap.xml and canonical links, which need
+// the scheme and host.
+func warnNoBaseURL(baseURL string, diags *diag.List) {
+	if render.IsAbsolute(baseURL) {
+		return
+	}
+	// A literal, not Warnf: diag is gaining codes (this one is
+	// no-base-url) and Warnf is going away.
+	msg := "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url"
+	if baseURL != "" && baseURL != "/" {
+		msg = fmt.Sprintf("base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", baseURL, baseURL)
+	}
+	*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: content.ConfigFile, Line: 1, Col: 1}, Severity: diag.Warning, Message: msg})
+	*diags = diags.Sort()
 }
 
 func basePath(g *xref.Graph) string {

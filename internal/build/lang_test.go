@@ -239,7 +239,7 @@ func TestTwoLanguageCheck(t *testing.T) {
 		}
 		return out
 	}
-	stale := `content/terms/secret.de.md:4:17: warning: translation-stale: translated from the text of 2026-03-01, but secret.md was updated on 2026-06-01: update the translation and set "source_updated: 2026-06-01"`
+	stale := `content/terms/secret.de.md:4:17: warning: translated from the text of 2026-03-01, but secret.md was updated on 2026-06-01: update the translation and set "source_updated: 2026-06-01"`
 	if diff := cmp.Diff([]string{stale}, diagsOf()); diff != "" {
 		t.Fatalf("clean site (-want +got):\n%s", diff)
 	}

@@ -285,7 +285,7 @@ func (l *Live) loadAll(ctx context.Context) {
 func applyBaseURLConfig(cfg *content.Config, u string, diags *diag.List) {
 	b, err := content.ParseBaseURL(u)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		diags.Add(diag.InvalidURL, diag.Pos{File: "--base-url"}, "%v", err)
 		return
 	}
 	cfg.BaseURL = b

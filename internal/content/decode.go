@@ -28,8 +28,8 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.diags.Errorf(d.pos(n), format, args...)
+func (d *decoder) add(code diag.Code, n *yaml.Node, format string, args ...any) {
+	d.diags.Add(code, d.pos(n), format, args...)
 }
 
 // plainLinks warns about each [[link]] in a plain-text value (a term's
@@ -41,7 +41,7 @@ func (d *decoder) plainLinks(k, v *yaml.Node, text string) {
 	}
 	m := d.markdown(k, v)
 	for _, l := range wikilink.Scan(m.Text) {
-		d.diags.Warnf(m.PosAt(l.Start), "%q is plain text, so [[%s]] would show with its brackets: write %q and link it from the body", k.Value, m.Text[l.Start+2:l.End-2], l.Text())
+		d.diags.Add(diag.LinkInPlainText, m.PosAt(l.Start), "%q is plain text, so [[%s]] would show with its brackets: write %q and link it from the body", k.Value, m.Text[l.Start+2:l.End-2], l.Text())
 	}
 }
 
@@ -56,7 +56,7 @@ type field struct {
 // and missing required keys are errors at the mapping's position (where).
 func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) {
 	if m.Kind != yaml.MappingNode {
-		d.errorf(m, "%s must be a set of key: value fields, not %s", what, kindName(m))
+		d.add(diag.WrongType, m, "%s must be a set of key: value fields, not %s", what, kindName(m))
 		return
 	}
 	if len(fs) > 64 {
@@ -67,11 +67,11 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 		k, v := m.Content[i], m.Content[i+1]
 		idx := slices.IndexFunc(fs, func(f field) bool { return f.name == k.Value })
 		if idx < 0 {
-			d.errorf(k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, fieldNames(fs)))
+			d.add(diag.UnknownKey, k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, fieldNames(fs)))
 			continue
 		}
 		if seen&(1<<idx) != 0 {
-			d.errorf(k, "duplicate key %q in %s", k.Value, what)
+			d.add(diag.DuplicateKey, k, "duplicate key %q in %s", k.Value, what)
 			continue
 		}
 		seen |= 1 << idx
@@ -79,7 +79,7 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 			// Editors clear a field with "" as often as by leaving it
 			// empty; both mean the field is not given.
 			if fs[idx].required {
-				d.errorf(k, "%q is required and must not be empty", k.Value)
+				d.add(diag.MissingKey, k, "%q is required and must not be empty", k.Value)
 			}
 			continue
 		}
@@ -87,7 +87,7 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 	}
 	for i, f := range fs {
 		if f.required && seen&(1<<i) == 0 {
-			d.diags.Errorf(where, "missing required key %q in %s", strings.Clone(f.name), what)
+			d.diags.Add(diag.MissingKey, where, "missing required key %q in %s", strings.Clone(f.name), what)
 		}
 	}
 }
@@ -131,7 +131,7 @@ func kindName(n *yaml.Node) string {
 // which an editor means as text) but refuses lists and mappings.
 func (d *decoder) str(key, v *yaml.Node) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
-		d.errorf(v, "%q must be text, not %s", key.Value, kindName(v))
+		d.add(diag.WrongType, v, "%q must be text, not %s", key.Value, kindName(v))
 		return "", false
 	}
 	return v.Value, true
@@ -167,7 +167,7 @@ func (d *decoder) list(key, v *yaml.Node) []*yaml.Node {
 		if v.Kind == yaml.ScalarNode {
 			hint = fmt.Sprintf(": write [%s]", v.Value)
 		}
-		d.errorf(v, "%q must be a list, not %s%s", key.Value, kindName(v), hint)
+		d.add(diag.WrongType, v, "%q must be a list, not %s%s", key.Value, kindName(v), hint)
 		return nil
 	}
 	return v.Content
@@ -181,7 +181,7 @@ func (d *decoder) names(key, v *yaml.Node) []Name {
 	}
 	for _, e := range l {
 		if e.Kind != yaml.ScalarNode || e.Tag == "!!null" {
-			d.errorf(e, "each item of %q must be text, not %s", key.Value, kindName(e))
+			d.add(diag.WrongType, e, "each item of %q must be text, not %s", key.Value, kindName(e))
 			continue
 		}
 		out = append(out, Name{Value: strings.TrimSpace(e.Value), Pos: d.valuePos(e)})
@@ -206,7 +206,7 @@ func (d *decoder) strings(key, v *yaml.Node) []string {
 
 func (d *decoder) boolean(key, v *yaml.Node) bool {
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-		d.errorf(v, "%q must be true or false, not %s", key.Value, kindName(v))
+		d.add(diag.WrongType, v, "%q must be true or false, not %s", key.Value, kindName(v))
 		return false
 	}
 	return v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
@@ -219,10 +219,10 @@ func (d *decoder) date(key, v *yaml.Node) time.Time {
 		if t, err := time.Parse(time.DateOnly, v.Value); err == nil {
 			return t
 		}
-		d.errorf(v, "%q: %q is not a real date", key.Value, v.Value)
+		d.add(diag.InvalidDate, v, "%q: %q is not a real date", key.Value, v.Value)
 		return time.Time{}
 	}
-	d.errorf(v, "%q must be a date written YYYY-MM-DD, not %q", key.Value, v.Value)
+	d.add(diag.InvalidDate, v, "%q must be a date written YYYY-MM-DD, not %q", key.Value, v.Value)
 	return time.Time{}
 }
 
@@ -260,7 +260,23 @@ func ValidSlug(s string) bool { return slugRE.MatchString(s) }
 func (d *decoder) slug(key, v *yaml.Node) Name {
 	n := d.name(key, v)
 	if n.Value != "" && !ValidSlug(n.Value) {
-		d.errorf(v, "%q: %q is not a slug: use lower-case letters, digits and single hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
+		d.add(diag.InvalidSlug, v, "%q: %q is not a slug: use lower-case letters, digits and single hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
+	}
+	return n
+}
+
+var sourceIDRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// sourceID is a source's id, which [@id] cites. Digits alone are refused:
+// [@2] cites the second source by position.
+func (d *decoder) sourceID(key, v *yaml.Node) Name {
+	n := d.name(key, v)
+	switch {
+	case n.Value == "":
+	case !sourceIDRE.MatchString(n.Value):
+		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is not a source id: use lower-case letters, digits and hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
+	case strings.Trim(n.Value, "0123456789") == "":
+		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is only digits, which [@%s] reads as a position: add a word, like %q", key.Value, n.Value, n.Value, "source-"+n.Value)
 	}
 	return n
 }
@@ -272,7 +288,7 @@ func (d *decoder) url(key, v *yaml.Node) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		d.errorf(v, "%q: %q is not an http or https URL", key.Value, s)
+		d.add(diag.InvalidURL, v, "%q: %q is not an http or https URL", key.Value, s)
 		return ""
 	}
 	return s
@@ -281,6 +297,7 @@ func (d *decoder) url(key, v *yaml.Node) string {
 func (d *decoder) source(v *yaml.Node, what string) Source {
 	s := Source{Pos: d.pos(v)}
 	d.fields(v, d.pos(v), what, []field{
+		{"id", false, func(k, v *yaml.Node) { s.ID = d.sourceID(k, v) }},
 		{"title", true, func(k, v *yaml.Node) { s.Title = d.text(k, v) }},
 		{"publisher", false, func(k, v *yaml.Node) { s.Publisher = d.text(k, v) }},
 		{"url", false, func(k, v *yaml.Node) { s.URL = d.url(k, v) }},
@@ -295,8 +312,14 @@ func (d *decoder) sources(key, v *yaml.Node) []Source {
 	if len(l) > 0 {
 		out = make([]Source, 0, len(l))
 	}
+	seen := map[string]bool{}
 	for _, e := range l {
-		out = append(out, d.source(e, "a source"))
+		s := d.source(e, "a source")
+		if s.ID.Value != "" && seen[s.ID.Value] {
+			d.diags.Add(diag.DuplicateSourceID, s.ID.Pos, "source id %q is used twice in %q: ids must be unique within an entry", s.ID.Value, key.Value)
+		}
+		seen[s.ID.Value] = true
+		out = append(out, s)
 	}
 	return out
 }

@@ -71,7 +71,7 @@ func KindOf(file string) Kind {
 // (no content/terms, an unreadable folder).
 func Files(fsys fs.FS) (terms, frameworks, incidents []string, diags diag.List) {
 	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
-		diags.Errorf(diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
+		diags.Add(diag.NoTermsFolder, diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
 	}
 	terms = listFiles(fsys, TermsDir, ".md", &diags)
 	frameworks = append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
@@ -91,7 +91,7 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 func LoadTerm(fsys fs.FS, file string, cfg Config) (*Term, diag.List) {
 	var diags diag.List
 	t := loadTerm(fsys, file, cfg, cfg.DefaultLanguage(), false, &diags)
-	return t, diags.Sort()
+	return t, diags.Silence(cfg.WarningsOff).Sort()
 }
 
 // LoadFramework reads one framework file as Load does.
@@ -122,7 +122,7 @@ func LoadTranslation(fsys fs.FS, file string, cfg Config) (*Term, *Incident, dia
 	case KindIncidentTranslation:
 		inc = loadIncident(fsys, file, lang, true, &diags)
 	}
-	return t, inc, diags.Sort()
+	return t, inc, diags.Silence(cfg.WarningsOff).Sort()
 }
 
 // Settle finishes a Site put together from files loaded one at a time

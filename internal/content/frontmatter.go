@@ -47,10 +47,10 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	doc.body = Markdown{Text: text[fm.bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:fm.bodyOff], "\n"), Col: 1}}
 	switch fm.problem {
 	case fmUnclosed:
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
+		diags.Add(diag.FrontMatterUnclosed, diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
 		return doc
 	case fmMissing:
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "missing front matter: start the file with a --- line, the fields, and another --- line")
+		diags.Add(diag.FrontMatterMissing, diag.Pos{File: file, Line: 1, Col: 1}, "missing front matter: start the file with a --- line, the fields, and another --- line")
 		return doc
 	}
 	doc.kind, doc.metaLine = fm.kind, fm.dataLine
@@ -186,15 +186,15 @@ func (doc *document) setMeta(node *yaml.Node, err error, diags *diag.List) {
 	if err != nil {
 		var pe posError
 		if errors.As(err, &pe) {
-			diags.Errorf(diag.Pos{File: file, Line: doc.metaLine + pe.line - 1, Col: pe.col}, "%s", pe.msg)
+			diags.Add(diag.FrontMatterSyntax, diag.Pos{File: file, Line: doc.metaLine + pe.line - 1, Col: pe.col}, "%s", pe.msg)
 		} else {
-			diags.Errorf(diag.Pos{File: file, Line: doc.metaLine, Col: 1}, "%v", err)
+			diags.Add(diag.FrontMatterSyntax, diag.Pos{File: file, Line: doc.metaLine, Col: 1}, "%v", err)
 		}
 		return
 	}
 	shiftLines(node, doc.metaLine-1)
 	if node.Kind != yaml.MappingNode {
-		diags.Errorf(diag.Pos{File: file, Line: max(node.Line, doc.metaLine), Col: 1}, "front matter must be a set of key: value fields")
+		diags.Add(diag.FrontMatterSyntax, diag.Pos{File: file, Line: max(node.Line, doc.metaLine), Col: 1}, "front matter must be a set of key: value fields")
 		return
 	}
 	doc.meta = node

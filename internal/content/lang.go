@@ -62,7 +62,7 @@ func (d *decoder) languages(k, v *yaml.Node) []Language {
 			{"code", true, func(k, v *yaml.Node) {
 				l.Code = d.text(k, v)
 				if !i18n.ValidCode(l.Code) {
-					d.errorf(v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"", l.Code)
+					d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"", l.Code)
 					l.Code = ""
 				}
 			}},
@@ -72,7 +72,7 @@ func (d *decoder) languages(k, v *yaml.Node) []Language {
 			continue
 		}
 		if slices.ContainsFunc(out, func(o Language) bool { return strings.EqualFold(o.Code, l.Code) }) {
-			d.diags.Errorf(l.Pos, "language %q is listed twice", l.Code)
+			d.diags.Add(diag.InvalidValue, l.Pos, "language %q is listed twice", l.Code)
 			continue
 		}
 		if l.Name == "" {
@@ -108,7 +108,7 @@ func (d *decoder) translationFields(fs []field, original string, upd *time.Time,
 		default:
 			f.required = false
 			f.set = func(k, _ *yaml.Node) {
-				d.errorf(k, "a translation cannot set %q: it comes from the original, %s", k.Value, path.Base(original))
+				d.add(diag.TranslationStructure, k, "a translation cannot set %q: it comes from the original, %s", k.Value, path.Base(original))
 			}
 		}
 		out = append(out, f)
@@ -151,10 +151,10 @@ func pair[T any](trs []*T, originals map[string]*T, cfg Config, diags *diag.List
 		at := diag.Pos{File: file, Line: 1, Col: 1}
 		switch {
 		case lang == cfg.DefaultLanguage():
-			diags.Errorf(at, "%q is the default language: its text is in %s, not in a translation", lang, path.Base(origFile))
+			diags.Add(diag.UnknownLanguage, at, "%q is the default language: its text is in %s, not in a translation", lang, path.Base(origFile))
 			continue
 		case !cfg.HasLanguage(lang):
-			diags.Errorf(at, "%q in %q is not one of the site's languages (%s): add it to \"languages\" in %s, or name the file SLUG.CODE.md",
+			diags.Add(diag.UnknownLanguage, at, "%q in %q is not one of the site's languages (%s): add it to \"languages\" in %s, or name the file SLUG.CODE.md",
 				lang, path.Base(file), strings.Join(cfg.languageCodes(), ", "), ConfigFile)
 			continue
 		}
@@ -167,7 +167,7 @@ func pair[T any](trs []*T, originals map[string]*T, cfg Config, diags *diag.List
 				}
 			}
 			slices.Sort(names)
-			diags.Errorf(at, "%s translates %s, which does not exist%s", path.Base(file), path.Base(origFile), diag.DidYouMean(path.Base(origFile), names))
+			diags.Add(diag.TranslationWithoutOriginal, at, "%s translates %s, which does not exist%s", path.Base(file), path.Base(origFile), diag.DidYouMean(path.Base(origFile), names))
 			continue
 		}
 		link(tr, orig)
@@ -182,9 +182,9 @@ func stale(file, origFile string, from time.Time, at diag.Pos, updated time.Time
 	switch {
 	case updated.IsZero():
 	case from.IsZero():
-		diags.Warnf(diag.Pos{File: file, Line: 1, Col: 1}, "translation-stale: the translation does not say which text of %s it translates: set \"source_updated: %s\", the original's \"updated\", once it matches", path.Base(origFile), updated.Format(time.DateOnly))
+		diags.Add(diag.TranslationStale, diag.Pos{File: file, Line: 1, Col: 1}, "the translation does not say which text of %s it translates: set \"source_updated: %s\", the original's \"updated\", once it matches", path.Base(origFile), updated.Format(time.DateOnly))
 	case from.Before(updated):
-		diags.Warnf(at, "translation-stale: translated from the text of %s, but %s was updated on %s: update the translation and set \"source_updated: %s\"",
+		diags.Add(diag.TranslationStale, at, "translated from the text of %s, but %s was updated on %s: update the translation and set \"source_updated: %s\"",
 			from.Format(time.DateOnly), path.Base(origFile), updated.Format(time.DateOnly), updated.Format(time.DateOnly))
 	}
 }
@@ -204,20 +204,20 @@ func loadInterface(fsys fs.FS, cfg Config, diags *diag.List) map[string]map[stri
 	for _, file := range files {
 		lang := fileSlug(file)
 		if !cfg.HasLanguage(lang) {
-			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "%q is not one of the site's languages (%s): name the file after one, e.g. %s/%s.yaml",
+			diags.Add(diag.UnknownLanguage, diag.Pos{File: file, Line: 1, Col: 1}, "%q is not one of the site's languages (%s): name the file after one, e.g. %s/%s.yaml",
 				lang, strings.Join(cfg.languageCodes(), ", "), I18nDir, cfg.DefaultLanguage())
 			continue
 		}
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
+			diags.Add(diag.CannotRead, diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
 			continue
 		}
 		n, err := parseYAML(string(clean(src)))
 		if err != nil {
 			var pe posError
 			errors.As(err, &pe)
-			diags.Errorf(diag.Pos{File: file, Line: pe.line, Col: pe.col}, "%s", pe.msg)
+			diags.Add(diag.FrontMatterSyntax, diag.Pos{File: file, Line: pe.line, Col: pe.col}, "%s", pe.msg)
 			continue
 		}
 		d := &decoder{file: file, diags: diags}
@@ -230,7 +230,7 @@ func loadInterface(fsys fs.FS, cfg Config, diags *diag.List) map[string]map[stri
 func (d *decoder) interfaceText(n *yaml.Node, keys []string) map[string]string {
 	m := map[string]string{}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "the interface text must be a set of key: text fields, not %s", kindName(n))
+		d.add(diag.WrongType, n, "the interface text must be a set of key: text fields, not %s", kindName(n))
 		return m
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -238,17 +238,17 @@ func (d *decoder) interfaceText(n *yaml.Node, keys []string) map[string]string {
 		english, ok := i18n.BuiltinText("en", k.Value)
 		switch {
 		case !ok:
-			d.errorf(k, "unknown interface text %q%s", k.Value, diag.DidYouMean(k.Value, keys))
+			d.add(diag.UnknownKey, k, "unknown interface text %q%s", k.Value, diag.DidYouMean(k.Value, keys))
 			continue
 		case m[k.Value] != "":
-			d.errorf(k, "duplicate key %q", k.Value)
+			d.add(diag.DuplicateKey, k, "duplicate key %q", k.Value)
 			continue
 		case blank(v):
 			continue
 		}
 		s, _ := d.str(k, v) // not trimmed: "By " keeps the space before the name
 		if got, want := i18n.Placeholders(s), i18n.Placeholders(english); !slices.Equal(got, want) {
-			d.errorf(v, "%q must fill in %s, as the built-in text %q does", k.Value, placeholderList(want), english)
+			d.add(diag.InvalidValue, v, "%q must fill in %s, as the built-in text %q does", k.Value, placeholderList(want), english)
 			continue
 		}
 		m[k.Value] = s

@@ -92,7 +92,7 @@ func TestTranslationProblems(t *testing.T) {
 			name:  "a misspelt key gets a did-you-mean",
 			files: map[string]string{"content/terms/api-key.de.md": "---\ntitle: API-Schlüssel\nsource_update: 2026-05-16\n---\n"},
 			want: []string{
-				`content/terms/api-key.de.md:1:1: warning: translation-stale: the translation does not say which text of api-key.md it translates: set "source_updated: 2026-05-16", the original's "updated", once it matches`,
+				`content/terms/api-key.de.md:1:1: warning: the translation does not say which text of api-key.md it translates: set "source_updated: 2026-05-16", the original's "updated", once it matches`,
 				`content/terms/api-key.de.md:3:1: unknown key "source_update" in a translation (did you mean "source_updated"?)`,
 			},
 		},
@@ -119,7 +119,7 @@ func TestTranslationProblems(t *testing.T) {
 		{
 			name:  "a stale translation names both dates",
 			files: map[string]string{"content/terms/api-key.de.md": strings.Replace(deTerm, "2026-05-16", "2026-01-02", 1)},
-			want:  []string{`content/terms/api-key.de.md:5:17: warning: translation-stale: translated from the text of 2026-01-02, but api-key.md was updated on 2026-05-16: update the translation and set "source_updated: 2026-05-16"`},
+			want:  []string{`content/terms/api-key.de.md:5:17: warning: translated from the text of 2026-01-02, but api-key.md was updated on 2026-05-16: update the translation and set "source_updated: 2026-05-16"`},
 		},
 		{
 			name:  "languages are checked",
@@ -206,5 +206,28 @@ func TestKindOfTranslations(t *testing.T) {
 		if got := KindOf(file); got != want {
 			t.Errorf("KindOf(%q) = %v, want %v", file, got, want)
 		}
+	}
+}
+
+func TestTranslationDiagnosticsHaveTheirCodes(t *testing.T) {
+	_, diags := Load(site(map[string]string{
+		"nhiglossary.yaml":            twoLangConfig,
+		"content/terms/api-key.md":    okTerm,
+		"content/terms/api-key.de.md": "---\ntitle: API-Schlüssel\ntags: [x]\nsource_updated: 2026-01-02\n---\n",
+		"content/terms/nope.de.md":    deTerm,
+		"content/terms/api-key.fr.md": deTerm,
+	}))
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Pos.File+" "+string(d.Code))
+	}
+	want := []string{
+		"content/terms/api-key.de.md translation-structure",
+		"content/terms/api-key.de.md translation-stale",
+		"content/terms/api-key.fr.md unknown-language",
+		"content/terms/nope.de.md translation-without-original",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

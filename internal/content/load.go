@@ -33,7 +33,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	site := &Site{Config: loadConfig(fsys, &diags)}
 
 	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
-		diags.Errorf(diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
+		diags.Add(diag.NoTermsFolder, diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
 	}
 	termFiles, termTrs := splitTranslations(listFiles(fsys, TermsDir, ".md", &diags))
 	fwFiles := append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
@@ -85,7 +85,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	}
 
 	site.settle(&diags)
-	return site, diags.Sort()
+	return site, diags.Silence(site.Config.WarningsOff).Sort()
 }
 
 // listFiles returns the files under dir with the extension ext, sorted,
@@ -97,7 +97,7 @@ func listFiles(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir
 			}
-			diags.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "cannot read: %v", err)
+			diags.Add(diag.CannotRead, diag.Pos{File: p, Line: 1, Col: 1}, "cannot read: %v", err)
 			return nil
 		}
 		name := d.Name()
@@ -113,7 +113,7 @@ func listFiles(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		diags.Errorf(diag.Pos{File: dir, Line: 1, Col: 1}, "cannot read: %v", err)
+		diags.Add(diag.CannotRead, diag.Pos{File: dir, Line: 1, Col: 1}, "cannot read: %v", err)
 	}
 	return out
 }
@@ -121,11 +121,11 @@ func listFiles(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 func readDoc(fsys fs.FS, file string, diags *diag.List) (document, bool) {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
+		diags.Add(diag.CannotRead, diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
 		return document{}, false
 	}
 	if !utf8.Valid(src) {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "not UTF-8 text: save the file as UTF-8")
+		diags.Add(diag.NotUTF8, diag.Pos{File: file, Line: 1, Col: 1}, "not UTF-8 text: save the file as UTF-8")
 		return document{}, false
 	}
 	doc := parseDocument(file, src, diags)
@@ -143,14 +143,14 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		return cfg
 	}
 	if err != nil {
-		diags.Errorf(diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "cannot read: %v", err)
+		diags.Add(diag.CannotRead, diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "cannot read: %v", err)
 		return cfg
 	}
 	n, err := parseYAML(string(clean(src)))
 	if err != nil {
 		var pe posError
 		errors.As(err, &pe)
-		diags.Errorf(diag.Pos{File: ConfigFile, Line: pe.line, Col: pe.col}, "%s", pe.msg)
+		diags.Add(diag.FrontMatterSyntax, diag.Pos{File: ConfigFile, Line: pe.line, Col: pe.col}, "%s", pe.msg)
 		return cfg
 	}
 	d := &decoder{file: ConfigFile, diags: diags}
@@ -167,10 +167,11 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 				cfg.Autolink = s
 				return
 			}
-			d.errorf(v, "\"autolink\" must be first, all or off, not %q%s", s, diag.DidYouMean(s, []string{"first", "all", "off"}))
+			d.add(diag.InvalidValue, v, "\"autolink\" must be first, all or off, not %q%s", s, diag.DidYouMean(s, []string{"first", "all", "off"}))
 		}},
 		{"unsafe_html", false, func(k, v *yaml.Node) { cfg.UnsafeHTML = d.boolean(k, v) }},
 		{"languages", false, func(k, v *yaml.Node) { cfg.Languages = d.languages(k, v) }},
+		{"warnings", false, func(k, v *yaml.Node) { cfg.WarningsOff = d.warningsOff(v) }},
 	})
 	cfg.settleLanguages(diags)
 	return cfg
@@ -183,7 +184,7 @@ func (d *decoder) baseURL(k, v *yaml.Node) string {
 	}
 	u, err := ParseBaseURL(s)
 	if err != nil {
-		d.errorf(v, "\"base_url\": %v", err)
+		d.add(diag.InvalidURL, v, "\"base_url\": %v", err)
 		return "/"
 	}
 	return u
@@ -227,7 +228,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 			t.Redirects = d.names(k, v)
 			for _, r := range t.Redirects {
 				if !ValidSlug(r.Value) {
-					diags.Errorf(r.Pos, "redirect %q is not a slug: use lower-case letters, digits and single hyphens", r.Value)
+					diags.Add(diag.InvalidSlug, r.Pos, "redirect %q is not a slug: use lower-case letters, digits and single hyphens", r.Value)
 				}
 			}
 		}},
@@ -296,11 +297,16 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 	if t.Slug.Value == "" {
 		t.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(t.Slug.Value) {
-			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
+			diags.Add(diag.InvalidSlug, diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
 		}
 	}
+	relevance := make([]Markdown, 0, len(t.Mappings))
+	for _, m := range t.Mappings {
+		relevance = append(relevance, m.Relevance)
+	}
+	checkCitations(t.Sources, diags, append(append([]Markdown{t.Body}, t.Examples...), relevance...)...)
 	if len(t.Summary) > MaxSummary {
-		diags.Warnf(t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), MaxSummary)
+		diags.Add(diag.LongSummary, t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), MaxSummary)
 	}
 	return t
 }
@@ -308,7 +314,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
+		diags.Add(diag.CannotRead, diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
 		return nil
 	}
 	text := string(clean(src))
@@ -316,12 +322,12 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	if err != nil {
 		var pe posError
 		errors.As(err, &pe)
-		diags.Errorf(diag.Pos{File: file, Line: pe.line, Col: pe.col}, "%s", pe.msg)
+		diags.Add(diag.FrontMatterSyntax, diag.Pos{File: file, Line: pe.line, Col: pe.col}, "%s", pe.msg)
 		return nil
 	}
 	f := &Framework{File: file, ID: fileSlug(file)}
 	if !ValidSlug(f.ID) {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a framework id: rename it to \"%s.yaml\"", path.Base(file), Slugify(f.ID))
+		diags.Add(diag.InvalidSlug, diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a framework id: rename it to \"%s.yaml\"", path.Base(file), Slugify(f.ID))
 	}
 	d := &decoder{file: file, src: text, diags: diags}
 	d.fields(n, diag.Pos{File: file, Line: 1, Col: 1}, "a framework", []field{
@@ -344,10 +350,10 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 					continue
 				}
 				if strings.ContainsAny(c.ID.Value, "/|[] \t") {
-					diags.Errorf(c.ID.Pos, "control id %q must not contain spaces, '/', '|' or brackets", c.ID.Value)
+					diags.Add(diag.InvalidControlID, c.ID.Pos, "control id %q must not contain spaces, '/', '|' or brackets", c.ID.Value)
 				}
 				if prev, dup := seen[strings.ToLower(c.ID.Value)]; dup {
-					diags.Errorf(c.ID.Pos, "duplicate control id %q (first at line %d)", c.ID.Value, prev.Line)
+					diags.Add(diag.DuplicateControl, c.ID.Pos, "duplicate control id %q (first at line %d)", c.ID.Value, prev.Line)
 					continue
 				}
 				seen[strings.ToLower(c.ID.Value)] = c.ID.Pos
@@ -385,12 +391,14 @@ func loadIncident(fsys fs.FS, file, lang string, translation bool, diags *diag.L
 	}
 	d.fields(doc.meta, start, what, fields)
 	if translation {
-		return inc
+		return inc // its citations cite the original's sources
 	}
+	checkCitations(inc.Sources, diags, inc.Body)
+	citationsInSummary(inc.Summary, diags)
 	if inc.Slug.Value == "" {
 		inc.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(inc.Slug.Value) {
-			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(inc.Slug.Value))
+			diags.Add(diag.InvalidSlug, diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(inc.Slug.Value))
 		}
 	}
 	return inc

@@ -336,6 +336,28 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name:  "source ids: a pattern, not digits alone, unique within the entry",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nsources:\n  - {id: GG 2026, title: A}\n  - {id: '2', title: B}\n  - {id: gg, title: C}\n  - {id: gg, title: D}\n---\n"},
+			want: []string{
+				`content/terms/api-key.md:6:10: "id": "GG 2026" is not a source id: use lower-case letters, digits and hyphens, like "gg-2026"`,
+				`content/terms/api-key.md:7:11: "id": "2" is only digits, which [@2] reads as a position: add a word, like "source-2"`,
+				`content/terms/api-key.md:9:10: source id "gg" is used twice in "sources": ids must be unique within an entry`,
+			},
+		},
+		{
+			name: "citations must cite a source of their entry",
+			files: map[string]string{
+				"content/terms/api-key.md":  "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nexamples: [\"Leaked [@gg-2025].\"]\nsources:\n  - {id: gg-2026, title: A}\n  - {title: B}\n---\nKeys leak [@gg-2026; @3], `[@x]` is code.\n\nSee [@2] and [@verizon].\n",
+				"content/incidents/leak.md": "---\ntitle: Leak\ndate: 2025-01-01\nsummary: Leaked [@1].\n---\n",
+			},
+			want: []string{
+				`content/incidents/leak.md:4:17: a summary is shown on other pages, without its sources: cite [@1] in the body instead`,
+				`content/terms/api-key.md:5:20: citation [@gg-2025] names no source of this entry (did you mean "gg-2026"?)`,
+				`content/terms/api-key.md:10:11: citation [@3] cites a source by number, but the entry lists 2 sources`,
+				`content/terms/api-key.md:12:14: citation [@verizon] names no source of this entry (its ids: gg-2026)`,
+			},
+		},
+		{
 			name:  "a tab in YAML indentation says tab",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nrelated:\n\t- other\n---\n"},
 			want:  []string{`content/terms/api-key.md:6:1: a tab indents this line: YAML indents with spaces only, so replace the tab with spaces`},
@@ -349,6 +371,19 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			name:  "text on the line of JSON's closing brace",
 			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"A\", \"summary\": \"s\", \"updated\": \"2026-05-16\"\n} Body\n"},
 			want:  []string{`content/terms/api-key.md:3:3: invalid JSON: unexpected text after the closing brace`},
+		},
+		{
+			name: "warnings switched off by code; unknown codes and errors are not",
+			files: map[string]string{
+				"nhiglossary.yaml":         "warnings:\n  long-summary: off\n  orphan-trem: off\n  unknown-key: off\n  link-in-plain-text: maybe\n",
+				"content/terms/api-key.md": "---\ntitle: API Key\nsummary: " + strings.Repeat("long ", 70) + "\nupdated: 2026-05-16\ncolour: red\n---\n",
+			},
+			want: []string{
+				`content/terms/api-key.md:5:1: unknown key "colour" in a term`,
+				`nhiglossary.yaml:3:3: warning: unknown warning code "orphan-trem" (did you mean "orphan-term"?); docs/diagnostics.md lists them`,
+				`nhiglossary.yaml:4:3: warning: "unknown-key" is an error, and errors cannot be switched off: fix what it reports`,
+				`nhiglossary.yaml:5:23: warning "link-in-plain-text" must be off or on, not "maybe"`,
+			},
 		},
 		{
 			name: "incident problems",

@@ -24,6 +24,9 @@ type Config struct {
 	DefaultAuthor string
 	Autolink      string // "first", "all" or "off"
 	UnsafeHTML    bool
+	// WarningsOff are the warnings the site switched off by code
+	// (`warnings: {orphan-term: off}`).
+	WarningsOff map[diag.Code]bool
 }
 
 // DefaultConfig is what a site without nhiglossary.yaml gets.
@@ -117,6 +120,7 @@ func (m Markdown) PosAt(off int) diag.Pos {
 
 // Source is a citation.
 type Source struct {
+	ID        Name // optional; what [@id] cites
 	Title     string
 	Publisher string
 	URL       string

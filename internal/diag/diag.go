@@ -49,6 +49,7 @@ func (s Severity) String() string {
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
+	Code     Code // the rule broken, which fixes Severity
 	Message  string
 }
 
@@ -62,14 +63,10 @@ func (d Diagnostic) String() string {
 // List collects diagnostics from every stage so that one run reports them all.
 type List []Diagnostic
 
-// Errorf adds an error at pos.
-func (l *List) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: placed(pos), Severity: Error, Message: fmt.Sprintf(format, args...)})
-}
-
-// Warnf adds a warning at pos.
-func (l *List) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: placed(pos), Severity: Warning, Message: fmt.Sprintf(format, args...)})
+// Add reports that the rule code is broken at pos; the code says whether
+// it is an error or a warning.
+func (l *List) Add(code Code, pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: placed(pos), Severity: code.Severity(), Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // placed puts a problem with a whole file (a slug taken from its name, a
@@ -108,6 +105,7 @@ func (l List) Sort() List {
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Severity, b.Severity),
 			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.Code, b.Code),
 		)
 	})
 	return slices.Compact(l)
@@ -125,21 +123,49 @@ func (l List) Error() string {
 	return b.String()
 }
 
-// WriteText prints one diagnostic per line: PATH:LINE:COL: message.
+// Under puts every file path under dir, so that paths read from where the
+// command runs (`check --src docs/glossary` prints
+// docs/glossary/content/...). dir "" or "." leaves them as they are;
+// names that are not files (a flag such as --base-url) stay too.
+func (l List) Under(dir string) List {
+	dir = strings.TrimSuffix(strings.ReplaceAll(dir, "\\", "/"), "/")
+	if dir == "" || dir == "." {
+		return l
+	}
+	out := slices.Clone(l)
+	for i := range out {
+		if f := out[i].Pos.File; f != "" && !strings.HasPrefix(f, "-") {
+			out[i].Pos.File = dir + "/" + f
+		}
+	}
+	return out
+}
+
+// WriteText prints one diagnostic per line: PATH:LINE:COL: message. A
+// warning ends with its code in brackets, the name that switches it off.
 func WriteText(w io.Writer, l List) error {
 	for _, d := range l {
-		if _, err := fmt.Fprintln(w, d.String()); err != nil {
+		if _, err := fmt.Fprintln(w, d.String()+codeSuffix(d)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// codeSuffix is " [code]" for a warning: the name that switches it off.
+func codeSuffix(d Diagnostic) string {
+	if d.Severity != Warning || d.Code == "" {
+		return ""
+	}
+	return " [" + string(d.Code) + "]"
+}
+
 type jsonDiag struct {
-	File     string `json:"file"`
+	Path     string `json:"path"`
 	Line     int    `json:"line"`
 	Col      int    `json:"column"`
 	Severity string `json:"severity"`
+	Code     Code   `json:"code"`
 	Message  string `json:"message"`
 }
 
@@ -147,7 +173,7 @@ type jsonDiag struct {
 func WriteJSON(w io.Writer, l List) error {
 	out := make([]jsonDiag, 0, len(l))
 	for _, d := range l {
-		out = append(out, jsonDiag{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Message})
+		out = append(out, jsonDiag{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Code, d.Message})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -165,7 +191,10 @@ func WriteGitHub(w io.Writer, l List) error {
 		if d.Pos.Col > 0 {
 			props += fmt.Sprintf(",col=%d", d.Pos.Col)
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, ghEscape(d.Message, false)); err != nil {
+		if d.Code != "" {
+			props += ",title=" + ghEscape(string(d.Code), true)
+		}
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, ghEscape(d.Message+codeSuffix(d), false)); err != nil {
 			return err
 		}
 	}

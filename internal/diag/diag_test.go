@@ -2,6 +2,7 @@ package diag
 
 import (
 	"bytes"
+	"regexp"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -37,10 +38,10 @@ func TestSuggest(t *testing.T) {
 
 func TestSortOrdersByFileThenPositionAndDropsRepeats(t *testing.T) {
 	var l List
-	l.Errorf(Pos{"b.md", 1, 1}, "b")
-	l.Warnf(Pos{"a.md", 10, 2}, "late")
-	l.Errorf(Pos{"a.md", 2, 5}, "early")
-	l.Errorf(Pos{"a.md", 2, 5}, "early")
+	l.Add(UnknownRelated, Pos{"b.md", 1, 1}, "b")
+	l.Add(OrphanTerm, Pos{"a.md", 10, 2}, "late")
+	l.Add(UnknownRelated, Pos{"a.md", 2, 5}, "early")
+	l.Add(UnknownRelated, Pos{"a.md", 2, 5}, "early")
 	var got []string
 	for _, d := range l.Sort() {
 		got = append(got, d.String())
@@ -53,21 +54,81 @@ func TestSortOrdersByFileThenPositionAndDropsRepeats(t *testing.T) {
 
 func TestWriteFormats(t *testing.T) {
 	var l List
-	l.Errorf(Pos{"content/terms/a,b.md", 3, 4}, "bad\nthing: 100%%")
-	l.Warnf(Pos{File: "content/terms"}, "folder")
+	l.Add(UnknownRelated, Pos{"content/terms/a,b.md", 3, 4}, "bad\nthing: 100%%")
+	l.Add(OrphanTerm, Pos{File: "content/terms"}, "folder")
 	var text, gh, js bytes.Buffer
 	WriteText(&text, l)
 	WriteGitHub(&gh, l)
 	WriteJSON(&js, l)
-	if want := "content/terms/a,b.md:3:4: bad\nthing: 100%\ncontent/terms:1:1: warning: folder\n"; text.String() != want {
+	if want := "content/terms/a,b.md:3:4: bad\nthing: 100%\ncontent/terms:1:1: warning: folder [orphan-term]\n"; text.String() != want {
 		t.Errorf("text:\n%q\nwant\n%q", text.String(), want)
 	}
-	if want := "::error file=content/terms/a%2Cb.md,line=3,col=4::bad%0Athing: 100%25\n::warning file=content/terms,line=1,col=1::folder\n"; gh.String() != want {
+	if want := "::error file=content/terms/a%2Cb.md,line=3,col=4,title=unknown-related::bad%0Athing: 100%25\n::warning file=content/terms,line=1,col=1,title=orphan-term::folder [orphan-term]\n"; gh.String() != want {
 		t.Errorf("github:\n%q\nwant\n%q", gh.String(), want)
+	}
+	wantJSON := `[
+  {
+    "path": "content/terms/a,b.md",
+    "line": 3,
+    "column": 4,
+    "severity": "error",
+    "code": "unknown-related",
+    "message": "bad\nthing: 100%"
+  },
+  {
+    "path": "content/terms",
+    "line": 1,
+    "column": 1,
+    "severity": "warning",
+    "code": "orphan-term",
+    "message": "folder"
+  }
+]
+`
+	if diff := cmp.Diff(wantJSON, js.String()); diff != "" {
+		t.Errorf("json (-want +got):\n%s", diff)
 	}
 	var empty bytes.Buffer
 	WriteJSON(&empty, nil)
 	if empty.String() != "[]\n" {
 		t.Errorf("empty json = %q", empty.String())
+	}
+}
+
+func TestUnderPrefixesFilesNotFlags(t *testing.T) {
+	var l List
+	l.Add(UnknownRelated, Pos{"content/terms/a.md", 3, 4}, "x")
+	l.Add(InvalidURL, Pos{File: "--base-url"}, "y")
+	var got []string
+	for _, d := range l.Under("docs/glossary/") {
+		got = append(got, d.Pos.File)
+	}
+	if diff := cmp.Diff([]string{"docs/glossary/content/terms/a.md", "--base-url"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if l.Under(".")[0].Pos.File != "content/terms/a.md" || l[0].Pos.File != "content/terms/a.md" {
+		t.Errorf("Under(\".\") changed a path, or Under changed its receiver")
+	}
+}
+
+func TestSilenceDropsOnlyWarnings(t *testing.T) {
+	var l List
+	l.Add(OrphanTerm, Pos{"a.md", 1, 1}, "orphan")
+	l.Add(LongSummary, Pos{"a.md", 2, 1}, "long")
+	l.Add(UnknownRelated, Pos{"a.md", 3, 1}, "unknown")
+	var got []Code
+	for _, d := range l.Silence(map[Code]bool{OrphanTerm: true, UnknownRelated: true}) {
+		got = append(got, d.Code)
+	}
+	if diff := cmp.Diff([]Code{LongSummary, UnknownRelated}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestEveryCodeIsKebabCase(t *testing.T) {
+	for _, r := range Rules() {
+		if !regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`).MatchString(string(r.Code)) {
+			t.Errorf("code %q is not kebab-case", r.Code)
+		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // benchNames returns n names built like the benchmark corpus's titles
-// (../../../shared/bench/gencorpus.py): "Adj Noun" and "Domain Adj Noun".
+// (scripts/gencorpus): "Adj Noun" and "Domain Adj Noun".
 func benchNames(n int) []AutoName {
 	adj := strings.Fields(`static dynamic ephemeral federated scoped delegated rotated leaked orphaned privileged
 		shared managed unmanaged temporary long-lived short-lived signed encrypted hashed revoked

@@ -67,6 +67,7 @@ type Result struct {
 	Text     string    // plain text (no markup), words separated by spaces, for the search index
 	Headings []Heading // level 2 and 3 headings with their ids
 	Terms    []string  // slugs of the terms HTML links to ([[links]] and auto-links), in order of first appearance, each once
+	Cites    []Cited   // the [@citations], in document order
 }
 
 // Doc says how to render one Markdown field.
@@ -84,6 +85,10 @@ type Doc struct {
 	// take one gets the next free -1, -2... instead ("examples-1").
 	IDPrefix string
 	Reserved func(id string) bool
+
+	// Sources are the ids of the entry's sources in order ("" for one
+	// without): [@id] and [@2] cite them.
+	Sources []string
 }
 
 // Renderer renders the Markdown of one build. It is safe for concurrent use.
@@ -114,6 +119,7 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 			extension.Typographer,
 			Highlighting{},
 			&WikiLinks{Linker: linker},
+			Citations{},
 			auto,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
@@ -148,7 +154,7 @@ func (r *Renderer) renderMarkdown(st *docState, pc parser.Context) Result {
 	buf := &st.buf
 	buf.Reset()
 	headings := plainText(buf, root, source, &st.terms)
-	res := Result{Text: buf.String(), Headings: headings, Terms: st.terms.slice()}
+	res := Result{Text: buf.String(), Headings: headings, Terms: st.terms.slice(), Cites: st.citesSlice()}
 
 	buf.Reset()
 	_ = r.md.Renderer().Render(st.w, source, root) // a bytes.Buffer does not fail

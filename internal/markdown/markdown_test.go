@@ -653,3 +653,53 @@ func TestRendererAgreesWithScan(t *testing.T) {
 		}
 	}
 }
+
+func TestCitations(t *testing.T) {
+	sources := []string{"gg-2026", "", "verizon"}
+	tests := []struct {
+		name, src string
+		doc       Doc
+		html      string
+		cites     []Cited
+	}{
+		{
+			name:  "by id and by position, each link with its own id",
+			src:   "Most keys leak [@gg-2026]. Again [@gg-2026; @2].",
+			html:  `<p>Most keys leak <sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[1]</a></sup>. Again <sup class="cite"><a href="#source-1" id="cite-1-1" aria-label="Source 1">[1]</a></sup><sup class="cite"><a href="#source-2" id="cite-2" aria-label="Source 2">[2]</a></sup>.</p>` + "\n",
+			cites: []Cited{{1, "cite-1"}, {1, "cite-1-1"}, {2, "cite-2"}},
+		},
+		{
+			name:  "a field's prefix keeps its ids apart",
+			src:   "Seen [@verizon].",
+			doc:   Doc{IDPrefix: "example-1--", Inline: true},
+			html:  `Seen <sup class="cite"><a href="#source-3" id="example-1--cite-3" aria-label="Source 3">[3]</a></sup>.`,
+			cites: []Cited{{3, "example-1--cite-3"}},
+		},
+		{
+			name: "unknown keys stay as written, marked; code is text",
+			src:  "Bad [@gg-2025] and [@4]; `[@gg-2026]`.",
+			html: `<p>Bad <span class="cite-broken">[@gg-2025]</span> and <span class="cite-broken">[@4]</span>; <code>[@gg-2026]</code>.</p>` + "\n",
+		},
+		{
+			name:  "a heading that would take a citation's id keeps it",
+			src:   "## Cite 1\n\nSee [@1].",
+			html:  `<h2 id="cite-1">Cite 1</h2>` + "\n" + `<p>See <sup class="cite"><a href="#source-1" id="cite-1-1" aria-label="Source 1">[1]</a></sup>.</p>` + "\n",
+			cites: []Cited{{1, "cite-1-1"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.doc.Sources = sources
+			got := render(t, Options{}, tt.src, tt.doc)
+			if diff := cmp.Diff(tt.html, got.HTML); diff != "" {
+				t.Errorf("HTML (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.cites, got.Cites); diff != "" {
+				t.Errorf("Cites (-want +got):\n%s", diff)
+			}
+			if !strings.Contains(tt.src, "`") && strings.Contains(got.Text, "[") {
+				t.Errorf("search text %q has the citation's brackets", got.Text)
+			}
+		})
+	}
+}

@@ -28,6 +28,7 @@ type docState struct {
 	nodes []*ast.Text // scratch space of auto-linking
 	found []mention
 	plain []*WikiLink // scratch space of renderPlain
+	cites []Cited
 
 	// Nodes are allocated in chunks: a page has hundreds.
 	texts    arena[ast.Text]
@@ -67,6 +68,7 @@ const (
 // free resets st, dropping every pointer into its document, and pools it.
 func (st *docState) free() {
 	st.src, st.doc = "", Doc{}
+	st.cites = st.cites[:0]
 	st.linked.reset()
 	st.terms.reset()
 	clear(st.nodes)
@@ -172,6 +174,14 @@ func (st *docState) markLinked(term string) {
 	if st != nil {
 		st.linked.add(term)
 	}
+}
+
+// citesSlice returns the document's citations, in a slice of their own.
+func (st *docState) citesSlice() []Cited {
+	if len(st.cites) == 0 {
+		return nil
+	}
+	return append([]Cited(nil), st.cites...)
 }
 
 // html returns the HTML written to st.buf, without the spaces around it

@@ -143,11 +143,9 @@ func (r *Renderer) feed() ([]byte, error) {
 	// publisher, else the default author, else the site itself.
 	f.Author = &author{cmp.Or(r.cfg.Publisher, r.cfg.DefaultAuthor, r.cfg.Title, "Glossary")}
 	// The feed's date is its newest entry's, never the clock's: builds of
-	// the same content are byte-identical.
-	f.Updated = "1970-01-01T00:00:00Z"
-	if len(terms) > 0 {
-		f.Updated = terms[0].Updated.UTC().Format(time.RFC3339)
-	}
+	// the same content are byte-identical. (Jobs leaves out a feed with
+	// no entries.)
+	f.Updated = terms[0].Updated.UTC().Format(time.RFC3339)
 	for _, t := range terms {
 		e := entry{Title: t.Title.Value, Link: link{Href: r.abs(r.termURL(t))}, ID: r.iri(r.termURL(t)), Updated: t.Updated.UTC().Format(time.RFC3339), Summary: t.Summary}
 		if t.Author != "" { // the term's own, or the site's default_author

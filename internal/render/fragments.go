@@ -154,11 +154,20 @@ func names(ns []content.Name) []string {
 // go to l when l is not nil. idPrefix names the field among the page's
 // others (see markdown.Doc.IDPrefix): "example-2--", "incident-x--"...
 func (r *Renderer) inline(m content.Markdown, idPrefix string, l *links) template.HTML {
+	return r.cited(m, markdown.Doc{Inline: true, IDPrefix: idPrefix}, l, nil)
+}
+
+// cited renders a one-paragraph field that may cite the entry's sources,
+// adding its citations to cites.
+func (r *Renderer) cited(m content.Markdown, doc markdown.Doc, l *links, cites *[]markdown.Cited) template.HTML {
 	if m.Text == "" {
 		return ""
 	}
-	res := r.md.Render(m.Text, markdown.Doc{Inline: true, IDPrefix: idPrefix})
+	res := r.md.Render(m.Text, doc)
 	l.add(res.Terms)
+	if cites != nil {
+		*cites = append(*cites, res.Cites...)
+	}
 	// The Markdown renderer escapes text and drops raw HTML unless the
 	// site opted in, so its output is trusted here.
 	return template.HTML(res.HTML)
@@ -174,10 +183,17 @@ func (r *Renderer) block(m content.Markdown, doc markdown.Doc, l *links) templat
 	return template.HTML(res.HTML)
 }
 
-func sourceViews(ss []content.Source) []SourceView {
+// sourceViews are an entry's sources; cites are the page's citations in
+// page order, so each source links back to the first that cites it.
+func sourceViews(ss []content.Source, cites []markdown.Cited) []SourceView {
 	out := make([]SourceView, len(ss))
 	for i, s := range ss {
 		out[i] = SourceView{N: i + 1, Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: s.Date}
+	}
+	for _, c := range cites {
+		if v := &out[c.Source-1]; v.CitedAt == "" {
+			v.CitedAt = c.ID
+		}
 	}
 	return out
 }

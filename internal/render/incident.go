@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
@@ -24,11 +25,13 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 	p := IncidentPage{
 		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_incidents"), r.u.Incidents()}),
 		Incident: ref,
-		Sources:  sourceViews(inc.Sources),
 		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
 	}
 	l := links(slices.Clone(ref.links))
-	p.Body = r.block(inc.Body, markdown.Doc{Reserved: r.reserved["incident"]}, &l)
+	body := r.md.Render(inc.Body.Text, markdown.Doc{Reserved: r.reserved["incident"], Sources: content.SourceIDs(inc.Sources)})
+	l.add(body.Terms)
+	p.Body = template.HTML(body.HTML)
+	p.Sources = sourceViews(inc.Sources, body.Cites)
 	p.Layout.Draft = inc.Draft
 	p.Tags = r.tagLinks(inc.Tags)
 	l.refs(p.Terms)

@@ -87,7 +87,10 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
-		Feed: r.u.File("feed.xml"), OpenSearch: newURLs(g.Site.Config.BaseURL).File("opensearch.xml"), // one for the site
+		OpenSearch: newURLs(g.Site.Config.BaseURL).File("opensearch.xml"), // one for the site
+	}
+	if len(g.Terms) > 0 { // an empty feed would have no date to give
+		r.nav.Feed = r.u.File("feed.xml")
 	}
 	r.num = make(map[*content.Term]int32, len(g.Terms))
 	r.preview = make(map[string]string, len(g.Terms))
@@ -209,9 +212,13 @@ func (r *Renderer) Jobs() []Job {
 	add("search/index.html", nil, r.searchPage)
 	if root {
 		add("404.html", nil, r.notFoundPage)
-		add("sitemap.xml", nil, fileJob(r.sitemap))
+		if r.u.origin != "" { // a sitemap lists absolute URLs only
+			add("sitemap.xml", nil, fileJob(r.sitemap))
+		}
 	}
-	add("feed.xml", nil, fileJob(r.feed))
+	if r.nav.Feed != "" {
+		add("feed.xml", nil, fileJob(r.feed))
+	}
 	if root {
 		add("robots.txt", nil, fileJob(r.robots))
 		add("opensearch.xml", nil, fileJob(r.openSearch))

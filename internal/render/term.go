@@ -16,7 +16,9 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	// The body is the page's main text: its heading ids are the plain
 	// ones, made to avoid the ids of the page's own sections. Every other
 	// field gets a prefix of its own, so no two share an id.
-	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true, Reserved: r.reserved["term"]})
+	sources := content.SourceIDs(t.Sources)
+	body := r.md.Render(t.Body.Text, markdown.Doc{Self: t.Slug.Value, Autolink: true, Reserved: r.reserved["term"], Sources: sources})
+	cites := body.Cites
 	if r.opts.BodyText != nil {
 		r.opts.BodyText(t, body.Text)
 	}
@@ -31,7 +33,6 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		Headings: body.Headings,
 		HasTOC:   len(body.Headings) >= 2,
 		Takeaway: t.Takeaway,
-		Sources:  sourceViews(t.Sources),
 		Reviewed: t.Reviewed,
 	}
 	p.Draft = t.Draft
@@ -46,9 +47,8 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	p.Tags = r.tagLinks(t.Tags)
 	l := links(body.Terms) // the Result's own slice
 	for i, e := range t.Examples {
-		res := r.md.Render(e.Text, markdown.Doc{Self: t.Slug.Value, Inline: true, IDPrefix: nthPrefix("example-", i)})
-		l.add(res.Terms)
-		p.Examples = append(p.Examples, template.HTML(res.HTML))
+		doc := markdown.Doc{Self: t.Slug.Value, Inline: true, IDPrefix: nthPrefix("example-", i), Sources: sources}
+		p.Examples = append(p.Examples, r.cited(e, doc, &l, &cites))
 	}
 	for _, inc := range g.TermIncidents[t] {
 		ref := r.incidentRef(inc)
@@ -56,7 +56,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		l.add(ref.links)
 	}
 	for i, m := range g.TermMappings[t] {
-		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.inline(m.Relevance, nthPrefix("mapping-", i), &l)}
+		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.cited(m.Relevance, markdown.Doc{Inline: true, IDPrefix: nthPrefix("mapping-", i), Sources: sources}, &l, &cites)}
 		key := mappingKey{m.Framework.ID, ""}
 		if m.Control != nil {
 			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.controlURL(m.Framework, m.Control)
@@ -65,6 +65,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		row.Cells = r.cached(&r.cells, key, "mappingcells", MappingTarget{row.Framework, row.FrameworkAbbr, row.Control, row.ControlTitle, row.ControlURL})
 		p.Mappings = append(p.Mappings, row)
 	}
+	p.Sources = sourceViews(t.Sources, cites)
 	p.Related = r.termRefs(g.Related[t])
 	p.ReferencedBy = r.termRefs(g.ReferencedBy[t])
 	for i, d := range t.Definitions {

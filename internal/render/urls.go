@@ -136,3 +136,8 @@ func TaxonomySlug(name string) string {
 
 // BasePathOf is the URL path of a base URL, ending in "/".
 func BasePathOf(baseURL string) string { return newURLs(baseURL).base }
+
+// IsAbsolute says whether baseURL has a scheme and host. Without them the
+// site has no sitemap.xml (a sitemap lists absolute URLs only) and no
+// canonical links.
+func IsAbsolute(baseURL string) bool { return newURLs(baseURL).origin != "" }

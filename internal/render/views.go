@@ -125,6 +125,7 @@ type MappingTarget struct {
 // SourceView is a numbered citation.
 type SourceView struct {
 	N         int
+	CitedAt   string // the id of the first citation of it on the page, "" when none cites it
 	Title     string
 	Publisher string
 	URL       string

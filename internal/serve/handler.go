@@ -3,20 +3,25 @@ package serve
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/nhimg/nhiglossary/internal/serve/livereload"
 )
 
-// EventsPath is where the pages' live-reload client connects, under the
-// site's root. Slugs cannot start with "_", so no page has it.
-const EventsPath = "_nhiglossary/events"
+// EventsPath is where the pages' live-reload client connects, and
+// ClientPath where it is loaded from, under the site's root. Slugs cannot
+// start with "_", so no page has them.
+const (
+	EventsPath = "_nhiglossary/events"
+	ClientPath = "_nhiglossary/livereload.js"
+)
 
 func (s *server) handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -30,11 +35,14 @@ func (s *server) handler() http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
-		if r.URL.Path == "/"+EventsPath {
+		switch r.URL.Path {
+		case "/" + EventsPath:
 			s.events(w, r)
-			return
+		case "/" + ClientPath:
+			s.client(w, r)
+		default:
+			s.file(w, r)
 		}
-		s.file(w, r)
 	})
 }
 
@@ -54,12 +62,30 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	s.hub.ServeHTTP(w, r)
 }
 
+// The versions of the pages that stand in for a missing one: the site's
+// 404 page, and the problems page before the site first built. A page
+// that connects with the latter once the site has built reloads at once.
+const (
+	noPage  = "none"
+	noBuild = "unbuilt"
+)
+
 // versionOf is the version of what a request for p gets now.
 func (s *server) versionOf(p string) string {
 	if v := s.live.Version(p); v != "" {
 		return v
 	}
-	return "none"
+	if !s.built.Load() {
+		return noBuild
+	}
+	return noPage
+}
+
+// client sends the live-reload script.
+func (s *server) client(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("ETag", `"`+livereload.ClientVersion+`"`)
+	w.Header().Set("Cache-Control", "no-cache")
+	serveBytes(w, r, ClientPath, livereload.Client)
 }
 
 // outputPath maps a URL path to the file that answers it: "/" is
@@ -100,47 +126,65 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
+		if !s.built.Load() && isPage(p) {
+			s.problemsPage(w, r)
+			return
+		}
 		s.notFound(w, r)
 		return
 	case err != nil:
 		s.renderFailed(w, r, err, f.Version)
 		return
 	}
-	data := f.Data
-	if ext := path.Ext(p); ext == ".html" {
-		data = withVersion(withAssetVersions(data, s.live.Base(), s.live.AssetVersions()), f.Version)
-	} else if strings.HasPrefix(p, "assets/") {
-		etag := `"` + f.Version + `"`
-		w.Header().Set("ETag", etag)
-		if r.URL.Query().Get("v") == f.Version {
-			// The URL a page names it by: it changes with the content.
-			w.Header().Set("Cache-Control", "max-age=31536000, immutable")
-		} else {
-			w.Header().Set("Cache-Control", "no-cache")
-		}
-		if r.Header.Get("If-None-Match") == etag {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
+	if path.Ext(p) == ".html" {
+		serveBytes(w, r, p, s.withClient(withAssetVersions(f.Data, s.live.Base(), s.live.AssetVersions()), f.Version))
+		return
 	}
-	send(w, r, p, data, http.StatusOK)
+	// Other files are revalidated by their version, which changes with
+	// their content; an asset named by its version may be kept for good.
+	w.Header().Set("ETag", `"`+f.Version+`"`)
+	if strings.HasPrefix(p, "assets/") && r.URL.Query().Get("v") == f.Version {
+		w.Header().Set("Cache-Control", "max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
+	serveBytes(w, r, p, f.Data)
 }
 
-func send(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
-	ct := mime.TypeByExtension(path.Ext(name))
+// isPage reports whether a request for output path p is for a page (or
+// would be, in a site that built), not for a file of another kind.
+func isPage(p string) bool {
+	ext := path.Ext(p)
+	return ext == ".html" || ext == ""
+}
+
+// contentType is the Content-Type of an output file.
+func contentType(name string) string {
 	switch path.Ext(name) {
 	case ".txt":
-		ct = "text/plain; charset=utf-8"
+		return "text/plain; charset=utf-8"
 	case ".js":
-		ct = "text/javascript; charset=utf-8"
+		return "text/javascript; charset=utf-8"
 	case ".json":
-		ct = "application/json"
+		return "application/json"
 	}
-	if ct == "" {
-		ct = "application/octet-stream"
+	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+		return ct
 	}
-	w.Header().Set("Content-Type", ct)
-	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+	return "application/octet-stream"
+}
+
+// serveBytes sends a file that was found; net/http answers conditional
+// (If-None-Match, given an ETag) and range requests, and HEAD.
+func serveBytes(w http.ResponseWriter, r *http.Request, name string, data []byte) {
+	w.Header().Set("Content-Type", contentType(name))
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+}
+
+// send sends a page that stands in for one that could not be had.
+func send(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
+	w.Header().Set("Content-Type", contentType(name))
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(data)
@@ -176,53 +220,30 @@ func withAssetVersions(html []byte, base string, versions map[string]string) []b
 	return append(out, html...)
 }
 
-// withVersion tells the page's live-reload client which version of the
-// page it shows, in a meta element before </head>.
-func withVersion(html []byte, version string) []byte {
+// withClient adds the live-reload client to a page before </head>, and
+// tells it which version of the page it shows.
+func (s *server) withClient(html []byte, version string) []byte {
 	i := bytes.Index(html, []byte("</head>"))
 	if i < 0 {
 		return html
 	}
-	meta := `<meta name="nhiglossary-version" content="` + template.HTMLEscapeString(version) + "\">\n"
-	out := make([]byte, 0, len(html)+len(meta))
+	tags := `<meta name="nhiglossary-version" content="` + template.HTMLEscapeString(version) + "\">\n" +
+		`<script src="/` + ClientPath + "?v=" + livereload.ClientVersion + `" defer></script>` + "\n"
+	out := make([]byte, 0, len(html)+len(tags))
 	out = append(out, html[:i]...)
-	out = append(out, meta...)
+	out = append(out, tags...)
 	return append(out, html[i:]...)
 }
 
 func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
 	f, err := s.live.Get("404.html")
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist): // not a page, before the site built
 		http.NotFound(w, r)
 		return
+	case err != nil:
+		s.renderFailed(w, r, err, noPage)
+		return
 	}
-	send(w, r, "404.html", withVersion(f.Data, "none"), http.StatusNotFound)
+	send(w, r, "404.html", s.withClient(f.Data, noPage), http.StatusNotFound)
 }
-
-// renderFailed shows a template error in place of the page; the page
-// reloads by itself once the template is fixed.
-func (s *server) renderFailed(w http.ResponseWriter, r *http.Request, err error, version string) {
-	base := s.live.Base()
-	page := errorPage.Execute
-	var b bytes.Buffer
-	page(&b, struct{ Err, Base, Script, Version string }{err.Error(), base, base + "assets/livereload.js", version})
-	send(w, r, "error.html", b.Bytes(), http.StatusInternalServerError)
-}
-
-var errorPage = template.Must(template.New("error").Parse(`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'">
-<meta name="nhiglossary-version" content="{{.Version}}">
-<title>This page did not render</title>
-<script src="{{.Script}}" defer></script>
-</head>
-<body data-base="{{.Base}}">
-<h1>This page did not render</h1>
-<pre>{{.Err}}</pre>
-<p>It reloads by itself when the problem is fixed.</p>
-</body>
-</html>
-`))

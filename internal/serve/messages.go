@@ -21,8 +21,10 @@ import (
 //	    path is in moved goes to its value ("" for the A-Z index)
 //	{"type":"css","hrefs":{"/assets/style.css":"/assets/style.css?v=HASH"}}
 //	    these stylesheets changed: swap each for its new URL
-//	{"type":"status","errors":1,"problems":[...]}
+//	{"type":"status","errors":1,"warnings":2,"built":true,"problems":[...]}
 //	    the site's problems now; an overlay lists them while errors > 0
+//	    (built: the pages are those of the last good build; false before
+//	    the site ever built)
 
 type reloadMsg struct {
 	Type  string            `json:"type"`
@@ -39,6 +41,8 @@ type cssMsg struct {
 type statusMsg struct {
 	Type     string    `json:"type"`
 	Errors   int       `json:"errors"`
+	Warnings int       `json:"warnings"`
+	Built    bool      `json:"built"`
 	Problems []problem `json:"problems"`
 }
 
@@ -120,13 +124,15 @@ func changeMessage(ch *build.Change, base string, versions map[string]string) []
 }
 
 // statusMessage lists the site's problems, with the source lines of each.
-func statusMessage(site fs.FS, diags diag.List, err error, renderErrs []error) []byte {
-	m := statusMsg{Type: "status", Problems: []problem{}}
+func statusMessage(site fs.FS, diags diag.List, err error, renderErrs []error, built bool) statusMsg {
+	m := statusMsg{Type: "status", Built: built, Problems: []problem{}}
 	lines := map[string][]string{}
 	for _, d := range diags {
 		p := problem{Text: d.String(), Severity: d.Severity.String(), Line: d.Pos.Line, Col: d.Pos.Col}
 		if d.Severity == diag.Error {
 			m.Errors++
+		} else {
+			m.Warnings++
 		}
 		if d.Pos.Line > 0 {
 			p.Source = around(site, d.Pos, lines)
@@ -142,9 +148,9 @@ func statusMessage(site fs.FS, diags diag.List, err error, renderErrs []error) [
 		m.Problems = append(m.Problems, problem{Text: e.Error(), Severity: "error"})
 	}
 	if m.Errors == 0 {
-		m.Problems = []problem{} // warnings are the terminal's business
+		m.Problems = []problem{} // warnings alone are the terminal's business
 	}
-	return mustJSON(m)
+	return m
 }
 
 // around returns the line at pos with one line either side, each cut to

@@ -28,7 +28,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nhimg/nhiglossary/internal/build"
@@ -67,9 +69,13 @@ type server struct {
 	hosts hosts
 	url   string
 
-	mu     sync.Mutex // guards status
-	status []byte     // the last state message
-	broken bool       // the last update failed (the loop's own)
+	built atomic.Bool // the site built once: there are pages to serve
+
+	mu      sync.Mutex // guards what follows
+	status  statusMsg  // the site's problems, as the browsers last heard
+	lastErr error      // the last update's error other than the content's
+
+	broken bool // the last update failed (the loop's own)
 }
 
 // Run serves a preview of opts.Src on ln until ctx ends, then stops
@@ -145,7 +151,7 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 		return nil, fmt.Errorf("site folder: %w", err)
 	}
 	s := &server{log: &syncWriter{w: opts.Log}, root: root, hub: livereload.New(), hosts: newHosts(opts.AllowHosts), url: siteURL(addr)}
-	opts.Build.BaseURL, opts.Build.Dev = s.url, true
+	opts.Build.BaseURL = s.url
 	s.opts = opts
 	var told sync.Map
 	s.site = confined{root.FS(), func(name string) {
@@ -192,7 +198,10 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			s.publish(ch)
 			startBG()
 		case <-rendered:
-			s.setStatus(s.live.Problems(), nil, s.live.RenderErrors())
+			s.mu.Lock()
+			err := s.lastErr
+			s.mu.Unlock()
+			s.setStatus(s.live.Problems(), err, s.live.RenderErrors())
 			if !allRendered && s.live.Pending() == 0 {
 				allRendered = true
 				fmt.Fprintf(s.log, "every page rendered, %s after the start\n", ms(time.Since(start)))
@@ -203,6 +212,12 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 
 // publish tells the browsers what an update did.
 func (s *server) publish(ch *build.Change) {
+	if ch.Err == nil {
+		s.built.Store(true)
+	}
+	s.mu.Lock()
+	s.lastErr = ch.Err
+	s.mu.Unlock()
 	s.setStatus(ch.Diags, ch.Err, s.live.RenderErrors())
 	if m := changeMessage(ch, s.live.Base(), s.live.AssetVersions()); m != nil {
 		s.hub.Broadcast(m)
@@ -211,14 +226,21 @@ func (s *server) publish(ch *build.Change) {
 
 // setStatus sends the browsers the site's problems when they changed.
 func (s *server) setStatus(diags diag.List, err error, renderErrs []error) {
-	m := statusMessage(s.site, diags, err, renderErrs)
+	m := statusMessage(s.site, diags, err, renderErrs, s.built.Load())
 	s.mu.Lock()
-	same := string(m) == string(s.status)
+	same := reflect.DeepEqual(m, s.status)
 	s.status = m
 	s.mu.Unlock()
 	if !same {
-		s.hub.SetState(m)
+		s.hub.SetState(mustJSON(m))
 	}
+}
+
+// currentStatus is the site's problems, as the browsers last heard.
+func (s *server) currentStatus() statusMsg {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.status
 }
 
 // report prints what an update did.

@@ -216,15 +216,30 @@ func handlerFor(t *testing.T, dir, addr string, allowHosts ...string) http.Handl
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := newServer(Options{Src: dir, Build: buildOptions(), AllowHosts: allowHosts}, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.root.Close() })
-	if ch := s.live.Update(context.Background(), nil); ch.Err != nil {
+	s, ch := serverFor(t, dir, a, allowHosts...)
+	if ch.Err != nil {
 		t.Fatalf("%v\n%v", ch.Err, ch.Diags)
 	}
 	return s.handler()
+}
+
+// serverFor makes a server for the site in dir, at addr, that has built
+// it once and told its (running) hub.
+func serverFor(t *testing.T, dir string, addr net.Addr, allowHosts ...string) (*server, *build.Change) {
+	t.Helper()
+	s, err := newServer(Options{Src: dir, Build: buildOptions(), AllowHosts: allowHosts}, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go s.hub.Run(ctx)
+	t.Cleanup(func() {
+		cancel()
+		s.root.Close()
+	})
+	ch := s.live.Update(ctx, nil)
+	s.publish(ch)
+	return s, ch
 }
 
 func do(h http.Handler, method, target, host string, header http.Header) *httptest.ResponseRecorder {
@@ -326,7 +341,7 @@ func TestPagesAreServedAtTheRootWithLinksToTheServer(t *testing.T) {
 	if w.Code != 200 || !strings.Contains(body, `<link rel="canonical" href="http://127.0.0.1:1313/terms/api-key/">`) {
 		t.Fatalf("status %d; canonical link to the preview missing", w.Code)
 	}
-	if !strings.Contains(body, `src="/assets/livereload.js?v=`) || !strings.Contains(body, `<meta name="nhiglossary-version"`) {
+	if !strings.Contains(body, `src="/_nhiglossary/livereload.js?v=`) || !strings.Contains(body, `<meta name="nhiglossary-version"`) {
 		t.Error("the page does not load the live-reload client")
 	}
 	if got := w.Header().Get("Cache-Control"); got != "no-store" {
@@ -553,4 +568,43 @@ func TestShutdownLeavesNothingRunning(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+func readAll(t testing.TB, resp *http.Response) string {
+	t.Helper()
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Files go out through http.ServeContent: ranges, revalidation and HEAD
+// are net/http's.
+func TestFilesAnswerRangesRevalidationAndHead(t *testing.T) {
+	h := handlerFor(t, exampleSite(t), "127.0.0.1:1313")
+	full := do(h, "GET", "/assets/style.css", "127.0.0.1:1313", nil)
+	etag := full.Header().Get("ETag")
+	if full.Code != 200 || etag == "" || full.Header().Get("Accept-Ranges") != "bytes" {
+		t.Fatalf("status %d, ETag %q, Accept-Ranges %q", full.Code, etag, full.Header().Get("Accept-Ranges"))
+	}
+	w := do(h, "GET", "/assets/style.css", "127.0.0.1:1313", http.Header{"Range": {"bytes=0-9"}})
+	if w.Code != 206 || w.Body.String() != full.Body.String()[:10] {
+		t.Errorf("a range: %d %q", w.Code, w.Body.String())
+	}
+	if w := do(h, "GET", "/search/names.0.txt", "127.0.0.1:1313", http.Header{"If-None-Match": {etagOf(h, "/search/names.0.txt")}}); w.Code != 304 {
+		t.Errorf("revalidating the search index: %d", w.Code)
+	}
+	if w := do(h, "GET", "/"+ClientPath, "127.0.0.1:1313", http.Header{"If-None-Match": {etagOf(h, "/"+ClientPath)}}); w.Code != 304 {
+		t.Errorf("revalidating the client: %d", w.Code)
+	}
+	w = do(h, "HEAD", "/terms/api-key/", "127.0.0.1:1313", nil)
+	if w.Code != 200 || w.Body.Len() != 0 || w.Header().Get("Content-Length") == "" || w.Header().Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Errorf("HEAD: %d, %d bytes, Content-Length %q, Content-Type %q", w.Code, w.Body.Len(), w.Header().Get("Content-Length"), w.Header().Get("Content-Type"))
+	}
+}
+
+func etagOf(h http.Handler, target string) string {
+	return do(h, "GET", target, "127.0.0.1:1313", nil).Header().Get("ETag")
 }

@@ -1,7 +1,8 @@
-// Package wikilink owns the [[target]] / [[target|label]] syntax: parsing
-// one link, and finding every link in a Markdown text outside code, with
-// byte offsets for diagnostics. The goldmark extension and the
-// cross-reference checker both use it, so they agree on what is a link.
+// Package wikilink owns the glossary's own inline syntaxes: [[target]] /
+// [[target|label]] links and [@key] citations. It parses one of them, and
+// finds every one in a Markdown text outside code, with byte offsets for
+// diagnostics. The goldmark extensions and the cross-reference checker
+// both use it, so they agree on what is a link or a citation.
 package wikilink
 
 import "strings"
@@ -74,17 +75,33 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 // Indented code blocks are not recognised: telling them from list
 // continuation lines needs a full block parser.
 func Scan(src string) []Link {
-	if !strings.Contains(src, "[[") {
-		return nil
-	}
 	var out []Link
+	scanText(src, "[[", func(s string, i int) int {
+		l, ok := parse(s[i:])
+		if !ok {
+			return 0
+		}
+		l.Start, l.End = i, i+l.End
+		out = append(out, l)
+		return l.End - i
+	})
+	return out
+}
+
+// scanText calls parse at each "[" of src's text, outside code and
+// comments, in paragraphs that contain marker; parse returns the length of
+// what it read there, or 0.
+func scanText(src, marker string, parse func(s string, i int) int) {
+	if !strings.Contains(src, marker) {
+		return
+	}
 	fence := ""      // the open fence, "" outside fenced code
 	comment := false // inside an HTML comment block, until a line with -->
 	para := -1       // offset where the current run of text lines starts
 	flush := func(end int) {
 		// Most paragraphs have no link: skip them at memchr speed.
-		if para >= 0 && strings.Contains(src[para:end], "[[") {
-			out = scanInline(src, para, end, out)
+		if para >= 0 && strings.Contains(src[para:end], marker) {
+			scanInline(src, para, end, parse)
 		}
 		para = -1
 	}
@@ -119,7 +136,6 @@ func Scan(src string) []Link {
 		}
 	}
 	flush(off)
-	return out
 }
 
 // fenceOf returns the fence (``` or ~~~, possibly longer) opening line l.
@@ -146,8 +162,8 @@ func closes(f, open, line string) bool {
 	return f != "" && f[0] == open[0] && len(f) >= len(open) && strings.TrimSpace(line[len(f):]) == ""
 }
 
-// scanInline finds the links in src[from:to], a run of text lines.
-func scanInline(src string, from, to int, out []Link) []Link {
+// scanInline calls parse at each "[" of src[from:to], a run of text lines.
+func scanInline(src string, from, to int, parse func(s string, i int) int) {
 	s := src[:to]
 	for i := from; i < to; i++ {
 		switch s[i] {
@@ -172,14 +188,11 @@ func scanInline(src string, from, to int, out []Link) []Link {
 				}
 			}
 		case '[':
-			if l, ok := parse(s[i:]); ok {
-				l.Start, l.End = i, i+l.End
-				out = append(out, l)
-				i = l.End - 1
+			if n := parse(s, i); n > 0 {
+				i += n - 1
 			}
 		}
 	}
-	return out
 }
 
 // closingTicks returns the offset in s of the first run of exactly n

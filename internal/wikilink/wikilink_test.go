@@ -193,3 +193,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestScanCites(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []Cite
+	}{
+		{"As reported [@gg-2026].", []Cite{{Start: 12, End: 22, Keys: []string{"gg-2026"}}}},
+		{"Two [@2; @gg].", []Cite{{Start: 4, End: 13, Keys: []string{"2", "gg"}}}},
+		{"Code `[@x]` and\n\n```\n[@y]\n```\n", nil},
+		{"Escaped \\[@x] is text.", nil},
+		{"<!-- [@x] --> no", nil},
+		{"Not keys [@] [@ a b] [see @x] [@x", nil},
+		{"A [[link]] and [@a].", []Cite{{Start: 15, End: 19, Keys: []string{"a"}}}},
+	}
+	for _, tt := range tests {
+		if got := ScanCites(tt.src); !cmp.Equal(got, tt.want) {
+			t.Errorf("ScanCites(%q) = %+v, want %+v", tt.src, got, tt.want)
+		}
+	}
+}

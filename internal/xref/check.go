@@ -22,17 +22,17 @@ func (r *resolver) checkRedirects() {
 				continue
 			}
 			if other := r.termSlugs[key]; other == t {
-				r.diags.Errorf(old.Pos, "redirect %q is this term's own slug; remove it", old.Value)
+				r.diags.Add(diag.RedirectIsSlug, old.Pos, "redirect %q is this term's own slug; remove it", old.Value)
 				continue
 			} else if other != nil {
-				r.diags.Errorf(old.Pos, "redirect %q is already used by %s (slug of %s)", old.Value, other.Slug.Pos, termName(other))
+				r.diags.Add(diag.DuplicateSlug, old.Pos, "redirect %q is already used by %s (slug of %s)", old.Value, other.Slug.Pos, termName(other))
 				continue
 			}
 			if prev, dup := where[key]; dup {
 				if prev.term == t {
-					r.diags.Warnf(old.Pos, "redirect %q is listed twice", old.Value)
+					r.diags.Add(diag.ListedTwice, old.Pos, "redirect %q is listed twice", old.Value)
 				} else {
-					r.diags.Errorf(old.Pos, "redirect %q is already used by %s (redirect of %s)", old.Value, prev.pos, termName(prev.term))
+					r.diags.Add(diag.DuplicateSlug, old.Pos, "redirect %q is already used by %s (redirect of %s)", old.Value, prev.pos, termName(prev.term))
 				}
 				continue
 			}
@@ -58,36 +58,36 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 		n := names[i]
 		switch {
 		case rel.Value == "":
-			r.diags.Errorf(rel.Pos, "empty name in the related list; remove it")
+			r.diags.Add(diag.EmptyName, rel.Pos, "empty name in the related list; remove it")
 			continue
 		case n == nil:
-			r.diags.Errorf(rel.Pos, "unknown related term %q%s", rel.Value, r.suggest("term", rel.Value))
+			r.diags.Add(diag.UnknownRelated, rel.Pos, "unknown related term %q%s", rel.Value, r.suggest("term", rel.Value))
 			continue
 		case n.clash != nil:
-			r.diags.Errorf(rel.Pos, "related term %q is ambiguous: %s, and %s", rel.Value, n.describe(), n.clash.describe())
+			r.diags.Add(diag.AmbiguousName, rel.Pos, "related term %q is ambiguous: %s, and %s", rel.Value, n.describe(), n.clash.describe())
 			continue
 		case n.target.Kind == KindIncident:
-			r.diags.Errorf(rel.Pos, "related %q is an incident, not a term", rel.Value)
+			r.diags.Add(diag.WrongKind, rel.Pos, "related %q is an incident, not a term", rel.Value)
 			continue
 		case n.target.Kind == KindControl:
-			r.diags.Errorf(rel.Pos, "related %q is a control, not a term", rel.Value)
+			r.diags.Add(diag.WrongKind, rel.Pos, "related %q is a control, not a term", rel.Value)
 			continue
 		case n.target.Term == t:
-			r.diags.Errorf(rel.Pos, "related %q is this term itself; remove it", rel.Value)
+			r.diags.Add(diag.SelfRelated, rel.Pos, "related %q is this term itself; remove it", rel.Value)
 			continue
 		case slices.Contains(seen, n.target.Term):
-			r.diags.Warnf(rel.Pos, "related term %q is listed twice", rel.Value)
+			r.diags.Add(diag.ListedTwice, rel.Pos, "related term %q is listed twice", rel.Value)
 			continue
 		}
 		if n.what == "old slug" && !(pub && r.hidden(n)) { // as for [[links]]: a draft's error says enough
-			r.diags.Warnf(rel.Pos, "related term %q is an old slug of %s; write %q", rel.Value, termName(n.target.Term), n.target.Term.Slug.Value)
+			r.diags.Add(diag.OldSlug, rel.Pos, "related term %q is an old slug of %s; write %q", rel.Value, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		seen = append(seen, n.target.Term)
 		if !pub {
 			continue
 		}
 		if r.hidden(n) {
-			r.diags.Errorf(rel.Pos, "related term %q is a draft; publish it or remove the link", rel.Value)
+			r.diags.Add(diag.DraftLink, rel.Pos, "related term %q is a draft; publish it or remove the link", rel.Value)
 			continue
 		}
 		r.g.Related[t] = append(r.g.Related[t], n.target.Term)
@@ -103,20 +103,20 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		n := r.incNames[string(r.buf)]
 		switch {
 		case in.Value == "":
-			r.diags.Errorf(in.Pos, "empty name in the incidents list; remove it")
+			r.diags.Add(diag.EmptyName, in.Pos, "empty name in the incidents list; remove it")
 			continue
 		case n == nil:
 			if other := r.lookup(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
-				r.diags.Errorf(in.Pos, "incident %q is a term, not an incident; list it under related", in.Value)
+				r.diags.Add(diag.WrongKind, in.Pos, "incident %q is a term, not an incident; list it under related", in.Value)
 			} else {
-				r.diags.Errorf(in.Pos, "unknown incident %q%s", in.Value, r.suggest("incident", in.Value))
+				r.diags.Add(diag.UnknownIncident, in.Pos, "unknown incident %q%s", in.Value, r.suggest("incident", in.Value))
 			}
 			continue
 		case n.clash != nil:
-			r.diags.Errorf(in.Pos, "incident %q is ambiguous: %s, and %s", in.Value, n.describe(), n.clash.describe())
+			r.diags.Add(diag.AmbiguousName, in.Pos, "incident %q is ambiguous: %s, and %s", in.Value, n.describe(), n.clash.describe())
 			continue
 		case slices.Contains(seen, n.target.Incident):
-			r.diags.Warnf(in.Pos, "incident %q is listed twice", in.Value)
+			r.diags.Add(diag.ListedTwice, in.Pos, "incident %q is listed twice", in.Value)
 			continue
 		}
 		seen = append(seen, n.target.Incident)
@@ -124,7 +124,7 @@ func (r *resolver) checkIncidents(t *content.Term) {
 			continue
 		}
 		if r.hidden(n) {
-			r.diags.Errorf(in.Pos, "incident %q is a draft; publish it or remove the link", in.Value)
+			r.diags.Add(diag.DraftLink, in.Pos, "incident %q is a draft; publish it or remove the link", in.Value)
 			continue
 		}
 		r.g.TermIncidents[t] = append(r.g.TermIncidents[t], n.target.Incident)
@@ -140,18 +140,18 @@ func (r *resolver) checkMappings(t *content.Term) {
 		}
 		f := r.frameworks[strings.ToLower(m.Framework.Value)]
 		if f == nil {
-			r.diags.Errorf(m.Framework.Pos, "unknown framework %q%s", m.Framework.Value, diag.DidYouMean(m.Framework.Value, r.frameworkIDs()))
+			r.diags.Add(diag.UnknownFramework, m.Framework.Pos, "unknown framework %q%s", m.Framework.Value, diag.DidYouMean(m.Framework.Value, r.frameworkIDs()))
 			continue
 		}
 		var c *content.Control
 		if m.Control.Value != "" {
 			if len(f.Controls) == 0 {
-				r.diags.Errorf(m.Control.Pos, "framework %s lists no controls, so it takes framework-level mappings only; remove control %q", f.ID, m.Control.Value)
+				r.diags.Add(diag.FrameworkWithoutControls, m.Control.Pos, "framework %s lists no controls, so it takes framework-level mappings only; remove control %q", f.ID, m.Control.Value)
 				continue
 			}
 			r.buf = appendNormal(r.buf[:0], m.Control.Value)
 			if c = r.controls[f][string(r.buf)]; c == nil {
-				r.diags.Errorf(m.Control.Pos, "unknown control %q in %s%s", m.Control.Value, f.ID, suggestControl(m.Control.Value, f))
+				r.diags.Add(diag.UnknownControl, m.Control.Pos, "unknown control %q in %s%s", m.Control.Value, f.ID, suggestControl(m.Control.Value, f))
 				continue
 			}
 		}
@@ -160,7 +160,7 @@ func (r *resolver) checkMappings(t *content.Term) {
 			if c != nil {
 				key += "/" + c.ID.Value
 			}
-			r.diags.Warnf(m.Pos, "mapping to %s is listed twice", key)
+			r.diags.Add(diag.ListedTwice, m.Pos, "mapping to %s is listed twice", key)
 			continue
 		}
 		done = append(done, Mapping{Framework: f, Control: c, Relevance: m.Relevance})
@@ -207,18 +207,18 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 	for _, f := range links {
 		l, n := f.link, f.name
 		if l.Label != "" && !strings.Contains(md.Text[l.Start:l.End], `\|`) && inTableRow(md.Text, l.Start) {
-			r.diags.Warnf(md.PosAt(l.Start), "the | in [[%s|%s]] ends the table cell; write [[%s\\|%s]]", l.Target, l.Label, l.Target, l.Label)
+			r.diags.Add(diag.PipeInTableLink, md.PosAt(l.Start), "the | in [[%s|%s]] ends the table cell; write [[%s\\|%s]]", l.Target, l.Label, l.Target, l.Label)
 		}
 		if n != nil && n.what == "old slug" && !(published && r.hidden(n)) {
-			r.diags.Warnf(md.PosAt(l.Start), "link target %q is an old slug of %s; write [[%s]]", l.Target, termName(n.target.Term), n.target.Term.Slug.Value)
+			r.diags.Add(diag.OldSlug, md.PosAt(l.Start), "link target %q is an old slug of %s; write [[%s]]", l.Target, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		switch {
 		case n == nil:
-			r.diags.Errorf(md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))
+			r.diags.Add(diag.UnknownLinkTarget, md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))
 		case n.clash != nil:
-			r.diags.Errorf(md.PosAt(l.Start), "link target %q is ambiguous: %s, and %s", l.Target, n.describe(), n.clash.describe())
+			r.diags.Add(diag.AmbiguousName, md.PosAt(l.Start), "link target %q is ambiguous: %s, and %s", l.Target, n.describe(), n.clash.describe())
 		case published && r.hidden(n):
-			r.diags.Errorf(md.PosAt(l.Start), "link target %q is a draft; publish it or remove the link", l.Target)
+			r.diags.Add(diag.DraftLink, md.PosAt(l.Start), "link target %q is a draft; publish it or remove the link", l.Target)
 		case from == nil:
 		case n.target.Kind == KindTerm && n.target.Term != from:
 			r.refs[n.target.Term] = append(r.refs[n.target.Term], from)

@@ -174,10 +174,10 @@ func (r *resolver) addTerms() {
 			case prev.target.Term == t:
 				// A slug may equal a title or abbreviation ("nhi", "NHI").
 				if prev.what != "slug" && n.what != "slug" {
-					r.diags.Warnf(n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
+					r.diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
 				}
 			default:
-				r.diags.Errorf(n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
+				r.diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
 				if prev.clash == nil {
 					prev.clash = n
 				}
@@ -198,7 +198,7 @@ func (r *resolver) addIncidents() {
 			}
 			if n.what == "slug" {
 				if prev := slugs[key]; prev != nil {
-					r.diags.Errorf(n.pos, "slug %q is already used by %s (slug of %s)", n.value, prev.pos, prev.owner())
+					r.diags.Add(diag.DuplicateSlug, n.pos, "slug %q is already used by %s (slug of %s)", n.value, prev.pos, prev.owner())
 				} else {
 					slugs[key] = n
 					r.incidentBySlug[n.value] = inc
@@ -228,7 +228,7 @@ func (r *resolver) addFrameworks() {
 	for _, f := range fws {
 		id := strings.ToLower(f.ID)
 		if prev, dup := r.frameworks[id]; dup {
-			r.diags.Errorf(diag.Pos{File: f.File}, "framework id %q is already used by %s", f.ID, prev.File)
+			r.diags.Add(diag.DuplicateFramework, diag.Pos{File: f.File}, "framework id %q is already used by %s", f.ID, prev.File)
 			continue
 		}
 		r.frameworks[id] = f

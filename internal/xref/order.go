@@ -77,7 +77,7 @@ func (r *resolver) finish() {
 			if pos.File == "" {
 				pos = diag.Pos{File: t.File}
 			}
-			r.diags.Warnf(pos, "no other term links to %q; add it to a related list or link it with [[%s]]", termName(t), termName(t))
+			r.diags.Add(diag.OrphanTerm, pos, "no other term links to %q; add it to a related list or link it with [[%s]]", termName(t), termName(t))
 		}
 	}
 }

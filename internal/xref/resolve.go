@@ -55,7 +55,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 		}
 	}
 	r.finish()
-	return r.g, r.diags.Sort()
+	return r.g, r.diags.Silence(site.Config.WarningsOff).Sort()
 }
 
 // resolver is the state of one Resolve call.

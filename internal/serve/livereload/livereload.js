@@ -1,14 +1,14 @@
-/* livereload.js: the live preview's client, loaded by every page that
- * `nhiglossary serve` builds (never by `build`). It listens to the
+/* livereload.js: the live preview's client. `nhiglossary serve` adds it to
+ * every page it sends (`build` never writes it). It listens to the
  * server's event stream and:
  *
  * - reloads the page when it changed, keeping its scroll position;
  * - swaps a changed stylesheet in place, without a reload;
  * - goes where the page's term went when it was renamed, or to the A-Z
  *   index when it was deleted;
- * - while the site has errors, shows them over the page, each as
- *   PATH:LINE:COL: message with its source lines; the next good build
- *   takes the overlay away.
+ * - while the site has errors, shows them over the page (errors and
+ *   warnings counted apart), each as PATH:LINE:COL: message with its
+ *   source lines; the next good build takes the overlay away.
  *
  * The site's Content-Security-Policy allows no inline script or style: the
  * overlay is built with DOM calls and styled by a constructed stylesheet.
@@ -119,13 +119,16 @@
     panel.setAttribute("role", "alertdialog");
     panel.setAttribute("aria-labelledby", "nhg-lr-title");
     var head = el("div", "nhg-lr-head");
-    var title = el("h2", "nhg-lr-title", "The site has " + plural(m.errors, "error"));
+    var count = plural(m.errors, "error") + (m.warnings ? " and " + plural(m.warnings, "warning") : "");
+    var title = el("h2", "nhg-lr-title", "The site has " + count);
     title.id = "nhg-lr-title";
     var close = el("button", "nhg-lr-close", "Hide");
     close.type = "button";
     close.addEventListener("click", function () { hidden = key; overlay.remove(); overlay = null; });
     head.append(title, close);
-    var note = el("p", "nhg-lr-note", "The preview shows the last good build. This goes away by itself once the problems are fixed.");
+    var note = el("p", "nhg-lr-note", m.built ?
+      "The preview shows the last good build. This goes away by itself once the errors are fixed." :
+      "Nothing could be built yet. The page appears by itself once the errors are fixed.");
     var list = el("ol", "nhg-lr-list");
     m.problems.forEach(function (p) {
       var item = el("li", "nhg-lr-problem nhg-lr-" + p.severity);

@@ -1,0 +1,129 @@
+package markdown
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/nhimg/nhiglossary/internal/wikilink"
+)
+
+// KindCitation is the kind of Citation nodes.
+var KindCitation = ast.NewNodeKind("Citation")
+
+// Citation is a [@key] an editor wrote, with each key resolved to the
+// number of the source it cites (0: unknown, rendered as the text written).
+type Citation struct {
+	ast.BaseInline
+	Cite    wikilink.Cite
+	Sources []int
+	IDs     []string // the id of each key's superscript link
+}
+
+// Kind implements ast.Node.
+func (n *Citation) Kind() ast.NodeKind { return KindCitation }
+
+// Dump implements ast.Node.
+func (n *Citation) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, nil, nil)
+}
+
+// Cited is one citation of a source in a rendered document.
+type Cited struct {
+	Source int    // 1-based position in Doc.Sources
+	ID     string // the element id of the superscript that cites it
+}
+
+type citationParser struct{}
+
+func (citationParser) Trigger() []byte { return []byte{'['} }
+
+func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	c, ok := wikilink.ParseCite(line)
+	if !ok {
+		return nil
+	}
+	block.Advance(c.End)
+	st := stateOf(pc)
+	n := &Citation{Cite: c}
+	n.SetPos(seg.Start)
+	if st == nil {
+		return n
+	}
+	for _, k := range c.Keys {
+		src := wikilink.SourceNumber(k, st.doc.Sources)
+		id := ""
+		if src > 0 {
+			id = st.ids.citeID(src)
+			st.cites = append(st.cites, Cited{Source: src, ID: id})
+		}
+		n.Sources = append(n.Sources, src)
+		n.IDs = append(n.IDs, id)
+	}
+	return n
+}
+
+// citeID is the unique id of a citation of source n: "cite-2", then
+// "cite-2-1"... after the document's prefix.
+func (s *ids) citeID(n int) string {
+	id := []byte(s.prefix + "cite-" + strconv.Itoa(n))
+	base := len(id)
+	for k := 1; s.taken(id); k++ {
+		id = strconv.AppendInt(append(id[:base], '-'), int64(k), 10)
+	}
+	s.used[string(id)] = true
+	return string(id)
+}
+
+type citationRenderer struct{}
+
+func (r citationRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindCitation, r.render)
+}
+
+// render writes the citation as superscript numbers linking to the
+// sources, Wikipedia's way; an unknown key stays as written, marked (the
+// cross-reference check reports it).
+func (citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*Citation)
+	for i, src := range n.Sources {
+		if src == 0 {
+			_, _ = w.WriteString(`<span class="cite-broken">[@`)
+			writeEscaped(w, n.Cite.Keys[i])
+			_, _ = w.WriteString(`]</span>`)
+			continue
+		}
+		num := strconv.Itoa(src)
+		if inLink(n) { // an <a> holds no other <a>
+			_, _ = w.WriteString(`<sup class="cite">[` + num + `]</sup>`)
+			continue
+		}
+		_, _ = w.WriteString(`<sup class="cite"><a href="#source-` + num + `" id="`)
+		writeEscaped(w, n.IDs[i])
+		_, _ = w.WriteString(`" aria-label="Source ` + num + `">[` + num + `]</a></sup>`)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// Citations is the goldmark extension for [@key] citations.
+type Citations struct{}
+
+// Extend implements goldmark.Extender.
+func (Citations) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(
+		// Before goldmark's links (200), which would take "[@x]" as text.
+		util.Prioritized(citationParser{}, 151),
+	))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(citationRenderer{}, 500),
+	))
+}

@@ -1,0 +1,92 @@
+package wikilink
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Cite is one citation in a text, Pandoc's way: [@gg-2026], [@2] (the
+// second source), or several at once, [@gg-2026; @3].
+type Cite struct {
+	Start, End int      // byte offsets of "[" and just past "]"
+	Keys       []string // without the "@", in the order written; never empty
+}
+
+// ParseCite reads one citation at the start of b.
+func ParseCite(b []byte) (Cite, bool) { return parseCite(b) }
+
+func parseCite[T string | []byte](b T) (Cite, bool) {
+	if len(b) < 4 || b[0] != '[' || b[1] != '@' {
+		return Cite{}, false
+	}
+	end := -1
+	for i := 2; i < len(b) && i < MaxLen; i++ {
+		if c := b[i]; c == ']' {
+			end = i
+			break
+		} else if c == '\n' || c == '\r' || c == '[' {
+			return Cite{}, false
+		}
+	}
+	if end < 0 {
+		return Cite{}, false
+	}
+	var keys []string
+	for part := range strings.SplitSeq(string(b[1:end]), ";") {
+		k, ok := strings.CutPrefix(strings.TrimSpace(part), "@")
+		if !ok || !isKey(k) {
+			return Cite{}, false
+		}
+		keys = append(keys, k)
+	}
+	return Cite{End: end + 1, Keys: keys}, true
+}
+
+// isKey reports whether k can be a citation key. It is looser than the
+// ids sources may have ([a-z0-9-]+), so that "[@GG-2026]" is a citation
+// the checker can correct rather than text that silently stays.
+func isKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+// ScanCites returns the citations in a Markdown text, skipping code and
+// comments exactly as Scan does for links.
+func ScanCites(src string) []Cite {
+	var out []Cite
+	scanText(src, "[@", func(s string, i int) int {
+		c, ok := parseCite(s[i:])
+		if !ok {
+			return 0
+		}
+		c.Start, c.End = i, i+c.End
+		out = append(out, c)
+		return c.End - i
+	})
+	return out
+}
+
+// SourceNumber is the 1-based position of the source key cites among
+// ids (one per source, "" where it has none), by id or by position ("2"), or 0.
+func SourceNumber(key string, ids []string) int {
+	if n, err := strconv.Atoi(key); err == nil {
+		if n >= 1 && n <= len(ids) {
+			return n
+		}
+		return 0
+	}
+	for i, id := range ids {
+		if id == key {
+			return i + 1
+		}
+	}
+	return 0
+}
