@@ -11,17 +11,51 @@ import (
 )
 
 // version is set at release time with -ldflags "-X main.version=v1.2.3";
-// otherwise the module version from the build info is used.
+// otherwise the build info says what the binary was built from.
 var version = ""
 
 func versionString() string {
-	if version != "" {
-		return version
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(version, bi)
+}
+
+// versionOf is what `version` prints: the version set at release time,
+// else the module's version (a tag, or since Go 1.24 a pseudo-version
+// naming the commit), else the VCS revision the binary was built from,
+// and "devel" only when none is known (go run, or -buildvcs=false).
+func versionOf(set string, bi *debug.BuildInfo) string {
+	if set != "" {
+		return set
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	if bi == nil {
+		return "devel"
 	}
-	return "devel"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	vcs := map[string]string{}
+	for _, s := range bi.Settings {
+		vcs[s.Key] = s.Value
+	}
+	rev := vcs["vcs.revision"]
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	out := "devel " + vcs["vcs"] + " " + rev
+	var notes []string
+	if t := vcs["vcs.time"]; t != "" {
+		notes = append(notes, t)
+	}
+	if vcs["vcs.modified"] == "true" {
+		notes = append(notes, "with uncommitted changes")
+	}
+	if len(notes) > 0 {
+		out += " (" + strings.Join(notes, ", ") + ")"
+	}
+	return out
 }
 
 const usage = `nhiglossary builds a static glossary website from one Markdown file per term.

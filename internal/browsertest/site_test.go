@@ -253,17 +253,66 @@ func TestCitationsLinkBothWays(t *testing.T) {
 	if n := Eval[int](t, ctx, `document.querySelectorAll("sup.cite a").length`); n != 2 {
 		t.Fatalf("%d citation links on the page, want 2 (body and example)", n)
 	}
-	Do(t, ctx, chromedp.Click(chromedp.CSS("#cite-1")))
+	// Clicks by script: a click by coordinates can land while the page is
+	// still scrolling smoothly to the last target.
+	Eval[chromedp.Void](t, ctx, `document.querySelector("#cite-1").click()`)
 	if hash := Eval[string](t, ctx, `location.hash`); hash != "#source-1" {
 		t.Errorf("after clicking the citation the page is at %q, want #source-1", hash)
 	}
 	if back := Eval[string](t, ctx, `document.querySelector("#source-1 .cite-back").getAttribute("href")`); back != "#cite-1" {
 		t.Errorf("source 1 links back to %q, want the first citation, #cite-1", back)
 	}
-	Do(t, ctx, chromedp.Click(chromedp.CSS("#source-1 .cite-back")))
+	Eval[chromedp.Void](t, ctx, `document.querySelector("#source-1 .cite-back").click()`)
 	if hash := Eval[string](t, ctx, `location.hash`); hash != "#cite-1" {
 		t.Errorf("the back link went to %q, want #cite-1", hash)
 	}
 	// Scrolling is smooth: wait for the citation to come into view.
 	WaitFor(t, ctx, `(() => { const r = document.querySelector("#cite-1").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`, "the first citation in view")
+}
+
+// TestTermPageEndIsNotRepeated: "What links here" leaves out the terms
+// "Related terms" shows, and incidents are listed newest first.
+func TestTermPageEndIsNotRepeated(t *testing.T) {
+	t.Parallel()
+	ctx := openExample(t, "/terms/api-key/", 1280, 900)
+	both := Eval[[]string](t, ctx, `(() => {
+		const slugs = sel => [...document.querySelectorAll(sel + " a[data-term]")].map(a => a.dataset.term);
+		const related = new Set(slugs("#related ~ *, section[aria-labelledby=related]"));
+		return slugs("section.referenced-by").filter(s => related.has(s));
+	})()`)
+	if len(both) > 0 {
+		t.Errorf("terms listed under both Related terms and What links here: %v", both)
+	}
+	dates := Eval[[]string](t, ctx, `[...document.querySelectorAll("section[aria-labelledby=incidents] time")].map(t => t.getAttribute("datetime"))`)
+	if len(dates) < 2 {
+		t.Fatalf("incident dates %v: the test site's API Key lists two incidents", dates)
+	}
+	for i := 1; i < len(dates); i++ {
+		if dates[i] > dates[i-1] {
+			t.Errorf("incident dates %v do not descend", dates)
+		}
+	}
+}
+
+// TestMatrixTermColumnStaysOnAPhone scrolls the matrix sideways at 360 px:
+// the term column must stay where it was.
+func TestMatrixTermColumnStaysOnAPhone(t *testing.T) {
+	t.Parallel()
+	ctx := openExample(t, "/frameworks/matrix/", 360, 740)
+	before := Eval[float64](t, ctx, `document.querySelector(".matrix tbody th").getBoundingClientRect().left`)
+	scrolled := Eval[float64](t, ctx, `(() => { const w = document.querySelector(".matrix-wrap"); w.scrollLeft = 400; return w.scrollLeft })()`)
+	if scrolled == 0 {
+		t.Fatal("the matrix did not scroll sideways at 360 px; the test needs a table wider than the screen")
+	}
+	after := Eval[float64](t, ctx, `document.querySelector(".matrix tbody th").getBoundingClientRect().left`)
+	if after != before {
+		t.Errorf("after scrolling the matrix %v px sideways its term column moved from x=%v to x=%v", scrolled, before, after)
+	}
+	if pos := Eval[string](t, ctx, `getComputedStyle(document.querySelector(".matrix thead th")).position`); pos != "sticky" {
+		t.Errorf("matrix header cells at 360 px: position %s, want sticky", pos)
+	}
+	labels := Eval[string](t, ctx, `document.querySelector(".matrix").innerText`)
+	if strings.Contains(labels, "framework-level") {
+		t.Errorf("the matrix shows the raw label framework-level")
+	}
 }

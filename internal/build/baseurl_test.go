@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
 // Without an absolute base_url a build says so once and leaves out what
@@ -13,17 +15,23 @@ import (
 func TestNoBaseURLWarnsAndLeavesOutTheSitemap(t *testing.T) {
 	tests := []struct {
 		name, baseURL string
-		dev           bool
+		dev, off      bool
 		warning       string // "" for none
 	}{
-		{"absolute", "https://example.org/glossary/", false, ""},
-		{"none", "/", false, "nhiglossary.yaml:1:1: warning: no base_url: sitemap.xml and canonical links are left out"},
-		{"a path only", "/kb/", false, `nhiglossary.yaml:1:1: warning: base_url "/kb/" has no scheme and host`},
-		{"preview", "/", true, ""},
+		{"absolute", "https://example.org/glossary/", false, false, ""},
+		{"none", "/", false, false, "nhiglossary.yaml:1:1: warning: no base_url: sitemap.xml and canonical links are left out"},
+		{"a path only", "/kb/", false, false, `nhiglossary.yaml:1:1: warning: base_url "/kb/" has no scheme and host`},
+		{"preview", "/", true, false, ""},
+		{"switched off", "/", false, true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := copySite(t, "example-site")
+			if tt.off {
+				f, _ := os.OpenFile(filepath.Join(src, "nhiglossary.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+				f.WriteString("warnings: {no-base-url: off}\n")
+				f.Close()
+			}
 			o := opts()
 			o.BaseURL, o.Dev = tt.baseURL, tt.dev
 			out := filepath.Join(t.TempDir(), "public")
@@ -31,13 +39,16 @@ func TestNoBaseURLWarnsAndLeavesOutTheSitemap(t *testing.T) {
 			var warnings []string
 			for _, d := range res.Diags {
 				warnings = append(warnings, d.String())
+				if d.Code != diag.NoBaseURL {
+					t.Errorf("code %q, want %q", d.Code, diag.NoBaseURL)
+				}
 			}
 			got := strings.Join(warnings, "\n")
 			if tt.warning == "" && got != "" || !strings.Contains(got, tt.warning) || len(warnings) > 1 {
 				t.Errorf("diagnostics %q, want %q", got, tt.warning)
 			}
 			sitemap, err := os.ReadFile(filepath.Join(out, "sitemap.xml"))
-			if absolute := tt.warning == "" && !tt.dev; absolute != (err == nil) {
+			if absolute := tt.baseURL != "/" && tt.baseURL != "/kb/"; absolute != (err == nil) {
 				t.Errorf("sitemap.xml written: %v, want %v", err == nil, absolute)
 			}
 			if strings.Contains(string(sitemap), "<loc>/") {

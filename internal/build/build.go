@@ -93,7 +93,7 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	g := gs[0]
 	res.Graph = g
 	if !opts.Dev { // a preview is never published: its URLs need no host
-		warnNoBaseURL(g.Site.Config.BaseURL, &res.Diags)
+		warnNoBaseURL(g.Site.Config, &res.Diags)
 	}
 	assets, err := loadAssets(overlay{subdir(site, "assets"), opts.Assets})
 	if err != nil {
@@ -158,18 +158,17 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 
 // warnNoBaseURL says what a site built without an absolute base_url
 // lacks: render leaves out sitemap.xml and canonical links, which need
-// the scheme and host.
-func warnNoBaseURL(baseURL string, diags *diag.List) {
-	if render.IsAbsolute(baseURL) {
+// the scheme and host. The site may switch the warning off.
+func warnNoBaseURL(cfg content.Config, diags *diag.List) {
+	if render.IsAbsolute(cfg.BaseURL) || cfg.WarningsOff[diag.NoBaseURL] {
 		return
 	}
-	// A literal, not Warnf: diag is gaining codes (this one is
-	// no-base-url) and Warnf is going away.
-	msg := "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url"
-	if baseURL != "" && baseURL != "/" {
-		msg = fmt.Sprintf("base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", baseURL, baseURL)
+	pos := diag.Pos{File: content.ConfigFile}
+	if cfg.BaseURL == "" || cfg.BaseURL == "/" {
+		diags.Add(diag.NoBaseURL, pos, "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url")
+	} else {
+		diags.Add(diag.NoBaseURL, pos, "base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", cfg.BaseURL, cfg.BaseURL)
 	}
-	*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: content.ConfigFile, Line: 1, Col: 1}, Severity: diag.Warning, Message: msg})
 	*diags = diags.Sort()
 }
 

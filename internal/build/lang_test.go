@@ -136,16 +136,13 @@ func TestGermanIndexFollowsGermanCollation(t *testing.T) {
 	if diff := cmp.Diff(want, titles); diff != "" {
 		t.Errorf("German A-Z (-want +got):\n%s", diff)
 	}
-	// Lists in title order (here the terms linking to Geheimnis) collate
-	// as the A-Z index does.
-	refs := files["de/terms/secret/index.html"]
-	refs = refs[strings.Index(refs, `id="referenced-by"`):]
-	var linking []string
-	for _, m := range regexp.MustCompile(`class="term-link" data-term="[^"]+">([^<]+)</a>`).FindAllStringSubmatch(refs, -1) {
-		linking = append(linking, m[1])
+	// Lists in title order (here a tag's terms) collate as the A-Z does.
+	var tagged []string
+	for _, m := range regexp.MustCompile(`class="term-link" data-term="[^"]+">([^<]+)</a>`).FindAllStringSubmatch(files["de/tags/credentials/index.html"], -1) {
+		tagged = append(tagged, m[1])
 	}
-	if diff := cmp.Diff([]string{"API-Schlüssel", "Äquivalente Zugangsdaten", "Zugriffstoken"}, linking); diff != "" {
-		t.Errorf("referenced by (-want +got):\n%s", diff)
+	if diff := cmp.Diff([]string{"API-Schlüssel", "Äquivalente Zugangsdaten", "Geheimnis", "Zugriffstoken"}, tagged); diff != "" {
+		t.Errorf("tag page (-want +got):\n%s", diff)
 	}
 	if !strings.Contains(files["de/terms/index.html"], `<h2 id="letter-a" class="letter-heading">A</h2>`) ||
 		strings.Contains(files["de/terms/index.html"], `letter-ä`) {
@@ -160,7 +157,7 @@ func TestGermanPagesSpeakGerman(t *testing.T) {
 	page := files["de/terms/api-key/index.html"]
 	for _, want := range []string{
 		`<h2 id="related">Siehe auch</h2>`,                                // i18n/de.yaml
-		`<h2 id="referenced-by">Verwiesen von</h2>`,                       // built in
+		`<h2 id="referenced-by">Was hierher verweist</h2>`,                       // built in
 		`Aktualisiert am <time datetime="2026-05-20">20. Mai 2026</time>`, // the translation's updated, German date
 		`<a href="/kb/de/terms/secret/" class="wikilink" title="Geheimnis" data-term="secret">Geheimnis</a>`,
 		`<a href="/kb/terms/workload-identity/" class="wikilink"`,        // untranslated: the original

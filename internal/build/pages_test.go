@@ -301,3 +301,28 @@ func TestIndexFilesAccentsUnderTheirLetter(t *testing.T) {
 		t.Error("the home letter bar has no E")
 	}
 }
+
+// TestHighlightingStylesOnlyWhereCodeIs: chroma.css costs a request, so
+// only pages that show a code block load it.
+func TestHighlightingStylesOnlyWhereCodeIs(t *testing.T) {
+	files, _ := buildSite(t, "bundled")
+	with, without := 0, 0
+	for name, page := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		code := strings.Contains(page, `<pre class="chroma"`) || strings.Contains(page, "<pre><code")
+		loads := strings.Contains(page, "assets/chroma.css")
+		if code != loads {
+			t.Errorf("%s: shows code %v, loads chroma.css %v", name, code, loads)
+		}
+		if loads {
+			with++
+		} else {
+			without++
+		}
+	}
+	if with == 0 || without == 0 {
+		t.Errorf("%d pages load chroma.css and %d do not; the bundled glossary has both kinds", with, without)
+	}
+}

@@ -62,12 +62,17 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 	if len(fs) > 64 {
 		panic("content: a schema has more than 64 fields")
 	}
-	var seen uint64 // bit i: fs[i]'s key was seen
+	var seen uint64    // bit i: fs[i]'s key was seen
+	var guessed uint64 // bit i: an unknown key was taken for fs[i]'s
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		idx := slices.IndexFunc(fs, func(f field) bool { return f.name == k.Value })
 		if idx < 0 {
-			d.add(diag.UnknownKey, k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, fieldNames(fs)))
+			names := fieldNames(fs)
+			if s := diag.Suggest(k.Value, names, 1); len(s) == 1 {
+				guessed |= 1 << slices.Index(names, s[0])
+			}
+			d.add(diag.UnknownKey, k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, names))
 			continue
 		}
 		if seen&(1<<idx) != 0 {
@@ -86,7 +91,9 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 		fs[idx].set(k, v)
 	}
 	for i, f := range fs {
-		if f.required && seen&(1<<i) == 0 {
+		// A misspelt required key (summery) is one mistake: the unknown
+		// key's error, with its did-you-mean, says all there is.
+		if f.required && seen&(1<<i) == 0 && guessed&(1<<i) == 0 {
 			d.diags.Add(diag.MissingKey, where, "missing required key %q in %s", strings.Clone(f.name), what)
 		}
 	}

@@ -11,7 +11,7 @@ import (
 // FuzzLoadTerm feeds arbitrary bytes to the loader as a term file: it must
 // never panic, and every diagnostic must point inside the file.
 func FuzzLoadTerm(f *testing.F) {
-	seeds, _ := filepath.Glob("../../../shared/spec/example-site/content/terms/*.md")
+	seeds, _ := filepath.Glob("../build/testdata/example-site/content/terms/*.md") // the contract's example site
 	for _, s := range seeds {
 		if b, err := os.ReadFile(s); err == nil {
 			f.Add(b)

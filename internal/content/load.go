@@ -84,8 +84,26 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		diags = append(diags, l...)
 	}
 
+	site.Unread = unread(termFiles, site.Terms, incFiles, site.Incidents)
 	site.settle(&diags)
 	return site, diags.Silence(site.Config.WarningsOff).Sort()
+}
+
+// unread names the term and incident files whose loader returned nothing
+// (their front matter, or the file, could not be read), by file name.
+func unread(termFiles []string, terms []*Term, incFiles []string, incs []*Incident) []Name {
+	var out []Name
+	for i, t := range terms {
+		if t == nil && ValidSlug(fileSlug(termFiles[i])) {
+			out = append(out, Name{Value: fileSlug(termFiles[i]), Pos: diag.Pos{File: termFiles[i]}})
+		}
+	}
+	for i, inc := range incs {
+		if inc == nil && ValidSlug(fileSlug(incFiles[i])) {
+			out = append(out, Name{Value: fileSlug(incFiles[i]), Pos: diag.Pos{File: incFiles[i]}})
+		}
+	}
+	return out
 }
 
 // listFiles returns the files under dir with the extension ext, sorted,

@@ -57,6 +57,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:3:1: unknown key "summery" in a term (did you mean "summary"?)`},
 		},
 		{
+			name:  "a misspelt required key is one error, not also a missing key",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummery: x\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:3:1: unknown key "summery" in a term (did you mean "summary"?)`},
+		},
+		{
 			name:  "missing required keys are reported at the front matter",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\n---\nBody\n"},
 			want: []string{
@@ -255,7 +260,6 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 				"nhiglossary.yaml":          bom + "autolink: frist\n",
 			},
 			want: []string{
-				`content/frameworks/f.yaml:1:1: missing required key "name" in a framework`,
 				`content/frameworks/f.yaml:1:1: unknown key "nme" in a framework (did you mean "name"?)`,
 				`content/terms/bad-bom.md:5:1: unknown key "tagz" in a term (did you mean "tags"?)`,
 				`nhiglossary.yaml:1:11: "autolink" must be first, all or off, not "frist" (did you mean "first"?)`,

@@ -55,6 +55,11 @@ type Site struct {
 	Terms      []*Term
 	Frameworks []*Framework
 	Incidents  []*Incident
+	// Unread are the slugs (from their file names) of the term and
+	// incident files that could not be read at all, their error already
+	// reported: they still own the name, so links to them are not a
+	// second error.
+	Unread []Name
 
 	// Translations of terms and incidents into the other languages,
 	// sorted by slug then language; each has Lang and Original set. See

@@ -36,10 +36,10 @@ func TestTextFallsBackAndFillsIn(t *testing.T) {
 	if got := de.T("related_terms"); got != "Siehe auch" {
 		t.Errorf("override: %q", got)
 	}
-	if got := de.T("referenced_by"); got != "Verwiesen von" {
+	if got := de.T("referenced_by"); got != "Was hierher verweist" {
 		t.Errorf("de-AT uses German: %q", got)
 	}
-	if got := New("fr", nil).T("referenced_by"); got != "Referenced by" {
+	if got := New("fr", nil).T("referenced_by"); got != "What links here" {
 		t.Errorf("fr falls back to English: %q", got)
 	}
 	if got := de.Tf("n_terms", "3"); got != "3 Begriffe" {

@@ -68,6 +68,7 @@ type Result struct {
 	Headings []Heading // level 2 and 3 headings with their ids
 	Terms    []string  // slugs of the terms HTML links to ([[links]] and auto-links), in order of first appearance, each once
 	Cites    []Cited   // the [@citations], in document order
+	Code     bool      // HTML has a code block, which needs the highlighting style sheet
 }
 
 // Doc says how to render one Markdown field.
@@ -153,8 +154,9 @@ func (r *Renderer) renderMarkdown(st *docState, pc parser.Context) Result {
 
 	buf := &st.buf
 	buf.Reset()
-	headings := plainText(buf, root, source, &st.terms)
-	res := Result{Text: buf.String(), Headings: headings, Terms: st.terms.slice(), Cites: st.citesSlice()}
+	var code bool
+	headings := plainText(buf, root, source, &st.terms, &code)
+	res := Result{Code: code, Text: buf.String(), Headings: headings, Terms: st.terms.slice(), Cites: st.citesSlice()}
 
 	buf.Reset()
 	_ = r.md.Renderer().Render(st.w, source, root) // a bytes.Buffer does not fail

@@ -56,7 +56,7 @@ var isSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': tru
 
 // plainText writes to buf the text of the document a reader sees, adds to
 // terms the terms it links to, and returns its level 2 and 3 headings.
-func plainText(buf *bytes.Buffer, root ast.Node, source []byte, terms *termSet) []Heading {
+func plainText(buf *bytes.Buffer, root ast.Node, source []byte, terms *termSet, code *bool) []Heading {
 	w := &textWriter{buf: buf}
 	var headings []Heading
 	headingStart := 0
@@ -108,6 +108,7 @@ func plainText(buf *bytes.Buffer, root ast.Node, source []byte, terms *termSet) 
 			}
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			if entering {
+				*code = true
 				lines := n.Lines()
 				for i := 0; i < lines.Len(); i++ {
 					seg := lines.At(i)

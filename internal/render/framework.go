@@ -83,9 +83,9 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 		for _, m := range ms {
 			i := idx[m.Framework]
 			if m.Control != nil {
-				cells[i] = append(cells[i], Link{m.Control.ID.Value, r.controlURL(m.Framework, m.Control)})
+				cells[i] = append(cells[i], Link{controlLabel(m.Control), r.controlURL(m.Framework, m.Control)})
 			} else {
-				cells[i] = append(cells[i], Link{r.text.T("framework_level_short"), r.u.Framework(m.Framework.ID)})
+				cells[i] = append(cells[i], Link{r.text.T("framework_level"), r.u.Framework(m.Framework.ID)})
 			}
 		}
 		var html strings.Builder
@@ -110,4 +110,18 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 	}
 	p.Previews = r.previews(l)
 	return r.tmpl.execute(w, "matrix", p)
+}
+
+// controlLabel is how a matrix cell names a control: by its id where the
+// id is a reference code (NHI2, PR.AA-01, T1552.001, 5.4), by its title
+// where the id is a word ("tenet-3"), which readers do not know.
+func controlLabel(c *content.Control) string {
+	id := c.ID.Value
+	if c.Title == "" || strings.ContainsAny(id, "0123456789") && strings.ToLower(id) != id {
+		return id
+	}
+	if strings.Trim(id, "0123456789.") == "" { // CIS-style 5.4
+		return id
+	}
+	return c.Title
 }

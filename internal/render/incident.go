@@ -33,6 +33,7 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 	p.Body = template.HTML(body.HTML)
 	p.Sources = sourceViews(inc.Sources, body.Cites)
 	p.Layout.Draft = inc.Draft
+	p.Layout.Code = body.Code
 	p.Tags = r.tagLinks(inc.Tags)
 	l.refs(p.Terms)
 	p.Previews = r.previews(l)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"html/template"
+	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
@@ -36,6 +37,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		Reviewed: t.Reviewed,
 	}
 	p.Draft = t.Draft
+	p.Code = body.Code
 	if t.Category != "" {
 		p.Category = &Link{t.Category, r.cats.url(r.u, t.Category)}
 	}
@@ -67,7 +69,10 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	}
 	p.Sources = sourceViews(t.Sources, cites)
 	p.Related = r.termRefs(g.Related[t])
-	p.ReferencedBy = r.termRefs(g.ReferencedBy[t])
+	// "What links here" leaves out what "Related terms" already shows.
+	p.ReferencedBy = r.termRefs(slices.DeleteFunc(slices.Clone(g.ReferencedBy[t]), func(o *content.Term) bool {
+		return slices.Contains(g.Related[t], o)
+	}))
 	for i, d := range t.Definitions {
 		p.Definitions = append(p.Definitions, DefinitionView{Text: d.Text, Source: SourceView{N: i + 1, Title: d.Source.Title, Publisher: d.Source.Publisher, URL: d.Source.URL, Date: d.Source.Date}})
 	}

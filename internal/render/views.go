@@ -31,6 +31,7 @@ type Layout struct {
 	Refresh     string // redirect pages: the URL a meta refresh sends the reader to
 	Draft       bool   // a draft shown by serve or build --drafts
 	Dev         bool   // served by `serve`: load the live-reload client
+	Code        bool   // the page shows a code block: load the highlighting style sheet
 	URLs        Nav
 	Generator   string
 	Chrome      Chrome // the parts of the page that are the same on every page of its kind

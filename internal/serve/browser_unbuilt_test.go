@@ -20,6 +20,7 @@ func TestBrowserShowsTheSiteOnceItFirstBuilds(t *testing.T) {
 	browser := browsertest.New(t)
 	dir := exampleSite(t)
 	editFile(t, dir, "content/terms/api-key.md", "related: [secret-rotation, service-account]", "related: [secret-rotation, servce-account]")
+	writeFile(t, dir, "content/terms/orphan.md", "---\ntitle: Orphan\nsummary: Alone.\nupdated: 2026-01-01\n---\nAlone.\n")
 	url, _ := preview(t, dir)
 
 	browsertest.Do(t, browser, chromedp.Navigate(url+"terms/api-key/"))
@@ -27,7 +28,7 @@ func TestBrowserShowsTheSiteOnceItFirstBuilds(t *testing.T) {
 	browsertest.WaitFor(t, browser, `!!document.getElementById("nhiglossary-problems")`, "the overlay")
 	text := browsertest.Eval[string](t, browser, `document.getElementById("nhiglossary-problems").innerText`)
 	for _, want := range []string{
-		"The site has 1 error",
+		"The site has 1 error and 1 warning",
 		"Nothing could be built yet",
 		`content/terms/api-key.md:8:28: unknown related term "servce-account"`,
 		"related: [secret-rotation, servce-account]",

@@ -137,7 +137,7 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if path.Ext(p) == ".html" {
-		serveBytes(w, r, p, s.withClient(withAssetVersions(f.Data, s.live.Base(), s.live.AssetVersions()), f.Version))
+		serveBytes(w, r, p, withClient(withAssetVersions(f.Data, s.live.Base(), s.live.AssetVersions()), f.Version))
 		return
 	}
 	// Other files are revalidated by their version, which changes with
@@ -222,7 +222,7 @@ func withAssetVersions(html []byte, base string, versions map[string]string) []b
 
 // withClient adds the live-reload client to a page before </head>, and
 // tells it which version of the page it shows.
-func (s *server) withClient(html []byte, version string) []byte {
+func withClient(html []byte, version string) []byte {
 	i := bytes.Index(html, []byte("</head>"))
 	if i < 0 {
 		return html
@@ -245,5 +245,5 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
 		s.renderFailed(w, r, err, noPage)
 		return
 	}
-	send(w, r, "404.html", s.withClient(f.Data, noPage), http.StatusNotFound)
+	send(w, r, "404.html", withClient(f.Data, noPage), http.StatusNotFound)
 }

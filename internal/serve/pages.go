@@ -48,7 +48,7 @@ func (s *server) sendProblems(w http.ResponseWriter, r *http.Request, v problems
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	send(w, r, "problems.html", s.withClient(b.Bytes(), version), status)
+	send(w, r, "problems.html", withClient(b.Bytes(), version), status)
 }
 
 // problemsTemplate has no style of its own (the page's CSP allows none

@@ -11,12 +11,18 @@
 //   - while the content has errors, every page shows them in an overlay,
 //     as PATH:LINE:COL: message with the source lines, and the terminal
 //     prints the same; the next good build clears it. Bad content never
-//     stops the server or the watching.
+//     stops the server or the watching, and never leaves it blank: before
+//     the site first builds, every page request gets its problems, and
+//     the page comes once they are fixed.
+//
+// The server adds the live-reload client to each page it sends; the
+// client is not one of the site's assets, so `build` never has it.
 //
 // It is a local tool, and guards against the web pages its user visits:
-// it answers only requests whose Host is its own address (or localhost),
-// so that no site can read it through DNS rebinding; the event stream
-// refuses other origins; and it serves only files of the built site.
+// it answers only requests whose Host no one can rebind (an IP address,
+// localhost, *.localhost) or that the user allowed (see hosts); the
+// event stream refuses other origins; and it serves only files of the
+// built site.
 package serve
 
 import (
@@ -43,7 +49,7 @@ import (
 type Options struct {
 	Src string // the site folder
 	// Build has the embedded templates and assets, the generator, and
-	// Drafts; the server sets BaseURL (its own address) and Dev.
+	// Drafts; the server sets BaseURL (its own address).
 	Build build.Options
 	// Log gets what the terminal shows: the address, each rebuild, every
 	// problem. Nil discards it.
@@ -202,7 +208,7 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			err := s.lastErr
 			s.mu.Unlock()
 			s.setStatus(s.live.Problems(), err, s.live.RenderErrors())
-			if !allRendered && s.live.Pending() == 0 {
+			if !allRendered && s.built.Load() && s.live.Pending() == 0 {
 				allRendered = true
 				fmt.Fprintf(s.log, "every page rendered, %s after the start\n", ms(time.Since(start)))
 			}
@@ -264,7 +270,11 @@ func (s *server) report(ch *build.Change, batch []string) {
 		diag.WriteText(s.log, ch.Diags)
 		if errors.Is(ch.Err, build.ErrInvalid) {
 			e, w := ch.Diags.Count()
-			fmt.Fprintf(s.log, "%s %s: %s, %s; the browser shows them, and the last good pages until they are fixed\n", now, what, plural(e, "error"), plural(w, "warning"))
+			shows := "the browser shows them, and the last good pages until they are fixed"
+			if !s.built.Load() {
+				shows = "every page shows them until they are fixed"
+			}
+			fmt.Fprintf(s.log, "%s %s: %s, %s; %s\n", now, what, plural(e, "error"), plural(w, "warning"), shows)
 		} else {
 			fmt.Fprintf(s.log, "%s %s: %v\n", now, what, ch.Err)
 		}

@@ -54,7 +54,7 @@ func TestASiteThatNeverBuiltShowsItsProblemsUntilFixed(t *testing.T) {
 	if m["built"] != false || m["warnings"] != float64(1) {
 		t.Errorf("status %v: want built false and 1 warning counted apart", m)
 	}
-	if !strings.Contains(log.String(), "the browser shows them") {
+	if !strings.Contains(log.String(), "site: 1 error, 1 warning; every page shows them until they are fixed") {
 		t.Errorf("the terminal does not show the problems:\n%s", log)
 	}
 

@@ -60,10 +60,15 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 		case rel.Value == "":
 			r.diags.Add(diag.EmptyName, rel.Pos, "empty name in the related list; remove it")
 			continue
+		case n == nil && r.unread[normalize(rel.Value)]:
+			continue // the file's own error says enough
 		case n == nil:
 			r.diags.Add(diag.UnknownRelated, rel.Pos, "unknown related term %q%s", rel.Value, r.suggest("term", rel.Value))
 			continue
 		case n.clash != nil:
+			if n.duplicateTermName() {
+				continue
+			}
 			r.diags.Add(diag.AmbiguousName, rel.Pos, "related term %q is ambiguous: %s, and %s", rel.Value, n.describe(), n.clash.describe())
 			continue
 		case n.target.Kind == KindIncident:
@@ -104,6 +109,8 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		switch {
 		case in.Value == "":
 			r.diags.Add(diag.EmptyName, in.Pos, "empty name in the incidents list; remove it")
+			continue
+		case n == nil && r.unread[normalize(in.Value)]:
 			continue
 		case n == nil:
 			if other := r.lookup(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
@@ -213,8 +220,10 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.diags.Add(diag.OldSlug, md.PosAt(l.Start), "link target %q is an old slug of %s; write [[%s]]", l.Target, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		switch {
+		case n == nil && r.unread[normalize(l.Target)]:
 		case n == nil:
 			r.diags.Add(diag.UnknownLinkTarget, md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))
+		case n.clash != nil && n.duplicateTermName():
 		case n.clash != nil:
 			r.diags.Add(diag.AmbiguousName, md.PosAt(l.Start), "link target %q is ambiguous: %s, and %s", l.Target, n.describe(), n.clash.describe())
 		case published && r.hidden(n):
@@ -226,6 +235,13 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], from)
 		}
 	}
+}
+
+// duplicateTermName reports whether n is a name two terms share: that is
+// reported where the names are written (duplicate-name), so a link or
+// related entry using it is not another error while the clash stands.
+func (n *name) duplicateTermName() bool {
+	return n.clash != nil && n.target.Kind == KindTerm && n.clash.target.Kind == KindTerm
 }
 
 // inTableRow reports whether the line holding offset i starts with a bar,

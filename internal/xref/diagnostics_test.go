@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
 // Frameworks shared by the mapping and link cases.
@@ -45,7 +49,10 @@ func TestDiagnostics(t *testing.T) {
 				"content/terms/api-key.md": term("API Key", "synonyms: [access key]"),
 				"content/terms/b.md":       term("Access Token", "synonyms: [Access  Key]"),
 			},
-			want: []string{`content/terms/b.md:5:12: synonym "Access  Key" is already used by content/terms/api-key.md:5:12 (synonym of API Key)`},
+			want: []string{
+				`content/terms/api-key.md:5:12: synonym "access key" is also used by content/terms/b.md:5:12 (synonym of Access Token)`,
+				`content/terms/b.md:5:12: synonym "Access  Key" is already used by content/terms/api-key.md:5:12 (synonym of API Key)`,
+			},
 		},
 		{
 			name: "title already used as another term's abbreviation",
@@ -53,7 +60,10 @@ func TestDiagnostics(t *testing.T) {
 				"content/terms/a.md": term("Non-Human Identity", "abbreviations: [NHI]"),
 				"content/terms/b.md": term("nhi"),
 			},
-			want: []string{`content/terms/b.md:2:8: title "nhi" is already used by content/terms/a.md:5:17 (abbreviation of Non-Human Identity)`},
+			want: []string{
+				`content/terms/a.md:5:17: abbreviation "NHI" is also used by content/terms/b.md:2:8 (title of nhi)`,
+				`content/terms/b.md:2:8: title "nhi" is already used by content/terms/a.md:5:17 (abbreviation of Non-Human Identity)`,
+			},
 		},
 		{
 			name: "slug override already used by another term",
@@ -61,7 +71,10 @@ func TestDiagnostics(t *testing.T) {
 				"content/terms/api-key.md": term("API Key"),
 				"content/terms/key.md":     term("Key", "slug: api-key"),
 			},
-			want: []string{`content/terms/key.md:5:7: slug "api-key" is already used by content/terms/api-key.md (slug of API Key)`},
+			want: []string{
+				`content/terms/api-key.md:1:1: slug "api-key" is also used by content/terms/key.md:5:7 (slug of Key)`,
+				`content/terms/key.md:5:7: slug "api-key" is already used by content/terms/api-key.md (slug of API Key)`,
+			},
 		},
 		{
 			name: "synonym repeating the term's own title is a warning",
@@ -181,9 +194,10 @@ func TestDiagnostics(t *testing.T) {
 				"content/terms/b.md": term("B", "synonyms: [key]"),
 				"content/terms/c.md": term("C", "related: [KEY]"),
 			},
+			// Reported at both names; the related entry is no second error.
 			want: []string{
+				`content/terms/a.md:5:12: synonym "key" is also used by content/terms/b.md:5:12 (synonym of B)`,
 				`content/terms/b.md:5:12: synonym "key" is already used by content/terms/a.md:5:12 (synonym of A)`,
-				`content/terms/c.md:5:11: related term "KEY" is ambiguous: synonym of A at content/terms/a.md:5:12, and synonym of B at content/terms/b.md:5:12`,
 			},
 		},
 		{
@@ -355,9 +369,10 @@ func TestDiagnostics(t *testing.T) {
 				"content/terms/b.md": term("B", "abbreviations: [k]"),
 				"content/terms/c.md": term("C", "---", "A [[K]]."),
 			},
+			// Reported at both names; the link is no second error.
 			want: []string{
+				`content/terms/a.md:5:17: abbreviation "K" is also used by content/terms/b.md:5:17 (abbreviation of B)`,
 				`content/terms/b.md:5:17: abbreviation "k" is already used by content/terms/a.md:5:17 (abbreviation of A)`,
-				`content/terms/c.md:6:3: link target "K" is ambiguous: abbreviation of A at content/terms/a.md:5:17, and abbreviation of B at content/terms/b.md:5:17`,
 			},
 		},
 		{
@@ -496,3 +511,49 @@ var topControls = func() string {
 	}
 	return b.String() + "  - {id: A.1, title: Dot}\n  - {id: A-1, title: Dash}\n"
 }()
+
+// TestOneMistakeOneError loads sites with a broken file and checks that
+// nothing else is blamed for it.
+func TestOneMistakeOneError(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{
+			name: "a term whose front matter does not parse still owns its slug",
+			files: map[string]string{
+				"content/terms/a.md": "---\ntitle: [A\n---\n",
+				"content/terms/b.md": term("B", "related: [a]", "---", "See [[a]] and [[A]]."),
+			},
+			want: []string{`content/terms/a.md:3:1: invalid YAML: did not find expected ',' or ']'`},
+		},
+		{
+			name: "an incident whose file does not parse still owns its slug",
+			files: map[string]string{
+				"content/incidents/leak.md": "no front matter\n",
+				"content/terms/b.md":        term("B", "incidents: [leak]"),
+			},
+			want: []string{`content/incidents/leak.md:1:1: missing front matter: start the file with a --- line, the fields, and another --- line`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, data := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			site, diags := content.Load(fsys)
+			_, more := Resolve(site, Options{})
+			var got []string
+			for _, d := range append(diags, more...).Sort() {
+				if d.Code != diag.OrphanTerm {
+					got = append(got, d.String())
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

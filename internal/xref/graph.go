@@ -49,7 +49,7 @@ type Options struct {
 
 // Graph is the resolved site. Every slice is in a deterministic order:
 // terms by title (case-insensitive, then slug), incidents newest first
-// (then slug), frameworks by id, controls in file order.
+// (then slug; a term's too), frameworks by id, controls in file order.
 type Graph struct {
 	Site       *content.Site
 	Terms      []*content.Term     // published terms (drafts only with Options.Drafts)

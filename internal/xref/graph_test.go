@@ -405,3 +405,20 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+func TestTermIncidentsNewestFirst(t *testing.T) {
+	g, _ := resolve(t, map[string]string{
+		"content/terms/a.md":              term("A", "incidents: [old, new, same-day-b, same-day-a]"),
+		"content/incidents/old.md":        incident("Old", "date: 2024-04-01"),
+		"content/incidents/new.md":        incident("New", "date: 2026-02-01"),
+		"content/incidents/same-day-a.md": incident("Same Day A", "date: 2025-01-01"),
+		"content/incidents/same-day-b.md": incident("Same Day B", "date: 2025-01-01"),
+	}, Options{})
+	var got []string
+	for _, inc := range g.TermIncidents[g.TermBySlug["a"]] {
+		got = append(got, inc.Slug.Value)
+	}
+	if want := []string{"new", "same-day-a", "same-day-b", "old"}; !slices.Equal(got, want) {
+		t.Errorf("a's incidents are %v, want newest first (then by slug) %v", got, want)
+	}
+}

@@ -177,7 +177,9 @@ func (r *resolver) addTerms() {
 					r.diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
 				}
 			default:
+				// Either file may be the mistake: each is told of the other.
 				r.diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
+				r.diags.Add(diag.DuplicateName, prev.pos, "%s %q is also used by %s (%s of %s)", prev.what, prev.value, n.pos, n.what, n.owner())
 				if prev.clash == nil {
 					prev.clash = n
 				}

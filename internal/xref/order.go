@@ -47,9 +47,10 @@ func (r *resolver) finish() {
 			}
 		}
 	}
-	slices.SortStableFunc(g.Incidents, func(a, b *content.Incident) int {
-		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug.Value, b.Slug.Value))
-	})
+	slices.SortStableFunc(g.Incidents, newestFirst)
+	for _, incs := range g.TermIncidents {
+		slices.SortStableFunc(incs, newestFirst)
+	}
 
 	for t, from := range r.refs {
 		g.ReferencedBy[t] = r.sortTerms(from)
@@ -90,4 +91,10 @@ func (r *resolver) sortTerms(ts []*content.Term) []*content.Term {
 
 func (r *resolver) sortMappings(tms []TermMapping) {
 	slices.SortStableFunc(tms, func(a, b TermMapping) int { return r.rank[a.Term] - r.rank[b.Term] })
+}
+
+// newestFirst orders incidents by date, the newest first, then by slug:
+// on the incidents index and on each term's page alike.
+func newestFirst(a, b *content.Incident) int {
+	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug.Value, b.Slug.Value))
 }

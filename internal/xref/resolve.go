@@ -75,6 +75,8 @@ type resolver struct {
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
 	rank           map[*content.Term]int                              // position in title order
 
+	unread map[string]bool // normalized slugs of files that could not be read
+
 	refs    map[*content.Term][]*content.Term     // backlinks, unsorted, with repeats
 	incRefs map[*content.Incident][]*content.Term // likewise
 
@@ -111,6 +113,10 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		refs:           make(map[*content.Term][]*content.Term, len(site.Terms)),
 		incRefs:        map[*content.Incident][]*content.Term{},
 		suggested:      map[string]string{},
+		unread:         map[string]bool{},
+	}
+	for _, u := range site.Unread {
+		r.unread[normalize(u.Value)] = true
 	}
 	r.terms = withoutNil(site.Terms)
 	slices.SortStableFunc(r.terms, func(a, b *content.Term) int { return strings.Compare(a.File, b.File) })
