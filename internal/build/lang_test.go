@@ -157,7 +157,7 @@ func TestGermanPagesSpeakGerman(t *testing.T) {
 	page := files["de/terms/api-key/index.html"]
 	for _, want := range []string{
 		`<h2 id="related">Siehe auch</h2>`,                                // i18n/de.yaml
-		`<h2 id="referenced-by">Was hierher verweist</h2>`,                       // built in
+		`<h2 id="referenced-by">Was hierher verweist</h2>`,                // built in
 		`Aktualisiert am <time datetime="2026-05-20">20. Mai 2026</time>`, // the translation's updated, German date
 		`<a href="/kb/de/terms/secret/" class="wikilink" title="Geheimnis" data-term="secret">Geheimnis</a>`,
 		`<a href="/kb/terms/workload-identity/" class="wikilink"`,        // untranslated: the original
