@@ -11,6 +11,7 @@ import (
 
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/render"
 )
 
@@ -42,6 +43,32 @@ func TestBundledGlossaryChecksClean(t *testing.T) {
 		if strings.TrimSpace(term.Summary) == "" || strings.TrimSpace(term.Body.Text) == "" {
 			t.Errorf("%s: empty summary or body", term.File)
 		}
+	}
+}
+
+// A quoted definition is only worth showing when a reader can check it:
+// each needs its words and an absolute link to the body that wrote them.
+// Loading alone (not check) is enough, so this holds while keys the tool
+// does not read yet are reported elsewhere.
+func TestBundledDefinitionsNameTheirSource(t *testing.T) {
+	s, _ := content.Load(os.DirFS("."))
+	withDefs := 0
+	for _, term := range s.Terms {
+		if len(term.Definitions) > 0 {
+			withDefs++
+		}
+		for i, d := range term.Definitions {
+			if strings.TrimSpace(d.Text) == "" || strings.TrimSpace(d.Source.Title) == "" {
+				t.Errorf("%s: definition %d has no text or no source title", term.File, i+1)
+			}
+			u, err := url.Parse(d.Source.URL)
+			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+				t.Errorf("%s: definition %d: source URL %q is not an absolute web address", term.File, i+1, d.Source.URL)
+			}
+		}
+	}
+	if withDefs < 10 {
+		t.Errorf("%d terms quote a definition, want at least 10", withDefs)
 	}
 }
 

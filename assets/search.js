@@ -121,7 +121,7 @@
   // stays fast at 50,000 terms. Words are found when a query needs them.
   function parseNames(text) {
     var lines = text.split('\n'), head = lines[0].split(' ');
-    if (head[0] !== 'nhiglossary-search' || head[1] !== '1') throw new Error('unknown search index');
+    if (head[0] !== 'nhiglossary-search' || head[1] !== '2') throw new Error('unknown search index');
     if (head[3] === 'fold') folding = head[4] === '-' ? '' : (head[4] || '');
     var idx = {
       shardSize: +head[2], shards: lines[1] ? lines[1].split(' ') : [],
@@ -134,10 +134,11 @@
     for (i = 2; i < lines.length; i++) {
       line = lines[i];
       if (!line) continue;
+      if (line[0] === '-') { addEntry(idx, line); continue; }
       f = line.indexOf('\t') < 0 ? [line] : line.split('\t');
       title = prev.slice(0, f[0].charCodeAt(0) - 48) + f[0].slice(1);
       prev = title;
-      t = { id: idx.terms.length, title: title, slug: f[1], abbrs: list(f[2]), syns: list(f[3]), lang: f[4] || '' };
+      t = { id: idx.terms.length, title: title, slug: f[1], abbrs: list(f[2]), syns: list(f[3]), deprecated: (f[4] || '').indexOf('d') >= 0, lang: f[5] || '' };
       addName(idx, t, title, 0);
       for (j = 0; j < t.abbrs.length; j++) addName(idx, t, t.abbrs[j], 0);
       for (j = 0; j < t.syns.length; j++) {
@@ -155,6 +156,18 @@
     idx.starts[lower.length] = at;
     idx.hay = lower.join('\n');
     return idx;
+  }
+
+  // An entry (incident, framework, control) is a hit like a term, with
+  // its path and the line shown under it given in the names file.
+  var KINDS = { i: 'Incident', f: 'Framework', c: 'Control' };
+
+  function addEntry(idx, line) {
+    var f = line.split('\t'), j;
+    var t = { id: idx.terms.length, title: f[1] || '', kind: KINDS[f[0][1]] || 'Page', path: f[2] || '', summary: f[3] || '', abbrs: [], syns: list(f[4]) };
+    addName(idx, t, t.title, 0);
+    for (j = 0; j < t.syns.length; j++) addName(idx, t, t.syns[j], 1);
+    idx.terms.push(t);
   }
 
   function unescapeSynonym(s, title) {
@@ -208,6 +221,7 @@
   }
 
   function summary(idx, t) {
+    if (t.path !== undefined) return Promise.resolve(t.summary);
     var h = idx.shards[Math.floor(t.id / idx.shardSize)];
     if (!h) return Promise.resolve('');
     return get(base + 'search/s/' + h + '.txt', function (s) { return s.split('\n'); })
@@ -321,7 +335,12 @@
       var t = idx.nameTerm[n], h = best.get(t);
       if (!h || s < h.score) best.set(t, { term: t, score: s, via: { text: idx.names[n], kind: idx.nameKind[n] } });
     });
-    return Array.from(best.values()).sort(function (a, b) { return a.score - b.score || a.term.id - b.term.id; });
+    return Array.from(best.values()).sort(byRank);
+  }
+
+  // byRank puts current terms before deprecated ones, then by score.
+  function byRank(a, b) {
+    return (a.term.deprecated - b.term.deprecated) || a.score - b.score || a.term.id - b.term.id;
   }
 
   // ---- Ranking by full text, below every name match.
@@ -388,7 +407,7 @@
           }
           hits.push({ term: idx.terms[id], score: (3 * 8 + Math.min(typos, 7)) * 64 + Math.min(sum, 63) });
         });
-        return hits.sort(function (a, b) { return a.score - b.score || a.term.id - b.term.id; });
+        return hits.sort(byRank);
       });
     });
   }
@@ -406,9 +425,15 @@
       // their summaries, which the reader sees first.
       done.more = new Promise(function (resolve) { setTimeout(resolve, 0); })
         .then(function () { return rankText(idx, Q, new Set(hits.map(function (h) { return h.term.id; }))); })
-        .then(function (more) { return hits.concat(more).slice(0, limit); }, function () { return hits; });
+        .then(function (more) { return currentFirst(hits.concat(more)).slice(0, limit); }, function () { return hits; });
       return done;
     });
+  }
+
+  // currentFirst moves deprecated terms after current ones, keeping order.
+  function currentFirst(hits) {
+    return hits.filter(function (h) { return !h.term.deprecated; })
+      .concat(hits.filter(function (h) { return h.term.deprecated; }));
   }
 
   // ---- Showing hits.
@@ -437,15 +462,25 @@
     return e;
   }
 
-  function hitLink(r, h, cls) {
+  // hitLink makes one hit; its summary is filled when it arrives, or at
+  // once when given (the results page waits for them: a hit that grows
+  // when its summary lands moves everything below it).
+  function hitLink(r, h, cls, known) {
     var t = h.term, a = el('a', cls);
-    a.href = (t.lang ? home : base) + 'terms/' + (t.slug || slugOf(t.title)) + '/';
+    a.href = (t.lang ? home : base) + (t.path !== undefined ? t.path : 'terms/' + (t.slug || slugOf(t.title)) + '/');
     if (t.lang) { a.lang = t.lang; a.hreflang = t.lang; }
+    a.appendChild(el('span', 'search-hit-kind', t.kind || 'Term'));
     a.appendChild(highlight(el('span', 'search-hit-title'), t.title, r.Q));
     if (t.lang) a.appendChild(el('span', 'badge badge-lang', t.lang));
     if (t.abbrs.length) a.appendChild(highlight(el('span', 'search-hit-abbr'), t.abbrs.join(', '), r.Q));
     if (h.via && h.via.kind === 1) a.appendChild(highlight(el('span', 'search-hit-aka'), h.via.text, r.Q));
+    if (t.deprecated) a.appendChild(el('span', 'badge badge-deprecated search-hit-deprecated', 'deprecated'));
     var s = a.appendChild(el('span', 'search-hit-summary'));
+    if (known !== undefined) {
+      highlight(s, known, r.Q);
+      a.setAttribute('data-summary', 'loaded');
+      return a;
+    }
     summary(r.idx, t).then(function (text) {
       highlight(s, text, r.Q);
       a.setAttribute('data-summary', 'loaded');
@@ -502,7 +537,7 @@
       a.setAttribute('aria-selected', 'false');
       a.tabIndex = -1;
     });
-    if (!hits.length) popup.appendChild(el('p', 'search-empty', 'No term matches “' + r.Q.text.trim() + '”.'));
+    if (!hits.length) popup.appendChild(el('p', 'search-empty', 'Nothing matches “' + r.Q.text.trim() + '”.'));
     var all = popup.appendChild(el('a', 'search-all', hits.length ? 'All results for “' + r.Q.text.trim() + '”' : 'Search the full text'));
     all.href = searchURL(r.Q.text);
     all.id = 'search-option-all';
@@ -590,18 +625,25 @@
 
   function showPage(q) {
     var my = ++pageSeq;
-    results.textContent = '';
-    if (!q.trim()) { status.textContent = ''; return; }
+    if (!q.trim()) { results.textContent = ''; status.textContent = ''; return; }
     status.textContent = 'Searching…';
     search(q, PAGE).then(function (r) {
       return r.more ? r.more.then(function (hits) { r.hits = hits; return r; }) : r;
     }).then(function (r) {
+      // The page shows its results whole, summaries and all, in one go.
+      return Promise.all(r.hits.map(function (h) {
+        return summary(r.idx, h.term).catch(function () { return ''; });
+      })).then(function (texts) { r.texts = texts; return r; });
+    }).then(function (r) {
       if (my !== pageSeq) return;
-      r.hits.forEach(function (h) {
-        results.appendChild(hitLink(r, h, 'search-result'));
+      var all = document.createDocumentFragment();
+      r.hits.forEach(function (h, i) {
+        all.appendChild(hitLink(r, h, 'search-result', r.texts[i]));
       });
+      results.textContent = '';
+      results.appendChild(all);
       results.setAttribute('data-query', q);
-      status.textContent = r.hits.length ? r.hits.length + (r.hits.length === 1 ? ' term' : ' terms') + ' for “' + q.trim() + '”' : 'No term matches “' + q.trim() + '”.';
+      status.textContent = r.hits.length ? r.hits.length + (r.hits.length === 1 ? ' result' : ' results') + ' for “' + q.trim() + '”' : 'Nothing matches “' + q.trim() + '”.';
     }, function () {
       if (my === pageSeq) status.textContent = 'Search is unavailable.';
     });

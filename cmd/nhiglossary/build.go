@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/build"
@@ -84,6 +85,9 @@ type checkCmd struct {
 	src, format  string
 	strict       bool
 	drafts       bool
+	review       bool
+	today        string
+	now          func() time.Time // the clock; tests set it
 	translations bool
 }
 
@@ -92,7 +96,9 @@ func (c *checkCmd) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "output format: text, json or github (annotations)")
 	fs.BoolVar(&c.strict, "strict", false, "fail on warnings too")
 	fs.BoolVar(&c.drafts, "drafts", false, "treat drafts as published (links to drafts are then fine)")
-	fs.BoolVar(&c.translations, "translations", false, "list every missing or stale translation instead (with --strict, fail on a stale one)")
+	fs.BoolVar(&c.review, "review", false, "print the review queue, oldest review first, instead of the problems")
+	fs.StringVar(&c.today, "today", "", "check review dates as of this day (YYYY-MM-DD) instead of today")
+	fs.BoolVar(&c.translations, "translations", false, "list every missing or stale translation instead of the problems (with --strict, fail on a stale one)")
 }
 
 func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -107,7 +113,16 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
 		return fmt.Errorf("%s is not a folder", c.src)
 	}
-	g, diags := build.Check(os.DirFS(c.src), buildOptions(c.drafts, ""))
+	opts := buildOptions(c.drafts, "")
+	today, err := c.day()
+	if err != nil {
+		return err
+	}
+	opts.Today = today
+	g, diags := build.Check(os.DirFS(c.src), opts)
+	if c.review {
+		return c.printReview(g, diags, opts.Today, stdout, stderr)
+	}
 	if c.translations && g != nil {
 		stale, missing, err := writeTranslations(stdout, g.Site)
 		if err != nil {

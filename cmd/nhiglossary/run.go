@@ -69,6 +69,8 @@ Commands:
   serve     preview the site with live reload while you edit
   init      start a new site in a folder (default: the current one)
   new       start a new term, incident or framework from a template
+  export    write the terms as CSV (export csv [--out FILE])
+  import    add terms from a CSV (import csv FILE [--dry-run])
   version   print the version
 
 A site is a folder with content/terms/*.md (one term per file), optional
@@ -119,6 +121,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		cmd = &newCmd{}
 	case "init":
 		cmd = &initCmd{}
+	case "export":
+		cmd = &exportCmd{}
+	case "import":
+		cmd = &importCmd{}
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "nhiglossary", versionString())
 		return 0

@@ -201,3 +201,38 @@ func TestNewKeepsAnyTitleAsWritten(t *testing.T) {
 		})
 	}
 }
+
+// check warns about overdue reviews as of --today and lists the review
+// queue, oldest review first, with --review.
+func TestCheckReview(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"nhiglossary.yaml":   "review_every: 12m\n",
+		"content/terms/a.md": "---\ntitle: A\nsummary: s.\nrelated: [b]\nupdated: 2026-01-01\nreview_every: 1m\n---\nA.\n",
+		"content/terms/b.md": "---\ntitle: B\nsummary: s.\nrelated: [a]\nupdated: 2025-06-01\nreviewed: {by: Ann, on: 2025-12-01}\n---\nB.\n",
+	}
+	for name, data := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, _ := runCLI(t, "check", "--src", dir, "--today", "2026-03-15", "--format", "json", "--strict")
+	if code != 1 || !strings.Contains(stdout, `"code": "review-due"`) || !strings.Contains(stdout, "due on 2026-02-01: 6 weeks overdue (42 days)") {
+		t.Errorf("check --today: exit %d, %s; want a review-due warning for a.md", code, stdout)
+	}
+	code, stdout, stderr := runCLI(t, "check", "--src", dir, "--today", "2026-03-15", "--review")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], "2025-12-01  B ") || !strings.Contains(lines[0], "due in 261 days") ||
+		!strings.HasPrefix(lines[1], "2026-01-01  A ") || !strings.Contains(lines[1], "6 weeks overdue") || !strings.Contains(lines[1], "content/terms/a.md:5:1") {
+		t.Errorf("check --review: exit %d, stdout:\n%s", code, stdout)
+	}
+	if !strings.Contains(stderr, "2 terms, 1 term due for review as of 2026-03-15") {
+		t.Errorf("check --review: stderr %q", stderr)
+	}
+	if code, _, stderr := runCLI(t, "check", "--src", dir, "--today", "15/03/2026"); code != 1 || !strings.Contains(stderr, "not a date") {
+		t.Errorf("check --today 15/03/2026: exit %d, %s", code, stderr)
+	}
+}

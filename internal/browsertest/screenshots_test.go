@@ -13,6 +13,7 @@ import (
 
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
 var (
@@ -21,19 +22,23 @@ var (
 )
 
 // TestScreenshots writes docs/screenshots: the home, a term and a framework
-// page, at a phone's and a laptop's width, light and dark. It runs only
-// with -screenshots.
+// page, a term with broader or narrower terms and quoted definitions, and
+// a disambiguation page, at a phone's and a laptop's width, light and
+// dark. It runs only with -screenshots.
 func TestScreenshots(t *testing.T) {
 	if *screenshotDir == "" {
 		t.Skip("pass -screenshots DIR to write screenshots (scripts/screenshots.sh does)")
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := build.Build(context.Background(), *screenshotSrc, out, build.Options{
+	res, err := build.Build(context.Background(), *screenshotSrc, out, build.Options{
 		BaseURL: "/", Templates: nhiglossary.Templates(), Assets: nhiglossary.Assets(),
 	})
+	var g *xref.Graph
 	if err != nil {
 		t.Logf("building %s: %v; using the test site", *screenshotSrc, err)
 		out = BuildSite(t, ExampleSite(t))
+	} else {
+		g = res.Graph
 	}
 	base := ServeDir(t, out)
 	if err := os.MkdirAll(*screenshotDir, 0o755); err != nil {
@@ -42,20 +47,39 @@ func TestScreenshots(t *testing.T) {
 	ctx := New(t)
 	// maxHeight (in screens of 900px; 0 for the whole page) keeps the
 	// long framework page to its start: the PNGs are committed.
-	pages := []struct {
-		name, path string
-		maxHeight  int64
-	}{
-		{"home", "/", 0},
-		{"term", "/terms/api-key/", 0},
-		{"framework", "/frameworks/owasp-nhi-top-10/", 3},
+	type shot struct {
+		name, base, path string
+		maxHeight        int64
 	}
+	pages := []shot{
+		{"home", base, "/", 0},
+		{"term", base, "/terms/api-key/", 0},
+		{"framework", base, "/frameworks/owasp-nhi-top-10/", 3},
+	}
+	// The terminology pages come from the site when it has them, else
+	// from the test site, which has all of them.
+	var testBase string
+	fromTestSite := func(path string) (string, string) {
+		if testBase == "" {
+			testBase = ServeDir(t, BuildSite(t, ExampleSite(t)))
+		}
+		return testBase, path
+	}
+	hb, hp := fromTestSite("/terms/api-key/")
+	if t := hierarchyTerm(g); t != "" {
+		hb, hp = base, "/terms/"+t+"/"
+	}
+	db, dp := fromTestSite("/terms/pam/")
+	if g != nil && len(g.Shared) > 0 {
+		db, dp = base, "/terms/"+g.Shared[0].Slug+"/"
+	}
+	pages = append(pages, shot{"term-hierarchy", hb, hp, 0}, shot{"disambiguation", db, dp, 0})
 	for _, width := range []int64{360, 1280} {
 		for _, scheme := range []string{"light", "dark"} {
 			Viewport(t, ctx, width, 900)
 			Media(t, ctx, "", scheme)
 			for _, p := range pages {
-				Open(t, ctx, base+p.path)
+				Open(t, ctx, p.base+p.path)
 				png := screenshot(t, ctx, width, p.maxHeight*900)
 				name := filepath.Join(*screenshotDir, fmt.Sprintf("%s-%d-%s.png", p.name, width, scheme))
 				if err := os.WriteFile(name, png, 0o644); err != nil {
@@ -84,4 +108,21 @@ func screenshot(t *testing.T, ctx context.Context, width, maxHeight int64) []byt
 		t.Fatal(err)
 	}
 	return r.Data
+}
+
+// hierarchyTerm is the slug of the term that best shows the hierarchy and
+// quoted definitions: the one with definitions and the most broader and
+// narrower terms; "" if no term has both.
+func hierarchyTerm(g *xref.Graph) string {
+	if g == nil {
+		return ""
+	}
+	best, most := "", 0
+	for _, t := range g.Terms {
+		n := len(g.Broader[t]) + len(g.Narrower[t])
+		if len(t.Definitions) > 0 && len(g.Broader[t]) > 0 && n > most {
+			best, most = t.Slug.Value, n
+		}
+	}
+	return best
 }

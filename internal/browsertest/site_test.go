@@ -19,6 +19,10 @@ var readerPages = []struct{ name, path string }{
 	{"framework", "/frameworks/owasp-nhi-top-10/"},
 	{"matrix", "/frameworks/matrix/"},
 	{"incident", "/incidents/example-key-leak/"},
+	{"term with narrower terms", "/terms/secret/"},
+	{"deprecated term", "/terms/static-api-key/"},
+	{"disambiguation", "/terms/pam/"},
+	{"hierarchy", "/hierarchy/"},
 }
 
 // serveExample builds the test site and serves it; it returns the URL.

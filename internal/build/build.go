@@ -25,12 +25,13 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Drafts    bool   // include drafts
-	BaseURL   string // overrides the site's base_url when set
-	Dev       bool   // pages load the live-reload client (serve)
-	Generator string // "nhiglossary vX"
-	Templates fs.FS  // the embedded templates (the site's templates/ override them)
-	Assets    fs.FS  // the embedded assets (the site's assets/ override them)
+	Drafts    bool      // include drafts
+	Today     time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
+	BaseURL   string    // overrides the site's base_url when set
+	Dev       bool      // pages load the live-reload client (serve)
+	Generator string    // "nhiglossary vX"
+	Templates fs.FS     // the embedded templates (the site's templates/ override them)
+	Assets    fs.FS     // the embedded assets (the site's assets/ override them)
 }
 
 // Result says what a build did.
@@ -64,7 +65,7 @@ func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 	if opts.BaseURL != "" {
 		applyBaseURL(s, opts.BaseURL, &diags)
 	}
-	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts})
+	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()
@@ -107,9 +108,9 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	for i, lg := range gs {
 		prefix := render.LangPrefix(lg, i == 0)
 		if len(gs) > 1 {
-			indexes[i] = search.NewLang(lg.Terms, lg.Lang())
+			indexes[i] = search.NewLang(lg.Terms, lg.Lang(), render.SearchEntries(lg)...)
 		} else {
-			indexes[i] = search.New(lg.Terms)
+			indexes[i] = search.New(lg.Terms, render.SearchEntries(lg)...)
 		}
 		urls[i] = assetURLs(basePath(g), assets)
 		urls[i].SearchIndex = basePath(g) + prefix + indexes[i].NamesPath()

@@ -188,7 +188,7 @@ func TestGermanPagesSpeakGerman(t *testing.T) {
 			names = data
 		}
 	}
-	if !strings.HasPrefix(names, "nhiglossary-search 1 32 fold -\n") || !strings.Contains(names, "0Workload Identity\t\t\t\ten\n") {
+	if !strings.HasPrefix(names, "nhiglossary-search 2 32 fold -\n") || !strings.Contains(names, "0Workload Identity\t\t\t\t\ten\n") {
 		t.Errorf("German names index:\n%s", names)
 	}
 }

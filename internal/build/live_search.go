@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/search"
 )
 
@@ -53,7 +54,7 @@ func (b *searchBundle) build() {
 	}
 	b.l.contentMu.RLock()
 	defer b.l.contentMu.RUnlock()
-	ix := search.New(b.st.g.Terms)
+	ix := search.New(b.st.g.Terms, render.SearchEntries(b.st.g)...)
 	names := ix.NameFiles()
 	text := ix.TextFiles(b.l.textOf)
 	b.files = make(map[string][]byte, len(names)+len(text)+1)

@@ -199,6 +199,27 @@ func (d *decoder) names(key, v *yaml.Node) []Name {
 	return out
 }
 
+// nameList is names, but also takes one name written without brackets
+// ("broader: secret"), as editors of a single parent write it.
+func (d *decoder) nameList(key, v *yaml.Node) []Name {
+	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		return []Name{d.name(key, v)}
+	}
+	return d.names(key, v)
+}
+
+func (d *decoder) period(key, v *yaml.Node) Period {
+	s, ok := d.str(key, v)
+	if !ok {
+		return Period{}
+	}
+	p, err := ParsePeriod(s)
+	if err != nil {
+		d.add(diag.InvalidValue, v, "%q: %v", key.Value, err)
+	}
+	return p
+}
+
 func (d *decoder) strings(key, v *yaml.Node) []string {
 	names := d.names(key, v)
 	var out []string

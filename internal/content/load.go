@@ -188,6 +188,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			d.add(diag.InvalidValue, v, "\"autolink\" must be first, all or off, not %q%s", s, diag.DidYouMean(s, []string{"first", "all", "off"}))
 		}},
 		{"unsafe_html", false, func(k, v *yaml.Node) { cfg.UnsafeHTML = d.boolean(k, v) }},
+		{"review_every", false, func(k, v *yaml.Node) { cfg.ReviewEvery = d.period(k, v); cfg.ReviewPos = d.pos(k) }},
 		{"languages", false, func(k, v *yaml.Node) { cfg.Languages = d.languages(k, v) }},
 		{"warnings", false, func(k, v *yaml.Node) { cfg.WarningsOff = d.warningsOff(v) }},
 	})
@@ -231,6 +232,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	t := &Term{File: file, Lang: lang, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
+	var replacedKey diag.Pos
 	fields := []field{
 		{"title", true, func(k, v *yaml.Node) { t.Title = d.name(k, v) }},
 		{"slug", false, func(k, v *yaml.Node) { t.Slug = d.slug(k, v) }},
@@ -253,6 +255,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 		{"category", false, func(k, v *yaml.Node) { t.Category = d.text(k, v) }},
 		{"tags", false, func(k, v *yaml.Node) { t.Tags = d.strings(k, v) }},
 		{"related", false, func(k, v *yaml.Node) { t.Related = d.names(k, v) }},
+		{"broader", false, func(k, v *yaml.Node) { t.Broader = d.nameList(k, v) }},
 		{"examples", false, func(k, v *yaml.Node) {
 			l := d.list(k, v)
 			if len(l) > 0 {
@@ -281,9 +284,9 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 		{"takeaway", false, func(k, v *yaml.Node) { t.Takeaway = d.text(k, v); d.plainLinks(k, v, t.Takeaway) }},
 		{"sources", false, func(k, v *yaml.Node) { t.Sources = d.sources(k, v) }},
 		{"author", false, func(k, v *yaml.Node) { t.Author = d.text(k, v) }},
-		{"updated", true, func(k, v *yaml.Node) { t.Updated = d.date(k, v) }},
+		{"updated", true, func(k, v *yaml.Node) { t.Updated = d.date(k, v); t.UpdatedPos = d.pos(k) }},
 		{"reviewed", false, func(k, v *yaml.Node) {
-			r := &Review{}
+			r := &Review{Pos: d.pos(k)}
 			d.fields(v, d.pos(v), "\"reviewed\"", []field{
 				{"by", true, func(k, v *yaml.Node) { r.By = d.text(k, v) }},
 				{"on", true, func(k, v *yaml.Node) { r.On = d.date(k, v) }},
@@ -292,12 +295,16 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 		}},
 		{"draft", false, func(k, v *yaml.Node) { t.Draft = d.boolean(k, v) }},
 		{"autolink", false, func(k, v *yaml.Node) { t.Autolink = d.boolean(k, v) }},
+		{"deprecated", false, func(k, v *yaml.Node) { t.Deprecated = d.boolean(k, v) }},
+		{"replaced_by", false, func(k, v *yaml.Node) { t.ReplacedBy = d.name(k, v); replacedKey = d.pos(k) }},
+		{"review_every", false, func(k, v *yaml.Node) { t.ReviewEvery = d.period(k, v) }},
 		{"definitions", false, func(k, v *yaml.Node) {
 			for _, e := range d.list(k, v) {
 				var def Definition
 				d.fields(e, d.pos(e), "a definition", []field{
-					{"text", true, func(k, v *yaml.Node) { def.Text = d.text(k, v) }},
+					{"text", true, func(k, v *yaml.Node) { def.Text = strings.Join(strings.Fields(d.text(k, v)), " ") }},
 					{"source", true, func(k, v *yaml.Node) { def.Source = d.source(v, "a definition's source") }},
+					{"context", false, func(k, v *yaml.Node) { def.Context = d.text(k, v) }},
 				})
 				t.Definitions = append(t.Definitions, def)
 			}
@@ -317,6 +324,9 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 		if !ValidSlug(t.Slug.Value) {
 			diags.Add(diag.InvalidSlug, diag.Pos{File: file, Line: 1, Col: 1}, "file name %q is not a slug: rename the file to \"%s.md\" or set \"slug\"", path.Base(file), Slugify(t.Slug.Value))
 		}
+	}
+	if t.ReplacedBy.Value != "" && !t.Deprecated {
+		diags.Add(diag.ReplacedByNotDeprecated, replacedKey, "\"replaced_by\" is for deprecated terms: add \"deprecated: true\" or remove it")
 	}
 	relevance := make([]Markdown, 0, len(t.Mappings))
 	for _, m := range t.Mappings {

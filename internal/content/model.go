@@ -24,6 +24,8 @@ type Config struct {
 	DefaultAuthor string
 	Autolink      string // "first", "all" or "off"
 	UnsafeHTML    bool
+	ReviewEvery   Period // zero: terms are not due for review unless they say so
+	ReviewPos     diag.Pos
 	// WarningsOff are the warnings the site switched off by code
 	// (`warnings: {orphan-term: off}`).
 	WarningsOff map[diag.Code]bool
@@ -143,14 +145,16 @@ type Mapping struct {
 
 // Review is the editorial note.
 type Review struct {
-	By string
-	On time.Time
+	By  string
+	On  time.Time
+	Pos diag.Pos // of the "reviewed" key, where a review-due warning points
 }
 
-// Definition is how another body defines the term.
+// Definition is how another body defines the term, quoted.
 type Definition struct {
-	Text   string
-	Source Source
+	Text    string
+	Source  Source
+	Context string // where the definition applies; "" when not given
 }
 
 // Term is one content/terms/*.md file.
@@ -174,6 +178,7 @@ type Term struct {
 	Category      string
 	Tags          []string
 	Related       []Name
+	Broader       []Name // wider terms, as written; narrower is their inverse
 	Examples      []Markdown
 	Incidents     []Name
 	Mappings      []Mapping
@@ -181,11 +186,24 @@ type Term struct {
 	Sources       []Source
 	Author        string // the site's default author when not given
 	Updated       time.Time
+	UpdatedPos    diag.Pos
 	Reviewed      *Review
 	Draft         bool
 	Autolink      bool // default true
+	Deprecated    bool
+	ReplacedBy    Name   // with Deprecated: the term to use instead
+	ReviewEvery   Period // zero: the site's review_every
 	Definitions   []Definition
 	Body          Markdown
+}
+
+// LastReviewed is when an editor last vouched for the term: its review
+// date, else its updated date.
+func (t *Term) LastReviewed() (time.Time, diag.Pos) {
+	if t.Reviewed != nil && !t.Reviewed.On.IsZero() {
+		return t.Reviewed.On, t.Reviewed.Pos
+	}
+	return t.Updated, t.UpdatedPos
 }
 
 // Control is one entry of a framework's controls list.

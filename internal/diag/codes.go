@@ -76,6 +76,16 @@ const (
 	OrphanTerm               Code = "orphan-term"
 )
 
+// Terminology: the hierarchy, deprecation (see also LinksDeprecated).
+const (
+	UnknownBroader          Code = "unknown-broader"
+	BroaderCycle            Code = "broader-cycle"
+	SelfReference           Code = "self-reference"
+	UnknownReplacement      Code = "unknown-replacement"
+	ReplacementDeprecated   Code = "replacement-deprecated"
+	ReplacedByNotDeprecated Code = "replaced-by-not-deprecated"
+)
+
 // Rules other parts of the contract name; their checks live with the
 // features (review cycle, deprecation, translations, base URL).
 const (
@@ -145,6 +155,13 @@ var rules = map[Code]Severity{
 	OldSlug:                  Warning,
 	DraftLink:                Error,
 	OrphanTerm:               Warning,
+
+	UnknownBroader:          Error,
+	BroaderCycle:            Error,
+	SelfReference:           Error,
+	UnknownReplacement:      Error,
+	ReplacementDeprecated:   Error,
+	ReplacedByNotDeprecated: Error,
 
 	ReviewDue:                  Warning,
 	LinksDeprecated:            Warning,

@@ -77,6 +77,12 @@ func (r *Renderer) sitemapPages(add func(path string, mod time.Time)) {
 			add(r.u.Incident(inc.Slug.Value), time.Time{})
 		}
 	}
+	for _, sn := range r.g.Shared {
+		add(r.u.Term(sn.Slug), time.Time{})
+	}
+	if r.hasHierarchy() {
+		add(r.u.Hierarchy(), time.Time{})
+	}
 	add(r.u.Tags(), time.Time{})
 	for _, t := range r.tags.names {
 		add(r.tags.url(r.u, t), time.Time{})
@@ -257,6 +263,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Incidents     []string  `json:"incidents"`
 		Mappings      []mapping `json:"mappings"`
 		Updated       string    `json:"updated"`
+		termVocabulary
 		// By language code, on a site with several: the translations.
 		Translations map[string]translation `json:"translations,omitempty"`
 	}
@@ -286,12 +293,13 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Terms   []string `json:"terms"`
 	}
 	type api struct {
-		Language   string      `json:"language,omitempty"` // the default, on a site with several
-		Title      string      `json:"title"`
-		BaseURL    string      `json:"base_url"`
-		Terms      []term      `json:"terms"`
-		Frameworks []framework `json:"frameworks"`
-		Incidents  []incident  `json:"incidents"`
+		Language    string       `json:"language,omitempty"` // the default, on a site with several
+		Title       string       `json:"title"`
+		BaseURL     string       `json:"base_url"`
+		Terms       []term       `json:"terms"`
+		Frameworks  []framework  `json:"frameworks"`
+		Incidents   []incident   `json:"incidents"`
+		SharedNames []sharedName `json:"shared_names"`
 	}
 	slugs := func(ts []*content.Term) []string {
 		out := []string{}
@@ -312,6 +320,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: orEmpty(t.Tags),
 			Related: slugs(r.g.Related[t]), ReferencedBy: slugs(r.g.ReferencedBy[t]), Updated: t.Updated.Format("2006-01-02"),
 			Incidents: []string{}, Mappings: []mapping{},
+			termVocabulary: r.termVocabulary(t, slugs),
 		}
 		for _, lr := range r.langs[min(1, len(r.langs)):] {
 			lt := lr.g.TermBySlug[t.Slug.Value]
@@ -338,6 +347,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		}
 		a.Terms = append(a.Terms, jt)
 	}
+	a.SharedNames = r.sharedNames(slugs)
 	for _, f := range r.g.Frameworks {
 		jf := framework{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.abs(r.u.Framework(f.ID)), SourceURL: f.URL,
 			Controls: []control{}, Terms: []string{}}

@@ -70,6 +70,7 @@ func (r *Renderer) termRef(t *content.Term) TermRef {
 	return TermRef{
 		Slug: t.Slug.Value, Title: t.Title.Value, URL: r.termURL(t), Lang: r.foreign(t.Lang),
 		Abbreviations: names(t.Abbreviations), Summary: t.Summary, Updated: t.Updated, Draft: t.Draft,
+		Deprecated: t.Deprecated,
 	}
 }
 

@@ -25,15 +25,28 @@ func (r *Renderer) letters() []Letter {
 		l := coll.Letter(name)
 		byLetter[l] = append(byLetter[l], e)
 	}
+	// Deprecated terms have a group of their own (deprecatedEntries); a
+	// name several terms share is listed once, for its disambiguation page.
+	alias := func(n content.Name, kind string, ref TermRef) {
+		if _, shared := r.g.SharedName(n.Value); !shared {
+			add(n.Value, IndexEntry{Term: ref, Alias: true, AliasKind: kind})
+		}
+	}
 	for _, t := range r.g.Terms {
+		if t.Deprecated {
+			continue
+		}
 		ref := r.termRef(t)
 		add(t.Title.Value, IndexEntry{Term: ref})
 		for _, a := range t.Abbreviations {
-			add(a.Value, IndexEntry{Term: ref, Alias: true, AliasKind: "abbreviation"})
+			alias(a, "abbreviation", ref)
 		}
 		for _, s := range t.Synonyms {
-			add(s.Value, IndexEntry{Term: ref, Alias: true, AliasKind: "synonym"})
+			alias(s, "synonym", ref)
 		}
+	}
+	for _, sn := range r.g.Shared {
+		add(sn.Name, IndexEntry{Alias: true, Term: TermRef{Slug: sn.Slug}, Shared: &SharedEntry{URL: r.u.Term(sn.Slug), Count: len(sn.Terms)}})
 	}
 	var out []Letter
 	for _, l := range slices.SortedFunc(maps.Keys(byLetter), coll.CompareLetters) {
@@ -61,6 +74,20 @@ func (r *Renderer) termsPage(w *bytes.Buffer) error {
 		Letters: r.letters(),
 		Count:   len(r.g.Terms),
 	}
+	for _, t := range r.g.Terms {
+		if t.Deprecated {
+			e := DeprecatedEntry{Term: r.termRef(t)}
+			if rep := r.g.ReplacedBy[t]; rep != nil && r.published(rep) {
+				ref := r.termRef(rep)
+				e.ReplacedBy = &ref
+			}
+			p.Deprecated = append(p.Deprecated, e)
+		}
+	}
+	p.Count -= len(p.Deprecated)
+	if r.hasHierarchy() {
+		p.Hierarchy = r.u.Hierarchy()
+	}
 	return r.tmpl.execute(w, "terms", p)
 }
 
@@ -70,7 +97,12 @@ func (r *Renderer) homePage(w *bytes.Buffer) error {
 		Letters:   r.letters(),
 		TermCount: len(r.g.Terms),
 	}
-	recent := slices.Clone(r.g.Terms)
+	for _, t := range r.g.Terms {
+		if t.Deprecated {
+			p.TermCount--
+		}
+	}
+	recent := slices.DeleteFunc(slices.Clone(r.g.Terms), func(t *content.Term) bool { return t.Deprecated })
 	slices.SortStableFunc(recent, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
 	p.Recent = r.termRefs(recent[:min(len(recent), 12)])
 	for _, f := range r.g.Frameworks {

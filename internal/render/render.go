@@ -87,7 +87,7 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
-		OpenSearch: newURLs(g.Site.Config.BaseURL).File("opensearch.xml"), // one for the site
+		OpenSearch: newURLs(g.Site.Config.BaseURL).File("opensearch.xml"), Hierarchy: r.u.Hierarchy(), // one OpenSearch file for the site
 	}
 	if len(g.Terms) > 0 { // an empty feed would have no date to give
 		r.nav.Feed = r.u.File("feed.xml")
@@ -222,6 +222,7 @@ func (r *Renderer) Jobs() []Job {
 	if root {
 		add("robots.txt", nil, fileJob(r.robots))
 		add("opensearch.xml", nil, fileJob(r.openSearch))
+		r.exchangeJobs(add)
 	}
 	for _, t := range g.Terms {
 		if !r.own(t.Lang) {
@@ -235,6 +236,12 @@ func (r *Renderer) Jobs() []Job {
 			continue
 		}
 		add("terms/"+old+"/index.html", nil, func(w *bytes.Buffer) error { return r.redirectPage(w, t) })
+	}
+	for _, sn := range g.Shared {
+		add("terms/"+sn.Slug+"/index.html", nil, func(w *bytes.Buffer) error { return r.disambiguationPage(w, sn) })
+	}
+	if r.hasHierarchy() {
+		add("hierarchy/index.html", nil, r.hierarchyPage)
 	}
 	return jobs
 }
@@ -275,16 +282,22 @@ func (r *Renderer) published(t *content.Term) bool {
 func (r *Renderer) autoNames() []markdown.AutoName {
 	var names []markdown.AutoName
 	for _, t := range r.g.Terms {
-		if !t.Autolink {
+		// A deprecated term is not to be linked, and a name several terms
+		// share would be a guess.
+		if !t.Autolink || t.Deprecated {
 			continue
 		}
 		info := markdown.LinkInfo{Href: r.termURL(t), Title: t.Title.Value, Term: t.Slug.Value}
 		names = append(names, markdown.AutoName{Text: t.Title.Value, Slug: t.Slug.Value, Link: info})
 		for _, s := range t.Synonyms {
-			names = append(names, markdown.AutoName{Text: s.Value, Slug: t.Slug.Value, Link: info})
+			if _, shared := r.g.SharedName(s.Value); !shared {
+				names = append(names, markdown.AutoName{Text: s.Value, Slug: t.Slug.Value, Link: info})
+			}
 		}
 		for _, a := range t.Abbreviations {
-			names = append(names, markdown.AutoName{Text: a.Value, CaseSensitive: true, Slug: t.Slug.Value, Link: info})
+			if _, shared := r.g.SharedName(a.Value); !shared {
+				names = append(names, markdown.AutoName{Text: a.Value, CaseSensitive: true, Slug: t.Slug.Value, Link: info})
+			}
 		}
 	}
 	return names

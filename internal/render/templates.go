@@ -18,6 +18,7 @@ import (
 var PageKinds = []string{
 	"home", "terms", "term", "redirect", "frameworks", "framework", "matrix",
 	"incidents", "incident", "taxonomies", "taxonomy", "search", "404",
+	"disambiguation", "hierarchy",
 }
 
 type templates struct {

@@ -73,12 +73,16 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 	p.ReferencedBy = r.termRefs(slices.DeleteFunc(slices.Clone(g.ReferencedBy[t]), func(o *content.Term) bool {
 		return slices.Contains(g.Related[t], o)
 	}))
-	for i, d := range t.Definitions {
-		p.Definitions = append(p.Definitions, DefinitionView{Text: d.Text, Source: SourceView{N: i + 1, Title: d.Source.Title, Publisher: d.Source.Publisher, URL: d.Source.URL, Date: d.Source.Date}})
-	}
+	p.Definitions = definitionViews(t.Definitions)
+	r.terminology(&p, t)
 	p.JSONLD = r.definedTerm(t)
 	l.refs(p.Related)
 	l.refs(p.ReferencedBy)
+	l.refs(p.Broader)
+	l.refs(p.Narrower)
+	if p.ReplacedBy != nil {
+		l.refs([]TermRef{*p.ReplacedBy})
+	}
 	p.Previews = r.previews(l)
 	return r.tmpl.execute(w, "term", p)
 }
@@ -92,16 +96,17 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 		URL  string `json:"url"`
 	}
 	type definedTerm struct {
-		Context       string   `json:"@context"`
-		Type          string   `json:"@type"`
-		AlternateName []string `json:"alternateName,omitempty"`
-		DateModified  string   `json:"dateModified"`
-		Description   string   `json:"description"`
-		InSet         termSet  `json:"inDefinedTermSet"`
-		Name          string   `json:"name"`
-		TermCode      string   `json:"termCode"`
-		URL           string   `json:"url"`
-		InLanguage    string   `json:"inLanguage,omitempty"`
+		Context       string      `json:"@context"`
+		Type          string      `json:"@type"`
+		AlternateName []string    `json:"alternateName,omitempty"`
+		DateModified  string      `json:"dateModified"`
+		Description   string      `json:"description"`
+		InSet         termSet     `json:"inDefinedTermSet"`
+		Name          string      `json:"name"`
+		SubjectOf     []quotation `json:"subjectOf,omitempty"` // the quoted definitions
+		TermCode      string      `json:"termCode"`
+		URL           string      `json:"url"`
+		InLanguage    string      `json:"inLanguage,omitempty"`
 	}
 	dt := definedTerm{
 		Context: "https://schema.org", Type: "DefinedTerm",
@@ -112,6 +117,7 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 		Name:          t.Title.Value, TermCode: t.Slug.Value,
 		URL: r.abs(r.u.Term(t.Slug.Value)),
 	}
+	dt.SubjectOf = quotations(t.Definitions)
 	if len(r.langs) > 1 {
 		dt.InLanguage = r.lang
 	}

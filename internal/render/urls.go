@@ -44,6 +44,7 @@ func (u urls) Matrix() string              { return u.base + "frameworks/matrix/
 func (u urls) Tags() string                { return u.base + "tags/" }
 func (u urls) Categories() string          { return u.base + "categories/" }
 func (u urls) Search() string              { return u.base + "search/" }
+func (u urls) Hierarchy() string           { return u.base + "hierarchy/" }
 func (u urls) Asset(name string) string    { return u.base + "assets/" + name }
 func (u urls) Abs(path string) string      { return u.origin + path }
 func (u urls) File(rel string) string      { return u.base + rel }

@@ -59,7 +59,7 @@ type ChromeData struct {
 
 // Nav holds the site's top-level URLs.
 type Nav struct {
-	Home, Terms, Frameworks, Matrix, Incidents, Tags, Categories, Search, Feed, OpenSearch string
+	Home, Terms, Frameworks, Matrix, Incidents, Tags, Categories, Search, Feed, OpenSearch, Hierarchy string
 }
 
 // Assets are the URLs of the site's stylesheets and scripts, with a
@@ -86,6 +86,7 @@ type TermRef struct {
 	Summary       string
 	Updated       time.Time
 	Draft         bool
+	Deprecated    bool
 	Lang          string        // set when the term is not translated into the page's language: the language it is shown in
 	Card          template.HTML // the "termcard" template for this term, rendered once
 	Link          template.HTML // the "termlink" template for this term, rendered once
@@ -133,10 +134,12 @@ type SourceView struct {
 	Date      time.Time
 }
 
-// DefinitionView is an "Other definitions" entry.
+// DefinitionView is an "Other definitions" entry: a quotation, its
+// source and where it applies.
 type DefinitionView struct {
-	Text   string
-	Source SourceView
+	Text    string
+	Source  SourceView
+	Context string
 }
 
 // TermPage is /terms/SLUG/.
@@ -161,6 +164,43 @@ type TermPage struct {
 	Definitions  []DefinitionView
 	Reviewed     *content.Review
 	Previews     template.JS // JSON of the terms this page links to, for hover previews
+
+	Broader      []TermRef // wider terms, in the order written
+	Narrower     []TermRef // by title
+	Hierarchy    string    // the URL of the page that shows the whole tree
+	Deprecated   bool
+	ReplacedBy   *TermRef  // with Deprecated, when it names a replacement
+	LastReviewed time.Time // reviewed.on, else updated
+}
+
+// DisambiguationPage is /terms/NAME/ for a name several terms share.
+type DisambiguationPage struct {
+	Layout
+	Name     string
+	Terms    []TermRef
+	Previews template.JS // as TermPage
+}
+
+// HierarchyPage is /hierarchy/: every tree of broader and narrower terms.
+type HierarchyPage struct {
+	Layout
+	Trees []TreeNode
+	Count int // terms in a hierarchy
+}
+
+// TreeNode is a term in the hierarchy with its narrower terms. A term
+// with several broader terms is under each; its narrower terms are
+// spelt out the first time only (Repeat marks the others).
+type TreeNode struct {
+	Term     TermRef
+	Children []TreeNode
+	Repeat   bool
+}
+
+// SharedEntry is a name several terms share, on the A-Z index.
+type SharedEntry struct {
+	URL   string // its disambiguation page
+	Count int    // how many terms have it
 }
 
 // Letter is one letter of the A-Z index.
@@ -174,16 +214,25 @@ type Letter struct {
 type IndexEntry struct {
 	Name      string
 	Term      TermRef
-	Alias     bool   // a synonym or abbreviation listed under its own letter
-	AliasKind string // "abbreviation" or "synonym"
-	sortKey   string // Name's collation key in the page's language
+	Alias     bool         // a synonym or abbreviation listed under its own letter
+	AliasKind string       // "abbreviation" or "synonym"
+	Shared    *SharedEntry // a name several terms share: the entry points to its disambiguation page
+	sortKey   string       // Name's collation key in the page's language
 }
 
 // TermsPage is the A-Z index at /terms/.
 type TermsPage struct {
 	Layout
-	Letters []Letter
-	Count   int
+	Letters    []Letter
+	Count      int
+	Deprecated []DeprecatedEntry // left out of Letters, listed apart
+	Hierarchy  string            // the hierarchy page's URL, "" when no term has a broader one
+}
+
+// DeprecatedEntry is a deprecated term on the A-Z index, with what to use instead.
+type DeprecatedEntry struct {
+	Term       TermRef
+	ReplacedBy *TermRef
 }
 
 // HomePage is /.

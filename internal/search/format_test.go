@@ -115,13 +115,13 @@ type decodedTerm struct {
 func decodeNames(t *testing.T, data string) []decodedTerm {
 	t.Helper()
 	lines := strings.Split(data, "\n")
-	if !strings.HasPrefix(lines[0], "nhiglossary-search 1 ") {
+	if !strings.HasPrefix(lines[0], "nhiglossary-search 2 ") {
 		t.Fatalf("bad header %q", lines[0])
 	}
 	var out []decodedTerm
 	prev := ""
 	for _, line := range lines[2:] {
-		if line == "" {
+		if line == "" || line[0] == '-' { // entries: TestEntries
 			continue
 		}
 		f := strings.Split(line, "\t")
@@ -241,5 +241,34 @@ func TestTextIndexSkipsStopWordsAndHashes(t *testing.T) {
 		if !strings.Contains(all, w) {
 			t.Errorf("the text index lacks %q", w)
 		}
+	}
+}
+
+func TestEntries(t *testing.T) {
+	terms := []*content.Term{term("a", "A", "An a.", nil, nil)}
+	ix := New(terms,
+		Entry{Kind: KindIncident, Name: "Toyota T-Connect\tleak", Path: "incidents/toyota/", Summary: "2022 · A key\nleaked | once.", Text: "GitHub repository"},
+		Entry{Kind: KindControl, Name: "PR.AA-01", Path: "frameworks/nist/#control-pr-aa-01", Summary: "NIST CSF", Names: []string{"Identities and credentials", "PR.AA-01"}},
+		Entry{Kind: KindFramework, Name: "MITRE ATT&CK", Path: "frameworks/mitre/"},
+	)
+	lines := strings.Split(strings.TrimSuffix(string(ix.NameFiles()[0].Data), "\n"), "\n")
+	want := []string{
+		"-i\tToyota T-Connect leak\tincidents/toyota/\t2022 · A key leaked / once.",
+		"-c\tPR.AA-01\tframeworks/nist/#control-pr-aa-01\tNIST CSF\tIdentities and credentials",
+		"-f\tMITRE ATT&CK\tframeworks/mitre/",
+	}
+	if diff := cmp.Diff(want, lines[len(lines)-3:]); diff != "" {
+		t.Errorf("entry lines (-want +got):\n%s", diff)
+	}
+	// The full text numbers entries after the terms.
+	files := ix.TextFiles(func(*content.Term) string { return "" })
+	var shard string
+	for _, f := range files[1:] {
+		if strings.HasPrefix(string(f.Data), "github\t") {
+			shard = string(f.Data)
+		}
+	}
+	if !strings.Contains(shard, "github\t1\n") { // doc 1: the first entry, after term 0
+		t.Errorf("github's shard %q, want the incident (doc 1)", shard)
 	}
 }

@@ -21,24 +21,40 @@
 //
 // UTF-8 lines separated by "\n":
 //
-//	nhiglossary-search 1 SHARDSIZE [fold KEPT]
+//	nhiglossary-search 2 SHARDSIZE [fold KEPT]
 //	SHARDHASH SHARDHASH ...          (summary shard i holds terms i*SHARDSIZE...)
 //	TERM                             (one line per term, by title)
+//	ENTRY                            (one line per incident, framework and control)
 //
 // On a site with several languages each has its own index, and its
 // header says "fold" and the letters the language keeps (KEPT, "-" for
 // none): text and queries are lower-cased, and accents are removed from
 // every other letter (see i18n.Fold), before they are split into words.
 //
-// A TERM line is up to five fields separated by tabs, trailing empty ones
-// left out: title, slug, abbreviations, synonyms, and the language of a
-// term shown untranslated (its page is the default language's). Lists are separated by
+// A TERM line is up to six fields separated by tabs, trailing empty ones
+// left out: title, slug, abbreviations, synonyms, flags ("d": the term is
+// deprecated, so it ranks below current terms and is marked), and the
+// language of a term shown untranslated (its page is the default
+// language's, and it is marked). Lists are separated by
 // "|". The title is front-coded: its first character, minus '0', is how
 // many bytes it shares with the previous line's title (ASCII only), and
 // the rest follows. The slug is empty when it is the title lower-cased
 // with every run of other characters than [a-z0-9] turned into one "-".
 // In synonyms, "~" stands for the title, and a backslash escapes the
 // next character ("\~" is a "~").
+//
+// An ENTRY line is what readers search for that is not a term: it begins
+// with "-" (which no TERM line does) and the kind's letter, then tab
+// separated: the name ranked as a title (an incident's title, a
+// framework's name, a control's id), the page's path below the site's
+// base, the line shown under it, and other names ranked as synonyms
+// (a control's title, a framework's short name), "|"-separated:
+//
+//	-i	Toyota T-Connect access key leak	incidents/toyota-t-connect-key-leak/	2022-10 · A key...
+//	-c	PR.AA-01	frameworks/nist-csf-2/#control-pr-aa-01	NIST CSF 2.0	Identities and credentials...
+//
+// Entries number on from the terms (the first is number len(terms)), in
+// names.txt's and the full-text index's numbering alike.
 //
 // # s/HASH.txt
 //
@@ -83,19 +99,39 @@ type File struct {
 // Index is the search index of one site's published terms.
 type Index struct {
 	terms     []*content.Term // in names order
+	entries   []Entry
 	names     File
 	summaries []File
 	lang      string              // the language of a site's several, "" on a one-language site
 	fold      func(string) string // what the text index does to text before splitting it into words
 }
 
-// New builds the names index and the summary shards of terms.
-func New(terms []*content.Term) *Index { return NewLang(terms, "") }
+// Entry kinds, as ENTRY lines write them.
+const (
+	KindIncident  = 'i'
+	KindFramework = 'f'
+	KindControl   = 'c'
+)
+
+// Entry is a page other than a term that search finds: an incident, a
+// framework or a control (see render.SearchEntries).
+type Entry struct {
+	Kind    byte     // KindIncident, KindFramework or KindControl
+	Name    string   // ranked as a title: an incident's title, a framework's name, a control's id
+	Path    string   // below the site's base: "incidents/x/", "frameworks/f/#control-a"
+	Summary string   // plain text shown under the name
+	Names   []string // ranked as synonyms
+	Text    string   // more words for the full-text index (an incident's summary)
+}
+
+// New builds the names index and the summary shards of terms, and adds
+// entries (incidents, frameworks, controls) after them.
+func New(terms []*content.Term, entries ...Entry) *Index { return NewLang(terms, "", entries...) }
 
 // NewLang is New for one language of a site with several: a term in
 // another language (untranslated) is marked with it, and the text index
 // folds accents as lang does (i18n.Fold), as the script folds queries.
-func NewLang(terms []*content.Term, lang string) *Index {
+func NewLang(terms []*content.Term, lang string, entries ...Entry) *Index {
 	// Titles are lower-cased once, not at every comparison of the sort.
 	type keyed struct {
 		lower string
@@ -112,7 +148,7 @@ func NewLang(terms []*content.Term, lang string) *Index {
 	for i, k := range ks {
 		ts[i] = k.t
 	}
-	ix := &Index{terms: ts, lang: lang, fold: func(s string) string { return s }}
+	ix := &Index{terms: ts, entries: entries, lang: lang, fold: func(s string) string { return s }}
 	if lang != "" {
 		ix.fold = func(s string) string { return i18n.Fold(lang, s) }
 	}
@@ -127,7 +163,7 @@ func NewLang(terms []*content.Term, lang string) *Index {
 		ix.summaries = append(ix.summaries, f)
 		hashes = append(hashes, hashOf(f.Data))
 	}
-	ix.names = hashed("search/names.", encodeNames(ts, hashes, lang))
+	ix.names = hashed("search/names.", encodeNames(ts, entries, hashes, lang))
 	return ix
 }
 
@@ -150,10 +186,10 @@ func (ix *Index) TextFiles(text func(*content.Term) string) []File {
 	return tx.Files()
 }
 
-func encodeNames(ts []*content.Term, shardHashes []string, lang string) []byte {
+func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string, lang string) []byte {
 	var b strings.Builder
-	b.Grow(len(ts) * 24)
-	b.WriteString("nhiglossary-search 1 " + strconv.Itoa(ShardSize))
+	b.Grow(len(ts)*24 + len(entries)*80)
+	b.WriteString("nhiglossary-search 2 " + strconv.Itoa(ShardSize))
 	if lang != "" {
 		b.WriteString(" fold " + cmp.Or(i18n.Kept(lang), "-"))
 	}
@@ -164,13 +200,30 @@ func encodeNames(ts []*content.Term, shardHashes []string, lang string) []byte {
 		title := field(t.Title.Value)
 		n := sharedASCII(prev, title)
 		prev = title
-		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms), ""}
+		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms), "", ""}
+		if t.Deprecated {
+			fields[4] = "d"
+		}
 		if lang != "" && t.Lang != lang {
-			fields[4] = t.Lang
+			fields[5] = t.Lang
 		}
 		if slugOf(title) != t.Slug.Value {
 			fields[1] = t.Slug.Value
 		}
+		for len(fields) > 1 && fields[len(fields)-1] == "" {
+			fields = fields[:len(fields)-1]
+		}
+		b.WriteString(strings.Join(fields, "\t"))
+		b.WriteByte('\n')
+	}
+	for _, e := range entries {
+		names := make([]string, 0, len(e.Names))
+		for _, n := range e.Names {
+			if n = field(n); n != "" && n != field(e.Name) {
+				names = append(names, n)
+			}
+		}
+		fields := []string{"-" + string(e.Kind), field(e.Name), field(e.Path), field(e.Summary), strings.Join(names, "|")}
 		for len(fields) > 1 && fields[len(fields)-1] == "" {
 			fields = fields[:len(fields)-1]
 		}

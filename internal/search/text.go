@@ -53,7 +53,31 @@ func (ix *Index) NewText() *Text {
 	for i, t := range ix.terms {
 		tx.doc[t] = int32(i)
 	}
+	// Entries are known whole now: they go in at once.
+	for i, e := range ix.entries {
+		tx.add(int32(len(ix.terms)+i), e.Name, strings.Join(e.Names, " "), e.Text)
+	}
 	return tx
+}
+
+// add indexes the words of one entry's texts.
+func (tx *Text) add(doc int32, texts ...string) {
+	var buf []byte
+	for _, s := range texts {
+		buf = words(tx.ix.fold(s), buf, func(w []byte) {
+			if len(w) < 2 || len(w) > maxWord {
+				return
+			}
+			p, ok := tx.post[string(w)]
+			if ok && p[len(p)-1] == doc {
+				return
+			}
+			if !ok && stopSet[string(w)] {
+				return
+			}
+			tx.post[string(w)] = append(p, doc)
+		})
+	}
 }
 
 // Add indexes a term's document: its names, summary and body (given as

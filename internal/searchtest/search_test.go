@@ -322,3 +322,44 @@ func TestClosedHitsStayClosedWhenFullTextArrives(t *testing.T) {
 		})
 	}
 }
+
+// A name several terms share finds every one of them; a deprecated term
+// ranks below the current one and says it is deprecated.
+func TestSharedNameFindsEveryTermDeprecatedLast(t *testing.T) {
+	ctx := browsertest.New(t)
+	_, root := buildSite(t, "https://example.org/")
+	browsertest.Do(t, ctx, chromedp.Navigate(root))
+	typeQuery(t, ctx, "sm")
+	got := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll('#search-popup [role=option]')].map(a =>
+		a.pathname + (a.querySelector('.search-hit-deprecated') ? ' (deprecated)' : '')).filter(s => s.startsWith('/terms/'))`)
+	want := []string{"/terms/secrets-manager/", "/terms/secret-store/ (deprecated)"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("hits for sm = %q, want %q", got, want)
+	}
+}
+
+// Readers type more than term names: a control's id, an incident's name.
+// Each finds its page first, labelled with its kind.
+func TestIdsAndIncidentsComeFirst(t *testing.T) {
+	ctx := browsertest.New(t)
+	root := browsertest.ServeDir(t, browsertest.BuildSite(t, "../.."))
+	browsertest.Do(t, ctx, chromedp.Navigate(root+"/"))
+	for _, tc := range []struct{ q, want, kind string }{
+		{"PR.AA-01", "/frameworks/nist-csf-2/#control-pr-aa-01", "Control"},
+		{"pr.aa-01", "/frameworks/nist-csf-2/#control-pr-aa-01", "Control"},
+		{"NHI2", "/frameworks/owasp-nhi-top-10/#control-nhi2", "Control"},
+		{"T1552.001", "/frameworks/mitre-attack/#control-t1552-001", "Control"},
+		{"Toyota", "/incidents/toyota-t-connect-key-leak/", "Incident"},
+		{"Storm-0558", "/incidents/microsoft-storm-0558-signing-key/", "Incident"},
+		{"storm 0558", "/incidents/microsoft-storm-0558-signing-key/", "Incident"},
+		{"MITRE ATT&CK", "/frameworks/mitre-attack/", "Framework"},
+		{"api key", "/terms/api-key/", "Term"},
+	} {
+		typeQuery(t, ctx, tc.q)
+		got := browsertest.Eval[[]string](t, ctx, `(() => { const a = document.getElementById('search-option-0'); return a ? [a.pathname + a.hash, a.querySelector('.search-hit-kind').textContent] : ['', '']; })()`)
+		if got[0] != tc.want || got[1] != tc.kind {
+			all := browsertest.Eval[string](t, ctx, `[...document.querySelectorAll('#search-popup [role=option]')].map(a => a.pathname + a.hash).join(' ')`)
+			t.Errorf("typing %q: first hit %s (%s), want %s (%s); hits: %s", tc.q, got[0], got[1], tc.want, tc.kind, all)
+		}
+	}
+}

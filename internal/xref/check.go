@@ -71,6 +71,9 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 			}
 			r.diags.Add(diag.AmbiguousName, rel.Pos, "related term %q is ambiguous: %s, and %s", rel.Value, n.describe(), n.clash.describe())
 			continue
+		case n.shared != nil:
+			r.diags.Add(diag.AmbiguousName, rel.Pos, "related term %q is %s: write %s", rel.Value, sharedBy(n), sharedChoices(n, nil))
+			continue
 		case n.target.Kind == KindIncident:
 			r.diags.Add(diag.WrongKind, rel.Pos, "related %q is an incident, not a term", rel.Value)
 			continue
@@ -88,6 +91,7 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 			r.diags.Add(diag.OldSlug, rel.Pos, "related term %q is an old slug of %s; write %q", rel.Value, termName(n.target.Term), n.target.Term.Slug.Value)
 		}
 		seen = append(seen, n.target.Term)
+		r.deprecatedTarget(t, rel.Pos, "related term", rel.Value, n.target.Term, "")
 		if !pub {
 			continue
 		}
@@ -201,6 +205,26 @@ func (r *resolver) checkTermLinks(t *content.Term, s termScan) {
 	for i, m := range t.Mappings {
 		r.applyLinks(m.Relevance, s.relevance[i], from, pub)
 	}
+	r.deprecatedLinks(t, t.Body, s.body)
+	for i, ex := range t.Examples {
+		r.deprecatedLinks(t, ex, s.examples[i])
+	}
+	for i, m := range t.Mappings {
+		r.deprecatedLinks(t, m.Relevance, s.relevance[i])
+	}
+}
+
+// deprecatedLinks warns about t's [[links]] to deprecated terms.
+func (r *resolver) deprecatedLinks(t *content.Term, md content.Markdown, links []found) {
+	for _, f := range links {
+		if n := f.name; n != nil && n.clash == nil && n.shared == nil && n.target.Kind == KindTerm {
+			label := f.link.Label
+			if label == "" {
+				label = f.link.Target
+			}
+			r.deprecatedTarget(t, md.PosAt(f.link.Start), "link target", f.link.Target, n.target.Term, label)
+		}
+	}
 }
 
 // checkLinks resolves the [[links]] of one Markdown field. from is the
@@ -226,6 +250,12 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 		case n.clash != nil && n.duplicateTermName():
 		case n.clash != nil:
 			r.diags.Add(diag.AmbiguousName, md.PosAt(l.Start), "link target %q is ambiguous: %s, and %s", l.Target, n.describe(), n.clash.describe())
+		case n.shared != nil:
+			label := l.Label
+			if label == "" {
+				label = l.Target
+			}
+			r.diags.Add(diag.AmbiguousName, md.PosAt(l.Start), "link target %q is %s: write %s", l.Target, sharedBy(n), sharedChoices(n, &label))
 		case published && r.hidden(n):
 			r.diags.Add(diag.DraftLink, md.PosAt(l.Start), "link target %q is a draft; publish it or remove the link", l.Target)
 		case from == nil:

@@ -6,6 +6,8 @@
 package xref
 
 import (
+	"time"
+
 	"github.com/nhimg/nhiglossary/internal/content"
 )
 
@@ -45,6 +47,17 @@ type TermMapping struct {
 type Options struct {
 	// Drafts includes draft terms and incidents (build --drafts, serve).
 	Drafts bool
+	// Now is today, for review-due warnings; zero leaves them out (a build
+	// must not depend on the day it runs).
+	Now time.Time
+}
+
+// SharedName is an abbreviation or synonym that several published terms
+// have ("PAM"): it gets a disambiguation page instead of a link.
+type SharedName struct {
+	Name  string          // as the first term (by file) writes it
+	Slug  string          // its page is terms/SLUG/
+	Terms []*content.Term // the published terms that have it, by title
 }
 
 // Graph is the resolved site. Every slice is in a deterministic order:
@@ -68,6 +81,12 @@ type Graph struct {
 	FrameworkTerms map[*content.Framework][]TermMapping  // framework-level mappings only
 	Redirects      map[string]*content.Term              // old slug -> term
 
+	Broader    map[*content.Term][]*content.Term // wider terms, in the order written
+	Narrower   map[*content.Term][]*content.Term // the inverse of Broader, by title
+	ReplacedBy map[*content.Term]*content.Term   // a deprecated term's replacement
+	Shared     []*SharedName                     // names several published terms share, by name
+	sharedBy   map[string]*SharedName            // by normalized name
+
 	names map[string]Target // lower-cased slug/title/synonym/abbreviation/control key -> target
 }
 
@@ -78,4 +97,17 @@ type Graph struct {
 func (g *Graph) Lookup(name string) (Target, bool) {
 	t, ok := g.names[normalize(name)]
 	return t, ok
+}
+
+// SharedName returns the shared name s, if several published terms have
+// it: links and auto-links must not pick one of them.
+func (g *Graph) SharedName(s string) (*SharedName, bool) {
+	n, ok := g.sharedBy[normalize(s)]
+	return n, ok
+}
+
+// Current reports whether t is a published term that is not deprecated:
+// one the home page lists and auto-links may point to.
+func (g *Graph) Current(t *content.Term) bool {
+	return !t.Deprecated && g.TermBySlug[t.Slug.Value] == t
 }

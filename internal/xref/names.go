@@ -77,6 +77,10 @@ type name struct {
 	// clash is a different thing with the same normalized name and the
 	// same precedence; a link to the name cannot tell them apart.
 	clash *name
+	// shared lists every term's entry for an abbreviation or synonym that
+	// several terms have (this one first): allowed, but a link to it must
+	// say which term it means.
+	shared []*name
 }
 
 // owner names the thing for a person: a term's or incident's title (its
@@ -151,9 +155,10 @@ func before(a, b diag.Pos) bool {
 	return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 }
 
-// addTerms registers every term's names. Two terms sharing a name is an
-// error at the later one; a term repeating one of its own names is only
-// untidy.
+// addTerms registers every term's names. Two terms sharing a slug or a
+// title, or one's title being another's synonym, is an error at the later
+// one; abbreviations and synonyms may be shared (the name is then
+// ambiguous); a term repeating one of its own names is only untidy.
 func (r *resolver) addTerms() {
 	for _, t := range r.terms {
 		if _, dup := r.termSlugs[t.Slug.Value]; !dup && t.Slug.Value != "" {
@@ -171,11 +176,19 @@ func (r *resolver) addTerms() {
 			switch {
 			case !ok:
 				r.names[key] = n
-			case prev.target.Term == t:
+			case prev.target.Term == t || prev.sharedWith(t) != nil:
 				// A slug may equal a title or abbreviation ("nhi", "NHI").
+				if own := prev.sharedWith(t); own != nil {
+					prev = own
+				}
 				if prev.what != "slug" && n.what != "slug" {
 					r.diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
 				}
+			case sharable(prev) && sharable(n):
+				if prev.shared == nil {
+					prev.shared = []*name{prev}
+				}
+				prev.shared = append(prev.shared, n)
 			default:
 				// Either file may be the mistake: each is told of the other.
 				r.diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
@@ -186,6 +199,21 @@ func (r *resolver) addTerms() {
 			}
 		}
 	}
+}
+
+// sharable reports whether a name may belong to several terms.
+func sharable(n *name) bool {
+	return n.target.Kind == KindTerm && (n.what == "abbreviation" || n.what == "synonym")
+}
+
+// sharedWith is t's entry among the terms sharing n; nil if t has none.
+func (n *name) sharedWith(t *content.Term) *name {
+	for _, s := range n.shared {
+		if s.target.Term == t {
+			return s
+		}
+	}
+	return nil
 }
 
 // addIncidents registers incident slugs and titles. A name a term already

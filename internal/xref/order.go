@@ -67,13 +67,24 @@ func (r *resolver) finish() {
 
 	g.names = make(map[string]Target, len(r.names))
 	for key, n := range r.names {
-		if n.clash == nil && !r.hidden(n) {
+		if n.clash == nil && n.shared == nil && !r.hidden(n) {
 			g.names[key] = n.target
 		}
 	}
 
+	for t, ts := range g.Narrower {
+		g.Narrower[t] = r.sortTerms(ts)
+	}
+	r.sharedNames()
+
 	for _, t := range g.Terms {
-		if len(g.ReferencedBy[t]) == 0 && t.Original == nil { // a translation's original is warned about once
+		// A deprecated term is kept for old links, not to be linked; a
+		// term in the hierarchy is linked from its broader or narrower
+		// terms' pages; a translation's original is warned about once.
+		if t.Deprecated || len(g.Broader[t]) > 0 || len(g.Narrower[t]) > 0 || t.Original != nil {
+			continue
+		}
+		if len(g.ReferencedBy[t]) == 0 {
 			pos := t.Title.Pos
 			if pos.File == "" {
 				pos = diag.Pos{File: t.File}

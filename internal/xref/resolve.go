@@ -37,6 +37,8 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	r.checkRedirects()
 	scans := r.prescan()
 	for i, t := range r.terms {
+		r.checkBroader(t)
+		r.checkReplacedBy(t)
 		r.checkRelated(t, scans[i].related)
 		r.checkIncidents(t)
 		r.checkMappings(t)
@@ -54,7 +56,9 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 			}
 		}
 	}
+	r.checkCycles()
 	r.finish()
+	r.reviewDue()
 	return r.g, r.diags.Silence(site.Config.WarningsOff).Sort()
 }
 
@@ -78,6 +82,7 @@ type resolver struct {
 	unread map[string]bool // normalized slugs of files that could not be read
 
 	refs    map[*content.Term][]*content.Term     // backlinks, unsorted, with repeats
+	broader map[*content.Term][]edge              // every term's broader entries that resolved, drafts too
 	incRefs map[*content.Incident][]*content.Term // likewise
 
 	// Did-you-mean candidates, built on the first failure that needs them.
@@ -102,6 +107,10 @@ func newResolver(site *content.Site, opts Options) *resolver {
 			ControlTerms:   map[*content.Control][]TermMapping{},
 			FrameworkTerms: map[*content.Framework][]TermMapping{},
 			Redirects:      map[string]*content.Term{},
+			Broader:        map[*content.Term][]*content.Term{},
+			Narrower:       map[*content.Term][]*content.Term{},
+			ReplacedBy:     map[*content.Term]*content.Term{},
+			sharedBy:       map[string]*SharedName{},
 			names:          map[string]Target{},
 		},
 		names:          make(map[string]*name, 4*len(site.Terms)),
@@ -112,6 +121,7 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		incidentBySlug: map[string]*content.Incident{},
 		refs:           make(map[*content.Term][]*content.Term, len(site.Terms)),
 		incRefs:        map[*content.Incident][]*content.Term{},
+		broader:        map[*content.Term][]edge{},
 		suggested:      map[string]string{},
 		unread:         map[string]bool{},
 	}

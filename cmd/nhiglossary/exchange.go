@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/csvio"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// exportCmd is `export csv`: the published terms as one CSV.
+type exportCmd struct {
+	src, out string
+}
+
+func (c *exportCmd) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.src, "src", ".", "the site folder")
+	fs.StringVar(&c.out, "out", "", "the CSV file to write (default: standard output)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: nhiglossary export csv [--src DIR] [--out FILE]\n\nColumns: %s.\n\nFlags:\n", strings.Join(csvio.Columns, ", "))
+		fs.PrintDefaults()
+	}
+}
+
+func (c *exportCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) != 1 || args[0] != "csv" {
+		fmt.Fprintln(stderr, "usage: nhiglossary export csv [--src DIR] [--out FILE]")
+		return exitError{2}
+	}
+	g, diags := build.Check(os.DirFS(c.src), build.Options{})
+	if g == nil {
+		diag.WriteText(stderr, diags)
+		return fmt.Errorf("the site has errors; nothing exported")
+	}
+	terms := slices.Clone(g.Terms)
+	slices.SortFunc(terms, func(a, b *content.Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
+	data, more := csvio.Export(terms)
+	if more.HasErrors() {
+		diag.WriteText(stderr, more)
+		return errReported
+	}
+	if c.out == "" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	if err := writeAtomic(c.out, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "wrote %s: %s\n", c.out, plural(len(terms), "term"))
+	return nil
+}
+
+// importCmd is `import csv FILE`: a term file for each new row.
+type importCmd struct {
+	src    string
+	dryRun bool
+	now    func() time.Time
+}
+
+func (c *importCmd) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.src, "src", ".", "the site folder")
+	fs.BoolVar(&c.dryRun, "dry-run", false, "check the file and say what would be written, writing nothing")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: nhiglossary import csv FILE [--src DIR] [--dry-run]\n\nWrites content/terms/SLUG.md for each row whose slug is not a term yet;\nnever overwrites a file. Nothing is written while any row has an error.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+}
+
+func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) != 2 || args[0] != "csv" {
+		fmt.Fprintln(stderr, "usage: nhiglossary import csv FILE [--src DIR] [--dry-run]")
+		return exitError{2}
+	}
+	name := args[1]
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	site := os.DirFS(c.src)
+	cfg, _ := content.LoadConfig(site)
+	// A slug is taken by a term file of that name, or by a term that sets
+	// it with `slug:`, even in a file that has errors today.
+	s, _ := content.Load(site)
+	taken := map[string]string{}
+	for _, t := range s.Terms {
+		taken[t.Slug.Value] = t.File
+	}
+	now := time.Now
+	if c.now != nil {
+		now = c.now
+	}
+	plan, diags := csvio.Import(name, data, cfg, now(), func(slug string) bool {
+		if _, ok := taken[slug]; ok {
+			return true
+		}
+		_, err := fs.Stat(site, "content/terms/"+slug+".md")
+		return err == nil
+	})
+	diag.WriteText(stderr, diags)
+	if diags.HasErrors() {
+		e, _ := diags.Count()
+		fmt.Fprintf(stderr, "import failed: %s in %s; nothing was written\n", plural(e, "error"), name)
+		return errReported
+	}
+	for _, r := range plan.Skipped {
+		file := taken[r.Slug()]
+		if file == "" {
+			file = "content/terms/" + r.Slug() + ".md"
+		}
+		fmt.Fprintf(stdout, "skipped %s:%d: %q is a term already (%s); it was not changed\n", name, r.Line, r.Slug(), file)
+	}
+	verb := "wrote"
+	if c.dryRun {
+		verb = "would write"
+	}
+	for _, f := range plan.Write {
+		if !c.dryRun {
+			if err := createNew(filepath.Join(c.src, filepath.FromSlash(f.Path)), f.Data); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(stdout, "%s %s\n", verb, f.Path)
+	}
+	fmt.Fprintf(stdout, "%s %s, skipped %s\n", verb, plural(len(plan.Write), "term"), plural(len(plan.Skipped), "row"))
+	return nil
+}
+
+// createNew writes a file that must not exist yet, whole or not at all:
+// the data goes to a temporary file that is then linked into place,
+// which fails, rather than replaces, when the name is taken meanwhile.
+func createNew(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".import-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes 0600
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s appeared while importing; it was not changed", path)
+		}
+		return err
+	}
+	return nil
+}
+
+// writeAtomic replaces a file with data, whole or not at all.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportImportRoundTrip(t *testing.T) {
+	src := exampleSite(t)
+	csvFile := filepath.Join(t.TempDir(), "terms.csv")
+	if code, _, stderr := runCLI(t, "export", "csv", "--src", src, "--out", csvFile); code != 0 {
+		t.Fatalf("export: %d %s", code, stderr)
+	}
+	first, _ := os.ReadFile(csvFile)
+	empty := t.TempDir()
+	code, stdout, stderr := runCLI(t, "import", "csv", csvFile, "--src", empty)
+	if code != 0 {
+		t.Fatalf("import: %d %s %s", code, stdout, stderr)
+	}
+	code, second, stderr := runCLI(t, "export", "csv", "--src", empty)
+	if code != 0 {
+		t.Fatalf("second export: %s", stderr)
+	}
+	if second != string(first) {
+		t.Errorf("export, import, export differs:\n%s\n---\n%s", first, second)
+	}
+	// Again into the same site: every row is skipped, nothing changes.
+	code, stdout, _ = runCLI(t, "import", "csv", csvFile, "--src", empty)
+	if code != 0 || !strings.Contains(stdout, "skipped ") || !strings.Contains(stdout, "wrote 0 terms") {
+		t.Errorf("second import: %d %s", code, stdout)
+	}
+}
+
+func TestImportWritesNothingOnError(t *testing.T) {
+	dir := t.TempDir()
+	csvFile := filepath.Join(dir, "t.csv")
+	os.WriteFile(csvFile, []byte("slug,title,summary\ngood,Good,Fine.\n../evil,Evil,Bad.\n"), 0o644)
+	site := t.TempDir()
+	code, _, stderr := runCLI(t, "import", "csv", csvFile, "--src", site)
+	if code != 1 || !strings.Contains(stderr, "t.csv:3:1: slug \"../evil\" is not a plain slug") || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if entries, _ := os.ReadDir(site); len(entries) != 0 {
+		t.Errorf("wrote %v", entries)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(site), "evil.md")); err == nil {
+		t.Error("wrote outside the site")
+	}
+}
+
+func TestImportDryRun(t *testing.T) {
+	dir := t.TempDir()
+	csvFile := filepath.Join(dir, "t.csv")
+	os.WriteFile(csvFile, []byte("slug,title,summary\nnew-term,New,Fine.\n"), 0o644)
+	site := t.TempDir()
+	code, stdout, _ := runCLI(t, "import", "csv", csvFile, "--src", site, "--dry-run")
+	if code != 0 || !strings.Contains(stdout, "would write content/terms/new-term.md") {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	if _, err := os.Stat(filepath.Join(site, "content")); err == nil {
+		t.Error("dry run wrote files")
+	}
+}

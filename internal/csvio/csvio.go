@@ -1,0 +1,130 @@
+// Package csvio moves terms between a site and a spreadsheet: Export
+// writes the published terms as CSV (RFC 4180, through encoding/csv), and
+// Read turns such a file back into term files, checking every row before
+// anything is written.
+//
+// The CSV has a header row and the columns of Columns; lists are joined
+// with "; ". A cell whose text a spreadsheet would run as a formula (it
+// begins with = + - @, a tab or a carriage return) is written with a
+// leading apostrophe, as spreadsheets themselves mark text; a cell that
+// begins with an apostrophe gets one more. Read removes one leading
+// apostrophe, so every value reads back as it was.
+package csvio
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// Columns are the CSV's columns, in the order Export writes them.
+var Columns = []string{"slug", "title", "summary", "synonyms", "abbreviations", "category", "tags", "related", "broader", "updated", "deprecated", "replaced_by", "body"}
+
+// ListSep joins the items of a list in one cell.
+const ListSep = "; "
+
+// Export writes terms (in the order given) as CSV. A list item that holds
+// ";" cannot be told from two items: it is an error at the term's file.
+func Export(terms []*content.Term) ([]byte, diag.List) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true // RFC 4180, and what spreadsheets write
+	var diags diag.List
+	w.Write(Columns)
+	for _, t := range terms {
+		r := rowOf(t)
+		rec := r.cells()
+		for i, c := range rec {
+			if isList(Columns[i]) {
+				for _, item := range r.lists[Columns[i]] {
+					if strings.Contains(item, ";") {
+						diags.Add(diag.InvalidValue, diag.Pos{File: t.File, Line: 1, Col: 1}, "%s %q holds \";\", which a CSV list cell uses between items; rename it or leave this term out of the export", Columns[i], item)
+					}
+				}
+			}
+			rec[i] = Defuse(c)
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		diags.Add(diag.CannotRead, diag.Pos{}, "writing CSV: %v", err)
+	}
+	return b.Bytes(), diags.Sort()
+}
+
+// Defuse marks a cell that a spreadsheet would run as a formula as text,
+// with a leading apostrophe (CSV injection); Restore undoes it.
+func Defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r'", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// Restore is the inverse of Defuse.
+func Restore(s string) string {
+	return strings.TrimPrefix(s, "'")
+}
+
+func isList(col string) bool {
+	switch col {
+	case "synonyms", "abbreviations", "tags", "related", "broader":
+		return true
+	}
+	return false
+}
+
+// Row is one term as the CSV holds it.
+type Row struct {
+	Line   int                 // where the row starts in the file
+	fields map[string]string   // single-valued columns
+	lists  map[string][]string // list columns
+	pos    map[string]diag.Pos // each cell's position
+}
+
+// Slug is the row's slug.
+func (r *Row) Slug() string { return r.fields["slug"] }
+
+func rowOf(t *content.Term) *Row {
+	names := func(ns []content.Name) []string {
+		out := make([]string, 0, len(ns))
+		for _, n := range ns {
+			out = append(out, n.Value)
+		}
+		return out
+	}
+	r := &Row{
+		fields: map[string]string{
+			"slug": t.Slug.Value, "title": t.Title.Value, "summary": t.Summary,
+			"category": t.Category, "body": t.Body.Text,
+		},
+		lists: map[string][]string{
+			"synonyms": names(t.Synonyms), "abbreviations": names(t.Abbreviations),
+			"tags": t.Tags, "related": names(t.Related), "broader": broaderOf(t),
+		},
+	}
+	if !t.Updated.IsZero() {
+		r.fields["updated"] = t.Updated.Format("2006-01-02")
+	}
+	if deprecatedOf(t) {
+		r.fields["deprecated"] = "true"
+	}
+	r.fields["replaced_by"] = replacedByOf(t)
+	return r
+}
+
+func (r *Row) cells() []string {
+	out := make([]string, len(Columns))
+	for i, c := range Columns {
+		if isList(c) {
+			out[i] = strings.Join(r.lists[c], ListSep)
+		} else {
+			out[i] = r.fields[c]
+		}
+	}
+	return out
+}

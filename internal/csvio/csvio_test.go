@@ -1,0 +1,196 @@
+package csvio
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+var today = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+const siteTerms = `---
+title: "API \"Key\""
+summary: A static secret; it identifies an app.
+synonyms: [API token, "=HYPERLINK(\"http://evil\")"]
+abbreviations: [AK]
+category: Credentials
+tags: [secrets, "@mention"]
+related: [secret]
+updated: 2026-01-02
+---
+- a list item first, which a spreadsheet would read as a formula
+- ünïcode, "quotes", and a comma, here
+
+## Why it matters
+
+Text.
+`
+
+func load(t testing.TB, fsys fstest.MapFS) []*content.Term {
+	t.Helper()
+	s, diags := content.Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return s.Terms
+}
+
+func site() fstest.MapFS {
+	return fstest.MapFS{
+		"content/terms/api-key.md": {Data: []byte(siteTerms)},
+		"content/terms/secret.md":  {Data: []byte("---\ntitle: Secret\nsummary: \"+1 kept hidden\"\nupdated: 2025-05-06\n---\n@here\r\nbody\n")},
+	}
+}
+
+func export(t testing.TB, terms []*content.Term) []byte {
+	t.Helper()
+	b, diags := Export(terms)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return b
+}
+
+// importInto applies a plan to a MapFS, as the command does to a folder.
+func importInto(t testing.TB, fsys fstest.MapFS, csv []byte) Plan {
+	t.Helper()
+	p, diags := Import("terms.csv", csv, content.DefaultConfig(), today, func(slug string) bool {
+		_, ok := fsys["content/terms/"+slug+".md"]
+		return ok
+	})
+	if diags.HasErrors() {
+		t.Fatalf("%v\n%s", diags, csv)
+	}
+	for _, f := range p.Write {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	return p
+}
+
+func TestRoundTrip(t *testing.T) {
+	first := export(t, load(t, site()))
+	empty := fstest.MapFS{}
+	p := importInto(t, empty, first)
+	if len(p.Write) != 2 || len(p.Skipped) != 0 {
+		t.Fatalf("plan: %d to write, %d skipped", len(p.Write), len(p.Skipped))
+	}
+	second := export(t, load(t, empty))
+	if !bytes.Equal(first, second) {
+		t.Errorf("export, import, export changed the CSV:\n%s\n---\n%s", first, second)
+	}
+}
+
+func TestExportDefusesFormulas(t *testing.T) {
+	out := string(export(t, load(t, site())))
+	for _, want := range []string{`"API token; =HYPERLINK(""http://evil"")"`, "secrets; @mention", `'+1 kept hidden`, "\"'- a list item first", "\"'@here\r\nbody"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %q:\n%s", want, out)
+		}
+	}
+	// No cell of the file begins with a formula character.
+	rows, _ := Read("x.csv", []byte(out), content.DefaultConfig(), today)
+	if len(rows) != 2 {
+		t.Fatalf("read %d rows", len(rows))
+	}
+	if got := rows[1].fields["summary"]; got != "+1 kept hidden" {
+		t.Errorf("summary read back as %q", got)
+	}
+	if !strings.HasSuffix(out, "\r\n") || strings.Count(out, "\r\n") < 3 {
+		t.Errorf("records do not end in CRLF")
+	}
+}
+
+func TestSpreadsheetHabits(t *testing.T) {
+	csv := "\uFEFFslug,title,summary,updated,\r\nabc,Abc,An abc.,2026-01-01,\r\n,,,,\r\ndef,Déf,\"Two\r\nlines\",,\r\n"
+	fsys := fstest.MapFS{}
+	p := importInto(t, fsys, []byte(csv))
+	if len(p.Write) != 2 {
+		t.Fatalf("wrote %d files", len(p.Write))
+	}
+	ts := load(t, fsys)
+	if ts[1].Summary != "Two lines" || ts[1].Updated != today {
+		t.Errorf("def: %q %v", ts[1].Summary, ts[1].Updated)
+	}
+}
+
+func TestNeverOverwrites(t *testing.T) {
+	fsys := site()
+	before := string(fsys["content/terms/secret.md"].Data)
+	p := importInto(t, fsys, []byte("slug,title,summary\nsecret,Secret,New text.\nnew-one,New,A new one.\n"))
+	if len(p.Skipped) != 1 || p.Skipped[0].Slug() != "secret" || p.Skipped[0].Line != 2 {
+		t.Errorf("skipped %v", p.Skipped)
+	}
+	if len(p.Write) != 1 || p.Write[0].Path != "content/terms/new-one.md" {
+		t.Errorf("write %v", p.Write)
+	}
+	if string(fsys["content/terms/secret.md"].Data) != before {
+		t.Error("secret.md changed")
+	}
+}
+
+func TestBadRows(t *testing.T) {
+	const head = "slug,title,summary,updated,deprecated,replaced_by\n"
+	for _, tc := range []struct{ name, csv, want string }{
+		{"dotdot slug", head + "../x,X,An x.,,,\n", "terms.csv:2:1: slug \"../x\" is not a plain slug"},
+		{"path slug", head + "ok,Ok,Fine.,,,\na/b,X,An x.,,,\n", "terms.csv:3:1: slug \"a/b\" is not a plain slug"},
+		{"empty slug", head + ",X,An x.,,,\n", "terms.csv:2:1: slug is empty: give each row a slug such as \"x\""},
+		{"missing title", head + "x,,An x.,,,\n", "terms.csv:2:3: title is empty"},
+		{"missing summary", head + "x,X,  ,,,\n", "terms.csv:2:5: summary is empty"},
+		{"bad date", head + "x,X,An x.,2026-13-01,,\n", "terms.csv:2:11: updated \"2026-13-01\" is not a date"},
+		{"bad bool", head + "x,X,An x.,,maybe,\n", "terms.csv:2:12: deprecated \"maybe\" is not true or false"},
+		{"replaced without deprecated", head + "x,X,An x.,,,y\n", "terms.csv:2:13: replaced_by is only for a deprecated term"},
+		{"unknown column", "slug,title,summary,sumary2\n", "terms.csv:1:20: unknown column \"sumary2\""},
+		{"no title column", "slug,summary\n", "terms.csv:1:1: the header has no \"title\" column"},
+		{"short row", head + "x,X\n", "terms.csv:2:1: row has 2 cells, the header 6"},
+		{"duplicate slug", head + "x,X,An x.,,,\nx,Y,A y.,,,\n", "terms.csv:3:1: slug \"x\" is also the slug of the row at line 2"},
+		{"bad quote", head + "x,\"X\"y,An x.,,,\n", "terms.csv:2:"},
+		{"column after unicode", "slug,summary,títle\n", "terms.csv:1:14: unknown column \"títle\""},
+		{"empty file", "", "terms.csv:1:1: the file is empty"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, diags := Import("terms.csv", []byte(tc.csv), content.DefaultConfig(), today, func(string) bool { return false })
+			if len(p.Write) != 0 && diags.HasErrors() {
+				t.Error("a plan with errors")
+			}
+			if tc.want == "" {
+				return
+			}
+			if !hasError(diags, tc.want) {
+				t.Errorf("got %v, want %q", diags, tc.want)
+			}
+		})
+	}
+}
+
+func hasError(l diag.List, prefix string) bool {
+	for _, d := range l {
+		if d.Severity == diag.Error && strings.HasPrefix(d.String(), prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// One bad row stops every row: nothing is planned.
+func TestOneBadRowWritesNothing(t *testing.T) {
+	p, diags := Import("t.csv", []byte("slug,title,summary\ngood,Good,Fine.\nbad/x,Bad,Bad.\n"), content.DefaultConfig(), today, func(string) bool { return false })
+	if !diags.HasErrors() || len(p.Write) != 0 {
+		t.Errorf("plan %v, diags %v", p.Write, diags)
+	}
+}
+
+func TestListsKeepOrder(t *testing.T) {
+	rows, diags := Read("t.csv", []byte("slug,title,summary,tags\nx,X,An x., b ;a;; c\n"), content.DefaultConfig(), today)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if got := rows[0].lists["tags"]; !slices.Equal(got, []string{"b", "a", "c"}) {
+		t.Errorf("tags %q", got)
+	}
+}

@@ -1,0 +1,179 @@
+// Package llms writes the glossary for language models, per the llms.txt
+// convention (https://llmstxt.org): llms.txt at the site's root, an index
+// of Markdown links; a Markdown copy of each term beside its page
+// (terms/SLUG/index.md); and llms-full.txt, every copy one after another.
+//
+// Links are absolute when the site's base_url is, and every [[link]] is
+// turned into an ordinary Markdown link to the page it names, so a copy
+// reads on its own, anywhere.
+package llms
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/wikilink"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// Links are the URLs the files link to.
+type Links struct {
+	Term         func(slug string) string          // a term's page
+	TermMarkdown func(slug string) string          // its Markdown copy
+	Incident     func(slug string) string          // an incident's page
+	Framework    func(f *content.Framework) string // a framework's page
+	// Wiki resolves a [[link]] target to the URL and title of its page;
+	// ok is false for a name that links nowhere (the text is kept).
+	Wiki func(target string) (url, title string, ok bool)
+}
+
+// Index is llms.txt: the site's title, its description as a quote, the
+// current terms (linking their Markdown copies), then incidents and
+// frameworks under "Optional", which a reader short of room may skip.
+func Index(g *xref.Graph, l Links) []byte {
+	var b strings.Builder
+	cfg := g.Site.Config
+	b.WriteString("# " + line(cfg.Title) + "\n\n")
+	if d := line(cfg.Description); d != "" {
+		b.WriteString("> " + d + "\n\n")
+	}
+	b.WriteString("Each term below links to a Markdown copy of its page; llms-full.txt has them all in one file.\n\n")
+	b.WriteString("## Terms\n\n")
+	for _, t := range g.Terms {
+		if deprecated(t) {
+			continue
+		}
+		item(&b, t.Title.Value, l.TermMarkdown(t.Slug.Value), t.Summary)
+	}
+	if len(g.Incidents) > 0 || len(g.Frameworks) > 0 {
+		b.WriteString("\n## Optional\n\n")
+		for _, inc := range g.Incidents {
+			item(&b, inc.Title.Value+" ("+inc.Date.Format("2006-01-02")+")", l.Incident(inc.Slug.Value), plainLinks(inc.Summary.Text, l))
+		}
+		for _, f := range g.Frameworks {
+			item(&b, f.Name, l.Framework(f), plainLinks(f.Description.Text, l))
+		}
+	}
+	return []byte(b.String())
+}
+
+func item(b *strings.Builder, title, url, desc string) {
+	b.WriteString("- [" + label(line(title)) + "](" + dest(url) + ")")
+	if d := line(desc); d != "" {
+		b.WriteString(": " + d)
+	}
+	b.WriteByte('\n')
+}
+
+// Full is llms-full.txt: every published term's Markdown copy, in the
+// order of the A-Z index.
+func Full(g *xref.Graph, l Links) []byte {
+	var b strings.Builder
+	for i, t := range g.Terms {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.Write(Term(g, t, l))
+	}
+	return []byte(b.String())
+}
+
+// Term is a term's Markdown copy: title, summary, the body with its
+// [[links]] made absolute, then related terms and sources.
+func Term(g *xref.Graph, t *content.Term, l Links) []byte {
+	var b strings.Builder
+	b.WriteString("# " + line(t.Title.Value) + "\n\n")
+	b.WriteString("> " + line(t.Summary) + "\n\n")
+	var also []string
+	for _, n := range t.Abbreviations {
+		also = append(also, n.Value)
+	}
+	for _, n := range t.Synonyms {
+		also = append(also, n.Value)
+	}
+	if len(also) > 0 {
+		b.WriteString("Also called: " + line(strings.Join(also, ", ")) + ".\n\n")
+	}
+	b.WriteString("Source page: " + l.Term(t.Slug.Value) + "\n\n")
+	if body := strings.TrimSpace(resolve(t.Body.Text, l)); body != "" {
+		b.WriteString(body + "\n\n")
+	}
+	if rel := g.Related[t]; len(rel) > 0 {
+		b.WriteString("## Related terms\n\n")
+		for _, r := range rel {
+			item(&b, r.Title.Value, l.Term(r.Slug.Value), r.Summary)
+		}
+		b.WriteString("\n")
+	}
+	if len(t.Sources) > 0 {
+		b.WriteString("## Sources\n\n")
+		for i, s := range t.Sources {
+			b.WriteString(strconv.Itoa(i+1) + ". ")
+			if s.URL != "" {
+				b.WriteString("[" + label(line(s.Title)) + "](" + dest(s.URL) + ")")
+			} else {
+				b.WriteString(line(s.Title))
+			}
+			if s.Publisher != "" {
+				b.WriteString(", " + line(s.Publisher))
+			}
+			if !s.Date.IsZero() {
+				b.WriteString(", " + s.Date.Format("2006-01-02"))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	return []byte(strings.TrimRight(b.String(), "\n") + "\n")
+}
+
+// resolve turns each [[link]] of a Markdown text into [text](URL).
+func resolve(src string, l Links) string {
+	links := wikilink.Scan(src)
+	if len(links) == 0 {
+		return src
+	}
+	var b strings.Builder
+	at := 0
+	for _, k := range links {
+		b.WriteString(src[at:k.Start])
+		at = k.End
+		url, title, ok := l.Wiki(k.Target)
+		text := k.Label
+		if text == "" {
+			text = k.Target
+			if ok && strings.EqualFold(title, k.Target) {
+				text = title
+			}
+		}
+		if !ok {
+			b.WriteString(text)
+			continue
+		}
+		b.WriteString("[" + label(text) + "](" + dest(url) + ")")
+	}
+	b.WriteString(src[at:])
+	return b.String()
+}
+
+// plainLinks is resolve for one-line text.
+func plainLinks(src string, l Links) string { return resolve(src, l) }
+
+// line makes s one line.
+func line(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// label escapes what would end a link's text early.
+func label(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(s)
+}
+
+// dest makes a URL safe as a link destination: no spaces or parentheses
+// that would end it.
+func dest(u string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
+}
+
+// deprecated is whether t is kept only for old links (issue 12); false
+// until the content model has deprecation.
+func deprecated(t *content.Term) bool { return false }

@@ -1,0 +1,110 @@
+package llms
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+const base = "https://example.org/glossary/"
+
+func example(t *testing.T) (*xref.Graph, Links) {
+	t.Helper()
+	s, diags := content.Load(os.DirFS("../build/testdata/example-site"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	g, diags := xref.Resolve(s, xref.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	l := Links{
+		Term:         func(slug string) string { return base + "terms/" + slug + "/" },
+		TermMarkdown: func(slug string) string { return base + "terms/" + slug + "/index.md" },
+		Incident:     func(slug string) string { return base + "incidents/" + slug + "/" },
+		Framework:    func(f *content.Framework) string { return base + "frameworks/" + f.ID + "/" },
+		Wiki: func(target string) (string, string, bool) {
+			tg, ok := g.Lookup(target)
+			if !ok || tg.Kind != xref.KindTerm {
+				return "", "", false
+			}
+			return base + "terms/" + tg.Term.Slug.Value + "/", tg.Term.Title.Value, true
+		},
+	}
+	return g, l
+}
+
+var mdLink = regexp.MustCompile(`\[((?:[^\]\\]|\\.)*)\]\(([^)]*)\)`)
+
+// The llms.txt convention: an H1, a blockquote, then H2 sections of
+// "- [name](url): notes" lists; "Optional" last.
+func TestIndexFollowsTheConvention(t *testing.T) {
+	g, l := example(t)
+	out := string(Index(g, l))
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if !strings.HasPrefix(lines[0], "# Example NHI Glossary") || lines[1] != "" || !strings.HasPrefix(lines[2], "> ") {
+		t.Fatalf("head:\n%s", out)
+	}
+	var sections []string
+	listItem := regexp.MustCompile(`^- \[[^\]]+\]\(https://[^)\s]+\)(: .+)?$`)
+	for _, ln := range lines[3:] {
+		switch {
+		case strings.HasPrefix(ln, "## "):
+			sections = append(sections, ln[3:])
+		case strings.HasPrefix(ln, "- "):
+			if !listItem.MatchString(ln) {
+				t.Errorf("not a link item: %q", ln)
+			}
+		case strings.HasPrefix(ln, "#"):
+			t.Errorf("heading other than H2: %q", ln)
+		}
+	}
+	if strings.Join(sections, ",") != "Terms,Optional" {
+		t.Errorf("sections %v", sections)
+	}
+	for _, tm := range g.Terms {
+		if !strings.Contains(out, "- ["+tm.Title.Value+"]("+base+"terms/"+tm.Slug.Value+"/index.md): ") {
+			t.Errorf("no item for %s", tm.Slug.Value)
+		}
+	}
+}
+
+func TestTermCopyResolvesLinks(t *testing.T) {
+	g, l := example(t)
+	for _, tm := range g.Terms {
+		out := string(Term(g, tm, l))
+		if !strings.HasPrefix(out, "# "+tm.Title.Value+"\n\n> "+tm.Summary+"\n") {
+			t.Errorf("%s head:\n%s", tm.Slug.Value, out)
+		}
+		if strings.Contains(out, "[[") {
+			t.Errorf("%s keeps a [[link]]:\n%s", tm.Slug.Value, out)
+		}
+		for _, m := range mdLink.FindAllStringSubmatch(out, -1) {
+			if !strings.HasPrefix(m[2], "https://") && !strings.HasPrefix(m[2], "http://") {
+				t.Errorf("%s: relative link %q", tm.Slug.Value, m[0])
+			}
+		}
+	}
+	full := string(Full(g, l))
+	for _, tm := range g.Terms {
+		if !strings.Contains(full, string(Term(g, tm, l))) {
+			t.Errorf("llms-full.txt lacks %s", tm.Slug.Value)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	_, l := example(t)
+	got := resolve("See [[API Key]], [[api-key|keys]], [[Nowhere]] and `[[code]]` [x]y.", l)
+	want := "See [API Key](" + base + "terms/api-key/), [keys](" + base + "terms/api-key/), Nowhere and `[[code]]` [x]y."
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got := resolve("[[api-key|a [b] \\c]]", l); !strings.HasPrefix(got, "[[api-key|a [b]") && !strings.HasPrefix(got, `[a \[b\] \\c]`) {
+		t.Errorf("label not escaped: %s", got)
+	}
+}

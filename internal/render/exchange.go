@@ -1,0 +1,99 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/llms"
+	"github.com/nhimg/nhiglossary/internal/search"
+	"github.com/nhimg/nhiglossary/internal/skos"
+	"github.com/nhimg/nhiglossary/internal/termjson"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// exchangeJobs are the files other tools read (issue 13): the SKOS
+// scheme, llms.txt and llms-full.txt, and per term its Markdown copy and
+// its JSON. Their writers live in their own packages; this file only
+// gives them the site's URLs, absolute when base_url is.
+func (r *Renderer) exchangeJobs(add func(path string, t *content.Term, f func(*bytes.Buffer) error)) {
+	abs := r.abs
+	sk := skos.Links{
+		Home:      abs(r.u.Home()),
+		Term:      func(slug string) string { return abs(r.u.Term(slug)) },
+		Framework: func(f *content.Framework) string { return abs(r.u.Framework(f.ID)) },
+		Control:   func(f *content.Framework, i int) string { return abs(r.controlURL(f, f.Controls[i])) },
+	}
+	ll := llms.Links{
+		Term:         func(slug string) string { return abs(r.u.Term(slug)) },
+		TermMarkdown: func(slug string) string { return abs(r.u.Term(slug) + "index.md") },
+		Incident:     func(slug string) string { return abs(r.u.Incident(slug)) },
+		Framework:    func(f *content.Framework) string { return abs(r.u.Framework(f.ID)) },
+		Wiki: func(target string) (string, string, bool) {
+			info, ok := linker{r}.WikiLink(target)
+			return abs(info.Href), info.Title, ok
+		},
+	}
+	bytesJob := func(f func() []byte) func(*bytes.Buffer) error {
+		return func(w *bytes.Buffer) error { w.Write(f()); return nil }
+	}
+	add("api/skos.ttl", nil, bytesJob(func() []byte { return skos.Write(r.g, sk) }))
+	add("llms.txt", nil, bytesJob(func() []byte { return llms.Index(r.g, ll) }))
+	// TODO(exch): llms-full.txt (llms.Full) with the Markdown copies below:
+	// it holds every body, and an edit of a body alone re-renders only
+	// that term's page in today's preview engine.
+	for _, t := range r.g.Terms {
+		// TODO(exch): terms/SLUG/index.md, llms.Term's Markdown copy, once
+		// jobs declare what they show: today's preview engine re-renders
+		// only the .html page of a term whose neighbours changed.
+		add(termjson.Path(t.Slug.Value), nil, fileJob(func() ([]byte, error) {
+			return termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
+		}))
+	}
+}
+
+// SearchEntries are the incidents, frameworks and controls of g as the
+// search index lists them, with their pages' paths below the site's base
+// (the same paths pages link to).
+func SearchEntries(g *xref.Graph) []search.Entry {
+	u := newURLs("/")
+	rel := func(p string) string { return strings.TrimPrefix(p, "/") }
+	var out []search.Entry
+	for _, inc := range g.Incidents {
+		sum := plain(inc.Summary.Text)
+		out = append(out, search.Entry{
+			Kind: search.KindIncident, Name: inc.Title.Value, Path: rel(u.Incident(inc.Slug.Value)),
+			Summary: inc.Date.Format("2 January 2006") + " · " + sum, Text: sum,
+		})
+	}
+	for _, f := range g.Frameworks {
+		out = append(out, search.Entry{
+			Kind: search.KindFramework, Name: f.Name, Path: rel(u.Framework(f.ID)),
+			Summary: clip(plain(f.Description.Text), 200), Names: []string{f.Short},
+		})
+		for i, a := range ControlAnchors(f) {
+			c := f.Controls[i]
+			out = append(out, search.Entry{
+				Kind: search.KindControl, Name: c.ID.Value, Path: rel(u.Framework(f.ID)) + "#" + a,
+				Summary: f.Short + " · " + c.Title, Names: []string{c.Title},
+			})
+		}
+	}
+	return out
+}
+
+// clip shortens s to at most n bytes, at a word boundary, with an ellipsis.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
