@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -198,6 +199,58 @@ func TestBundledGlossaryBuildsWithTheReferenceLayout(t *testing.T) {
 		for _, tm := range tms {
 			if !strings.Contains(section, `href="/terms/`+tm.Term.Slug.Value+`/"`) {
 				t.Errorf("%s/%s does not list %s", fw, ctl.ID.Value, tm.Term.Slug.Value)
+			}
+		}
+	}
+}
+
+// The hierarchy is real (issue 12): a term whose title names a wider term
+// of the glossary as its head ("Hardcoded Secret", "Kubernetes Service
+// Account", "Third-Party NHI") sits under some broader term, and every
+// tree of the /hierarchy/ page has narrower terms under a root.
+func TestBundledGlossaryHierarchyHasNoOrphans(t *testing.T) {
+	g, diags := build.Check(os.DirFS("."), opts())
+	if g == nil {
+		t.Fatalf("check reports errors:\n%v", diags)
+	}
+	type head struct {
+		name string
+		term *content.Term
+	}
+	var heads []head
+	for _, p := range g.Terms {
+		if p.Deprecated {
+			continue
+		}
+		heads = append(heads, head{strings.ToLower(p.Title.Value), p})
+		for _, n := range append(slices.Clone(p.Abbreviations), p.Synonyms...) {
+			heads = append(heads, head{strings.ToLower(n.Value), p})
+		}
+	}
+	withBroader := 0
+	for _, term := range g.Terms {
+		if len(g.Broader[term]) > 0 {
+			withBroader++
+			continue
+		}
+		title := strings.ToLower(term.Title.Value)
+		if strings.Contains(title, " of ") || term.Deprecated {
+			continue // "Human Use of NHI" is a use, not a kind of NHI
+		}
+		for _, h := range heads {
+			if h.term != term && strings.HasSuffix(title, " "+h.name) {
+				t.Errorf("%s: %q has no broader term, but %q (%s) is wider: add broader: [%s]", term.File, term.Title.Value, h.name, h.term.Slug.Value, h.term.Slug.Value)
+				break
+			}
+		}
+	}
+	if withBroader < len(g.Terms)/3 {
+		t.Errorf("%d of %d terms have a broader term; the hierarchy should hold at least a third of them", withBroader, len(g.Terms))
+	}
+	for _, term := range g.Terms {
+		for _, b := range g.Broader[term] {
+			if !slices.Contains(g.Narrower[b], term) {
+				t.Errorf("%s: broader %s does not list it as narrower", term.File, b.Slug.Value)
 			}
 		}
 	}

@@ -299,7 +299,15 @@
 
   function initTOC() {
     var toc = document.querySelector(".toc");
-    if (!toc || !("IntersectionObserver" in window)) return;
+    if (!toc) return;
+    // Beside the text (two columns) the box is always open; above it, it
+    // stays as the reader left it.
+    var details = toc.querySelector("details");
+    var wide = window.matchMedia("(min-width: 1100px)");
+    function fit() { if (details && wide.matches) details.open = true; }
+    fit();
+    if (wide.addEventListener) wide.addEventListener("change", fit);
+    if (!("IntersectionObserver" in window)) return;
     var links = {};
     var targets = [];
     toc.querySelectorAll('a[href^="#"]').forEach(function (a) {

@@ -159,12 +159,12 @@
   }
 
   // An entry (incident, framework, control) is a hit like a term, with
-  // its path and the line shown under it given in the names file.
+  // its path given; its summary is in the shards after the terms'.
   var KINDS = { i: 'Incident', f: 'Framework', c: 'Control' };
 
   function addEntry(idx, line) {
     var f = line.split('\t'), j;
-    var t = { id: idx.terms.length, title: f[1] || '', kind: KINDS[f[0][1]] || 'Page', path: f[2] || '', summary: f[3] || '', abbrs: [], syns: list(f[4]) };
+    var t = { id: idx.terms.length, title: f[1] || '', kind: KINDS[f[0][1]] || 'Page', path: f[2] || '', abbrs: [], syns: list(f[3]), deprecated: false };
     addName(idx, t, t.title, 0);
     for (j = 0; j < t.syns.length; j++) addName(idx, t, t.syns[j], 1);
     idx.terms.push(t);
@@ -221,7 +221,6 @@
   }
 
   function summary(idx, t) {
-    if (t.path !== undefined) return Promise.resolve(t.summary);
     var h = idx.shards[Math.floor(t.id / idx.shardSize)];
     if (!h) return Promise.resolve('');
     return get(base + 'search/s/' + h + '.txt', function (s) { return s.split('\n'); })

@@ -111,8 +111,9 @@ func screenshot(t *testing.T, ctx context.Context, width, maxHeight int64) []byt
 }
 
 // hierarchyTerm is the slug of the term that best shows the hierarchy and
-// quoted definitions: the one with definitions and the most broader and
-// narrower terms; "" if no term has both.
+// quoted definitions: one with definitions and a broader term, with
+// narrower terms too if any has them, and then the most of both; "" if
+// no term has definitions and a broader term.
 func hierarchyTerm(g *xref.Graph) string {
 	if g == nil {
 		return ""
@@ -120,6 +121,9 @@ func hierarchyTerm(g *xref.Graph) string {
 	best, most := "", 0
 	for _, t := range g.Terms {
 		n := len(g.Broader[t]) + len(g.Narrower[t])
+		if len(g.Broader[t]) > 0 && len(g.Narrower[t]) > 0 {
+			n += 100 // both lists beat a long one
+		}
 		if len(t.Definitions) > 0 && len(g.Broader[t]) > 0 && n > most {
 			best, most = t.Slug.Value, n
 		}

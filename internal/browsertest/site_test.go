@@ -320,3 +320,26 @@ func TestMatrixTermColumnStaysOnAPhone(t *testing.T) {
 		t.Errorf("the matrix shows the raw label framework-level")
 	}
 }
+
+// TestOnThisPageFoldsAboveTheText: between phone and two-column widths
+// "On this page" is collapsed, so the definition starts on the first
+// screen; beside the text it is open.
+func TestOnThisPageFoldsAboveTheText(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		w, h int64
+		open bool
+	}{{360, 740, false}, {800, 700, false}, {1024, 700, false}, {1280, 800, true}} {
+		ctx := openExample(t, "/terms/api-key/", tc.w, tc.h)
+		if open := Eval[bool](t, ctx, `document.querySelector(".toc details").open`); open != tc.open {
+			t.Errorf("at %d px On this page is open: %v, want %v", tc.w, open, tc.open)
+		}
+		if !tc.open {
+			if top := Eval[float64](t, ctx, `document.getElementById("definition").getBoundingClientRect().top`); top > float64(tc.h) {
+				t.Errorf("at %dx%d px the definition starts at y=%v, below the fold", tc.w, tc.h, top)
+			}
+		} else if n := Eval[int](t, ctx, `[...document.querySelectorAll(".toc a")].filter(a => a.getBoundingClientRect().height > 0).length`); n == 0 {
+			t.Errorf("at %d px the open On this page shows no links", tc.w)
+		}
+	}
+}

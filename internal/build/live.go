@@ -381,7 +381,7 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 	var g *xref.Graph
 	var more diag.List
 	if !diags.HasErrors() {
-		g, more = xref.Resolve(s, xref.Options{Drafts: l.opts.Drafts})
+		g, more = xref.Resolve(s, xref.Options{Drafts: l.opts.Drafts, ReportDraftLinks: true})
 		diags = append(diags, more...).Sort()
 	}
 	l.current = diags

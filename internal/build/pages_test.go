@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -324,5 +325,31 @@ func TestHighlightingStylesOnlyWhereCodeIs(t *testing.T) {
 	}
 	if with == 0 || without == 0 {
 		t.Errorf("%d pages load chroma.css and %d do not; the bundled glossary has both kinds", with, without)
+	}
+}
+
+// TestMappingTableNamesEachFrameworkOnce: a term's alignment table groups
+// its rows by framework and names each framework once, spanning its rows.
+func TestMappingTableNamesEachFrameworkOnce(t *testing.T) {
+	files, _ := buildSite(t, "bundled")
+	page := files["terms/api-key/index.html"]
+	table := page[strings.Index(page, `<table class="mappings"`):]
+	table = table[:strings.Index(table, "</table>")]
+	names := regexp.MustCompile(`<th scope="row" role="rowheader" class="mapping-framework"(?: rowspan="(\d+)")?><a href="([^"]+)"`).FindAllStringSubmatch(table, -1)
+	rows := strings.Count(table, `<tr role="row"`) - 1 // less the header row
+	seen, spanned := map[string]bool{}, 0
+	for _, n := range names {
+		if seen[n[2]] {
+			t.Errorf("framework %s is named twice in API Key's table", n[2])
+		}
+		seen[n[2]] = true
+		span := 1
+		if n[1] != "" {
+			span, _ = strconv.Atoi(n[1])
+		}
+		spanned += span
+	}
+	if len(names) < 2 || len(names) == rows || spanned != rows {
+		t.Errorf("%d framework cells spanning %d of %d rows; want each framework once, spanning every row (API Key maps to several controls of some frameworks)", len(names), spanned, rows)
 	}
 }

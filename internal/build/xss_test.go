@@ -26,17 +26,21 @@ func TestEditorTextNeverRunsAsScript(t *testing.T) {
 	write("nhiglossary.yaml", "title: "+q("Site "+evil)+"\ndescription: "+q(evil)+"\n")
 	write("content/frameworks/fw.yaml", "name: "+q("FW "+evil)+"\ndescription: "+q(evil)+"\ncontrols:\n  - id: C1\n    title: "+q(evil)+"\n    description: "+q(evil)+"\n")
 	write("content/incidents/leak.md", "---\ntitle: "+q("Leak "+evil)+"\ndate: 2025-01-01\nsummary: "+q(evil+" [[evil-term]]")+"\ntags: ["+q(evil)+"]\n---\n"+evil+"\n")
-	term := func(slug, title, related string) {
+	// Both terms share an abbreviation (a disambiguation page named by
+	// it), one is under the other, and a third is deprecated.
+	term := func(slug, title, related, extra string) {
 		write("content/terms/"+slug+".md", "---\ntitle: "+q(title)+"\nsummary: "+q(evil)+
-			"\nsynonyms: ["+q("syn "+slug+" "+evil)+"]\ncategory: "+q(evil)+"\ntags: ["+q(evil)+"]\nrelated: ["+related+"]"+
+			"\nsynonyms: ["+q("syn "+slug+" "+evil)+"]\nabbreviations: ["+q("AB "+evil)+"]\ncategory: "+q(evil)+"\ntags: ["+q(evil)+"]\nrelated: ["+related+"]"+
 			"\nincidents: [leak]\nmappings:\n  - framework: fw\n    control: C1\n    relevance: "+q(evil+" [x](javascript:alert(1))")+
 			"\nexamples:\n  - "+q(evil+" [y](JaVaScRiPt:alert(1)) <javascript:alert(1)>")+
 			"\ntakeaway: "+q(evil)+"\nsources:\n  - {title: "+q(evil)+", publisher: "+q(evil)+", url: 'https://example.org/?q=\"><script>'}"+
-			"\nreviewed: {by: "+q(evil)+", on: 2026-01-01}\ndefinitions:\n  - text: "+q(evil)+"\n    source: {title: "+q(evil)+"}"+
+			"\nreviewed: {by: "+q(evil)+", on: 2026-01-01}\ndefinitions:\n  - text: "+q(evil)+"\n    source: {title: "+q(evil)+"}\n    context: "+q(evil)+
+			"\n"+extra+
 			"\nauthor: "+q(evil)+"\nupdated: 2026-01-01\n---\n"+evil+"\n\n[z](javascript:alert(1)) [[Other Term|"+evil+"]]\n\n```"+evil+"\ncode\n```\n")
 	}
-	term("evil-term", "Evil Term "+evil, "other-term")
-	term("other-term", "Other Term", "evil-term")
+	term("evil-term", "Evil Term "+evil, "other-term", "broader: [other-term]")
+	term("other-term", "Other Term", "evil-term", "")
+	term("old-term", "Old Term "+evil, "other-term", "deprecated: true\nreplaced_by: evil-term")
 
 	out := filepath.Join(t.TempDir(), "public")
 	buildOK(t, src, out, opts())
@@ -46,7 +50,13 @@ func TestEditorTextNeverRunsAsScript(t *testing.T) {
 	quoted := regexp.MustCompile(`"[^"]*"`)
 	jsURL := regexp.MustCompile(`(?i)(href|src|action)\s*=\s*["']?\s*javascript:`)
 	pages := 0
-	for name, text := range readTree(t, out) {
+	tree := readTree(t, out)
+	for _, want := range []string{"hierarchy/index.html", "terms/ab-script-alert-1-script-script-img-src-x-onerror-alert-1-svg-onload-alert-1/index.html"} {
+		if _, ok := tree[want]; !ok {
+			t.Errorf("no %s: the terminology pages are not tested", want)
+		}
+	}
+	for name, text := range tree {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}

@@ -66,9 +66,10 @@ func KindOf(file string) Kind {
 	return KindOther
 }
 
-// Files lists the site's content files by kind, sorted, as Load finds
-// them; diags has the problems Load reports about the folders themselves
-// (no content/terms, an unreadable folder).
+// Files lists the site's content files by kind, sorted: the one listing
+// Load and the preview use. diags has the problems with the folders
+// themselves (no content/terms, an unreadable folder) and the files in
+// content/ that are not read.
 func Files(fsys fs.FS) (terms, frameworks, incidents []string, diags diag.List) {
 	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
 		diags.Add(diag.NoTermsFolder, diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
@@ -76,6 +77,7 @@ func Files(fsys fs.FS) (terms, frameworks, incidents []string, diags diag.List) 
 	terms = listFiles(fsys, TermsDir, ".md", &diags)
 	frameworks = append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
 	incidents = listFiles(fsys, IncidentsDir, ".md", &diags)
+	unreadFiles(fsys, &diags)
 	return terms, frameworks, incidents, diags
 }
 

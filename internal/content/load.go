@@ -32,12 +32,10 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	var diags diag.List
 	site := &Site{Config: loadConfig(fsys, &diags)}
 
-	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
-		diags.Add(diag.NoTermsFolder, diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
-	}
-	termFiles, termTrs := splitTranslations(listFiles(fsys, TermsDir, ".md", &diags))
-	fwFiles := append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
-	incFiles, incTrs := splitTranslations(listFiles(fsys, IncidentsDir, ".md", &diags))
+	termFiles, fwFiles, incFiles, listed := Files(fsys)
+	diags = append(diags, listed...)
+	termFiles, termTrs := splitTranslations(termFiles)
+	incFiles, incTrs := splitTranslations(incFiles)
 	site.Interface = loadInterface(fsys, site.Config, &diags)
 
 	site.Terms = make([]*Term, len(termFiles))
@@ -232,12 +230,16 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
 	t := &Term{File: file, Lang: lang, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
+	var summaryMD Markdown
 	var replacedKey diag.Pos
 	fields := []field{
 		{"title", true, func(k, v *yaml.Node) { t.Title = d.name(k, v) }},
 		{"slug", false, func(k, v *yaml.Node) { t.Slug = d.slug(k, v) }},
 		{"summary", true, func(k, v *yaml.Node) {
 			text := d.text(k, v)
+			if strings.Contains(text, Placeholder) {
+				summaryMD = d.markdown(k, v) // to place the placeholder exactly
+			}
 			d.plainLinks(k, v, text)
 			t.Summary = strings.Join(strings.Fields(text), " ")
 			t.SummaryPos = d.pos(v)
@@ -333,6 +335,10 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 		relevance = append(relevance, m.Relevance)
 	}
 	checkCitations(t.Sources, diags, append(append([]Markdown{t.Body}, t.Examples...), relevance...)...)
+	if !t.Draft {
+		placeholders(diags, summaryMD, t.Body)
+		placeholders(diags, t.Examples...)
+	}
 	if len(t.Summary) > MaxSummary {
 		diags.Add(diag.LongSummary, t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), MaxSummary)
 	}
@@ -423,6 +429,9 @@ func loadIncident(fsys fs.FS, file, lang string, translation bool, diags *diag.L
 	}
 	checkCitations(inc.Sources, diags, inc.Body)
 	citationsInSummary(inc.Summary, diags)
+	if !inc.Draft {
+		placeholders(diags, inc.Summary, inc.Body)
+	}
 	if inc.Slug.Value == "" {
 		inc.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(inc.Slug.Value) {

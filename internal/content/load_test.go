@@ -390,6 +390,38 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name: "files in content/ that are not read, and a misspelt settings file",
+			files: map[string]string{
+				"nhiglossary.yml":                "title: X\n",
+				"content/terms/api-key.md":       okTerm,
+				"content/terms/secret.markdown":  okTerm,
+				"content/terms/_draft-notes.txt": "kept on purpose",
+				"content/terms/api-key.md~":      okTerm,
+				"content/notes.txt":              "notes",
+				"content/frameworks/owasp.json":  "{}",
+				"content/incidents/.DS_Store":    "",
+			},
+			want: []string{
+				`content/frameworks/owasp.json:1:1: warning: this file is not read: rename it to owasp.yaml; or start its name with _ to keep it here unread`,
+				`content/notes.txt:1:1: warning: this file is not read: terms, frameworks and incidents are read from content/terms/*.md, content/frameworks/*.yaml and content/incidents/*.md; or start its name with _ to keep it here unread`,
+				`content/terms/secret.markdown:1:1: warning: this file is not read: rename it to secret.md; or start its name with _ to keep it here unread`,
+				`nhiglossary.yml:1:1: warning: this file is not read: rename it to nhiglossary.yaml`,
+			},
+		},
+		{
+			name: "the placeholder new writes, left in a published entry",
+			files: map[string]string{
+				"content/terms/api-key.md":  "---\ntitle: API Key\nsummary: >-\n  TODO: one or two sentences.\nupdated: 2026-05-16\n---\nText.\n\n## Why\n\nTODO: why it matters.\n",
+				"content/terms/draft.md":    "---\ntitle: Draft\nsummary: \"TODO: later.\"\nupdated: 2026-05-16\ndraft: true\n---\nTODO: the definition.\n",
+				"content/incidents/leak.md": "---\ntitle: Leak\ndate: 2026-01-02\nsummary: s\n---\n  TODO: what happened.\n",
+			},
+			want: []string{
+				`content/incidents/leak.md:6:3: "TODO: what happened." is the text ` + "`nhiglossary new`" + ` writes for you to replace: write it, or keep the entry a draft (draft: true)`,
+				`content/terms/api-key.md:4:3: "TODO: one or two sentences." is the text ` + "`nhiglossary new`" + ` writes for you to replace: write it, or keep the entry a draft (draft: true)`,
+				`content/terms/api-key.md:11:1: "TODO: why it matters." is the text ` + "`nhiglossary new`" + ` writes for you to replace: write it, or keep the entry a draft (draft: true)`,
+			},
+		},
+		{
 			name: "incident problems",
 			files: map[string]string{
 				"content/terms/api-key.md":   okTerm,

@@ -132,3 +132,24 @@ func TestPeriod(t *testing.T) {
 		}
 	}
 }
+
+// A period that parses prints back as itself and always lies ahead.
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"6m", "12 M", "1y", "30d", "2w", "0d", "-1m", "1.5y", "999y", ""} {
+		f.Add(s)
+	}
+	from := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			return
+		}
+		q, err := ParsePeriod(p.String())
+		if err != nil || q != p {
+			t.Fatalf("%q parsed as %v, which reads back as %v (%v)", s, p, q, err)
+		}
+		if !p.After(from).After(from) {
+			t.Fatalf("%q: %v after %v is not later", s, p.After(from), from)
+		}
+	})
+}

@@ -43,8 +43,10 @@ func load(t testing.TB, fsys fstest.MapFS) []*content.Term {
 
 func site() fstest.MapFS {
 	return fstest.MapFS{
-		"content/terms/api-key.md": {Data: []byte(siteTerms)},
-		"content/terms/secret.md":  {Data: []byte("---\ntitle: Secret\nsummary: \"+1 kept hidden\"\nupdated: 2025-05-06\n---\n@here\r\nbody\n")},
+		"content/terms/api-key.md":    {Data: []byte(siteTerms)},
+		"content/terms/secret.md":     {Data: []byte("---\ntitle: Secret\nsummary: \"+1 kept hidden\"\nupdated: 2025-05-06\n---\n@here\r\nbody\n")},
+		"content/terms/static-key.md": {Data: []byte("---\ntitle: Static Key\nsummary: A key that never changes.\nbroader: [api-key, secret]\nupdated: 2025-05-06\n---\nBody.\n")},
+		"content/terms/old-key.md":    {Data: []byte("---\ntitle: Old Key\nsummary: What it was called.\ndeprecated: true\nreplaced_by: api-key\nupdated: 2025-05-06\n---\nBody.\n")},
 	}
 }
 
@@ -77,7 +79,7 @@ func TestRoundTrip(t *testing.T) {
 	first := export(t, load(t, site()))
 	empty := fstest.MapFS{}
 	p := importInto(t, empty, first)
-	if len(p.Write) != 2 || len(p.Skipped) != 0 {
+	if len(p.Write) != 4 || len(p.Skipped) != 0 {
 		t.Fatalf("plan: %d to write, %d skipped", len(p.Write), len(p.Skipped))
 	}
 	second := export(t, load(t, empty))
@@ -95,14 +97,19 @@ func TestExportDefusesFormulas(t *testing.T) {
 	}
 	// No cell of the file begins with a formula character.
 	rows, _ := Read("x.csv", []byte(out), content.DefaultConfig(), today)
-	if len(rows) != 2 {
+	if len(rows) != 4 {
 		t.Fatalf("read %d rows", len(rows))
 	}
-	if got := rows[1].fields["summary"]; got != "+1 kept hidden" {
+	if got := rows[2].fields["summary"]; got != "+1 kept hidden" {
 		t.Errorf("summary read back as %q", got)
 	}
 	if !strings.HasSuffix(out, "\r\n") || strings.Count(out, "\r\n") < 3 {
 		t.Errorf("records do not end in CRLF")
+	}
+	for _, want := range []string{"\r\nold-key,Old Key,What it was called.,,,,,,,2025-05-06,true,api-key,\"Body.\r\n\"\r\n", ",api-key; secret,2025-05-06,,,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %q", want)
+		}
 	}
 }
 

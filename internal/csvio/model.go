@@ -2,8 +2,13 @@ package csvio
 
 import "github.com/nhimg/nhiglossary/internal/content"
 
-// The terminology fields of issue 12 (broader, deprecated, replaced_by):
-// empty until the content model has them.
-func broaderOf(t *content.Term) []string  { return nil }
-func deprecatedOf(t *content.Term) bool   { return false }
-func replacedByOf(t *content.Term) string { return "" }
+// The terminology fields, as written in the term's file.
+func broaderOf(t *content.Term) []string {
+	out := make([]string, 0, len(t.Broader))
+	for _, n := range t.Broader {
+		out = append(out, n.Value)
+	}
+	return out
+}
+func deprecatedOf(t *content.Term) bool   { return t.Deprecated }
+func replacedByOf(t *content.Term) string { return t.ReplacedBy.Value }

@@ -73,6 +73,7 @@ const (
 	SelfRelated              Code = "self-related"
 	OldSlug                  Code = "old-slug"
 	DraftLink                Code = "draft-link"
+	DraftLinkInPreview       Code = "draft-link-in-preview"
 	OrphanTerm               Code = "orphan-term"
 )
 
@@ -154,6 +155,7 @@ var rules = map[Code]Severity{
 	SelfRelated:              Error,
 	OldSlug:                  Warning,
 	DraftLink:                Error,
+	DraftLinkInPreview:       Warning,
 	OrphanTerm:               Warning,
 
 	UnknownBroader:          Error,

@@ -95,6 +95,13 @@ func Term(g *xref.Graph, t *content.Term, l Links) []byte {
 	if len(also) > 0 {
 		b.WriteString("Also called: " + line(strings.Join(also, ", ")) + ".\n\n")
 	}
+	if t.Deprecated {
+		b.WriteString("This term is deprecated")
+		if r := g.ReplacedBy[t]; r != nil {
+			b.WriteString(": use [" + label(line(r.Title.Value)) + "](" + dest(l.Term(r.Slug.Value)) + ") instead")
+		}
+		b.WriteString(".\n\n")
+	}
 	b.WriteString("Source page: " + l.Term(t.Slug.Value) + "\n\n")
 	if body := strings.TrimSpace(resolve(t.Body.Text, l)); body != "" {
 		b.WriteString(body + "\n\n")
@@ -174,6 +181,6 @@ func dest(u string) string {
 	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
 }
 
-// deprecated is whether t is kept only for old links (issue 12); false
-// until the content model has deprecation.
-func deprecated(t *content.Term) bool { return false }
+// deprecated is whether t is kept only for old links: llms.txt lists
+// current terms.
+func deprecated(t *content.Term) bool { return t.Deprecated }

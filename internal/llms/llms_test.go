@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/xref"
@@ -106,5 +107,26 @@ func TestResolve(t *testing.T) {
 	}
 	if got := resolve("[[api-key|a [b] \\c]]", l); !strings.HasPrefix(got, "[[api-key|a [b]") && !strings.HasPrefix(got, `[a \[b\] \\c]`) {
 		t.Errorf("label not escaped: %s", got)
+	}
+}
+
+func TestDeprecatedTerms(t *testing.T) {
+	fsys := fstest.MapFS{
+		"nhiglossary.yaml":     {Data: []byte("title: T\nbase_url: " + base + "\n")},
+		"content/terms/key.md": {Data: []byte("---\ntitle: Key\nsummary: A key.\nupdated: 2026-01-02\n---\nSee [[Old]].\n")},
+		"content/terms/old.md": {Data: []byte("---\ntitle: Old\nsummary: Old name.\ndeprecated: true\nreplaced_by: key\nupdated: 2026-01-02\n---\n")},
+	}
+	s, diags := content.Load(fsys)
+	g, more := xref.Resolve(s, xref.Options{})
+	if diags.HasErrors() || more.HasErrors() {
+		t.Fatal(diags, more)
+	}
+	_, l := example(t)
+	l.Wiki = func(string) (string, string, bool) { return base + "terms/old/", "Old", true }
+	if idx := string(Index(g, l)); strings.Contains(idx, "[Old]") || !strings.Contains(idx, "[Key]") {
+		t.Errorf("llms.txt lists deprecated terms:\n%s", idx)
+	}
+	if got := string(Term(g, g.TermBySlug["old"], l)); !strings.Contains(got, "This term is deprecated: use [Key]("+base+"terms/key/) instead.") {
+		t.Errorf("the copy of a deprecated term:\n%s", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
+	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
 type mappingKey struct{ framework, control string }
@@ -57,7 +58,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		p.Incidents = append(p.Incidents, ref)
 		l.add(ref.links)
 	}
-	for i, m := range g.TermMappings[t] {
+	for i, m := range byFramework(g.TermMappings[t]) {
 		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.cited(m.Relevance, markdown.Doc{Inline: true, IDPrefix: nthPrefix("mapping-", i), Sources: sources}, &l, &cites)}
 		key := mappingKey{m.Framework.ID, ""}
 		if m.Control != nil {
@@ -66,6 +67,14 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		}
 		row.Cells = r.cached(&r.cells, key, "mappingcells", MappingTarget{row.Framework, row.FrameworkAbbr, row.Control, row.ControlTitle, row.ControlURL})
 		p.Mappings = append(p.Mappings, row)
+	}
+	for i, start := range p.Mappings {
+		if i > 0 && start.Framework == p.Mappings[i-1].Framework {
+			continue
+		}
+		for j := i; j < len(p.Mappings) && p.Mappings[j].Framework == start.Framework; j++ {
+			p.Mappings[i].FrameworkRows++
+		}
 	}
 	p.Sources = sourceViews(t.Sources, cites)
 	p.Related = r.termRefs(g.Related[t])
@@ -132,4 +141,18 @@ func (r *Renderer) redirectPage(w *bytes.Buffer, t *content.Term) error {
 	l.NoIndex = true
 	l.Refresh = target
 	return r.tmpl.execute(w, "redirect", RedirectPage{Layout: l, Target: Link{t.Title.Value, target}})
+}
+
+// byFramework groups a term's mappings by framework, in the order each
+// framework first appears, so that the table names each framework once.
+func byFramework(ms []xref.Mapping) []xref.Mapping {
+	first := map[*content.Framework]int{}
+	for i, m := range ms {
+		if _, ok := first[m.Framework]; !ok {
+			first[m.Framework] = i
+		}
+	}
+	return slices.SortedStableFunc(slices.Values(ms), func(a, b xref.Mapping) int {
+		return first[a.Framework] - first[b.Framework]
+	})
 }

@@ -89,36 +89,42 @@ func (r *Renderer) hasHierarchy() bool {
 	return false
 }
 
-// hierarchyPage shows every tree: its roots are the terms with narrower
-// terms and no broader one, by title.
+// hierarchyPage shows every tree of broader and narrower terms.
 func (r *Renderer) hierarchyPage(w *bytes.Buffer) error {
 	p := HierarchyPage{
 		Layout: r.layout("hierarchy", r.text.T("hierarchy_title"), r.u.Hierarchy(), r.text.Tf("desc_hierarchy", r.cfg.Title),
 			Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_glossary"), r.u.Terms()}),
 	}
+	p.Trees, p.Count = r.trees()
+	return r.tmpl.execute(w, "hierarchy", p)
+}
+
+// trees are the hierarchy's roots, the terms with narrower terms and no
+// broader one, by title, each with its narrower terms below it; n is how
+// many terms they hold.
+func (r *Renderer) trees() (roots []TreeNode, n int) {
 	expanded := map[*content.Term]bool{}
 	var node func(t *content.Term) TreeNode
 	node = func(t *content.Term) TreeNode {
-		n := TreeNode{Term: r.ref(t)}
+		tn := TreeNode{Term: r.ref(t)}
 		if expanded[t] {
-			n.Repeat = len(r.g.Narrower[t]) > 0
-			return n
+			tn.Repeat = len(r.g.Narrower[t]) > 0
+			return tn
 		}
 		expanded[t] = true
 		for _, c := range r.g.Narrower[t] {
 			if r.published(c) {
-				n.Children = append(n.Children, node(c))
+				tn.Children = append(tn.Children, node(c))
 			}
 		}
-		return n
+		return tn
 	}
 	for _, t := range r.g.Terms {
 		if len(r.g.Broader[t]) == 0 && len(r.g.Narrower[t]) > 0 {
-			p.Trees = append(p.Trees, node(t))
+			roots = append(roots, node(t))
 		}
 	}
-	p.Count = len(expanded)
-	return r.tmpl.execute(w, "hierarchy", p)
+	return roots, len(expanded)
 }
 
 // termVocabulary is what api/glossary.json says of a term's place in the

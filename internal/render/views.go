@@ -112,6 +112,9 @@ type MappingRow struct {
 	ControlURL    string
 	Relevance     template.HTML
 	Cells         template.HTML // the "mappingcells" template, once per framework control
+	// FrameworkRows is how many rows, from this one, map to the same
+	// framework: the table names it once, spanning them. 0 on the others.
+	FrameworkRows int
 }
 
 // MappingTarget is what the "mappingcells" template sees: the framework

@@ -13,11 +13,14 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+
+	"github.com/nhimg/nhiglossary/internal/content"
 )
 
 // Placeholder starts every piece of text the scaffolds write for an
 // editor to replace; check reports it when left in a published entry.
-const Placeholder = "TODO:"
+// content defines it, so that the check and the scaffolds share it.
+const Placeholder = content.Placeholder
 
 //go:embed starter
 var starter embed.FS

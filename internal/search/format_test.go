@@ -253,12 +253,16 @@ func TestEntries(t *testing.T) {
 	)
 	lines := strings.Split(strings.TrimSuffix(string(ix.NameFiles()[0].Data), "\n"), "\n")
 	want := []string{
-		"-i\tToyota T-Connect leak\tincidents/toyota/\t2022 · A key leaked / once.",
-		"-c\tPR.AA-01\tframeworks/nist/#control-pr-aa-01\tNIST CSF\tIdentities and credentials",
+		"-i\tToyota T-Connect leak\tincidents/toyota/",
+		"-c\tPR.AA-01\tframeworks/nist/#control-pr-aa-01\tIdentities and credentials",
 		"-f\tMITRE ATT&CK\tframeworks/mitre/",
 	}
 	if diff := cmp.Diff(want, lines[len(lines)-3:]); diff != "" {
 		t.Errorf("entry lines (-want +got):\n%s", diff)
+	}
+	// The summary shards hold the entries' after the terms'.
+	if got := string(ix.NameFiles()[1].Data); got != "An a.\n2022 · A key leaked | once.\nNIST CSF\n\n" {
+		t.Errorf("summary shard %q", got)
 	}
 	// The full text numbers entries after the terms.
 	files := ix.TextFiles(func(*content.Term) string { return "" })

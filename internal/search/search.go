@@ -22,7 +22,7 @@
 // UTF-8 lines separated by "\n":
 //
 //	nhiglossary-search 2 SHARDSIZE [fold KEPT]
-//	SHARDHASH SHARDHASH ...          (summary shard i holds terms i*SHARDSIZE...)
+//	SHARDHASH SHARDHASH ...          (summary shard i holds terms and entries i*SHARDSIZE...)
 //	TERM                             (one line per term, by title)
 //	ENTRY                            (one line per incident, framework and control)
 //
@@ -47,14 +47,14 @@
 // with "-" (which no TERM line does) and the kind's letter, then tab
 // separated: the name ranked as a title (an incident's title, a
 // framework's name, a control's id), the page's path below the site's
-// base, the line shown under it, and other names ranked as synonyms
-// (a control's title, a framework's short name), "|"-separated:
+// base, and other names ranked as synonyms (a control's title, a
+// framework's short name), "|"-separated:
 //
-//	-i	Toyota T-Connect access key leak	incidents/toyota-t-connect-key-leak/	2022-10 · A key...
-//	-c	PR.AA-01	frameworks/nist-csf-2/#control-pr-aa-01	NIST CSF 2.0	Identities and credentials...
+//	-i	Toyota T-Connect access key leak	incidents/toyota-t-connect-key-leak/
+//	-c	PR.AA-01	frameworks/nist-csf-2/#control-pr-aa-01	Identities and credentials...
 //
 // Entries number on from the terms (the first is number len(terms)), in
-// names.txt's and the full-text index's numbering alike.
+// names.txt, the summary shards and the full-text index alike.
 //
 // # s/HASH.txt
 //
@@ -152,11 +152,20 @@ func NewLang(terms []*content.Term, lang string, entries ...Entry) *Index {
 	if lang != "" {
 		ix.fold = func(s string) string { return i18n.Fold(lang, s) }
 	}
+	// Entries' summaries follow the terms' in the shards, as their
+	// numbers follow the terms'.
+	sums := make([]string, 0, len(ts)+len(entries))
+	for _, t := range ts {
+		sums = append(sums, t.Summary)
+	}
+	for _, e := range entries {
+		sums = append(sums, e.Summary)
+	}
 	var hashes []string
-	for i := 0; i < len(ts); i += ShardSize {
+	for i := 0; i < len(sums); i += ShardSize {
 		var b strings.Builder
-		for _, t := range ts[i:min(i+ShardSize, len(ts))] {
-			b.WriteString(oneLine(t.Summary))
+		for _, sum := range sums[i:min(i+ShardSize, len(sums))] {
+			b.WriteString(oneLine(sum))
 			b.WriteByte('\n')
 		}
 		f := hashed("search/s/", []byte(b.String()))
@@ -223,7 +232,7 @@ func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string, lang
 				names = append(names, n)
 			}
 		}
-		fields := []string{"-" + string(e.Kind), field(e.Name), field(e.Path), field(e.Summary), strings.Join(names, "|")}
+		fields := []string{"-" + string(e.Kind), field(e.Name), field(e.Path), strings.Join(names, "|")}
 		for len(fields) > 1 && fields[len(fields)-1] == "" {
 			fields = fields[:len(fields)-1]
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,8 +39,10 @@ updated: 2026-01-02
 ---
 Body.
 `)},
-		"content/terms/secret.md":    {Data: []byte("---\ntitle: Sécret <x>\nsummary: A thing kept hidden.\nupdated: 2025-05-06\n---\nBody.\n")},
-		"content/frameworks/fw.yaml": {Data: []byte("name: The \"FW\"\nurl: https://example.org/fw\ncontrols:\n  - id: C.1\n    title: First\n  - id: C-1\n    title: Second\n")},
+		"content/terms/secret.md":         {Data: []byte("---\ntitle: Sécret <x>\nsummary: A thing kept hidden.\nupdated: 2025-05-06\n---\nBody.\n")},
+		"content/terms/static-api-key.md": {Data: []byte("---\ntitle: Static API Key\nsummary: A key that never changes.\nbroader: [api-key, secret]\nupdated: 2026-01-02\n---\nBody.\n")},
+		"content/terms/old-key.md":        {Data: []byte("---\ntitle: Old Key\nsummary: What we once called it.\ndeprecated: true\nreplaced_by: api-key\nupdated: 2026-01-02\n---\nBody.\n")},
+		"content/frameworks/fw.yaml":      {Data: []byte("name: The \"FW\"\nurl: https://example.org/fw\ncontrols:\n  - id: C.1\n    title: First\n  - id: C-1\n    title: Second\n")},
 	}
 	s, diags := content.Load(fsys)
 	if diags.HasErrors() {
@@ -138,9 +141,30 @@ func TestSchemeIsSoundSKOS(t *testing.T) {
 	if got := strings.Join(objs(g, apiKey, skosNS+"altLabel"), "|"); got != "API token|AK" {
 		t.Errorf("altLabels = %q", got)
 	}
+	// Hierarchy: static-api-key is narrower than both; not a top concept.
+	static, old := base+"terms/static-api-key/", base+"terms/old-key/"
+	if got := strings.Join(objs(g, static, skosNS+"broader"), " "); got != apiKey+" "+secret {
+		t.Errorf("broader = %v", got)
+	}
+	if got := objs(g, apiKey, skosNS+"narrower"); len(got) != 1 || got[0] != static {
+		t.Errorf("narrower = %v", got)
+	}
 	tops := objs(g, base, skosNS+"hasTopConcept")
-	if len(tops) != 2 {
+	if len(tops) != 3 || slices.Contains(tops, static) {
 		t.Errorf("top concepts = %v", tops)
+	}
+	if got := objs(g, static, skosNS+"topConceptOf"); len(got) != 0 {
+		t.Errorf("a narrower term is a top concept of %v", got)
+	}
+	// Deprecation.
+	if got := objs(g, old, "http://www.w3.org/2002/07/owl#deprecated"); len(got) != 1 || got[0] != "true" {
+		t.Errorf("owl:deprecated = %v", got)
+	}
+	if got := objs(g, old, dctNS+"isReplacedBy"); len(got) != 1 || got[0] != apiKey {
+		t.Errorf("dct:isReplacedBy = %v", got)
+	}
+	if got := objs(g, apiKey, "http://www.w3.org/2002/07/owl#deprecated"); len(got) != 0 {
+		t.Errorf("a current term is deprecated: %v", got)
 	}
 	// Mapped control: a concept of the framework's scheme, matched.
 	fw := base + "frameworks/fw/"

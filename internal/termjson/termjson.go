@@ -61,8 +61,12 @@ func slugs(ts []*content.Term) []string {
 	return out
 }
 
-// The terminology fields of issue 12: empty until the model has them.
-func broader(g *xref.Graph, t *content.Term) []*content.Term  { return nil }
-func narrower(g *xref.Graph, t *content.Term) []*content.Term { return nil }
-func deprecated(t *content.Term) bool                         { return false }
-func replacedBy(g *xref.Graph, t *content.Term) string        { return "" }
+func broader(g *xref.Graph, t *content.Term) []*content.Term  { return g.Broader[t] }
+func narrower(g *xref.Graph, t *content.Term) []*content.Term { return g.Narrower[t] }
+func deprecated(t *content.Term) bool                         { return t.Deprecated }
+func replacedBy(g *xref.Graph, t *content.Term) string {
+	if r := g.ReplacedBy[t]; r != nil {
+		return r.Slug.Value
+	}
+	return ""
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+	"testing/fstest"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/xref"
@@ -37,5 +38,38 @@ func TestWrite(t *testing.T) {
 	}
 	if Path("api-key") != "api/terms/api-key.json" {
 		t.Error(Path("api-key"))
+	}
+}
+
+func TestTerminologyFields(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/terms/key.md":    {Data: []byte("---\ntitle: Key\nsummary: A key.\nupdated: 2026-01-02\n---\n")},
+		"content/terms/static.md": {Data: []byte("---\ntitle: Static\nsummary: A static key.\nbroader: [key]\nupdated: 2026-01-02\n---\n")},
+		"content/terms/old.md":    {Data: []byte("---\ntitle: Old\nsummary: Old name.\ndeprecated: true\nreplaced_by: key\nupdated: 2026-01-02\n---\n")},
+	}
+	s, diags := content.Load(fsys)
+	g, more := xref.Resolve(s, xref.Options{})
+	if diags.HasErrors() || more.HasErrors() {
+		t.Fatal(diags, more)
+	}
+	get := func(slug string) Term {
+		b, err := Write(g, g.TermBySlug[slug], "/terms/"+slug+"/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v Term
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if k := get("key"); len(k.Narrower) != 1 || k.Narrower[0] != "static" || k.Deprecated {
+		t.Errorf("key: %+v", k)
+	}
+	if st := get("static"); len(st.Broader) != 1 || st.Broader[0] != "key" {
+		t.Errorf("static: %+v", st)
+	}
+	if o := get("old"); !o.Deprecated || o.ReplacedBy != "key" {
+		t.Errorf("old: %+v", o)
 	}
 }

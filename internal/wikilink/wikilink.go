@@ -31,6 +31,9 @@ func (l Link) Text() string {
 // break, an optional "|label" (or "\\|label", for table cells), and "]]".
 func Parse(b []byte) (l Link, ok bool) { return parse(b) }
 
+// ParseString is Parse for a string, without copying it.
+func ParseString(s string) (l Link, ok bool) { return parse(s) }
+
 // parse is Parse for both the renderer's []byte and Scan's string, so
 // neither has to copy its input.
 func parse[T string | []byte](b T) (l Link, ok bool) {
@@ -88,7 +91,13 @@ func Scan(src string) []Link {
 	return out
 }
 
-// scanText calls parse at each "[" of src's text, outside code and
+// Outside calls fn at each occurrence of marker's first byte ("[" or "<")
+// in src's text, outside code, comments and escapes, in paragraphs that
+// contain marker; fn returns the length of what it read there, or 0. It
+// is how other checks of what editors write see Markdown as Scan does.
+func Outside(src, marker string, fn func(s string, i int) int) { scanText(src, marker, fn) }
+
+// scanText calls parse at each marker[0] of src's text, outside code and
 // comments, in paragraphs that contain marker; parse returns the length of
 // what it read there, or 0.
 func scanText(src, marker string, parse func(s string, i int) int) {
@@ -101,7 +110,7 @@ func scanText(src, marker string, parse func(s string, i int) int) {
 	flush := func(end int) {
 		// Most paragraphs have no link: skip them at memchr speed.
 		if para >= 0 && strings.Contains(src[para:end], marker) {
-			scanInline(src, para, end, parse)
+			scanInline(src, para, end, marker[0], parse)
 		}
 		para = -1
 	}
@@ -162,8 +171,9 @@ func closes(f, open, line string) bool {
 	return f != "" && f[0] == open[0] && len(f) >= len(open) && strings.TrimSpace(line[len(f):]) == ""
 }
 
-// scanInline calls parse at each "[" of src[from:to], a run of text lines.
-func scanInline(src string, from, to int, parse func(s string, i int) int) {
+// scanInline calls parse at each byte at of src[from:to], a run of text
+// lines.
+func scanInline(src string, from, to int, at byte, parse func(s string, i int) int) {
 	s := src[:to]
 	for i := from; i < to; i++ {
 		switch s[i] {
@@ -185,9 +195,18 @@ func scanInline(src string, from, to int, parse func(s string, i int) int) {
 			if strings.HasPrefix(s[i:], "<!--") {
 				if j := strings.Index(s[i+4:to], "-->"); j >= 0 {
 					i += 4 + j + 2
+					continue
+				}
+			}
+			if at == '<' {
+				if n := parse(s, i); n > 0 {
+					i += n - 1
 				}
 			}
 		case '[':
+			if at != '[' {
+				continue
+			}
 			if n := parse(s, i); n > 0 {
 				i += n - 1
 			}

@@ -99,6 +99,9 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 			r.diags.Add(diag.DraftLink, rel.Pos, "related term %q is a draft; publish it or remove the link", rel.Value)
 			continue
 		}
+		if r.buildRejects(t.Draft, n) {
+			r.diags.Add(diag.DraftLinkInPreview, rel.Pos, "related term %q is a draft: the preview shows it, but build will fail until you publish it or remove it", rel.Value)
+		}
 		r.g.Related[t] = append(r.g.Related[t], n.target.Term)
 		r.refs[n.target.Term] = append(r.refs[n.target.Term], t)
 	}
@@ -137,6 +140,9 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		if r.hidden(n) {
 			r.diags.Add(diag.DraftLink, in.Pos, "incident %q is a draft; publish it or remove the link", in.Value)
 			continue
+		}
+		if r.buildRejects(t.Draft, n) {
+			r.diags.Add(diag.DraftLinkInPreview, in.Pos, "incident %q is a draft: the preview shows it, but build will fail until you publish it or remove it", in.Value)
 		}
 		r.g.TermIncidents[t] = append(r.g.TermIncidents[t], n.target.Incident)
 		r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], t)
@@ -198,12 +204,12 @@ func (r *resolver) checkTermLinks(t *content.Term, s termScan) {
 	if !pub {
 		from = nil // a draft's links are checked but make no backlinks
 	}
-	r.applyLinks(t.Body, s.body, from, pub)
+	r.applyLinks(t.Body, s.body, from, pub, t.Draft)
 	for i, ex := range t.Examples {
-		r.applyLinks(ex, s.examples[i], from, pub)
+		r.applyLinks(ex, s.examples[i], from, pub, t.Draft)
 	}
 	for i, m := range t.Mappings {
-		r.applyLinks(m.Relevance, s.relevance[i], from, pub)
+		r.applyLinks(m.Relevance, s.relevance[i], from, pub, t.Draft)
 	}
 	r.deprecatedLinks(t, t.Body, s.body)
 	for i, ex := range t.Examples {
@@ -229,12 +235,14 @@ func (r *resolver) deprecatedLinks(t *content.Term, md content.Markdown, links [
 
 // checkLinks resolves the [[links]] of one Markdown field. from is the
 // published term the field belongs to, for backlinks; nil for other pages.
-func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published bool) {
-	r.applyLinks(md, r.scanLinks(md, &r.buf), from, published)
+// draft is the page's own draft flag.
+func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published, draft bool) {
+	r.applyLinks(md, r.scanLinks(md, &r.buf), from, published, draft)
 }
 
 // applyLinks reports on and records links already looked up.
-func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.Term, published bool) {
+func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.Term, published, draft bool) {
+	r.lint(md)
 	for _, f := range links {
 		l, n := f.link, f.name
 		if l.Label != "" && !strings.Contains(md.Text[l.Start:l.End], `\|`) && inTableRow(md.Text, l.Start) {
@@ -242,6 +250,9 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 		}
 		if n != nil && n.what == "old slug" && !(published && r.hidden(n)) {
 			r.diags.Add(diag.OldSlug, md.PosAt(l.Start), "link target %q is an old slug of %s; write [[%s]]", l.Target, termName(n.target.Term), n.target.Term.Slug.Value)
+		}
+		if n != nil && n.clash == nil && r.buildRejects(draft, n) {
+			r.diags.Add(diag.DraftLinkInPreview, md.PosAt(l.Start), "link target %q is a draft: the preview shows it, but build will fail until you publish it or remove the link", l.Target)
 		}
 		switch {
 		case n == nil && r.unread[normalize(l.Target)]:

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -379,6 +380,55 @@ func TestDiagnostics(t *testing.T) {
 			want: []string{`content/terms/a.md:7:5: link target "B" is a draft; publish it or remove the link`},
 		},
 		{
+			name: "the preview shows drafts but still reports what build rejects",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "related: [b]", "---", "See [[B]]."),
+				"content/terms/b.md": term("B", "draft: true", "---", "See [[A]]."),
+			},
+			opts: Options{Drafts: true, ReportDraftLinks: true},
+			want: []string{
+				`content/terms/a.md:5:11: warning: related term "b" is a draft: the preview shows it, but build will fail until you publish it or remove it`,
+				`content/terms/a.md:7:5: warning: link target "B" is a draft: the preview shows it, but build will fail until you publish it or remove the link`,
+			},
+		},
+		{
+			name: "drafts built as published report nothing",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "related: [b]", "---", "See [[B]]."),
+				"content/terms/b.md": term("B", "draft: true", "---", "See [[A]]."),
+			},
+			opts: Options{Drafts: true},
+		},
+		{
+			name: "Markdown that would not reach the reader as written",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "examples: [\"See [it](/terms/b/).\"]", "---", "See [x](b.md), [[B and H<sub>2</sub>O.", "", "An empty [[]]."),
+				"content/terms/b.md": term("B", "related: [a]"),
+			},
+			want: []string{
+				`content/terms/a.md:5:17: link "/terms/b/" starts at the server's root, so it breaks when the site is published under a sub-path: write [[b|it]]`,
+				`content/terms/a.md:7:5: link to the file "b.md" is broken on the site, which has pages, not files: write [[b|x]]`,
+				`content/terms/a.md:7:16: [[ is not closed on its line: write [[B and H<sub>2</sub>O.]]`,
+				`content/terms/a.md:7:25: warning: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
+				`content/terms/a.md:9:10: empty [[]] names no term: write the name inside, or remove the brackets`,
+			},
+		},
+		{
+			name: "an updated date in the future, by the clock given",
+			files: map[string]string{
+				"content/terms/a.md": term("A"),
+			},
+			opts: Options{Now: time.Date(2025, 12, 31, 23, 0, 0, 0, time.UTC)},
+			want: []string{`content/terms/a.md:4:1: warning: "updated" is 2026-01-01, after today (2025-12-31): write the date of the last change`},
+		},
+		{
+			name: "an updated date of today is fine",
+			files: map[string]string{
+				"content/terms/a.md": term("A"),
+			},
+			opts: Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},
+		},
+		{
 			name: "link from a draft to a draft",
 			files: map[string]string{
 				"content/terms/a.md": term("A", "draft: true", "---", "See [[B]]."),
@@ -549,5 +599,21 @@ func TestOneMistakeOneError(t *testing.T) {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// A warning the site switched off is not reported; errors still are.
+func TestWarningsSwitchedOff(t *testing.T) {
+	site := load(t, map[string]string{
+		"nhiglossary.yaml":   "warnings: {orphan-term: off}\n",
+		"content/terms/a.md": term("A", "related: [nope]"),
+	})
+	_, diags := Resolve(site, Options{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, string(d.Code))
+	}
+	if diff := cmp.Diff([]string{"unknown-related"}, got); diff != "" {
+		t.Errorf("codes (-want +got):\n%s", diff)
 	}
 }

@@ -47,8 +47,12 @@ type TermMapping struct {
 type Options struct {
 	// Drafts includes draft terms and incidents (build --drafts, serve).
 	Drafts bool
-	// Now is today, for review-due warnings; zero leaves them out (a build
-	// must not depend on the day it runs).
+	// ReportDraftLinks, with Drafts, still reports what a build without
+	// drafts rejects (a published page naming a draft), as a warning,
+	// so the preview can show drafts and the problem CI will find.
+	ReportDraftLinks bool
+	// Now is today, for review-due and future-date warnings; zero leaves
+	// them out (a build must not depend on the day it runs).
 	Now time.Time
 }
 

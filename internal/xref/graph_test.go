@@ -315,6 +315,7 @@ func TestOddInput(t *testing.T) {
 		got = append(got, d.String())
 	}
 	want := []string{
+		`: empty [[]] names no term: write the name inside, or remove the brackets`,
 		`: empty name in the incidents list; remove it`,
 		`: empty name in the related list; remove it`,
 		`: related "x" is this term itself; remove it`,

@@ -43,16 +43,17 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 		r.checkIncidents(t)
 		r.checkMappings(t)
 		r.checkTermLinks(t, scans[i])
+		r.checkDates(t)
 	}
 	for _, inc := range r.incidents {
-		r.checkLinks(inc.Summary, nil, r.publishedIncident(inc))
-		r.checkLinks(inc.Body, nil, r.publishedIncident(inc))
+		r.checkLinks(inc.Summary, nil, r.publishedIncident(inc), inc.Draft)
+		r.checkLinks(inc.Body, nil, r.publishedIncident(inc), inc.Draft)
 	}
 	for _, f := range r.g.Frameworks {
-		r.checkLinks(f.Description, nil, true)
+		r.checkLinks(f.Description, nil, true, false)
 		for _, c := range f.Controls {
 			if c != nil {
-				r.checkLinks(c.Description, nil, true)
+				r.checkLinks(c.Description, nil, true, false)
 			}
 		}
 	}
@@ -154,6 +155,13 @@ func (r *resolver) publishedIncident(inc *content.Incident) bool {
 // hidden reports whether a name's target is a draft left out of this
 // build.
 func (r *resolver) hidden(n *name) bool { return n.draft && !r.opts.Drafts }
+
+// buildRejects reports whether a page (draft: its own flag) naming n is
+// fine here only because drafts are shown: the preview's
+// Options.ReportDraftLinks.
+func (r *resolver) buildRejects(draft bool, n *name) bool {
+	return r.opts.Drafts && r.opts.ReportDraftLinks && !draft && n.draft
+}
 
 // lookup resolves a name as a [[link]] target; nil when unknown.
 func (r *resolver) lookup(s string) *name { return r.lookupInto(&r.buf, s) }

@@ -149,7 +149,7 @@ func queries(dir string) ([]query, error) {
 	var terms []term
 	prev := ""
 	for _, line := range strings.Split(string(b), "\n")[2:] {
-		if line == "" {
+		if line == "" || line[0] == '-' { // incidents, frameworks, controls: not terms
 			continue
 		}
 		f := append(strings.Split(line, "\t"), "", "", "")

@@ -1,0 +1,234 @@
+// Package mdlint finds what an editor writes in Markdown that would not
+// reach the reader as meant: links to files or to the server's root,
+// [[links]] that are not closed or name nothing, and raw HTML the
+// renderer drops. It sees Markdown as wikilink.Scan does (outside code
+// and comments), so it agrees with the renderer on what is text.
+package mdlint
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/wikilink"
+)
+
+// Problem is one finding, at a byte offset of the text checked.
+type Problem struct {
+	Off     int
+	Code    diag.Code
+	Message string
+}
+
+// Check returns the problems in src, in order. unsafeHTML is the site's
+// setting: raw HTML is only a problem when the renderer drops it.
+func Check(src string, unsafeHTML bool) []Problem {
+	var out []Problem
+	add := func(off int, code diag.Code, format string, args ...any) {
+		out = append(out, Problem{off, code, fmt.Sprintf(format, args...)})
+	}
+	wikilink.Outside(src, "[", func(s string, i int) int {
+		if strings.HasPrefix(s[i:], "[[") {
+			return wikiLink(s, i, add)
+		}
+		return mdLink(s, i, add)
+	})
+	if !unsafeHTML {
+		wikilink.Outside(src, "<", func(s string, i int) int {
+			if tag := openingTag(s[i:]); tag != "" {
+				add(i, diag.RawHTMLDropped, "raw HTML <%s> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml", tag)
+				return len(tag) + 1
+			}
+			return 0
+		})
+	}
+	return out
+}
+
+// wikiLink checks the "[[" at i: a well-formed link is skipped (xref
+// resolves it); an empty or unclosed one is reported, since the renderer
+// would show its brackets as text.
+func wikiLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
+	if l, ok := wikilink.ParseString(s[i:]); ok {
+		return l.End
+	}
+	line, _, _ := strings.Cut(s[i+2:], "\n")
+	inside, closed := line, false
+	if j := strings.Index(line, "]]"); j >= 0 {
+		inside, closed = line[:j], true
+	}
+	if t, _, _ := strings.Cut(inside, "|"); strings.TrimSpace(strings.TrimSuffix(t, `\`)) == "" && closed {
+		add(i, diag.EmptyLink, "empty [[]] names no term: write the name inside, or remove the brackets")
+		return 2
+	}
+	if closed {
+		return 2 // brackets inside, or too long: not a link, and not ours to guess
+	}
+	name := strings.TrimSpace(strings.TrimRight(strings.SplitN(line, "]", 2)[0], " "))
+	if name == "" || len(name) > 60 {
+		add(i, diag.UnclosedLink, "[[ is not closed on its line: end the link with ]]")
+	} else {
+		add(i, diag.UnclosedLink, "[[ is not closed on its line: write [[%s]]", name)
+	}
+	return 2
+}
+
+// mdLink checks a Markdown link [text](destination) at i.
+func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
+	close := linkTextEnd(s, i)
+	if close < 0 || close+1 >= len(s) || s[close+1] != '(' {
+		return 0
+	}
+	dest, n := destination(s[close+2:])
+	if n == 0 {
+		return 0
+	}
+	text := strings.Join(strings.Fields(s[i+1:close]), " ")
+	image := i > 0 && s[i-1] == '!'
+	switch kind := classify(dest); {
+	case kind == localFile && !image:
+		slug := strings.TrimSuffix(path.Base(strings.SplitN(dest, "#", 2)[0]), path.Ext(strings.SplitN(dest, "#", 2)[0]))
+		add(i, diag.LocalFileLink, "link to the file %q is broken on the site, which has pages, not files: write %s", dest, wiki(slug, text))
+	case kind == rootRelative:
+		if slug, ok := pageSlug(dest); ok && !image {
+			add(i, diag.RootRelativeLink, "link %q starts at the server's root, so it breaks when the site is published under a sub-path: write %s", dest, wiki(slug, text))
+		} else {
+			add(i, diag.RootRelativeLink, "link %q starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL", dest)
+		}
+	}
+	return close + 2 + n - i
+}
+
+func wiki(slug, text string) string {
+	if text == "" || strings.EqualFold(text, slug) {
+		return "[[" + slug + "]]"
+	}
+	return "[[" + slug + "|" + text + "]]"
+}
+
+// linkTextEnd is the offset of the "]" that closes the link text opening
+// at i, or -1: brackets nest, escapes are skipped, and a blank line or
+// wikilink.MaxLen bytes end the search.
+func linkTextEnd(s string, i int) int {
+	depth := 0
+	for j := i; j < len(s) && j < i+wikilink.MaxLen; j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		case '\n':
+			if strings.HasPrefix(strings.TrimLeft(s[j+1:], " \t"), "\n") {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// destination reads a link destination and optional title up to the
+// closing ")", returning the destination and the bytes read including
+// the ")"; n is 0 when there is none.
+func destination(s string) (dest string, n int) {
+	j := len(s) - len(strings.TrimLeft(s, " \t"))
+	if j < len(s) && s[j] == '<' {
+		end := strings.IndexAny(s[j:], ">\n")
+		if end < 0 || s[j+end] != '>' {
+			return "", 0
+		}
+		dest = s[j+1 : j+end]
+		j += end + 1
+	} else {
+		start, depth := j, 0
+		for ; j < len(s); j++ {
+			c := s[j]
+			if c == '\\' {
+				j++
+				continue
+			}
+			if c == '(' {
+				depth++
+			}
+			if c == ')' && depth == 0 || c == ' ' || c == '\n' || c == '\t' {
+				break
+			}
+			if c == ')' {
+				depth--
+			}
+		}
+		j = min(j, len(s)) // an escape may have stepped past the end
+		dest = s[start:j]
+	}
+	end := strings.IndexByte(s[j:], ')')
+	if end < 0 {
+		return "", 0
+	}
+	return dest, j + end + 1
+}
+
+type destKind int
+
+const (
+	fine destKind = iota
+	localFile
+	rootRelative
+)
+
+// classify says what is wrong with a link destination, if anything.
+func classify(dest string) destKind {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
+		return fine
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return fine
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		return rootRelative
+	}
+	if ext := strings.ToLower(path.Ext(u.Path)); ext == ".md" || ext == ".markdown" {
+		return localFile
+	}
+	return fine
+}
+
+// pageSlug is the slug in a root-relative link to a term or incident
+// page (/terms/SLUG/), which [[SLUG]] links wherever the site is.
+func pageSlug(dest string) (string, bool) {
+	p := strings.SplitN(strings.SplitN(dest, "#", 2)[0], "?", 2)[0]
+	parts := strings.Split(strings.Trim(p, "/"), "/")
+	if len(parts) == 2 && (parts[0] == "terms" || parts[0] == "incidents") && parts[1] != "" {
+		return strings.TrimSuffix(parts[1], ".html"), true
+	}
+	return "", false
+}
+
+// openingTag returns the name of the HTML start tag (or self-closing tag)
+// s starts with, as CommonMark recognises raw HTML: "<", a letter, then
+// letters, digits or hyphens, then space, "/" or ">". Autolinks
+// (<https://...>) and closing tags are not start tags.
+func openingTag(s string) string {
+	if len(s) < 3 || s[0] != '<' || !isLetter(s[1]) {
+		return ""
+	}
+	j := 2
+	for j < len(s) && (isLetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == '-') {
+		j++
+	}
+	if j >= len(s) || !strings.ContainsRune(" \t\n/>", rune(s[j])) {
+		return ""
+	}
+	if !strings.Contains(s[j:min(len(s), j+wikilink.MaxLen)], ">") {
+		return ""
+	}
+	return s[1:j]
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

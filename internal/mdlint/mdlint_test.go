@@ -1,0 +1,71 @@
+package mdlint
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name, src string
+		unsafe    bool
+		want      []string // "offset code: message"
+	}{
+		{"clean text", "An [[API Key]] and a [site](https://example.org/x.md) and [anchor](#why).", false, nil},
+		{"link to a local file", "See [x](api-key.md).", false,
+			[]string{`4 local-file-link: link to the file "api-key.md" is broken on the site, which has pages, not files: write [[api-key|x]]`}},
+		{"link to a local file with the slug as text", "See [api-key](../terms/api-key.md#why).", false,
+			[]string{`4 local-file-link: link to the file "../terms/api-key.md#why" is broken on the site, which has pages, not files: write [[api-key]]`}},
+		{"root-relative link to a term page", "See [x](/terms/x/).", false,
+			[]string{`4 root-relative-link: link "/terms/x/" starts at the server's root, so it breaks when the site is published under a sub-path: write [[x]]`}},
+		{"root-relative link elsewhere", "See [about](/about/) and ![logo](/logo.png).", false,
+			[]string{
+				`4 root-relative-link: link "/about/" starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL`,
+				`26 root-relative-link: link "/logo.png" starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL`,
+			}},
+		{"protocol-relative and absolute links are fine", "[a](//cdn.example/x) [b](mailto:x@example.org)", false, nil},
+		{"unclosed link", "Rotate every [[API Key regularly.\nNext line.", false,
+			[]string{`13 unclosed-link: [[ is not closed on its line: write [[API Key regularly.]]`}},
+		{"link closed with one bracket", "An [[API Key] here.", false,
+			[]string{`3 unclosed-link: [[ is not closed on its line: write [[API Key]]`}},
+		{"empty link", "An [[]] and [[ | x]].", false,
+			[]string{
+				`3 empty-link: empty [[]] names no term: write the name inside, or remove the brackets`,
+				`12 empty-link: empty [[]] names no term: write the name inside, or remove the brackets`,
+			}},
+		{"raw HTML dropped", "H<sub>2</sub>O and <br/> but not <https://example.org> or a < b.", false,
+			[]string{
+				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
+				`19 raw-html-dropped: raw HTML <br> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
+			}},
+		{"raw HTML kept with unsafe_html", "H<sub>2</sub>O", true, nil},
+		{"nothing in code or comments", "`[x](a.md)` and `[[API`\n\n```\n<sub> [[ [y](/z)\n```\n<!-- [[ <b> -->\n", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range Check(tt.src, tt.unsafe) {
+				got = append(got, fmt.Sprintf("%d %s: %s", p.Off, p.Code, p.Message))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Check(%q) (-want +got):\n%s", tt.src, diff)
+			}
+		})
+	}
+}
+
+// FuzzCheck: any text, no panic, and every problem inside the text.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"[x](a.md)", "[[a", "[[]]", "H<sub>2</sub>O", "[a](</b c> \"t\")", "[[x]](y)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, p := range Check(src, false) {
+			if p.Off < 0 || p.Off >= len(src) {
+				t.Fatalf("problem at %d of %d bytes: %v", p.Off, len(src), p)
+			}
+		}
+	})
+}
