@@ -229,3 +229,14 @@ func TestFormatReferenceNamesEveryKey(t *testing.T) {
 		}
 	}
 }
+
+func TestNewRefusesATitleOfSeveralLines(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	for _, title := range []string{"Two\nlines", "Bell\a", "Line\u2028separator", "0\xa7"} {
+		code, _, stderr := runCLI(t, "new", "term", title, "--src", dir)
+		if code != 1 || !(strings.Contains(stderr, "a title is one line of text") || strings.Contains(stderr, "is not UTF-8 text")) {
+			t.Errorf("new term %q: exit %d, stderr %q", title, code, stderr)
+		}
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -40,6 +42,9 @@ func (c *newCmd) run(ctx context.Context, args []string, stdout, stderr io.Write
 		return exitError{2}
 	}
 	title := strings.TrimSpace(args[1])
+	if err := checkTitle(title); err != nil {
+		return err
+	}
 	slug := content.Slugify(title)
 	if slug == "" {
 		return fmt.Errorf("cannot make a file name from %q: use a title with letters or digits", title)
@@ -70,6 +75,20 @@ func (c *newCmd) run(ctx context.Context, args []string, stdout, stderr io.Write
 		fmt.Fprintf(stdout, "created %s (map terms to it as framework: %s)\n", path, slug)
 	} else {
 		fmt.Fprintf(stdout, "created %s (a draft: set draft: false when it is ready)\n", path)
+	}
+	return nil
+}
+
+// checkTitle refuses what cannot be a title: a title is one line, shown
+// in headings, lists and the browser's tab.
+func checkTitle(title string) error {
+	if !utf8.ValidString(title) {
+		return fmt.Errorf("%q is not UTF-8 text", title)
+	}
+	for _, r := range title {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return fmt.Errorf("a title is one line of text: %q has a line break or control character (%U)", title, r)
+		}
 	}
 	return nil
 }

@@ -121,8 +121,9 @@ func (r *Renderer) homePage(w *bytes.Buffer) error {
 }
 
 func (r *Renderer) searchPage(w *bytes.Buffer) error {
+	// Indexable: every /search/?q=... URL has the same static page, and
+	// its canonical link names /search/ alone, so no query is indexed.
 	l := r.layout("search", r.text.T("title_search"), r.u.Search(), r.text.Tf("desc_search", r.cfg.Title), Link{r.text.T("home"), r.u.Home()})
-	l.NoIndex = true
 	return r.tmpl.execute(w, "search", SearchPage{l})
 }
 
