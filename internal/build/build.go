@@ -49,18 +49,28 @@ var ErrInvalid = errors.New("the site has errors")
 
 // Check loads and resolves the site without rendering. It resolves even
 // when loading found errors, so one run reports every problem; the graph
-// is nil when there are errors.
+// (the default language's) is nil when there are errors.
 func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
+	gs, diags := checkLanguages(site, opts)
+	if gs == nil {
+		return nil, diags
+	}
+	return gs[0], diags
+}
+
+// checkLanguages is Check for every language of the site, the default
+// first (xref.ResolveLanguages).
+func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 	s, diags := content.Load(site)
 	if opts.BaseURL != "" {
 		applyBaseURL(s, opts.BaseURL, &diags)
 	}
-	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today})
+	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()
 	}
-	return g, diags.Sort()
+	return gs, diags.Sort()
 }
 
 func applyBaseURL(s *content.Site, u string, diags *diag.List) {
@@ -76,11 +86,13 @@ func applyBaseURL(s *content.Site, u string, diags *diag.List) {
 // into sink. It returns ErrInvalid when the content has errors.
 func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result, error) {
 	start := time.Now()
-	g, diags := Check(site, opts)
-	res := &Result{Diags: diags, Graph: g}
+	gs, diags := checkLanguages(site, opts)
+	res := &Result{Diags: diags}
 	if diags.HasErrors() {
 		return res, ErrInvalid
 	}
+	g := gs[0]
+	res.Graph = g
 	if !opts.Dev { // a preview is never published: its URLs need no host
 		warnNoBaseURL(g.Site.Config, &res.Diags)
 	}
@@ -88,20 +100,42 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	if err != nil {
 		return res, fmt.Errorf("assets: %w", err)
 	}
-	index := search.New(g.Terms, render.SearchEntries(g)...)
-	urls := assetURLs(basePath(g), assets)
-	urls.SearchIndex = basePath(g) + index.NamesPath()
-	// The full-text index takes each body as its page renders.
-	text := index.NewText()
-	r, err := render.New(g, overlay{subdir(site, "templates"), opts.Templates}, urls, render.Options{Dev: opts.Dev, Generator: opts.Generator, BodyText: text.Add})
+	// Each language has its own search index, under its own prefix.
+	urls := make([]render.Assets, len(gs))
+	ropts := make([]render.Options, len(gs))
+	indexes := make([]*search.Index, len(gs))
+	texts := make([]*search.Text, len(gs))
+	for i, lg := range gs {
+		prefix := render.LangPrefix(lg, i == 0)
+		if len(gs) > 1 {
+			indexes[i] = search.NewLang(lg.Terms, lg.Lang(), render.SearchEntries(lg)...)
+		} else {
+			indexes[i] = search.New(lg.Terms, render.SearchEntries(lg)...)
+		}
+		urls[i] = assetURLs(basePath(g), assets)
+		urls[i].SearchIndex = basePath(g) + prefix + indexes[i].NamesPath()
+		// The full-text index takes each body as its page renders.
+		texts[i] = indexes[i].NewText()
+		ropts[i] = render.Options{Dev: opts.Dev, Generator: opts.Generator, BodyText: texts[i].Add}
+	}
+	rs, err := render.NewSite(gs, overlay{subdir(site, "templates"), opts.Templates}, urls, ropts)
 	if err != nil {
 		return res, err
 	}
-	jobs := r.Jobs()
+	var jobs []render.Job
+	for _, r := range rs {
+		jobs = append(jobs, r.Jobs()...)
+	}
 	if err := run(ctx, jobs, sink); err != nil {
 		return res, err
 	}
-	searchFiles := append(index.NameFiles(), text.Files()...)
+	var searchFiles []search.File
+	for i, r := range rs {
+		for _, f := range append(indexes[i].NameFiles(), texts[i].Files()...) {
+			f.Path = r.Prefix() + f.Path
+			searchFiles = append(searchFiles, f)
+		}
+	}
 	for _, f := range searchFiles {
 		if err := sink.WriteFile(f.Path, f.Data); err != nil {
 			return res, err

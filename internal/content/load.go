@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -35,11 +34,17 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 
 	termFiles, fwFiles, incFiles, listed := Files(fsys)
 	diags = append(diags, listed...)
+	termFiles, termTrs := splitTranslations(termFiles)
+	incFiles, incTrs := splitTranslations(incFiles)
+	site.Interface = loadInterface(fsys, site.Config, &diags)
 
 	site.Terms = make([]*Term, len(termFiles))
 	site.Frameworks = make([]*Framework, len(fwFiles))
 	site.Incidents = make([]*Incident, len(incFiles))
-	perFile := make([]diag.List, len(termFiles)+len(fwFiles)+len(incFiles))
+	site.TermTranslations = make([]*Term, len(termTrs))
+	site.IncidentTranslations = make([]*Incident, len(incTrs))
+	perFile := make([]diag.List, len(termFiles)+len(fwFiles)+len(incFiles)+len(termTrs)+len(incTrs))
+	lang := site.Config.DefaultLanguage()
 
 	// Files are independent until xref, so they are parsed in parallel;
 	// each job writes only its own slots.
@@ -48,15 +53,22 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range jobs {
+				nt, nf, ni, ntt := len(termFiles), len(fwFiles), len(incFiles), len(termTrs)
 				switch {
-				case i < len(termFiles):
-					site.Terms[i] = loadTerm(fsys, termFiles[i], site.Config, &perFile[i])
-				case i < len(termFiles)+len(fwFiles):
-					j := i - len(termFiles)
+				case i < nt:
+					site.Terms[i] = loadTerm(fsys, termFiles[i], site.Config, lang, false, &perFile[i])
+				case i < nt+nf:
+					j := i - nt
 					site.Frameworks[j] = loadFramework(fsys, fwFiles[j], &perFile[i])
+				case i < nt+nf+ni:
+					j := i - nt - nf
+					site.Incidents[j] = loadIncident(fsys, incFiles[j], lang, false, &perFile[i])
+				case i < nt+nf+ni+ntt:
+					j := i - nt - nf - ni
+					site.TermTranslations[j] = loadTerm(fsys, termTrs[j].file, site.Config, termTrs[j].lang, true, &perFile[i])
 				default:
-					j := i - len(termFiles) - len(fwFiles)
-					site.Incidents[j] = loadIncident(fsys, incFiles[j], &perFile[i])
+					j := i - nt - nf - ni - ntt
+					site.IncidentTranslations[j] = loadIncident(fsys, incTrs[j].file, incTrs[j].lang, true, &perFile[i])
 				}
 			}
 		})
@@ -71,12 +83,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 	}
 
 	site.Unread = unread(termFiles, site.Terms, incFiles, site.Incidents)
-	site.Terms = slices.DeleteFunc(site.Terms, func(t *Term) bool { return t == nil })
-	site.Frameworks = slices.DeleteFunc(site.Frameworks, func(f *Framework) bool { return f == nil })
-	site.Incidents = slices.DeleteFunc(site.Incidents, func(i *Incident) bool { return i == nil })
-	slices.SortFunc(site.Terms, func(a, b *Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
-	slices.SortFunc(site.Frameworks, func(a, b *Framework) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortFunc(site.Incidents, func(a, b *Incident) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
+	site.settle(&diags)
 	return site, diags.Silence(site.Config.WarningsOff).Sort()
 }
 
@@ -180,8 +187,10 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		}},
 		{"unsafe_html", false, func(k, v *yaml.Node) { cfg.UnsafeHTML = d.boolean(k, v) }},
 		{"review_every", false, func(k, v *yaml.Node) { cfg.ReviewEvery = d.period(k, v); cfg.ReviewPos = d.pos(k) }},
+		{"languages", false, func(k, v *yaml.Node) { cfg.Languages = d.languages(k, v) }},
 		{"warnings", false, func(k, v *yaml.Node) { cfg.WarningsOff = d.warningsOff(v) }},
 	})
+	cfg.settleLanguages(diags)
 	return cfg
 }
 
@@ -211,17 +220,19 @@ func ParseBaseURL(s string) (string, error) {
 	return u, nil
 }
 
-func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
+// loadTerm reads a term, or with translation a term's translation into
+// lang, which may set only the text.
+func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool, diags *diag.List) *Term {
 	doc, ok := readDoc(fsys, file, diags)
 	if !ok {
 		return nil
 	}
 	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
-	t := &Term{File: file, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
+	t := &Term{File: file, Lang: lang, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
 	var summaryMD Markdown
 	var replacedKey diag.Pos
-	d.fields(doc.meta, start, "a term", []field{
+	fields := []field{
 		{"title", true, func(k, v *yaml.Node) { t.Title = d.name(k, v) }},
 		{"slug", false, func(k, v *yaml.Node) { t.Slug = d.slug(k, v) }},
 		{"summary", true, func(k, v *yaml.Node) {
@@ -300,7 +311,16 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 				t.Definitions = append(t.Definitions, def)
 			}
 		}},
-	})
+	}
+	what := "a term"
+	if translation {
+		original, _, _ := splitLang(file)
+		fields, what = d.translationFields(fields, original, &t.SourceUpdated, &t.SourceUpdatedPos), "a translation"
+	}
+	d.fields(doc.meta, start, what, fields)
+	if translation {
+		return t // its slug is its original's (see pairTranslations)
+	}
 	if t.Slug.Value == "" {
 		t.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(t.Slug.Value) {
@@ -381,15 +401,15 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	return f
 }
 
-func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
+func loadIncident(fsys fs.FS, file, lang string, translation bool, diags *diag.List) *Incident {
 	doc, ok := readDoc(fsys, file, diags)
 	if !ok {
 		return nil
 	}
 	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
-	inc := &Incident{File: file, Body: doc.body}
-	d.fields(doc.meta, start, "an incident", []field{
+	inc := &Incident{File: file, Lang: lang, Body: doc.body}
+	fields := []field{
 		{"title", true, func(k, v *yaml.Node) { inc.Title = d.name(k, v) }},
 		{"slug", false, func(k, v *yaml.Node) { inc.Slug = d.slug(k, v) }},
 		{"date", true, func(k, v *yaml.Node) { inc.Date = d.date(k, v) }},
@@ -397,7 +417,16 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 		{"sources", false, func(k, v *yaml.Node) { inc.Sources = d.sources(k, v) }},
 		{"tags", false, func(k, v *yaml.Node) { inc.Tags = d.strings(k, v) }},
 		{"draft", false, func(k, v *yaml.Node) { inc.Draft = d.boolean(k, v) }},
-	})
+	}
+	what := "an incident"
+	if translation {
+		original, _, _ := splitLang(file)
+		fields, what = d.translationFields(fields, original, &inc.SourceUpdated, &inc.SourceUpdatedPos), "a translation"
+	}
+	d.fields(doc.meta, start, what, fields)
+	if translation {
+		return inc // its citations cite the original's sources
+	}
 	checkCitations(inc.Sources, diags, inc.Body)
 	citationsInSummary(inc.Summary, diags)
 	if !inc.Draft {

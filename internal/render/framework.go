@@ -42,7 +42,7 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
 	var l links
 	ref := r.frameworkRef(f, &l)
 	p := FrameworkPage{
-		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()}),
+		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()}),
 		Framework: ref,
 		Homepage:  f.URL,
 	}
@@ -59,7 +59,7 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
 }
 
 func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
-	p := FrameworksPage{Layout: r.layout("frameworks", "Frameworks", r.u.Frameworks(), "The standards and frameworks the glossary's terms map to.", Link{"Home", r.u.Home()})}
+	p := FrameworksPage{Layout: r.layout("frameworks", r.text.T("nav_frameworks"), r.u.Frameworks(), r.text.T("desc_frameworks"), Link{r.text.T("home"), r.u.Home()})}
 	for _, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
 	}
@@ -67,7 +67,7 @@ func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
 }
 
 func (r *Renderer) matrixPage(w *bytes.Buffer) error {
-	p := MatrixPage{Layout: r.layout("matrix", "Framework matrix", r.u.Matrix(), "Which terms map to which framework controls.", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()})}
+	p := MatrixPage{Layout: r.layout("matrix", r.text.T("framework_matrix"), r.u.Matrix(), r.text.T("desc_matrix"), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()})}
 	idx := map[*content.Framework]int{}
 	cellCache := map[string]template.HTML{} // the page's cells, by their links
 	for i, f := range r.g.Frameworks {
@@ -85,7 +85,7 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 			if m.Control != nil {
 				cells[i] = append(cells[i], Link{controlLabel(m.Control), r.controlURL(m.Framework, m.Control)})
 			} else {
-				cells[i] = append(cells[i], Link{"Framework-level", r.u.Framework(m.Framework.ID)})
+				cells[i] = append(cells[i], Link{r.text.T("framework_level"), r.u.Framework(m.Framework.ID)})
 			}
 		}
 		var html strings.Builder

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -167,7 +166,7 @@ func (r *Renderer) taxonomies() (tags, cats taxonomy) {
 }
 
 func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx *taxonomy) error {
-	p := TaxonomyIndex{Layout: r.layout("taxonomies", title, url, "", Link{"Home", r.u.Home()})}
+	p := TaxonomyIndex{Layout: r.layout("taxonomies", title, url, "", Link{r.text.T("home"), r.u.Home()})}
 	for _, n := range tx.names {
 		p.Entries = append(p.Entries, TaxonomyEntry{Link{n, tx.url(r.u, n)}, len(tx.terms[n]) + len(tx.incidents[n])})
 	}
@@ -176,12 +175,12 @@ func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx *taxonom
 
 func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx *taxonomy) error {
 	url := tx.url(r.u, name)
-	plural := kind + "s"
+	title, plural := r.text.Tf("title_tag", name), r.text.T("tags")
 	if kind == "Category" {
-		plural = "Categories"
+		title, plural = r.text.Tf("title_category", name), r.text.T("categories")
 	}
 	p := TaxonomyPage{
-		Layout: r.layout("taxonomy", fmt.Sprintf("%s: %s", kind, name), url, "", Link{"Home", r.u.Home()}, Link{plural, parent}),
+		Layout: r.layout("taxonomy", title, url, "", Link{r.text.T("home"), r.u.Home()}, Link{plural, parent}),
 		Name:   name,
 		Terms:  r.termRefs(tx.terms[name]),
 	}
