@@ -13,6 +13,9 @@
 
   var body = document.body;
   var base = body.getAttribute('data-base') || '/';
+  // On a site with several languages, untranslated terms link to the
+  // default language's pages, under data-home.
+  var home = body.getAttribute('data-home') || base;
   var indexURL = body.getAttribute('data-search-index');
   var POPUP = 8, PAGE = 50;
   var EXACT = 0, PLURAL = 1, PREFIX = 2, TYPO = 3, TYPO_PREFIX = 4, NONE = 9;
@@ -22,8 +25,23 @@
 
   var LETTER = /[\p{L}\p{N}]/u;
 
+  // fold is what the index did to text before splitting it into words:
+  // lower case, and on a site with several languages the accents removed
+  // but from the letters the language keeps (internal/i18n Fold).
+  var folding = null;
+  var FOLD_MULTI = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l' };
+  function fold(s) {
+    s = s.toLowerCase();
+    if (folding === null || !/[^\x00-\x7f]/.test(s)) return s;
+    return s.replace(/[^\x00-\x7f]/g, function (c) {
+      if (folding.indexOf(c) >= 0) return c;
+      if (FOLD_MULTI[c]) return FOLD_MULTI[c];
+      return c.normalize('NFD').replace(/\p{M}/gu, '');
+    });
+  }
+
   function tokens(s) {
-    return s.toLowerCase().match(WORD) || [];
+    return fold(s).match(WORD) || [];
   }
 
   function slugOf(title) {
@@ -104,6 +122,7 @@
   function parseNames(text) {
     var lines = text.split('\n'), head = lines[0].split(' ');
     if (head[0] !== 'nhiglossary-search' || head[1] !== '2') throw new Error('unknown search index');
+    if (head[3] === 'fold') folding = head[4] === '-' ? '' : (head[4] || '');
     var idx = {
       shardSize: +head[2], shards: lines[1] ? lines[1].split(' ') : [],
       // The text index names the names file it belongs to; a names file
@@ -119,7 +138,7 @@
       f = line.indexOf('\t') < 0 ? [line] : line.split('\t');
       title = prev.slice(0, f[0].charCodeAt(0) - 48) + f[0].slice(1);
       prev = title;
-      t = { id: idx.terms.length, title: title, slug: f[1], abbrs: list(f[2]), syns: list(f[3]), deprecated: (f[4] || '').indexOf('d') >= 0 };
+      t = { id: idx.terms.length, title: title, slug: f[1], abbrs: list(f[2]), syns: list(f[3]), deprecated: (f[4] || '').indexOf('d') >= 0, lang: f[5] || '' };
       addName(idx, t, title, 0);
       for (j = 0; j < t.abbrs.length; j++) addName(idx, t, t.abbrs[j], 0);
       for (j = 0; j < t.syns.length; j++) {
@@ -128,7 +147,7 @@
       }
       idx.terms.push(t);
     }
-    var lower = idx.names.join('\n').toLowerCase().split('\n'), at = 0;
+    var lower = fold(idx.names.join('\n')).split('\n'), at = 0;
     idx.starts = new Int32Array(lower.length + 1);
     for (i = 0; i < lower.length; i++) {
       idx.starts[i] = at;
@@ -431,7 +450,7 @@
     var at = 0, m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      var w = m[0].toLowerCase(), hit = false;
+      var w = fold(m[0]), hit = false;
       for (var i = 0; i < Q.words.length && !hit; i++) hit = anyCost(Q.words[i], w) !== NONE;
       if (!hit) continue;
       e.appendChild(document.createTextNode(text.slice(at, m.index)));
@@ -447,9 +466,11 @@
   // when its summary lands moves everything below it).
   function hitLink(r, h, cls, known) {
     var t = h.term, a = el('a', cls);
-    a.href = base + (t.path !== undefined ? t.path : 'terms/' + (t.slug || slugOf(t.title)) + '/');
+    a.href = (t.lang ? home : base) + (t.path !== undefined ? t.path : 'terms/' + (t.slug || slugOf(t.title)) + '/');
+    if (t.lang) { a.lang = t.lang; a.hreflang = t.lang; }
     a.appendChild(el('span', 'search-hit-kind', t.kind || 'Term'));
     a.appendChild(highlight(el('span', 'search-hit-title'), t.title, r.Q));
+    if (t.lang) a.appendChild(el('span', 'badge badge-lang', t.lang));
     if (t.abbrs.length) a.appendChild(highlight(el('span', 'search-hit-abbr'), t.abbrs.join(', '), r.Q));
     if (h.via && h.via.kind === 1) a.appendChild(highlight(el('span', 'search-hit-aka'), h.via.text, r.Q));
     if (t.deprecated) a.appendChild(el('span', 'badge badge-deprecated search-hit-deprecated', 'deprecated'));

@@ -75,12 +75,13 @@ func draftsLeftOut(res *build.Result) int {
 }
 
 type checkCmd struct {
-	src, format string
-	strict      bool
-	drafts      bool
-	review      bool
-	today       string
-	now         func() time.Time // the clock; tests set it
+	src, format  string
+	strict       bool
+	drafts       bool
+	review       bool
+	today        string
+	now          func() time.Time // the clock; tests set it
+	translations bool
 }
 
 func (c *checkCmd) flags(fs *flag.FlagSet) {
@@ -90,6 +91,7 @@ func (c *checkCmd) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.drafts, "drafts", false, "treat drafts as published (links to drafts are then fine)")
 	fs.BoolVar(&c.review, "review", false, "print the review queue, oldest review first, instead of the problems")
 	fs.StringVar(&c.today, "today", "", "check review dates as of this day (YYYY-MM-DD) instead of today")
+	fs.BoolVar(&c.translations, "translations", false, "list every missing or stale translation instead of the problems (with --strict, fail on a stale one)")
 }
 
 func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -113,6 +115,17 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	g, diags := build.Check(os.DirFS(c.src), opts)
 	if c.review {
 		return c.printReview(g, diags, opts.Today, stdout, stderr)
+	}
+	if c.translations && g != nil {
+		stale, missing, err := writeTranslations(stdout, g.Site)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "%s stale, %s missing\n", diag.Plural(stale, "translation"), diag.Plural(missing, "translation"))
+		if c.strict && stale > 0 {
+			return errReported
+		}
+		return nil
 	}
 	// Paths as the user named the site, so editors and CI find the files
 	// from where the command runs.

@@ -50,23 +50,34 @@ var ErrInvalid = errors.New("the site has errors")
 
 // Check loads and resolves the site without rendering. It resolves even
 // when loading found errors, so one run reports every problem; the graph
-// is nil when there are errors.
+// (the default language's) is nil when there are errors.
 func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
+	gs, diags := checkLanguages(site, opts)
+	if gs == nil {
+		return nil, diags
+	}
+	return gs[0], diags
+}
+
+// checkLanguages is Check for every language of the site, the default
+// first (xref.ResolveLanguages).
+func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 	s, diags := content.Load(site)
 	return Resolve(s, diags, opts)
 }
 
 // Resolve resolves a loaded site (with the problems loading met) as build
-// and check do: --base-url applied, the graph nil when there are errors.
-func Resolve(s *content.Site, diags diag.List, opts Options) (*xref.Graph, diag.List) {
+// and check do: --base-url applied, every language resolved, the default
+// first (xref.ResolveLanguages), the graphs nil when there are errors.
+func Resolve(s *content.Site, diags diag.List, opts Options) ([]*xref.Graph, diag.List) {
 	ApplyBaseURL(&s.Config, opts, &diags)
 	// xref runs even after errors: one run reports every problem.
-	g, more := xref.Resolve(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, ReportDraftLinks: opts.ReportDraftLinks})
+	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, ReportDraftLinks: opts.ReportDraftLinks})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()
 	}
-	return g, diags.Sort()
+	return gs, diags.Sort()
 }
 
 // ApplyBaseURL is the one rule for --base-url: it replaces the site's
@@ -87,11 +98,13 @@ func ApplyBaseURL(cfg *content.Config, opts Options, diags *diag.List) {
 // into sink. It returns ErrInvalid when the content has errors.
 func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result, error) {
 	start := time.Now()
-	g, diags := Check(site, opts)
-	res := &Result{Diags: diags, Graph: g}
+	gs, diags := checkLanguages(site, opts)
+	res := &Result{Diags: diags}
 	if diags.HasErrors() {
 		return res, ErrInvalid
 	}
+	g := gs[0]
+	res.Graph = g
 	if !opts.Dev { // a preview is never published: its URLs need no host
 		warnNoBaseURL(g.Site.Config, &res.Diags)
 	}
@@ -99,20 +112,42 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	if err != nil {
 		return res, fmt.Errorf("assets: %w", err)
 	}
-	index := search.New(g.Terms, render.SearchEntries(g)...)
-	urls := assetURLs(basePath(g), assets)
-	urls.SearchIndex = basePath(g) + index.NamesPath()
-	// The full-text index takes each body as its page renders.
-	text := index.NewText()
-	r, err := render.New(g, overlay{subdir(site, "templates"), opts.Templates}, urls, render.Options{Dev: opts.Dev, Generator: opts.Generator, BodyText: text.Add})
+	// Each language has its own search index, under its own prefix.
+	urls := make([]render.Assets, len(gs))
+	ropts := make([]render.Options, len(gs))
+	indexes := make([]*search.Index, len(gs))
+	texts := make([]*search.Text, len(gs))
+	for i, lg := range gs {
+		prefix := render.LangPrefix(lg, i == 0)
+		if len(gs) > 1 {
+			indexes[i] = search.NewLang(lg.Terms, lg.Lang(), render.SearchEntries(lg)...)
+		} else {
+			indexes[i] = search.New(lg.Terms, render.SearchEntries(lg)...)
+		}
+		urls[i] = assetURLs(basePath(g), assets)
+		urls[i].SearchIndex = basePath(g) + prefix + indexes[i].NamesPath()
+		// The full-text index takes each body as its page renders.
+		texts[i] = indexes[i].NewText()
+		ropts[i] = render.Options{Dev: opts.Dev, Generator: opts.Generator, BodyText: texts[i].Add}
+	}
+	rs, err := render.NewSite(gs, overlay{subdir(site, "templates"), opts.Templates}, urls, ropts)
 	if err != nil {
 		return res, err
 	}
-	jobs := r.Jobs()
+	var jobs []render.Job
+	for _, r := range rs {
+		jobs = append(jobs, r.Jobs()...)
+	}
 	if err := run(ctx, jobs, sink); err != nil {
 		return res, err
 	}
-	searchFiles := append(index.NameFiles(), text.Files()...)
+	var searchFiles []search.File
+	for i, r := range rs {
+		for _, f := range append(indexes[i].NameFiles(), texts[i].Files()...) {
+			f.Path = r.Prefix() + f.Path
+			searchFiles = append(searchFiles, f)
+		}
+	}
 	for _, f := range searchFiles {
 		if err := sink.WriteFile(f.Path, f.Data); err != nil {
 			return res, err

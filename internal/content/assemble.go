@@ -1,11 +1,9 @@
 package content
 
 import (
-	"cmp"
 	"context"
 	"io/fs"
 	"slices"
-	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/diag"
 	"github.com/nhimg/nhiglossary/internal/par"
@@ -21,17 +19,23 @@ type Loaded struct {
 	Diags     diag.List
 }
 
-// LoadFile reads one content file of any kind, as Load does; cfg gives a
-// term its default author.
+// LoadFile reads one content file of any kind, translations
+// (SLUG.CODE.md) included, as Load does; cfg gives a term its default
+// author and language.
 func LoadFile(fsys fs.FS, file string, cfg Config) Loaded {
 	l := Loaded{File: file}
+	_, lang, _ := splitLang(file)
 	switch KindOf(file) {
 	case KindTerm:
-		l.Term = loadTerm(fsys, file, cfg, &l.Diags)
+		l.Term = loadTerm(fsys, file, cfg, cfg.DefaultLanguage(), false, &l.Diags)
+	case KindTermTranslation:
+		l.Term = loadTerm(fsys, file, cfg, lang, true, &l.Diags)
 	case KindFramework:
 		l.Framework = loadFramework(fsys, file, &l.Diags)
 	case KindIncident:
-		l.Incident = loadIncident(fsys, file, &l.Diags)
+		l.Incident = loadIncident(fsys, file, cfg.DefaultLanguage(), false, &l.Diags)
+	case KindIncidentTranslation:
+		l.Incident = loadIncident(fsys, file, lang, true, &l.Diags)
 	}
 	l.Diags.Sort()
 	return l
@@ -50,7 +54,8 @@ func LoadFiles(fsys fs.FS, files []string, cfg Config) []Loaded {
 // Assemble makes a site of its settings and its loaded files: files that
 // failed are left out, terms and incidents are sorted by slug and
 // frameworks by id. diags are the problems met before (settings, file
-// listing); the result holds them and every file's.
+// listing); the result holds them, every file's and those of pairing each
+// translation with its original.
 func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
 	s := &Site{Config: cfg}
 	diags = slices.Clone(diags)
@@ -62,6 +67,14 @@ func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
 			if slug := fileSlug(f.File); ValidSlug(slug) {
 				s.Unread = append(s.Unread, Name{Value: slug, Pos: diag.Pos{File: f.File}})
 			}
+		case kind == KindTermTranslation, kind == KindIncidentTranslation:
+			// A translation owns no name of its own.
+			if f.Term != nil {
+				s.TermTranslations = append(s.TermTranslations, f.Term)
+			}
+			if f.Incident != nil {
+				s.IncidentTranslations = append(s.IncidentTranslations, f.Incident)
+			}
 		case f.Term != nil:
 			s.Terms = append(s.Terms, f.Term)
 		case f.Framework != nil:
@@ -70,21 +83,12 @@ func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
 			s.Incidents = append(s.Incidents, f.Incident)
 		}
 	}
-	// By file first: objects that share a slug (an error) keep one order.
-	slices.SortFunc(s.Terms, func(a, b *Term) int {
-		return cmp.Or(strings.Compare(a.Slug.Value, b.Slug.Value), strings.Compare(a.File, b.File))
-	})
-	slices.SortFunc(s.Frameworks, func(a, b *Framework) int {
-		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.File, b.File))
-	})
-	slices.SortFunc(s.Incidents, func(a, b *Incident) int {
-		return cmp.Or(strings.Compare(a.Slug.Value, b.Slug.Value), strings.Compare(a.File, b.File))
-	})
+	s.settle(&diags)
 	return s, diags.Silence(cfg.WarningsOff).Sort()
 }
 
-// AllFiles lists every content file of a site, terms then frameworks then
-// incidents, each sorted.
+// AllFiles lists every content file of a site, translations included,
+// terms then frameworks then incidents, each sorted.
 func AllFiles(fsys fs.FS) ([]string, diag.List) {
 	terms, fws, incs, diags := Files(fsys)
 	return slices.Concat(terms, fws, incs), diags

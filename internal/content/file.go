@@ -20,6 +20,8 @@ const (
 	KindTerm
 	KindFramework
 	KindIncident
+	KindTermTranslation     // content/terms/SLUG.CODE.md
+	KindIncidentTranslation // content/incidents/SLUG.CODE.md
 )
 
 // KindOf says which loader reads file (a slash-separated path relative to
@@ -49,9 +51,15 @@ func KindOf(file string) Kind {
 			}
 		}
 		for _, ext := range k.exts {
-			if path.Ext(file) == ext {
-				return k.kind
+			if path.Ext(file) != ext {
+				continue
 			}
+			if _, _, tr := splitLang(file); tr && k.kind == KindTerm {
+				return KindTermTranslation
+			} else if tr && k.kind == KindIncident {
+				return KindIncidentTranslation
+			}
+			return k.kind
 		}
 		return KindOther
 	}
@@ -84,7 +92,7 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 // The term is nil when the file has no usable front matter.
 func LoadTerm(fsys fs.FS, file string, cfg Config) (*Term, diag.List) {
 	var diags diag.List
-	t := loadTerm(fsys, file, cfg, &diags)
+	t := loadTerm(fsys, file, cfg, cfg.DefaultLanguage(), false, &diags)
 	return t, diags.Silence(cfg.WarningsOff).Sort()
 }
 
@@ -98,6 +106,6 @@ func LoadFramework(fsys fs.FS, file string) (*Framework, diag.List) {
 // LoadIncident reads one incident file as Load does.
 func LoadIncident(fsys fs.FS, file string) (*Incident, diag.List) {
 	var diags diag.List
-	inc := loadIncident(fsys, file, &diags)
+	inc := loadIncident(fsys, file, "", false, &diags)
 	return inc, diags.Sort()
 }

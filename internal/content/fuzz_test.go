@@ -103,3 +103,36 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLoadTranslation feeds arbitrary bytes to the loader as a translation
+// and as a site's interface text: it must never panic, every diagnostic
+// must point into a file of the site, and a clean translation pairs with
+// its original.
+func FuzzLoadTranslation(f *testing.F) {
+	f.Add([]byte(deTerm), []byte("related_terms: Siehe auch\n"))
+	f.Add([]byte("---\ntitle: X\nrelated: [a]\nsource_updated: 2026-13-01\n---\n"), []byte("n_terms: \"{0} {1}\"\n"))
+	f.Add([]byte("+++\ntitle = \"T\"\nsource_updated = 2026-01-01\n+++\n"), []byte("- a\n- b\n"))
+	f.Add([]byte("{\"title\": \"J\", \"tags\": [\"x\"]}\n"), []byte("by: \"Von \"\nby: x\n"))
+	f.Fuzz(func(t *testing.T, tr, i18nText []byte) {
+		fsys := site(map[string]string{
+			"nhiglossary.yaml":            twoLangConfig,
+			"content/terms/api-key.md":    okTerm,
+			"content/terms/api-key.de.md": string(tr),
+			"i18n/de.yaml":                string(i18nText),
+		})
+		s, diags := Load(fsys)
+		for _, d := range diags {
+			if d.Pos.File != "content/terms/api-key.de.md" && d.Pos.File != "i18n/de.yaml" {
+				t.Fatalf("diagnostic for another file: %v", d)
+			}
+		}
+		if !diags.HasErrors() {
+			if len(s.TermTranslations) != 1 || s.TermTranslations[0].Original != s.Terms[0] {
+				t.Fatalf("no errors but translations %v", s.TermTranslations)
+			}
+			if got := s.Localize("de").Terms[0]; got.Lang != "de" || got.Slug.Value != "api-key" {
+				t.Fatalf("localized %q %q", got.Lang, got.Slug.Value)
+			}
+		}
+	})
+}

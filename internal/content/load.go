@@ -29,7 +29,10 @@ const MaxSummary = 300
 func Load(fsys fs.FS) (*Site, diag.List) {
 	cfg, diags := LoadConfig(fsys)
 	files, more := AllFiles(fsys)
-	return Assemble(cfg, append(diags, more...), LoadFiles(fsys, files, cfg))
+	s, diags := Assemble(cfg, append(diags, more...), LoadFiles(fsys, files, cfg))
+	var more2 diag.List
+	s.Interface, more2 = LoadInterface(fsys, s.Config)
+	return s, append(diags, more2...).Sort()
 }
 
 // listFiles returns the files under dir with the extension ext, sorted,
@@ -115,8 +118,10 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		}},
 		{"unsafe_html", false, func(k, v *yaml.Node) { cfg.UnsafeHTML = d.boolean(k, v) }},
 		{"review_every", false, func(k, v *yaml.Node) { cfg.ReviewEvery = d.period(k, v); cfg.ReviewPos = d.pos(k) }},
+		{"languages", false, func(k, v *yaml.Node) { cfg.Languages = d.languages(k, v) }},
 		{"warnings", false, func(k, v *yaml.Node) { cfg.WarningsOff = d.warningsOff(v) }},
 	})
+	cfg.settleLanguages(diags)
 	return cfg
 }
 
@@ -146,17 +151,19 @@ func ParseBaseURL(s string) (string, error) {
 	return u, nil
 }
 
-func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
+// loadTerm reads a term, or with translation a term's translation into
+// lang, which may set only the text.
+func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool, diags *diag.List) *Term {
 	doc, ok := readDoc(fsys, file, diags)
 	if !ok {
 		return nil
 	}
 	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
-	t := &Term{File: file, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
+	t := &Term{File: file, Lang: lang, Author: cfg.DefaultAuthor, Autolink: true, Body: doc.body}
 	var summaryMD Markdown
 	var replacedKey diag.Pos
-	d.fields(doc.meta, start, "a term", []field{
+	fields := []field{
 		{"title", true, func(k, v *yaml.Node) { t.Title = d.name(k, v) }},
 		{"slug", false, func(k, v *yaml.Node) { t.Slug = d.slug(k, v) }},
 		{"summary", true, func(k, v *yaml.Node) {
@@ -235,7 +242,16 @@ func loadTerm(fsys fs.FS, file string, cfg Config, diags *diag.List) *Term {
 				t.Definitions = append(t.Definitions, def)
 			}
 		}},
-	})
+	}
+	what := "a term"
+	if translation {
+		original, _, _ := splitLang(file)
+		fields, what = d.translationFields(fields, original, &t.SourceUpdated, &t.SourceUpdatedPos), "a translation"
+	}
+	d.fields(doc.meta, start, what, fields)
+	if translation {
+		return t // its slug is its original's (see pairTranslations)
+	}
 	if t.Slug.Value == "" {
 		t.Slug = Name{Value: fileSlug(file), Pos: diag.Pos{File: file}}
 		if !ValidSlug(t.Slug.Value) {
@@ -316,15 +332,15 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	return f
 }
 
-func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
+func loadIncident(fsys fs.FS, file, lang string, translation bool, diags *diag.List) *Incident {
 	doc, ok := readDoc(fsys, file, diags)
 	if !ok {
 		return nil
 	}
 	d := &decoder{file: file, src: doc.src, kind: doc.kind, diags: diags}
 	start := diag.Pos{File: file, Line: max(doc.metaLine-1, 1), Col: 1}
-	inc := &Incident{File: file, Body: doc.body}
-	d.fields(doc.meta, start, "an incident", []field{
+	inc := &Incident{File: file, Lang: lang, Body: doc.body}
+	fields := []field{
 		{"title", true, func(k, v *yaml.Node) { inc.Title = d.name(k, v) }},
 		{"slug", false, func(k, v *yaml.Node) { inc.Slug = d.slug(k, v) }},
 		{"date", true, func(k, v *yaml.Node) { inc.Date = d.date(k, v) }},
@@ -332,7 +348,16 @@ func loadIncident(fsys fs.FS, file string, diags *diag.List) *Incident {
 		{"sources", false, func(k, v *yaml.Node) { inc.Sources = d.sources(k, v) }},
 		{"tags", false, func(k, v *yaml.Node) { inc.Tags = d.strings(k, v) }},
 		{"draft", false, func(k, v *yaml.Node) { inc.Draft = d.boolean(k, v) }},
-	})
+	}
+	what := "an incident"
+	if translation {
+		original, _, _ := splitLang(file)
+		fields, what = d.translationFields(fields, original, &inc.SourceUpdated, &inc.SourceUpdatedPos), "a translation"
+	}
+	d.fields(doc.meta, start, what, fields)
+	if translation {
+		return inc // its citations cite the original's sources
+	}
 	checkCitations(inc.Sources, diags, inc.Body)
 	citationsInSummary(inc.Summary, diags)
 	if !inc.Draft {

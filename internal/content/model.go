@@ -18,7 +18,8 @@ type Config struct {
 	Title         string
 	BaseURL       string // always ends in "/"
 	Description   string
-	Language      string
+	Language      string     // the default language's code
+	Languages     []Language // every language, the default first; never empty after Load
 	Publisher     string
 	DefaultAuthor string
 	Autolink      string // "first", "all" or "off"
@@ -40,11 +41,19 @@ func DefaultConfig() Config {
 	}
 }
 
+// Language is one entry of the site's languages.
+type Language struct {
+	Code string // a BCP 47 tag: "en", "de", "pt-BR"
+	Name string // in the language itself: "Deutsch"
+	Pos  diag.Pos
+}
+
 // Site is everything loaded from one site folder. Slices are sorted by
 // slug (terms, incidents) or id (frameworks) so that every later stage is
 // deterministic without sorting again.
 type Site struct {
 	Config     Config
+	Lang       string // the language of this view (see Localize): the default after Load
 	Terms      []*Term
 	Frameworks []*Framework
 	Incidents  []*Incident
@@ -53,6 +62,15 @@ type Site struct {
 	// reported: they still own the name, so links to them are not a
 	// second error.
 	Unread []Name
+
+	// Translations of terms and incidents into the other languages,
+	// sorted by slug then language; each has Lang and Original set. See
+	// Localize for a language's view of the site.
+	TermTranslations     []*Term
+	IncidentTranslations []*Incident
+	// Interface holds the site's own interface text (i18n/CODE.yaml),
+	// by language code, then key.
+	Interface map[string]map[string]string
 }
 
 // Name is a string an editor wrote, with where they wrote it.
@@ -141,7 +159,15 @@ type Definition struct {
 
 // Term is one content/terms/*.md file.
 type Term struct {
-	File          string // relative to the site, e.g. content/terms/api-key.md
+	File string // relative to the site, e.g. content/terms/api-key.md
+	Lang string // the language the text is in
+	// On a translation, and on a term Localize merged with one: the
+	// default language's term, and the source_updated it was translated
+	// from. Nil and zero on an original.
+	Original         *Term
+	SourceUpdated    time.Time
+	SourceUpdatedPos diag.Pos
+
 	Slug          Name
 	Title         Name
 	Summary       string
@@ -202,7 +228,13 @@ type Framework struct {
 
 // Incident is one content/incidents/*.md file.
 type Incident struct {
-	File    string
+	File string
+	Lang string // the language the text is in
+	// As on Term: set on translations and localized incidents.
+	Original         *Incident
+	SourceUpdated    time.Time
+	SourceUpdatedPos diag.Pos
+
 	Slug    Name
 	Title   Name
 	Date    time.Time

@@ -93,7 +93,12 @@ const (
 	ReviewDue        Code = "review-due"
 	LinksDeprecated  Code = "links-deprecated"
 	TranslationStale Code = "translation-stale"
-	NoBaseURL        Code = "no-base-url"
+	// A translation sets a structural key, translates a file that does
+	// not exist, or is in a language the site does not declare.
+	TranslationStructure       Code = "translation-structure"
+	TranslationWithoutOriginal Code = "translation-without-original"
+	UnknownLanguage            Code = "unknown-language"
+	NoBaseURL                  Code = "no-base-url"
 )
 
 // rules is every code and its severity.
@@ -160,10 +165,13 @@ var rules = map[Code]Severity{
 	ReplacementDeprecated:   Error,
 	ReplacedByNotDeprecated: Error,
 
-	ReviewDue:        Warning,
-	LinksDeprecated:  Warning,
-	TranslationStale: Warning,
-	NoBaseURL:        Warning,
+	ReviewDue:                  Warning,
+	LinksDeprecated:            Warning,
+	TranslationStale:           Warning,
+	TranslationStructure:       Error,
+	TranslationWithoutOriginal: Error,
+	UnknownLanguage:            Error,
+	NoBaseURL:                  Warning,
 }
 
 // Severity is the code's severity. A code missing from rules is a

@@ -50,6 +50,7 @@ type Live struct {
 	started   bool
 	cfg       content.Config
 	cfgDiags  diag.List
+	iface     map[string]map[string]string // the site's interface text (i18n/)
 	listDiags diag.List
 	files     map[string]*source // content files, by site path
 	lastGood  *state             // the last state without errors; nil before one
@@ -68,7 +69,7 @@ type Live struct {
 	search atomic.Pointer[searchBundle]
 
 	textMu sync.Mutex
-	text   map[*content.Term]string // plain text of each rendered body
+	text   map[string]map[*content.Term]string // plain text of each rendered body, by language prefix
 }
 
 // source is one content file as last read.
@@ -77,13 +78,21 @@ type source struct {
 	loaded content.Loaded
 }
 
-// state is one resolved, renderable site.
+// state is one resolved, renderable site: every language of it, as
+// build.Generate renders them.
 type state struct {
-	g    *xref.Graph
-	r    *render.Renderer
-	jobs map[string]render.Job // by output path
+	g    *xref.Graph           // the default language's
+	gs   []*xref.Graph         // every language's, the default first
+	rs   []*render.Renderer    // one a language, as gs
+	jobs map[string]render.Job // by output path, every language's
 	base string                // URL path of the site
 }
+
+// multilingual reports whether the state has several languages. Their
+// pages show one another (language switcher, links to an untranslated
+// original), which no language's facts say: an edit renders them all
+// again.
+func (st *state) multilingual() bool { return len(st.gs) > 1 }
 
 // Change says what one Update did.
 type Change struct {
@@ -122,7 +131,7 @@ func (c *Change) Changed() bool {
 // New returns a Live for the site in fsys. Nothing is read until the
 // first Update.
 func New(fsys fs.FS, opts build.Options) *Live {
-	l := &Live{fsys: fsys, opts: opts, files: map[string]*source{}, text: map[*content.Term]string{}}
+	l := &Live{fsys: fsys, opts: opts, files: map[string]*source{}, text: map[string]map[*content.Term]string{}}
 	l.epoch = fmt.Sprintf("%x", time.Now().UnixNano())
 	l.pages.Store(&pageSet{byPath: map[string]*page{}})
 	l.assets.Store(&assetSet{})
@@ -151,7 +160,7 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 	var files, assets []string
 	for _, p := range changed {
 		switch {
-		case p == content.ConfigFile:
+		case p == content.ConfigFile, strings.HasPrefix(p, content.I18nDir+"/"), p == content.I18nDir:
 			all = true
 			ch.Files = append(ch.Files, p)
 		case strings.HasPrefix(p, "templates/"), p == "templates":
@@ -238,6 +247,9 @@ func (l *Live) Problems() diag.List {
 // loadAll reads the settings and every content file.
 func (l *Live) loadAll(ctx context.Context) {
 	l.cfg, l.cfgDiags = content.LoadConfig(l.fsys)
+	var more diag.List
+	l.iface, more = content.LoadInterface(l.fsys, l.cfg)
+	l.cfgDiags = append(l.cfgDiags, more...)
 	paths, diags := content.AllFiles(l.fsys)
 	l.listDiags = diags
 	if ctx.Err() != nil {
@@ -318,19 +330,20 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 		loaded = append(loaded, l.files[p].loaded)
 	}
 	s, diags := content.Assemble(l.cfg, slices.Concat(l.cfgDiags, l.listDiags), loaded)
+	s.Interface = l.iface
 	opts := l.opts
 	opts.ReportDraftLinks = true // the preview shows drafts, and what CI will reject
-	g, diags := build.Resolve(s, diags, opts)
+	gs, diags := build.Resolve(s, diags, opts)
 	l.problems = diags
-	if g == nil {
+	if gs == nil {
 		return l.fail(ch, build.ErrInvalid)
 	}
-	next, err := l.newState(g)
+	next, err := l.newState(gs)
 	if err != nil {
 		return l.fail(ch, err)
 	}
 	prev := l.lastGood
-	full = full || prev == nil || prev.base != next.base
+	full = full || prev == nil || prev.base != next.base || prev.multilingual() || next.multilingual()
 	var changes *xref.Changes
 	if !full {
 		changes = xref.Diff(prev.g, next.g)
@@ -343,23 +356,35 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 	return ch
 }
 
-// newState makes a renderer for a resolved site, and its jobs.
-func (l *Live) newState(g *xref.Graph) (*state, error) {
-	base := build.BasePath(g)
-	urls := devAssetURLs(base)
-	urls.SearchIndex = base + search.StableNamesPath
-	keep := func(t *content.Term, text string) {
-		l.textMu.Lock()
-		l.text[t] = text
-		l.textMu.Unlock()
+// newState makes the renderers of a resolved site, one a language
+// (render.NewSite, as build.Generate), and their jobs.
+func (l *Live) newState(gs []*xref.Graph) (*state, error) {
+	base := build.BasePath(gs[0])
+	urls := make([]render.Assets, len(gs))
+	ropts := make([]render.Options, len(gs))
+	for i, g := range gs {
+		prefix := render.LangPrefix(g, i == 0)
+		urls[i] = devAssetURLs(base)
+		urls[i].SearchIndex = base + prefix + search.StableNamesPath
+		keep := func(t *content.Term, text string) {
+			l.textMu.Lock()
+			if l.text[prefix] == nil {
+				l.text[prefix] = map[*content.Term]string{}
+			}
+			l.text[prefix][t] = text
+			l.textMu.Unlock()
+		}
+		ropts[i] = render.Options{Dev: l.opts.Dev, Generator: l.opts.Generator, BodyText: keep}
 	}
-	r, err := render.New(g, build.SiteTemplates(l.fsys, l.opts), urls, render.Options{Dev: l.opts.Dev, Generator: l.opts.Generator, BodyText: keep})
+	rs, err := render.NewSite(gs, build.SiteTemplates(l.fsys, l.opts), urls, ropts)
 	if err != nil {
 		return nil, err
 	}
-	st := &state{g: g, r: r, base: base, jobs: map[string]render.Job{}}
-	for _, j := range r.Jobs() {
-		st.jobs[j.Path] = j
+	st := &state{g: gs[0], gs: gs, rs: rs, base: base, jobs: map[string]render.Job{}}
+	for _, r := range rs {
+		for _, j := range r.Jobs() {
+			st.jobs[j.Path] = j
+		}
 	}
 	return st, nil
 }
@@ -395,7 +420,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	slices.Sort(ch.Removed)
 	ch.Full = changes == nil || changes.Has(xref.Fact{Kind: xref.Settings})
 	l.pages.Store(ps)
-	l.search.Store(&searchBundle{l: l, g: next.g, ps: ps, gen: l.gen})
+	l.search.Store(&searchBundle{l: l, st: next, ps: ps, gen: l.gen})
 	l.lastGood = next
 	l.ok, l.err = true, nil
 }
@@ -445,7 +470,7 @@ func devAssetURLs(base string) render.Assets {
 // card changed, for the renderer keeps cards.
 func (l *Live) proseEdit(ch *Change, files []string) bool {
 	st := l.lastGood
-	if !l.ok || st == nil {
+	if !l.ok || st == nil || st.multilingual() {
 		return false
 	}
 	edits := map[*content.Term]*content.Term{}
@@ -470,13 +495,15 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 	l.contentMu.Unlock()
 	l.textMu.Lock()
 	for old := range edits {
-		delete(l.text, old)
+		for _, m := range l.text {
+			delete(m, old)
+		}
 	}
 	l.textMu.Unlock()
 	next := st
 	if changes.Has(xref.Fact{Kind: xref.TermList}) {
 		var err error
-		if next, err = l.newState(st.g); err != nil {
+		if next, err = l.newState(st.gs); err != nil {
 			l.fail(ch, err)
 			return true
 		}

@@ -12,7 +12,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/par"
 	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/xref"
@@ -191,10 +190,4 @@ func (l *Live) Paths() []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-func (l *Live) textOf(t *content.Term) string {
-	l.textMu.Lock()
-	defer l.textMu.Unlock()
-	return l.text[t]
 }

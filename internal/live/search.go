@@ -5,14 +5,13 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/search"
-	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
 // searchBundle is the search index of one version of the site, built
 // when first asked for: the full text needs every body rendered.
 type searchBundle struct {
 	l     *Live
-	g     *xref.Graph
+	st    *state
 	ps    *pageSet
 	gen   int64
 	once  sync.Once
@@ -42,11 +41,24 @@ func (b *searchBundle) build() {
 	}
 	b.l.contentMu.RLock()
 	defer b.l.contentMu.RUnlock()
-	ix := search.NewStable(b.g.Terms, render.SearchEntries(b.g)...)
-	names := ix.NameFiles()
-	text := ix.TextFiles(b.l.textOf)
-	b.files = make(map[string][]byte, len(names)+len(text))
-	for _, f := range append(names, text...) {
-		b.files[f.Path] = f.Data
+	b.files = map[string][]byte{}
+	// One index a language, under its prefix, as build.Generate writes.
+	for i, g := range b.st.gs {
+		lang, prefix := "", b.st.rs[i].Prefix()
+		if b.st.multilingual() {
+			lang = g.Lang()
+		}
+		ix := search.NewStable(g.Terms, lang, render.SearchEntries(g)...)
+		// Only the bodies this language rendered, as in a build: an
+		// untranslated term has its page, and its text, in the original's.
+		tx := ix.NewText()
+		b.l.textMu.Lock()
+		for t, body := range b.l.text[prefix] {
+			tx.Add(t, body)
+		}
+		b.l.textMu.Unlock()
+		for _, f := range append(ix.NameFiles(), tx.Files()...) {
+			b.files[prefix+f.Path] = f.Data
+		}
 	}
 }

@@ -18,27 +18,53 @@ import (
 const FeedSize = 50
 
 func (r *Renderer) sitemap() ([]byte, error) {
+	type alt struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type url struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
+		Alts    []alt  `xml:"xhtml:link"`
 	}
 	type urlset struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []url    `xml:"url"`
 	}
 	s := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	add := func(path string, mod time.Time) {
-		u := url{Loc: r.abs(path)}
-		if !mod.IsZero() {
-			u.LastMod = mod.Format("2006-01-02")
-		}
-		s.URLs = append(s.URLs, u)
+	langs := r.langs
+	if len(langs) == 0 {
+		langs = []*Renderer{r}
+	} else if len(langs) > 1 {
+		// Each page lists its translations (Google's sitemap hreflang).
+		s.XHTML = "http://www.w3.org/1999/xhtml"
 	}
+	for _, lr := range langs {
+		lr.sitemapPages(func(path string, mod time.Time) {
+			u := url{Loc: r.abs(path)}
+			if !mod.IsZero() {
+				u.LastMod = mod.Format("2006-01-02")
+			}
+			for _, a := range lr.alternates(path) {
+				u.Alts = append(u.Alts, alt{"alternate", a.Lang, a.URL})
+			}
+			s.URLs = append(s.URLs, u)
+		})
+	}
+	return marshalXML(s)
+}
+
+// sitemapPages lists the pages of this language a sitemap lists.
+func (r *Renderer) sitemapPages(add func(path string, mod time.Time)) {
 	add(r.u.Home(), time.Time{})
 	add(r.u.Terms(), time.Time{})
 	for _, t := range r.g.Terms {
-		add(r.u.Term(t.Slug.Value), t.Updated)
+		if r.own(t.Lang) {
+			add(r.u.Term(t.Slug.Value), t.Updated)
+		}
 	}
 	add(r.u.Frameworks(), time.Time{})
 	add(r.u.Matrix(), time.Time{})
@@ -47,7 +73,9 @@ func (r *Renderer) sitemap() ([]byte, error) {
 	}
 	add(r.u.Incidents(), time.Time{})
 	for _, inc := range r.g.Incidents {
-		add(r.u.Incident(inc.Slug.Value), time.Time{})
+		if r.own(inc.Lang) {
+			add(r.u.Incident(inc.Slug.Value), time.Time{})
+		}
 	}
 	for _, sn := range r.g.Shared {
 		add(r.u.Term(sn.Slug), time.Time{})
@@ -63,7 +91,6 @@ func (r *Renderer) sitemap() ([]byte, error) {
 	for _, c := range r.cats.Pages {
 		add(r.cats.url(r.u, c), time.Time{})
 	}
-	return marshalXML(s)
 }
 
 func marshalXML(v any) ([]byte, error) {
@@ -105,6 +132,7 @@ func (r *Renderer) feed() ([]byte, error) {
 		Author    *author  `xml:"author,omitempty"`
 		Generator string   `xml:"generator,omitempty"`
 		Entries   []entry  `xml:"entry"`
+		Lang      string   `xml:"xml:lang,attr,omitempty"`
 	}
 	terms := slices.Clone(r.g.Terms)
 	slices.SortStableFunc(terms, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
@@ -114,6 +142,9 @@ func (r *Renderer) feed() ([]byte, error) {
 		Links: []link{{Href: r.abs(r.u.File("feed.xml")), Rel: "self"}, {Href: r.abs(r.u.Home())}},
 		ID:    r.iri(r.u.Home()), Generator: r.opts.Generator,
 	}
+	if len(r.langs) > 1 {
+		f.Lang = r.lang // a one-language site's feed stays as it was
+	}
 	// RFC 4287 wants an author on the feed or on every entry: the
 	// publisher, else the default author, else the site itself.
 	f.Author = &author{cmp.Or(r.cfg.Publisher, r.cfg.DefaultAuthor, r.cfg.Title, "Glossary")}
@@ -122,7 +153,7 @@ func (r *Renderer) feed() ([]byte, error) {
 	// no entries.)
 	f.Updated = terms[0].Updated.UTC().Format(time.RFC3339)
 	for _, t := range terms {
-		e := entry{Title: t.Title.Value, Link: link{Href: r.abs(r.u.Term(t.Slug.Value))}, ID: r.iri(r.u.Term(t.Slug.Value)), Updated: t.Updated.UTC().Format(time.RFC3339), Summary: t.Summary}
+		e := entry{Title: t.Title.Value, Link: link{Href: r.abs(r.termURL(t))}, ID: r.iri(r.termURL(t)), Updated: t.Updated.UTC().Format(time.RFC3339), Summary: t.Summary}
 		if t.Author != "" { // the term's own, or the site's default_author
 			e.Author = &author{t.Author}
 		}
@@ -191,6 +222,14 @@ func (r *Renderer) openSearch() ([]byte, error) {
 	return marshalXML(d)
 }
 
+// isoDate is a date as YYYY-MM-DD, "" when zero.
+func isoDate(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2006-01-02")
+}
+
 // apiJSON is api/glossary.json: the whole resolved glossary for other tools.
 func (r *Renderer) apiJSON() ([]byte, error) {
 	// Every object of a kind has the same keys, lists [] and strings ""
@@ -201,6 +240,14 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Framework string `json:"framework"`
 		Control   string `json:"control"` // "" for a framework-level mapping
 		Relevance string `json:"relevance"`
+	}
+	type translation struct {
+		Title         string   `json:"title"`
+		URL           string   `json:"url"`
+		Summary       string   `json:"summary"`
+		Synonyms      []string `json:"synonyms"`
+		Updated       string   `json:"updated"`
+		SourceUpdated string   `json:"source_updated"` // "" when the translation does not say
 	}
 	type term struct {
 		Slug          string    `json:"slug"`
@@ -217,6 +264,8 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Mappings      []mapping `json:"mappings"`
 		Updated       string    `json:"updated"`
 		termVocabulary
+		// By language code, on a site with several: the translations.
+		Translations map[string]translation `json:"translations,omitempty"`
 	}
 	type control struct {
 		ID        string   `json:"id"`
@@ -244,6 +293,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Terms   []string `json:"terms"`
 	}
 	type api struct {
+		Language    string       `json:"language,omitempty"` // the default, on a site with several
 		Title       string       `json:"title"`
 		BaseURL     string       `json:"base_url"`
 		Terms       []term       `json:"terms"`
@@ -261,13 +311,29 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		return out
 	}
 	a := api{Title: r.cfg.Title, BaseURL: r.cfg.BaseURL, Terms: []term{}, Frameworks: []framework{}, Incidents: []incident{}}
+	if len(r.langs) > 1 {
+		a.Language = r.lang
+	}
 	for _, t := range r.g.Terms {
 		jt := term{
-			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.u.Term(t.Slug.Value)), Summary: t.Summary,
+			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.termURL(t)), Summary: t.Summary,
 			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: orEmpty(t.Tags),
 			Related: slugs(r.g.Related[t]), ReferencedBy: slugs(r.g.ReferencedBy[t]), Updated: t.Updated.Format("2006-01-02"),
 			Incidents: []string{}, Mappings: []mapping{},
 			termVocabulary: r.termVocabulary(t, slugs),
+		}
+		for _, lr := range r.langs[min(1, len(r.langs)):] {
+			lt := lr.g.TermBySlug[t.Slug.Value]
+			if lt == nil || lt.Lang != lr.lang {
+				continue
+			}
+			if jt.Translations == nil {
+				jt.Translations = map[string]translation{}
+			}
+			jt.Translations[lr.lang] = translation{
+				Title: lt.Title.Value, URL: r.abs(lr.termURL(lt)), Summary: lt.Summary, Synonyms: names(lt.Synonyms),
+				Updated: lt.Updated.Format("2006-01-02"), SourceUpdated: isoDate(lt.SourceUpdated),
+			}
 		}
 		for _, inc := range r.g.TermIncidents[t] {
 			jt.Incidents = append(jt.Incidents, inc.Slug.Value)
@@ -304,7 +370,7 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 	for _, inc := range r.g.Incidents {
 		a.Incidents = append(a.Incidents, incident{
 			Slug: inc.Slug.Value, Title: inc.Title.Value, Date: inc.Date.Format("2006-01-02"),
-			URL: r.abs(r.u.Incident(inc.Slug.Value)), Summary: inc.Summary.Text, Terms: slugs(r.g.IncidentTerms[inc]),
+			URL: r.abs(r.incidentURL(inc)), Summary: inc.Summary.Text, Terms: slugs(r.g.IncidentTerms[inc]),
 		})
 	}
 	b, err := json.MarshalIndent(a, "", " ") // struct fields in a fixed order: deterministic

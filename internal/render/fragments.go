@@ -45,6 +45,10 @@ func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link)
 		Site: r.cfg, Base: r.u.base, Kind: kind, Title: title, Path: path,
 		Description: description, Crumbs: crumbs, Assets: r.assets, Dev: r.opts.Dev,
 		URLs: r.nav, Generator: r.opts.Generator, Chrome: r.chrome[kind],
+		Lang: r.lang, Alternates: r.alternates(path),
+	}
+	if len(r.langs) > 1 {
+		l.Home = r.home.u.base
 	}
 	if len(crumbs) > 0 && r.tmpl.shared.Lookup("crumbs") != nil { // a site's own base.html may print .Crumbs itself
 		var key strings.Builder
@@ -64,7 +68,7 @@ func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link)
 
 func (r *Renderer) termRef(t *content.Term) TermRef {
 	return TermRef{
-		Slug: t.Slug.Value, Title: t.Title.Value, URL: r.u.Term(t.Slug.Value),
+		Slug: t.Slug.Value, Title: t.Title.Value, URL: r.termURL(t), Lang: r.foreign(t.Lang),
 		Abbreviations: names(t.Abbreviations), Summary: t.Summary, Updated: t.Updated, Draft: t.Draft,
 		Deprecated: t.Deprecated,
 	}

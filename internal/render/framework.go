@@ -41,7 +41,7 @@ func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links
 func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links) error {
 	ref := r.frameworkRef(f, l)
 	p := FrameworkPage{
-		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()}),
+		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()}),
 		Framework: ref,
 		Homepage:  f.URL,
 	}
@@ -58,7 +58,7 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links
 }
 
 func (r *Renderer) frameworksPage(w *bytes.Buffer, l *links) error {
-	p := FrameworksPage{Layout: r.layout("frameworks", "Frameworks", r.u.Frameworks(), "The standards and frameworks the glossary's terms map to.", Link{"Home", r.u.Home()})}
+	p := FrameworksPage{Layout: r.layout("frameworks", r.text.T("nav_frameworks"), r.u.Frameworks(), r.text.T("desc_frameworks"), Link{r.text.T("home"), r.u.Home()})}
 	for _, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
 	}
@@ -66,7 +66,7 @@ func (r *Renderer) frameworksPage(w *bytes.Buffer, l *links) error {
 }
 
 func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
-	p := MatrixPage{Layout: r.layout("matrix", "Framework matrix", r.u.Matrix(), "Which terms map to which framework controls.", Link{"Home", r.u.Home()}, Link{"Frameworks", r.u.Frameworks()})}
+	p := MatrixPage{Layout: r.layout("matrix", r.text.T("framework_matrix"), r.u.Matrix(), r.text.T("desc_matrix"), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()})}
 	idx := map[*content.Framework]int{}
 	cellCache := map[string]template.HTML{} // the page's cells, by their links
 	for i, f := range r.g.Frameworks {
@@ -84,7 +84,7 @@ func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
 			if m.Control != nil {
 				cells[i] = append(cells[i], Link{controlLabel(m.Control), r.controlURL(m.Framework, m.Control)})
 			} else {
-				cells[i] = append(cells[i], Link{"Framework-level", r.u.Framework(m.Framework.ID)})
+				cells[i] = append(cells[i], Link{r.text.T("framework_level"), r.u.Framework(m.Framework.ID)})
 			}
 		}
 		var html strings.Builder

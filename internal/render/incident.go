@@ -12,7 +12,7 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 	if ref, ok := r.incidents.Load(inc); ok {
 		return ref.(IncidentRef)
 	}
-	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.u.Incident(inc.Slug.Value), Date: inc.Date}
+	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.incidentURL(inc), Date: inc.Date}
 	ref.Summary = r.inline(inc.Summary, "incident-"+inc.Slug.Value+"--", &ref.links)
 	ref.Item = r.partial("incidentitem", ref)
 	r.incidents.Store(inc, ref)
@@ -22,7 +22,7 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident, l *links) error {
 	ref := r.incidentRef(inc)
 	p := IncidentPage{
-		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{"Home", r.u.Home()}, Link{"Incidents", r.u.Incidents()}),
+		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_incidents"), r.u.Incidents()}),
 		Incident: ref,
 		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
 	}
@@ -41,7 +41,7 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident, l *links
 }
 
 func (r *Renderer) incidentsPage(w *bytes.Buffer, l *links) error {
-	p := IncidentsPage{Layout: r.layout("incidents", "Incidents", r.u.Incidents(), "Real incidents involving machine credentials, newest first.", Link{"Home", r.u.Home()})}
+	p := IncidentsPage{Layout: r.layout("incidents", r.text.T("nav_incidents"), r.u.Incidents(), r.text.T("desc_incidents"), Link{r.text.T("home"), r.u.Home()})}
 	for _, inc := range r.g.Incidents {
 		ref := r.incidentRef(inc)
 		p.Incidents = append(p.Incidents, ref)

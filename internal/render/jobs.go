@@ -94,14 +94,17 @@ func (r *Renderer) Jobs() []Job {
 	g := r.g
 	jobs := make([]Job, 0, 32+len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects))
 	add := func(path string, shows []xref.Fact, f func(*bytes.Buffer, *links) error) *Job {
-		jobs = append(jobs, Job{Path: path, Shows: shows, run: f, r: r})
+		jobs = append(jobs, Job{Path: r.prefix + path, Shows: shows, run: f, r: r})
 		return &jobs[len(jobs)-1]
 	}
 	termList, incList, fwList := site(xref.TermList), site(xref.IncidentList), site(xref.FrameworkList)
+	root := r.prefix == "" // files the site has once, not once a language
 	// The pages that list the whole site come first: each takes as long
 	// as hundreds of term pages, and a worker left with one of them at
 	// the end would keep the others waiting.
-	add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links)), fileJob(r.apiJSON))
+	if root {
+		add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links)), fileJob(r.apiJSON))
+	}
 	add("index.html", facts(termList, fwList, incList), r.homePage)
 	// The A-Z links to the hierarchy when a term has a broader one.
 	add("terms/index.html", facts(termList, site(xref.Links)), func(w *bytes.Buffer, _ *links) error { return r.termsPage(w) })
@@ -112,6 +115,9 @@ func (r *Renderer) Jobs() []Job {
 	}
 	add("incidents/index.html", facts(incList), r.incidentsPage)
 	for _, inc := range g.Incidents {
+		if !r.own(inc.Lang) {
+			continue // untranslated: lists link to the original's page
+		}
 		shows := facts(xref.IncidentPageFact(inc.Slug.Value))
 		for _, tag := range inc.Tags {
 			shows = append(shows, xref.Fact{Kind: xref.Tag, Key: tag})
@@ -125,8 +131,8 @@ func (r *Renderer) Jobs() []Job {
 		list, page  xref.FactKind
 		members     xref.FactKind
 	}{
-		{r.tags, "Tag", "Tags", r.u.Tags(), xref.TagList, xref.Tag, xref.TagMembers},
-		{r.cats, "Category", "Categories", r.u.Categories(), xref.CategoryList, xref.Category, xref.CategoryMembers},
+		{r.tags, "Tag", r.text.T("tags"), r.u.Tags(), xref.TagList, xref.Tag, xref.TagMembers},
+		{r.cats, "Category", r.text.T("categories"), r.u.Categories(), xref.CategoryList, xref.Category, xref.CategoryMembers},
 	} {
 		add(tx.dir+"index.html", facts(site(tx.list)), func(w *bytes.Buffer, _ *links) error {
 			return r.taxonomyIndex(w, tx.title, tx.parent, tx.taxonomy)
@@ -145,21 +151,31 @@ func (r *Renderer) Jobs() []Job {
 		return func(w *bytes.Buffer, _ *links) error { return f(w) }
 	}
 	add("search/index.html", facts(), static(r.searchPage))
-	add("404.html", facts(), static(r.notFoundPage))
-	if r.u.origin != "" { // a sitemap lists absolute URLs only
-		add("sitemap.xml", facts(termList, fwList, incList, site(xref.Links), site(xref.TagList), site(xref.CategoryList)), fileJob(r.sitemap))
+	if root {
+		add("404.html", facts(), static(r.notFoundPage))
+		if r.u.origin != "" { // a sitemap lists absolute URLs only
+			add("sitemap.xml", facts(termList, fwList, incList, site(xref.Links), site(xref.TagList), site(xref.CategoryList)), fileJob(r.sitemap))
+		}
 	}
 	if r.nav.Feed != "" {
 		add("feed.xml", facts(termList), fileJob(r.feed))
 	}
-	add("robots.txt", facts(), fileJob(r.robots))
-	add("opensearch.xml", facts(), fileJob(r.openSearch))
-	r.exchangeJobs(add)
+	if root {
+		add("robots.txt", facts(), fileJob(r.robots))
+		add("opensearch.xml", facts(), fileJob(r.openSearch))
+		r.exchangeJobs(add)
+	}
 	for _, t := range g.Terms {
+		if !r.own(t.Lang) {
+			continue
+		}
 		add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w *bytes.Buffer, l *links) error { return r.termPage(w, t, l) }).Term = t
 	}
 	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]
+		if !r.own(t.Lang) {
+			continue
+		}
 		add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w *bytes.Buffer) error { return r.redirectPage(w, t) })).RedirectTo = t
 	}
 	for _, sn := range g.Shared {

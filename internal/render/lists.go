@@ -8,20 +8,21 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/nhimg/nhiglossary/internal/content"
-	"github.com/nhimg/nhiglossary/internal/textfold"
+	"github.com/nhimg/nhiglossary/internal/i18n"
 )
 
 // letters groups terms, and their abbreviations and synonyms, by first letter.
 func (r *Renderer) letters() []Letter {
+	// The language's collation: German files "Ä" under A and sorts it
+	// there; one collator for the whole index (it is not shareable).
+	coll := i18n.NewCollator(r.lang)
 	byLetter := map[string][]IndexEntry{}
 	add := func(name string, e IndexEntry) {
 		e.Name = name
-		e.sortKey = textfold.String(name) // once, not at every comparison of the sort
-		l := letterOf(name)
+		e.sortKey = string(coll.Key(name)) // once, not at every comparison of the sort
+		l := coll.Letter(name)
 		byLetter[l] = append(byLetter[l], e)
 	}
 	// Deprecated terms have a group of their own (deprecatedEntries); a
@@ -48,42 +49,28 @@ func (r *Renderer) letters() []Letter {
 		add(sn.Name, IndexEntry{Alias: true, Term: TermRef{Slug: sn.Slug}, Shared: &SharedEntry{URL: r.u.Term(sn.Slug), Count: len(sn.Terms)}})
 	}
 	var out []Letter
-	for _, l := range slices.Sorted(maps.Keys(byLetter)) {
+	for _, l := range slices.SortedFunc(maps.Keys(byLetter), coll.CompareLetters) {
 		es := byLetter[l]
 		slices.SortFunc(es, func(a, b IndexEntry) int {
 			return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Term.Slug, b.Term.Slug))
 		})
 		id := "letter-" + strings.ToLower(l)
-		if l == "#" {
+		if l == i18n.Other {
 			id = "letter-other"
 		}
 		out = append(out, Letter{Letter: l, ID: id, Entries: es})
 	}
-	// "#" sorts first in ASCII; readers expect it last.
-	if len(out) > 0 && out[0].Letter == "#" {
-		out = append(out[1:], out[0])
-	}
 	return out
 }
 
-// letterOf is the A-Z letter a name is filed under: its first letter,
-// accents folded ("Élan" under E); digits, symbols and letters of other
-// scripts under "#".
-func letterOf(name string) string {
-	c, _ := utf8.DecodeRuneInString(name)
-	if f := textfold.Rune(c); f != "" {
-		c = rune(f[0])
-	}
-	c = unicode.ToUpper(c)
-	if c >= 'A' && c <= 'Z' {
-		return string(c)
-	}
-	return "#"
-}
+// letterOf is the A-Z letter a name is filed under in English: its first
+// letter, accents folded ("Élan" under E); digits, symbols and letters of
+// other scripts under "#". Other languages file by their own collation.
+func letterOf(name string) string { return i18n.NewCollator("en").Letter(name) }
 
 func (r *Renderer) termsPage(w *bytes.Buffer) error {
 	p := TermsPage{
-		Layout:  r.layout("terms", "Glossary A–Z", r.u.Terms(), "Every term of "+r.cfg.Title+", A to Z.", Link{"Home", r.u.Home()}),
+		Layout:  r.layout("terms", r.text.T("glossary_az"), r.u.Terms(), r.text.Tf("desc_terms", r.cfg.Title), Link{r.text.T("home"), r.u.Home()}),
 		Letters: r.letters(),
 		Count:   len(r.g.Terms),
 	}
@@ -138,12 +125,12 @@ func (r *Renderer) homePage(w *bytes.Buffer, l *links) error {
 func (r *Renderer) searchPage(w *bytes.Buffer) error {
 	// Indexable: every /search/?q=... URL has the same static page, and
 	// its canonical link names /search/ alone, so no query is indexed.
-	l := r.layout("search", "Search", r.u.Search(), "Search "+r.cfg.Title+".", Link{"Home", r.u.Home()})
+	l := r.layout("search", r.text.T("title_search"), r.u.Search(), r.text.Tf("desc_search", r.cfg.Title), Link{r.text.T("home"), r.u.Home()})
 	return r.tmpl.execute(w, "search", SearchPage{l})
 }
 
 func (r *Renderer) notFoundPage(w *bytes.Buffer) error {
-	l := r.layout("404", "Page not found", r.u.base+"404.html", "")
+	l := r.layout("404", r.text.T("page_not_found"), r.u.base+"404.html", "")
 	l.NoIndex = true
 	l.Canonical = ""
 	return r.tmpl.execute(w, "404", NotFoundPage{l})

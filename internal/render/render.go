@@ -28,6 +28,7 @@ import (
 	"sync/atomic"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/i18n"
 	"github.com/nhimg/nhiglossary/internal/markdown"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -69,6 +70,15 @@ type Renderer struct {
 	crumbs     sync.Map              // crumbs key -> template.HTML
 	partialErr atomic.Pointer[error] // the first error of a partial
 
+	// The language of the pages, and the site's other languages' renderers
+	// (NewSite); a one-language site's renderer has no home or langs.
+	lang, langName string
+	text           *i18n.Text
+	prefix         string      // where the pages go in the output: "" or "de/"
+	home           *Renderer   // the default language's renderer
+	langs          []*Renderer // every language's, the default first
+	pages          map[string]bool
+
 	tags, cats taxonomy                     // the site's tag and category pages
 	anchors    map[*content.Control]string  // a control's fragment id on its framework page
 	reserved   map[string]func(string) bool // by page kind: ids its templates write (heading ids avoid them)
@@ -77,15 +87,23 @@ type Renderer struct {
 // New parses the templates (an fs.FS with the site's overrides already
 // layered over the embedded ones) and prepares the Markdown renderer.
 func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, error) {
-	t, err := parseTemplates(tmplFS)
+	return newRenderer(g, tmplFS, assets, opts, "")
+}
+
+func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefix string) (*Renderer, error) {
+	lang := g.Lang()
+	text := interfaceText(g, lang)
+	t, err := parseTemplates(tmplFS, text)
 	if err != nil {
 		return nil, err
 	}
 	r := &Renderer{g: g, cfg: g.Site.Config, u: newURLs(g.Site.Config.BaseURL), opts: opts, tmpl: t, assets: assets}
+	r.lang, r.langName, r.text, r.prefix = lang, languageOf(g.Site.Config, lang).Name, text, prefix
+	r.u.base += prefix
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
-		OpenSearch: r.u.File("opensearch.xml"), Hierarchy: r.u.Hierarchy(),
+		OpenSearch: newURLs(g.Site.Config.BaseURL).File("opensearch.xml"), Hierarchy: r.u.Hierarchy(), // one OpenSearch file for the site
 	}
 	if len(g.Terms) > 0 { // an empty feed would have no date to give
 		r.nav.Feed = r.u.File("feed.xml")
@@ -127,9 +145,9 @@ func (l linker) WikiLink(target string) (markdown.LinkInfo, bool) {
 		if !l.r.published(t.Term) {
 			return markdown.LinkInfo{}, false
 		}
-		return markdown.LinkInfo{Href: l.r.u.Term(t.Term.Slug.Value), Title: t.Term.Title.Value, Term: t.Term.Slug.Value}, true
+		return markdown.LinkInfo{Href: l.r.termURL(t.Term), Title: t.Term.Title.Value, Term: t.Term.Slug.Value}, true
 	case xref.KindIncident:
-		return markdown.LinkInfo{Href: l.r.u.Incident(t.Incident.Slug.Value), Title: t.Incident.Title.Value}, true
+		return markdown.LinkInfo{Href: l.r.incidentURL(t.Incident), Title: t.Incident.Title.Value}, true
 	case xref.KindControl:
 		return markdown.LinkInfo{Href: l.r.controlURL(t.Framework, t.Control), Title: t.Framework.Short + " " + t.Control.ID.Value + ": " + t.Control.Title}, true
 	}
@@ -155,7 +173,7 @@ func (r *Renderer) autoNames() []markdown.AutoName {
 		if !t.Autolink || t.Deprecated {
 			continue
 		}
-		info := markdown.LinkInfo{Href: r.u.Term(t.Slug.Value), Title: t.Title.Value, Term: t.Slug.Value}
+		info := markdown.LinkInfo{Href: r.termURL(t), Title: t.Title.Value, Term: t.Slug.Value}
 		names = append(names, markdown.AutoName{Text: t.Title.Value, Slug: t.Slug.Value, Link: info})
 		for _, s := range t.Synonyms {
 			if _, shared := r.g.SharedName(s.Value); !shared {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -28,7 +27,7 @@ func (tx taxonomy) path(name string) string {
 }
 
 func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx taxonomy) error {
-	p := TaxonomyIndex{Layout: r.layout("taxonomies", title, url, "", Link{"Home", r.u.Home()})}
+	p := TaxonomyIndex{Layout: r.layout("taxonomies", title, url, "", Link{r.text.T("home"), r.u.Home()})}
 	for _, n := range tx.Pages {
 		p.Entries = append(p.Entries, TaxonomyEntry{Link{n, tx.url(r.u, n)}, len(tx.Terms[n]) + len(tx.Incidents[n])})
 	}
@@ -37,12 +36,12 @@ func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx taxonomy
 
 func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx taxonomy, l *links) error {
 	url := tx.url(r.u, name)
-	plural := kind + "s"
+	title, plural := r.text.Tf("title_tag", name), r.text.T("tags")
 	if kind == "Category" {
-		plural = "Categories"
+		title, plural = r.text.Tf("title_category", name), r.text.T("categories")
 	}
 	p := TaxonomyPage{
-		Layout: r.layout("taxonomy", fmt.Sprintf("%s: %s", kind, name), url, "", Link{"Home", r.u.Home()}, Link{plural, parent}),
+		Layout: r.layout("taxonomy", title, url, "", Link{r.text.T("home"), r.u.Home()}, Link{plural, parent}),
 		Name:   name,
 		Terms:  r.termRefs(tx.Terms[name]),
 	}

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/nhimg/nhiglossary/internal/i18n"
 )
 
 // PageKinds are the page templates a site has. Each is parsed into its
@@ -41,18 +43,31 @@ func isSourceID(id string) bool {
 	return ok && n != "" && strings.Trim(n, "0123456789") == ""
 }
 
-var funcs = template.FuncMap{
-	// date is how every date reads on the site: "May 16, 2026".
-	"date": func(t time.Time) string { return t.Format("January 2, 2006") },
-	"isodate": func(t time.Time) string {
-		return t.Format("2006-01-02")
-	},
-	"join": strings.Join,
-	"year": func(t time.Time) int { return t.Year() },
+// funcs are the template functions of one language's pages: "t" and
+// "tf" look up its interface text (see package i18n), "date" writes a
+// date as its readers do ("May 16, 2026", "16. Mai 2026").
+func funcs(text *i18n.Text) template.FuncMap {
+	return template.FuncMap{
+		"date": text.Date,
+		"isodate": func(t time.Time) string {
+			return t.Format("2006-01-02")
+		},
+		"join": strings.Join,
+		"year": func(t time.Time) int { return t.Year() },
+		"t":    text.T,
+		"tf": func(key string, args ...any) string {
+			ss := make([]string, len(args))
+			for i, a := range args {
+				ss[i] = fmt.Sprint(a)
+			}
+			return text.Tf(key, ss...)
+		},
+	}
 }
 
 // parseTemplates reads base.html, partials.html and one file per kind.
-func parseTemplates(fsys fs.FS) (*templates, error) {
+func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
+	funcs := funcs(text)
 	base, err := readTemplate(fsys, "base.html")
 	if err != nil {
 		return nil, err

@@ -27,7 +27,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
 
 	ref := r.termRef(t)
 	p := TermPage{
-		Layout:   r.layout("term", t.Title.Value, ref.URL, t.Summary, Link{"Home", r.u.Home()}, Link{"Glossary", r.u.Terms()}),
+		Layout:   r.layout("term", t.Title.Value, ref.URL, t.Summary, Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_glossary"), r.u.Terms()}),
 		Term:     ref,
 		Synonyms: names(t.Synonyms),
 		Author:   t.Author,
@@ -116,6 +116,7 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 		SubjectOf     []quotation `json:"subjectOf,omitempty"` // the quoted definitions
 		TermCode      string      `json:"termCode"`
 		URL           string      `json:"url"`
+		InLanguage    string      `json:"inLanguage,omitempty"`
 	}
 	dt := definedTerm{
 		Context: "https://schema.org", Type: "DefinedTerm",
@@ -127,6 +128,9 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 		URL: r.abs(r.u.Term(t.Slug.Value)),
 	}
 	dt.SubjectOf = quotations(t.Definitions)
+	if len(r.langs) > 1 {
+		dt.InLanguage = r.lang
+	}
 	b, _ := json.Marshal(dt) // escapes <, > and &: cannot close the script element
 	return template.JS(b)
 }

@@ -68,8 +68,8 @@ func quotations(ds []content.Definition) []quotation {
 func (r *Renderer) disambiguationPage(w *bytes.Buffer, sn *xref.SharedName) error {
 	path := r.u.Term(sn.Slug)
 	p := DisambiguationPage{
-		Layout: r.layout("disambiguation", sn.Name+" (disambiguation)", path, sn.Name+" may refer to "+strconv.Itoa(len(sn.Terms))+" terms.",
-			Link{"Home", r.u.Home()}, Link{"Glossary", r.u.Terms()}),
+		Layout: r.layout("disambiguation", r.text.Tf("title_disambiguation", sn.Name), path, r.text.Tf("desc_disambiguation", sn.Name, strconv.Itoa(len(sn.Terms))),
+			Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_glossary"), r.u.Terms()}),
 		Name:  sn.Name,
 		Terms: r.termRefs(sn.Terms),
 	}
@@ -92,8 +92,8 @@ func (r *Renderer) hasHierarchy() bool {
 // hierarchyPage shows every tree of broader and narrower terms.
 func (r *Renderer) hierarchyPage(w *bytes.Buffer) error {
 	p := HierarchyPage{
-		Layout: r.layout("hierarchy", "Hierarchy", r.u.Hierarchy(), "The terms of "+r.cfg.Title+" from the broadest to the narrowest.",
-			Link{"Home", r.u.Home()}, Link{"Glossary", r.u.Terms()}),
+		Layout: r.layout("hierarchy", r.text.T("hierarchy_title"), r.u.Hierarchy(), r.text.Tf("desc_hierarchy", r.cfg.Title),
+			Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_glossary"), r.u.Terms()}),
 	}
 	p.Trees, p.Count = r.trees()
 	return r.tmpl.execute(w, "hierarchy", p)

@@ -14,9 +14,12 @@ import (
 // Layout is shared by every HTML page.
 type Layout struct {
 	Site        content.Config
-	Base        string // base path, e.g. "/kb/"
-	Kind        string // "home", "term", "terms", "framework", ...
-	Title       string // the <title>, without the site name
+	Lang        string      // the page's language, for <html lang>
+	Alternates  []Alternate // the page in each language, x-default last; none on a one-language site
+	Home        string      // the default language's base path, on a site with several languages
+	Base        string      // base path, e.g. "/kb/"
+	Kind        string      // "home", "term", "terms", "framework", ...
+	Title       string      // the <title>, without the site name
 	Description string
 	Canonical   string        // absolute URL when base_url is absolute
 	Path        string        // this page's URL path
@@ -84,6 +87,7 @@ type TermRef struct {
 	Updated       time.Time
 	Draft         bool
 	Deprecated    bool
+	Lang          string        // set when the term is not translated into the page's language: the language it is shown in
 	Card          template.HTML // the "termcard" template for this term, rendered once
 	Link          template.HTML // the "termlink" template for this term, rendered once
 }
@@ -216,7 +220,7 @@ type IndexEntry struct {
 	Alias     bool         // a synonym or abbreviation listed under its own letter
 	AliasKind string       // "abbreviation" or "synonym"
 	Shared    *SharedEntry // a name several terms share: the entry points to its disambiguation page
-	sortKey   string       // Name lower-cased with accents folded: the sort key
+	sortKey   string       // Name's collation key in the page's language
 }
 
 // TermsPage is the A-Z index at /terms/.

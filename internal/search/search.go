@@ -21,14 +21,21 @@
 //
 // UTF-8 lines separated by "\n":
 //
-//	nhiglossary-search 2 SHARDSIZE
+//	nhiglossary-search 2 SHARDSIZE [fold KEPT]
 //	SHARDHASH SHARDHASH ...          (summary shard i holds terms and entries i*SHARDSIZE...)
 //	TERM                             (one line per term, by title)
 //	ENTRY                            (one line per incident, framework and control)
 //
-// A TERM line is up to five fields separated by tabs, trailing empty ones
+// On a site with several languages each has its own index, and its
+// header says "fold" and the letters the language keeps (KEPT, "-" for
+// none): text and queries are lower-cased, and accents are removed from
+// every other letter (see i18n.Fold), before they are split into words.
+//
+// A TERM line is up to six fields separated by tabs, trailing empty ones
 // left out: title, slug, abbreviations, synonyms, flags ("d": the term is
-// deprecated, so it ranks below current terms and is marked). Lists are separated by
+// deprecated, so it ranks below current terms and is marked), and the
+// language of a term shown untranslated (its page is the default
+// language's, and it is marked). Lists are separated by
 // "|". The title is front-coded: its first character, minus '0', is how
 // many bytes it shares with the previous line's title (ASCII only), and
 // the rest follows. The slug is empty when it is the title lower-cased
@@ -76,6 +83,7 @@ import (
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/i18n"
 )
 
 // ShardSize is how many terms' summaries share a shard. A shard of 32 is
@@ -94,18 +102,20 @@ type Index struct {
 	entries   []Entry
 	names     File
 	summaries []File
-	stable    bool // see NewStable
+	lang      string              // the language of a site's several, "" on a one-language site
+	fold      func(string) string // what the text index does to text before splitting it into words
+	stable    bool                // see NewStable
 }
 
 // StableNamesPath is the names file of an index made by NewStable.
 const StableNamesPath = "search/names.0.txt"
 
-// NewStable is New for a live preview: the names file is always
+// NewStable is NewLang for a live preview: the names file is always
 // StableNamesPath and text.txt names hash "0", so pages that link to the
 // index need not change when it does. search.js takes the version from
 // the name and checks text.txt against it, as with a hashed index.
-func NewStable(terms []*content.Term, entries ...Entry) *Index {
-	ix := New(terms, entries...)
+func NewStable(terms []*content.Term, lang string, entries ...Entry) *Index {
+	ix := NewLang(terms, lang, entries...)
 	ix.stable = true
 	ix.names.Path = StableNamesPath
 	return ix
@@ -131,7 +141,12 @@ type Entry struct {
 
 // New builds the names index and the summary shards of terms, and adds
 // entries (incidents, frameworks, controls) after them.
-func New(terms []*content.Term, entries ...Entry) *Index {
+func New(terms []*content.Term, entries ...Entry) *Index { return NewLang(terms, "", entries...) }
+
+// NewLang is New for one language of a site with several: a term in
+// another language (untranslated) is marked with it, and the text index
+// folds accents as lang does (i18n.Fold), as the script folds queries.
+func NewLang(terms []*content.Term, lang string, entries ...Entry) *Index {
 	// Titles are lower-cased once, not at every comparison of the sort.
 	type keyed struct {
 		lower string
@@ -148,7 +163,10 @@ func New(terms []*content.Term, entries ...Entry) *Index {
 	for i, k := range ks {
 		ts[i] = k.t
 	}
-	ix := &Index{terms: ts, entries: entries}
+	ix := &Index{terms: ts, entries: entries, lang: lang, fold: func(s string) string { return s }}
+	if lang != "" {
+		ix.fold = func(s string) string { return i18n.Fold(lang, s) }
+	}
 	// Entries' summaries follow the terms' in the shards, as their
 	// numbers follow the terms'.
 	sums := make([]string, 0, len(ts)+len(entries))
@@ -169,7 +187,7 @@ func New(terms []*content.Term, entries ...Entry) *Index {
 		ix.summaries = append(ix.summaries, f)
 		hashes = append(hashes, hashOf(f.Data))
 	}
-	ix.names = hashed("search/names.", encodeNames(ts, entries, hashes))
+	ix.names = hashed("search/names.", encodeNames(ts, entries, hashes, lang))
 	return ix
 }
 
@@ -192,19 +210,26 @@ func (ix *Index) TextFiles(text func(*content.Term) string) []File {
 	return tx.Files()
 }
 
-func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string) []byte {
+func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string, lang string) []byte {
 	var b strings.Builder
 	b.Grow(len(ts)*24 + len(entries)*80)
-	b.WriteString("nhiglossary-search 2 " + strconv.Itoa(ShardSize) + "\n")
+	b.WriteString("nhiglossary-search 2 " + strconv.Itoa(ShardSize))
+	if lang != "" {
+		b.WriteString(" fold " + cmp.Or(i18n.Kept(lang), "-"))
+	}
+	b.WriteString("\n")
 	b.WriteString(strings.Join(shardHashes, " ") + "\n")
 	prev := ""
 	for _, t := range ts {
 		title := field(t.Title.Value)
 		n := sharedASCII(prev, title)
 		prev = title
-		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms), ""}
+		fields := []string{string(rune('0'+n)) + title[n:], "", list(t.Abbreviations, nil), synonyms(title, t.Synonyms), "", ""}
 		if t.Deprecated {
 			fields[4] = "d"
+		}
+		if lang != "" && t.Lang != lang {
+			fields[5] = t.Lang
 		}
 		if slugOf(title) != t.Slug.Value {
 			fields[1] = t.Slug.Value

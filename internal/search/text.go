@@ -64,7 +64,7 @@ func (ix *Index) NewText() *Text {
 func (tx *Text) add(doc int32, texts ...string) {
 	var buf []byte
 	for _, s := range texts {
-		buf = words(s, buf, func(w []byte) {
+		buf = words(tx.ix.fold(s), buf, func(w []byte) {
 			if len(w) < 2 || len(w) > maxWord {
 				return
 			}
@@ -104,15 +104,16 @@ func (tx *Text) Add(t *content.Term, body string) {
 		}
 	}
 	buf := sc.buf[:0]
-	buf = words(t.Title.Value, buf, add)
+	fold := tx.ix.fold
+	buf = words(fold(t.Title.Value), buf, add)
 	for _, n := range t.Abbreviations {
-		buf = words(n.Value, buf, add)
+		buf = words(fold(n.Value), buf, add)
 	}
 	for _, n := range t.Synonyms {
-		buf = words(n.Value, buf, add)
+		buf = words(fold(n.Value), buf, add)
 	}
-	buf = words(t.Summary, buf, add)
-	buf = words(body, buf, add)
+	buf = words(fold(t.Summary), buf, add)
+	buf = words(fold(body), buf, add)
 	sc.all, sc.ends, sc.buf = all, ends, buf
 
 	tx.mu.Lock()

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -22,10 +23,11 @@ import (
 //	    path is in moved goes to its value ("" for the A-Z index)
 //	{"type":"css","hrefs":{"/assets/style.css":"/assets/style.css?v=HASH"}}
 //	    these stylesheets changed: swap each for its new URL
-//	{"type":"status","errors":1,"warnings":2,"built":true,"problems":[...]}
+//	{"type":"status","errors":1,"warnings":2,"failsBuild":0,"built":true,"problems":[...]}
 //	    the site's problems now; an overlay lists them while errors > 0
 //	    (built: the pages are those of the last good build; false before
-//	    the site ever built)
+//	    the site ever built), or the warnings `build` would fail on while
+//	    failsBuild > 0 (see failsBuild; each such problem is marked)
 
 type reloadMsg struct {
 	Type  string            `json:"type"`
@@ -40,20 +42,22 @@ type cssMsg struct {
 }
 
 type statusMsg struct {
-	Type     string    `json:"type"`
-	Errors   int       `json:"errors"`
-	Warnings int       `json:"warnings"`
-	Built    bool      `json:"built"`
-	Problems []problem `json:"problems"`
+	Type       string    `json:"type"`
+	Errors     int       `json:"errors"`
+	Warnings   int       `json:"warnings"`
+	FailsBuild int       `json:"failsBuild"` // warnings build fails on
+	Built      bool      `json:"built"`
+	Problems   []problem `json:"problems"`
 }
 
 // problem is one diagnostic as the overlay shows it.
 type problem struct {
-	Text     string       `json:"text"` // PATH:LINE:COL: message
-	Severity string       `json:"severity"`
-	Line     int          `json:"line,omitempty"`
-	Col      int          `json:"col,omitempty"`
-	Source   []sourceLine `json:"source,omitempty"` // the line and its neighbours
+	Text       string       `json:"text"` // PATH:LINE:COL: message
+	Severity   string       `json:"severity"`
+	Line       int          `json:"line,omitempty"`
+	Col        int          `json:"col,omitempty"`
+	Source     []sourceLine `json:"source,omitempty"`     // the line and its neighbours
+	FailsBuild bool         `json:"failsBuild,omitempty"` // a warning build fails on
 }
 
 type sourceLine struct {
@@ -129,11 +133,14 @@ func statusMessage(site fs.FS, diags diag.List, err error, renderErrs []error, b
 	m := statusMsg{Type: "status", Built: built, Problems: []problem{}}
 	lines := map[string][]string{}
 	for _, d := range diags {
-		p := problem{Text: d.String(), Severity: d.Severity.String(), Line: d.Pos.Line, Col: d.Pos.Col}
+		p := problem{Text: d.String(), Severity: d.Severity.String(), Line: d.Pos.Line, Col: d.Pos.Col, FailsBuild: failsBuild(d)}
 		if d.Severity == diag.Error {
 			m.Errors++
 		} else {
 			m.Warnings++
+		}
+		if p.FailsBuild {
+			m.FailsBuild++
 		}
 		if d.Pos.Line > 0 {
 			p.Source = around(site, d.Pos, lines)
@@ -149,10 +156,17 @@ func statusMessage(site fs.FS, diags diag.List, err error, renderErrs []error, b
 		m.Problems = append(m.Problems, problem{Text: e.Error(), Severity: "error"})
 	}
 	if m.Errors == 0 {
-		m.Problems = []problem{} // warnings alone are the terminal's business
+		// Other warnings are the terminal's business.
+		m.Problems = slices.DeleteFunc(m.Problems, func(p problem) bool { return !p.FailsBuild })
 	}
 	return m
 }
+
+// failsBuild reports whether `build` fails on what d reports although
+// the preview renders it: the preview shows drafts, so a published page
+// linking a draft is only a warning there, which the editor must see as
+// surely as an error.
+func failsBuild(d diag.Diagnostic) bool { return d.Code == diag.DraftLinkInPreview }
 
 // around returns the line at pos with one line either side, each cut to
 // a readable length.

@@ -35,6 +35,7 @@ import (
 	"net/http"
 	"os"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -82,7 +83,8 @@ type server struct {
 	status  statusMsg  // the site's problems, as the browsers last heard
 	lastErr error      // the last update's error other than the content's
 
-	broken bool // the last update failed (the loop's own)
+	broken     bool   // the last update failed (the loop's own)
+	failsBuild string // the problems build would fail on, as last printed (the loop's own)
 }
 
 // Run serves a preview of opts.Src on ln until ctx ends, then stops
@@ -281,22 +283,46 @@ func (s *server) report(ch *live.Change, batch []string) {
 		}
 		return
 	}
-	if batch == nil {
+	fails, failsText := failing(ch.Diags)
+	switch {
+	case batch == nil:
 		_, w := ch.Diags.Count()
 		diag.WriteText(s.log, ch.Diags)
 		if w > 0 {
 			fmt.Fprintf(s.log, "%s\n", diag.Plural(w, "warning"))
 		}
-		return
-	}
-	if wasBroken {
+	case wasBroken:
 		diag.WriteText(s.log, ch.Diags)
 		fmt.Fprintf(s.log, "%s %s: fixed, the site builds again\n", now, what)
+	case failsText != s.failsBuild:
+		fmt.Fprint(s.log, failsText)
 	}
-	if !ch.Changed() {
+	if failsText != s.failsBuild || batch == nil || wasBroken {
+		if len(fails) > 0 {
+			fmt.Fprintf(s.log, "%s %s: build would fail on %s: the preview shows drafts, build leaves them out\n", now, what, diag.Plural(len(fails), "problem"))
+		} else if s.failsBuild != "" {
+			fmt.Fprintf(s.log, "%s %s: build would no longer fail\n", now, what)
+		}
+	}
+	s.failsBuild = failsText
+	if batch == nil || !ch.Changed() {
 		return
 	}
 	fmt.Fprintf(s.log, "%s %s: %s in %s\n", now, what, diag.Plural(len(ch.Pages)+len(ch.Assets), "file"), ms(ch.Duration))
+}
+
+// failing is the problems build would fail on though the preview
+// renders them (see failsBuild), and their text for the terminal.
+func failing(diags diag.List) (diag.List, string) {
+	var fails diag.List
+	for _, d := range diags {
+		if failsBuild(d) {
+			fails = append(fails, d)
+		}
+	}
+	var b strings.Builder
+	diag.WriteText(&b, fails)
+	return fails, b.String()
 }
 
 func ms(d time.Duration) string {

@@ -164,6 +164,9 @@ func (r *resolver) addTerms() {
 		if _, dup := r.termSlugs[t.Slug.Value]; !dup && t.Slug.Value != "" {
 			r.termSlugs[t.Slug.Value] = t
 		}
+		if r.localized() && t.Original == nil {
+			continue // untranslated: its names come after the language's (addOriginalNames)
+		}
 		for _, n := range termNames(t) {
 			key := normalize(n.value)
 			if key == "" {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/i18n"
 )
 
 // finish puts the published terms and incidents, and every list of terms,
@@ -17,9 +18,11 @@ func (r *resolver) finish() {
 		t   *content.Term
 		key string
 	}
+	// Titles in the language's collation: German files "Ä" with "A".
+	coll := i18n.NewCollator(g.Lang())
 	byTitle := make([]keyed, len(r.terms))
 	for i, t := range r.terms {
-		byTitle[i] = keyed{t, strings.ToLower(t.Title.Value)}
+		byTitle[i] = keyed{t, string(coll.Key(t.Title.Value))}
 	}
 	slices.SortStableFunc(byTitle, func(a, b keyed) int {
 		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.t.Slug.Value, b.t.Slug.Value))
@@ -77,8 +80,8 @@ func (r *resolver) finish() {
 	for _, t := range g.Terms {
 		// A deprecated term is kept for old links, not to be linked; a
 		// term in the hierarchy is linked from its broader or narrower
-		// terms' pages.
-		if t.Deprecated || len(g.Broader[t]) > 0 || len(g.Narrower[t]) > 0 {
+		// terms' pages; a translation's original is warned about once.
+		if t.Deprecated || len(g.Broader[t]) > 0 || len(g.Narrower[t]) > 0 || t.Original != nil {
 			continue
 		}
 		if len(g.ReferencedBy[t]) == 0 {

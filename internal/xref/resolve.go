@@ -32,6 +32,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	r := newResolver(site, opts)
 	r.addTerms()
 	r.addIncidents()
+	r.addOriginalNames()
 	r.addFrameworks()
 	r.checkRedirects()
 	scans := r.prescan()

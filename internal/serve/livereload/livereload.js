@@ -8,7 +8,9 @@
  *   index when it was deleted;
  * - while the site has errors, shows them over the page (errors and
  *   warnings counted apart), each as PATH:LINE:COL: message with its
- *   source lines; the next good build takes the overlay away.
+ *   source lines; the next good build takes the overlay away. The
+ *   warnings `build` would fail on (a published page linking a draft,
+ *   which the preview renders) show the same way.
  *
  * The site's Content-Security-Policy allows no inline script or style: the
  * overlay is built with DOM calls and styled by a constructed stylesheet.
@@ -111,7 +113,7 @@
   function showStatus(m) {
     var key = JSON.stringify(m.problems);
     if (overlay) { overlay.remove(); overlay = null; }
-    if (!m.errors || key === hidden) return;
+    if ((!m.errors && !m.failsBuild) || key === hidden) return;
     addSheet();
     overlay = el("div", "nhg-lr-overlay");
     overlay.id = "nhiglossary-problems";
@@ -119,19 +121,23 @@
     panel.setAttribute("role", "alertdialog");
     panel.setAttribute("aria-labelledby", "nhg-lr-title");
     var head = el("div", "nhg-lr-head");
-    var count = plural(m.errors, "error") + (m.warnings ? " and " + plural(m.warnings, "warning") : "");
-    var title = el("h2", "nhg-lr-title", "The site has " + count);
+    var count = m.errors ?
+      "The site has " + plural(m.errors, "error") + (m.warnings ? " and " + plural(m.warnings, "warning") : "") :
+      "Build would fail on " + plural(m.failsBuild, "problem");
+    var title = el("h2", "nhg-lr-title", count);
     title.id = "nhg-lr-title";
     var close = el("button", "nhg-lr-close", "Hide");
     close.type = "button";
     close.addEventListener("click", function () { hidden = key; overlay.remove(); overlay = null; });
     head.append(title, close);
-    var note = el("p", "nhg-lr-note", m.built ?
+    var note = el("p", "nhg-lr-note", !m.errors ?
+      "The preview shows drafts; build leaves them out, so these stop it. This goes away by itself once they are fixed." :
+      m.built ?
       "The preview shows the last good build. This goes away by itself once the errors are fixed." :
       "Nothing could be built yet. The page appears by itself once the errors are fixed.");
     var list = el("ol", "nhg-lr-list");
     m.problems.forEach(function (p) {
-      var item = el("li", "nhg-lr-problem nhg-lr-" + p.severity);
+      var item = el("li", "nhg-lr-problem nhg-lr-" + (p.failsBuild ? "error" : p.severity));
       item.append(el("p", "nhg-lr-text", p.text));
       if (p.source && p.source.length) {
         var pre = el("pre", "nhg-lr-src");

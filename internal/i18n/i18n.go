@@ -1,0 +1,152 @@
+// Package i18n owns the text a site's pages show around its content (the
+// interface text: headings, navigation, banners, dates) in each language,
+// and the rules a language gives to order and search: collation, index
+// letters and accent folding.
+//
+// English and German are built in; a site overrides or adds any string
+// per language (content reads i18n/CODE.yaml and hands the values to New).
+// A language without built-in text falls back to English string by string.
+package i18n
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+// builtin maps a base language to its built-in strings.
+var builtin = map[string]map[string]string{
+	"en": english,
+	"de": german,
+}
+
+// Builtin lists the languages with built-in interface text, sorted.
+func Builtin() []string {
+	out := make([]string, 0, len(builtin))
+	for l := range builtin {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Keys lists every interface string's key, sorted: the English table is
+// the reference every other language translates.
+func Keys() []string {
+	out := make([]string, 0, len(english))
+	for k := range english {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// BuiltinText returns the built-in string for key in lang (by its base
+// language, so "de-AT" uses German), and whether there is one.
+func BuiltinText(lang, key string) (string, bool) {
+	s, ok := builtin[Base(lang)][key]
+	return s, ok
+}
+
+// Base is a language code's base language ("de" for "de-AT"), lower case.
+func Base(code string) string {
+	b, _, _ := strings.Cut(strings.ToLower(code), "-")
+	return b
+}
+
+// ValidCode reports whether code is a well-formed BCP 47 language tag
+// such as "en", "de" or "pt-BR".
+func ValidCode(code string) bool {
+	if code == "" || strings.ContainsAny(code, "_ ./") {
+		return false
+	}
+	_, err := language.Parse(code)
+	return err == nil
+}
+
+// Placeholders lists the "{N}" a string fills in, sorted, so that an
+// override can be checked to keep them.
+func Placeholders(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		if _, err := strconv.Atoi(s[i+1 : i+j]); err == nil {
+			out = append(out, s[i:i+j+1])
+		}
+		s = s[i+j+1:]
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Text is the interface text of one language.
+type Text struct {
+	lang string
+	m    map[string]string
+}
+
+// New returns lang's interface text: the site's overrides, else the
+// built-in text of lang, else English.
+func New(lang string, overrides map[string]string) *Text {
+	m := make(map[string]string, len(english))
+	for k, v := range english {
+		m[k] = v
+	}
+	for k, v := range builtin[Base(lang)] {
+		m[k] = v
+	}
+	for k, v := range overrides {
+		m[k] = v
+	}
+	return &Text{lang: lang, m: m}
+}
+
+// Lang is the language code the text is in.
+func (t *Text) Lang() string { return t.lang }
+
+// T returns the string for key; a key that does not exist is a bug in a
+// template, shown as itself so that it is noticed.
+func (t *Text) T(key string) string {
+	if s, ok := t.m[key]; ok {
+		return s
+	}
+	return "{" + key + "}"
+}
+
+// Tf returns the string for key with "{0}", "{1}"... replaced by args.
+func (t *Text) Tf(key string, args ...string) string {
+	s := t.T(key)
+	if len(args) == 0 {
+		return s
+	}
+	pairs := make([]string, 0, 2*len(args))
+	for i, a := range args {
+		pairs = append(pairs, "{"+strconv.Itoa(i)+"}", a)
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// Date writes a date as readers of the language expect it: "January 2,
+// 2006" in English, "2. Januar 2006" in German.
+func (t *Text) Date(d time.Time) string {
+	months := strings.Split(t.T("months"), "|")
+	month := d.Month().String()
+	if len(months) == 12 {
+		month = months[d.Month()-1]
+	}
+	return strings.NewReplacer(
+		"{day}", strconv.Itoa(d.Day()),
+		"{month}", month,
+		"{year}", strconv.Itoa(d.Year()),
+	).Replace(t.T("date_format"))
+}

@@ -1,0 +1,136 @@
+package render
+
+import (
+	"io/fs"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/i18n"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// Alternate is a page in one of the site's languages, for hreflang links
+// and the language switcher.
+type Alternate struct {
+	Lang    string // BCP 47 code, or "x-default"
+	Name    string // the language's name in itself: "Deutsch"
+	URL     string
+	Current bool // the page being rendered
+}
+
+// NewSite makes one Renderer for each language of a site from its graphs
+// (xref.ResolveLanguages: the default language first). The default
+// language's pages are where a one-language site has them; another's are
+// under CODE/. assets[i] are the asset URLs of graphs[i]'s pages (each
+// language has its own search index), opts[i] its options.
+func NewSite(graphs []*xref.Graph, tmplFS fs.FS, assets []Assets, opts []Options) ([]*Renderer, error) {
+	rs := make([]*Renderer, len(graphs))
+	for i, g := range graphs {
+		r, err := newRenderer(g, tmplFS, assets[i], opts[i], LangPrefix(g, i == 0))
+		if err != nil {
+			return nil, err
+		}
+		rs[i] = r
+	}
+	for _, r := range rs {
+		r.home, r.langs = rs[0], rs
+	}
+	if len(rs) > 1 {
+		for _, r := range rs {
+			r.pages = map[string]bool{}
+			for _, j := range r.Jobs() {
+				if dir, ok := strings.CutSuffix(j.Path, "index.html"); ok {
+					r.pages[strings.TrimPrefix(dir, r.prefix)] = true
+				}
+			}
+		}
+	}
+	return rs, nil
+}
+
+// LangPrefix is where a language's pages go in the output: "" for the
+// default language, "CODE/" for the others.
+func LangPrefix(g *xref.Graph, isDefault bool) string {
+	if isDefault {
+		return ""
+	}
+	return g.Lang() + "/"
+}
+
+// Lang is the language of the renderer's pages.
+func (r *Renderer) Lang() string { return r.lang }
+
+// Prefix is where the renderer's pages go in the output ("" or "de/").
+func (r *Renderer) Prefix() string { return r.prefix }
+
+// own reports whether t's text is in this renderer's language, so that
+// it has a page here; an untranslated term links to its original's page.
+func (r *Renderer) own(lang string) bool {
+	return lang == "" || lang == r.lang || r.home == nil || r.home == r
+}
+
+// termURL links to t's page: in this language, or the original's.
+func (r *Renderer) termURL(t *content.Term) string {
+	if r.own(t.Lang) {
+		return r.u.Term(t.Slug.Value)
+	}
+	return r.home.u.Term(t.Slug.Value)
+}
+
+func (r *Renderer) incidentURL(inc *content.Incident) string {
+	if r.own(inc.Lang) {
+		return r.u.Incident(inc.Slug.Value)
+	}
+	return r.home.u.Incident(inc.Slug.Value)
+}
+
+// foreign is the language of a term shown in this language's lists
+// without a translation: "" when it has one (or the site one language).
+func (r *Renderer) foreign(lang string) string {
+	if r.own(lang) {
+		return ""
+	}
+	return lang
+}
+
+// alternates are the page at path (a URL path under this renderer's
+// base) in every language it exists in, plus x-default: nothing on a
+// one-language site.
+func (r *Renderer) alternates(path string) []Alternate {
+	if len(r.langs) < 2 {
+		return nil
+	}
+	rel, ok := strings.CutPrefix(path, r.u.base)
+	if !ok || !r.pages[rel] {
+		return nil
+	}
+	var out []Alternate
+	for _, lr := range r.langs {
+		if lr.pages[rel] {
+			out = append(out, Alternate{Lang: lr.lang, Name: lr.langName, URL: r.abs(lr.u.base + rel), Current: lr == r})
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	if r.home.pages[rel] {
+		out = append(out, Alternate{Lang: "x-default", URL: r.abs(r.home.u.base + rel)})
+	}
+	return out
+}
+
+// languageOf finds the language entry of code in the site's settings.
+func languageOf(cfg content.Config, code string) content.Language {
+	for _, l := range cfg.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return content.Language{Code: code, Name: code}
+}
+
+// interfaceText is the renderer's language's interface text, with the
+// site's overrides.
+func interfaceText(g *xref.Graph, lang string) *i18n.Text {
+	return i18n.New(lang, g.Site.Interface[lang])
+}
