@@ -63,8 +63,9 @@ type Options struct {
 	Ready func(url string)
 }
 
-// Watched are the parts of a site a preview watches.
-var Watched = []string{"content", "templates", "assets"}
+// Watched are the parts of a site a preview watches (and the files at its
+// root): translations are content files; i18n/ holds the interface text.
+var Watched = []string{"content", "i18n", "templates", "assets"}
 
 // server is one running preview.
 type server struct {
