@@ -7,6 +7,11 @@
 // changed. Live knows no page kind, path or link rule of its own, so a
 // new kind of page or file needs no change here.
 //
+// A site in several languages has a renderer and a search index for each
+// (render.NewSite, as build.Generate); its pages show one another (the
+// language switcher, links to an untranslated original) in ways no fact
+// declares yet, so there an edit marks every page to render again.
+//
 // Pages are rendered when first asked for (Get) or by RenderPending, so
 // the page a reader waits for comes first.
 //
