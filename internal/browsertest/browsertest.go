@@ -46,8 +46,9 @@ import (
 )
 
 // Timeout bounds one browser session, so a hung browser fails the test
-// instead of hanging it.
-const Timeout = 2 * time.Minute
+// instead of hanging it. The longest session (axe-core on twelve pages)
+// takes about 2 minutes on a loaded 2-core machine.
+const Timeout = 4 * time.Minute
 
 // Chromium returns the path of the browser to drive, or "" if none is
 // installed.

@@ -20,7 +20,7 @@ import (
 // Links are the URLs the files link to.
 type Links struct {
 	Term         func(slug string) string          // a term's page
-	TermMarkdown func(slug string) string          // its Markdown copy
+	TermMarkdown func(slug string) string          // its Markdown copy; nil while copies are not published
 	Incident     func(slug string) string          // an incident's page
 	Framework    func(f *content.Framework) string // a framework's page
 	// Wiki resolves a [[link]] target to the URL and title of its page;
@@ -38,13 +38,17 @@ func Index(g *xref.Graph, l Links) []byte {
 	if d := line(cfg.Description); d != "" {
 		b.WriteString("> " + d + "\n\n")
 	}
-	b.WriteString("Each term below links to a Markdown copy of its page; llms-full.txt has them all in one file.\n\n")
+	termURL := l.Term
+	if l.TermMarkdown != nil {
+		termURL = l.TermMarkdown
+		b.WriteString("Each term below links to a Markdown copy of its page; llms-full.txt has them all in one file.\n\n")
+	}
 	b.WriteString("## Terms\n\n")
 	for _, t := range g.Terms {
 		if deprecated(t) {
 			continue
 		}
-		item(&b, t.Title.Value, l.TermMarkdown(t.Slug.Value), t.Summary)
+		item(&b, t.Title.Value, termURL(t.Slug.Value), t.Summary)
 	}
 	if len(g.Incidents) > 0 || len(g.Frameworks) > 0 {
 		b.WriteString("\n## Optional\n\n")

@@ -26,10 +26,11 @@ func (r *Renderer) exchangeJobs(add func(path string, t *content.Term, f func(*b
 		Control:   func(f *content.Framework, i int) string { return abs(r.controlURL(f, f.Controls[i])) },
 	}
 	ll := llms.Links{
-		Term:         func(slug string) string { return abs(r.u.Term(slug)) },
-		TermMarkdown: func(slug string) string { return abs(r.u.Term(slug) + "index.md") },
-		Incident:     func(slug string) string { return abs(r.u.Incident(slug)) },
-		Framework:    func(f *content.Framework) string { return abs(r.u.Framework(f.ID)) },
+		Term: func(slug string) string { return abs(r.u.Term(slug)) },
+		// TermMarkdown: the copies at terms/SLUG/index.md, once built
+		// (see below); until then llms.txt links the pages.
+		Incident:  func(slug string) string { return abs(r.u.Incident(slug)) },
+		Framework: func(f *content.Framework) string { return abs(r.u.Framework(f.ID)) },
 		Wiki: func(target string) (string, string, bool) {
 			info, ok := linker{r}.WikiLink(target)
 			return abs(info.Href), info.Title, ok

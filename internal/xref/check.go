@@ -220,10 +220,15 @@ func (r *resolver) checkTermLinks(t *content.Term, s termScan) {
 	}
 }
 
-// deprecatedLinks warns about t's [[links]] to deprecated terms.
+// deprecatedLinks warns about t's [[links]] to deprecated terms. Only
+// a current term's links can warn, and finding a link's position is the
+// costly part: both are checked first.
 func (r *resolver) deprecatedLinks(t *content.Term, md content.Markdown, links []found) {
+	if t.Deprecated {
+		return
+	}
 	for _, f := range links {
-		if n := f.name; n != nil && n.clash == nil && n.shared == nil && n.target.Kind == KindTerm {
+		if n := f.name; n != nil && n.clash == nil && n.shared == nil && n.target.Kind == KindTerm && n.target.Term.Deprecated {
 			label := f.link.Label
 			if label == "" {
 				label = f.link.Target
