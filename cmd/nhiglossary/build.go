@@ -49,17 +49,17 @@ func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	diag.WriteText(stderr, res.Diags.Under(c.src))
 	if errors.Is(err, build.ErrInvalid) {
 		e, w := res.Diags.Count()
-		fmt.Fprintf(stderr, "build failed: %s, %s; %s was not changed\n", plural(e, "error"), plural(w, "warning"), c.out)
+		fmt.Fprintf(stderr, "build failed: %s, %s; %s was not changed\n", diag.Plural(e, "error"), diag.Plural(w, "warning"), c.out)
 		return errReported
 	}
 	if err != nil {
 		return err
 	}
 	_, w := res.Diags.Count()
-	fmt.Fprintf(stdout, "built %s: %s, %s, %s in %s\n", c.out, plural(res.Terms, "term"), plural(res.Pages, "page"), plural(w, "warning"), res.Duration.Round(1e6))
+	fmt.Fprintf(stdout, "built %s: %s, %s, %s in %s\n", c.out, diag.Plural(res.Terms, "term"), diag.Plural(res.Pages, "page"), diag.Plural(w, "warning"), res.Duration.Round(1e6))
 	if n := draftsLeftOut(res); n > 0 {
 		// A fresh "new term" is a draft: say why its page is missing.
-		fmt.Fprintf(stdout, "left out %s (draft: true); --drafts builds them, serve shows them\n", plural(n, "draft"))
+		fmt.Fprintf(stdout, "left out %s (draft: true); --drafts builds them, serve shows them\n", diag.Plural(n, "draft"))
 	}
 	return nil
 }
@@ -72,13 +72,6 @@ func draftsLeftOut(res *build.Result) int {
 	}
 	g := res.Graph
 	return len(g.Site.Terms) - len(g.Terms) + len(g.Site.Incidents) - len(g.Incidents)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 type checkCmd struct {
@@ -128,7 +121,7 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "%s stale, %s missing\n", plural(stale, "translation"), plural(missing, "translation"))
+		fmt.Fprintf(stderr, "%s stale, %s missing\n", diag.Plural(stale, "translation"), diag.Plural(missing, "translation"))
 		if c.strict && stale > 0 {
 			return errReported
 		}
@@ -144,7 +137,7 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		if e+w == 0 {
 			fmt.Fprintln(stderr, "no problems found")
 		} else {
-			fmt.Fprintf(stderr, "%s, %s\n", plural(e, "error"), plural(w, "warning"))
+			fmt.Fprintf(stderr, "%s, %s\n", diag.Plural(e, "error"), diag.Plural(w, "warning"))
 		}
 	}
 	if e > 0 || (c.strict && w > 0) {

@@ -57,7 +57,7 @@ func (c *exportCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	if err := writeAtomic(c.out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "wrote %s: %s\n", c.out, plural(len(terms), "term"))
+	fmt.Fprintf(stderr, "wrote %s: %s\n", c.out, diag.Plural(len(terms), "term"))
 	return nil
 }
 
@@ -110,7 +110,7 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	diag.WriteText(stderr, diags)
 	if diags.HasErrors() {
 		e, _ := diags.Count()
-		fmt.Fprintf(stderr, "import failed: %s in %s; nothing was written\n", plural(e, "error"), name)
+		fmt.Fprintf(stderr, "import failed: %s in %s; nothing was written\n", diag.Plural(e, "error"), name)
 		return errReported
 	}
 	for _, r := range plan.Skipped {
@@ -132,7 +132,7 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		}
 		fmt.Fprintf(stdout, "%s %s\n", verb, f.Path)
 	}
-	fmt.Fprintf(stdout, "%s %s, skipped %s\n", verb, plural(len(plan.Write), "term"), plural(len(plan.Skipped), "row"))
+	fmt.Fprintf(stdout, "%s %s, skipped %s\n", verb, diag.Plural(len(plan.Write), "term"), diag.Plural(len(plan.Skipped), "row"))
 	return nil
 }
 

@@ -36,7 +36,7 @@ func (c *checkCmd) printReview(g *xref.Graph, diags diag.List, today time.Time, 
 	if g == nil {
 		diag.WriteText(stderr, diags)
 		e, _ := diags.Count()
-		fmt.Fprintf(stderr, "%s: fix them to see the review queue\n", plural(e, "error"))
+		fmt.Fprintf(stderr, "%s: fix them to see the review queue\n", diag.Plural(e, "error"))
 		return errReported
 	}
 	q := xref.ReviewQueue(g, today)
@@ -57,6 +57,6 @@ func (c *checkCmd) printReview(g *xref.Graph, diags diag.List, today time.Time, 
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "%s, %s due for review as of %s\n", plural(len(q), "term"), plural(due, "term"), today.Format(time.DateOnly))
+	fmt.Fprintf(stderr, "%s, %s due for review as of %s\n", diag.Plural(len(q), "term"), diag.Plural(due, "term"), today.Format(time.DateOnly))
 	return nil
 }

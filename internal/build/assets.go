@@ -3,6 +3,7 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -67,4 +68,29 @@ func assetURLs(base string, assets []asset) render.Assets {
 		Style: get("style.css"), Chroma: get("chroma.css"), Print: get("print.css"),
 		Theme: get("theme.js"), Main: get("main.js"), Search: get("search.js"), LiveReload: get("livereload.js"),
 	}
+}
+
+// Asset is one file of the site's assets/ folder, by its name there.
+type Asset struct {
+	Name string
+	Data []byte
+}
+
+// SiteAssets reads the site's assets over the embedded ones, as Generate
+// writes them.
+func SiteAssets(site fs.FS, opts Options) ([]Asset, error) {
+	list, err := loadAssets(overlay{subdir(site, "assets"), opts.Assets})
+	if err != nil {
+		return nil, fmt.Errorf("assets: %w", err)
+	}
+	out := make([]Asset, len(list))
+	for i, a := range list {
+		out[i] = Asset{a.name, a.data}
+	}
+	return out, nil
+}
+
+// SiteTemplates is the site's templates over the embedded ones.
+func SiteTemplates(site fs.FS, opts Options) fs.FS {
+	return overlay{subdir(site, "templates"), opts.Templates}
 }

@@ -11,13 +11,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/par"
 	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/search"
 	"github.com/nhimg/nhiglossary/internal/xref"
@@ -25,13 +24,15 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Drafts    bool      // include drafts
-	Today     time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
-	BaseURL   string    // overrides the site's base_url when set
-	Dev       bool      // pages load the live-reload client (serve)
-	Generator string    // "nhiglossary vX"
-	Templates fs.FS     // the embedded templates (the site's templates/ override them)
-	Assets    fs.FS     // the embedded assets (the site's assets/ override them)
+	Drafts  bool      // include drafts
+	Today   time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
+	BaseURL string    // overrides the site's base_url when set
+	Dev     bool      // pages load the live-reload client (serve)
+	// ReportDraftLinks: see xref.Options (the preview sets it).
+	ReportDraftLinks bool
+	Generator        string // "nhiglossary vX"
+	Templates        fs.FS  // the embedded templates (the site's templates/ override them)
+	Assets           fs.FS  // the embedded assets (the site's assets/ override them)
 }
 
 // Result says what a build did.
@@ -62,10 +63,16 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 // first (xref.ResolveLanguages).
 func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 	s, diags := content.Load(site)
-	if opts.BaseURL != "" {
-		applyBaseURL(s, opts.BaseURL, &diags)
-	}
-	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today})
+	return Resolve(s, diags, opts)
+}
+
+// Resolve resolves a loaded site (with the problems loading met) as build
+// and check do: --base-url applied, every language resolved, the default
+// first (xref.ResolveLanguages), the graphs nil when there are errors.
+func Resolve(s *content.Site, diags diag.List, opts Options) ([]*xref.Graph, diag.List) {
+	ApplyBaseURL(&s.Config, opts, &diags)
+	// xref runs even after errors: one run reports every problem.
+	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, ReportDraftLinks: opts.ReportDraftLinks})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()
@@ -73,13 +80,18 @@ func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 	return gs, diags.Sort()
 }
 
-func applyBaseURL(s *content.Site, u string, diags *diag.List) {
-	b, err := content.ParseBaseURL(u)
+// ApplyBaseURL is the one rule for --base-url: it replaces the site's
+// base_url when given.
+func ApplyBaseURL(cfg *content.Config, opts Options, diags *diag.List) {
+	if opts.BaseURL == "" {
+		return
+	}
+	b, err := content.ParseBaseURL(opts.BaseURL)
 	if err != nil {
 		diags.Add(diag.InvalidURL, diag.Pos{File: "--base-url"}, "%v", err)
 		return
 	}
-	s.Config.BaseURL = b
+	cfg.BaseURL = b
 }
 
 // Generate checks the site and, when it has no errors, renders every file
@@ -173,51 +185,36 @@ func warnNoBaseURL(cfg content.Config, diags *diag.List) {
 	*diags = diags.Sort()
 }
 
-func basePath(g *xref.Graph) string {
+func basePath(g *xref.Graph) string { return BasePath(g) }
+
+// BasePath is the URL path a resolved site's pages are under.
+func BasePath(g *xref.Graph) string {
 	return render.BasePathOf(g.Site.Config.BaseURL)
 }
 
 // run renders and writes jobs on every core; the first error stops it.
 func run(ctx context.Context, jobs []render.Job, sink Sink) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	ch := make(chan render.Job)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			// One buffer per worker, reused for every page: a fresh one
-			// per page was a tenth of what a build allocated.
-			var buf bytes.Buffer
-			for j := range ch {
-				if ctx.Err() != nil {
-					continue
-				}
-				buf.Reset()
-				err := j.RenderTo(&buf)
-				if err == nil {
-					err = sink.WriteFile(j.Path, buf.Bytes())
-				}
-				if buf.Cap() > 1<<20 {
-					// Keep the buffer a term page needs, not the one
-					// api/glossary.json needed: the heap the GC scans
-					// all build long.
-					buf = bytes.Buffer{}
-				}
-				if err != nil {
-					cancel(fmt.Errorf("%s: %w", j.Path, err))
-				}
-			}
-		})
-	}
-	for _, j := range jobs {
-		if ctx.Err() != nil {
-			break
+	// One buffer per worker, reused for every page: a fresh one per page
+	// was a tenth of what a build allocated.
+	bufs := make([]bytes.Buffer, par.Workers())
+	return par.Do(ctx, len(jobs), func(w, i int) error {
+		j, buf := jobs[i], &bufs[w]
+		buf.Reset()
+		err := j.RenderTo(buf)
+		if err == nil {
+			err = sink.WriteFile(j.Path, buf.Bytes())
 		}
-		ch <- j
-	}
-	close(ch)
-	wg.Wait()
-	return context.Cause(ctx)
+		if buf.Cap() > 1<<20 {
+			// Keep the buffer a term page needs, not the one
+			// api/glossary.json needed: the heap the GC scans all
+			// build long.
+			*buf = bytes.Buffer{}
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.Path, err)
+		}
+		return nil
+	})
 }
 
 // Build writes the site from the folder src into the folder out, all or

@@ -109,30 +109,3 @@ func LoadIncident(fsys fs.FS, file string) (*Incident, diag.List) {
 	inc := loadIncident(fsys, file, "", false, &diags)
 	return inc, diags.Sort()
 }
-
-// LoadTranslation reads one translation (KindTermTranslation or
-// KindIncidentTranslation) as Load does; Settle pairs it with its
-// original. One of the results is nil.
-func LoadTranslation(fsys fs.FS, file string, cfg Config) (*Term, *Incident, diag.List) {
-	var diags diag.List
-	_, lang, _ := splitLang(file)
-	var t *Term
-	var inc *Incident
-	switch KindOf(file) {
-	case KindTermTranslation:
-		t = loadTerm(fsys, file, cfg, lang, true, &diags)
-	case KindIncidentTranslation:
-		inc = loadIncident(fsys, file, lang, true, &diags)
-	}
-	return t, inc, diags.Silence(cfg.WarningsOff).Sort()
-}
-
-// Settle finishes a Site put together from files loaded one at a time
-// (LoadTerm, LoadTranslation...), as Load finishes its own: everything
-// sorted, every translation paired with its original. It returns the
-// problems pairing found.
-func (s *Site) Settle() diag.List {
-	var diags diag.List
-	s.settle(&diags)
-	return diags.Sort()
-}

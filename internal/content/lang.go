@@ -194,6 +194,14 @@ func sortTranslations[T any](trs []*T, file func(*T) string) {
 	slices.SortFunc(trs, func(a, b *T) int { return cmp.Compare(file(a), file(b)) })
 }
 
+// LoadInterface reads the site's interface text as Load does (the preview
+// reads it with the settings).
+func LoadInterface(fsys fs.FS, cfg Config) (map[string]map[string]string, diag.List) {
+	var diags diag.List
+	in := loadInterface(fsys, cfg, &diags)
+	return in, diags.Silence(cfg.WarningsOff).Sort()
+}
+
 // loadInterface reads i18n/CODE.yaml for each language: flat key: text
 // pairs overriding the built-in interface text. A key that does not exist,
 // or text that drops a placeholder such as {0}, is an error at its line.
@@ -303,9 +311,16 @@ func (s *Site) settle(diags *diag.List) {
 	s.Incidents = slices.DeleteFunc(s.Incidents, func(i *Incident) bool { return i == nil })
 	s.TermTranslations = slices.DeleteFunc(s.TermTranslations, func(t *Term) bool { return t == nil })
 	s.IncidentTranslations = slices.DeleteFunc(s.IncidentTranslations, func(i *Incident) bool { return i == nil })
-	slices.SortFunc(s.Terms, func(a, b *Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
-	slices.SortFunc(s.Frameworks, func(a, b *Framework) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortFunc(s.Incidents, func(a, b *Incident) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
+	// By file second: objects that share a slug (an error) keep one order.
+	slices.SortFunc(s.Terms, func(a, b *Term) int {
+		return cmp.Or(strings.Compare(a.Slug.Value, b.Slug.Value), strings.Compare(a.File, b.File))
+	})
+	slices.SortFunc(s.Frameworks, func(a, b *Framework) int {
+		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.File, b.File))
+	})
+	slices.SortFunc(s.Incidents, func(a, b *Incident) int {
+		return cmp.Or(strings.Compare(a.Slug.Value, b.Slug.Value), strings.Compare(a.File, b.File))
+	})
 	s.Lang = cmp.Or(s.Lang, s.Config.DefaultLanguage())
 	for _, t := range s.Terms {
 		t.Lang = cmp.Or(t.Lang, s.Config.DefaultLanguage())

@@ -4,9 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -29,79 +27,12 @@ const MaxSummary = 300
 // Load reads a whole site from fsys. It returns every problem it finds;
 // the site is usable by later stages only when diags has no errors.
 func Load(fsys fs.FS) (*Site, diag.List) {
-	var diags diag.List
-	site := &Site{Config: loadConfig(fsys, &diags)}
-
-	termFiles, fwFiles, incFiles, listed := Files(fsys)
-	diags = append(diags, listed...)
-	termFiles, termTrs := splitTranslations(termFiles)
-	incFiles, incTrs := splitTranslations(incFiles)
-	site.Interface = loadInterface(fsys, site.Config, &diags)
-
-	site.Terms = make([]*Term, len(termFiles))
-	site.Frameworks = make([]*Framework, len(fwFiles))
-	site.Incidents = make([]*Incident, len(incFiles))
-	site.TermTranslations = make([]*Term, len(termTrs))
-	site.IncidentTranslations = make([]*Incident, len(incTrs))
-	perFile := make([]diag.List, len(termFiles)+len(fwFiles)+len(incFiles)+len(termTrs)+len(incTrs))
-	lang := site.Config.DefaultLanguage()
-
-	// Files are independent until xref, so they are parsed in parallel;
-	// each job writes only its own slots.
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range jobs {
-				nt, nf, ni, ntt := len(termFiles), len(fwFiles), len(incFiles), len(termTrs)
-				switch {
-				case i < nt:
-					site.Terms[i] = loadTerm(fsys, termFiles[i], site.Config, lang, false, &perFile[i])
-				case i < nt+nf:
-					j := i - nt
-					site.Frameworks[j] = loadFramework(fsys, fwFiles[j], &perFile[i])
-				case i < nt+nf+ni:
-					j := i - nt - nf
-					site.Incidents[j] = loadIncident(fsys, incFiles[j], lang, false, &perFile[i])
-				case i < nt+nf+ni+ntt:
-					j := i - nt - nf - ni
-					site.TermTranslations[j] = loadTerm(fsys, termTrs[j].file, site.Config, termTrs[j].lang, true, &perFile[i])
-				default:
-					j := i - nt - nf - ni - ntt
-					site.IncidentTranslations[j] = loadIncident(fsys, incTrs[j].file, incTrs[j].lang, true, &perFile[i])
-				}
-			}
-		})
-	}
-	for i := range perFile {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for _, l := range perFile {
-		diags = append(diags, l...)
-	}
-
-	site.Unread = unread(termFiles, site.Terms, incFiles, site.Incidents)
-	site.settle(&diags)
-	return site, diags.Silence(site.Config.WarningsOff).Sort()
-}
-
-// unread names the term and incident files whose loader returned nothing
-// (their front matter, or the file, could not be read), by file name.
-func unread(termFiles []string, terms []*Term, incFiles []string, incs []*Incident) []Name {
-	var out []Name
-	for i, t := range terms {
-		if t == nil && ValidSlug(fileSlug(termFiles[i])) {
-			out = append(out, Name{Value: fileSlug(termFiles[i]), Pos: diag.Pos{File: termFiles[i]}})
-		}
-	}
-	for i, inc := range incs {
-		if inc == nil && ValidSlug(fileSlug(incFiles[i])) {
-			out = append(out, Name{Value: fileSlug(incFiles[i]), Pos: diag.Pos{File: incFiles[i]}})
-		}
-	}
-	return out
+	cfg, diags := LoadConfig(fsys)
+	files, more := AllFiles(fsys)
+	s, diags := Assemble(cfg, append(diags, more...), LoadFiles(fsys, files, cfg))
+	var more2 diag.List
+	s.Interface, more2 = LoadInterface(fsys, s.Config)
+	return s, append(diags, more2...).Sort()
 }
 
 // listFiles returns the files under dir with the extension ext, sorted,

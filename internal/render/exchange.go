@@ -17,7 +17,7 @@ import (
 // scheme, llms.txt and llms-full.txt, and per term its Markdown copy and
 // its JSON. Their writers live in their own packages; this file only
 // gives them the site's URLs, absolute when base_url is.
-func (r *Renderer) exchangeJobs(add func(path string, t *content.Term, f func(*bytes.Buffer) error)) {
+func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(*bytes.Buffer, *links) error) *Job) {
 	abs := r.abs
 	sk := skos.Links{
 		Home:      abs(r.u.Home()),
@@ -36,11 +36,22 @@ func (r *Renderer) exchangeJobs(add func(path string, t *content.Term, f func(*b
 			return abs(info.Href), info.Title, ok
 		},
 	}
-	bytesJob := func(f func() []byte) func(*bytes.Buffer) error {
-		return func(w *bytes.Buffer) error { w.Write(f()); return nil }
+	bytesJob := func(f func() []byte) func(*bytes.Buffer, *links) error {
+		return func(w *bytes.Buffer, _ *links) error { w.Write(f()); return nil }
 	}
-	add("api/skos.ttl", nil, bytesJob(func() []byte { return skos.Write(r.g, sk) }))
-	add("llms.txt", nil, bytesJob(func() []byte { return llms.Index(r.g, ll) }))
+	termList, fwList, incList := site(xref.TermList), site(xref.FrameworkList), site(xref.IncidentList)
+	add("api/skos.ttl", facts(termList, fwList, site(xref.Links)), bytesJob(func() []byte { return skos.Write(r.g, sk) }))
+	add("llms.txt", facts(termList, fwList, incList), func(w *bytes.Buffer, l *links) error {
+		// It resolves the [[links]] of these.
+		for _, inc := range r.g.Incidents {
+			l.rendered(inc.Summary.Text)
+		}
+		for _, f := range r.g.Frameworks {
+			l.rendered(f.Description.Text)
+		}
+		w.Write(llms.Index(r.g, ll))
+		return nil
+	})
 	// TODO(exch): llms-full.txt (llms.Full) with the Markdown copies below:
 	// it holds every body, and an edit of a body alone re-renders only
 	// that term's page in today's preview engine.
@@ -48,7 +59,7 @@ func (r *Renderer) exchangeJobs(add func(path string, t *content.Term, f func(*b
 		// TODO(exch): terms/SLUG/index.md, llms.Term's Markdown copy, once
 		// jobs declare what they show: today's preview engine re-renders
 		// only the .html page of a term whose neighbours changed.
-		add(termjson.Path(t.Slug.Value), nil, fileJob(func() ([]byte, error) {
+		add(termjson.Path(t.Slug.Value), facts(xref.TermCardFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value)), fileJob(func() ([]byte, error) {
 			return termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
 		}))
 	}

@@ -84,11 +84,11 @@ func (r *Renderer) sitemapPages(add func(path string, mod time.Time)) {
 		add(r.u.Hierarchy(), time.Time{})
 	}
 	add(r.u.Tags(), time.Time{})
-	for _, t := range r.tags.names {
+	for _, t := range r.tags.Pages {
 		add(r.tags.url(r.u, t), time.Time{})
 	}
 	add(r.u.Categories(), time.Time{})
-	for _, c := range r.cats.names {
+	for _, c := range r.cats.Pages {
 		add(r.cats.url(r.u, c), time.Time{})
 	}
 }

@@ -134,8 +134,8 @@ func (r *Renderer) cached(cache *sync.Map, key any, name string, data any) templ
 func (r *Renderer) tagLinks(tags []string) []template.HTML {
 	out := make([]template.HTML, 0, len(tags))
 	for i, tag := range tags {
-		name := r.tags.page[tag]
-		if slices.ContainsFunc(tags[:i], func(t string) bool { return r.tags.page[t] == name }) {
+		name, _ := r.tags.Page(tag)
+		if slices.ContainsFunc(tags[:i], func(t string) bool { p, _ := r.tags.Page(t); return p == name }) {
 			continue
 		}
 		out = append(out, r.cached(&r.tagLink, name, "taglink", Link{name, r.tags.url(r.u, name)}))
@@ -166,6 +166,7 @@ func (r *Renderer) cited(m content.Markdown, doc markdown.Doc, l *links, cites *
 	}
 	res := r.md.Render(m.Text, doc)
 	l.add(res.Terms)
+	l.rendered(m.Text)
 	if cites != nil {
 		*cites = append(*cites, res.Cites...)
 	}
@@ -181,6 +182,7 @@ func (r *Renderer) block(m content.Markdown, doc markdown.Doc, l *links) templat
 	}
 	res := r.md.Render(m.Text, doc)
 	l.add(res.Terms)
+	l.rendered(m.Text)
 	return template.HTML(res.HTML)
 }
 
@@ -218,39 +220,61 @@ var prefixes = func() map[string][]string {
 	return m
 }()
 
-// links collects the slugs of the terms a page links to, for previews.
-type links []string
+// links collects, as a page renders, what it shows of other pages: the
+// slugs of the terms it links to (their previews, and the cards its
+// Deps name) and the Markdown it rendered (in which a name may come to
+// link elsewhere: see Deps.Mentions).
+type links struct {
+	terms    []string
+	markdown []string
+}
 
 func (l *links) refs(ts []TermRef) {
 	for _, t := range ts {
-		*l = append(*l, t.Slug)
+		l.terms = append(l.terms, t.Slug)
 	}
 }
 
 func (l *links) add(slugs []string) {
 	if l != nil {
-		*l = append(*l, slugs...)
+		l.terms = append(l.terms, slugs...)
+	}
+}
+
+// rendered records a Markdown source the page shows.
+func (l *links) rendered(text string) {
+	if l != nil && text != "" {
+		l.markdown = append(l.markdown, text)
+	}
+}
+
+// merge adds what a shared fragment (an incident's list entry) showed.
+func (l *links) merge(o links) {
+	if l != nil {
+		l.terms = append(l.terms, o.terms...)
+		l.markdown = append(l.markdown, o.markdown...)
 	}
 }
 
 // previews is the JSON the tooltip script reads: title, abbreviations and
 // summary of every term this page links to, so hovering needs no request.
-func (r *Renderer) previews(l links) template.JS {
-	slices.Sort(l) // deterministic output
-	l = slices.Compact(l)
+func (r *Renderer) previews(pl *links) template.JS {
+	slices.Sort(pl.terms) // deterministic output
+	pl.terms = slices.Compact(pl.terms)
+	l := pl.terms
+	entries := make([]string, 0, len(l))
 	size := 2
 	for _, slug := range l {
-		size += len(r.preview[slug]) + 1
+		if e, ok := r.previewOf(slug); ok {
+			entries = append(entries, e)
+			size += len(e) + 1
+		}
 	}
 	var b strings.Builder
 	b.Grow(size)
 	b.WriteByte('{')
 	n := 0
-	for _, slug := range l {
-		e, ok := r.preview[slug]
-		if !ok {
-			continue
-		}
+	for _, e := range entries {
 		if n > 0 {
 			b.WriteByte(',')
 		}
@@ -259,6 +283,21 @@ func (r *Renderer) previews(l links) template.JS {
 	}
 	b.WriteByte('}')
 	return template.JS(b.String())
+}
+
+// previewOf is the previews entry of a published term, made once per
+// build: the same terms are linked from many pages.
+func (r *Renderer) previewOf(slug string) (string, bool) {
+	i, ok := r.num[r.g.TermBySlug[slug]]
+	if !ok {
+		return "", false
+	}
+	if e := r.preview[i].Load(); e != nil {
+		return *e, true
+	}
+	e := previewEntry(r.g.Terms[i])
+	r.preview[i].Store(&e) // two workers may both make it: the same value
+	return e, true
 }
 
 // previewEntry is one term's `"slug":{...}` member of the previews JSON,

@@ -38,40 +38,39 @@ func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links
 	return out
 }
 
-func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework) error {
-	var l links
-	ref := r.frameworkRef(f, &l)
+func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links) error {
+	ref := r.frameworkRef(f, l)
 	p := FrameworkPage{
 		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()}),
 		Framework: ref,
 		Homepage:  f.URL,
 	}
-	p.Terms = r.mappedTerms(r.g.FrameworkTerms[f], "framework-level--", &l)
+	p.Terms = r.mappedTerms(r.g.FrameworkTerms[f], "framework-level--", l)
 	for _, c := range f.Controls {
 		a := r.anchors[c]
 		p.Controls = append(p.Controls, ControlView{
 			ID: c.ID.Value, Anchor: a, Title: c.Title, URL: c.URL,
-			Description: r.block(c.Description, markdown.Doc{IDPrefix: a + "--"}, &l), Terms: r.mappedTerms(r.g.ControlTerms[c], a+"--", &l),
+			Description: r.block(c.Description, markdown.Doc{IDPrefix: a + "--"}, l), Terms: r.mappedTerms(r.g.ControlTerms[c], a+"--", l),
 		})
 	}
 	p.Previews = r.previews(l)
 	return r.tmpl.execute(w, "framework", p)
 }
 
-func (r *Renderer) frameworksPage(w *bytes.Buffer) error {
+func (r *Renderer) frameworksPage(w *bytes.Buffer, l *links) error {
 	p := FrameworksPage{Layout: r.layout("frameworks", r.text.T("nav_frameworks"), r.u.Frameworks(), r.text.T("desc_frameworks"), Link{r.text.T("home"), r.u.Home()})}
 	for _, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
 	}
 	return r.tmpl.execute(w, "frameworks", p)
 }
 
-func (r *Renderer) matrixPage(w *bytes.Buffer) error {
+func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
 	p := MatrixPage{Layout: r.layout("matrix", r.text.T("framework_matrix"), r.u.Matrix(), r.text.T("desc_matrix"), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()})}
 	idx := map[*content.Framework]int{}
 	cellCache := map[string]template.HTML{} // the page's cells, by their links
 	for i, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
 		idx[f] = i
 	}
 	for _, t := range r.g.Terms {
@@ -104,11 +103,12 @@ func (r *Renderer) matrixPage(w *bytes.Buffer) error {
 		row := MatrixRow{Term: r.ref(t), Cells: template.HTML(html.String())}
 		p.Rows = append(p.Rows, row)
 	}
-	l := make(links, len(p.Rows))
-	for i, row := range p.Rows {
-		l[i] = row.Term.Slug
+	var rows links // the previews are of the rows' terms alone
+	for _, row := range p.Rows {
+		rows.terms = append(rows.terms, row.Term.Slug)
 	}
-	p.Previews = r.previews(l)
+	p.Previews = r.previews(&rows)
+	l.merge(rows)
 	return r.tmpl.execute(w, "matrix", p)
 }
 

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
@@ -14,22 +13,23 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 		return ref.(IncidentRef)
 	}
 	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.incidentURL(inc), Date: inc.Date}
-	ref.Summary = r.inline(inc.Summary, "incident-"+inc.Slug.Value+"--", (*links)(&ref.links))
+	ref.Summary = r.inline(inc.Summary, "incident-"+inc.Slug.Value+"--", &ref.links)
 	ref.Item = r.partial("incidentitem", ref)
 	r.incidents.Store(inc, ref)
 	return ref
 }
 
-func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
+func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident, l *links) error {
 	ref := r.incidentRef(inc)
 	p := IncidentPage{
 		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_incidents"), r.u.Incidents()}),
 		Incident: ref,
 		Terms:    r.termRefs(r.g.IncidentTerms[inc]),
 	}
-	l := links(slices.Clone(ref.links))
+	l.merge(ref.links)
 	body := r.md.Render(inc.Body.Text, markdown.Doc{Reserved: r.reserved["incident"], Sources: content.SourceIDs(inc.Sources)})
 	l.add(body.Terms)
+	l.rendered(inc.Body.Text)
 	p.Body = template.HTML(body.HTML)
 	p.Sources = sourceViews(inc.Sources, body.Cites)
 	p.Layout.Draft = inc.Draft
@@ -40,10 +40,12 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident) error {
 	return r.tmpl.execute(w, "incident", p)
 }
 
-func (r *Renderer) incidentsPage(w *bytes.Buffer) error {
+func (r *Renderer) incidentsPage(w *bytes.Buffer, l *links) error {
 	p := IncidentsPage{Layout: r.layout("incidents", r.text.T("nav_incidents"), r.u.Incidents(), r.text.T("desc_incidents"), Link{r.text.T("home"), r.u.Home()})}
 	for _, inc := range r.g.Incidents {
-		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+		ref := r.incidentRef(inc)
+		p.Incidents = append(p.Incidents, ref)
+		l.merge(ref.links)
 	}
 	return r.tmpl.execute(w, "incidents", p)
 }

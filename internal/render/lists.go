@@ -91,7 +91,7 @@ func (r *Renderer) termsPage(w *bytes.Buffer) error {
 	return r.tmpl.execute(w, "terms", p)
 }
 
-func (r *Renderer) homePage(w *bytes.Buffer) error {
+func (r *Renderer) homePage(w *bytes.Buffer, l *links) error {
 	p := HomePage{
 		Layout:    r.layout("home", "", r.u.Home(), r.cfg.Description),
 		Letters:   r.letters(),
@@ -106,10 +106,12 @@ func (r *Renderer) homePage(w *bytes.Buffer) error {
 	slices.SortStableFunc(recent, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
 	p.Recent = r.termRefs(recent[:min(len(recent), 12)])
 	for _, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
 	}
 	for _, inc := range r.g.Incidents[:min(len(r.g.Incidents), 6)] {
-		p.Incidents = append(p.Incidents, r.incidentRef(inc))
+		ref := r.incidentRef(inc)
+		p.Incidents = append(p.Incidents, ref)
+		l.merge(ref.links)
 	}
 	set := map[string]any{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": r.cfg.Title, "url": r.abs(r.u.Terms())}
 	if r.cfg.Description != "" {

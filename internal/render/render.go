@@ -1,13 +1,29 @@
 // Package render turns a resolved site into pages: it builds the typed view
 // of each page and runs it through the site's templates. It does no I/O
 // beyond reading templates; the caller decides where pages go.
+//
+// # Jobs and what they show
+//
+// Renderer.Jobs lists every output file as a Job. Each Job declares the
+// facts of the site model (xref.Fact) its file shows: its own term, the
+// cards of the terms it lists, site-wide lists, the settings. A live
+// preview compares two versions of the site (xref.Diff) and renders
+// again exactly the files whose facts changed; it knows nothing of page
+// kinds or paths. So adding a kind of page or file is one call in Jobs:
+//
+//	add("api/terms/"+t.Slug.Value+".json", facts(xref.TermPageFact(t.Slug.Value)), fileJob(...))
+//
+// Every job shows the settings without saying so. Facts the file shows
+// depending on its content are recorded as it renders (see links): the
+// cards of the terms it links to, and the Markdown it rendered, in which
+// a name may start or stop auto-linking (xref.Changes.Mentions). A job
+// whose declaration is wrong makes a stale preview: the live package's
+// property test compares the preview with a fresh build after random
+// edits.
 package render
 
 import (
-	"bytes"
 	"io/fs"
-	"maps"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -43,7 +59,7 @@ type Renderer struct {
 	// string-keyed maps over thousands of terms were a tenth of a page.
 	num     map[*content.Term]int32   // a published term's index in g.Terms (lists skip the others)
 	refs    []atomic.Pointer[TermRef] // by index: the term as lists show it, made on first use
-	preview map[string]string         // by slug: the term's entry in a page's previews JSON
+	preview []atomic.Pointer[string]  // by index: the term's entry in a page's previews JSON, made on first use
 
 	// Fragments that appear on many pages (an incident's list entry, a
 	// tag link, a mapping's cells, a breadcrumb trail) are rendered once
@@ -93,13 +109,12 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 		r.nav.Feed = r.u.File("feed.xml")
 	}
 	r.num = make(map[*content.Term]int32, len(g.Terms))
-	r.preview = make(map[string]string, len(g.Terms))
+	r.preview = make([]atomic.Pointer[string], len(g.Terms))
 	for i, t := range g.Terms {
 		r.num[t] = int32(i)
-		r.preview[t.Slug.Value] = previewEntry(t)
 	}
 	r.refs = make([]atomic.Pointer[TermRef], len(g.Terms))
-	r.tags, r.cats = r.taxonomies()
+	r.tags, r.cats = taxonomy{g.Tags, "tags/"}, taxonomy{g.Categories, "categories/"}
 	r.anchors = map[*content.Control]string{}
 	for _, f := range g.Frameworks {
 		for i, a := range ControlAnchors(f) {
@@ -115,135 +130,6 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	}
 	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink}, linker{r}, r.autoNames())
 	return r, nil
-}
-
-// BasePath is the URL path every page lives under.
-func (r *Renderer) BasePath() string { return r.u.base }
-
-// URLs for other packages (search) that write links into the site.
-func (r *Renderer) TermURL(slug string) string { return r.u.Term(slug) }
-
-// TagPath and CategoryPath are the output files of the page a tag or
-// category spelling is listed on, "" when this site has no such page.
-// Slugs that clash get suffixes, so only the Renderer knows them.
-func (r *Renderer) TagPath(name string) string { return r.tags.path(name) }
-
-func (r *Renderer) CategoryPath(name string) string { return r.cats.path(name) }
-
-// A Job renders one output file.
-type Job struct {
-	Path string        // relative to the output folder, e.g. "terms/api-key/index.html"
-	Term *content.Term // the term whose page this is, if any
-	run  func(w *bytes.Buffer) error
-	r    *Renderer
-}
-
-// Render runs the job and returns the file.
-func (j Job) Render() ([]byte, error) {
-	var b bytes.Buffer
-	if err := j.RenderTo(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// RenderTo runs the job and appends the file to w; a builder that writes
-// each file right away can reuse one buffer for every page.
-func (j Job) RenderTo(w *bytes.Buffer) error {
-	if err := j.run(w); err != nil {
-		return err
-	}
-	if err := j.r.partialErr.Load(); err != nil {
-		return *err
-	}
-	return nil
-}
-
-// fileJob adapts a function that makes a whole file (feeds, JSON).
-func fileJob(f func() ([]byte, error)) func(*bytes.Buffer) error {
-	return func(w *bytes.Buffer) error {
-		b, err := f()
-		w.Write(b)
-		return err
-	}
-}
-
-// Jobs lists every page of the site, in a fixed order.
-func (r *Renderer) Jobs() []Job {
-	g := r.g
-	var jobs []Job
-	add := func(path string, t *content.Term, f func(*bytes.Buffer) error) {
-		jobs = append(jobs, Job{Path: r.prefix + path, Term: t, run: f, r: r})
-	}
-	root := r.prefix == "" // files the site has once, not once a language
-	// The pages that list the whole site come first: each takes as long
-	// as hundreds of term pages, and a worker left with one of them at
-	// the end would keep the others waiting.
-	if root {
-		add("api/glossary.json", nil, fileJob(r.apiJSON))
-	}
-	add("index.html", nil, r.homePage)
-	add("terms/index.html", nil, r.termsPage)
-	add("frameworks/index.html", nil, r.frameworksPage)
-	add("frameworks/matrix/index.html", nil, r.matrixPage)
-	for _, f := range g.Frameworks {
-		add("frameworks/"+f.ID+"/index.html", nil, func(w *bytes.Buffer) error { return r.frameworkPage(w, f) })
-	}
-	add("incidents/index.html", nil, r.incidentsPage)
-	for _, inc := range g.Incidents {
-		if !r.own(inc.Lang) {
-			continue // untranslated: lists link to the original's page
-		}
-		add("incidents/"+inc.Slug.Value+"/index.html", nil, func(w *bytes.Buffer) error { return r.incidentPage(w, inc) })
-	}
-	tags, cats := &r.tags, &r.cats
-	add("tags/index.html", nil, func(w *bytes.Buffer) error { return r.taxonomyIndex(w, r.text.T("tags"), r.u.Tags(), tags) })
-	for _, tag := range tags.names {
-		add(tags.dir+tags.slug[tag]+"/index.html", nil, func(w *bytes.Buffer) error { return r.taxonomyPage(w, "Tag", tag, r.u.Tags(), tags) })
-	}
-	add("categories/index.html", nil, func(w *bytes.Buffer) error {
-		return r.taxonomyIndex(w, r.text.T("categories"), r.u.Categories(), cats)
-	})
-	for _, c := range cats.names {
-		add(cats.dir+cats.slug[c]+"/index.html", nil, func(w *bytes.Buffer) error {
-			return r.taxonomyPage(w, "Category", c, r.u.Categories(), cats)
-		})
-	}
-	add("search/index.html", nil, r.searchPage)
-	if root {
-		add("404.html", nil, r.notFoundPage)
-		if r.u.origin != "" { // a sitemap lists absolute URLs only
-			add("sitemap.xml", nil, fileJob(r.sitemap))
-		}
-	}
-	if r.nav.Feed != "" {
-		add("feed.xml", nil, fileJob(r.feed))
-	}
-	if root {
-		add("robots.txt", nil, fileJob(r.robots))
-		add("opensearch.xml", nil, fileJob(r.openSearch))
-		r.exchangeJobs(add)
-	}
-	for _, t := range g.Terms {
-		if !r.own(t.Lang) {
-			continue
-		}
-		add("terms/"+t.Slug.Value+"/index.html", t, func(w *bytes.Buffer) error { return r.termPage(w, t) })
-	}
-	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
-		t := g.Redirects[old]
-		if !r.own(t.Lang) {
-			continue
-		}
-		add("terms/"+old+"/index.html", nil, func(w *bytes.Buffer) error { return r.redirectPage(w, t) })
-	}
-	for _, sn := range g.Shared {
-		add("terms/"+sn.Slug+"/index.html", nil, func(w *bytes.Buffer) error { return r.disambiguationPage(w, sn) })
-	}
-	if r.hasHierarchy() {
-		add("hierarchy/index.html", nil, r.hierarchyPage)
-	}
-	return jobs
 }
 
 // linker resolves [[links]] for the Markdown renderer.

@@ -13,7 +13,7 @@ import (
 
 type mappingKey struct{ framework, control string }
 
-func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
+func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
 	g := r.g
 	// The body is the page's main text: its heading ids are the plain
 	// ones, made to avoid the ids of the page's own sections. Every other
@@ -48,18 +48,19 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term) error {
 		}
 	}
 	p.Tags = r.tagLinks(t.Tags)
-	l := links(body.Terms) // the Result's own slice
+	l.add(body.Terms)
+	l.rendered(t.Body.Text)
 	for i, e := range t.Examples {
 		doc := markdown.Doc{Self: t.Slug.Value, Inline: true, IDPrefix: nthPrefix("example-", i), Sources: sources}
-		p.Examples = append(p.Examples, r.cited(e, doc, &l, &cites))
+		p.Examples = append(p.Examples, r.cited(e, doc, l, &cites))
 	}
 	for _, inc := range g.TermIncidents[t] {
 		ref := r.incidentRef(inc)
 		p.Incidents = append(p.Incidents, ref)
-		l.add(ref.links)
+		l.merge(ref.links)
 	}
 	for i, m := range byFramework(g.TermMappings[t]) {
-		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.cited(m.Relevance, markdown.Doc{Inline: true, IDPrefix: nthPrefix("mapping-", i), Sources: sources}, &l, &cites)}
+		row := MappingRow{Framework: Link{m.Framework.Name, r.u.Framework(m.Framework.ID)}, FrameworkAbbr: m.Framework.Short, Relevance: r.cited(m.Relevance, markdown.Doc{Inline: true, IDPrefix: nthPrefix("mapping-", i), Sources: sources}, l, &cites)}
 		key := mappingKey{m.Framework.ID, ""}
 		if m.Control != nil {
 			row.Control, row.ControlTitle, row.ControlURL = m.Control.ID.Value, m.Control.Title, r.controlURL(m.Framework, m.Control)

@@ -75,7 +75,7 @@ func (r *Renderer) disambiguationPage(w *bytes.Buffer, sn *xref.SharedName) erro
 	}
 	var l links
 	l.refs(p.Terms)
-	p.Previews = r.previews(l)
+	p.Previews = r.previews(&l)
 	return r.tmpl.execute(w, "disambiguation", p)
 }
 

@@ -4,10 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/nhimg/nhiglossary/internal/content"
-	"github.com/nhimg/nhiglossary/internal/textfold"
 )
 
 // urls builds every link of the site from one base, so that a site built
@@ -81,58 +79,6 @@ func ControlAnchors(f *content.Framework) []string {
 		taken[a], taken[a+"-title"] = true, true
 	}
 	return out
-}
-
-// TaxonomySlug is the URL segment a tag or category has when no other
-// name of the site claims it (see taxonomy.assignSlugs).
-//
-// Accents fold to ASCII ("Ünïcode" -> "unicode"); letters of scripts
-// without an ASCII fold stay, lower-cased ("秘密"): a browser
-// percent-encodes them, which reads better than a shared "other" page.
-// The symbols that tell tags apart are spelled out ("C++" -> "c-plus-plus",
-// "C#" -> "c-sharp", "R&D" -> "r-and-d"), so the slug is a function of
-// the name alone and the same on every page and in every live rebuild;
-// other punctuation separates words. A name with no letter or digit is
-// "other".
-func TaxonomySlug(name string) string {
-	var b strings.Builder
-	dash := false
-	word := func(s string) {
-		if dash && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		dash = false
-		b.WriteString(s)
-	}
-	spelled := func(s string) { // a word of its own
-		dash = true
-		word(s)
-		dash = true
-	}
-	for _, r := range textfold.String(name) { // lower case, accents folded
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			word(string(r))
-		case r == '+':
-			spelled("plus")
-		case r == '#':
-			spelled("sharp")
-		case r == '&':
-			spelled("and")
-		case r == '@':
-			spelled("at")
-		case r < 0x80:
-			dash = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			word(string(r))
-		default:
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		return "other"
-	}
-	return b.String()
 }
 
 // BasePathOf is the URL path of a base URL, ending in "/".

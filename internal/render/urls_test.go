@@ -4,9 +4,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
 func TestURLsStayUnderTheBasePath(t *testing.T) {
@@ -33,23 +32,10 @@ func TestURLsStayUnderTheBasePath(t *testing.T) {
 	}
 }
 
-func TestAnchorsAndTaxonomySlugs(t *testing.T) {
+func TestControlAnchor(t *testing.T) {
 	for in, want := range map[string]string{"PR.AA-01": "control-pr-aa-01", "NHI2": "control-nhi2", "T1552.001": "control-t1552-001"} {
 		if got := ControlAnchor(in); got != want {
 			t.Errorf("ControlAnchor(%q) = %q, want %q", in, got, want)
-		}
-	}
-	for in, want := range map[string]string{
-		"CI/CD": "ci-cd", "Secrets": "secrets", "!!!": "other",
-		// Accents fold; symbols that tell tags apart are spelled out.
-		"Ünïcode Tag": "unicode-tag", "Émigré": "emigre", "Straße": "strasse",
-		"U\u0308ber": "uber", // decomposed: the combining mark goes
-		"C++":        "c-plus-plus", "C#": "c-sharp", "c": "c", "R&D": "r-and-d",
-		// Letters without an ASCII fold stay, lower-cased.
-		"秘密": "秘密", "Ключ API": "ключ-api", "κλειδί": "κλειδί",
-	} {
-		if got := TaxonomySlug(in); got != want {
-			t.Errorf("TaxonomySlug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -77,34 +63,14 @@ func TestControlAnchorsAreUniqueInAFramework(t *testing.T) {
 	}
 }
 
-func TestTaxonomySlugsNeverJoinDifferentTags(t *testing.T) {
-	tx := newTaxonomy("tags/")
-	for _, n := range []string{"c", "C++", "C#", "c#", "Secrets", "secrets", " Secrets ", "ç", "CI/CD", "CI-CD", "ci-cd-1"} {
-		tx.canon(n)
-	}
-	slices.Sort(tx.names)
-	tx.assignSlugs()
-	want := map[string]string{
-		"c": "c", "C++": "c-plus-plus", "C#": "c-sharp", "Secrets": "secrets",
-		"ç":     "c-1", // folds to c, but is another tag
-		"CI-CD": "ci-cd", "CI/CD": "ci-cd-2", "ci-cd-1": "ci-cd-1",
-	}
-	if diff := cmp.Diff(want, tx.slug); diff != "" {
-		t.Errorf("slugs (-want +got):\n%s", diff)
-	}
-	for _, spelling := range []string{"secrets", " Secrets "} {
-		if got := tx.page[spelling]; got != "Secrets" {
-			t.Errorf("%q is on the page of %q, want Secrets", spelling, got)
-		}
+func TestTaxonomyURLsArePercentEncoded(t *testing.T) {
+	g, _ := xref.Resolve(&content.Site{Terms: []*content.Term{{File: "a.md", Slug: content.Name{Value: "a"}, Title: content.Name{Value: "A"}, Tags: []string{"秘密", "ç", "c"}}}}, xref.Options{})
+	tx := taxonomy{g.Tags, "tags/"}
+	if got := tx.url(newURLs("/"), "秘密"); got != "/tags/%E7%A7%98%E5%AF%86/" {
+		t.Errorf("a CJK tag's URL = %q, want it percent-encoded", got)
 	}
 	if got := tx.url(newURLs("/kb/"), "ç"); got != "/kb/tags/c-1/" {
 		t.Errorf("url = %q", got)
-	}
-	tx = newTaxonomy("tags/")
-	tx.canon("秘密")
-	tx.assignSlugs()
-	if got := tx.url(newURLs("/"), "秘密"); got != "/tags/%E7%A7%98%E5%AF%86/" {
-		t.Errorf("a CJK tag's URL = %q, want it percent-encoded", got)
 	}
 }
 

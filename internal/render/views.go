@@ -100,7 +100,7 @@ type IncidentRef struct {
 	Date    time.Time
 	Summary template.HTML
 	Item    template.HTML // the "incidentitem" template for it, rendered once
-	links   []string      // the terms Summary links to
+	links   links         // what Summary shows of other pages
 }
 
 // MappingRow is one row of a term's framework-alignment table.

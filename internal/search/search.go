@@ -104,6 +104,21 @@ type Index struct {
 	summaries []File
 	lang      string              // the language of a site's several, "" on a one-language site
 	fold      func(string) string // what the text index does to text before splitting it into words
+	stable    bool                // see NewStable
+}
+
+// StableNamesPath is the names file of an index made by NewStable.
+const StableNamesPath = "search/names.0.txt"
+
+// NewStable is NewLang for a live preview: the names file is always
+// StableNamesPath and text.txt names hash "0", so pages that link to the
+// index need not change when it does. search.js takes the version from
+// the name and checks text.txt against it, as with a hashed index.
+func NewStable(terms []*content.Term, lang string, entries ...Entry) *Index {
+	ix := NewLang(terms, lang, entries...)
+	ix.stable = true
+	ix.names.Path = StableNamesPath
+	return ix
 }
 
 // Entry kinds, as ENTRY lines write them.

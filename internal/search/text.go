@@ -146,6 +146,9 @@ func (tx *Text) Files() []File {
 		slices.Sort(p) // terms were added in the order their pages rendered
 	}
 	namesHash := hashOf(tx.ix.names.Data)
+	if tx.ix.stable {
+		namesHash = "0"
+	}
 
 	byKey := map[string][]string{}
 	for w := range post {

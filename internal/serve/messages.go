@@ -12,6 +12,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/live"
 )
 
 // The messages the live-reload client (assets/livereload.js) reads, one
@@ -83,7 +84,7 @@ func reloadMessage(urlPath string) []byte {
 
 // changeMessage is what the browsers hear of an update; nil for nothing.
 // versions are the assets' versions now.
-func changeMessage(ch *build.Change, base string, versions map[string]string) []byte {
+func changeMessage(ch *live.Change, base string, versions map[string]string) []byte {
 	if ch.Err != nil || !ch.Changed() {
 		return nil
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
 // The pages the preview sends in place of one the site cannot give.
@@ -15,9 +17,9 @@ import (
 // it lists the problems in the way.
 func (s *server) problemsPage(w http.ResponseWriter, r *http.Request) {
 	st := s.currentStatus()
-	title := "The site has " + plural(st.Errors, "error")
+	title := "The site has " + diag.Plural(st.Errors, "error")
 	if st.Warnings > 0 {
-		title += " and " + plural(st.Warnings, "warning")
+		title += " and " + diag.Plural(st.Warnings, "warning")
 	}
 	s.sendProblems(w, r, problemsView{
 		Title:    title,

@@ -42,6 +42,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/live"
 	"github.com/nhimg/nhiglossary/internal/serve/livereload"
 	"github.com/nhimg/nhiglossary/internal/serve/watch"
 )
@@ -62,8 +63,9 @@ type Options struct {
 	Ready func(url string)
 }
 
-// Watched are the parts of a site a preview watches.
-var Watched = []string{"content", "templates", "assets"}
+// Watched are the parts of a site a preview watches (and the files at its
+// root): translations are content files; i18n/ holds the interface text.
+var Watched = []string{"content", "i18n", "templates", "assets"}
 
 // server is one running preview.
 type server struct {
@@ -71,7 +73,7 @@ type server struct {
 	log   io.Writer
 	root  *os.Root
 	site  fs.FS // the site folder, confined to it
-	live  *build.Live
+	live  *live.Live
 	hub   *livereload.Hub
 	hosts hosts
 	url   string
@@ -167,7 +169,7 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 			fmt.Fprintf(s.log, "%s: a link out of the site folder; left out\n", name)
 		}
 	}}
-	s.live = build.NewLive(s.site, opts.Build)
+	s.live = live.New(s.site, opts.Build)
 	return s, nil
 }
 
@@ -219,7 +221,7 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 }
 
 // publish tells the browsers what an update did.
-func (s *server) publish(ch *build.Change) {
+func (s *server) publish(ch *live.Change) {
 	if ch.Err == nil {
 		s.built.Store(true)
 	}
@@ -252,7 +254,7 @@ func (s *server) currentStatus() statusMsg {
 }
 
 // report prints what an update did.
-func (s *server) report(ch *build.Change, batch []string) {
+func (s *server) report(ch *live.Change, batch []string) {
 	now := time.Now().Format("15:04:05")
 	what := "site"
 	switch files := ch.Files; {
@@ -276,7 +278,7 @@ func (s *server) report(ch *build.Change, batch []string) {
 			if !s.built.Load() {
 				shows = "every page shows them until they are fixed"
 			}
-			fmt.Fprintf(s.log, "%s %s: %s, %s; %s\n", now, what, plural(e, "error"), plural(w, "warning"), shows)
+			fmt.Fprintf(s.log, "%s %s: %s, %s; %s\n", now, what, diag.Plural(e, "error"), diag.Plural(w, "warning"), shows)
 		} else {
 			fmt.Fprintf(s.log, "%s %s: %v\n", now, what, ch.Err)
 		}
@@ -288,7 +290,7 @@ func (s *server) report(ch *build.Change, batch []string) {
 		_, w := ch.Diags.Count()
 		diag.WriteText(s.log, ch.Diags)
 		if w > 0 {
-			fmt.Fprintf(s.log, "%s\n", plural(w, "warning"))
+			fmt.Fprintf(s.log, "%s\n", diag.Plural(w, "warning"))
 		}
 	case wasBroken:
 		diag.WriteText(s.log, ch.Diags)
@@ -298,7 +300,7 @@ func (s *server) report(ch *build.Change, batch []string) {
 	}
 	if failsText != s.failsBuild || batch == nil || wasBroken {
 		if len(fails) > 0 {
-			fmt.Fprintf(s.log, "%s %s: build would fail on %s: the preview shows drafts, build leaves them out\n", now, what, plural(len(fails), "problem"))
+			fmt.Fprintf(s.log, "%s %s: build would fail on %s: the preview shows drafts, build leaves them out\n", now, what, diag.Plural(len(fails), "problem"))
 		} else if s.failsBuild != "" {
 			fmt.Fprintf(s.log, "%s %s: build would no longer fail\n", now, what)
 		}
@@ -307,7 +309,7 @@ func (s *server) report(ch *build.Change, batch []string) {
 	if batch == nil || !ch.Changed() {
 		return
 	}
-	fmt.Fprintf(s.log, "%s %s: %s in %s\n", now, what, plural(len(ch.Pages)+len(ch.Assets), "file"), ms(ch.Duration))
+	fmt.Fprintf(s.log, "%s %s: %s in %s\n", now, what, diag.Plural(len(ch.Pages)+len(ch.Assets), "file"), ms(ch.Duration))
 }
 
 // failing is the problems build would fail on though the preview
@@ -322,13 +324,6 @@ func failing(diags diag.List) (diag.List, string) {
 	var b strings.Builder
 	diag.WriteText(&b, fails)
 	return fails, b.String()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func ms(d time.Duration) string {

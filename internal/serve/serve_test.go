@@ -21,6 +21,7 @@ import (
 
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/live"
 )
 
 func buildOptions() build.Options {
@@ -225,7 +226,7 @@ func handlerFor(t *testing.T, dir, addr string, allowHosts ...string) http.Handl
 
 // serverFor makes a server for the site in dir, at addr, that has built
 // it once and told its (running) hub.
-func serverFor(t *testing.T, dir string, addr net.Addr, allowHosts ...string) (*server, *build.Change) {
+func serverFor(t *testing.T, dir string, addr net.Addr, allowHosts ...string) (*server, *live.Change) {
 	t.Helper()
 	s, err := newServer(Options{Src: dir, Build: buildOptions(), AllowHosts: allowHosts}, addr)
 	if err != nil {

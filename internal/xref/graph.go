@@ -85,11 +85,14 @@ type Graph struct {
 	FrameworkTerms map[*content.Framework][]TermMapping  // framework-level mappings only
 	Redirects      map[string]*content.Term              // old slug -> term
 
-	Broader    map[*content.Term][]*content.Term // wider terms, in the order written
-	Narrower   map[*content.Term][]*content.Term // the inverse of Broader, by title
-	ReplacedBy map[*content.Term]*content.Term   // a deprecated term's replacement
-	Shared     []*SharedName                     // names several published terms share, by name
-	sharedBy   map[string]*SharedName            // by normalized name
+	// Tags and Categories are the tag and category pages of the
+	// published terms and incidents, with their slugs.
+	Tags, Categories *Taxonomy
+	Broader          map[*content.Term][]*content.Term // wider terms, in the order written
+	Narrower         map[*content.Term][]*content.Term // the inverse of Broader, by title
+	ReplacedBy       map[*content.Term]*content.Term   // a deprecated term's replacement
+	Shared           []*SharedName                     // names several published terms share, by name
+	sharedBy         map[string]*SharedName            // by normalized name
 
 	names map[string]Target // lower-cased slug/title/synonym/abbreviation/control key -> target
 }

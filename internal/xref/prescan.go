@@ -1,10 +1,10 @@
 package xref
 
 import (
-	"runtime"
-	"sync"
+	"context"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/par"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
@@ -30,28 +30,14 @@ type termScan struct {
 // time, so the output does not depend on scheduling.
 func (r *resolver) prescan() []termScan {
 	out := make([]termScan, len(r.terms))
-	var next sync.Mutex
-	i := 0
-	const chunk = 64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf []byte
-			for {
-				next.Lock()
-				lo := i
-				i += chunk
-				next.Unlock()
-				if lo >= len(r.terms) {
-					return
-				}
-				for j := lo; j < min(lo+chunk, len(r.terms)); j++ {
-					out[j] = r.scanTerm(r.terms[j], &buf)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	const chunk = 64 // terms are quick: one hand-out per few dozen
+	bufs := make([][]byte, par.Workers())
+	par.Do(context.Background(), (len(r.terms)+chunk-1)/chunk, func(w, c int) error {
+		for j := c * chunk; j < min((c+1)*chunk, len(r.terms)); j++ {
+			out[j] = r.scanTerm(r.terms[j], &bufs[w])
+		}
+		return nil
+	})
 	return out
 }
 

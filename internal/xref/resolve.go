@@ -60,6 +60,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	r.checkCycles()
 	r.finish()
 	r.reviewDue()
+	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
 	return r.g, r.diags.Silence(site.Config.WarningsOff).Sort()
 }
 

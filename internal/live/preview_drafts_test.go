@@ -1,4 +1,4 @@
-package build
+package live
 
 import (
 	"context"
@@ -15,7 +15,7 @@ func TestPreviewReportsDraftLinksBuildRejects(t *testing.T) {
 		"content/terms/a.md": {Data: []byte("---\ntitle: A\nsummary: s\nupdated: 2026-01-01\nrelated: [b]\n---\nSee [[B]].\n")},
 		"content/terms/b.md": {Data: []byte("---\ntitle: B\nsummary: s\nupdated: 2026-01-01\ndraft: true\n---\nSee [[A]].\n")},
 	}
-	l := NewLive(fsys, liveOpts())
+	l := New(fsys, liveOpts())
 	ch := l.Update(context.Background(), nil)
 	if ch.Err != nil {
 		t.Fatalf("the preview does not render: %v\n%v", ch.Err, ch.Diags)

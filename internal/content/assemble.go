@@ -1,0 +1,95 @@
+package content
+
+import (
+	"context"
+	"io/fs"
+	"slices"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/par"
+)
+
+// Loaded is one content file as read: what it gave (nil where it failed)
+// and its problems.
+type Loaded struct {
+	File      string
+	Term      *Term
+	Framework *Framework
+	Incident  *Incident
+	Diags     diag.List
+}
+
+// LoadFile reads one content file of any kind, translations
+// (SLUG.CODE.md) included, as Load does; cfg gives a term its default
+// author and language.
+func LoadFile(fsys fs.FS, file string, cfg Config) Loaded {
+	l := Loaded{File: file}
+	_, lang, _ := splitLang(file)
+	switch KindOf(file) {
+	case KindTerm:
+		l.Term = loadTerm(fsys, file, cfg, cfg.DefaultLanguage(), false, &l.Diags)
+	case KindTermTranslation:
+		l.Term = loadTerm(fsys, file, cfg, lang, true, &l.Diags)
+	case KindFramework:
+		l.Framework = loadFramework(fsys, file, &l.Diags)
+	case KindIncident:
+		l.Incident = loadIncident(fsys, file, cfg.DefaultLanguage(), false, &l.Diags)
+	case KindIncidentTranslation:
+		l.Incident = loadIncident(fsys, file, lang, true, &l.Diags)
+	}
+	l.Diags.Sort()
+	return l
+}
+
+// LoadFiles reads files in parallel, each as LoadFile does.
+func LoadFiles(fsys fs.FS, files []string, cfg Config) []Loaded {
+	out := make([]Loaded, len(files))
+	par.Do(context.Background(), len(files), func(_, i int) error {
+		out[i] = LoadFile(fsys, files[i], cfg)
+		return nil
+	})
+	return out
+}
+
+// Assemble makes a site of its settings and its loaded files: files that
+// failed are left out, terms and incidents are sorted by slug and
+// frameworks by id. diags are the problems met before (settings, file
+// listing); the result holds them, every file's and those of pairing each
+// translation with its original.
+func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
+	s := &Site{Config: cfg}
+	diags = slices.Clone(diags)
+	for _, f := range files {
+		diags = append(diags, f.Diags...)
+		switch kind := KindOf(f.File); {
+		case f.Term == nil && kind == KindTerm, f.Incident == nil && kind == KindIncident:
+			// It still owns its name: links to it are not a second error.
+			if slug := fileSlug(f.File); ValidSlug(slug) {
+				s.Unread = append(s.Unread, Name{Value: slug, Pos: diag.Pos{File: f.File}})
+			}
+		case kind == KindTermTranslation, kind == KindIncidentTranslation:
+			// A translation owns no name of its own.
+			if f.Term != nil {
+				s.TermTranslations = append(s.TermTranslations, f.Term)
+			}
+			if f.Incident != nil {
+				s.IncidentTranslations = append(s.IncidentTranslations, f.Incident)
+			}
+		case f.Term != nil:
+			s.Terms = append(s.Terms, f.Term)
+		case f.Framework != nil:
+			s.Frameworks = append(s.Frameworks, f.Framework)
+		case f.Incident != nil:
+			s.Incidents = append(s.Incidents, f.Incident)
+		}
+	}
+	s.settle(&diags)
+	return s, diags.Silence(cfg.WarningsOff).Sort()
+}
+
+// AllFiles lists every content file of a site, translations included,
+// terms then frameworks then incidents, each sorted.
+func AllFiles(fsys fs.FS) ([]string, diag.List) {
+	terms, fws, incs, diags := Files(fsys)
+	return slices.Concat(terms, fws, incs), diags
+}

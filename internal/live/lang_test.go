@@ -1,0 +1,70 @@
+package live
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// A site in two languages: after each edit (a translation, a new one, one
+// deleted, an original, the interface text) the preview serves exactly
+// what `build --drafts` writes, every language's pages and search index.
+func TestLiveTwoLanguagesMatchAFreshBuild(t *testing.T) {
+	src := copySite(t, "two-lang")
+	ctx := context.Background()
+	l := New(os.DirFS(src), liveOpts())
+	const secretDE = "content/terms/secret.de.md"
+	const workloadDE = "content/terms/workload-identity.de.md"
+	steps := []struct {
+		name   string
+		change func(dir string)
+		files  []string // what the watcher would report
+	}{
+		{name: "the first build", change: func(string) {}},
+		{name: "a translation's prose", change: func(d string) {
+			edit(t, d, secretDE, replace("Ein Geheimnis gewährt Zugriff.", "Ein Geheimnis gewährt Zugriff, oft zu viel."))
+		}, files: []string{secretDE}},
+		{name: "a translation's title", change: func(d string) {
+			edit(t, d, secretDE, replace("title: Geheimnis", "title: Geheimer Wert\nsynonyms: [Geheimnis]"))
+		}, files: []string{secretDE}},
+		{name: "a new translation", change: func(d string) {
+			write(t, d, workloadDE, "---\ntitle: Workload-Identität\nsummary: Die Identität, die eine laufende Workload nachweist.\nsource_updated: 2026-05-16\n---\nSie ersetzt ein gespeichertes [[Geheimer Wert]].\n")
+		}, files: []string{workloadDE}},
+		{name: "an original", change: func(d string) {
+			edit(t, d, "content/terms/workload-identity.md", replace("replaces a stored", "replaces a long-lived stored"))
+		}, files: []string{"content/terms/workload-identity.md"}},
+		{name: "the interface text", change: func(d string) {
+			edit(t, d, "i18n/de.yaml", replace("related_terms: Siehe auch", "related_terms: Siehe außerdem"))
+		}, files: []string{"i18n/de.yaml"}},
+		{name: "a translation deleted", change: func(d string) {
+			os.Remove(filepath.Join(d, filepath.FromSlash(workloadDE)))
+		}, files: []string{workloadDE}},
+	}
+	for i, st := range steps {
+		st.change(src)
+		var ch *Change
+		if i == 0 {
+			ch = l.Update(ctx, nil)
+		} else {
+			ch = l.Update(ctx, st.files)
+		}
+		if ch.Err != nil {
+			t.Fatalf("%s: %v\n%v", st.name, ch.Err, ch.Diags)
+		}
+		got, want := everything(t, l), freshBuild(t, src)
+		if diff := cmp.Diff(keys(want), keys(got)); diff != "" {
+			t.Fatalf("%s: files (-build +live):\n%s", st.name, diff)
+		}
+		if _, ok := got["de/search/text.txt"]; !ok {
+			t.Fatalf("%s: no German search index", st.name)
+		}
+		for p := range want {
+			if want[p] != got[p] {
+				t.Errorf("%s: %s differs (-build +live):\n%s", st.name, p, cmp.Diff(want[p], got[p]))
+			}
+		}
+	}
+}

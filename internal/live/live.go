@@ -1,0 +1,529 @@
+// Package live keeps a site in memory for `serve`: each Update re-reads
+// the files named as changed, resolves the site again, and replaces the
+// pages whose content may differ. Which pages those are, it learns from
+// the pages themselves: every render.Job declares the facts of the site
+// model it shows (and records, as it renders, the terms it links to and
+// the Markdown it rendered), and xref.Diff says which facts an edit
+// changed. Live knows no page kind, path or link rule of its own, so a
+// new kind of page or file needs no change here.
+//
+// A site in several languages has a renderer and a search index for each
+// (render.NewSite, as build.Generate); its pages show one another (the
+// language switcher, links to an untranslated original) in ways no fact
+// declares yet, so there an edit marks every page to render again.
+//
+// Pages are rendered when first asked for (Get) or by RenderPending, so
+// the page a reader waits for comes first.
+//
+// The files a Live serves are those build.Generate writes, with two
+// differences that let a stylesheet or the search index change without
+// every page changing: asset URLs carry no content hash, and pages name
+// the search index search.StableNamesPath.
+//
+// Update calls are serialized; Get and RenderPending may run at any time
+// on any goroutine.
+package live
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/render"
+	"github.com/nhimg/nhiglossary/internal/search"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// Live is a site kept in memory between edits.
+type Live struct {
+	fsys fs.FS
+	opts build.Options
+
+	mu        sync.Mutex // serializes Update and guards what follows
+	started   bool
+	cfg       content.Config
+	cfgDiags  diag.List
+	iface     map[string]map[string]string // the site's interface text (i18n/)
+	listDiags diag.List
+	files     map[string]*source // content files, by site path
+	lastGood  *state             // the last state without errors; nil before one
+	problems  diag.List          // every problem the site has now
+	ok        bool               // the latest Update built
+	err       error              // why it did not
+	epoch     string
+	gen       int64
+
+	// Renders read the content; an edit of prose alone (see proseEdit)
+	// writes a term in place, under the write lock.
+	contentMu sync.RWMutex
+
+	pages  atomic.Pointer[pageSet]
+	assets atomic.Pointer[assetSet]
+	search atomic.Pointer[searchBundle]
+
+	textMu sync.Mutex
+	text   map[string]map[*content.Term]string // plain text of each rendered body, by language prefix
+}
+
+// source is one content file as last read.
+type source struct {
+	hash   [32]byte
+	loaded content.Loaded
+}
+
+// state is one resolved, renderable site: every language of it, as
+// build.Generate renders them.
+type state struct {
+	g    *xref.Graph           // the default language's
+	gs   []*xref.Graph         // every language's, the default first
+	rs   []*render.Renderer    // one a language, as gs
+	jobs map[string]render.Job // by output path, every language's
+	base string                // URL path of the site
+}
+
+// multilingual reports whether the state has several languages. Their
+// pages show one another (language switcher, links to an untranslated
+// original), which no language's facts say: an edit renders them all
+// again.
+func (st *state) multilingual() bool { return len(st.gs) > 1 }
+
+// Change says what one Update did.
+type Change struct {
+	Diags diag.List // every problem the site has now
+	// Err is build.ErrInvalid when Diags has errors (the pages stay as
+	// the last good build left them), or a template or asset error; nil
+	// otherwise.
+	Err error
+	// Full is set when every page changed (settings, templates).
+	Full bool
+	// Pages are the output paths whose content changed, Removed those no
+	// longer in the site; both sorted.
+	Pages, Removed []string
+	// Moved maps the output path of each term page that went away to
+	// where its term is now ("" when it was deleted).
+	Moved map[string]string
+	// Assets are the asset files that changed, as "assets/NAME".
+	Assets []string
+	// Files are the site's files whose change mattered, sorted.
+	Files []string
+	// Facts is how many facts of the site model changed.
+	Facts int
+	// InPlace is set when only prose changed and the site was not
+	// resolved again (see proseEdit).
+	InPlace  bool
+	Terms    int
+	Pending  int // pages not yet rendered
+	Duration time.Duration
+}
+
+// Changed reports whether the browser has anything new to show.
+func (c *Change) Changed() bool {
+	return c.Full || len(c.Pages)+len(c.Removed)+len(c.Assets) > 0
+}
+
+// New returns a Live for the site in fsys. Nothing is read until the
+// first Update.
+func New(fsys fs.FS, opts build.Options) *Live {
+	l := &Live{fsys: fsys, opts: opts, files: map[string]*source{}, text: map[string]map[*content.Term]string{}}
+	l.epoch = fmt.Sprintf("%x", time.Now().UnixNano())
+	l.pages.Store(&pageSet{byPath: map[string]*page{}})
+	l.assets.Store(&assetSet{})
+	return l
+}
+
+// Update brings the site up to date after the files in changed (paths
+// relative to the site, slash-separated) were written, created or
+// deleted. The first call, or a nil changed, reads everything.
+func (l *Live) Update(ctx context.Context, changed []string) *Change {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	start := time.Now()
+	ch := &Change{}
+	defer func() {
+		ch.Duration = time.Since(start)
+		ch.Diags = l.problems
+		if l.lastGood != nil {
+			ch.Terms = len(l.lastGood.g.Terms)
+		}
+		ch.Pending = l.pages.Load().pending()
+	}()
+
+	all := !l.started || changed == nil
+	var tmplChanged, relist bool
+	var files, assets []string
+	for _, p := range changed {
+		switch {
+		case p == content.ConfigFile, strings.HasPrefix(p, content.I18nDir+"/"), p == content.I18nDir:
+			all = true
+			ch.Files = append(ch.Files, p)
+		case strings.HasPrefix(p, "templates/"), p == "templates":
+			tmplChanged = true
+			ch.Files = append(ch.Files, p)
+		case strings.HasPrefix(p, "assets/"), p == "assets":
+			assets = append(assets, p)
+		case strings.HasPrefix(p, "content/"), p == "content":
+			if content.KindOf(p) == content.KindOther {
+				relist = true
+			} else {
+				files = append(files, p)
+			}
+		}
+	}
+	if all {
+		l.started = true
+		if err := l.loadAssets(); err != nil {
+			return l.fail(ch, err)
+		}
+		l.loadAll(ctx)
+		return l.rebuild(ch, tmplChanged || l.lastGood == nil)
+	}
+	if len(assets) > 0 {
+		before := l.assets.Load().version
+		if err := l.loadAssets(); err != nil {
+			return l.fail(ch, err)
+		}
+		after := l.assets.Load().version
+		for name, v := range after {
+			if before[name] != v {
+				ch.Assets = append(ch.Assets, "assets/"+name)
+			}
+		}
+		for name := range before {
+			if _, ok := after[name]; !ok {
+				ch.Assets = append(ch.Assets, "assets/"+name)
+			}
+		}
+		slices.Sort(ch.Assets)
+	}
+	changedFiles := l.reload(files, relist)
+	ch.Files = slices.Concat(ch.Files, ch.Assets, changedFiles)
+	slices.Sort(ch.Files)
+	if !tmplChanged && len(changedFiles) == 0 {
+		ch.Err = l.err // nothing a page shows changed
+		return ch
+	}
+	if !tmplChanged && l.proseEdit(ch, changedFiles) {
+		return ch
+	}
+	return l.rebuild(ch, tmplChanged)
+}
+
+// fail records an error that is not about the content (an unreadable
+// asset folder).
+func (l *Live) fail(ch *Change, err error) *Change {
+	l.ok, l.err = false, err
+	ch.Err = err
+	return ch
+}
+
+// Epoch names this Live among others (a restarted server), so that a
+// browser can tell a page version of another run from one of this run.
+func (l *Live) Epoch() string { return l.epoch }
+
+// Base is the URL path the site's pages are under ("/" before a build).
+func (l *Live) Base() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.lastGood == nil {
+		return "/"
+	}
+	return l.lastGood.base
+}
+
+// Problems is every problem the site has now.
+func (l *Live) Problems() diag.List {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.problems)
+}
+
+// loadAll reads the settings and every content file.
+func (l *Live) loadAll(ctx context.Context) {
+	l.cfg, l.cfgDiags = content.LoadConfig(l.fsys)
+	var more diag.List
+	l.iface, more = content.LoadInterface(l.fsys, l.cfg)
+	l.cfgDiags = append(l.cfgDiags, more...)
+	paths, diags := content.AllFiles(l.fsys)
+	l.listDiags = diags
+	if ctx.Err() != nil {
+		return
+	}
+	loaded := content.LoadFiles(l.fsys, paths, l.cfg)
+	l.files = make(map[string]*source, len(paths))
+	for i, p := range paths {
+		// The hash is of the bytes LoadFile read a moment ago: a file
+		// written since is reported again by the watcher.
+		data, err := fs.ReadFile(l.fsys, p)
+		if err != nil {
+			continue
+		}
+		l.files[p] = &source{hash: sha256.Sum256(data), loaded: loaded[i]}
+	}
+}
+
+// read loads one content file; nil when it does not exist. unchanged is
+// set when its bytes are those of prev.
+func (l *Live) read(file string, prev *source) (src *source, unchanged bool) {
+	data, err := fs.ReadFile(l.fsys, file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	s := &source{hash: sha256.Sum256(data)}
+	if err == nil && prev != nil && prev.hash == s.hash {
+		return prev, true
+	}
+	s.loaded = content.LoadFile(l.fsys, file, l.cfg)
+	return s, false
+}
+
+// reload re-reads the named content files (and, with relist, finds files
+// added or removed under content/), and returns the paths whose content
+// changed.
+func (l *Live) reload(files []string, relist bool) []string {
+	if relist {
+		all, diags := content.AllFiles(l.fsys)
+		l.listDiags = diags
+		listed := map[string]bool{}
+		for _, p := range all {
+			listed[p] = true
+			if l.files[p] == nil {
+				files = append(files, p)
+			}
+		}
+		for p := range l.files {
+			if !listed[p] {
+				files = append(files, p)
+			}
+		}
+	}
+	slices.Sort(files)
+	files = slices.Compact(files)
+	var changed []string
+	for _, p := range files {
+		prev := l.files[p]
+		s, same := l.read(p, prev)
+		if same || (s == nil && prev == nil) {
+			continue
+		}
+		if s == nil {
+			delete(l.files, p)
+		} else {
+			l.files[p] = s
+		}
+		changed = append(changed, p)
+	}
+	return changed
+}
+
+// rebuild assembles and resolves the site again and replaces the pages
+// whose facts changed since the last good state: every page when full.
+func (l *Live) rebuild(ch *Change, full bool) *Change {
+	loaded := make([]content.Loaded, 0, len(l.files))
+	for _, p := range slices.Sorted(maps.Keys(l.files)) {
+		loaded = append(loaded, l.files[p].loaded)
+	}
+	s, diags := content.Assemble(l.cfg, slices.Concat(l.cfgDiags, l.listDiags), loaded)
+	s.Interface = l.iface
+	opts := l.opts
+	opts.ReportDraftLinks = true // the preview shows drafts, and what CI will reject
+	gs, diags := build.Resolve(s, diags, opts)
+	l.problems = diags
+	if gs == nil {
+		return l.fail(ch, build.ErrInvalid)
+	}
+	next, err := l.newState(gs)
+	if err != nil {
+		return l.fail(ch, err)
+	}
+	prev := l.lastGood
+	full = full || prev == nil || prev.base != next.base || prev.multilingual() || next.multilingual()
+	var changes *xref.Changes
+	if !full {
+		changes = xref.Diff(prev.g, next.g)
+		ch.Facts = changes.Len()
+	}
+	l.install(ch, next, changes)
+	if prev != nil {
+		ch.Moved = moves(prev, next, ch.Removed)
+	}
+	return ch
+}
+
+// newState makes the renderers of a resolved site, one a language
+// (render.NewSite, as build.Generate), and their jobs.
+func (l *Live) newState(gs []*xref.Graph) (*state, error) {
+	base := build.BasePath(gs[0])
+	urls := make([]render.Assets, len(gs))
+	ropts := make([]render.Options, len(gs))
+	for i, g := range gs {
+		prefix := render.LangPrefix(g, i == 0)
+		urls[i] = devAssetURLs(base)
+		urls[i].SearchIndex = base + prefix + search.StableNamesPath
+		keep := func(t *content.Term, text string) {
+			l.textMu.Lock()
+			if l.text[prefix] == nil {
+				l.text[prefix] = map[*content.Term]string{}
+			}
+			l.text[prefix][t] = text
+			l.textMu.Unlock()
+		}
+		ropts[i] = render.Options{Dev: l.opts.Dev, Generator: l.opts.Generator, BodyText: keep}
+	}
+	rs, err := render.NewSite(gs, build.SiteTemplates(l.fsys, l.opts), urls, ropts)
+	if err != nil {
+		return nil, err
+	}
+	st := &state{g: gs[0], gs: gs, rs: rs, base: base, jobs: map[string]render.Job{}}
+	for _, r := range rs {
+		for _, j := range r.Jobs() {
+			st.jobs[j.Path] = j
+		}
+	}
+	return st, nil
+}
+
+// install makes next the current state. A page keeps its output when it
+// was rendered, its job declares what it did, and none of the facts it
+// showed changed (changes is nil when everything did); the others render
+// again from next, when asked for.
+func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
+	l.gen++
+	old := l.pages.Load()
+	ps := &pageSet{byPath: make(map[string]*page, len(next.jobs))}
+	for path, j := range next.jobs {
+		o := old.byPath[path]
+		switch {
+		case o != nil && changes != nil && !o.done.Load():
+			// Never served: it renders from next, under its old version.
+			ps.byPath[path] = &page{gen: o.gen, job: j}
+			continue
+		case o != nil && changes != nil && !o.stale(j, changes):
+			ps.byPath[path] = o
+			continue
+		}
+		ps.byPath[path] = &page{gen: l.gen, job: j}
+		ch.Pages = append(ch.Pages, path)
+	}
+	for path := range old.byPath {
+		if ps.byPath[path] == nil {
+			ch.Removed = append(ch.Removed, path)
+		}
+	}
+	slices.Sort(ch.Pages)
+	slices.Sort(ch.Removed)
+	ch.Full = changes == nil || changes.Has(xref.Fact{Kind: xref.Settings})
+	l.pages.Store(ps)
+	l.search.Store(&searchBundle{l: l, st: next, ps: ps, gen: l.gen})
+	l.lastGood = next
+	l.ok, l.err = true, nil
+}
+
+// loadAssets reads the assets again (there are few).
+func (l *Live) loadAssets() error {
+	list, err := build.SiteAssets(l.fsys, l.opts)
+	if err != nil {
+		return err
+	}
+	set := &assetSet{data: map[string][]byte{}, version: map[string]string{}}
+	for _, a := range list {
+		sum := sha256.Sum256(a.Data)
+		set.data[a.Name] = a.Data
+		set.version[a.Name] = hex.EncodeToString(sum[:6])
+	}
+	l.assets.Store(set)
+	return nil
+}
+
+// assetSet is the site's assets, and a content hash of each.
+type assetSet struct {
+	data    map[string][]byte
+	version map[string]string
+}
+
+// AssetVersions gives each asset (by name under assets/) a short hash of
+// its content, which changes when it does. The map must not be changed.
+func (l *Live) AssetVersions() map[string]string { return l.assets.Load().version }
+
+// devAssetURLs are the asset URLs without a content hash: a stylesheet
+// that changes keeps its URL, so pages need not render again. (A server
+// may add the hash when it sends a page: see AssetVersions.)
+func devAssetURLs(base string) render.Assets {
+	u := func(name string) string { return base + "assets/" + name }
+	return render.Assets{
+		Style: u("style.css"), Chroma: u("chroma.css"), Print: u("print.css"),
+		Theme: u("theme.js"), Main: u("main.js"), Search: u("search.js"), LiveReload: u("livereload.js"),
+	}
+}
+
+// proseEdit takes the short way when every changed file is a term that
+// xref says resolves alike (xref.SameResolution: only its prose changed,
+// with the same links) and that has no problem before or after: the term
+// is updated in place, the resolved site is kept, and the pages showing
+// its facts (xref.ProseChanges) render again; the renderer too when its
+// card changed, for the renderer keeps cards.
+func (l *Live) proseEdit(ch *Change, files []string) bool {
+	st := l.lastGood
+	if !l.ok || st == nil || st.multilingual() {
+		return false
+	}
+	edits := map[*content.Term]*content.Term{}
+	for _, f := range files {
+		src := l.files[f]
+		if src == nil || src.loaded.Term == nil || len(src.loaded.Diags) > 0 {
+			return false
+		}
+		old := st.termOf(f)
+		if old == nil || !xref.SameResolution(old, src.loaded.Term) ||
+			slices.ContainsFunc(l.problems, func(d diag.Diagnostic) bool { return d.Pos.File == f }) {
+			return false
+		}
+		edits[old] = src.loaded.Term
+	}
+	changes := xref.ProseChanges(edits)
+	l.contentMu.Lock()
+	for old, t := range edits {
+		*old = *t
+		l.files[old.File].loaded.Term = old
+	}
+	l.contentMu.Unlock()
+	l.textMu.Lock()
+	for old := range edits {
+		for _, m := range l.text {
+			delete(m, old)
+		}
+	}
+	l.textMu.Unlock()
+	next := st
+	if changes.Has(xref.Fact{Kind: xref.TermList}) {
+		var err error
+		if next, err = l.newState(st.gs); err != nil {
+			l.fail(ch, err)
+			return true
+		}
+	}
+	ch.Facts, ch.InPlace = changes.Len(), true
+	l.install(ch, next, changes)
+	return true
+}
+
+// termOf is the term a file gave this state, nil if none.
+func (st *state) termOf(file string) *content.Term {
+	for _, t := range st.g.Site.Terms {
+		if t.File == file {
+			return t
+		}
+	}
+	return nil
+}

@@ -1,0 +1,193 @@
+package live
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/nhimg/nhiglossary/internal/par"
+	"github.com/nhimg/nhiglossary/internal/render"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// pageSet is every output file of one version of the site. It is never
+// changed once published: an update makes a new set that shares the
+// pages it did not touch.
+type pageSet struct {
+	byPath map[string]*page
+}
+
+func (ps *pageSet) pending() int {
+	n := 0
+	for _, p := range ps.byPath {
+		if !p.done.Load() {
+			n++
+		}
+	}
+	return n
+}
+
+// page is one output file, rendered at most once, when first needed.
+type page struct {
+	gen  int64 // the update that last changed it
+	job  render.Job
+	once sync.Once
+	done atomic.Bool
+	data []byte
+	err  error
+	// What the file showed as it rendered (see render.Deps); mentions is
+	// its Markdown folded as xref.Changes.Mentions wants it.
+	facts    []xref.Fact
+	mentions string
+}
+
+// stale reports whether a rendered page may differ from what next's job
+// j renders after changes: a render failed, the job declares other
+// facts now, or a fact it showed changed.
+func (p *page) stale(j render.Job, changes *xref.Changes) bool {
+	if p.err != nil || !slices.Equal(p.job.Shows, j.Shows) {
+		return true
+	}
+	for _, f := range p.facts {
+		if changes.Has(f) {
+			return true
+		}
+	}
+	return p.mentions != "" && changes.Mentions(p.mentions)
+}
+
+func (p *page) render(l *Live) ([]byte, error) {
+	p.once.Do(func() {
+		l.contentMu.RLock()
+		defer l.contentMu.RUnlock()
+		defer p.done.Store(true)
+		var b bytes.Buffer
+		deps, err := p.job.RenderDeps(&b)
+		p.data, p.err = b.Bytes(), err
+		p.facts = deps.Facts
+		if len(deps.Markdown) > 0 {
+			p.mentions = xref.FoldMentions(strings.Join(deps.Markdown, "\n"))
+		}
+	})
+	return p.data, p.err
+}
+
+// File is one file of the site.
+type File struct {
+	Data []byte
+	// Version changes whenever Data may have: a browser that loaded a
+	// page at one version and hears of another reloads.
+	Version string
+}
+
+// Get returns the file at an output path ("index.html",
+// "terms/api-key/index.html", "assets/style.css"), rendering it first if
+// it was not yet. The error wraps fs.ErrNotExist when there is no such
+// file, and is the render's error when rendering failed.
+func (l *Live) Get(path string) (File, error) {
+	if name, ok := strings.CutPrefix(path, "assets/"); ok {
+		set := l.assets.Load()
+		data, ok := set.data[name]
+		if !ok {
+			return File{}, fmt.Errorf("%s: %w", path, fs.ErrNotExist)
+		}
+		return File{Data: data, Version: set.version[name]}, nil
+	}
+	p := l.pages.Load().byPath[path]
+	if p == nil {
+		b := l.search.Load()
+		if b == nil {
+			return File{}, fmt.Errorf("%s: %w", path, fs.ErrNotExist)
+		}
+		data, ok := b.get(path)
+		if !ok {
+			return File{}, fmt.Errorf("%s: %w", path, fs.ErrNotExist)
+		}
+		return File{Data: data, Version: l.version(b.gen)}, nil
+	}
+	data, err := p.render(l)
+	return File{Data: data, Version: l.version(p.gen)}, err
+}
+
+// Version is the version of the page at an output path now, "" when there
+// is none; Get returns the same for the same page.
+func (l *Live) Version(path string) string {
+	p := l.pages.Load().byPath[path]
+	if p == nil {
+		return ""
+	}
+	return l.version(p.gen)
+}
+
+func (l *Live) version(gen int64) string { return l.epoch + "." + strconv.FormatInt(gen, 10) }
+
+// RenderPending renders the pages not rendered yet, on every core, until
+// they are all done, ctx ends or an Update replaces them. Term pages go
+// first, then the others in the order of render.Jobs reversed: it lists
+// the largest, site-wide files first.
+func (l *Live) RenderPending(ctx context.Context) {
+	ps := l.pages.Load()
+	var todo []*page
+	for _, p := range ps.byPath {
+		if !p.done.Load() {
+			todo = append(todo, p)
+		}
+	}
+	slices.SortFunc(todo, func(a, b *page) int {
+		if (a.job.Term != nil) != (b.job.Term != nil) {
+			if a.job.Term != nil {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.job.Path, b.job.Path)
+	})
+	par.Do(ctx, len(todo), func(_, i int) error {
+		if l.pages.Load() != ps {
+			return errReplaced
+		}
+		todo[i].render(l)
+		return nil
+	})
+}
+
+var errReplaced = errors.New("an update replaced the pages")
+
+// Pending is how many pages are not rendered yet.
+func (l *Live) Pending() int { return l.pages.Load().pending() }
+
+// RenderErrors lists the pages whose render failed, with why.
+func (l *Live) RenderErrors() []error {
+	var errs []error
+	for path, p := range l.pages.Load().byPath {
+		if p.done.Load() && p.err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", path, p.err))
+		}
+	}
+	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errs
+}
+
+// Paths lists every output file of the site now, pages, assets and the
+// search index, sorted.
+func (l *Live) Paths() []string {
+	var out []string
+	for path := range l.pages.Load().byPath {
+		out = append(out, path)
+	}
+	for name := range l.assets.Load().data {
+		out = append(out, "assets/"+name)
+	}
+	if b := l.search.Load(); b != nil {
+		out = append(out, b.paths()...)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,286 @@
+package xref
+
+import (
+	"reflect"
+	"slices"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+)
+
+// Diff lists the facts that differ between two resolved versions of a
+// site. Objects read from unchanged files are expected to be the same
+// pointers in both (a live preview keeps them); an object that is not is
+// taken as changed in every fact of its own.
+func Diff(prev, next *Graph) *Changes {
+	c := &Changes{facts: map[Fact]bool{}}
+	if !reflect.DeepEqual(prev.Site.Config, next.Site.Config) {
+		c.add(Fact{Settings, ""})
+	}
+	diffTerms(c, prev, next)
+	diffIncidents(c, prev, next)
+	diffFrameworks(c, prev, next)
+	diffNames(c, prev, next)
+	diffShared(c, prev, next)
+	diffTaxonomy(c, prev.Tags, next.Tags, Tag, TagMembers, TagList)
+	diffTaxonomy(c, prev.Categories, next.Categories, Category, CategoryMembers, CategoryList)
+	return c
+}
+
+// sameTerms and sameIncidents compare lists by slug: the cards of what
+// they list are facts of their own.
+func sameTerms(a, b []*content.Term) bool {
+	return slices.EqualFunc(a, b, func(x, y *content.Term) bool { return x == y || x.Slug.Value == y.Slug.Value })
+}
+
+func sameIncidents(a, b []*content.Incident) bool {
+	return slices.EqualFunc(a, b, func(x, y *content.Incident) bool { return x == y || x.Slug.Value == y.Slug.Value })
+}
+
+func diffTerms(c *Changes, prev, next *Graph) {
+	was := make(map[string]*content.Term, len(prev.Terms))
+	for _, t := range prev.Terms {
+		was[t.Slug.Value] = t
+	}
+	list := !sameTerms(prev.Terms, next.Terms)
+	cameOrWent := len(prev.Terms) != len(next.Terms)
+	for _, t := range next.Terms {
+		slug := t.Slug.Value
+		old := was[slug]
+		delete(was, slug)
+		switch {
+		case old == nil:
+			c.add(TermPageFact(slug))
+			c.add(TermCardFact(slug))
+			c.add(TermLinksFact(slug))
+			list, cameOrWent = true, true
+			continue
+		case old != t:
+			c.add(TermPageFact(slug))
+			if !sameTermCard(old, t) {
+				c.add(TermCardFact(slug))
+				list = true
+			}
+			if old.Category != t.Category || !slices.Equal(old.Tags, t.Tags) {
+				c.add(Fact{Links, ""})
+			}
+		}
+		if !sameTermLinks(prev, old, next, t) {
+			c.add(TermPageFact(slug))
+			c.add(TermLinksFact(slug))
+			c.add(Fact{Links, ""})
+		}
+	}
+	for slug := range was { // gone
+		c.add(TermPageFact(slug))
+		c.add(TermCardFact(slug))
+		c.add(TermLinksFact(slug))
+		list, cameOrWent = true, true
+	}
+	if list {
+		c.add(Fact{TermList, ""})
+	}
+	if cameOrWent {
+		c.add(Fact{Links, ""}) // its links came or went with it
+	}
+}
+
+// sameTermLinks compares what a term page shows of the resolved site, by
+// slug: the cards of the terms it lists are facts of their own.
+func sameTermLinks(g1 *Graph, t1 *content.Term, g2 *Graph, t2 *content.Term) bool {
+	return sameTerms(g1.Related[t1], g2.Related[t2]) &&
+		sameTerms(g1.ReferencedBy[t1], g2.ReferencedBy[t2]) &&
+		sameIncidents(g1.TermIncidents[t1], g2.TermIncidents[t2]) &&
+		sameTerms(g1.Broader[t1], g2.Broader[t2]) && sameTerms(g1.Narrower[t1], g2.Narrower[t2]) &&
+		sameReplacement(g1.ReplacedBy[t1], g2.ReplacedBy[t2]) &&
+		slices.EqualFunc(g1.TermMappings[t1], g2.TermMappings[t2], func(a, b Mapping) bool {
+			return a.Framework.ID == b.Framework.ID && controlID(a.Control) == controlID(b.Control) && a.Relevance.Text == b.Relevance.Text
+		})
+}
+
+func controlID(c *content.Control) string {
+	if c == nil {
+		return ""
+	}
+	return c.ID.Value
+}
+
+func diffIncidents(c *Changes, prev, next *Graph) {
+	was := make(map[string]*content.Incident, len(prev.Incidents))
+	for _, inc := range prev.Incidents {
+		was[inc.Slug.Value] = inc
+	}
+	list := !sameIncidents(prev.Incidents, next.Incidents)
+	for _, inc := range next.Incidents {
+		slug := inc.Slug.Value
+		old := was[slug]
+		delete(was, slug)
+		switch {
+		case old == nil:
+			c.add(IncidentPageFact(slug))
+			c.add(IncidentCardFact(slug))
+			list = true
+			continue
+		case old != inc:
+			c.add(IncidentPageFact(slug))
+			if !sameIncidentCard(old, inc) {
+				c.add(IncidentCardFact(slug))
+				list = true
+			}
+		}
+		if old != inc && !slices.Equal(old.Tags, inc.Tags) {
+			c.add(Fact{Links, ""})
+		}
+		if !sameTerms(prev.IncidentTerms[old], next.IncidentTerms[inc]) {
+			c.add(IncidentPageFact(slug))
+			c.add(Fact{Links, ""})
+		}
+	}
+	for slug := range was {
+		c.add(IncidentPageFact(slug))
+		c.add(IncidentCardFact(slug))
+		list = true
+	}
+	if list {
+		c.add(Fact{IncidentList, ""})
+	}
+}
+
+func diffFrameworks(c *Changes, prev, next *Graph) {
+	was := make(map[string]*content.Framework, len(prev.Frameworks))
+	for _, f := range prev.Frameworks {
+		was[f.ID] = f
+	}
+	list := len(prev.Frameworks) != len(next.Frameworks)
+	for _, f := range next.Frameworks {
+		old := was[f.ID]
+		delete(was, f.ID)
+		// A framework's card counts the terms mapped to it: any change
+		// to its mappings changes its card too.
+		if old != f || !sameFrameworkTerms(prev, old, next, f) {
+			c.add(FrameworkPageFact(f.ID))
+			c.add(FrameworkCardFact(f.ID))
+			list = true
+		}
+	}
+	for id := range was {
+		c.add(FrameworkPageFact(id))
+		c.add(FrameworkCardFact(id))
+		list = true
+	}
+	if list {
+		c.add(Fact{FrameworkList, ""})
+	}
+}
+
+func sameFrameworkTerms(g1 *Graph, f1 *content.Framework, g2 *Graph, f2 *content.Framework) bool {
+	same := func(a, b []TermMapping) bool {
+		return slices.EqualFunc(a, b, func(x, y TermMapping) bool {
+			return x.Term.Slug.Value == y.Term.Slug.Value && x.Relevance.Text == y.Relevance.Text
+		})
+	}
+	if !same(g1.FrameworkTerms[f1], g2.FrameworkTerms[f2]) || len(f1.Controls) != len(f2.Controls) {
+		return false
+	}
+	for i, c := range f2.Controls {
+		if !same(g1.ControlTerms[f1.Controls[i]], g2.ControlTerms[c]) {
+			return false
+		}
+	}
+	return true
+}
+
+// diffNames lists the names whose target changed, came or went, or reads
+// otherwise (a title, an auto-link setting, a draft state).
+func diffNames(c *Changes, prev, next *Graph) {
+	changed := func(key string) {
+		c.add(Fact{Name, key})
+		c.names = append(c.names, FoldMentions(key))
+	}
+	for key, t := range next.names {
+		if old, ok := prev.names[key]; !ok || !sameTarget(old, t) {
+			changed(key)
+		}
+	}
+	for key := range prev.names {
+		if _, ok := next.names[key]; !ok {
+			changed(key)
+		}
+	}
+	slices.Sort(c.names)
+	c.names = slices.Compact(c.names)
+}
+
+func sameTarget(a, b Target) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case KindTerm:
+		return a.Term == b.Term || a.Term.Slug.Value == b.Term.Slug.Value && a.Term.Title.Value == b.Term.Title.Value &&
+			a.Term.Autolink == b.Term.Autolink && a.Term.Draft == b.Term.Draft && a.Term.Deprecated == b.Term.Deprecated
+	case KindIncident:
+		return a.Incident == b.Incident || a.Incident.Slug.Value == b.Incident.Slug.Value && a.Incident.Title.Value == b.Incident.Title.Value
+	case KindControl:
+		return a.Control == b.Control && a.Framework == b.Framework ||
+			a.Framework.ID == b.Framework.ID && a.Framework.Short == b.Framework.Short &&
+				a.Control.ID.Value == b.Control.ID.Value && a.Control.Title == b.Control.Title
+	}
+	return true
+}
+
+func diffTaxonomy(c *Changes, prev, next *Taxonomy, spelling, members, list FactKind) {
+	for s, page := range next.page {
+		if prev.page[s] != page || prev.Slug(s) != next.Slug(s) {
+			c.add(Fact{spelling, s})
+		}
+	}
+	for s := range prev.page {
+		if _, ok := next.page[s]; !ok {
+			c.add(Fact{spelling, s})
+		}
+	}
+	changedList := !slices.Equal(prev.Pages, next.Pages)
+	for _, p := range next.Pages {
+		if prev.slug[p] != next.slug[p] {
+			changedList = true
+		}
+		if !sameTerms(prev.Terms[p], next.Terms[p]) || !sameIncidents(prev.Incidents[p], next.Incidents[p]) {
+			c.add(Fact{members, p})
+			if len(prev.Terms[p])+len(prev.Incidents[p]) != len(next.Terms[p])+len(next.Incidents[p]) {
+				changedList = true
+			}
+		}
+	}
+	for _, p := range prev.Pages {
+		if _, ok := next.slug[p]; !ok {
+			c.add(Fact{members, p})
+		}
+	}
+	if changedList {
+		c.add(Fact{list, ""})
+	}
+}
+
+func sameReplacement(a, b *content.Term) bool {
+	return a == b || a != nil && b != nil && a.Slug.Value == b.Slug.Value
+}
+
+// diffShared lists the shared names whose terms changed, came or went.
+func diffShared(c *Changes, prev, next *Graph) {
+	was := make(map[string]*SharedName, len(prev.Shared))
+	for _, sn := range prev.Shared {
+		was[sn.Slug] = sn
+	}
+	for _, sn := range next.Shared {
+		old := was[sn.Slug]
+		delete(was, sn.Slug)
+		if old == nil || old.Name != sn.Name || !sameTerms(old.Terms, sn.Terms) {
+			c.add(Fact{Shared, sn.Slug})
+			c.names = append(c.names, FoldMentions(sn.Name))
+		}
+	}
+	for slug, sn := range was {
+		c.add(Fact{Shared, slug})
+		c.names = append(c.names, FoldMentions(sn.Name))
+	}
+}

@@ -1,0 +1,149 @@
+package xref
+
+import (
+	"cmp"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/textfold"
+)
+
+// A Fact is one thing of the site model a page can show. Pages declare
+// the facts they show (see render.Job); Diff says which facts differ
+// between two versions of the site, so a live preview re-renders exactly
+// the pages that show one of them.
+type Fact struct {
+	Kind FactKind
+	Key  string // the slug, id or name the fact is about; "" for site-wide facts
+}
+
+// FactKind says what a Fact covers.
+type FactKind uint8
+
+const (
+	// Settings is the site's settings (nhiglossary.yaml), which every
+	// page shows.
+	Settings FactKind = iota + 1
+	// Links is every resolved link between terms, incidents and
+	// frameworks (related, backlinks, incidents, mappings) and every
+	// term's and incident's tags and category: what a file that exports
+	// the whole glossary shows besides the lists' cards.
+	Links
+
+	// TermList is which terms are published, in order, with the card of
+	// each: what an A-Z, a sitemap or a feed shows.
+	TermList
+	// TermPage is everything of one term (Key: slug): its file and its
+	// resolved related terms, backlinks, incidents and mappings.
+	TermPage
+	// TermLinks is one term's resolved related, backlinks, broader,
+	// narrower, replaced-by, incidents and mappings (Key: slug).
+	TermLinks
+	// TermCard is what other pages show of a term (Key: slug): its slug,
+	// title, other names, summary, date, author and draft state.
+	TermCard
+
+	IncidentList // which incidents are published, in order, with their cards
+	IncidentPage // everything of one incident (Key: slug), and the terms that list it
+	IncidentCard // its slug, title, date, summary and draft state
+
+	FrameworkList // the frameworks, in order, with their cards
+	FrameworkPage // everything of one framework (Key: id), and the terms mapped to it
+	FrameworkCard // its name, abbreviation, version, description, controls and counts
+
+	// Name is what a [[link]] or auto-link of a name resolves to and how
+	// it reads (Key: the name as Lookup normalizes it; see NameFact).
+	Name
+
+	// Shared is a name several terms share (Key: its page's slug): the
+	// terms that share it.
+	Shared
+
+	Tag        // Key: a spelling; the name and slug of its page
+	TagMembers // Key: a tag page's name; the terms and incidents on it
+	TagList    // every tag page with its slug and count
+	Category   // as Tag, for categories
+	CategoryMembers
+	CategoryList
+)
+
+func TermPageFact(slug string) Fact     { return Fact{TermPage, slug} }
+func TermCardFact(slug string) Fact     { return Fact{TermCard, slug} }
+func TermLinksFact(slug string) Fact    { return Fact{TermLinks, slug} }
+func IncidentPageFact(slug string) Fact { return Fact{IncidentPage, slug} }
+func IncidentCardFact(slug string) Fact { return Fact{IncidentCard, slug} }
+func FrameworkPageFact(id string) Fact  { return Fact{FrameworkPage, id} }
+func FrameworkCardFact(id string) Fact  { return Fact{FrameworkCard, id} }
+
+// NameFact is the fact of what a [[link]] target resolves to.
+func NameFact(target string) Fact { return Fact{Name, normalize(target)} }
+
+// Compare orders facts, for stable lists.
+func (f Fact) Compare(g Fact) int {
+	return cmp.Or(cmp.Compare(f.Kind, g.Kind), strings.Compare(f.Key, g.Key))
+}
+
+// Changes is what differs between two versions of the site model.
+type Changes struct {
+	facts map[Fact]bool
+	// names are the changed names, folded as FoldMentions folds text:
+	// an auto-link may now appear, go or change wherever one occurs.
+	names []string
+}
+
+// Has reports whether the fact differs.
+func (c *Changes) Has(f Fact) bool {
+	return c.facts[f]
+}
+
+// Empty reports whether nothing a page can show changed.
+func (c *Changes) Empty() bool { return len(c.facts) == 0 }
+
+// Len is how many facts changed.
+func (c *Changes) Len() int { return len(c.facts) }
+
+// Mentions reports whether folded text (see FoldMentions) holds a name
+// whose target changed, came or went: its auto-links may differ.
+func (c *Changes) Mentions(folded string) bool {
+	for _, n := range c.names {
+		if strings.Contains(folded, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Changes) add(f Fact) { c.facts[f] = true }
+
+// FoldMentions is text as names are looked for in it: lower case, accents
+// folded, every run of white space one space. Auto-linking matches no
+// more loosely than this, so a name that does not occur in the folded
+// Markdown source of a field cannot be auto-linked in it.
+func FoldMentions(text string) string {
+	return strings.Join(strings.Fields(textfold.String(text)), " ")
+}
+
+// sameTermCard compares what TermCard covers.
+func sameTermCard(a, b *content.Term) bool {
+	return a.Slug.Value == b.Slug.Value && a.Title.Value == b.Title.Value && a.Summary == b.Summary &&
+		sameNames(a.Abbreviations, b.Abbreviations) && sameNames(a.Synonyms, b.Synonyms) &&
+		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft &&
+		a.Deprecated == b.Deprecated && a.ReplacedBy.Value == b.ReplacedBy.Value
+}
+
+func sameIncidentCard(a, b *content.Incident) bool {
+	return a.Slug.Value == b.Slug.Value && a.Title.Value == b.Title.Value && a.Date.Equal(b.Date) &&
+		a.Summary.Text == b.Summary.Text && a.Draft == b.Draft
+}
+
+func sameNames(a, b []content.Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Value != b[i].Value {
+			return false
+		}
+	}
+	return true
+}
