@@ -70,6 +70,11 @@ func TestPageIDsAreUniqueAndLinksFindThem(t *testing.T) {
 					if !ok || frag == "" {
 						continue
 					}
+					// Browsers match a fragment's percent-decoded form too
+					// (html/template escapes "ü" in an href as "%c3%bc").
+					if f, err := url.PathUnescape(frag); err == nil {
+						frag = f
+					}
 					target := name
 					if page != "" {
 						rest, ok := strings.CutPrefix(page, base)

@@ -463,7 +463,7 @@ func devAssetURLs(base string) render.Assets {
 	u := func(name string) string { return base + "assets/" + name }
 	return render.Assets{
 		Style: u("style.css"), Chroma: u("chroma.css"), Print: u("print.css"),
-		Theme: u("theme.js"), Main: u("main.js"), Search: u("search.js"), LiveReload: u("livereload.js"),
+		Theme: u("theme.js"), Main: u("main.js"), Search: u("search.js"), LiveReload: u("livereload.js"), Favicon: u("favicon.svg"),
 	}
 }
 

@@ -65,7 +65,7 @@ type Nav struct {
 // Assets are the URLs of the site's stylesheets and scripts, with a
 // content hash so that a CDN may cache them forever.
 type Assets struct {
-	Style, Chroma, Print, Theme, Main, Search, LiveReload string
+	Style, Chroma, Print, Theme, Main, Search, LiveReload, Favicon string
 	// SearchIndex is the URL of the always-loaded search index (names);
 	// pages carry it so the search script knows what to fetch.
 	SearchIndex string
