@@ -26,9 +26,8 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		Control:   func(f *content.Framework, i int) string { return abs(r.controlURL(f, f.Controls[i])) },
 	}
 	ll := llms.Links{
-		Term: func(slug string) string { return abs(r.u.Term(slug)) },
-		// TermMarkdown: the copies at terms/SLUG/index.md, once built
-		// (see below); until then llms.txt links the pages.
+		Term:         func(slug string) string { return abs(r.u.Term(slug)) },
+		TermMarkdown: func(slug string) string { return abs(r.u.Term(slug)) + "index.md" },
 		Incident:  func(slug string) string { return abs(r.u.Incident(slug)) },
 		Framework: func(f *content.Framework) string { return abs(r.u.Framework(f.ID)) },
 		Wiki: func(target string) (string, string, bool) {
@@ -52,13 +51,35 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		w.Write(llms.Index(r.g, ll))
 		return nil
 	})
-	// TODO(exch): llms-full.txt (llms.Full) with the Markdown copies below:
-	// it holds every body, and an edit of a body alone re-renders only
-	// that term's page in today's preview engine.
+	// A Markdown copy shows its term's text and links, the cards of its
+	// related terms and replacement, and the names its [[links]] resolve.
+	copyShows := func(t *content.Term) []xref.Fact {
+		shows := []xref.Fact{xref.TermPageFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value), xref.TermCardFact(t.Slug.Value)}
+		for _, rel := range r.g.Related[t] {
+			shows = append(shows, xref.TermCardFact(rel.Slug.Value))
+		}
+		if rp := r.g.ReplacedBy[t]; rp != nil {
+			shows = append(shows, xref.TermCardFact(rp.Slug.Value))
+		}
+		return shows
+	}
+	var all []xref.Fact
 	for _, t := range r.g.Terms {
-		// TODO(exch): terms/SLUG/index.md, llms.Term's Markdown copy, once
-		// jobs declare what they show: today's preview engine re-renders
-		// only the .html page of a term whose neighbours changed.
+		all = append(all, copyShows(t)...)
+	}
+	add("llms-full.txt", facts(append(all, termList)...), func(w *bytes.Buffer, l *links) error {
+		for _, t := range r.g.Terms {
+			l.rendered(t.Body.Text)
+		}
+		w.Write(llms.Full(r.g, ll))
+		return nil
+	})
+	for _, t := range r.g.Terms {
+		add("terms/"+t.Slug.Value+"/index.md", facts(copyShows(t)...), func(w *bytes.Buffer, l *links) error {
+			l.rendered(t.Body.Text)
+			w.Write(llms.Term(r.g, t, ll))
+			return nil
+		})
 		add(termjson.Path(t.Slug.Value), facts(xref.TermCardFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value)), fileJob(func() ([]byte, error) {
 			return termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
 		}))
