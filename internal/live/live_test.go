@@ -156,7 +156,7 @@ func TestLiveUpdatesMatchAFreshBuild(t *testing.T) {
 	}{
 		{name: "body prose", change: func(d string) {
 			edit(t, d, apiKey, replace("## Why it matters", "A new paragraph of prose.\n\n## Why it matters"))
-		}, files: []string{apiKey}, pages: []string{"terms/api-key/index.html"}, inPlace: true},
+		}, files: []string{apiKey}, pages: []string{"llms-full.txt", "terms/api-key/index.html", "terms/api-key/index.md"}, inPlace: true},
 		{name: "summary", change: func(d string) {
 			edit(t, d, apiKey, replace("summary: ", "summary: Briefly, "))
 		}, files: []string{apiKey}, inPlace: true},
