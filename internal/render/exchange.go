@@ -28,8 +28,8 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 	ll := llms.Links{
 		Term:         func(slug string) string { return abs(r.u.Term(slug)) },
 		TermMarkdown: func(slug string) string { return abs(r.u.Term(slug)) + "index.md" },
-		Incident:  func(slug string) string { return abs(r.u.Incident(slug)) },
-		Framework: func(f *content.Framework) string { return abs(r.u.Framework(f.ID)) },
+		Incident:     func(slug string) string { return abs(r.u.Incident(slug)) },
+		Framework:    func(f *content.Framework) string { return abs(r.u.Framework(f.ID)) },
 		Wiki: func(target string) (string, string, bool) {
 			info, ok := linker{r}.WikiLink(target)
 			return abs(info.Href), info.Title, ok
