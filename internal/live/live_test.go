@@ -156,7 +156,10 @@ func TestLiveUpdatesMatchAFreshBuild(t *testing.T) {
 	}{
 		{name: "body prose", change: func(d string) {
 			edit(t, d, apiKey, replace("## Why it matters", "A new paragraph of prose.\n\n## Why it matters"))
-		}, files: []string{apiKey}, pages: []string{"llms-full.txt", "terms/api-key/index.html", "terms/api-key/index.md"}, inPlace: true},
+		}, files: []string{apiKey}, pages: []string{"api/glossary.json", "llms-full.txt", "terms/api-key/index.html", "terms/api-key/index.md"}, inPlace: true},
+		{name: "a quoted definition", change: func(d string) {
+			edit(t, d, "content/terms/access-token.md", replace("Access tokens are credentials", "Access tokens are the credentials"))
+		}, files: []string{"content/terms/access-token.md"}},
 		{name: "summary", change: func(d string) {
 			edit(t, d, apiKey, replace("summary: ", "summary: Briefly, "))
 		}, files: []string{apiKey}, inPlace: true},

@@ -103,7 +103,13 @@ func (r *Renderer) Jobs() []Job {
 	// as hundreds of term pages, and a worker left with one of them at
 	// the end would keep the others waiting.
 	if root {
-		add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links)), fileJob(r.apiJSON))
+		// It shows each term's definitions and review date too, which
+		// only the term's page fact covers.
+		shows := facts(termList, incList, fwList, site(xref.Links))
+		for _, t := range g.Terms {
+			shows = append(shows, xref.TermPageFact(t.Slug.Value))
+		}
+		add("api/glossary.json", shows, fileJob(r.apiJSON))
 	}
 	add("index.html", facts(termList, fwList, incList), r.homePage)
 	// The A-Z links to the hierarchy when a term has a broader one.

@@ -405,8 +405,8 @@ func TestASavedEditReachesTheBrowser(t *testing.T) {
 	if _, body := get(t, url+"terms/api-key/"); !strings.Contains(body, "freshly edited") {
 		t.Error("the page does not show the edit")
 	}
-	// The term's page, its Markdown copy and llms-full.txt show its prose.
-	if !strings.Contains(log.String(), "content/terms/api-key.md: 3 files in") {
+	// The term's page, its Markdown copy, llms-full.txt and api/glossary.json.
+	if !strings.Contains(log.String(), "content/terms/api-key.md: 4 files in") {
 		t.Errorf("the terminal does not report the rebuild:\n%s", log)
 	}
 }
