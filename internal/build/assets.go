@@ -66,7 +66,7 @@ func assetURLs(base string, assets []asset) render.Assets {
 	}
 	return render.Assets{
 		Style: get("style.css"), Chroma: get("chroma.css"), Print: get("print.css"),
-		Theme: get("theme.js"), Main: get("main.js"), Search: get("search.js"), LiveReload: get("livereload.js"), Favicon: get("favicon.svg"),
+		Theme: get("theme.js"), Main: get("main.js"), Search: get("search.js"), Favicon: get("favicon.svg"),
 	}
 }
 

@@ -27,7 +27,7 @@ type Options struct {
 	Drafts  bool      // include drafts
 	Today   time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
 	BaseURL string    // overrides the site's base_url when set
-	Dev     bool      // pages load the live-reload client (serve)
+	Dev     bool      // a preview (serve): never published, so no no-base-url warning
 	// ReportDraftLinks: see xref.Options (the preview sets it).
 	ReportDraftLinks bool
 	Generator        string // "nhiglossary vX"
@@ -128,7 +128,7 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 		urls[i].SearchIndex = basePath(g) + prefix + indexes[i].NamesPath()
 		// The full-text index takes each body as its page renders.
 		texts[i] = indexes[i].NewText()
-		ropts[i] = render.Options{Dev: opts.Dev, Generator: opts.Generator, BodyText: texts[i].Add}
+		ropts[i] = render.Options{Generator: opts.Generator, BodyText: texts[i].Add}
 	}
 	rs, err := render.NewSite(gs, overlay{subdir(site, "templates"), opts.Templates}, urls, ropts)
 	if err != nil {

@@ -379,7 +379,7 @@ func (l *Live) newState(gs []*xref.Graph) (*state, error) {
 			l.text[prefix][t] = text
 			l.textMu.Unlock()
 		}
-		ropts[i] = render.Options{Dev: l.opts.Dev, Generator: l.opts.Generator, BodyText: keep}
+		ropts[i] = render.Options{Generator: l.opts.Generator, BodyText: keep}
 	}
 	rs, err := render.NewSite(gs, build.SiteTemplates(l.fsys, l.opts), urls, ropts)
 	if err != nil {
@@ -463,7 +463,7 @@ func devAssetURLs(base string) render.Assets {
 	u := func(name string) string { return base + "assets/" + name }
 	return render.Assets{
 		Style: u("style.css"), Chroma: u("chroma.css"), Print: u("print.css"),
-		Theme: u("theme.js"), Main: u("main.js"), Search: u("search.js"), LiveReload: u("livereload.js"), Favicon: u("favicon.svg"),
+		Theme: u("theme.js"), Main: u("main.js"), Search: u("search.js"), Favicon: u("favicon.svg"),
 	}
 }
 

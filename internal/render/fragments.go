@@ -18,7 +18,7 @@ import (
 func (r *Renderer) renderChrome() error {
 	r.chrome = make(map[string]Chrome, len(PageKinds))
 	for _, kind := range PageKinds {
-		d := ChromeData{Site: r.cfg, Base: r.u.base, Kind: kind, Assets: r.assets, URLs: r.nav, Dev: r.opts.Dev, Generator: r.opts.Generator}
+		d := ChromeData{Site: r.cfg, Base: r.u.base, Kind: kind, Assets: r.assets, URLs: r.nav, Generator: r.opts.Generator}
 		var c Chrome
 		for _, part := range []struct {
 			name string
@@ -43,7 +43,7 @@ func (r *Renderer) renderChrome() error {
 func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link) Layout {
 	l := Layout{
 		Site: r.cfg, Base: r.u.base, Kind: kind, Title: title, Path: path,
-		Description: description, Crumbs: crumbs, Assets: r.assets, Dev: r.opts.Dev,
+		Description: description, Crumbs: crumbs, Assets: r.assets,
 		URLs: r.nav, Generator: r.opts.Generator, Chrome: r.chrome[kind],
 		Lang: r.lang, Alternates: r.alternates(path),
 	}

@@ -35,7 +35,6 @@ import (
 
 // Options change how pages render.
 type Options struct {
-	Dev       bool   // live-reload client on every page (serve)
 	Generator string // "nhiglossary vX", in the generator meta tag and feed
 	// BodyText, when set, receives the plain text of each term's body as
 	// its page renders (the search index's input); it is called

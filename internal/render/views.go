@@ -30,7 +30,6 @@ type Layout struct {
 	NoIndex     bool
 	Refresh     string // redirect pages: the URL a meta refresh sends the reader to
 	Draft       bool   // a draft shown by serve or build --drafts
-	Dev         bool   // served by `serve`: load the live-reload client
 	Code        bool   // the page shows a code block: load the highlighting style sheet
 	URLs        Nav
 	Generator   string
@@ -53,7 +52,6 @@ type ChromeData struct {
 	Kind      string
 	Assets    Assets
 	URLs      Nav
-	Dev       bool
 	Generator string
 }
 
@@ -65,7 +63,7 @@ type Nav struct {
 // Assets are the URLs of the site's stylesheets and scripts, with a
 // content hash so that a CDN may cache them forever.
 type Assets struct {
-	Style, Chroma, Print, Theme, Main, Search, LiveReload, Favicon string
+	Style, Chroma, Print, Theme, Main, Search, Favicon string
 	// SearchIndex is the URL of the always-loaded search index (names);
 	// pages carry it so the search script knows what to fetch.
 	SearchIndex string
