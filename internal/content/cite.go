@@ -49,13 +49,10 @@ func citationsInSummary(md Markdown, diags *diag.List) {
 
 func unknownCite(key string, ids []string) string {
 	if _, err := strconv.Atoi(key); err == nil {
-		switch len(ids) {
-		case 0:
+		if len(ids) == 0 {
 			return "cites a source by number, but the entry lists no sources"
-		case 1:
-			return "cites a source by number, but the entry lists 1 source"
 		}
-		return fmt.Sprintf("cites a source by number, but the entry lists %d sources", len(ids))
+		return "cites a source by number, but the entry lists " + diag.Plural(len(ids), "source")
 	}
 	var named []string
 	for _, id := range ids {

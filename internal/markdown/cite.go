@@ -53,10 +53,12 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	st := stateOf(pc)
 	n := &Citation{Cite: c}
 	n.SetPos(seg.Start)
-	if st == nil {
-		return n
-	}
 	for _, k := range c.Keys {
+		if st == nil { // parsed outside Render: no sources to cite
+			n.Sources = append(n.Sources, 0)
+			n.IDs = append(n.IDs, "")
+			continue
+		}
 		src := wikilink.SourceNumber(k, st.doc.Sources)
 		id := ""
 		if src > 0 {
