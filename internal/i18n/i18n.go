@@ -129,24 +129,59 @@ func (t *Text) Tf(key string, args ...string) string {
 	if len(args) == 0 {
 		return s
 	}
-	pairs := make([]string, 0, 2*len(args))
-	for i, a := range args {
-		pairs = append(pairs, "{"+strconv.Itoa(i)+"}", a)
-	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	return fill(s, func(name string) (string, bool) {
+		i, err := strconv.Atoi(name)
+		if err != nil || i < 0 || i >= len(args) {
+			return "", false
+		}
+		return args[i], true
+	})
 }
 
 // Date writes a date as readers of the language expect it: "January 2,
 // 2006" in English, "2. Januar 2006" in German.
 func (t *Text) Date(d time.Time) string {
-	months := strings.Split(t.T("months"), "|")
-	month := d.Month().String()
-	if len(months) == 12 {
-		month = months[d.Month()-1]
+	return fill(t.T("date_format"), func(name string) (string, bool) {
+		switch name {
+		case "day":
+			return strconv.Itoa(d.Day()), true
+		case "month":
+			months := strings.Split(t.T("months"), "|")
+			if len(months) == 12 {
+				return months[d.Month()-1], true
+			}
+			return d.Month().String(), true
+		case "year":
+			return strconv.Itoa(d.Year()), true
+		}
+		return "", false
+	})
+}
+
+// fill replaces each "{name}" of s for which value has one, in one pass
+// (a strings.Replacer per call cost more than the pages it filled).
+func fill(s string, value func(name string) (string, bool)) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		v, ok := value(s[i+1 : i+j])
+		if !ok {
+			v = s[i : i+j+1]
+		}
+		b.WriteString(s[:i])
+		b.WriteString(v)
+		s = s[i+j+1:]
 	}
-	return strings.NewReplacer(
-		"{day}", strconv.Itoa(d.Day()),
-		"{month}", month,
-		"{year}", strconv.Itoa(d.Year()),
-	).Replace(t.T("date_format"))
+	if b.Len() == 0 {
+		return s
+	}
+	b.WriteString(s)
+	return b.String()
 }
