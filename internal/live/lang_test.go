@@ -54,6 +54,7 @@ func TestLiveTwoLanguagesMatchAFreshBuild(t *testing.T) {
 		if ch.Err != nil {
 			t.Fatalf("%s: %v\n%v", st.name, ch.Err, ch.Diags)
 		}
+		t.Logf("%s: %d of %d files, %d facts, inplace %v", st.name, len(ch.Pages), len(l.pages.Load().byPath), ch.Facts, ch.InPlace)
 		got, want := everything(t, l), freshBuild(t, src)
 		if diff := cmp.Diff(keys(want), keys(got)); diff != "" {
 			t.Fatalf("%s: files (-build +live):\n%s", st.name, diff)

@@ -8,9 +8,9 @@
 // new kind of page or file needs no change here.
 //
 // A site in several languages has a renderer and a search index for each
-// (render.NewSite, as build.Generate); its pages show one another (the
-// language switcher, links to an untranslated original) in ways no fact
-// declares yet, so there an edit marks every page to render again.
+// (render.NewSite, as build.Generate); xref.DiffLanguages compares each
+// language's view with its own, and a page declares what it shows of
+// the other languages as facts of their views.
 //
 // Pages are rendered when first asked for (Get) or by RenderPending, so
 // the page a reader waits for comes first.
@@ -92,12 +92,6 @@ type state struct {
 	jobs map[string]render.Job // by output path, every language's
 	base string                // URL path of the site
 }
-
-// multilingual reports whether the state has several languages. Their
-// pages show one another (language switcher, links to an untranslated
-// original), which no language's facts say: an edit renders them all
-// again.
-func (st *state) multilingual() bool { return len(st.gs) > 1 }
 
 // Change says what one Update did.
 type Change struct {
@@ -348,10 +342,10 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 		return l.fail(ch, err)
 	}
 	prev := l.lastGood
-	full = full || prev == nil || prev.base != next.base || prev.multilingual() || next.multilingual()
+	full = full || prev == nil || prev.base != next.base
 	var changes *xref.Changes
 	if !full {
-		changes = xref.Diff(prev.g, next.g)
+		changes = xref.DiffLanguages(prev.gs, next.gs)
 		ch.Facts = changes.Len()
 	}
 	l.install(ch, next, changes)
@@ -410,6 +404,19 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			ps.byPath[path] = &page{gen: o.gen, job: j}
 			continue
 		case o != nil && changes != nil && !o.stale(j, changes):
+			if o.job.Term != j.Term {
+				// The same term in a new object: a translation merged
+				// anew (content.Site.Localize). Its text goes with it.
+				l.textMu.Lock()
+				for _, m := range l.text {
+					if body, ok := m[o.job.Term]; ok {
+						delete(m, o.job.Term)
+						m[j.Term] = body
+					}
+				}
+				l.textMu.Unlock()
+				o = o.withJob(j)
+			}
 			ps.byPath[path] = o
 			continue
 		}
@@ -475,7 +482,7 @@ func devAssetURLs(base string) render.Assets {
 // card changed, for the renderer keeps cards.
 func (l *Live) proseEdit(ch *Change, files []string) bool {
 	st := l.lastGood
-	if !l.ok || st == nil || st.multilingual() {
+	if !l.ok || st == nil {
 		return false
 	}
 	edits := map[*content.Term]*content.Term{}
@@ -485,13 +492,13 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 			return false
 		}
 		old := st.termOf(f)
-		if old == nil || !xref.SameResolution(old, src.loaded.Term) ||
+		if old == nil || !st.everyLanguageHolds(old) || !xref.SameResolution(old, src.loaded.Term) ||
 			slices.ContainsFunc(l.problems, func(d diag.Diagnostic) bool { return d.Pos.File == f }) {
 			return false
 		}
 		edits[old] = src.loaded.Term
 	}
-	changes := xref.ProseChanges(edits)
+	changes := xref.ProseChanges(st.gs, edits)
 	l.contentMu.Lock()
 	for old, t := range edits {
 		*old = *t
@@ -506,7 +513,7 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 	}
 	l.textMu.Unlock()
 	next := st
-	if changes.Has(xref.Fact{Kind: xref.TermList}) {
+	if changes.Has(xref.Fact{Kind: xref.TermList}) { // the default language's list: every view holds the term
 		var err error
 		if next, err = l.newState(st.gs); err != nil {
 			l.fail(ch, err)
@@ -515,6 +522,18 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 	}
 	ch.Facts, ch.InPlace = changes.Len(), true
 	l.install(ch, next, changes)
+	return true
+}
+
+// everyLanguageHolds reports whether every language's view has t itself,
+// not a copy merged with a translation (content.Site.Localize), so that
+// updating t in place updates them all.
+func (st *state) everyLanguageHolds(t *content.Term) bool {
+	for _, g := range st.gs {
+		if g.TermBySlug[t.Slug.Value] != t {
+			return false
+		}
+	}
 	return true
 }
 

@@ -63,6 +63,15 @@ func (p *page) stale(j render.Job, changes *xref.Changes) bool {
 	return p.mentions != "" && changes.Mentions(p.mentions)
 }
 
+// withJob is the rendered page p, done, as next's job j renders it (j
+// shows what p's job showed).
+func (p *page) withJob(j render.Job) *page {
+	q := &page{gen: p.gen, job: j, data: p.data, err: p.err, facts: p.facts, mentions: p.mentions}
+	q.once.Do(func() {})
+	q.done.Store(true)
+	return q
+}
+
 func (p *page) render(l *Live) ([]byte, error) {
 	p.once.Do(func() {
 		l.contentMu.RLock()

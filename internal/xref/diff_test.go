@@ -60,9 +60,9 @@ related: [secret]
 Rotate it; a quiet harbor.
 `, []Fact{{Kind: TermList}, TermPageFact("api-key"), TermCardFact("api-key")}},
 		{"tag", term("API Key", "tags: [vaults]", "related: [secret]", "---", "Rotate it; a quiet harbor."),
-			[]Fact{{Kind: Links}, TermPageFact("api-key"), {Tag, "secrets"}, {TagMembers, "secrets"}, {TagList, ""}, {Tag, "vaults"}, {TagMembers, "vaults"}}},
+			[]Fact{{Kind: Links}, TermPageFact("api-key"), {Kind: Tag, Key: "secrets"}, {Kind: TagMembers, Key: "secrets"}, {Kind: TagList}, {Kind: Tag, Key: "vaults"}, {Kind: TagMembers, Key: "vaults"}}},
 		{"a synonym", term("API Key", "synonyms: [Quiet Harbor]", "tags: [secrets]", "related: [secret]", "---", "Rotate it; a quiet harbor."),
-			[]Fact{{Kind: TermList}, TermPageFact("api-key"), TermCardFact("api-key"), {Name, "quiet harbor"}}},
+			[]Fact{{Kind: TermList}, TermPageFact("api-key"), TermCardFact("api-key"), {Kind: Name, Key: "quiet harbor"}}},
 	}
 	for _, tt := range tests {
 		got, c := diffAfter(t, base, f, tt.text)

@@ -12,17 +12,24 @@ import (
 // the facts they show (see render.Job); Diff says which facts differ
 // between two versions of the site, so a live preview re-renders exactly
 // the pages that show one of them.
+//
+// A site in several languages is resolved once a language
+// (ResolveLanguages); each fact is about one language's view (Lang: ""
+// for the default language's, the code for another's). A page in one
+// language shows facts of the others too: which pages exist there (its
+// hreflang alternates and language switcher, see TermLang).
 type Fact struct {
 	Kind FactKind
 	Key  string // the slug, id or name the fact is about; "" for site-wide facts
+	Lang string // the view it is about: "" for the default language's (and for Settings)
 }
 
 // FactKind says what a Fact covers.
 type FactKind uint8
 
 const (
-	// Settings is the site's settings (nhiglossary.yaml), which every
-	// page shows.
+	// Settings is the site's settings (nhiglossary.yaml) and interface
+	// text (i18n/), which every page shows, in every language.
 	Settings FactKind = iota + 1
 	// Links is every resolved link between terms, incidents and
 	// frameworks (related, backlinks, incidents, mappings) and every
@@ -40,12 +47,19 @@ const (
 	// narrower, replaced-by, incidents and mappings (Key: slug).
 	TermLinks
 	// TermCard is what other pages show of a term (Key: slug): its slug,
-	// title, other names, summary, date, author and draft state.
+	// title, other names, summary, date, author, draft state and
+	// language (an untranslated term is marked and links to its original).
 	TermCard
+	// TermLang is whether a term has text of its own in a language's view
+	// (Key: slug): whether that language has a page for it, which pages of
+	// every language link to as an alternate. It changes when the term or
+	// its translation comes or goes.
+	TermLang
 
 	IncidentList // which incidents are published, in order, with their cards
 	IncidentPage // everything of one incident (Key: slug), and the terms that list it
-	IncidentCard // its slug, title, date, summary and draft state
+	IncidentCard // its slug, title, date, summary, draft state and language
+	IncidentLang // as TermLang, for an incident (Key: slug)
 
 	FrameworkList // the frameworks, in order, with their cards
 	FrameworkPage // everything of one framework (Key: id), and the terms mapped to it
@@ -67,27 +81,47 @@ const (
 	CategoryList
 )
 
-func TermPageFact(slug string) Fact     { return Fact{TermPage, slug} }
-func TermCardFact(slug string) Fact     { return Fact{TermCard, slug} }
-func TermLinksFact(slug string) Fact    { return Fact{TermLinks, slug} }
-func IncidentPageFact(slug string) Fact { return Fact{IncidentPage, slug} }
-func IncidentCardFact(slug string) Fact { return Fact{IncidentCard, slug} }
-func FrameworkPageFact(id string) Fact  { return Fact{FrameworkPage, id} }
-func FrameworkCardFact(id string) Fact  { return Fact{FrameworkCard, id} }
+func TermPageFact(slug string) Fact     { return Fact{Kind: TermPage, Key: slug} }
+func TermCardFact(slug string) Fact     { return Fact{Kind: TermCard, Key: slug} }
+func TermLinksFact(slug string) Fact    { return Fact{Kind: TermLinks, Key: slug} }
+func IncidentPageFact(slug string) Fact { return Fact{Kind: IncidentPage, Key: slug} }
+func IncidentCardFact(slug string) Fact { return Fact{Kind: IncidentCard, Key: slug} }
+func FrameworkPageFact(id string) Fact  { return Fact{Kind: FrameworkPage, Key: id} }
+func FrameworkCardFact(id string) Fact  { return Fact{Kind: FrameworkCard, Key: id} }
 
 // NameFact is the fact of what a [[link]] target resolves to.
-func NameFact(target string) Fact { return Fact{Name, normalize(target)} }
+func NameFact(target string) Fact { return Fact{Kind: Name, Key: normalize(target)} }
+
+// In is the fact about the view of language lang ("" for the default
+// language's); Settings, which every language shares, stays as it is.
+func (f Fact) In(lang string) Fact {
+	if f.Kind != Settings {
+		f.Lang = lang
+	}
+	return f
+}
+
+// FactLang is what Fact.Lang says for the facts of g's view: "" for the
+// default language's.
+func (g *Graph) FactLang() string {
+	if s := g.Site; s.Lang != "" && s.Lang != s.Config.DefaultLanguage() {
+		return s.Lang
+	}
+	return ""
+}
 
 // Compare orders facts, for stable lists.
 func (f Fact) Compare(g Fact) int {
-	return cmp.Or(cmp.Compare(f.Kind, g.Kind), strings.Compare(f.Key, g.Key))
+	return cmp.Or(cmp.Compare(f.Kind, g.Kind), strings.Compare(f.Lang, g.Lang), strings.Compare(f.Key, g.Key))
 }
 
 // Changes is what differs between two versions of the site model.
 type Changes struct {
 	facts map[Fact]bool
+	lang  string // of the view being compared, for add
 	// names are the changed names, folded as FoldMentions folds text:
-	// an auto-link may now appear, go or change wherever one occurs.
+	// an auto-link may now appear, go or change wherever one occurs (in
+	// any language: a name is rarely one language's only).
 	names []string
 }
 
@@ -113,7 +147,7 @@ func (c *Changes) Mentions(folded string) bool {
 	return false
 }
 
-func (c *Changes) add(f Fact) { c.facts[f] = true }
+func (c *Changes) add(f Fact) { c.facts[f.In(c.lang)] = true }
 
 // FoldMentions is text as names are looked for in it: lower case, accents
 // folded, every run of white space one space. Auto-linking matches no
@@ -127,13 +161,13 @@ func FoldMentions(text string) string {
 func sameTermCard(a, b *content.Term) bool {
 	return a.Slug.Value == b.Slug.Value && a.Title.Value == b.Title.Value && a.Summary == b.Summary &&
 		sameNames(a.Abbreviations, b.Abbreviations) && sameNames(a.Synonyms, b.Synonyms) &&
-		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft &&
+		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft && a.Lang == b.Lang &&
 		a.Deprecated == b.Deprecated && a.ReplacedBy.Value == b.ReplacedBy.Value
 }
 
 func sameIncidentCard(a, b *content.Incident) bool {
 	return a.Slug.Value == b.Slug.Value && a.Title.Value == b.Title.Value && a.Date.Equal(b.Date) &&
-		a.Summary.Text == b.Summary.Text && a.Draft == b.Draft
+		a.Summary.Text == b.Summary.Text && a.Draft == b.Draft && a.Lang == b.Lang
 }
 
 func sameNames(a, b []content.Name) bool {
