@@ -43,9 +43,10 @@ type page struct {
 	data []byte
 	err  error
 	// What the file showed as it rendered (see render.Deps); mentions is
-	// its Markdown folded as xref.Changes.Mentions wants it.
-	facts    []xref.Fact
-	mentions string
+	// its Markdown folded as xref.Changes.Mentions wants it, in the view
+	// of lang.
+	facts          []xref.Fact
+	mentions, lang string
 }
 
 // stale reports whether a rendered page may differ from what next's job
@@ -60,13 +61,13 @@ func (p *page) stale(j render.Job, changes *xref.Changes) bool {
 			return true
 		}
 	}
-	return p.mentions != "" && changes.Mentions(p.mentions)
+	return p.mentions != "" && changes.Mentions(p.lang, p.mentions)
 }
 
 // withJob is the rendered page p, done, as next's job j renders it (j
 // shows what p's job showed).
 func (p *page) withJob(j render.Job) *page {
-	q := &page{gen: p.gen, job: j, data: p.data, err: p.err, facts: p.facts, mentions: p.mentions}
+	q := &page{gen: p.gen, job: j, data: p.data, err: p.err, facts: p.facts, mentions: p.mentions, lang: p.lang}
 	q.once.Do(func() {})
 	q.done.Store(true)
 	return q
@@ -80,7 +81,7 @@ func (p *page) render(l *Live) ([]byte, error) {
 		var b bytes.Buffer
 		deps, err := p.job.RenderDeps(&b)
 		p.data, p.err = b.Bytes(), err
-		p.facts = deps.Facts
+		p.facts, p.lang = deps.Facts, deps.Lang
 		if len(deps.Markdown) > 0 {
 			p.mentions = xref.FoldMentions(strings.Join(deps.Markdown, "\n"))
 		}

@@ -27,8 +27,10 @@ type Job struct {
 type Deps struct {
 	Facts []xref.Fact // sorted, each once
 	// Markdown are the Markdown sources the file rendered: a name that
-	// comes to resolve elsewhere may now link from them.
+	// comes to resolve elsewhere may now link from them. They resolve
+	// names in the view of Lang (a Fact.Lang).
 	Markdown []string
+	Lang     string
 }
 
 // Render runs the job and returns the file.
@@ -53,8 +55,8 @@ func (j Job) RenderDeps(w *bytes.Buffer) (Deps, error) {
 	if err := j.render(w, &l); err != nil {
 		return Deps{}, err
 	}
-	d := Deps{Facts: slices.Clone(j.Shows), Markdown: l.markdown}
 	lang := j.r.g.FactLang()
+	d := Deps{Facts: slices.Clone(j.Shows), Markdown: l.markdown, Lang: lang}
 	for _, slug := range l.terms {
 		d.Facts = append(d.Facts, xref.TermCardFact(slug).In(lang))
 	}

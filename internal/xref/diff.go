@@ -31,8 +31,6 @@ func DiffLanguages(prev, next []*Graph) *Changes {
 	for i := range next {
 		c.diff(prev[i], next[i])
 	}
-	slices.Sort(c.names)
-	c.names = slices.Compact(c.names)
 	return c
 }
 
@@ -239,7 +237,7 @@ func sameFrameworkTerms(g1 *Graph, f1 *content.Framework, g2 *Graph, f2 *content
 func diffNames(c *Changes, prev, next *Graph) {
 	changed := func(key string) {
 		c.add(Fact{Kind: Name, Key: key})
-		c.names = append(c.names, FoldMentions(key))
+		c.mention(key)
 	}
 	for key, t := range next.names {
 		if old, ok := prev.names[key]; !ok || !sameTarget(old, t) {
@@ -251,8 +249,10 @@ func diffNames(c *Changes, prev, next *Graph) {
 			changed(key)
 		}
 	}
-	slices.Sort(c.names)
-	c.names = slices.Compact(c.names)
+	if names := c.names[c.lang]; len(names) > 0 {
+		slices.Sort(names)
+		c.names[c.lang] = slices.Compact(names)
+	}
 }
 
 func sameTarget(a, b Target) bool {
@@ -321,11 +321,11 @@ func diffShared(c *Changes, prev, next *Graph) {
 		delete(was, sn.Slug)
 		if old == nil || old.Name != sn.Name || !sameTerms(old.Terms, sn.Terms) {
 			c.add(Fact{Kind: Shared, Key: sn.Slug})
-			c.names = append(c.names, FoldMentions(sn.Name))
+			c.mention(sn.Name)
 		}
 	}
 	for slug, sn := range was {
 		c.add(Fact{Kind: Shared, Key: slug})
-		c.names = append(c.names, FoldMentions(sn.Name))
+		c.mention(sn.Name)
 	}
 }

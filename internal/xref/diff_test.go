@@ -72,7 +72,7 @@ Rotate it; a quiet harbor.
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("%s: facts (-want +got):\n%s", tt.name, diff)
 		}
-		if tt.name == "a synonym" && !c.Mentions(FoldMentions("Another Quiet   Harbor here")) {
+		if tt.name == "a synonym" && !c.Mentions("", FoldMentions("Another Quiet   Harbor here")) {
 			t.Errorf("a synonym: a text that mentions it is not affected")
 		}
 	}

@@ -119,10 +119,10 @@ func (f Fact) Compare(g Fact) int {
 type Changes struct {
 	facts map[Fact]bool
 	lang  string // of the view being compared, for add
-	// names are the changed names, folded as FoldMentions folds text:
-	// an auto-link may now appear, go or change wherever one occurs (in
-	// any language: a name is rarely one language's only).
-	names []string
+	// names are the changed names of each language's view (by Fact.Lang),
+	// folded as FoldMentions folds text: an auto-link may now appear, go
+	// or change wherever one occurs in that language's text.
+	names map[string][]string
 }
 
 // Has reports whether the fact differs.
@@ -136,15 +136,24 @@ func (c *Changes) Empty() bool { return len(c.facts) == 0 }
 // Len is how many facts changed.
 func (c *Changes) Len() int { return len(c.facts) }
 
-// Mentions reports whether folded text (see FoldMentions) holds a name
-// whose target changed, came or went: its auto-links may differ.
-func (c *Changes) Mentions(folded string) bool {
-	for _, n := range c.names {
+// Mentions reports whether folded text (see FoldMentions) of a page in
+// the language of lang (a Fact.Lang) holds a name whose target changed,
+// came or went there: its auto-links may differ.
+func (c *Changes) Mentions(lang, folded string) bool {
+	for _, n := range c.names[lang] {
 		if strings.Contains(folded, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// mention records a changed name of the view being compared.
+func (c *Changes) mention(name string) {
+	if c.names == nil {
+		c.names = map[string][]string{}
+	}
+	c.names[c.lang] = append(c.names[c.lang], FoldMentions(name))
 }
 
 func (c *Changes) add(f Fact) { c.facts[f.In(c.lang)] = true }
