@@ -39,7 +39,13 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		return func(w *bytes.Buffer, _ *links) error { w.Write(f()); return nil }
 	}
 	termList, fwList, incList := site(xref.TermList), site(xref.FrameworkList), site(xref.IncidentList)
-	add("api/skos.ttl", facts(termList, fwList, site(xref.Links)), bytesJob(func() []byte { return skos.Write(r.g, sk) }))
+	// It labels each term in every language it is translated into.
+	var translations []*xref.Graph
+	for _, lr := range r.langs[min(1, len(r.langs)):] {
+		translations = append(translations, lr.g)
+	}
+	j := add("api/skos.ttl", facts(termList, fwList, site(xref.Links)), bytesJob(func() []byte { return skos.Write(r.g, sk, translations...) }))
+	j.Shows = append(j.Shows, r.elsewhere(termList)...)
 	add("llms.txt", facts(termList, fwList, incList), func(w *bytes.Buffer, l *links) error {
 		// It resolves the [[links]] of these.
 		for _, inc := range r.g.Incidents {
