@@ -39,6 +39,10 @@ func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links
 }
 
 func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links) error {
+	return r.tmpl.execute(w, "framework", r.frameworkView(f, l))
+}
+
+func (r *Renderer) frameworkView(f *content.Framework, l *links) FrameworkPage {
 	ref := r.frameworkRef(f, l)
 	p := FrameworkPage{
 		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()}),
@@ -54,18 +58,26 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links
 		})
 	}
 	p.Previews = r.previews(l)
-	return r.tmpl.execute(w, "framework", p)
+	return p
 }
 
 func (r *Renderer) frameworksPage(w *bytes.Buffer, l *links) error {
+	return r.tmpl.execute(w, "frameworks", r.frameworksView(l))
+}
+
+func (r *Renderer) frameworksView(l *links) FrameworksPage {
 	p := FrameworksPage{Layout: r.layout("frameworks", r.text.T("nav_frameworks"), r.u.Frameworks(), r.text.T("desc_frameworks"), Link{r.text.T("home"), r.u.Home()})}
 	for _, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
 	}
-	return r.tmpl.execute(w, "frameworks", p)
+	return p
 }
 
 func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
+	return r.tmpl.execute(w, "matrix", r.matrixView(l))
+}
+
+func (r *Renderer) matrixView(l *links) MatrixPage {
 	p := MatrixPage{Layout: r.layout("matrix", r.text.T("framework_matrix"), r.u.Matrix(), r.text.T("desc_matrix"), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()})}
 	idx := map[*content.Framework]int{}
 	cellCache := map[string]template.HTML{} // the page's cells, by their links
@@ -109,7 +121,7 @@ func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
 	}
 	p.Previews = r.previews(&rows)
 	l.merge(rows)
-	return r.tmpl.execute(w, "matrix", p)
+	return p
 }
 
 // controlLabel is how a matrix cell names a control: by its id where the
