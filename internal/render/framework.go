@@ -90,17 +90,8 @@ func (r *Renderer) matrixView(l *links) MatrixPage {
 		if len(ms) == 0 {
 			continue
 		}
-		cells := make([][]Link, len(r.g.Frameworks))
-		for _, m := range ms {
-			i := idx[m.Framework]
-			if m.Control != nil {
-				cells[i] = append(cells[i], Link{controlLabel(m.Control), r.controlURL(m.Framework, m.Control)})
-			} else {
-				cells[i] = append(cells[i], Link{r.text.T("framework_level"), r.u.Framework(m.Framework.ID)})
-			}
-		}
 		var html strings.Builder
-		for _, c := range cells {
+		for _, c := range r.matrixCells(ms, idx) {
 			var key strings.Builder
 			for _, l := range c {
 				key.WriteString(l.Title + "\x00" + l.URL + "\x00")
@@ -122,6 +113,21 @@ func (r *Renderer) matrixView(l *links) MatrixPage {
 	p.Previews = r.previews(&rows)
 	l.merge(rows)
 	return p
+}
+
+// matrixCells are a term's cells of the matrix, one per framework (idx
+// numbers them): the controls it maps to, or the framework itself.
+func (r *Renderer) matrixCells(ms []xref.Mapping, idx map[*content.Framework]int) [][]Link {
+	cells := make([][]Link, len(idx))
+	for _, m := range ms {
+		i := idx[m.Framework]
+		if m.Control != nil {
+			cells[i] = append(cells[i], Link{controlLabel(m.Control), r.controlURL(m.Framework, m.Control)})
+		} else {
+			cells[i] = append(cells[i], Link{r.text.T("framework_level"), r.u.Framework(m.Framework.ID)})
+		}
+	}
+	return cells
 }
 
 // controlLabel is how a matrix cell names a control: by its id where the
