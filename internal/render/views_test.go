@@ -412,10 +412,10 @@ func TestHomeView(t *testing.T) {
 	got := r.homeView(&links{})
 	want := HomePage{
 		Layout:     layoutOf("home", "", "/kb/", ""),
-		Letters:    r.letters(),
+		Letters:    r.letters(), // the A-Z's: TestTermsView checks them
 		Recent:     []TermRef{apiKeyRef, secretRef, tokenRef, sessionRef, leafRef},
-		Frameworks: r.frameworksView(&links{}).Frameworks,
-		Incidents:  r.incidentsView(&links{}).Incidents,
+		Frameworks: []FrameworkRef{owaspRef, ztRef},
+		Incidents:  []IncidentRef{keyLeakRef, oldLeakRef},
 		TermCount:  5,
 	}
 	want.JSONLD = `{"@context":"https://schema.org","@type":"DefinedTermSet","description":"The site's description.","name":"View Glossary","url":"https://example.org/kb/terms/"}`
@@ -445,3 +445,202 @@ func TestHomeView(t *testing.T) {
 }
 
 func fmt2(n int) string { return string(rune('0'+n/10)) + string(rune('0'+n%10)) }
+
+var (
+	owaspRef = FrameworkRef{ID: "owasp", Name: "OWASP NHI Top 10", Short: "OWASP NHI", Version: "2025", URL: "/kb/frameworks/owasp/", Description: "Ten risks.",
+		Controls: 2, Terms: 3} // api-key and secret at framework level, api-key and token on NHI2: three terms
+	ztRef = FrameworkRef{ID: "zt", Name: "Zero Trust", Short: "ZT", URL: "/kb/frameworks/zt/", Controls: 1, Terms: 1}
+)
+
+// A framework's page lists the terms mapped to it as a whole, then each
+// control with its terms, with the relevance each mapping gives.
+func TestFrameworkView(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	got := r.frameworkView(r.g.Frameworks[0], &links{})
+	want := FrameworkPage{
+		Layout:    layoutOf("framework", "OWASP NHI Top 10", "/kb/frameworks/owasp/", "", homeLink, Link{"Frameworks", "/kb/frameworks/"}),
+		Framework: owaspRef,
+		Homepage:  "https://owasp.org/nhi",
+		Terms: []MappedTerm{
+			{TermRef: apiKeyRef, Relevance: "The whole list."},
+			{TermRef: secretRef, Relevance: "Secrets throughout."},
+		},
+		Controls: []ControlView{
+			{ID: "NHI2", Anchor: "control-nhi2", Title: "Secret Leakage", URL: "https://owasp.org/nhi2", Description: "See Secret .", Terms: []MappedTerm{
+				// The term's sources are not on this page, so its citation
+				// is shown as written, marked broken: a gap reported with
+				// this test (a citation here could link to the term's page).
+				{TermRef: apiKeyRef, Relevance: "Keys leak [@report] ."},
+				{TermRef: tokenRef, Relevance: "Tokens leak too."},
+			}},
+			{ID: "NHI7", Anchor: "control-nhi7", Title: "Long-Lived Secrets"},
+		},
+		Previews: previewsOf(apiKeyRef, secretRef, tokenRef),
+	}
+	checkView(t, "owasp", want, got)
+}
+
+func TestFrameworksView(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	want := FrameworksPage{
+		Layout:     layoutOf("frameworks", "Frameworks", "/kb/frameworks/", "The standards and frameworks the glossary's terms map to.", homeLink),
+		Frameworks: []FrameworkRef{owaspRef, ztRef},
+	}
+	checkView(t, "frameworks", want, r.frameworksView(&links{}))
+}
+
+// The matrix has a row for each term with a mapping, in A-Z order by
+// slug, and a cell for each framework.
+func TestMatrixView(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	want := MatrixPage{
+		Layout:     layoutOf("matrix", "Framework matrix", "/kb/frameworks/matrix/", "Which terms map to which framework controls.", homeLink, Link{"Frameworks", "/kb/frameworks/"}),
+		Frameworks: []FrameworkRef{owaspRef, ztRef},
+		Rows:       []MatrixRow{{Term: apiKeyRef}, {Term: secretRef}, {Term: tokenRef}},
+		Previews:   previewsOf(apiKeyRef, secretRef, tokenRef), // the rows' terms, not the descriptions' links
+	}
+	checkView(t, "matrix", want, r.matrixView(&links{}))
+
+	idx := map[*content.Framework]int{r.g.Frameworks[0]: 0, r.g.Frameworks[1]: 1}
+	cells := map[string][][]Link{}
+	for _, slug := range []string{"api-key", "secret"} {
+		cells[slug] = r.matrixCells(r.g.TermMappings[r.g.TermBySlug[slug]], idx)
+	}
+	wantCells := map[string][][]Link{
+		// A control by its id where the id is a code, by its title where
+		// the id is a word.
+		"api-key": {
+			{{"NHI2", "/kb/frameworks/owasp/#control-nhi2"}, {"Framework-level", "/kb/frameworks/owasp/"}},
+			{{"Per-session access", "/kb/frameworks/zt/#control-tenet-3"}},
+		},
+		"secret": {{{"Framework-level", "/kb/frameworks/owasp/"}}, nil},
+	}
+	if diff := cmp.Diff(wantCells, cells); diff != "" {
+		t.Errorf("matrix cells (-want +got):\n%s", diff)
+	}
+}
+
+func TestControlLabel(t *testing.T) {
+	for _, tc := range []struct{ id, title, want string }{
+		{"NHI2", "Secret Leakage", "NHI2"},
+		{"PR.AA-01", "Identities are managed", "PR.AA-01"},
+		{"T1552.001", "Credentials in files", "T1552.001"},
+		{"5.4", "Restrict admin privileges", "5.4"},
+		{"tenet-3", "Per-session access", "Per-session access"},
+		{"least-privilege", "", "least-privilege"},
+	} {
+		if got := controlLabel(&content.Control{ID: content.Name{Value: tc.id}, Title: tc.title}); got != tc.want {
+			t.Errorf("controlLabel(%q, %q) = %q, want %q", tc.id, tc.title, got, tc.want)
+		}
+	}
+}
+
+var (
+	keyLeakRef = IncidentRef{Slug: "key-leak", Title: "Key leak", URL: "/kb/incidents/key-leak/", Date: day("2025-06-01"), Summary: "An API Key leaked."}
+	oldLeakRef = IncidentRef{Slug: "old-leak", Title: "Old leak", URL: "/kb/incidents/old-leak/", Date: day("2024-01-01"), Summary: "Long ago."}
+)
+
+// An incident's page lists the terms that name it, its sources with
+// their first citation, and the tags it carries.
+func TestIncidentView(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	got := r.incidentView(r.g.IncidentBySlug["key-leak"], &links{})
+	want := IncidentPage{
+		Layout:   layoutOf("incident", "Key leak", "/kb/incidents/key-leak/", "An API Key leaked.", homeLink, Link{"Incidents", "/kb/incidents/"}),
+		Incident: keyLeakRef,
+		Body:     "Found by Token scanners [1] . log",
+		Sources: []SourceView{
+			{N: 1, CitedAt: "cite-1", Title: "Write-up", URL: "https://example.org/w"},
+			{N: 2, Title: "Uncited", URL: "https://example.org/u"},
+		},
+		Tags:     []template.HTML{"leak", "secrets"},
+		Terms:    []TermRef{apiKeyRef},
+		Previews: previewsOf(apiKeyRef, tokenRef), // the summary's link, the body's, the terms listed
+	}
+	want.Code = true
+	checkView(t, "key-leak", want, got)
+}
+
+// The incidents are listed newest first.
+func TestIncidentsView(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	want := IncidentsPage{
+		Layout:    layoutOf("incidents", "Incidents", "/kb/incidents/", "Real incidents involving machine credentials, newest first.", homeLink),
+		Incidents: []IncidentRef{keyLeakRef, oldLeakRef},
+	}
+	checkView(t, "incidents", want, r.incidentsView(&links{}))
+}
+
+// A tag's page lists the published terms and the incidents that carry it
+// in any spelling; the index counts both.
+func TestTaxonomyViews(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	tagsPage := Link{"Tags", "/kb/tags/"}
+	got := r.taxonomyView("Tag", "secrets", tagsPage.URL, r.tags, &links{})
+	want := TaxonomyPage{
+		Layout:    layoutOf("taxonomy", "Tag: secrets", "/kb/tags/secrets/", "", homeLink, tagsPage),
+		Name:      "secrets",
+		Terms:     []TermRef{apiKeyRef},
+		Incidents: []IncidentRef{keyLeakRef},
+	}
+	checkView(t, "tags/secrets", want, got)
+
+	catsPage := Link{"Categories", "/kb/categories/"}
+	got = r.taxonomyView("Category", "Credentials", catsPage.URL, r.cats, &links{})
+	want = TaxonomyPage{
+		Layout: layoutOf("taxonomy", "Category: Credentials", "/kb/categories/credentials/", "", homeLink, catsPage),
+		Name:   "Credentials",
+		Terms:  []TermRef{apiKeyRef},
+	}
+	checkView(t, "categories/credentials", want, got)
+
+	index := TaxonomyIndex{
+		Layout: layoutOf("taxonomies", "Tags", "/kb/tags/", "", homeLink),
+		Entries: []TaxonomyEntry{
+			{Link{"authentication", "/kb/tags/authentication/"}, 1},
+			{Link{"leak", "/kb/tags/leak/"}, 2},
+			{Link{"secrets", "/kb/tags/secrets/"}, 2},
+		},
+	}
+	checkView(t, "tags", index, r.taxonomyIndexView("Tags", tagsPage.URL, r.tags))
+}
+
+// A name several terms share has a page listing them.
+func TestDisambiguationView(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	if len(r.g.Shared) != 1 {
+		t.Fatalf("shared names: %v", r.g.Shared)
+	}
+	want := DisambiguationPage{
+		Layout:   layoutOf("disambiguation", "AK (disambiguation)", "/kb/terms/ak/", "AK may refer to 2 terms.", homeLink, glossaryLink),
+		Name:     "AK",
+		Terms:    []TermRef{sessionRef, tokenRef},
+		Previews: previewsOf(sessionRef, tokenRef),
+	}
+	checkView(t, "ak", want, r.disambiguationView(r.g.Shared[0]))
+}
+
+// The hierarchy page has a tree for each broadest term; a term under two
+// broader ones is under each.
+func TestHierarchyView(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	want := HierarchyPage{
+		Layout: layoutOf("hierarchy", "Hierarchy", "/kb/hierarchy/", "The terms of View Glossary from the broadest to the narrowest.", homeLink, glossaryLink),
+		Trees: []TreeNode{{Term: secretRef, Children: []TreeNode{
+			{Term: apiKeyRef, Children: []TreeNode{{Term: leafRef}}},
+			{Term: tokenRef, Children: []TreeNode{{Term: leafRef}}},
+		}}},
+		Count: 4,
+	}
+	checkView(t, "hierarchy", want, r.hierarchyView())
+}
+
+// The search page is indexed (every query has the same page); the 404
+// page is not, and has no canonical URL.
+func TestSearchAndNotFoundViews(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	checkView(t, "search", SearchPage{layoutOf("search", "Search", "/kb/search/", "Search View Glossary.", homeLink)}, r.searchView())
+	nf := layoutOf("404", "Page not found", "/kb/404.html", "")
+	nf.Canonical, nf.NoIndex = "", true
+	checkView(t, "404", NotFoundPage{nf}, r.notFoundView())
+}
