@@ -119,11 +119,7 @@ Also.
 // without drafts does.
 func newViewRenderer(t *testing.T, files map[string]string) *Renderer {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, text := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(text)}
-	}
-	site, diags := content.Load(fsys)
+	site, diags := content.Load(fstestFS(files))
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -136,6 +132,14 @@ func newViewRenderer(t *testing.T, files map[string]string) *Renderer {
 		t.Fatal(err)
 	}
 	return r
+}
+
+func fstestFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
 }
 
 // viewOpts compare views by their data. Left out: the parts of a layout
@@ -643,4 +647,68 @@ func TestSearchAndNotFoundViews(t *testing.T) {
 	nf := layoutOf("404", "Page not found", "/kb/404.html", "")
 	nf.Canonical, nf.NoIndex = "", true
 	checkView(t, "404", NotFoundPage{nf}, r.notFoundView())
+}
+
+// What api/glossary.json says of a term's place in the vocabulary.
+func TestTermVocabulary(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	slugs := func(ts []*content.Term) []string {
+		out := []string{}
+		for _, t := range ts {
+			out = append(out, t.Slug.Value)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		slug string
+		want termVocabulary
+	}{
+		{"api-key", termVocabulary{
+			Broader: []string{"secret"}, Narrower: []string{"leaf"}, LastReviewed: "2026-04-01",
+			Definitions: []jsonDefinition{{Text: "A code that identifies a program.", Context: "Web APIs",
+				Source: jsonSource{Title: "A standard", Publisher: "A body", URL: "https://example.org/standard"}}},
+		}},
+		{"old-key", termVocabulary{Broader: []string{}, Narrower: []string{}, Deprecated: true, ReplacedBy: "api-key", LastReviewed: "2026-06-01", Definitions: []jsonDefinition{}}},
+		{"leaf", termVocabulary{Broader: []string{"api-key", "token"}, Narrower: []string{}, LastReviewed: "2026-01-05", Definitions: []jsonDefinition{}}},
+	} {
+		// Empty lists, not nulls: every object has the same keys.
+		if diff := cmp.Diff(tc.want, r.termVocabulary(r.g.TermBySlug[tc.slug], slugs)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.slug, diff)
+		}
+	}
+	want := []sharedName{{Name: "AK", URL: "https://example.org/kb/terms/ak/", Terms: []string{"session-key", "token"}}}
+	if diff := cmp.Diff(want, r.sharedNames(slugs)); diff != "" {
+		t.Errorf("shared names (-want +got):\n%s", diff)
+	}
+}
+
+// The sitemap lists every page the site has that a search engine should
+// index, each once, a term's with the date it was updated: not the
+// redirects, the search page nor the 404 page.
+func TestSitemapPages(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	want := map[string]time.Time{}
+	for _, j := range r.Jobs() {
+		dir, ok := strings.CutSuffix(j.Path, "index.html")
+		if !ok || j.RedirectTo != nil || dir == "search/" {
+			continue
+		}
+		want["/kb/"+dir] = time.Time{}
+		if j.Term != nil {
+			want["/kb/"+dir] = j.Term.Updated
+		}
+	}
+	got := map[string]time.Time{}
+	r.sitemapPages(func(path string, mod time.Time) {
+		if _, dup := got[path]; dup {
+			t.Errorf("%s listed twice", path)
+		}
+		got[path] = mod
+	})
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sitemap (-pages +sitemap):\n%s", diff)
+	}
+	if len(got) < 20 {
+		t.Errorf("only %d pages in the sitemap", len(got))
+	}
 }
