@@ -32,9 +32,8 @@ var viewSite = map[string]string{
 	"nhiglossary.yaml": "title: View Glossary\nbase_url: https://example.org/kb/\ndescription: The site's description.\n",
 
 	// The term with everything: its examples and mappings cite sources the
-	// body cites too; its tags are two
-	// spellings of one and another; its mappings name a second framework
-	// first.
+	// body cites too; its tags are two spellings of one and another; its
+	// mappings name a second framework between two of the first.
 	"content/terms/api-key.md": `---
 title: API Key
 summary: A secret an application sends with each call.
@@ -49,12 +48,12 @@ examples:
   - It is a kind of [[Secret]].
 incidents: [key-leak]
 mappings:
-  - framework: zt
-    control: tenet-3
-    relevance: Per session.
   - framework: owasp
     control: NHI2
     relevance: Keys leak [@report].
+  - framework: zt
+    control: tenet-3
+    relevance: Per session.
   - framework: owasp
     relevance: The whole list.
 takeaway: Rotate them.
@@ -276,9 +275,9 @@ func TestTermView(t *testing.T) {
 		// Grouped by framework in the order each first appears, each
 		// framework's rows in the order written.
 		Mappings: []MappingRow{
-			{Framework: zt, FrameworkAbbr: "ZT", Control: "tenet-3", ControlTitle: "Per-session access", ControlURL: "/kb/frameworks/zt/#control-tenet-3", Relevance: "Per session.", FrameworkRows: 1},
 			{Framework: owasp, FrameworkAbbr: "OWASP NHI", Control: "NHI2", ControlTitle: "Secret Leakage", ControlURL: "/kb/frameworks/owasp/#control-nhi2", Relevance: "Keys leak [1] .", FrameworkRows: 2},
 			{Framework: owasp, FrameworkAbbr: "OWASP NHI", Relevance: "The whole list."},
+			{Framework: zt, FrameworkAbbr: "ZT", Control: "tenet-3", ControlTitle: "Per-session access", ControlURL: "/kb/frameworks/zt/#control-tenet-3", Relevance: "Per session.", FrameworkRows: 1},
 		},
 		Takeaway: "Rotate them.",
 		Related:  []TermRef{secretRef},
