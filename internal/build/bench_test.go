@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/nhimg/nhiglossary/internal/benchcorpus"
+	"github.com/nhimg/nhiglossary/internal/benchcpu"
 )
 
 // BenchmarkBuild builds the synthetic corpus of scripts/gencorpus
@@ -24,11 +25,13 @@ func BenchmarkBuild(b *testing.B) {
 		if os.Getenv("NHIGLOSSARY_BENCH_OUT") == "" {
 			out = filepath.Join(b.TempDir(), "public")
 		}
+		start := benchcpu.Time()
 		for b.Loop() {
 			if res, err := Build(context.Background(), src, out, opts()); err != nil {
 				b.Fatalf("%v\n%v", err, res.Diags)
 			}
 		}
+		benchcpu.Report(b, start)
 	})
 }
 
@@ -39,11 +42,13 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	src := benchCorpus(b)
 	o := opts()
+	start := benchcpu.Time()
 	for b.Loop() {
 		if _, err := Generate(context.Background(), os.DirFS(src), o, discard{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	benchcpu.Report(b, start)
 }
 
 type discard struct{}

@@ -126,8 +126,14 @@ func WriteTerm(b *bytes.Buffer, g *xref.Graph, t *content.Term, l Links) {
 		b.WriteString(".\n\n")
 	}
 	b.WriteString("Source page: " + l.Term(t.Slug.Value) + "\n\n")
-	if body := strings.TrimSpace(resolve(t.Body.Text, l)); body != "" {
-		b.WriteString(body + "\n\n")
+	// The body, resolved in place and trimmed (a copy of every body was
+	// most of what the copies allocated).
+	at := b.Len()
+	resolveTo(b, t.Body.Text, l)
+	body := b.Bytes()[at:]
+	b.Truncate(at + copy(body, bytes.TrimSpace(body)))
+	if b.Len() > at {
+		b.WriteString("\n\n")
 	}
 	if rel := g.Related[t]; len(rel) > 0 {
 		b.WriteString("## Related terms\n\n")
@@ -164,13 +170,18 @@ func WriteTerm(b *bytes.Buffer, g *xref.Graph, t *content.Term, l Links) {
 
 // resolve turns each [[link]] of a Markdown text into [text](URL).
 func resolve(src string, l Links) string {
-	links := wikilink.Scan(src)
-	if len(links) == 0 {
+	if len(wikilink.Scan(src)) == 0 {
 		return src
 	}
-	var b strings.Builder
+	var b bytes.Buffer
+	resolveTo(&b, src, l)
+	return b.String()
+}
+
+// resolveTo appends src to b with each [[link]] made [text](URL).
+func resolveTo(b *bytes.Buffer, src string, l Links) {
 	at := 0
-	for _, k := range links {
+	for _, k := range wikilink.Scan(src) {
 		b.WriteString(src[at:k.Start])
 		at = k.End
 		url, title, ok := l.Wiki(k.Target)
@@ -185,10 +196,13 @@ func resolve(src string, l Links) string {
 			b.WriteString(text)
 			continue
 		}
-		b.WriteString("[" + label(text) + "](" + dest(url) + ")")
+		b.WriteString("[")
+		b.WriteString(label(text))
+		b.WriteString("](")
+		b.WriteString(dest(url))
+		b.WriteString(")")
 	}
 	b.WriteString(src[at:])
-	return b.String()
 }
 
 // plainLinks is resolve for one-line text.
