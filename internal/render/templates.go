@@ -50,7 +50,7 @@ func funcs(text *i18n.Text) template.FuncMap {
 	script := scriptText(text)
 	return template.FuncMap{
 		"scripttext": func() string { return script },
-		"date": text.Date,
+		"date":       text.Date,
 		"isodate": func(t time.Time) string {
 			return t.Format("2006-01-02")
 		},
