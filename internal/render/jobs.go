@@ -2,12 +2,22 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"maps"
 	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
+
+// A Writer is what a job writes its file to: a bytes.Buffer, or a
+// buffered writer on the file itself, so that a build never holds the
+// largest files (llms-full.txt, api/skos.ttl, api/glossary.json) whole.
+type Writer interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
 
 // A Job renders one output file.
 type Job struct {
@@ -19,7 +29,7 @@ type Job struct {
 	// Shows are the facts the file shows whatever it holds (see the
 	// package comment); Deps adds those it met as it rendered.
 	Shows []xref.Fact
-	run   func(w *bytes.Buffer, l *links) error
+	run   func(w Writer, l *links) error
 	r     *Renderer
 }
 
@@ -44,13 +54,13 @@ func (j Job) Render() ([]byte, error) {
 
 // RenderTo runs the job and appends the file to w; a builder that writes
 // each file right away can reuse one buffer for every page.
-func (j Job) RenderTo(w *bytes.Buffer) error {
+func (j Job) RenderTo(w Writer) error {
 	var l links
 	return j.render(w, &l)
 }
 
 // RenderDeps runs the job, appends the file to w and says what it showed.
-func (j Job) RenderDeps(w *bytes.Buffer) (Deps, error) {
+func (j Job) RenderDeps(w Writer) (Deps, error) {
 	var l links
 	if err := j.render(w, &l); err != nil {
 		return Deps{}, err
@@ -65,7 +75,7 @@ func (j Job) RenderDeps(w *bytes.Buffer) (Deps, error) {
 	return d, nil
 }
 
-func (j Job) render(w *bytes.Buffer, l *links) error {
+func (j Job) render(w Writer, l *links) error {
 	if err := j.run(w, l); err != nil {
 		return err
 	}
@@ -77,8 +87,8 @@ func (j Job) render(w *bytes.Buffer, l *links) error {
 
 // fileJob adapts a function that makes a whole file (feeds, JSON) and
 // links to no term by name.
-func fileJob(f func() ([]byte, error)) func(*bytes.Buffer, *links) error {
-	return func(w *bytes.Buffer, _ *links) error {
+func fileJob(f func() ([]byte, error)) func(Writer, *links) error {
+	return func(w Writer, _ *links) error {
 		b, err := f()
 		w.Write(b)
 		return err
@@ -114,7 +124,7 @@ func (r *Renderer) Jobs() []Job {
 	g := r.g
 	jobs := make([]Job, 0, 32+len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects))
 	lang := g.FactLang()
-	add := func(path string, shows []xref.Fact, f func(*bytes.Buffer, *links) error) *Job {
+	add := func(path string, shows []xref.Fact, f func(Writer, *links) error) *Job {
 		for i, f := range shows {
 			shows[i] = f.In(lang)
 		}
@@ -139,16 +149,16 @@ func (r *Renderer) Jobs() []Job {
 		for _, t := range g.Terms {
 			translations = append(translations, r.elsewhere(xref.TermPageFact(t.Slug.Value))...)
 		}
-		also(add("api/glossary.json", shows, fileJob(r.apiJSON)), translations)
+		also(add("api/glossary.json", shows, func(w Writer, _ *links) error { return r.apiJSON(w) }), translations)
 	}
 	add("index.html", facts(termList, fwList, incList), r.homePage)
 	// The A-Z links to the hierarchy when a term has a broader one.
-	add("terms/index.html", facts(termList, site(xref.Links)), func(w *bytes.Buffer, _ *links) error { return r.termsPage(w) })
+	add("terms/index.html", facts(termList, site(xref.Links)), func(w Writer, _ *links) error { return r.termsPage(w) })
 	add("frameworks/index.html", facts(fwList), r.frameworksPage)
 	add("frameworks/matrix/index.html", facts(termList, fwList), r.matrixPage)
 	for _, f := range g.Frameworks {
 		// Every language has every framework's page: its alternates need no fact.
-		add("frameworks/"+f.ID+"/index.html", facts(xref.FrameworkPageFact(f.ID)), func(w *bytes.Buffer, l *links) error { return r.frameworkPage(w, f, l) })
+		add("frameworks/"+f.ID+"/index.html", facts(xref.FrameworkPageFact(f.ID)), func(w Writer, l *links) error { return r.frameworkPage(w, f, l) })
 	}
 	add("incidents/index.html", facts(incList), r.incidentsPage)
 	for _, inc := range g.Incidents {
@@ -159,7 +169,7 @@ func (r *Renderer) Jobs() []Job {
 		for _, tag := range inc.Tags {
 			shows = append(shows, xref.Fact{Kind: xref.Tag, Key: tag})
 		}
-		j := add("incidents/"+inc.Slug.Value+"/index.html", shows, func(w *bytes.Buffer, l *links) error { return r.incidentPage(w, inc, l) })
+		j := add("incidents/"+inc.Slug.Value+"/index.html", shows, func(w Writer, l *links) error { return r.incidentPage(w, inc, l) })
 		also(j, r.elsewhere(xref.Fact{Kind: xref.IncidentLang, Key: inc.Slug.Value}))
 	}
 	for _, tx := range []struct {
@@ -172,7 +182,7 @@ func (r *Renderer) Jobs() []Job {
 		{r.tags, "Tag", r.text.T("tags"), r.u.Tags(), xref.TagList, xref.Tag, xref.TagMembers},
 		{r.cats, "Category", r.text.T("categories"), r.u.Categories(), xref.CategoryList, xref.Category, xref.CategoryMembers},
 	} {
-		add(tx.dir+"index.html", facts(site(tx.list)), func(w *bytes.Buffer, _ *links) error {
+		add(tx.dir+"index.html", facts(site(tx.list)), func(w Writer, _ *links) error {
 			return r.taxonomyIndex(w, tx.title, tx.parent, tx.taxonomy)
 		})
 		for _, name := range tx.Pages {
@@ -180,14 +190,14 @@ func (r *Renderer) Jobs() []Job {
 			for _, inc := range tx.Incidents[name] {
 				shows = append(shows, xref.IncidentCardFact(inc.Slug.Value))
 			}
-			j := add(tx.path(name), shows, func(w *bytes.Buffer, l *links) error {
+			j := add(tx.path(name), shows, func(w Writer, l *links) error {
 				return r.taxonomyPage(w, tx.kind, name, tx.parent, tx.taxonomy, l)
 			})
 			also(j, r.elsewhere(xref.Fact{Kind: tx.page, Key: name}))
 		}
 	}
-	static := func(f func(*bytes.Buffer) error) func(*bytes.Buffer, *links) error {
-		return func(w *bytes.Buffer, _ *links) error { return f(w) }
+	static := func(f func(Writer) error) func(Writer, *links) error {
+		return func(w Writer, _ *links) error { return f(w) }
 	}
 	add("search/index.html", facts(), static(r.searchPage))
 	if root {
@@ -213,7 +223,7 @@ func (r *Renderer) Jobs() []Job {
 		if !r.own(t.Lang) {
 			continue
 		}
-		j := add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w *bytes.Buffer, l *links) error { return r.termPage(w, t, l) })
+		j := add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w Writer, l *links) error { return r.termPage(w, t, l) })
 		j.Term = t
 		also(j, r.termElsewhere(t.Slug.Value))
 	}
@@ -223,7 +233,7 @@ func (r *Renderer) Jobs() []Job {
 			continue
 		}
 		// It has the alternates of its term's page.
-		j := add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w *bytes.Buffer) error { return r.redirectPage(w, t) }))
+		j := add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w Writer) error { return r.redirectPage(w, t) }))
 		j.RedirectTo = t
 		also(j, r.termElsewhere(t.Slug.Value))
 	}
@@ -232,7 +242,7 @@ func (r *Renderer) Jobs() []Job {
 		for _, t := range sn.Terms {
 			shows = append(shows, xref.TermCardFact(t.Slug.Value))
 		}
-		also(add("terms/"+sn.Slug+"/index.html", shows, static(func(w *bytes.Buffer) error { return r.disambiguationPage(w, sn) })), r.termElsewhere(sn.Slug))
+		also(add("terms/"+sn.Slug+"/index.html", shows, static(func(w Writer) error { return r.disambiguationPage(w, sn) })), r.termElsewhere(sn.Slug))
 	}
 	if r.hasHierarchy() {
 		// Whether another language has the page follows its links.

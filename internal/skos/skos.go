@@ -11,6 +11,7 @@ package skos
 
 import (
 	"bytes"
+	"io"
 	"slices"
 	"strings"
 
@@ -36,15 +37,30 @@ var prefixes = [][2]string{
 	{"xsd", "http://www.w3.org/2001/XMLSchema#"},
 }
 
-// Write returns api/skos.ttl for the resolved site g. translations are
-// the views of the site's other languages (xref.ResolveLanguages): a term
-// translated in one has its title there as one more prefLabel, its other
-// names as altLabels and its summary as a definition, each tagged with
-// that language. A concept stays one IRI, its default language's page.
+// Write returns api/skos.ttl for the resolved site g (see WriteTo).
 func Write(g *xref.Graph, l Links, translations ...*xref.Graph) []byte {
+	var b bytes.Buffer
+	WriteTo(&b, g, l, translations...)
+	return b.Bytes()
+}
+
+// A Writer is where WriteTo writes: a bytes.Buffer, or a buffered writer
+// on the file itself (the file is megabytes at 10,000 terms).
+type Writer interface {
+	io.Writer
+	io.StringWriter
+}
+
+// WriteTo writes api/skos.ttl for the resolved site g to out. translations
+// are the views of the site's other languages (xref.ResolveLanguages): a
+// term translated in one has its title there as one more prefLabel, its
+// other names as altLabels and its summary as a definition, each tagged
+// with that language. A concept stays one IRI, its default language's
+// page.
+func WriteTo(out Writer, g *xref.Graph, l Links, translations ...*xref.Graph) {
 	cfg := g.Site.Config
 	lang := LangTag(cfg.Language)
-	w := &writer{lang: lang}
+	w := &writer{b: out, lang: lang}
 	for _, p := range prefixes {
 		w.printf("@prefix %s: <%s> .\n", p[0], p[1])
 	}
@@ -83,7 +99,6 @@ func Write(g *xref.Graph, l Links, translations ...*xref.Graph) []byte {
 	for _, f := range g.Frameworks {
 		w.framework(f, l)
 	}
-	return w.b.Bytes()
 }
 
 // isTop is whether t has no broader term in the scheme.
@@ -209,7 +224,7 @@ func dedupe(s []string) []string {
 // writer writes one subject's statements: printf starts it, prop and
 // props add predicate-object pairs, end closes it.
 type writer struct {
-	b    bytes.Buffer
+	b    Writer
 	lang string
 }
 
