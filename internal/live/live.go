@@ -407,18 +407,14 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			if o.job.Term != j.Term {
 				// The same term in a new object: a translation merged
 				// anew (content.Site.Localize). Its text goes with it.
-				l.textMu.Lock()
-				for _, m := range l.text {
-					if body, ok := m[o.job.Term]; ok {
-						delete(m, o.job.Term)
-						m[j.Term] = body
-					}
-				}
-				l.textMu.Unlock()
+				l.moveText(o.job.Term, j.Term)
 				o = o.withJob(j)
 			}
 			ps.byPath[path] = o
 			continue
+		}
+		if o != nil && o.job.Term != j.Term {
+			l.moveText(o.job.Term, nil) // its page renders the new term's
 		}
 		ps.byPath[path] = &page{gen: l.gen, job: j}
 		ch.Pages = append(ch.Pages, path)
@@ -435,6 +431,24 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.search.Store(&searchBundle{l: l, st: next, ps: ps, gen: l.gen})
 	l.lastGood = next
 	l.ok, l.err = true, nil
+}
+
+// moveText gives the body text kept for term from to term to, in every
+// language; a nil to drops it.
+func (l *Live) moveText(from, to *content.Term) {
+	if from == nil {
+		return
+	}
+	l.textMu.Lock()
+	defer l.textMu.Unlock()
+	for _, m := range l.text {
+		if body, ok := m[from]; ok {
+			delete(m, from)
+			if to != nil {
+				m[to] = body
+			}
+		}
+	}
 }
 
 // loadAssets reads the assets again (there are few).
