@@ -305,6 +305,9 @@ func (s *pSite) editTranslation(r *rand.Rand) string {
 			title: fmt.Sprintf("Begriff %d", s.next), summary: fmt.Sprintf("Zusammenfassung %d.", s.next),
 			body: []string{"Er erwähnt " + pick(r, phrases) + "."},
 		}
+		if r.IntN(3) == 0 {
+			s.de[slug].body = nil // its page shows the original's body
+		}
 		s.next++
 		return "translation added"
 	}

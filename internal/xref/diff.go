@@ -49,14 +49,27 @@ func (c *Changes) diff(prev, next *Graph) {
 }
 
 // sameTerm reports whether a and b are one term, untouched: the same
-// object, or the same merge of an unchanged original with an unchanged
-// translation (content.Site.Localize merges them anew each time).
+// object, or merges of an original with a translation
+// (content.Site.Localize merges them anew each time) that hold the same
+// values. Which original object they were merged from does not matter:
+// no page shows it, only what the merge copied (names that fall back to
+// the original's are facts of their own).
 func sameTerm(a, b *content.Term) bool {
-	return a == b || a.Original != nil && a.Original == b.Original && sameValue(reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem())
+	return a == b || a.Original != nil && b.Original != nil && sameMerge(reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem())
 }
 
 func sameIncident(a, b *content.Incident) bool {
-	return a == b || a.Original != nil && a.Original == b.Original && sameValue(reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem())
+	return a == b || a.Original != nil && b.Original != nil && sameMerge(reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem())
+}
+
+// sameMerge compares two merged structs field by field, but for Original.
+func sameMerge(a, b reflect.Value) bool {
+	for i := range a.NumField() {
+		if f := a.Type().Field(i); f.IsExported() && f.Name != "Original" && !sameValue(a.Field(i), b.Field(i)) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameTerms and sameIncidents compare lists by slug: the cards of what

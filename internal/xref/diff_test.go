@@ -135,8 +135,13 @@ func TestDiffLanguagesSaysWhichViewChanged(t *testing.T) {
 		{"a translation's prose changes its page in its language only", "content/terms/api-key.de.md",
 			"---\ntitle: API-Schlüssel\nsource_updated: 2026-01-01\n---\nRotiere ihn oft.\n",
 			[]Fact{de(TermPageFact("api-key"))}},
-		{"an original's prose changes its page in both (the translation shows its structure)", "content/terms/api-key.md",
+		// The translation has a body of its own: its page shows nothing
+		// that changed.
+		{"an original's prose changes its page, not its translation's", "content/terms/api-key.md",
 			term("API Key", "related: [secret]", "---", "Rotate it often."),
+			[]Fact{TermPageFact("api-key")}},
+		{"an original's examples change its translation's page too, which shows them", "content/terms/api-key.md",
+			term("API Key", "related: [secret]", "examples: [\"key-123\"]", "---", "Rotate it."),
 			[]Fact{TermPageFact("api-key"), de(TermPageFact("api-key"))}},
 		{"an untranslated original's prose: the German view holds it too", "content/terms/secret.md",
 			term("Secret", "related: [api-key]", "---", "Keep it."),
