@@ -227,6 +227,7 @@ var prefixes = func() map[string][]string {
 type links struct {
 	terms    []string
 	markdown []string
+	sources  []string // terms whose Sources lists (on their pages) the page cites
 }
 
 func (l *links) refs(ts []TermRef) {
@@ -248,11 +249,20 @@ func (l *links) rendered(text string) {
 	}
 }
 
+// citesSourcesOf records that the page cites the sources of the term
+// slug, which its page lists.
+func (l *links) citesSourcesOf(slug string) {
+	if l != nil {
+		l.sources = append(l.sources, slug)
+	}
+}
+
 // merge adds what a shared fragment (an incident's list entry) showed.
 func (l *links) merge(o links) {
 	if l != nil {
 		l.terms = append(l.terms, o.terms...)
 		l.markdown = append(l.markdown, o.markdown...)
+		l.sources = append(l.sources, o.sources...)
 	}
 }
 
