@@ -57,10 +57,8 @@ func (j Job) RenderDeps(w *bytes.Buffer) (Deps, error) {
 	for _, slug := range l.terms {
 		d.Facts = append(d.Facts, xref.TermCardFact(slug))
 	}
-	// A citation of a term's source shows the source's place in the
-	// term's list and its title: facts of the term's page.
 	for _, slug := range l.sources {
-		d.Facts = append(d.Facts, xref.TermPageFact(slug))
+		d.Facts = append(d.Facts, xref.TermSourcesFact(slug))
 	}
 	slices.SortFunc(d.Facts, xref.Fact.Compare)
 	d.Facts = slices.Compact(d.Facts)

@@ -767,9 +767,9 @@ func TestCitationsOnEveryPage(t *testing.T) {
 	}
 }
 
-// A framework page that cites a term's source shows a fact of the term's
-// page (the source's number and title): a live preview must re-render it
-// when the term's sources change.
+// A framework page that cites a term's source shows the source's number
+// and title: a live preview must re-render it when the term's sources
+// change, and only then.
 func TestCitationDeps(t *testing.T) {
 	r := newViewRenderer(t, viewSite)
 	for _, j := range r.Jobs() {
@@ -781,11 +781,11 @@ func TestCitationDeps(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Contains(d.Facts, xref.TermPageFact("api-key")) {
-			t.Errorf("the page cites api-key's sources; its facts %v lack api-key's page", d.Facts)
+		if !slices.Contains(d.Facts, xref.TermSourcesFact("api-key")) {
+			t.Errorf("the page cites api-key's sources; its facts %v lack api-key's sources", d.Facts)
 		}
-		if slices.Contains(d.Facts, xref.TermPageFact("token")) {
-			t.Errorf("the page cites none of token's sources; its facts %v have token's page", d.Facts)
+		if slices.Contains(d.Facts, xref.TermSourcesFact("token")) {
+			t.Errorf("the page cites none of token's sources; its facts %v have token's sources", d.Facts)
 		}
 		return
 	}
