@@ -75,6 +75,7 @@ func (r *Renderer) frameworkView(f *content.Framework, l *links) FrameworkPage {
 		})
 	}
 	p.Previews = r.previews(l)
+	p.Code = l.showsCode()
 	return p
 }
 
@@ -87,6 +88,7 @@ func (r *Renderer) frameworksView(l *links) FrameworksPage {
 	for _, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
 	}
+	p.Code = l.showsCode()
 	return p
 }
 
@@ -99,7 +101,7 @@ func (r *Renderer) matrixView(l *links) MatrixPage {
 	idx := map[*content.Framework]int{}
 	cellCache := map[string]template.HTML{} // the page's cells, by their links
 	for i, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil)) // the page shows no description
 		idx[f] = i
 	}
 	for _, t := range r.g.Terms {

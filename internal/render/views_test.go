@@ -791,3 +791,48 @@ func TestCitationDeps(t *testing.T) {
 	}
 	t.Fatal("no owasp framework page")
 }
+
+// Every page that shows a code block loads the highlighting style sheet,
+// whichever field the code is in, and no other page does.
+func TestCodeStyleSheet(t *testing.T) {
+	files := maps.Clone(viewSite)
+	code := "```sh\nrotate --all\n```"
+	indent := func(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }
+	files["content/frameworks/zt.yaml"] = "name: Zero Trust\nshort: ZT\ndescription: |\n    Run:\n\n    " + indent(code) + "\ncontrols:\n  - id: tenet-3\n    title: Per-session access\n    description: |\n      Or:\n\n      " + strings.ReplaceAll(code, "\n", "\n      ") + "\n"
+	files["content/terms/session-key.md"] = "---\ntitle: Session Key\nsummary: A key for one session.\nabbreviations: [AK]\nupdated: 2026-01-10\nexamples:\n  - |\n    Run:\n\n    " + indent(code) + "\n---\nShort-lived.\n"
+	files["content/terms/token.md"] = "---\ntitle: Token\nsummary: A bearer credential.\nabbreviations: [AK]\nbroader: [secret]\nupdated: 2026-01-15\nmappings:\n  - framework: owasp\n    control: NHI2\n    relevance: |\n      Tokens leak:\n\n      " + strings.ReplaceAll(code, "\n", "\n      ") + "\n---\nOften confused with an [[api-key]].\n"
+	files["content/incidents/old-leak.md"] = "---\ntitle: Old leak\ndate: 2024-01-01\nsummary: |\n  Long ago:\n\n  " + strings.ReplaceAll(code, "\n", "\n  ") + "\ntags: [leak]\n---\nOld.\n"
+	r := newViewRenderer(t, files)
+	r.assets.Chroma = "/kb/assets/chroma.css"
+	stylesheet := `<link rel="stylesheet" href="/kb/assets/chroma.css">`
+	loads := map[string]bool{}
+	for _, j := range r.Jobs() {
+		if !strings.HasSuffix(j.Path, ".html") {
+			continue
+		}
+		b, err := j.Render()
+		if err != nil {
+			t.Fatalf("%s: %v", j.Path, err)
+		}
+		page := string(b)
+		path := "/kb/" + strings.TrimSuffix(j.Path, "index.html")
+		loads[path] = strings.Contains(page, stylesheet)
+		if strings.Contains(page, `class="chroma"`) && !loads[path] {
+			t.Errorf("%s shows highlighted code without the style sheet", path)
+		}
+		if loads[path] && !strings.Contains(page, "<pre") {
+			t.Errorf("%s loads the style sheet and shows no code", path)
+		}
+	}
+	for _, path := range []string{
+		"/kb/frameworks/zt/", "/kb/frameworks/", // the descriptions
+		"/kb/frameworks/owasp/", "/kb/terms/token/", // a relevance text
+		"/kb/terms/session-key/",                                              // an example
+		"/kb/incidents/", "/kb/incidents/old-leak/", "/kb/", "/kb/tags/leak/", // an incident's summary
+		"/kb/terms/api-key/", "/kb/incidents/key-leak/", // a body
+	} {
+		if !loads[path] {
+			t.Errorf("%s does not load the style sheet", path)
+		}
+	}
+}
