@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
@@ -55,7 +54,7 @@ func (r *Renderer) sourcesOf(t *content.Term) *markdown.SourceList {
 	return &markdown.SourceList{URL: r.termURL(t), Labels: labels}
 }
 
-func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links) error {
+func (r *Renderer) frameworkPage(w Writer, f *content.Framework, l *links) error {
 	return r.tmpl.execute(w, "framework", r.frameworkView(f, l))
 }
 
@@ -79,7 +78,7 @@ func (r *Renderer) frameworkView(f *content.Framework, l *links) FrameworkPage {
 	return p
 }
 
-func (r *Renderer) frameworksPage(w *bytes.Buffer, l *links) error {
+func (r *Renderer) frameworksPage(w Writer, l *links) error {
 	return r.tmpl.execute(w, "frameworks", r.frameworksView(l))
 }
 
@@ -92,7 +91,7 @@ func (r *Renderer) frameworksView(l *links) FrameworksPage {
 	return p
 }
 
-func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
+func (r *Renderer) matrixPage(w Writer, l *links) error {
 	return r.tmpl.execute(w, "matrix", r.matrixView(l))
 }
 
