@@ -262,7 +262,9 @@ func (r *Renderer) apiJSON(w Writer) error {
 		ReferencedBy  []string  `json:"referenced_by"`
 		Incidents     []string  `json:"incidents"`
 		Mappings      []mapping `json:"mappings"`
-		Updated       string    `json:"updated"`
+		// What a relevance text's [@id] or [@2] cites, in order.
+		Sources []jsonCitedSource `json:"sources"`
+		Updated string            `json:"updated"`
 		termVocabulary
 		// By language code, on a site with several: the translations.
 		Translations map[string]translation `json:"translations,omitempty"`
@@ -316,7 +318,7 @@ func (r *Renderer) apiJSON(w Writer) error {
 			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.termURL(t)), Summary: t.Summary,
 			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: orEmpty(t.Tags),
 			Related: slugs(r.g.Related[t]), ReferencedBy: slugs(r.g.ReferencedBy[t]), Updated: t.Updated.Format("2006-01-02"),
-			Incidents: []string{}, Mappings: []mapping{},
+			Incidents: []string{}, Mappings: []mapping{}, Sources: citedSources(t.Sources),
 			termVocabulary: r.termVocabulary(t, slugs),
 		}
 		for _, lr := range r.langs[min(1, len(r.langs)):] {
