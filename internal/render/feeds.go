@@ -250,21 +250,20 @@ func (r *Renderer) apiJSON(w Writer) error {
 		SourceUpdated string   `json:"source_updated"` // "" when the translation does not say
 	}
 	type term struct {
-		Slug          string    `json:"slug"`
-		Title         string    `json:"title"`
-		URL           string    `json:"url"`
-		Summary       string    `json:"summary"`
-		Abbreviations []string  `json:"abbreviations"`
-		Synonyms      []string  `json:"synonyms"`
-		Category      string    `json:"category"`
-		Tags          []string  `json:"tags"`
-		Related       []string  `json:"related"`
-		ReferencedBy  []string  `json:"referenced_by"`
-		Incidents     []string  `json:"incidents"`
-		Mappings      []mapping `json:"mappings"`
-		// What a relevance text's [@id] or [@2] cites, in order.
-		Sources []jsonCitedSource `json:"sources"`
-		Updated string            `json:"updated"`
+		Slug          string            `json:"slug"`
+		Title         string            `json:"title"`
+		URL           string            `json:"url"`
+		Summary       string            `json:"summary"`
+		Abbreviations []string          `json:"abbreviations"`
+		Synonyms      []string          `json:"synonyms"`
+		Category      string            `json:"category"`
+		Tags          []string          `json:"tags"`
+		Related       []string          `json:"related"`
+		ReferencedBy  []string          `json:"referenced_by"`
+		Incidents     []string          `json:"incidents"`
+		Mappings      []mapping         `json:"mappings"`
+		Sources       []jsonCitedSource `json:"sources"` // what a relevance text's [@id] or [@2] cites, in order
+		Updated       string            `json:"updated"`
 		termVocabulary
 		// By language code, on a site with several: the translations.
 		Translations map[string]translation `json:"translations,omitempty"`
