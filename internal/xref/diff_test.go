@@ -65,6 +65,9 @@ Rotate it; a quiet harbor.
 			[]Fact{{Kind: Links}, TermPageFact("api-key"), {Kind: Tag, Key: "secrets"}, {Kind: TagMembers, Key: "secrets"}, {Kind: TagList}, {Kind: Tag, Key: "vaults"}, {Kind: TagMembers, Key: "vaults"}}},
 		{"a synonym", term("API Key", "synonyms: [Quiet Harbor]", "tags: [secrets]", "related: [secret]", "---", "Rotate it; a quiet harbor."),
 			[]Fact{{Kind: TermList}, TermPageFact("api-key"), TermCardFact("api-key"), {Kind: Name, Key: "quiet harbor"}}},
+		// Other pages cite a source by its place and title.
+		{"a source", term("API Key", "tags: [secrets]", "related: [secret]", "sources:\n  - {id: r, title: A report}", "---", "Rotate it; a quiet harbor."),
+			[]Fact{TermPageFact("api-key"), TermSourcesFact("api-key")}},
 	}
 	for _, tt := range tests {
 		got, c := diffAfter(t, base, f, tt.text)

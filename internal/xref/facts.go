@@ -2,6 +2,7 @@ package xref
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
@@ -55,6 +56,9 @@ const (
 	// every language link to as an alternate. It changes when the term or
 	// its translation comes or goes.
 	TermLang
+	// TermSources is one term's sources as a citation of them on another
+	// page shows them (Key: slug): each one's id, place and title.
+	TermSources
 
 	IncidentList // which incidents are published, in order, with their cards
 	IncidentPage // everything of one incident (Key: slug), and the terms that list it
@@ -84,6 +88,7 @@ const (
 func TermPageFact(slug string) Fact     { return Fact{Kind: TermPage, Key: slug} }
 func TermCardFact(slug string) Fact     { return Fact{Kind: TermCard, Key: slug} }
 func TermLinksFact(slug string) Fact    { return Fact{Kind: TermLinks, Key: slug} }
+func TermSourcesFact(slug string) Fact  { return Fact{Kind: TermSources, Key: slug} }
 func IncidentPageFact(slug string) Fact { return Fact{Kind: IncidentPage, Key: slug} }
 func IncidentCardFact(slug string) Fact { return Fact{Kind: IncidentCard, Key: slug} }
 func FrameworkPageFact(id string) Fact  { return Fact{Kind: FrameworkPage, Key: id} }
@@ -172,6 +177,11 @@ func sameTermCard(a, b *content.Term) bool {
 		sameNames(a.Abbreviations, b.Abbreviations) && sameNames(a.Synonyms, b.Synonyms) &&
 		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft && a.Lang == b.Lang &&
 		a.Deprecated == b.Deprecated && a.ReplacedBy.Value == b.ReplacedBy.Value
+}
+
+// sameSources compares what TermSources covers.
+func sameSources(a, b []content.Source) bool {
+	return slices.EqualFunc(a, b, func(x, y content.Source) bool { return x.ID.Value == y.ID.Value && x.Title == y.Title })
 }
 
 func sameIncidentCard(a, b *content.Incident) bool {
