@@ -137,6 +137,7 @@ func (c *Change) Changed() bool {
 // first Update.
 func New(fsys fs.FS, opts build.Options) *Live {
 	l := &Live{fsys: fsys, opts: opts, files: map[string]*source{}, text: map[string]map[*content.Term]string{}}
+	l.opts.Memo = &xref.Memo{}
 	l.epoch = fmt.Sprintf("%x", time.Now().UnixNano())
 	l.pages.Store(&pageSet{byPath: map[string]*page{}})
 	l.assets.Store(&assetSet{})

@@ -32,9 +32,7 @@ func diffAfter(t *testing.T, base map[string]string, file, text string) ([]Fact,
 		t.Fatal(diags)
 	}
 	c := Diff(g1, g2)
-	facts := slices.Collect(maps.Keys(c.facts))
-	slices.SortFunc(facts, Fact.Compare)
-	return facts, c
+	return c.list(), c
 }
 
 func TestDiffSaysWhichFactsAnEditChanged(t *testing.T) {

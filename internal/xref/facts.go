@@ -2,6 +2,7 @@ package xref
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
@@ -85,7 +86,10 @@ func (f Fact) Compare(g Fact) int {
 
 // Changes is what differs between two versions of the site model.
 type Changes struct {
-	facts map[Fact]bool
+	// facts by kind, then key: a preview asks Has for every fact of
+	// every page, and most kinds have not changed at all.
+	facts map[FactKind]map[string]bool
+	n     int
 	// names are the changed names, folded as FoldMentions folds text:
 	// an auto-link may now appear, go or change wherever one occurs.
 	names []string
@@ -93,14 +97,14 @@ type Changes struct {
 
 // Has reports whether the fact differs.
 func (c *Changes) Has(f Fact) bool {
-	return c.facts[f]
+	return c.facts[f.Kind][f.Key]
 }
 
 // Empty reports whether nothing a page can show changed.
-func (c *Changes) Empty() bool { return len(c.facts) == 0 }
+func (c *Changes) Empty() bool { return c.n == 0 }
 
 // Len is how many facts changed.
-func (c *Changes) Len() int { return len(c.facts) }
+func (c *Changes) Len() int { return c.n }
 
 // Mentions reports whether folded text (see FoldMentions) holds a name
 // whose target changed, came or went: its auto-links may differ.
@@ -113,7 +117,31 @@ func (c *Changes) Mentions(folded string) bool {
 	return false
 }
 
-func (c *Changes) add(f Fact) { c.facts[f] = true }
+// list is every changed fact, sorted.
+func (c *Changes) list() []Fact {
+	var out []Fact
+	for kind, keys := range c.facts {
+		for key := range keys {
+			out = append(out, Fact{kind, key})
+		}
+	}
+	slices.SortFunc(out, Fact.Compare)
+	return out
+}
+
+func newChanges() *Changes { return &Changes{facts: map[FactKind]map[string]bool{}} }
+
+func (c *Changes) add(f Fact) {
+	keys := c.facts[f.Kind]
+	if keys == nil {
+		keys = map[string]bool{}
+		c.facts[f.Kind] = keys
+	}
+	if !keys[f.Key] {
+		keys[f.Key] = true
+		c.n++
+	}
+}
 
 // FoldMentions is text as names are looked for in it: lower case, accents
 // folded, every run of white space one space. Auto-linking matches no

@@ -84,7 +84,7 @@ func sameLinks(a, b content.Markdown) bool {
 // (SameResolution holds for each old -> new pair): their pages, and their
 // cards where those differ.
 func ProseChanges(edits map[*content.Term]*content.Term) *Changes {
-	c := &Changes{facts: map[Fact]bool{}}
+	c := newChanges()
 	for old, t := range edits {
 		c.add(TermPageFact(t.Slug.Value))
 		if !sameTermCard(old, t) {
