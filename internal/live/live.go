@@ -73,6 +73,8 @@ type Live struct {
 	assets atomic.Pointer[assetSet]
 	search atomic.Pointer[searchBundle]
 
+	shown *shownIndex // which rendered pages showed each fact
+
 	textMu sync.Mutex
 	text   map[string]map[*content.Term]string // plain text of each rendered body, by language prefix
 }
@@ -138,6 +140,7 @@ func (c *Change) Changed() bool {
 func New(fsys fs.FS, opts build.Options) *Live {
 	l := &Live{fsys: fsys, opts: opts, files: map[string]*source{}, text: map[string]map[*content.Term]string{}}
 	l.opts.Memo = &xref.Memo{}
+	l.shown = newShownIndex()
 	l.epoch = fmt.Sprintf("%x", time.Now().UnixNano())
 	l.pages.Store(&pageSet{byPath: map[string]*page{}})
 	l.assets.Store(&assetSet{})
@@ -398,28 +401,62 @@ func (l *Live) newState(gs []*xref.Graph) (*state, error) {
 // install makes next the current state. A page keeps its output when it
 // was rendered, its job declares what it did, and none of the facts it
 // showed changed (changes is nil when everything did); the others render
-// again from next, when asked for.
+// again from next, when asked for. When next is the current state (an
+// edit in place), only the pages the index says showed a changed fact
+// are looked at.
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.gen++
 	old := l.pages.Load()
-	ps := &pageSet{byPath: make(map[string]*page, len(next.jobs))}
-	for path, j := range next.jobs {
-		o := old.byPath[path]
-		switch {
-		case o != nil && changes != nil && !o.done.Load():
-			// Never served: it renders from next, under its old version.
-			ps.byPath[path] = &page{gen: o.gen, job: j}
-			continue
-		case o != nil && changes != nil && !o.stale(j, changes):
-			ps.byPath[path] = o
-			continue
+	var ps *pageSet
+	switch {
+	case changes == nil:
+		ps = &pageSet{byPath: make(map[string]*page, len(next.jobs))}
+		for path, j := range next.jobs {
+			ps.byPath[path] = &page{gen: l.gen, job: j}
+			ch.Pages = append(ch.Pages, path)
 		}
-		ps.byPath[path] = &page{gen: l.gen, job: j}
-		ch.Pages = append(ch.Pages, path)
+		l.shown.reset()
+	case next == l.lastGood:
+		ps = &pageSet{byPath: maps.Clone(old.byPath)}
+		for o := range l.shown.stale(changes) {
+			l.shown.remove(o)
+			if ps.byPath[o.job.Path] != o {
+				continue // an older version's
+			}
+			// A page kept through an earlier edit has that version's
+			// job: render from this one's.
+			ps.byPath[o.job.Path] = &page{gen: l.gen, job: next.jobs[o.job.Path]}
+			ch.Pages = append(ch.Pages, o.job.Path)
+		}
+	default:
+		stale := l.shown.stale(changes)
+		ps = &pageSet{byPath: make(map[string]*page, len(next.jobs))}
+		for path, j := range next.jobs {
+			o := old.byPath[path]
+			switch {
+			case o == nil:
+			case !o.done.Load():
+				// Never served: it renders from next, under its old version.
+				ps.byPath[path] = &page{gen: o.gen, job: j}
+				continue
+			case !slices.Equal(o.job.Shows, j.Shows):
+			default:
+				if _, ok := stale[o]; !ok {
+					ps.byPath[path] = o
+					continue
+				}
+			}
+			if o != nil {
+				l.shown.remove(o)
+			}
+			ps.byPath[path] = &page{gen: l.gen, job: j}
+			ch.Pages = append(ch.Pages, path)
+		}
 	}
-	for path := range old.byPath {
+	for path, o := range old.byPath {
 		if ps.byPath[path] == nil {
 			ch.Removed = append(ch.Removed, path)
+			l.shown.remove(o)
 		}
 	}
 	slices.Sort(ch.Pages)
@@ -471,9 +508,9 @@ func devAssetURLs(base string) render.Assets {
 // proseEdit takes the short way when every changed file is a term that
 // xref says resolves alike (xref.SameResolution: only its prose changed,
 // with the same links) and that has no problem before or after: the term
-// is updated in place, the resolved site is kept, and the pages showing
-// its facts (xref.ProseChanges) render again; the renderer too when its
-// card changed, for the renderer keeps cards.
+// is updated in place, the resolved site and its renderers are kept (a
+// renderer makes a card again when its term's summary changed), and the
+// pages showing its facts (xref.ProseChanges) render again.
 func (l *Live) proseEdit(ch *Change, files []string) bool {
 	st := l.lastGood
 	if !l.ok || st == nil || st.multilingual() {
@@ -506,16 +543,8 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 		}
 	}
 	l.textMu.Unlock()
-	next := st
-	if changes.Has(xref.Fact{Kind: xref.TermList}) {
-		var err error
-		if next, err = l.newState(st.gs); err != nil {
-			l.fail(ch, err)
-			return true
-		}
-	}
 	ch.Facts, ch.InPlace = changes.Len(), true
-	l.install(ch, next, changes)
+	l.install(ch, st, changes)
 	return true
 }
 

@@ -32,7 +32,7 @@ func diffAfter(t *testing.T, base map[string]string, file, text string) ([]Fact,
 		t.Fatal(diags)
 	}
 	c := Diff(g1, g2)
-	return c.list(), c
+	return c.Facts(), c
 }
 
 func TestDiffSaysWhichFactsAnEditChanged(t *testing.T) {

@@ -106,6 +106,10 @@ func (c *Changes) Empty() bool { return c.n == 0 }
 // Len is how many facts changed.
 func (c *Changes) Len() int { return c.n }
 
+// NamesChanged reports whether a name's target changed, came or went
+// (else Mentions is false for any text).
+func (c *Changes) NamesChanged() bool { return len(c.names) > 0 }
+
 // Mentions reports whether folded text (see FoldMentions) holds a name
 // whose target changed, came or went: its auto-links may differ.
 func (c *Changes) Mentions(folded string) bool {
@@ -117,8 +121,8 @@ func (c *Changes) Mentions(folded string) bool {
 	return false
 }
 
-// list is every changed fact, sorted.
-func (c *Changes) list() []Fact {
+// Facts is every changed fact, sorted.
+func (c *Changes) Facts() []Fact {
 	var out []Fact
 	for kind, keys := range c.facts {
 		for key := range keys {
