@@ -56,7 +56,7 @@ type Renderer struct {
 	chrome map[string]Chrome // by page kind
 	// Lookups every page makes, by plain maps built once: sync.Maps and
 	// string-keyed maps over thousands of terms were a tenth of a page.
-	num     map[*content.Term]int32   // a published term's index in g.Terms (lists skip the others)
+	num map[*content.Term]int32 // a published term's index in g.Terms (lists skip the others)
 	//
 	// refs and preview hold, by index, the term as lists show it and its
 	// entry in a page's previews JSON, made on first use. Each is kept
