@@ -360,7 +360,7 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 	}
 	l.install(ch, next, changes)
 	if prev != nil {
-		ch.Moved = moves(prev, next, ch.Removed)
+		ch.Moved = moves(prev, next, ch.Pages, ch.Removed)
 	}
 	return ch
 }

@@ -2,6 +2,7 @@ package xref
 
 import (
 	"sync"
+	"unsafe"
 
 	"github.com/nhimg/nhiglossary/internal/mdlint"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
@@ -16,24 +17,39 @@ import (
 type Memo struct {
 	mu    sync.Mutex
 	round uint32 // Resolve calls so far
-	links memoMap[[]wikilink.Link]
-	lint  [2]memoMap[[]mdlint.Problem] // by Config.UnsafeHTML
-	keys  memoMap[string]              // by language, NUL, title
+	links memoMap[textKey, []wikilink.Link]
+	lint  [2]memoMap[textKey, []mdlint.Problem] // by Config.UnsafeHTML
+	keys  memoMap[titleKey, string]
 }
 
-// memoMap is one kind of result, by the text it is of, with the round
-// each was last used in: a text no longer in the site goes.
-type memoMap[T any] map[string]memoEntry[T]
+// textKey is a text by where it is in memory, not by its bytes: hashing
+// every body of a large site costs as much as scanning it. A preview
+// keeps the terms of unchanged files, so their texts are the very same
+// strings; a changed file's are new ones. The entry keeps its text
+// alive, so no other string can be where it is while it is kept.
+type textKey struct {
+	p *byte
+	n int
+}
+
+func keyOf(text string) textKey { return textKey{unsafe.StringData(text), len(text)} }
+
+type titleKey struct{ lang, title string }
+
+// memoMap is one kind of result, by what it is of, with the round each
+// was last used in: a text no longer in the site goes.
+type memoMap[K comparable, T any] map[K]memoEntry[T]
 
 type memoEntry[T any] struct {
 	v     T
+	text  string // what the key is of, kept alive
 	round uint32
 }
 
-// memoized returns f(key) from the memo's map m, computing and keeping
+// memoized returns f(text) from the memo's map m, computing and keeping
 // it if m has not got it. The result is shared: callers must not change
 // it.
-func memoized[T any](memo *Memo, m *memoMap[T], key string, f func(string) T) T {
+func memoized[K comparable, T any](memo *Memo, m *memoMap[K, T], key K, text string, f func(string) T) T {
 	memo.mu.Lock()
 	e, ok := (*m)[key]
 	if ok && e.round != memo.round {
@@ -44,12 +60,12 @@ func memoized[T any](memo *Memo, m *memoMap[T], key string, f func(string) T) T 
 	if ok {
 		return e.v
 	}
-	v := f(key) // outside the lock: the workers of prescan share the memo
+	v := f(text) // outside the lock: the workers of prescan share the memo
 	memo.mu.Lock()
 	if *m == nil {
-		*m = memoMap[T]{}
+		*m = memoMap[K, T]{}
 	}
-	(*m)[key] = memoEntry[T]{v, memo.round}
+	(*m)[key] = memoEntry[T]{v, text, memo.round}
 	memo.mu.Unlock()
 	return v
 }
@@ -73,7 +89,7 @@ func (m *Memo) sweep() {
 	m.round++
 }
 
-func dropOld[T any](m memoMap[T], before uint32) {
+func dropOld[K comparable, T any](m memoMap[K, T], before uint32) {
 	for k, e := range m {
 		if e.round < before {
 			delete(m, k)
@@ -84,7 +100,7 @@ func dropOld[T any](m memoMap[T], before uint32) {
 // scan is wikilink.Scan, memoized when there is a Memo.
 func (r *resolver) scan(text string) []wikilink.Link {
 	if m := r.opts.Memo; m != nil {
-		return memoized(m, &m.links, text, wikilink.Scan)
+		return memoized(m, &m.links, keyOf(text), text, wikilink.Scan)
 	}
 	return wikilink.Scan(text)
 }
@@ -98,7 +114,7 @@ func (r *resolver) lintText(text string) []mdlint.Problem {
 		if unsafe {
 			i = 1
 		}
-		return memoized(m, &m.lint[i], text, check)
+		return memoized(m, &m.lint[i], keyOf(text), text, check)
 	}
 	return check(text)
 }
@@ -107,7 +123,7 @@ func (r *resolver) lintText(text string) []mdlint.Problem {
 // there is a Memo.
 func (r *resolver) collationKey(key func(string) []byte, lang, title string) string {
 	if m := r.opts.Memo; m != nil {
-		return memoized(m, &m.keys, lang+"\x00"+title, func(string) string { return string(key(title)) })
+		return memoized(m, &m.keys, titleKey{lang, title}, title, func(string) string { return string(key(title)) })
 	}
 	return string(key(title))
 }
