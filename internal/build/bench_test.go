@@ -5,10 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"strconv"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/nhimg/nhiglossary/internal/benchcorpus"
+	"github.com/nhimg/nhiglossary/internal/benchcpu"
 )
 
 // BenchmarkBuild builds the synthetic corpus of scripts/gencorpus
@@ -24,11 +28,13 @@ func BenchmarkBuild(b *testing.B) {
 		if os.Getenv("NHIGLOSSARY_BENCH_OUT") == "" {
 			out = filepath.Join(b.TempDir(), "public")
 		}
+		start := benchcpu.Time()
 		for b.Loop() {
 			if res, err := Build(context.Background(), src, out, opts()); err != nil {
 				b.Fatalf("%v\n%v", err, res.Diags)
 			}
 		}
+		benchcpu.Report(b, start)
 	})
 }
 
@@ -39,10 +45,44 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	src := benchCorpus(b)
 	o := opts()
+	start := benchcpu.Time()
+	stop := watchLiveHeap(b)
 	for b.Loop() {
 		if _, err := Generate(context.Background(), os.DirFS(src), o, discard{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+	stop()
+	benchcpu.Report(b, start)
+}
+
+// watchLiveHeap reports the largest heap the garbage collector found live
+// while the benchmark ran, as "live-MB": peak memory follows it (the heap
+// grows to about twice the live heap before the next collection), and
+// unlike the process's peak RSS it hardly depends on how busy the machine
+// is.
+func watchLiveHeap(b *testing.B) (stop func()) {
+	done := make(chan struct{})
+	var peak uint64
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(s)
+			peak = max(peak, s[0].Value.Uint64())
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+		b.ReportMetric(float64(peak)/(1<<20), "live-MB")
 	}
 }
 

@@ -65,71 +65,14 @@ func readTree(t *testing.T, dir string) map[string]string {
 // hashRE matches the content hashes in asset URLs and search file names.
 var hashRE = regexp.MustCompile(`(\?v=|\.)[0-9a-f]{8}\b`)
 
-// goldenTree is the built site as the golden files hold it: pages only,
-// with content hashes masked. Assets and the search index data are left
-// out: the browser and search tests check them, and their churn would
-// drown the diffs that matter here.
-func goldenTree(t *testing.T, dir string) map[string]string {
-	out := map[string]string{}
-	for name, text := range readTree(t, dir) {
-		if strings.HasPrefix(name, "assets/") || strings.HasPrefix(name, "search/") && name != "search/index.html" {
-			continue
-		}
-		out[name] = hashRE.ReplaceAllString(text, "${1}HASH")
-	}
-	return out
-}
-
-// goldenSites are the testdata sites whose pages testdata/golden holds:
-// the content format's example, and a site at its edges (no publisher, a
-// path-only base_url, accents, symbols, other scripts, control ids that
-// slug alike, headings named like a page's sections).
-var goldenSites = []string{"example-site", "edge-site"}
-
-// TestGoldenPages compares whole pages of the golden sites with
-// testdata/golden.
-func TestGoldenPages(t *testing.T) {
-	for _, site := range goldenSites {
-		t.Run(site, func(t *testing.T) { testGoldenPages(t, site) })
-	}
-}
-
-func testGoldenPages(t *testing.T, site string) {
-	src := copySite(t, site)
-	out := filepath.Join(t.TempDir(), "public")
-	buildOK(t, src, out, opts())
-	got := goldenTree(t, out)
-	golden := filepath.Join("testdata", "golden", site)
-	if *update {
-		os.RemoveAll(golden)
-		for name, text := range got {
-			p := filepath.Join(golden, filepath.FromSlash(name))
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	want := readTree(t, golden)
-	for name := range want {
-		if _, ok := got[name]; !ok {
-			t.Errorf("%s: in golden, not built", name)
-		}
-	}
-	for name, text := range got {
-		w, ok := want[name]
-		if !ok {
-			t.Errorf("%s: built, not in golden (run go test ./internal/build -update)", name)
-			continue
-		}
-		if diff := cmp.Diff(w, text); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", name, diff)
-		}
-	}
-}
+// testSites are testdata sites many tests build: the content format's
+// example, a site at its edges (no publisher, a path-only base_url,
+// accents, symbols, other scripts, control ids that slug alike, headings
+// named like a page's sections), and the site of the golden files.
+var testSites = []string{"example-site", "edge-site", "golden-site"}
 
 func TestBuildIsDeterministic(t *testing.T) {
-	for _, site := range goldenSites {
+	for _, site := range testSites {
 		t.Run(site, func(t *testing.T) {
 			src := copySite(t, site)
 			a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")

@@ -44,7 +44,7 @@ func buildSite(t *testing.T, site string) (files map[string]string, base string)
 // a section's id, nor each other's), and every link to a fragment, on the
 // page or on another page of the site (a control's anchor), finds it.
 func TestPageIDsAreUniqueAndLinksFindThem(t *testing.T) {
-	for _, site := range append(slices.Clone(goldenSites), "bundled") {
+	for _, site := range append(slices.Clone(testSites), "bundled") {
 		t.Run(site, func(t *testing.T) {
 			files, base := buildSite(t, site)
 			ids := map[string]map[string]bool{} // page -> its ids

@@ -9,6 +9,7 @@
 package llms
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -32,7 +33,13 @@ type Links struct {
 // current terms (linking their Markdown copies), then incidents and
 // frameworks under "Optional", which a reader short of room may skip.
 func Index(g *xref.Graph, l Links) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
+	WriteIndex(&b, g, l)
+	return b.Bytes()
+}
+
+// WriteIndex appends llms.txt to b.
+func WriteIndex(b *bytes.Buffer, g *xref.Graph, l Links) {
 	cfg := g.Site.Config
 	b.WriteString("# " + line(cfg.Title) + "\n\n")
 	if d := line(cfg.Description); d != "" {
@@ -48,21 +55,20 @@ func Index(g *xref.Graph, l Links) []byte {
 		if deprecated(t) {
 			continue
 		}
-		item(&b, t.Title.Value, termURL(t.Slug.Value), t.Summary)
+		item(b, t.Title.Value, termURL(t.Slug.Value), t.Summary)
 	}
 	if len(g.Incidents) > 0 || len(g.Frameworks) > 0 {
 		b.WriteString("\n## Optional\n\n")
 		for _, inc := range g.Incidents {
-			item(&b, inc.Title.Value+" ("+inc.Date.Format("2006-01-02")+")", l.Incident(inc.Slug.Value), plainLinks(inc.Summary.Text, l))
+			item(b, inc.Title.Value+" ("+inc.Date.Format("2006-01-02")+")", l.Incident(inc.Slug.Value), plainLinks(inc.Summary.Text, l))
 		}
 		for _, f := range g.Frameworks {
-			item(&b, f.Name, l.Framework(f), plainLinks(f.Description.Text, l))
+			item(b, f.Name, l.Framework(f), plainLinks(f.Description.Text, l))
 		}
 	}
-	return []byte(b.String())
 }
 
-func item(b *strings.Builder, title, url, desc string) {
+func item(b *bytes.Buffer, title, url, desc string) {
 	b.WriteString("- [" + label(line(title)) + "](" + dest(url) + ")")
 	if d := line(desc); d != "" {
 		b.WriteString(": " + d)
@@ -73,20 +79,33 @@ func item(b *strings.Builder, title, url, desc string) {
 // Full is llms-full.txt: every published term's Markdown copy, in the
 // order of the A-Z index.
 func Full(g *xref.Graph, l Links) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
+	WriteFull(&b, g, l)
+	return b.Bytes()
+}
+
+// WriteFull appends llms-full.txt to b, writing each copy in place (a
+// copy of the whole file per term was a fifth of a 10k build's garbage).
+func WriteFull(b *bytes.Buffer, g *xref.Graph, l Links) {
 	for i, t := range g.Terms {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.Write(Term(g, t, l))
+		WriteTerm(b, g, t, l)
 	}
-	return []byte(b.String())
 }
 
 // Term is a term's Markdown copy: title, summary, the body with its
 // [[links]] made absolute, then related terms and sources.
 func Term(g *xref.Graph, t *content.Term, l Links) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
+	WriteTerm(&b, g, t, l)
+	return b.Bytes()
+}
+
+// WriteTerm appends t's Markdown copy to b.
+func WriteTerm(b *bytes.Buffer, g *xref.Graph, t *content.Term, l Links) {
+	start := b.Len()
 	b.WriteString("# " + line(t.Title.Value) + "\n\n")
 	b.WriteString("> " + line(t.Summary) + "\n\n")
 	var also []string
@@ -107,13 +126,19 @@ func Term(g *xref.Graph, t *content.Term, l Links) []byte {
 		b.WriteString(".\n\n")
 	}
 	b.WriteString("Source page: " + l.Term(t.Slug.Value) + "\n\n")
-	if body := strings.TrimSpace(resolve(t.Body.Text, l)); body != "" {
-		b.WriteString(body + "\n\n")
+	// The body, resolved in place and trimmed (a copy of every body was
+	// most of what the copies allocated).
+	at := b.Len()
+	resolveTo(b, t.Body.Text, l)
+	body := b.Bytes()[at:]
+	b.Truncate(at + copy(body, bytes.TrimSpace(body)))
+	if b.Len() > at {
+		b.WriteString("\n\n")
 	}
 	if rel := g.Related[t]; len(rel) > 0 {
 		b.WriteString("## Related terms\n\n")
 		for _, r := range rel {
-			item(&b, r.Title.Value, l.Term(r.Slug.Value), r.Summary)
+			item(b, r.Title.Value, l.Term(r.Slug.Value), r.Summary)
 		}
 		b.WriteString("\n")
 	}
@@ -136,18 +161,27 @@ func Term(g *xref.Graph, t *content.Term, l Links) []byte {
 		}
 		b.WriteString("\n")
 	}
-	return []byte(strings.TrimRight(b.String(), "\n") + "\n")
+	// End with exactly one newline.
+	for b.Len() > start && b.Bytes()[b.Len()-1] == '\n' {
+		b.Truncate(b.Len() - 1)
+	}
+	b.WriteByte('\n')
 }
 
 // resolve turns each [[link]] of a Markdown text into [text](URL).
 func resolve(src string, l Links) string {
-	links := wikilink.Scan(src)
-	if len(links) == 0 {
+	if len(wikilink.Scan(src)) == 0 {
 		return src
 	}
-	var b strings.Builder
+	var b bytes.Buffer
+	resolveTo(&b, src, l)
+	return b.String()
+}
+
+// resolveTo appends src to b with each [[link]] made [text](URL).
+func resolveTo(b *bytes.Buffer, src string, l Links) {
 	at := 0
-	for _, k := range links {
+	for _, k := range wikilink.Scan(src) {
 		b.WriteString(src[at:k.Start])
 		at = k.End
 		url, title, ok := l.Wiki(k.Target)
@@ -162,17 +196,42 @@ func resolve(src string, l Links) string {
 			b.WriteString(text)
 			continue
 		}
-		b.WriteString("[" + label(text) + "](" + dest(url) + ")")
+		b.WriteString("[")
+		b.WriteString(label(text))
+		b.WriteString("](")
+		b.WriteString(dest(url))
+		b.WriteString(")")
 	}
 	b.WriteString(src[at:])
-	return b.String()
 }
 
 // plainLinks is resolve for one-line text.
 func plainLinks(src string, l Links) string { return resolve(src, l) }
 
-// line makes s one line.
-func line(s string) string { return strings.Join(strings.Fields(s), " ") }
+// line makes s one line: runs of white space become one space.
+func line(s string) string {
+	if oneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// oneLine reports whether s is already as line would make it, as most
+// titles and summaries are.
+func oneLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < ' ' || c >= 0x80 || c == 0x7f:
+			// Control characters, and Unicode spaces, take the slow way.
+			return false
+		}
+	}
+	return true
+}
 
 // labelEscaper escapes what would end a link's text early. A Replacer
 // builds its tables on first use; building one per call was an eighth of

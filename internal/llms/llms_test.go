@@ -130,3 +130,22 @@ func TestDeprecatedTerms(t *testing.T) {
 		t.Errorf("the copy of a deprecated term:\n%s", got)
 	}
 }
+
+func TestLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                 "",
+		"a b":              "a b",
+		" a":               "a",
+		"a ":               "a",
+		"a  b":             "a b",
+		"a\nb":             "a b",
+		"a\tb\r\n":         "a b",
+		"Größe\u00a0Maß":   "Größe Maß",
+		"x\u2003y":         "x y",
+		"plain, one line.": "plain, one line.",
+	} {
+		if got := line(in); got != want {
+			t.Errorf("line(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -48,7 +48,7 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		for _, f := range r.g.Frameworks {
 			l.rendered(f.Description.Text)
 		}
-		w.Write(llms.Index(r.g, ll))
+		llms.WriteIndex(w, r.g, ll)
 		return nil
 	})
 	// A Markdown copy shows its term's text and links, the cards of its
@@ -71,13 +71,13 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		for _, t := range r.g.Terms {
 			l.rendered(t.Body.Text)
 		}
-		w.Write(llms.Full(r.g, ll))
+		llms.WriteFull(w, r.g, ll)
 		return nil
 	})
 	for _, t := range r.g.Terms {
 		add("terms/"+t.Slug.Value+"/index.md", facts(copyShows(t)...), func(w *bytes.Buffer, l *links) error {
 			l.rendered(t.Body.Text)
-			w.Write(llms.Term(r.g, t, ll))
+			llms.WriteTerm(w, r.g, t, ll)
 			return nil
 		})
 		add(termjson.Path(t.Slug.Value), facts(xref.TermCardFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value)), fileJob(func() ([]byte, error) {

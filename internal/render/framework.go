@@ -39,6 +39,10 @@ func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links
 }
 
 func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links) error {
+	return r.tmpl.execute(w, "framework", r.frameworkView(f, l))
+}
+
+func (r *Renderer) frameworkView(f *content.Framework, l *links) FrameworkPage {
 	ref := r.frameworkRef(f, l)
 	p := FrameworkPage{
 		Layout:    r.layout("framework", f.Name, ref.URL, "", Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()}),
@@ -54,18 +58,26 @@ func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links
 		})
 	}
 	p.Previews = r.previews(l)
-	return r.tmpl.execute(w, "framework", p)
+	return p
 }
 
 func (r *Renderer) frameworksPage(w *bytes.Buffer, l *links) error {
+	return r.tmpl.execute(w, "frameworks", r.frameworksView(l))
+}
+
+func (r *Renderer) frameworksView(l *links) FrameworksPage {
 	p := FrameworksPage{Layout: r.layout("frameworks", r.text.T("nav_frameworks"), r.u.Frameworks(), r.text.T("desc_frameworks"), Link{r.text.T("home"), r.u.Home()})}
 	for _, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
 	}
-	return r.tmpl.execute(w, "frameworks", p)
+	return p
 }
 
 func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
+	return r.tmpl.execute(w, "matrix", r.matrixView(l))
+}
+
+func (r *Renderer) matrixView(l *links) MatrixPage {
 	p := MatrixPage{Layout: r.layout("matrix", r.text.T("framework_matrix"), r.u.Matrix(), r.text.T("desc_matrix"), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_frameworks"), r.u.Frameworks()})}
 	idx := map[*content.Framework]int{}
 	cellCache := map[string]template.HTML{} // the page's cells, by their links
@@ -78,17 +90,8 @@ func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
 		if len(ms) == 0 {
 			continue
 		}
-		cells := make([][]Link, len(r.g.Frameworks))
-		for _, m := range ms {
-			i := idx[m.Framework]
-			if m.Control != nil {
-				cells[i] = append(cells[i], Link{controlLabel(m.Control), r.controlURL(m.Framework, m.Control)})
-			} else {
-				cells[i] = append(cells[i], Link{r.text.T("framework_level"), r.u.Framework(m.Framework.ID)})
-			}
-		}
 		var html strings.Builder
-		for _, c := range cells {
+		for _, c := range r.matrixCells(ms, idx) {
 			var key strings.Builder
 			for _, l := range c {
 				key.WriteString(l.Title + "\x00" + l.URL + "\x00")
@@ -109,7 +112,22 @@ func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
 	}
 	p.Previews = r.previews(&rows)
 	l.merge(rows)
-	return r.tmpl.execute(w, "matrix", p)
+	return p
+}
+
+// matrixCells are a term's cells of the matrix, one per framework (idx
+// numbers them): the controls it maps to, or the framework itself.
+func (r *Renderer) matrixCells(ms []xref.Mapping, idx map[*content.Framework]int) [][]Link {
+	cells := make([][]Link, len(idx))
+	for _, m := range ms {
+		i := idx[m.Framework]
+		if m.Control != nil {
+			cells[i] = append(cells[i], Link{controlLabel(m.Control), r.controlURL(m.Framework, m.Control)})
+		} else {
+			cells[i] = append(cells[i], Link{r.text.T("framework_level"), r.u.Framework(m.Framework.ID)})
+		}
+	}
+	return cells
 }
 
 // controlLabel is how a matrix cell names a control: by its id where the

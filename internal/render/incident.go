@@ -20,6 +20,10 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 }
 
 func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident, l *links) error {
+	return r.tmpl.execute(w, "incident", r.incidentView(inc, l))
+}
+
+func (r *Renderer) incidentView(inc *content.Incident, l *links) IncidentPage {
 	ref := r.incidentRef(inc)
 	p := IncidentPage{
 		Layout:   r.layout("incident", inc.Title.Value, ref.URL, plain(inc.Summary.Text), Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_incidents"), r.u.Incidents()}),
@@ -37,15 +41,19 @@ func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident, l *links
 	p.Tags = r.tagLinks(inc.Tags)
 	l.refs(p.Terms)
 	p.Previews = r.previews(l)
-	return r.tmpl.execute(w, "incident", p)
+	return p
 }
 
 func (r *Renderer) incidentsPage(w *bytes.Buffer, l *links) error {
+	return r.tmpl.execute(w, "incidents", r.incidentsView(l))
+}
+
+func (r *Renderer) incidentsView(l *links) IncidentsPage {
 	p := IncidentsPage{Layout: r.layout("incidents", r.text.T("nav_incidents"), r.u.Incidents(), r.text.T("desc_incidents"), Link{r.text.T("home"), r.u.Home()})}
 	for _, inc := range r.g.Incidents {
 		ref := r.incidentRef(inc)
 		p.Incidents = append(p.Incidents, ref)
 		l.merge(ref.links)
 	}
-	return r.tmpl.execute(w, "incidents", p)
+	return p
 }

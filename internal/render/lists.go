@@ -69,6 +69,10 @@ func (r *Renderer) letters() []Letter {
 func letterOf(name string) string { return i18n.NewCollator("en").Letter(name) }
 
 func (r *Renderer) termsPage(w *bytes.Buffer) error {
+	return r.tmpl.execute(w, "terms", r.termsView())
+}
+
+func (r *Renderer) termsView() TermsPage {
 	p := TermsPage{
 		Layout:  r.layout("terms", r.text.T("glossary_az"), r.u.Terms(), r.text.Tf("desc_terms", r.cfg.Title), Link{r.text.T("home"), r.u.Home()}),
 		Letters: r.letters(),
@@ -88,10 +92,14 @@ func (r *Renderer) termsPage(w *bytes.Buffer) error {
 	if r.hasHierarchy() {
 		p.Hierarchy = r.u.Hierarchy()
 	}
-	return r.tmpl.execute(w, "terms", p)
+	return p
 }
 
 func (r *Renderer) homePage(w *bytes.Buffer, l *links) error {
+	return r.tmpl.execute(w, "home", r.homeView(l))
+}
+
+func (r *Renderer) homeView(l *links) HomePage {
 	p := HomePage{
 		Layout:    r.layout("home", "", r.u.Home(), r.cfg.Description),
 		Letters:   r.letters(),
@@ -119,19 +127,27 @@ func (r *Renderer) homePage(w *bytes.Buffer, l *links) error {
 	}
 	b, _ := json.Marshal(set)
 	p.JSONLD = template.JS(b)
-	return r.tmpl.execute(w, "home", p)
+	return p
 }
 
 func (r *Renderer) searchPage(w *bytes.Buffer) error {
+	return r.tmpl.execute(w, "search", r.searchView())
+}
+
+func (r *Renderer) searchView() SearchPage {
 	// Indexable: every /search/?q=... URL has the same static page, and
 	// its canonical link names /search/ alone, so no query is indexed.
 	l := r.layout("search", r.text.T("title_search"), r.u.Search(), r.text.Tf("desc_search", r.cfg.Title), Link{r.text.T("home"), r.u.Home()})
-	return r.tmpl.execute(w, "search", SearchPage{l})
+	return SearchPage{l}
 }
 
 func (r *Renderer) notFoundPage(w *bytes.Buffer) error {
+	return r.tmpl.execute(w, "404", r.notFoundView())
+}
+
+func (r *Renderer) notFoundView() NotFoundPage {
 	l := r.layout("404", r.text.T("page_not_found"), r.u.base+"404.html", "")
 	l.NoIndex = true
 	l.Canonical = ""
-	return r.tmpl.execute(w, "404", NotFoundPage{l})
+	return NotFoundPage{l}
 }

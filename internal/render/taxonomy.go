@@ -27,14 +27,22 @@ func (tx taxonomy) path(name string) string {
 }
 
 func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx taxonomy) error {
+	return r.tmpl.execute(w, "taxonomies", r.taxonomyIndexView(title, url, tx))
+}
+
+func (r *Renderer) taxonomyIndexView(title, url string, tx taxonomy) TaxonomyIndex {
 	p := TaxonomyIndex{Layout: r.layout("taxonomies", title, url, "", Link{r.text.T("home"), r.u.Home()})}
 	for _, n := range tx.Pages {
 		p.Entries = append(p.Entries, TaxonomyEntry{Link{n, tx.url(r.u, n)}, len(tx.Terms[n]) + len(tx.Incidents[n])})
 	}
-	return r.tmpl.execute(w, "taxonomies", p)
+	return p
 }
 
 func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx taxonomy, l *links) error {
+	return r.tmpl.execute(w, "taxonomy", r.taxonomyView(kind, name, parent, tx, l))
+}
+
+func (r *Renderer) taxonomyView(kind, name, parent string, tx taxonomy, l *links) TaxonomyPage {
 	url := tx.url(r.u, name)
 	title, plural := r.text.Tf("title_tag", name), r.text.T("tags")
 	if kind == "Category" {
@@ -51,5 +59,5 @@ func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx t
 		p.Incidents = append(p.Incidents, ref)
 		l.merge(ref.links)
 	}
-	return r.tmpl.execute(w, "taxonomy", p)
+	return p
 }

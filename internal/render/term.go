@@ -14,6 +14,11 @@ import (
 type mappingKey struct{ framework, control string }
 
 func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
+	return r.tmpl.execute(w, "term", r.termView(t, l))
+}
+
+// termView is what t's page shows; l gathers what it shows of other pages.
+func (r *Renderer) termView(t *content.Term, l *links) TermPage {
 	g := r.g
 	// The body is the page's main text: its heading ids are the plain
 	// ones, made to avoid the ids of the page's own sections. Every other
@@ -94,7 +99,7 @@ func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
 		l.refs([]TermRef{*p.ReplacedBy})
 	}
 	p.Previews = r.previews(l)
-	return r.tmpl.execute(w, "term", p)
+	return p
 }
 
 func (r *Renderer) definedTerm(t *content.Term) template.JS {
@@ -136,12 +141,17 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 }
 
 func (r *Renderer) redirectPage(w *bytes.Buffer, t *content.Term) error {
+	return r.tmpl.execute(w, "redirect", r.redirectView(t))
+}
+
+// redirectView is the page at an old slug of t.
+func (r *Renderer) redirectView(t *content.Term) RedirectPage {
 	target := r.u.Term(t.Slug.Value)
 	l := r.layout("redirect", t.Title.Value, target, "")
 	l.Canonical = r.abs(target)
 	l.NoIndex = true
 	l.Refresh = target
-	return r.tmpl.execute(w, "redirect", RedirectPage{Layout: l, Target: Link{t.Title.Value, target}})
+	return RedirectPage{Layout: l, Target: Link{t.Title.Value, target}}
 }
 
 // byFramework groups a term's mappings by framework, in the order each

@@ -66,6 +66,10 @@ func quotations(ds []content.Definition) []quotation {
 }
 
 func (r *Renderer) disambiguationPage(w *bytes.Buffer, sn *xref.SharedName) error {
+	return r.tmpl.execute(w, "disambiguation", r.disambiguationView(sn))
+}
+
+func (r *Renderer) disambiguationView(sn *xref.SharedName) DisambiguationPage {
 	path := r.u.Term(sn.Slug)
 	p := DisambiguationPage{
 		Layout: r.layout("disambiguation", r.text.Tf("title_disambiguation", sn.Name), path, r.text.Tf("desc_disambiguation", sn.Name, strconv.Itoa(len(sn.Terms))),
@@ -76,7 +80,7 @@ func (r *Renderer) disambiguationPage(w *bytes.Buffer, sn *xref.SharedName) erro
 	var l links
 	l.refs(p.Terms)
 	p.Previews = r.previews(&l)
-	return r.tmpl.execute(w, "disambiguation", p)
+	return p
 }
 
 // hasHierarchy reports whether any published term has a broader one.
@@ -91,12 +95,16 @@ func (r *Renderer) hasHierarchy() bool {
 
 // hierarchyPage shows every tree of broader and narrower terms.
 func (r *Renderer) hierarchyPage(w *bytes.Buffer) error {
+	return r.tmpl.execute(w, "hierarchy", r.hierarchyView())
+}
+
+func (r *Renderer) hierarchyView() HierarchyPage {
 	p := HierarchyPage{
 		Layout: r.layout("hierarchy", r.text.T("hierarchy_title"), r.u.Hierarchy(), r.text.Tf("desc_hierarchy", r.cfg.Title),
 			Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_glossary"), r.u.Terms()}),
 	}
 	p.Trees, p.Count = r.trees()
-	return r.tmpl.execute(w, "hierarchy", p)
+	return p
 }
 
 // trees are the hierarchy's roots, the terms with narrower terms and no

@@ -44,6 +44,9 @@ func Literal(s string) string {
 // (space, controls, <>"{}|^`\) are percent-encoded, as are the bytes of
 // invalid UTF-8; everything else, non-ASCII letters included, stays.
 func IRI(u string) string {
+	if plainIRI(u) {
+		return "<" + u + ">"
+	}
 	var b strings.Builder
 	b.Grow(len(u) + 2)
 	b.WriteByte('<')
@@ -60,6 +63,18 @@ func IRI(u string) string {
 	}
 	b.WriteByte('>')
 	return b.String()
+}
+
+// plainIRI reports whether IRI has nothing to escape in u: printable
+// ASCII other than the characters an IRI reference may not hold, as
+// nearly every page URL is.
+func plainIRI(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c <= 0x20 || c >= 0x7f || strings.IndexByte("<>\"{}|^`\\", c) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // LangTag is the site's language as a Turtle language tag, "" when it is
