@@ -66,6 +66,12 @@ const (
 	Category   // as Tag, for categories
 	CategoryMembers
 	CategoryList
+
+	// AllTerms is every term's TermPage, TermLinks and TermCard facts at
+	// once: what a file that exports every term in full shows. A file
+	// that declared each would be looked at for every edit of any term
+	// all the same, at the cost of tens of thousands of facts.
+	AllTerms
 )
 
 func TermPageFact(slug string) Fact     { return Fact{TermPage, slug} }
@@ -136,6 +142,9 @@ func (c *Changes) Facts() []Fact {
 func newChanges() *Changes { return &Changes{facts: map[FactKind]map[string]bool{}} }
 
 func (c *Changes) add(f Fact) {
+	if f.Kind == TermPage || f.Kind == TermLinks || f.Kind == TermCard {
+		c.add(Fact{Kind: AllTerms})
+	}
 	keys := c.facts[f.Kind]
 	if keys == nil {
 		keys = map[string]bool{}
