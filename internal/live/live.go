@@ -73,7 +73,8 @@ type Live struct {
 	assets atomic.Pointer[assetSet]
 	search atomic.Pointer[searchBundle]
 
-	shown *shownIndex // which rendered pages showed each fact
+	shown      *shownIndex  // which rendered pages showed each fact
+	renderMemo *render.Memo // what successive renderers share
 
 	textMu sync.Mutex
 	text   map[string]map[*content.Term]string // plain text of each rendered body, by language prefix
@@ -184,6 +185,10 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 				files = append(files, p)
 			}
 		}
+	}
+	if all || tmplChanged {
+		// The templates, interface text or settings may differ.
+		l.renderMemo = &render.Memo{}
 	}
 	if all {
 		l.started = true
@@ -347,15 +352,20 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 	if gs == nil {
 		return l.fail(ch, build.ErrInvalid)
 	}
+	prev := l.lastGood
+	full = full || prev == nil || prev.base != build.BasePath(gs[0]) || prev.multilingual() || len(gs) > 1
+	// Diff needs only the graphs: it runs while the renderers are made.
+	var changes *xref.Changes
+	var diffed sync.WaitGroup
+	if !full {
+		diffed.Go(func() { changes = xref.Diff(prev.g, gs[0]) })
+	}
 	next, err := l.newState(gs)
+	diffed.Wait()
 	if err != nil {
 		return l.fail(ch, err)
 	}
-	prev := l.lastGood
-	full = full || prev == nil || prev.base != next.base || prev.multilingual() || next.multilingual()
-	var changes *xref.Changes
-	if !full {
-		changes = xref.Diff(prev.g, next.g)
+	if changes != nil {
 		ch.Facts = changes.Len()
 	}
 	l.install(ch, next, changes)
@@ -383,7 +393,7 @@ func (l *Live) newState(gs []*xref.Graph) (*state, error) {
 			l.text[prefix][t] = text
 			l.textMu.Unlock()
 		}
-		ropts[i] = render.Options{Generator: l.opts.Generator, BodyText: keep}
+		ropts[i] = render.Options{Generator: l.opts.Generator, BodyText: keep, Memo: l.renderMemo}
 	}
 	rs, err := render.NewSite(gs, build.SiteTemplates(l.fsys, l.opts), urls, ropts)
 	if err != nil {

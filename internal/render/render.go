@@ -40,6 +40,9 @@ type Options struct {
 	// its page renders (the search index's input); it is called
 	// concurrently.
 	BodyText func(t *content.Term, text string)
+	// Memo, when set, keeps what this site's renderers make alike for
+	// the next (a live preview's).
+	Memo *Memo
 }
 
 // Renderer renders the pages of one resolved site. Build one per build;
@@ -98,7 +101,7 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefix string) (*Renderer, error) {
 	lang := g.Lang()
 	text := interfaceText(g, lang)
-	t, err := parseTemplates(tmplFS, text)
+	t, err := opts.Memo.templates(prefix, func() (*templates, error) { return parseTemplates(tmplFS, text) })
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +136,8 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	if err := r.renderChrome(); err != nil {
 		return nil, err
 	}
-	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink}, linker{r}, r.autoNames())
+	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink, Like: opts.Memo.markdown(prefix)}, linker{r}, r.autoNames())
+	opts.Memo.keepMarkdown(prefix, r.md)
 	return r, nil
 }
 
