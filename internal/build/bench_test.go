@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/metrics"
@@ -89,6 +90,13 @@ func watchLiveHeap(b *testing.B) (stop func()) {
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
+
+// Create makes discard a streamSink, as a build's folder is.
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 func benchTerms() string {
 	if n := os.Getenv("NHIGLOSSARY_BENCH_TERMS"); n != "" {

@@ -5,6 +5,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -196,6 +197,9 @@ func BasePath(g *xref.Graph) string {
 
 // run renders and writes jobs on every core; the first error stops it.
 func run(ctx context.Context, jobs []render.Job, sink Sink) error {
+	if ss, ok := sink.(streamSink); ok {
+		return stream(ctx, jobs, ss)
+	}
 	// One buffer per worker, reused for every page: a fresh one per page
 	// was a tenth of what a build allocated.
 	bufs := make([]bytes.Buffer, par.Workers())
@@ -211,6 +215,37 @@ func run(ctx context.Context, jobs []render.Job, sink Sink) error {
 			// api/glossary.json needed: the heap the GC scans all
 			// build long.
 			*buf = bytes.Buffer{}
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.Path, err)
+		}
+		return nil
+	})
+}
+
+// stream renders each file straight into it, through one buffered writer
+// per worker: the largest files (llms-full.txt, api/glossary.json,
+// api/skos.ttl) were a quarter of a 10k build's peak live heap when
+// rendered whole first. A file left half-written by an error is in the
+// staging folder, which the failed build removes.
+func stream(ctx context.Context, jobs []render.Job, sink streamSink) error {
+	ws := make([]*bufio.Writer, par.Workers())
+	for i := range ws {
+		ws[i] = bufio.NewWriterSize(nil, 64<<10)
+	}
+	return par.Do(ctx, len(jobs), func(w, i int) error {
+		j, bw := jobs[i], ws[w]
+		f, err := sink.Create(j.Path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.Path, err)
+		}
+		bw.Reset(f)
+		err = j.RenderTo(bw)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.Path, err)

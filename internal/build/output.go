@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,6 +24,14 @@ type Sink interface {
 	WriteFile(path string, data []byte) error
 }
 
+// A streamSink can also open a file to write as it is made: the build
+// then never holds a whole file in memory, however large (llms-full.txt
+// is 30 MB at 10,000 terms).
+type streamSink interface {
+	Sink
+	Create(path string) (io.WriteCloser, error)
+}
+
 // dirSink writes files under a folder, creating sub-folders once each.
 type dirSink struct {
 	root string
@@ -30,6 +39,23 @@ type dirSink struct {
 }
 
 func (s *dirSink) WriteFile(name string, data []byte) error {
+	p, err := s.path(name)
+	if err != nil {
+		return err
+	}
+	return writeFile(p, data)
+}
+
+func (s *dirSink) Create(name string) (io.WriteCloser, error) {
+	p, err := s.path(name)
+	if err != nil {
+		return nil, err
+	}
+	return createFile(p)
+}
+
+// path is where the file name goes, its folder made.
+func (s *dirSink) path(name string) (string, error) {
 	p := filepath.Join(s.root, filepath.FromSlash(name))
 	dir := filepath.Dir(p)
 	if _, ok := s.dirs.Load(dir); !ok {
@@ -37,12 +63,12 @@ func (s *dirSink) WriteFile(name string, data []byte) error {
 		// Mkdir alone spares MkdirAll's stat of every parent.
 		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+				return "", err
 			}
 		}
 		s.dirs.Store(dir, true)
 	}
-	return writeFile(p, data)
+	return p, nil
 }
 
 // checkOut refuses an output folder that a build must not replace.

@@ -2,6 +2,11 @@
 
 package build
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
 func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
+
+func createFile(path string) (io.WriteCloser, error) { return os.Create(path) }

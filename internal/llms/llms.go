@@ -10,6 +10,7 @@ package llms
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,14 @@ type Links struct {
 	Wiki func(target string) (url, title string, ok bool)
 }
 
+// A Writer is where the files go: a bytes.Buffer, or a buffered writer
+// on the file itself (llms-full.txt is tens of megabytes at 10,000 terms).
+type Writer interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
 // Index is llms.txt: the site's title, its description as a quote, the
 // current terms (linking their Markdown copies), then incidents and
 // frameworks under "Optional", which a reader short of room may skip.
@@ -39,7 +48,7 @@ func Index(g *xref.Graph, l Links) []byte {
 }
 
 // WriteIndex appends llms.txt to b.
-func WriteIndex(b *bytes.Buffer, g *xref.Graph, l Links) {
+func WriteIndex(b Writer, g *xref.Graph, l Links) {
 	cfg := g.Site.Config
 	b.WriteString("# " + line(cfg.Title) + "\n\n")
 	if d := line(cfg.Description); d != "" {
@@ -68,7 +77,7 @@ func WriteIndex(b *bytes.Buffer, g *xref.Graph, l Links) {
 	}
 }
 
-func item(b *bytes.Buffer, title, url, desc string) {
+func item(b Writer, title, url, desc string) {
 	b.WriteString("- [" + label(line(title)) + "](" + dest(url) + ")")
 	if d := line(desc); d != "" {
 		b.WriteString(": " + d)
@@ -86,7 +95,7 @@ func Full(g *xref.Graph, l Links) []byte {
 
 // WriteFull appends llms-full.txt to b, writing each copy in place (a
 // copy of the whole file per term was a fifth of a 10k build's garbage).
-func WriteFull(b *bytes.Buffer, g *xref.Graph, l Links) {
+func WriteFull(b Writer, g *xref.Graph, l Links) {
 	for i, t := range g.Terms {
 		if i > 0 {
 			b.WriteString("\n")
@@ -103,11 +112,14 @@ func Term(g *xref.Graph, t *content.Term, l Links) []byte {
 	return b.Bytes()
 }
 
-// WriteTerm appends t's Markdown copy to b.
-func WriteTerm(b *bytes.Buffer, g *xref.Graph, t *content.Term, l Links) {
-	start := b.Len()
-	b.WriteString("# " + line(t.Title.Value) + "\n\n")
-	b.WriteString("> " + line(t.Summary) + "\n\n")
+// WriteTerm writes t's Markdown copy to b: blocks separated by a blank
+// line, ending with one newline.
+func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
+	b.WriteString("# " + line(t.Title.Value) + "\n")
+	// Each further block starts with the blank line that ends the last.
+	block := func() { b.WriteByte('\n') }
+	block()
+	b.WriteString("> " + line(t.Summary) + "\n")
 	var also []string
 	for _, n := range t.Abbreviations {
 		also = append(also, n.Value)
@@ -116,34 +128,38 @@ func WriteTerm(b *bytes.Buffer, g *xref.Graph, t *content.Term, l Links) {
 		also = append(also, n.Value)
 	}
 	if len(also) > 0 {
-		b.WriteString("Also called: " + line(strings.Join(also, ", ")) + ".\n\n")
+		block()
+		b.WriteString("Also called: " + line(strings.Join(also, ", ")) + ".\n")
 	}
 	if t.Deprecated {
+		block()
 		b.WriteString("This term is deprecated")
 		if r := g.ReplacedBy[t]; r != nil {
 			b.WriteString(": use [" + label(line(r.Title.Value)) + "](" + dest(l.Term(r.Slug.Value)) + ") instead")
 		}
-		b.WriteString(".\n\n")
+		b.WriteString(".\n")
 	}
-	b.WriteString("Source page: " + l.Term(t.Slug.Value) + "\n\n")
-	// The body, resolved in place and trimmed (a copy of every body was
-	// most of what the copies allocated).
-	at := b.Len()
-	resolveTo(b, t.Body.Text, l)
-	body := b.Bytes()[at:]
-	b.Truncate(at + copy(body, bytes.TrimSpace(body)))
-	if b.Len() > at {
-		b.WriteString("\n\n")
+	block()
+	b.WriteString("Source page: " + l.Term(t.Slug.Value) + "\n")
+	// Links are trimmed and never empty, so trimming the source trims
+	// what it resolves to.
+	if body := strings.TrimSpace(t.Body.Text); body != "" {
+		block()
+		resolveTo(b, body, l)
+		b.WriteByte('\n')
 	}
 	if rel := g.Related[t]; len(rel) > 0 {
-		b.WriteString("## Related terms\n\n")
+		block()
+		b.WriteString("## Related terms\n")
+		block()
 		for _, r := range rel {
 			item(b, r.Title.Value, l.Term(r.Slug.Value), r.Summary)
 		}
-		b.WriteString("\n")
 	}
 	if len(t.Sources) > 0 {
-		b.WriteString("## Sources\n\n")
+		block()
+		b.WriteString("## Sources\n")
+		block()
 		for i, s := range t.Sources {
 			b.WriteString(strconv.Itoa(i+1) + ". ")
 			if s.URL != "" {
@@ -159,13 +175,7 @@ func WriteTerm(b *bytes.Buffer, g *xref.Graph, t *content.Term, l Links) {
 			}
 			b.WriteString("\n")
 		}
-		b.WriteString("\n")
 	}
-	// End with exactly one newline.
-	for b.Len() > start && b.Bytes()[b.Len()-1] == '\n' {
-		b.Truncate(b.Len() - 1)
-	}
-	b.WriteByte('\n')
 }
 
 // resolve turns each [[link]] of a Markdown text into [text](URL).
@@ -179,7 +189,7 @@ func resolve(src string, l Links) string {
 }
 
 // resolveTo appends src to b with each [[link]] made [text](URL).
-func resolveTo(b *bytes.Buffer, src string, l Links) {
+func resolveTo(b Writer, src string, l Links) {
 	at := 0
 	for _, k := range wikilink.Scan(src) {
 		b.WriteString(src[at:k.Start])

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +16,7 @@ import (
 // scheme, llms.txt and llms-full.txt, and per term its Markdown copy and
 // its JSON. Their writers live in their own packages; this file only
 // gives them the site's URLs, absolute when base_url is.
-func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(*bytes.Buffer, *links) error) *Job) {
+func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(Writer, *links) error) *Job) {
 	abs := r.abs
 	sk := skos.Links{
 		Home:      abs(r.u.Home()),
@@ -35,12 +34,9 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 			return abs(info.Href), info.Title, ok
 		},
 	}
-	bytesJob := func(f func() []byte) func(*bytes.Buffer, *links) error {
-		return func(w *bytes.Buffer, _ *links) error { w.Write(f()); return nil }
-	}
 	termList, fwList, incList := site(xref.TermList), site(xref.FrameworkList), site(xref.IncidentList)
-	add("api/skos.ttl", facts(termList, fwList, site(xref.Links)), bytesJob(func() []byte { return skos.Write(r.g, sk) }))
-	add("llms.txt", facts(termList, fwList, incList), func(w *bytes.Buffer, l *links) error {
+	add("api/skos.ttl", facts(termList, fwList, site(xref.Links)), func(w Writer, _ *links) error { skos.WriteTo(w, r.g, sk); return nil })
+	add("llms.txt", facts(termList, fwList, incList), func(w Writer, l *links) error {
 		// It resolves the [[links]] of these.
 		for _, inc := range r.g.Incidents {
 			l.rendered(inc.Summary.Text)
@@ -63,7 +59,7 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		}
 		return shows
 	}
-	add("llms-full.txt", facts(termList, site(xref.AllTerms)), func(w *bytes.Buffer, l *links) error {
+	add("llms-full.txt", facts(termList, site(xref.AllTerms)), func(w Writer, l *links) error {
 		for _, t := range r.g.Terms {
 			l.rendered(t.Body.Text)
 		}
@@ -71,7 +67,7 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		return nil
 	})
 	for _, t := range r.g.Terms {
-		add("terms/"+t.Slug.Value+"/index.md", facts(copyShows(t)...), func(w *bytes.Buffer, l *links) error {
+		add("terms/"+t.Slug.Value+"/index.md", facts(copyShows(t)...), func(w Writer, l *links) error {
 			l.rendered(t.Body.Text)
 			llms.WriteTerm(w, r.g, t, ll)
 			return nil

@@ -231,7 +231,7 @@ func isoDate(d time.Time) string {
 }
 
 // apiJSON is api/glossary.json: the whole resolved glossary for other tools.
-func (r *Renderer) apiJSON() ([]byte, error) {
+func (r *Renderer) apiJSON(w Writer) error {
 	// Every object of a kind has the same keys, lists [] and strings ""
 	// when empty, so that tools need no "is it there" checks. url is the
 	// page on this site; source_url the framework's or control's own
@@ -292,15 +292,6 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		Summary string   `json:"summary"`
 		Terms   []string `json:"terms"`
 	}
-	type api struct {
-		Language    string       `json:"language,omitempty"` // the default, on a site with several
-		Title       string       `json:"title"`
-		BaseURL     string       `json:"base_url"`
-		Terms       []term       `json:"terms"`
-		Frameworks  []framework  `json:"frameworks"`
-		Incidents   []incident   `json:"incidents"`
-		SharedNames []sharedName `json:"shared_names"`
-	}
 	slugs := func(ts []*content.Term) []string {
 		out := []string{}
 		for _, t := range ts {
@@ -310,11 +301,17 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 		}
 		return out
 	}
-	a := api{Title: r.cfg.Title, BaseURL: r.cfg.BaseURL, Terms: []term{}, Frameworks: []framework{}, Incidents: []incident{}}
+	// Written a member and a term at a time, as json.MarshalIndent(v, "",
+	// " ") would write the whole: at 10,000 terms the file is 16 MB, and
+	// marshalling it whole held it three times over at the build's peak.
+	o := jsonObject{w: w}
 	if len(r.langs) > 1 {
-		a.Language = r.lang
+		o.member("language", r.lang) // the default, on a site with several
 	}
-	for _, t := range r.g.Terms {
+	o.member("title", r.cfg.Title)
+	o.member("base_url", r.cfg.BaseURL)
+	o.array("terms", len(r.g.Terms), func(i int) any {
+		t := r.g.Terms[i]
 		jt := term{
 			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.termURL(t)), Summary: t.Summary,
 			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: orEmpty(t.Tags),
@@ -345,10 +342,10 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 			}
 			jt.Mappings = append(jt.Mappings, jm)
 		}
-		a.Terms = append(a.Terms, jt)
-	}
-	a.SharedNames = r.sharedNames(slugs)
-	for _, f := range r.g.Frameworks {
+		return jt
+	})
+	o.array("frameworks", len(r.g.Frameworks), func(i int) any {
+		f := r.g.Frameworks[i]
 		jf := framework{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.abs(r.u.Framework(f.ID)), SourceURL: f.URL,
 			Controls: []control{}, Terms: []string{}}
 		for _, tm := range r.g.FrameworkTerms[f] {
@@ -365,19 +362,86 @@ func (r *Renderer) apiJSON() ([]byte, error) {
 			}
 			jf.Controls = append(jf.Controls, jc)
 		}
-		a.Frameworks = append(a.Frameworks, jf)
-	}
-	for _, inc := range r.g.Incidents {
-		a.Incidents = append(a.Incidents, incident{
+		return jf
+	})
+	o.array("incidents", len(r.g.Incidents), func(i int) any {
+		inc := r.g.Incidents[i]
+		return incident{
 			Slug: inc.Slug.Value, Title: inc.Title.Value, Date: inc.Date.Format("2006-01-02"),
 			URL: r.abs(r.incidentURL(inc)), Summary: inc.Summary.Text, Terms: slugs(r.g.IncidentTerms[inc]),
-		})
+		}
+	})
+	shared := r.sharedNames(slugs)
+	o.array("shared_names", len(shared), func(i int) any { return shared[i] })
+	if err := o.end(); err != nil {
+		return fmt.Errorf("api/glossary.json: %w", err)
 	}
-	b, err := json.MarshalIndent(a, "", " ") // struct fields in a fixed order: deterministic
+	return nil
+}
+
+// jsonObject writes a JSON object member by member, and an array member
+// element by element, byte for byte as json.MarshalIndent(v, "", " ")
+// writes the whole object.
+type jsonObject struct {
+	w   Writer
+	n   int
+	err error
+}
+
+func (o *jsonObject) key(k string) {
+	if o.n == 0 {
+		o.w.WriteString("{\n")
+	} else {
+		o.w.WriteString(",\n")
+	}
+	o.n++
+	kb, _ := json.Marshal(k)
+	o.w.WriteString(" ")
+	o.w.Write(kb)
+	o.w.WriteString(": ")
+}
+
+func (o *jsonObject) value(v any, prefix string) {
+	if o.err != nil {
+		return
+	}
+	b, err := json.MarshalIndent(v, prefix, " ")
 	if err != nil {
-		return nil, fmt.Errorf("api/glossary.json: %w", err)
+		o.err = err
+		return
 	}
-	return append(b, '\n'), nil
+	o.w.Write(b)
+}
+
+func (o *jsonObject) member(k string, v any) {
+	o.key(k)
+	o.value(v, " ")
+}
+
+func (o *jsonObject) array(k string, n int, elem func(i int) any) {
+	o.key(k)
+	if n == 0 {
+		o.w.WriteString("[]")
+		return
+	}
+	o.w.WriteString("[")
+	for i := range n {
+		if i > 0 {
+			o.w.WriteString(",")
+		}
+		o.w.WriteString("\n  ")
+		o.value(elem(i), "  ")
+	}
+	o.w.WriteString("\n ]")
+}
+
+func (o *jsonObject) end() error {
+	if o.n == 0 {
+		o.w.WriteString("{}\n")
+	} else {
+		o.w.WriteString("\n}\n")
+	}
+	return o.err
 }
 
 // orEmpty is s, or an empty list where s is nil: JSON [] rather than null.

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"strings"
 
@@ -38,7 +37,7 @@ func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links
 	return out
 }
 
-func (r *Renderer) frameworkPage(w *bytes.Buffer, f *content.Framework, l *links) error {
+func (r *Renderer) frameworkPage(w Writer, f *content.Framework, l *links) error {
 	return r.tmpl.execute(w, "framework", r.frameworkView(f, l))
 }
 
@@ -61,7 +60,7 @@ func (r *Renderer) frameworkView(f *content.Framework, l *links) FrameworkPage {
 	return p
 }
 
-func (r *Renderer) frameworksPage(w *bytes.Buffer, l *links) error {
+func (r *Renderer) frameworksPage(w Writer, l *links) error {
 	return r.tmpl.execute(w, "frameworks", r.frameworksView(l))
 }
 
@@ -73,7 +72,7 @@ func (r *Renderer) frameworksView(l *links) FrameworksPage {
 	return p
 }
 
-func (r *Renderer) matrixPage(w *bytes.Buffer, l *links) error {
+func (r *Renderer) matrixPage(w Writer, l *links) error {
 	return r.tmpl.execute(w, "matrix", r.matrixView(l))
 }
 

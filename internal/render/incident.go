@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 
 	"github.com/nhimg/nhiglossary/internal/content"
@@ -19,7 +18,7 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 	return ref
 }
 
-func (r *Renderer) incidentPage(w *bytes.Buffer, inc *content.Incident, l *links) error {
+func (r *Renderer) incidentPage(w Writer, inc *content.Incident, l *links) error {
 	return r.tmpl.execute(w, "incident", r.incidentView(inc, l))
 }
 
@@ -44,7 +43,7 @@ func (r *Renderer) incidentView(inc *content.Incident, l *links) IncidentPage {
 	return p
 }
 
-func (r *Renderer) incidentsPage(w *bytes.Buffer, l *links) error {
+func (r *Renderer) incidentsPage(w Writer, l *links) error {
 	return r.tmpl.execute(w, "incidents", r.incidentsView(l))
 }
 

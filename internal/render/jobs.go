@@ -2,12 +2,22 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"maps"
 	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
+
+// A Writer is what a job writes its file to: a bytes.Buffer, or a
+// buffered writer on the file itself, so that a build never holds the
+// largest files (llms-full.txt, api/skos.ttl, api/glossary.json) whole.
+type Writer interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
 
 // A Job renders one output file.
 type Job struct {
@@ -19,7 +29,7 @@ type Job struct {
 	// Shows are the facts the file shows whatever it holds (see the
 	// package comment); Deps adds those it met as it rendered.
 	Shows []xref.Fact
-	run   func(w *bytes.Buffer, l *links) error
+	run   func(w Writer, l *links) error
 	r     *Renderer
 }
 
@@ -42,13 +52,13 @@ func (j Job) Render() ([]byte, error) {
 
 // RenderTo runs the job and appends the file to w; a builder that writes
 // each file right away can reuse one buffer for every page.
-func (j Job) RenderTo(w *bytes.Buffer) error {
+func (j Job) RenderTo(w Writer) error {
 	var l links
 	return j.render(w, &l)
 }
 
 // RenderDeps runs the job, appends the file to w and says what it showed.
-func (j Job) RenderDeps(w *bytes.Buffer) (Deps, error) {
+func (j Job) RenderDeps(w Writer) (Deps, error) {
 	var l links
 	if err := j.render(w, &l); err != nil {
 		return Deps{}, err
@@ -62,7 +72,7 @@ func (j Job) RenderDeps(w *bytes.Buffer) (Deps, error) {
 	return d, nil
 }
 
-func (j Job) render(w *bytes.Buffer, l *links) error {
+func (j Job) render(w Writer, l *links) error {
 	if err := j.run(w, l); err != nil {
 		return err
 	}
@@ -74,8 +84,8 @@ func (j Job) render(w *bytes.Buffer, l *links) error {
 
 // fileJob adapts a function that makes a whole file (feeds, JSON) and
 // links to no term by name.
-func fileJob(f func() ([]byte, error)) func(*bytes.Buffer, *links) error {
-	return func(w *bytes.Buffer, _ *links) error {
+func fileJob(f func() ([]byte, error)) func(Writer, *links) error {
+	return func(w Writer, _ *links) error {
 		b, err := f()
 		w.Write(b)
 		return err
@@ -93,7 +103,7 @@ func site(k xref.FactKind) xref.Fact { return xref.Fact{Kind: k} }
 func (r *Renderer) Jobs() []Job {
 	g := r.g
 	jobs := make([]Job, 0, 32+len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects))
-	add := func(path string, shows []xref.Fact, f func(*bytes.Buffer, *links) error) *Job {
+	add := func(path string, shows []xref.Fact, f func(Writer, *links) error) *Job {
 		jobs = append(jobs, Job{Path: r.prefix + path, Shows: shows, run: f, r: r})
 		return &jobs[len(jobs)-1]
 	}
@@ -105,15 +115,15 @@ func (r *Renderer) Jobs() []Job {
 	if root {
 		// It shows each term's definitions and review date too, which
 		// only the term's page fact covers.
-		add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links), site(xref.AllTerms)), fileJob(r.apiJSON))
+		add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links), site(xref.AllTerms)), func(w Writer, _ *links) error { return r.apiJSON(w) })
 	}
 	add("index.html", facts(termList, fwList, incList), r.homePage)
 	// The A-Z links to the hierarchy when a term has a broader one.
-	add("terms/index.html", facts(termList, site(xref.Links)), func(w *bytes.Buffer, _ *links) error { return r.termsPage(w) })
+	add("terms/index.html", facts(termList, site(xref.Links)), func(w Writer, _ *links) error { return r.termsPage(w) })
 	add("frameworks/index.html", facts(fwList), r.frameworksPage)
 	add("frameworks/matrix/index.html", facts(termList, fwList), r.matrixPage)
 	for _, f := range g.Frameworks {
-		add("frameworks/"+f.ID+"/index.html", facts(xref.FrameworkPageFact(f.ID)), func(w *bytes.Buffer, l *links) error { return r.frameworkPage(w, f, l) })
+		add("frameworks/"+f.ID+"/index.html", facts(xref.FrameworkPageFact(f.ID)), func(w Writer, l *links) error { return r.frameworkPage(w, f, l) })
 	}
 	add("incidents/index.html", facts(incList), r.incidentsPage)
 	for _, inc := range g.Incidents {
@@ -124,7 +134,7 @@ func (r *Renderer) Jobs() []Job {
 		for _, tag := range inc.Tags {
 			shows = append(shows, xref.Fact{Kind: xref.Tag, Key: tag})
 		}
-		add("incidents/"+inc.Slug.Value+"/index.html", shows, func(w *bytes.Buffer, l *links) error { return r.incidentPage(w, inc, l) })
+		add("incidents/"+inc.Slug.Value+"/index.html", shows, func(w Writer, l *links) error { return r.incidentPage(w, inc, l) })
 	}
 	for _, tx := range []struct {
 		taxonomy
@@ -136,7 +146,7 @@ func (r *Renderer) Jobs() []Job {
 		{r.tags, "Tag", r.text.T("tags"), r.u.Tags(), xref.TagList, xref.Tag, xref.TagMembers},
 		{r.cats, "Category", r.text.T("categories"), r.u.Categories(), xref.CategoryList, xref.Category, xref.CategoryMembers},
 	} {
-		add(tx.dir+"index.html", facts(site(tx.list)), func(w *bytes.Buffer, _ *links) error {
+		add(tx.dir+"index.html", facts(site(tx.list)), func(w Writer, _ *links) error {
 			return r.taxonomyIndex(w, tx.title, tx.parent, tx.taxonomy)
 		})
 		for _, name := range tx.Pages {
@@ -144,13 +154,13 @@ func (r *Renderer) Jobs() []Job {
 			for _, inc := range tx.Incidents[name] {
 				shows = append(shows, xref.IncidentCardFact(inc.Slug.Value))
 			}
-			add(tx.path(name), shows, func(w *bytes.Buffer, l *links) error {
+			add(tx.path(name), shows, func(w Writer, l *links) error {
 				return r.taxonomyPage(w, tx.kind, name, tx.parent, tx.taxonomy, l)
 			})
 		}
 	}
-	static := func(f func(*bytes.Buffer) error) func(*bytes.Buffer, *links) error {
-		return func(w *bytes.Buffer, _ *links) error { return f(w) }
+	static := func(f func(Writer) error) func(Writer, *links) error {
+		return func(w Writer, _ *links) error { return f(w) }
 	}
 	add("search/index.html", facts(), static(r.searchPage))
 	if root {
@@ -171,21 +181,21 @@ func (r *Renderer) Jobs() []Job {
 		if !r.own(t.Lang) {
 			continue
 		}
-		add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w *bytes.Buffer, l *links) error { return r.termPage(w, t, l) }).Term = t
+		add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w Writer, l *links) error { return r.termPage(w, t, l) }).Term = t
 	}
 	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]
 		if !r.own(t.Lang) {
 			continue
 		}
-		add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w *bytes.Buffer) error { return r.redirectPage(w, t) })).RedirectTo = t
+		add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w Writer) error { return r.redirectPage(w, t) })).RedirectTo = t
 	}
 	for _, sn := range g.Shared {
 		shows := facts(xref.Fact{Kind: xref.Shared, Key: sn.Slug})
 		for _, t := range sn.Terms {
 			shows = append(shows, xref.TermCardFact(t.Slug.Value))
 		}
-		add("terms/"+sn.Slug+"/index.html", shows, static(func(w *bytes.Buffer) error { return r.disambiguationPage(w, sn) }))
+		add("terms/"+sn.Slug+"/index.html", shows, static(func(w Writer) error { return r.disambiguationPage(w, sn) }))
 	}
 	if r.hasHierarchy() {
 		add("hierarchy/index.html", facts(termList, site(xref.Links)), static(r.hierarchyPage))

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"html/template"
@@ -68,7 +67,7 @@ func (r *Renderer) letters() []Letter {
 // other scripts under "#". Other languages file by their own collation.
 func letterOf(name string) string { return i18n.NewCollator("en").Letter(name) }
 
-func (r *Renderer) termsPage(w *bytes.Buffer) error {
+func (r *Renderer) termsPage(w Writer) error {
 	return r.tmpl.execute(w, "terms", r.termsView())
 }
 
@@ -95,7 +94,7 @@ func (r *Renderer) termsView() TermsPage {
 	return p
 }
 
-func (r *Renderer) homePage(w *bytes.Buffer, l *links) error {
+func (r *Renderer) homePage(w Writer, l *links) error {
 	return r.tmpl.execute(w, "home", r.homeView(l))
 }
 
@@ -130,7 +129,7 @@ func (r *Renderer) homeView(l *links) HomePage {
 	return p
 }
 
-func (r *Renderer) searchPage(w *bytes.Buffer) error {
+func (r *Renderer) searchPage(w Writer) error {
 	return r.tmpl.execute(w, "search", r.searchView())
 }
 
@@ -141,7 +140,7 @@ func (r *Renderer) searchView() SearchPage {
 	return SearchPage{l}
 }
 
-func (r *Renderer) notFoundPage(w *bytes.Buffer) error {
+func (r *Renderer) notFoundPage(w Writer) error {
 	return r.tmpl.execute(w, "404", r.notFoundView())
 }
 

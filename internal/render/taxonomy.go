@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -26,7 +24,7 @@ func (tx taxonomy) path(name string) string {
 	return tx.dir + tx.Slug(name) + "/index.html"
 }
 
-func (r *Renderer) taxonomyIndex(w *bytes.Buffer, title, url string, tx taxonomy) error {
+func (r *Renderer) taxonomyIndex(w Writer, title, url string, tx taxonomy) error {
 	return r.tmpl.execute(w, "taxonomies", r.taxonomyIndexView(title, url, tx))
 }
 
@@ -38,7 +36,7 @@ func (r *Renderer) taxonomyIndexView(title, url string, tx taxonomy) TaxonomyInd
 	return p
 }
 
-func (r *Renderer) taxonomyPage(w *bytes.Buffer, kind, name, parent string, tx taxonomy, l *links) error {
+func (r *Renderer) taxonomyPage(w Writer, kind, name, parent string, tx taxonomy, l *links) error {
 	return r.tmpl.execute(w, "taxonomy", r.taxonomyView(kind, name, parent, tx, l))
 }
 

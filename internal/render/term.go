@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"html/template"
 	"slices"
@@ -13,7 +12,7 @@ import (
 
 type mappingKey struct{ framework, control string }
 
-func (r *Renderer) termPage(w *bytes.Buffer, t *content.Term, l *links) error {
+func (r *Renderer) termPage(w Writer, t *content.Term, l *links) error {
 	return r.tmpl.execute(w, "term", r.termView(t, l))
 }
 
@@ -140,7 +139,7 @@ func (r *Renderer) definedTerm(t *content.Term) template.JS {
 	return template.JS(b)
 }
 
-func (r *Renderer) redirectPage(w *bytes.Buffer, t *content.Term) error {
+func (r *Renderer) redirectPage(w Writer, t *content.Term) error {
 	return r.tmpl.execute(w, "redirect", r.redirectView(t))
 }
 

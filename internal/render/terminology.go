@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"slices"
 	"strconv"
 
@@ -65,7 +64,7 @@ func quotations(ds []content.Definition) []quotation {
 	return out
 }
 
-func (r *Renderer) disambiguationPage(w *bytes.Buffer, sn *xref.SharedName) error {
+func (r *Renderer) disambiguationPage(w Writer, sn *xref.SharedName) error {
 	return r.tmpl.execute(w, "disambiguation", r.disambiguationView(sn))
 }
 
@@ -94,7 +93,7 @@ func (r *Renderer) hasHierarchy() bool {
 }
 
 // hierarchyPage shows every tree of broader and narrower terms.
-func (r *Renderer) hierarchyPage(w *bytes.Buffer) error {
+func (r *Renderer) hierarchyPage(w Writer) error {
 	return r.tmpl.execute(w, "hierarchy", r.hierarchyView())
 }
 

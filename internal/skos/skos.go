@@ -11,6 +11,7 @@ package skos
 
 import (
 	"bytes"
+	"io"
 	"slices"
 	"strings"
 
@@ -38,9 +39,23 @@ var prefixes = [][2]string{
 
 // Write returns api/skos.ttl for the resolved site g.
 func Write(g *xref.Graph, l Links) []byte {
+	var b bytes.Buffer
+	WriteTo(&b, g, l)
+	return b.Bytes()
+}
+
+// A Writer is where WriteTo writes: a bytes.Buffer, or a buffered writer
+// on the file itself (the file is megabytes at 10,000 terms).
+type Writer interface {
+	io.Writer
+	io.StringWriter
+}
+
+// WriteTo writes api/skos.ttl for the resolved site g to out.
+func WriteTo(out Writer, g *xref.Graph, l Links) {
 	cfg := g.Site.Config
 	lang := LangTag(cfg.Language)
-	w := &writer{lang: lang}
+	w := &writer{b: out, lang: lang}
 	for _, p := range prefixes {
 		w.printf("@prefix %s: <%s> .\n", p[0], p[1])
 	}
@@ -79,7 +94,6 @@ func Write(g *xref.Graph, l Links) []byte {
 	for _, f := range g.Frameworks {
 		w.framework(f, l)
 	}
-	return w.b.Bytes()
 }
 
 // isTop is whether t has no broader term in the scheme.
@@ -189,7 +203,7 @@ func dedupe(s []string) []string {
 // writer writes one subject's statements: printf starts it, prop and
 // props add predicate-object pairs, end closes it.
 type writer struct {
-	b    bytes.Buffer
+	b    Writer
 	lang string
 }
 
