@@ -118,9 +118,11 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	auto := newAutoLinks(opts, names)
+	var auto *AutoLinks
 	if l := opts.Like; l != nil && slices.Equal(l.auto.names, names) && l.opts == opts.without() {
 		auto = l.auto // the same table: building it is most of New
+	} else {
+		auto = newAutoLinks(opts, names)
 	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(exts...),
