@@ -7,6 +7,16 @@
 // changed. Live knows no page kind, path or link rule of its own, so a
 // new kind of page or file needs no change here.
 //
+// What it keeps between updates, so that an edit costs what it changed:
+// the parse of every file; an index of which rendered pages showed each
+// fact (shownIndex), so that an edit of prose, in place, looks at the
+// pages it makes stale and no others; and, for the edits that resolve
+// the site again, what Resolve derived from each unchanged text
+// (xref.Memo) and what each language's renderer made from unchanged
+// templates and names (render.Memo). The property test (random edits,
+// every page against a fresh build) fails when any of them is kept when
+// it should not be.
+//
 // A site in several languages has a renderer and a search index for each
 // (render.NewSite, as build.Generate); its pages show one another (the
 // language switcher, links to an untranslated original) in ways no fact
