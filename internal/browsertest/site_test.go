@@ -3,6 +3,9 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -257,21 +260,32 @@ func TestCitationsLinkBothWays(t *testing.T) {
 	if n := Eval[int](t, ctx, `document.querySelectorAll("sup.cite a").length`); n != 2 {
 		t.Fatalf("%d citation links on the page, want 2 (body and example)", n)
 	}
-	// Clicks by script: a click by coordinates can land while the page is
-	// still scrolling smoothly to the last target.
-	Eval[chromedp.Void](t, ctx, `document.querySelector("#cite-1").click()`)
+	clickAndScroll(t, ctx, "#cite-1", "#source-1")
 	if hash := Eval[string](t, ctx, `location.hash`); hash != "#source-1" {
 		t.Errorf("after clicking the citation the page is at %q, want #source-1", hash)
 	}
 	if back := Eval[string](t, ctx, `document.querySelector("#source-1 .cite-back").getAttribute("href")`); back != "#cite-1" {
 		t.Errorf("source 1 links back to %q, want the first citation, #cite-1", back)
 	}
-	Eval[chromedp.Void](t, ctx, `document.querySelector("#source-1 .cite-back").click()`)
+	clickAndScroll(t, ctx, "#source-1 .cite-back", "#cite-1")
 	if hash := Eval[string](t, ctx, `location.hash`); hash != "#cite-1" {
 		t.Errorf("the back link went to %q, want #cite-1", hash)
 	}
-	// Scrolling is smooth: wait for the citation to come into view.
-	WaitFor(t, ctx, `(() => { const r = document.querySelector("#cite-1").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`, "the first citation in view")
+}
+
+// clickAndScroll clicks the link sel by script (a click by coordinates
+// can land while the page is still scrolling) and waits until the page
+// has stopped scrolling with target in view. Scrolling is smooth: a
+// second click while the first scroll runs is lost to it, as a reader's
+// would be, and left the page at the first target under load.
+func clickAndScroll(t *testing.T, ctx context.Context, sel, target string) {
+	t.Helper()
+	Eval[chromedp.Void](t, ctx, `(() => {
+		window.scrollEnded = false;
+		document.addEventListener("scrollend", () => { window.scrollEnded = true }, {once: true});
+		document.querySelector(`+strconv.Quote(sel)+`).click();
+	})()`)
+	WaitFor(t, ctx, `window.scrollEnded && (() => { const r = document.querySelector(`+strconv.Quote(target)+`).getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`, target+" in view, the page still")
 }
 
 // TestTermPageEndIsNotRepeated: "What links here" leaves out the terms
@@ -341,5 +355,50 @@ func TestOnThisPageFoldsAboveTheText(t *testing.T) {
 		} else if n := Eval[int](t, ctx, `[...document.querySelectorAll(".toc a")].filter(a => a.getBoundingClientRect().height > 0).length`); n == 0 {
 			t.Errorf("at %d px the open On this page shows no links", tc.w)
 		}
+	}
+}
+
+// A term's relevance text on a framework page cites the term's source:
+// the citation says whose source it is and leads to it on the term's
+// page. A framework's description with code has the code highlighted.
+func TestFrameworkPageCitesTheTermsSource(t *testing.T) {
+	t.Parallel()
+	src := ExampleSite(t)
+	editFile(t, filepath.Join(src, "content/terms/api-key.md"), "leak most often.", "leak most often [@1].")
+	editFile(t, filepath.Join(src, "content/frameworks/owasp-nhi-top-10.yaml"),
+		"description: Ten risks specific to non-human identities.",
+		"description: |\n  Ten risks specific to non-human identities.\n\n  ```sh\n  gitleaks detect --source .\n  ```")
+	base := ServeDir(t, BuildSite(t, src))
+	ctx := New(t)
+	Viewport(t, ctx, 1280, 900)
+	Open(t, ctx, base+"/frameworks/owasp-nhi-top-10/")
+	NoAxeViolations(t, ctx, "framework page with a citation and code")
+	if !Eval[bool](t, ctx, `!!document.querySelector(".lead .chroma") && [...document.styleSheets].some(s => /chroma/.test(s.href) && s.cssRules.length > 0)`) {
+		t.Error("the description's code is shown without the highlighting style sheet")
+	}
+	if n := Eval[int](t, ctx, `document.querySelectorAll(".cite-broken").length`); n > 0 {
+		t.Errorf("%d citations shown broken", n)
+	}
+	label := Eval[string](t, ctx, `document.querySelector(".mapped-relevance sup.cite a").getAttribute("aria-label")`)
+	if !strings.HasPrefix(label, "Source 1 of API Key: ") {
+		t.Errorf("the citation's label is %q, want one naming the term and the source", label)
+	}
+	Eval[chromedp.Void](t, ctx, `document.querySelector(".mapped-relevance sup.cite a").click()`)
+	WaitFor(t, ctx, `location.pathname === "/terms/api-key/" && location.hash === "#source-1" && document.readyState === "complete" && (() => { const r = document.querySelector("#source-1").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`,
+		"the source on the term's page, in view")
+}
+
+// editFile replaces old with new in the file at name, which must hold it.
+func editFile(t *testing.T, name, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

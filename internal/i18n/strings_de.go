@@ -47,6 +47,7 @@ var german = map[string]string{
 	"related_terms":       "Verwandte Begriffe",
 	"referenced_by":       "Was hierher verweist",
 	"referenced_by_note":  "Andere Begriffe, deren Text oder Liste verwandter Begriffe hierher verweist.",
+	"source_of_term":      "Quelle {0} zu {1}: {2}",
 	"sources":             "Quellen",
 	"back_to_text":        "Zurück zum Text",
 	"editorial_note":      "Redaktioneller Hinweis.",

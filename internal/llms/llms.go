@@ -4,7 +4,8 @@
 // (terms/SLUG/index.md); and llms-full.txt, every copy one after another.
 //
 // Links are absolute when the site's base_url is, and every [[link]] is
-// turned into an ordinary Markdown link to the page it names, so a copy
+// turned into an ordinary Markdown link to the page it names, and every
+// [@citation] into the numbers of the copy's own Sources list, so a copy
 // reads on its own, anywhere.
 package llms
 
@@ -145,7 +146,7 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 	// what it resolves to.
 	if body := strings.TrimSpace(t.Body.Text); body != "" {
 		block()
-		resolveTo(b, body, l)
+		resolveTo(b, numberCites(body, t.Sources), l)
 		b.WriteByte('\n')
 	}
 	if rel := g.Related[t]; len(rel) > 0 {
@@ -176,6 +177,41 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 			b.WriteString("\n")
 		}
 	}
+}
+
+// numberCites writes each [@key] citation of src as the numbers of the
+// sources it cites, "[1]" or "[1, 3]": the copy's Sources list is
+// numbered and shows no ids.
+func numberCites(src string, sources []content.Source) string {
+	if !strings.Contains(src, "[@") { // most bodies cite nothing
+		return src
+	}
+	cites := wikilink.ScanCites(src)
+	if len(cites) == 0 {
+		return src
+	}
+	ids := content.SourceIDs(sources)
+	var b strings.Builder
+	b.Grow(len(src))
+	at := 0
+	for _, c := range cites {
+		b.WriteString(src[at:c.Start])
+		at = c.End
+		b.WriteByte('[')
+		for i, k := range c.Keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if n := wikilink.SourceNumber(k, ids); n > 0 {
+				b.WriteString(strconv.Itoa(n))
+			} else { // an error the build reports: as written
+				b.WriteString("@" + k)
+			}
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString(src[at:])
+	return b.String()
 }
 
 // resolve turns each [[link]] of a Markdown text into [text](URL).

@@ -149,3 +149,19 @@ func TestLine(t *testing.T) {
 		}
 	}
 }
+
+// A copy lists its sources by number, without their ids: a citation
+// names their numbers.
+func TestNumberCites(t *testing.T) {
+	sources := []content.Source{{ID: content.Name{Value: "gg"}}, {}, {ID: content.Name{Value: "v"}}}
+	for _, tc := range []struct{ src, want string }{
+		{"Most leak [@gg].", "Most leak [1]."},
+		{"Both [@v; @2] and [[API Key]].", "Both [3, 2] and [[API Key]]."},
+		{"In code `[@gg]` it is text.", "In code `[@gg]` it is text."},
+		{"None.", "None."},
+	} {
+		if got := numberCites(tc.src, sources); got != tc.want {
+			t.Errorf("numberCites(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}

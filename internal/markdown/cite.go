@@ -22,7 +22,8 @@ type Citation struct {
 	ast.BaseInline
 	Cite    wikilink.Cite
 	Sources []int
-	IDs     []string // the id of each key's superscript link
+	IDs     []string    // the id of each key's superscript link
+	At      *SourceList // where the sources are, when not on this page
 }
 
 // Kind implements ast.Node.
@@ -44,13 +45,16 @@ type citationParser struct{}
 func (citationParser) Trigger() []byte { return []byte{'['} }
 
 func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	st := stateOf(pc)
+	if st != nil && st.doc.Sources == nil {
+		return nil // a field that cannot cite: [@...] is text
+	}
 	line, seg := block.PeekLine()
 	c, ok := wikilink.ParseCite(line)
 	if !ok {
 		return nil
 	}
 	block.Advance(c.End)
-	st := stateOf(pc)
 	n := &Citation{Cite: c}
 	n.SetPos(seg.Start)
 	for _, k := range c.Keys {
@@ -59,9 +63,12 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 			n.IDs = append(n.IDs, "")
 			continue
 		}
+		n.At = st.doc.SourcesAt
 		src := wikilink.SourceNumber(k, st.doc.Sources)
 		id := ""
-		if src > 0 {
+		// A citation of another page's list has no id: nothing there
+		// links back to it.
+		if src > 0 && n.At == nil {
 			id = st.ids.citeID(src)
 			st.cites = append(st.cites, Cited{Source: src, ID: id})
 		}
@@ -90,8 +97,9 @@ func (r citationRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 }
 
 // render writes the citation as superscript numbers linking to the
-// sources, Wikipedia's way; an unknown key stays as written, marked (the
-// cross-reference check reports it).
+// sources, Wikipedia's way, on this page or on the page At names, with a
+// label that says whose source it is; an unknown key stays as written,
+// marked (the cross-reference check reports it).
 func (citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -107,6 +115,20 @@ func (citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, enteri
 		num := strconv.Itoa(src)
 		if inLink(n) { // an <a> holds no other <a>
 			_, _ = w.WriteString(`<sup class="cite">[` + num + `]</sup>`)
+			continue
+		}
+		if n.At != nil {
+			label := ""
+			if src <= len(n.At.Labels) {
+				label = n.At.Labels[src-1]
+			}
+			_, _ = w.WriteString(`<sup class="cite"><a href="`)
+			writeEscaped(w, n.At.URL)
+			_, _ = w.WriteString(`#source-` + num + `" title="`)
+			writeEscaped(w, label)
+			_, _ = w.WriteString(`" aria-label="`)
+			writeEscaped(w, label)
+			_, _ = w.WriteString(`">[` + num + `]</a></sup>`)
 			continue
 		}
 		_, _ = w.WriteString(`<sup class="cite"><a href="#source-` + num + `" id="`)

@@ -33,6 +33,8 @@ var docs = []Doc{
 	{Inline: true, Autolink: true, Self: "secret"},
 	{Autolink: true, Self: "api-key"},
 	{IDPrefix: "example-1--", Reserved: func(id string) bool { return id == "example-1--sources" }},
+	{Sources: []string{"r", ""}},
+	{Inline: true, Sources: []string{"r", ""}, SourcesAt: &SourceList{URL: "/kb/terms/a/", Labels: []string{`Source 1 of "A" <b>`, "Source 2"}}},
 }
 
 // checkRender fails t if Render renders src other than goldmark with its
@@ -133,6 +135,7 @@ var tokens = []string{
 	" ", "  ", " ", "-", ".", ",", "!", "?", ":", "/", "(", ")", "#", "+", "=", "%", "|", "1", "2.", "3)",
 	"é", "\u00a0", "\n", "  \n", "\n\n", "www.", "://", "--", "...", "&amp;", "@",
 	"[[api-key]]", "[[API Key|the key]]", "[[nothing]]", "[[deepseek-breach]]", "[[", "]]", "[", "]",
+	"[@r]", "[@2; @r]", "[@3]", "[@",
 	"*", "_", "`", "<", ">", "'", "\"", "\\", "\t", "~", "\r", "\x00",
 	"http", "https://example.org/a_b", "ftp://x.org", "www.example.org", "me@example.org", "a.b@c",
 	"&copy;", "&#65;", "&#x41;", "&nope;", "<b>", "</b>", "\n# ", "\n- ", "\n1. ", "\n```\n", "\n    ",

@@ -93,8 +93,20 @@ type Doc struct {
 	Reserved func(id string) bool
 
 	// Sources are the ids of the entry's sources in order ("" for one
-	// without): [@id] and [@2] cite them.
+	// without): [@id] and [@2] cite them. Nil for a field that cannot
+	// cite (a framework's description, an incident's summary): there a
+	// [@...] is text as written.
 	Sources []string
+	// SourcesAt says where the sources are listed when it is another
+	// page (a term's relevance text on a framework page): a citation
+	// links there. Nil: this page lists them.
+	SourcesAt *SourceList
+}
+
+// SourceList is the list of an entry's sources on another page.
+type SourceList struct {
+	URL    string   // that page's URL: source n is at URL#source-n
+	Labels []string // what a reader is told of each source ("Source 1 of API Key: A report"), in order
 }
 
 // Renderer renders the Markdown of one build. It is safe for concurrent use.

@@ -654,6 +654,47 @@ func TestRendererAgreesWithScan(t *testing.T) {
 	}
 }
 
+// A field shown away from its entry's Sources list cites that list on
+// the entry's page, saying whose source it is; a field that cannot cite
+// shows [@...] as written. Neither is ever marked broken.
+func TestCitationsElsewhere(t *testing.T) {
+	at := &SourceList{URL: "/kb/terms/api-key/", Labels: []string{`Source 1 of "API Key": A report`, "Source 2 of API Key: A book"}}
+	tests := []struct {
+		name, src string
+		doc       Doc
+		html      string
+	}{
+		{
+			name: "on another page: a link to the entry's list, labelled, with no id",
+			src:  "Keys leak [@report; @2].",
+			doc:  Doc{Inline: true, IDPrefix: "m-1--", Sources: []string{"report", ""}, SourcesAt: at},
+			html: `Keys leak <sup class="cite"><a href="/kb/terms/api-key/#source-1" title="Source 1 of &quot;API Key&quot;: A report" aria-label="Source 1 of &quot;API Key&quot;: A report">[1]</a></sup><sup class="cite"><a href="/kb/terms/api-key/#source-2" title="Source 2 of API Key: A book" aria-label="Source 2 of API Key: A book">[2]</a></sup>.`,
+		},
+		{
+			name: "a field that cannot cite: text as written",
+			src:  "Ten risks [@report].",
+			doc:  Doc{Inline: true},
+			html: `Ten risks [@report].`,
+		},
+		{
+			name: "a field that cannot cite, in a block",
+			src:  "Ten risks [@report].\n\nMore.",
+			html: "<p>Ten risks [@report].</p>\n<p>More.</p>\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, Options{}, tt.src, tt.doc)
+			if diff := cmp.Diff(tt.html, got.HTML); diff != "" {
+				t.Errorf("HTML (-want +got):\n%s", diff)
+			}
+			if strings.Contains(got.HTML, "cite-broken") || len(got.Cites) > 0 {
+				t.Errorf("marked broken or recorded for a back-link: %s, %v", got.HTML, got.Cites)
+			}
+		})
+	}
+}
+
 func TestCitations(t *testing.T) {
 	sources := []string{"gg-2026", "", "verizon"}
 	tests := []struct {

@@ -250,19 +250,20 @@ func (r *Renderer) apiJSON(w Writer) error {
 		SourceUpdated string   `json:"source_updated"` // "" when the translation does not say
 	}
 	type term struct {
-		Slug          string    `json:"slug"`
-		Title         string    `json:"title"`
-		URL           string    `json:"url"`
-		Summary       string    `json:"summary"`
-		Abbreviations []string  `json:"abbreviations"`
-		Synonyms      []string  `json:"synonyms"`
-		Category      string    `json:"category"`
-		Tags          []string  `json:"tags"`
-		Related       []string  `json:"related"`
-		ReferencedBy  []string  `json:"referenced_by"`
-		Incidents     []string  `json:"incidents"`
-		Mappings      []mapping `json:"mappings"`
-		Updated       string    `json:"updated"`
+		Slug          string            `json:"slug"`
+		Title         string            `json:"title"`
+		URL           string            `json:"url"`
+		Summary       string            `json:"summary"`
+		Abbreviations []string          `json:"abbreviations"`
+		Synonyms      []string          `json:"synonyms"`
+		Category      string            `json:"category"`
+		Tags          []string          `json:"tags"`
+		Related       []string          `json:"related"`
+		ReferencedBy  []string          `json:"referenced_by"`
+		Incidents     []string          `json:"incidents"`
+		Mappings      []mapping         `json:"mappings"`
+		Sources       []jsonCitedSource `json:"sources"` // what a relevance text's [@id] or [@2] cites, in order
+		Updated       string            `json:"updated"`
 		termVocabulary
 		// By language code, on a site with several: the translations.
 		Translations map[string]translation `json:"translations,omitempty"`
@@ -316,7 +317,7 @@ func (r *Renderer) apiJSON(w Writer) error {
 			Slug: t.Slug.Value, Title: t.Title.Value, URL: r.abs(r.termURL(t)), Summary: t.Summary,
 			Abbreviations: names(t.Abbreviations), Synonyms: names(t.Synonyms), Category: t.Category, Tags: orEmpty(t.Tags),
 			Related: slugs(r.g.Related[t]), ReferencedBy: slugs(r.g.ReferencedBy[t]), Updated: t.Updated.Format("2006-01-02"),
-			Incidents: []string{}, Mappings: []mapping{},
+			Incidents: []string{}, Mappings: []mapping{}, Sources: citedSources(t.Sources),
 			termVocabulary: r.termVocabulary(t, slugs),
 		}
 		for _, lr := range r.langs[min(1, len(r.langs)):] {

@@ -176,8 +176,7 @@ func (r *Renderer) cited(m content.Markdown, doc markdown.Doc, l *links, cites *
 		return ""
 	}
 	res := r.md.Render(m.Text, doc)
-	l.add(res.Terms)
-	l.rendered(m.Text)
+	l.renderedAs(m.Text, res)
 	if cites != nil {
 		*cites = append(*cites, res.Cites...)
 	}
@@ -192,8 +191,7 @@ func (r *Renderer) block(m content.Markdown, doc markdown.Doc, l *links) templat
 		return ""
 	}
 	res := r.md.Render(m.Text, doc)
-	l.add(res.Terms)
-	l.rendered(m.Text)
+	l.renderedAs(m.Text, res)
 	return template.HTML(res.HTML)
 }
 
@@ -238,7 +236,13 @@ var prefixes = func() map[string][]string {
 type links struct {
 	terms    []string
 	markdown []string
+	sources  []string // terms whose Sources lists (on their pages) the page cites
+	code     bool     // some Markdown the page shows has a code block
 }
+
+// showsCode says whether the page shows highlighted code, which needs
+// the highlighting style sheet (Layout.Code).
+func (l *links) showsCode() bool { return l != nil && l.code }
 
 func (l *links) refs(ts []TermRef) {
 	for _, t := range ts {
@@ -259,11 +263,30 @@ func (l *links) rendered(text string) {
 	}
 }
 
+// renderedAs records a Markdown field the page shows, rendered as res.
+func (l *links) renderedAs(text string, res markdown.Result) {
+	l.add(res.Terms)
+	l.rendered(text)
+	if l != nil && res.Code {
+		l.code = true
+	}
+}
+
+// citesSourcesOf records that the page cites the sources of the term
+// slug, which its page lists.
+func (l *links) citesSourcesOf(slug string) {
+	if l != nil {
+		l.sources = append(l.sources, slug)
+	}
+}
+
 // merge adds what a shared fragment (an incident's list entry) showed.
 func (l *links) merge(o links) {
 	if l != nil {
 		l.terms = append(l.terms, o.terms...)
 		l.markdown = append(l.markdown, o.markdown...)
+		l.sources = append(l.sources, o.sources...)
+		l.code = l.code || o.code
 	}
 }
 

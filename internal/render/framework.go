@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
@@ -24,17 +25,33 @@ func (r *Renderer) frameworkRef(f *content.Framework, l *links) FrameworkRef {
 }
 
 // mappedTerms lists the terms of tms; idPrefix + "N--" prefixes the ids
-// of the Nth one's relevance.
+// of the Nth one's relevance, whose citations link to the term's page.
 func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links) []MappedTerm {
 	var out []MappedTerm
 	for i, tm := range tms {
 		if r.published(tm.Term) {
 			ref := r.ref(tm.Term)
-			out = append(out, MappedTerm{TermRef: ref, Relevance: r.inline(tm.Relevance, nthPrefix(idPrefix, i), l)})
+			doc := markdown.Doc{Inline: true, IDPrefix: nthPrefix(idPrefix, i)}
+			if strings.Contains(tm.Relevance.Text, "[@") { // most cite nothing: no lists to make
+				doc.Sources, doc.SourcesAt = content.SourceIDs(tm.Term.Sources), r.sourcesOf(tm.Term)
+				l.citesSourcesOf(ref.Slug)
+			}
+			out = append(out, MappedTerm{TermRef: ref, Relevance: r.cited(tm.Relevance, doc, l, nil)})
 			l.add([]string{ref.Slug})
 		}
 	}
 	return out
+}
+
+// sourcesOf is where a field of t shown on another page finds t's
+// sources: on t's page, each labelled with whose source it is, which the
+// other page does not say.
+func (r *Renderer) sourcesOf(t *content.Term) *markdown.SourceList {
+	labels := make([]string, len(t.Sources))
+	for i, s := range t.Sources {
+		labels[i] = r.text.Tf("source_of_term", strconv.Itoa(i+1), t.Title.Value, s.Title)
+	}
+	return &markdown.SourceList{URL: r.termURL(t), Labels: labels}
 }
 
 func (r *Renderer) frameworkPage(w Writer, f *content.Framework, l *links) error {
@@ -57,6 +74,7 @@ func (r *Renderer) frameworkView(f *content.Framework, l *links) FrameworkPage {
 		})
 	}
 	p.Previews = r.previews(l)
+	p.Code = l.showsCode()
 	return p
 }
 
@@ -69,6 +87,7 @@ func (r *Renderer) frameworksView(l *links) FrameworksPage {
 	for _, f := range r.g.Frameworks {
 		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
 	}
+	p.Code = l.showsCode()
 	return p
 }
 
@@ -81,7 +100,7 @@ func (r *Renderer) matrixView(l *links) MatrixPage {
 	idx := map[*content.Framework]int{}
 	cellCache := map[string]template.HTML{} // the page's cells, by their links
 	for i, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil)) // the page shows no description
 		idx[f] = i
 	}
 	for _, t := range r.g.Terms {

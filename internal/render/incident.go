@@ -31,15 +31,14 @@ func (r *Renderer) incidentView(inc *content.Incident, l *links) IncidentPage {
 	}
 	l.merge(ref.links)
 	body := r.md.Render(inc.Body.Text, markdown.Doc{Reserved: r.reserved["incident"], Sources: content.SourceIDs(inc.Sources)})
-	l.add(body.Terms)
-	l.rendered(inc.Body.Text)
+	l.renderedAs(inc.Body.Text, body)
 	p.Body = template.HTML(body.HTML)
 	p.Sources = sourceViews(inc.Sources, body.Cites)
 	p.Layout.Draft = inc.Draft
-	p.Layout.Code = body.Code
 	p.Tags = r.tagLinks(inc.Tags)
 	l.refs(p.Terms)
 	p.Previews = r.previews(l)
+	p.Code = l.showsCode()
 	return p
 }
 
@@ -54,5 +53,6 @@ func (r *Renderer) incidentsView(l *links) IncidentsPage {
 		p.Incidents = append(p.Incidents, ref)
 		l.merge(ref.links)
 	}
+	p.Code = l.showsCode()
 	return p
 }

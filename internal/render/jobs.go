@@ -67,6 +67,9 @@ func (j Job) RenderDeps(w Writer) (Deps, error) {
 	for _, slug := range l.terms {
 		d.Facts = append(d.Facts, xref.TermCardFact(slug))
 	}
+	for _, slug := range l.sources {
+		d.Facts = append(d.Facts, xref.TermSourcesFact(slug))
+	}
 	slices.SortFunc(d.Facts, xref.Fact.Compare)
 	d.Facts = slices.Compact(d.Facts)
 	return d, nil

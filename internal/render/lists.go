@@ -113,13 +113,14 @@ func (r *Renderer) homeView(l *links) HomePage {
 	slices.SortStableFunc(recent, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
 	p.Recent = r.termRefs(recent[:min(len(recent), 12)])
 	for _, f := range r.g.Frameworks {
-		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, l))
+		p.Frameworks = append(p.Frameworks, r.frameworkRef(f, nil)) // the page shows no description
 	}
 	for _, inc := range r.g.Incidents[:min(len(r.g.Incidents), 6)] {
 		ref := r.incidentRef(inc)
 		p.Incidents = append(p.Incidents, ref)
 		l.merge(ref.links)
 	}
+	p.Code = l.showsCode()
 	set := map[string]any{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": r.cfg.Title, "url": r.abs(r.u.Terms())}
 	if r.cfg.Description != "" {
 		set["description"] = r.cfg.Description

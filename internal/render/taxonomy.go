@@ -57,5 +57,6 @@ func (r *Renderer) taxonomyView(kind, name, parent string, tx taxonomy, l *links
 		p.Incidents = append(p.Incidents, ref)
 		l.merge(ref.links)
 	}
+	p.Code = l.showsCode()
 	return p
 }

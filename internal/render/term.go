@@ -42,7 +42,6 @@ func (r *Renderer) termView(t *content.Term, l *links) TermPage {
 		Reviewed: t.Reviewed,
 	}
 	p.Draft = t.Draft
-	p.Code = body.Code
 	if t.Category != "" {
 		p.Category = &Link{t.Category, r.cats.url(r.u, t.Category)}
 	}
@@ -52,8 +51,7 @@ func (r *Renderer) termView(t *content.Term, l *links) TermPage {
 		}
 	}
 	p.Tags = r.tagLinks(t.Tags)
-	l.add(body.Terms)
-	l.rendered(t.Body.Text)
+	l.renderedAs(t.Body.Text, body)
 	for i, e := range t.Examples {
 		doc := markdown.Doc{Self: t.Slug.Value, Inline: true, IDPrefix: nthPrefix("example-", i), Sources: sources}
 		p.Examples = append(p.Examples, r.cited(e, doc, l, &cites))
@@ -98,6 +96,7 @@ func (r *Renderer) termView(t *content.Term, l *links) TermPage {
 		l.refs([]TermRef{*p.ReplacedBy})
 	}
 	p.Previews = r.previews(l)
+	p.Code = l.showsCode()
 	return p
 }
 

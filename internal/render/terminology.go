@@ -157,6 +157,23 @@ type jsonSource struct {
 	URL       string `json:"url"`
 }
 
+// jsonCitedSource is one of a term's sources, in api/glossary.json.
+type jsonCitedSource struct {
+	ID        string `json:"id"` // "" when it has none: cited by position
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	URL       string `json:"url"`
+	Date      string `json:"date"` // "" when not given
+}
+
+func citedSources(ss []content.Source) []jsonCitedSource {
+	out := make([]jsonCitedSource, len(ss))
+	for i, s := range ss {
+		out[i] = jsonCitedSource{ID: s.ID.Value, Title: s.Title, Publisher: s.Publisher, URL: s.URL, Date: isoDate(s.Date)}
+	}
+	return out
+}
+
 // sharedName is a name several terms share, in api/glossary.json.
 type sharedName struct {
 	Name  string   `json:"name"`

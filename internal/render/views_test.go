@@ -1,10 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"html"
 	"html/template"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -470,10 +473,9 @@ func TestFrameworkView(t *testing.T) {
 		},
 		Controls: []ControlView{
 			{ID: "NHI2", Anchor: "control-nhi2", Title: "Secret Leakage", URL: "https://owasp.org/nhi2", Description: "See Secret .", Terms: []MappedTerm{
-				// The term's sources are not on this page, so its citation
-				// is shown as written, marked broken: a gap reported with
-				// this test (a citation here could link to the term's page).
-				{TermRef: apiKeyRef, Relevance: "Keys leak [@report] ."},
+				// The term's sources are on its own page: the citation
+				// links there (checked below).
+				{TermRef: apiKeyRef, Relevance: "Keys leak [1] ."},
 				{TermRef: tokenRef, Relevance: "Tokens leak too."},
 			}},
 			{ID: "NHI7", Anchor: "control-nhi7", Title: "Long-Lived Secrets"},
@@ -481,6 +483,13 @@ func TestFrameworkView(t *testing.T) {
 		Previews: previewsOf(apiKeyRef, secretRef, tokenRef),
 	}
 	checkView(t, "owasp", want, got)
+
+	// The citation links to the source on the term's page and says whose
+	// source it is, which this page does not.
+	cite := `<a href="/kb/terms/api-key/#source-1" title="Source 1 of API Key: A report" aria-label="Source 1 of API Key: A report">[1]</a>`
+	if rel := string(got.Controls[0].Terms[0].Relevance); !strings.Contains(rel, cite) {
+		t.Errorf("relevance %s\nhas no %s", rel, cite)
+	}
 }
 
 func TestFrameworksView(t *testing.T) {
@@ -709,5 +718,121 @@ func TestSitemapPages(t *testing.T) {
 	}
 	if len(got) < 20 {
 		t.Errorf("only %d pages in the sitemap", len(got))
+	}
+}
+
+// A citation is never shown broken on any page of a site that builds: it
+// links to a source listed on its own page or on the page of the term it
+// came from; a [@...] in a field that cannot cite (a framework's or a
+// control's description) is text as written.
+func TestCitationsOnEveryPage(t *testing.T) {
+	files := maps.Clone(viewSite)
+	files["content/frameworks/zt.yaml"] = "name: Zero Trust\nshort: ZT\ndescription: Not a citation [@report].\ncontrols:\n  - id: tenet-3\n    title: Per-session access\n    description: Nor this [@1].\n"
+	r := newViewRenderer(t, files)
+	pages := map[string]string{}
+	for _, j := range r.Jobs() {
+		b, err := j.Render()
+		if err != nil {
+			t.Fatalf("%s: %v", j.Path, err)
+		}
+		pages["/kb/"+strings.TrimSuffix(j.Path, "index.html")] = string(b)
+	}
+	cites := regexp.MustCompile(`href="([^"#]*)#(source-[0-9]+)"`)
+	links := 0
+	for path, page := range pages {
+		if strings.Contains(page, "cite-broken") {
+			t.Errorf("%s shows a broken citation", path)
+		}
+		for _, m := range cites.FindAllStringSubmatch(page, -1) {
+			target, ok := page, true
+			if m[1] != "" {
+				target, ok = pages[m[1]]
+				links++
+			}
+			if !ok || !strings.Contains(target, `id="`+m[2]+`"`) {
+				t.Errorf("%s links to %s#%s, which is not there", path, m[1], m[2])
+			}
+		}
+	}
+	if links == 0 {
+		t.Error("no page cites another page's source")
+	}
+	for _, path := range []string{"/kb/frameworks/zt/", "/kb/frameworks/"} {
+		if !strings.Contains(pages[path], "Not a citation [@report].") {
+			t.Errorf("%s does not show the description's [@report] as written", path)
+		}
+	}
+	if !strings.Contains(pages["/kb/frameworks/zt/"], "Nor this [@1].") {
+		t.Error("the control's description does not show [@1] as written")
+	}
+}
+
+// A framework page that cites a term's source shows the source's number
+// and title: a live preview must re-render it when the term's sources
+// change, and only then.
+func TestCitationDeps(t *testing.T) {
+	r := newViewRenderer(t, viewSite)
+	for _, j := range r.Jobs() {
+		if j.Path != "frameworks/owasp/index.html" {
+			continue
+		}
+		var b bytes.Buffer
+		d, err := j.RenderDeps(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(d.Facts, xref.TermSourcesFact("api-key")) {
+			t.Errorf("the page cites api-key's sources; its facts %v lack api-key's sources", d.Facts)
+		}
+		if slices.Contains(d.Facts, xref.TermSourcesFact("token")) {
+			t.Errorf("the page cites none of token's sources; its facts %v have token's sources", d.Facts)
+		}
+		return
+	}
+	t.Fatal("no owasp framework page")
+}
+
+// Every page that shows a code block loads the highlighting style sheet,
+// whichever field the code is in, and no other page does.
+func TestCodeStyleSheet(t *testing.T) {
+	files := maps.Clone(viewSite)
+	code := "```sh\nrotate --all\n```"
+	indent := func(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }
+	files["content/frameworks/zt.yaml"] = "name: Zero Trust\nshort: ZT\ndescription: |\n    Run:\n\n    " + indent(code) + "\ncontrols:\n  - id: tenet-3\n    title: Per-session access\n    description: |\n      Or:\n\n      " + strings.ReplaceAll(code, "\n", "\n      ") + "\n"
+	files["content/terms/session-key.md"] = "---\ntitle: Session Key\nsummary: A key for one session.\nabbreviations: [AK]\nupdated: 2026-01-10\nexamples:\n  - |\n    Run:\n\n    " + indent(code) + "\n---\nShort-lived.\n"
+	files["content/terms/token.md"] = "---\ntitle: Token\nsummary: A bearer credential.\nabbreviations: [AK]\nbroader: [secret]\nupdated: 2026-01-15\nmappings:\n  - framework: owasp\n    control: NHI2\n    relevance: |\n      Tokens leak:\n\n      " + strings.ReplaceAll(code, "\n", "\n      ") + "\n---\nOften confused with an [[api-key]].\n"
+	files["content/incidents/old-leak.md"] = "---\ntitle: Old leak\ndate: 2024-01-01\nsummary: |\n  Long ago:\n\n  " + strings.ReplaceAll(code, "\n", "\n  ") + "\ntags: [leak]\n---\nOld.\n"
+	r := newViewRenderer(t, files)
+	r.assets.Chroma = "/kb/assets/chroma.css"
+	stylesheet := `<link rel="stylesheet" href="/kb/assets/chroma.css">`
+	loads := map[string]bool{}
+	for _, j := range r.Jobs() {
+		if !strings.HasSuffix(j.Path, ".html") {
+			continue
+		}
+		b, err := j.Render()
+		if err != nil {
+			t.Fatalf("%s: %v", j.Path, err)
+		}
+		page := string(b)
+		path := "/kb/" + strings.TrimSuffix(j.Path, "index.html")
+		loads[path] = strings.Contains(page, stylesheet)
+		if strings.Contains(page, `class="chroma"`) && !loads[path] {
+			t.Errorf("%s shows highlighted code without the style sheet", path)
+		}
+		if loads[path] && !strings.Contains(page, "<pre") {
+			t.Errorf("%s loads the style sheet and shows no code", path)
+		}
+	}
+	for _, path := range []string{
+		"/kb/frameworks/zt/", "/kb/frameworks/", // the descriptions
+		"/kb/frameworks/owasp/", "/kb/terms/token/", // a relevance text
+		"/kb/terms/session-key/",                                              // an example
+		"/kb/incidents/", "/kb/incidents/old-leak/", "/kb/", "/kb/tags/leak/", // an incident's summary
+		"/kb/terms/api-key/", "/kb/incidents/key-leak/", // a body
+	} {
+		if !loads[path] {
+			t.Errorf("%s does not load the style sheet", path)
+		}
 	}
 }

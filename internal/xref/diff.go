@@ -60,6 +60,9 @@ func diffTerms(c *Changes, prev, next *Graph) {
 				c.add(TermCardFact(slug))
 				list = true
 			}
+			if !sameSources(old.Sources, t.Sources) {
+				c.add(TermSourcesFact(slug))
+			}
 			if old.Category != t.Category || !slices.Equal(old.Tags, t.Tags) {
 				c.add(Fact{Links, ""})
 			}

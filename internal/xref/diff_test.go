@@ -68,6 +68,9 @@ Rotate it; a quiet harbor.
 			[]Fact{{Kind: Links}, TermPageFact("api-key"), {Tag, "secrets"}, {TagMembers, "secrets"}, {TagList, ""}, {Tag, "vaults"}, {TagMembers, "vaults"}}},
 		{"a synonym", term("API Key", "synonyms: [Quiet Harbor]", "tags: [secrets]", "related: [secret]", "---", "Rotate it; a quiet harbor."),
 			[]Fact{{Kind: TermList}, TermPageFact("api-key"), TermCardFact("api-key"), {Name, "quiet harbor"}}},
+		// Other pages cite a source by its place and title.
+		{"a source", term("API Key", "tags: [secrets]", "related: [secret]", "sources:\n  - {id: r, title: A report}", "---", "Rotate it; a quiet harbor."),
+			[]Fact{TermPageFact("api-key"), TermSourcesFact("api-key")}},
 	}
 	for _, tt := range tests {
 		got, c := diffAfter(t, base, f, tt.text)

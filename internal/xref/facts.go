@@ -43,6 +43,9 @@ const (
 	// TermCard is what other pages show of a term (Key: slug): its slug,
 	// title, other names, summary, date, author and draft state.
 	TermCard
+	// TermSources is one term's sources as a citation of them on another
+	// page shows them (Key: slug): each one's id, place and title.
+	TermSources
 
 	IncidentList // which incidents are published, in order, with their cards
 	IncidentPage // everything of one incident (Key: slug), and the terms that list it
@@ -77,6 +80,7 @@ const (
 func TermPageFact(slug string) Fact     { return Fact{TermPage, slug} }
 func TermCardFact(slug string) Fact     { return Fact{TermCard, slug} }
 func TermLinksFact(slug string) Fact    { return Fact{TermLinks, slug} }
+func TermSourcesFact(slug string) Fact  { return Fact{TermSources, slug} }
 func IncidentPageFact(slug string) Fact { return Fact{IncidentPage, slug} }
 func IncidentCardFact(slug string) Fact { return Fact{IncidentCard, slug} }
 func FrameworkPageFact(id string) Fact  { return Fact{FrameworkPage, id} }
@@ -170,6 +174,11 @@ func sameTermCard(a, b *content.Term) bool {
 		sameNames(a.Abbreviations, b.Abbreviations) && sameNames(a.Synonyms, b.Synonyms) &&
 		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft &&
 		a.Deprecated == b.Deprecated && a.ReplacedBy.Value == b.ReplacedBy.Value
+}
+
+// sameSources compares what TermSources covers.
+func sameSources(a, b []content.Source) bool {
+	return slices.EqualFunc(a, b, func(x, y content.Source) bool { return x.ID.Value == y.ID.Value && x.Title == y.Title })
 }
 
 func sameIncidentCard(a, b *content.Incident) bool {
