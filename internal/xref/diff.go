@@ -12,7 +12,7 @@ import (
 // pointers in both (a live preview keeps them); an object that is not is
 // taken as changed in every fact of its own.
 func Diff(prev, next *Graph) *Changes {
-	c := &Changes{facts: map[Fact]bool{}}
+	c := newChanges()
 	if !reflect.DeepEqual(prev.Site.Config, next.Site.Config) {
 		c.add(Fact{Settings, ""})
 	}

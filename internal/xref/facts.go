@@ -69,6 +69,12 @@ const (
 	Category   // as Tag, for categories
 	CategoryMembers
 	CategoryList
+
+	// AllTerms is every term's TermPage, TermLinks and TermCard facts at
+	// once: what a file that exports every term in full shows. A file
+	// that declared each would be looked at for every edit of any term
+	// all the same, at the cost of tens of thousands of facts.
+	AllTerms
 )
 
 func TermPageFact(slug string) Fact     { return Fact{TermPage, slug} }
@@ -90,7 +96,10 @@ func (f Fact) Compare(g Fact) int {
 
 // Changes is what differs between two versions of the site model.
 type Changes struct {
-	facts map[Fact]bool
+	// facts by kind, then key: a preview asks Has for every fact of
+	// every page, and most kinds have not changed at all.
+	facts map[FactKind]map[string]bool
+	n     int
 	// names are the changed names, folded as FoldMentions folds text:
 	// an auto-link may now appear, go or change wherever one occurs.
 	names []string
@@ -98,14 +107,18 @@ type Changes struct {
 
 // Has reports whether the fact differs.
 func (c *Changes) Has(f Fact) bool {
-	return c.facts[f]
+	return c.facts[f.Kind][f.Key]
 }
 
 // Empty reports whether nothing a page can show changed.
-func (c *Changes) Empty() bool { return len(c.facts) == 0 }
+func (c *Changes) Empty() bool { return c.n == 0 }
 
 // Len is how many facts changed.
-func (c *Changes) Len() int { return len(c.facts) }
+func (c *Changes) Len() int { return c.n }
+
+// NamesChanged reports whether a name's target changed, came or went
+// (else Mentions is false for any text).
+func (c *Changes) NamesChanged() bool { return len(c.names) > 0 }
 
 // Mentions reports whether folded text (see FoldMentions) holds a name
 // whose target changed, came or went: its auto-links may differ.
@@ -118,7 +131,34 @@ func (c *Changes) Mentions(folded string) bool {
 	return false
 }
 
-func (c *Changes) add(f Fact) { c.facts[f] = true }
+// Facts is every changed fact, sorted.
+func (c *Changes) Facts() []Fact {
+	var out []Fact
+	for kind, keys := range c.facts {
+		for key := range keys {
+			out = append(out, Fact{kind, key})
+		}
+	}
+	slices.SortFunc(out, Fact.Compare)
+	return out
+}
+
+func newChanges() *Changes { return &Changes{facts: map[FactKind]map[string]bool{}} }
+
+func (c *Changes) add(f Fact) {
+	if f.Kind == TermPage || f.Kind == TermLinks || f.Kind == TermCard {
+		c.add(Fact{Kind: AllTerms})
+	}
+	keys := c.facts[f.Kind]
+	if keys == nil {
+		keys = map[string]bool{}
+		c.facts[f.Kind] = keys
+	}
+	if !keys[f.Key] {
+		keys[f.Key] = true
+		c.n++
+	}
+}
 
 // FoldMentions is text as names are looked for in it: lower case, accents
 // folded, every run of white space one space. Auto-linking matches no
