@@ -136,7 +136,7 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	if err := r.renderChrome(); err != nil {
 		return nil, err
 	}
-	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink, Like: opts.Memo.markdown(prefix)}, linker{r}, r.autoNames())
+	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink, CiteLabel: r.text.T("source"), Like: opts.Memo.markdown(prefix)}, linker{r}, r.autoNames())
 	opts.Memo.keepMarkdown(prefix, r.md)
 	return r, nil
 }
