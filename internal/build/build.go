@@ -34,6 +34,8 @@ type Options struct {
 	Generator        string // "nhiglossary vX"
 	Templates        fs.FS  // the embedded templates (the site's templates/ override them)
 	Assets           fs.FS  // the embedded assets (the site's assets/ override them)
+	// Memo: see xref.Options (the preview keeps one between resolves).
+	Memo *xref.Memo
 }
 
 // Result says what a build did.
@@ -73,7 +75,7 @@ func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 func Resolve(s *content.Site, diags diag.List, opts Options) ([]*xref.Graph, diag.List) {
 	ApplyBaseURL(&s.Config, opts, &diags)
 	// xref runs even after errors: one run reports every problem.
-	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, ReportDraftLinks: opts.ReportDraftLinks})
+	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, ReportDraftLinks: opts.ReportDraftLinks, Memo: opts.Memo})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()

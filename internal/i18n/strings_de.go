@@ -48,6 +48,7 @@ var german = map[string]string{
 	"referenced_by":       "Was hierher verweist",
 	"referenced_by_note":  "Andere Begriffe, deren Text oder Liste verwandter Begriffe hierher verweist.",
 	"source_of_term":      "Quelle {0} zu {1}: {2}",
+	"source":              "Quelle", // a citation's number is read as "Quelle 2"
 	"sources":             "Quellen",
 	"back_to_text":        "Zurück zum Text",
 	"editorial_note":      "Redaktioneller Hinweis.",

@@ -53,6 +53,7 @@ var english = map[string]string{
 	"referenced_by":       "What links here",
 	"referenced_by_note":  "Other terms whose text or related list links here.",
 	"source_of_term":      "Source {0} of {1}: {2}",
+	"source":              "Source", // a citation's number is read as "Source 2"
 	"sources":             "Sources",
 	"back_to_text":        "Back to the text",
 	"editorial_note":      "Editorial note.",

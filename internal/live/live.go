@@ -3,9 +3,19 @@
 // pages whose content may differ. Which pages those are, it learns from
 // the pages themselves: every render.Job declares the facts of the site
 // model it shows (and records, as it renders, the terms it links to and
-// the Markdown it rendered), and xref.Diff says which facts an edit
-// changed. Live knows no page kind, path or link rule of its own, so a
+// the Markdown it rendered), and xref.DiffLanguages says which facts an
+// edit changed. Live knows no page kind, path or link rule of its own, so a
 // new kind of page or file needs no change here.
+//
+// What it keeps between updates, so that an edit costs what it changed:
+// the parse of every file; an index of which rendered pages showed each
+// fact (shownIndex), so that an edit of prose, in place, looks at the
+// pages it makes stale and no others; and, for the edits that resolve
+// the site again, what Resolve derived from each unchanged text
+// (xref.Memo) and what each language's renderer made from unchanged
+// templates and names (render.Memo). The property test (random edits,
+// every page against a fresh build) fails when any of them is kept when
+// it should not be.
 //
 // A site in several languages has a renderer and a search index for each
 // (render.NewSite, as build.Generate); xref.DiffLanguages compares each
@@ -73,6 +83,9 @@ type Live struct {
 	assets atomic.Pointer[assetSet]
 	search atomic.Pointer[searchBundle]
 
+	shown      *shownIndex  // which rendered pages showed each fact
+	renderMemo *render.Memo // what successive renderers share
+
 	textMu sync.Mutex
 	text   map[string]map[*content.Term]string // plain text of each rendered body, by language prefix
 }
@@ -131,6 +144,8 @@ func (c *Change) Changed() bool {
 // first Update.
 func New(fsys fs.FS, opts build.Options) *Live {
 	l := &Live{fsys: fsys, opts: opts, files: map[string]*source{}, text: map[string]map[*content.Term]string{}}
+	l.opts.Memo = &xref.Memo{}
+	l.shown = newShownIndex()
 	l.epoch = fmt.Sprintf("%x", time.Now().UnixNano())
 	l.pages.Store(&pageSet{byPath: map[string]*page{}})
 	l.assets.Store(&assetSet{})
@@ -174,6 +189,10 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 				files = append(files, p)
 			}
 		}
+	}
+	if all || tmplChanged {
+		// The templates, interface text or settings may differ.
+		l.renderMemo = &render.Memo{}
 	}
 	if all {
 		l.started = true
@@ -337,20 +356,25 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 	if gs == nil {
 		return l.fail(ch, build.ErrInvalid)
 	}
+	prev := l.lastGood
+	full = full || prev == nil || prev.base != build.BasePath(gs[0])
+	// Diff needs only the graphs: it runs while the renderers are made.
+	var changes *xref.Changes
+	var diffed sync.WaitGroup
+	if !full {
+		diffed.Go(func() { changes = xref.DiffLanguages(prev.gs, gs) })
+	}
 	next, err := l.newState(gs)
+	diffed.Wait()
 	if err != nil {
 		return l.fail(ch, err)
 	}
-	prev := l.lastGood
-	full = full || prev == nil || prev.base != next.base
-	var changes *xref.Changes
-	if !full {
-		changes = xref.DiffLanguages(prev.gs, next.gs)
+	if changes != nil {
 		ch.Facts = changes.Len()
 	}
 	l.install(ch, next, changes)
 	if prev != nil {
-		ch.Moved = moves(prev, next, ch.Removed)
+		ch.Moved = moves(prev, next, ch.Pages, ch.Removed)
 	}
 	return ch
 }
@@ -373,7 +397,7 @@ func (l *Live) newState(gs []*xref.Graph) (*state, error) {
 			l.text[prefix][t] = text
 			l.textMu.Unlock()
 		}
-		ropts[i] = render.Options{Generator: l.opts.Generator, BodyText: keep}
+		ropts[i] = render.Options{Generator: l.opts.Generator, BodyText: keep, Memo: l.renderMemo}
 	}
 	rs, err := render.NewSite(gs, build.SiteTemplates(l.fsys, l.opts), urls, ropts)
 	if err != nil {
@@ -391,37 +415,74 @@ func (l *Live) newState(gs []*xref.Graph) (*state, error) {
 // install makes next the current state. A page keeps its output when it
 // was rendered, its job declares what it did, and none of the facts it
 // showed changed (changes is nil when everything did); the others render
-// again from next, when asked for.
+// again from next, when asked for. When next is the current state (an
+// edit in place), only the pages the index says showed a changed fact
+// are looked at.
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.gen++
 	old := l.pages.Load()
-	ps := &pageSet{byPath: make(map[string]*page, len(next.jobs))}
-	for path, j := range next.jobs {
-		o := old.byPath[path]
-		switch {
-		case o != nil && changes != nil && !o.done.Load():
-			// Never served: it renders from next, under its old version.
-			ps.byPath[path] = &page{gen: o.gen, job: j}
-			continue
-		case o != nil && changes != nil && !o.stale(j, changes):
-			if o.job.Term != j.Term {
-				// The same term in a new object: a translation merged
-				// anew (content.Site.Localize). Its text goes with it.
-				l.moveText(o.job.Term, j.Term)
-				o = o.withJob(j)
+	var ps *pageSet
+	switch {
+	case changes == nil:
+		ps = &pageSet{byPath: make(map[string]*page, len(next.jobs))}
+		for path, j := range next.jobs {
+			ps.byPath[path] = &page{gen: l.gen, job: j}
+			ch.Pages = append(ch.Pages, path)
+		}
+		l.shown.reset()
+	case next == l.lastGood:
+		ps = &pageSet{byPath: maps.Clone(old.byPath)}
+		for o := range l.shown.stale(changes) {
+			l.shown.remove(o)
+			if ps.byPath[o.job.Path] != o {
+				continue // an older version's
 			}
-			ps.byPath[path] = o
-			continue
+			// A page kept through an earlier edit has that version's
+			// job: render from this one's.
+			ps.byPath[o.job.Path] = &page{gen: l.gen, job: next.jobs[o.job.Path]}
+			ch.Pages = append(ch.Pages, o.job.Path)
 		}
-		if o != nil && o.job.Term != j.Term {
-			l.moveText(o.job.Term, nil) // its page renders the new term's
+	default:
+		stale := l.shown.stale(changes)
+		ps = &pageSet{byPath: make(map[string]*page, len(next.jobs))}
+		for path, j := range next.jobs {
+			o := old.byPath[path]
+			switch {
+			case o == nil:
+			case !o.done.Load():
+				// Never served: it renders from next, under its old version.
+				ps.byPath[path] = &page{gen: o.gen, job: j}
+				continue
+			case !slices.Equal(o.job.Shows, j.Shows):
+			default:
+				if _, ok := stale[o]; !ok {
+					if o.job.Term != j.Term {
+						// The same term in a new object: a translation
+						// merged anew (content.Site.Localize). Its text
+						// goes with it.
+						l.moveText(o.job.Term, j.Term)
+						l.shown.remove(o)
+						o = o.withJob(j)
+						l.shown.add(o)
+					}
+					ps.byPath[path] = o
+					continue
+				}
+			}
+			if o != nil {
+				l.shown.remove(o)
+				if o.job.Term != j.Term {
+					l.moveText(o.job.Term, nil) // its page renders the new term's
+				}
+			}
+			ps.byPath[path] = &page{gen: l.gen, job: j}
+			ch.Pages = append(ch.Pages, path)
 		}
-		ps.byPath[path] = &page{gen: l.gen, job: j}
-		ch.Pages = append(ch.Pages, path)
 	}
-	for path := range old.byPath {
+	for path, o := range old.byPath {
 		if ps.byPath[path] == nil {
 			ch.Removed = append(ch.Removed, path)
+			l.shown.remove(o)
 		}
 	}
 	slices.Sort(ch.Pages)
@@ -491,9 +552,9 @@ func devAssetURLs(base string) render.Assets {
 // proseEdit takes the short way when every changed file is a term that
 // xref says resolves alike (xref.SameResolution: only its prose changed,
 // with the same links) and that has no problem before or after: the term
-// is updated in place, the resolved site is kept, and the pages showing
-// its facts (xref.ProseChanges) render again; the renderer too when its
-// card changed, for the renderer keeps cards.
+// is updated in place, the resolved site and its renderers are kept (a
+// renderer makes a card again when its term's summary changed), and the
+// pages showing its facts (xref.ProseChanges) render again.
 func (l *Live) proseEdit(ch *Change, files []string) bool {
 	st := l.lastGood
 	if !l.ok || st == nil {
@@ -526,16 +587,8 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 		}
 	}
 	l.textMu.Unlock()
-	next := st
-	if changes.Has(xref.Fact{Kind: xref.TermList}) { // the default language's list: every view holds the term
-		var err error
-		if next, err = l.newState(st.gs); err != nil {
-			l.fail(ch, err)
-			return true
-		}
-	}
 	ch.Facts, ch.InPlace = changes.Len(), true
-	l.install(ch, next, changes)
+	l.install(ch, st, changes)
 	return true
 }
 

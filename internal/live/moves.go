@@ -4,8 +4,24 @@ package live
 // the term that now has their file, or when one term page went and one
 // came, to that one; "" when the term was deleted. A term page that
 // became a redirect (the term was renamed and kept its old slug as a
-// redirect) moves to the redirect's target.
-func moves(prev, next *state, removed []string) map[string]string {
+// redirect) moves to the redirect's target. changed and removed are the
+// pages the update changed and removed: most updates move nothing, and
+// are told so without a look at every page.
+func moves(prev, next *state, changed, removed []string) map[string]string {
+	var gone, redirected []string
+	for _, p := range removed {
+		if j, ok := prev.jobs[p]; ok && j.Term != nil {
+			gone = append(gone, p)
+		}
+	}
+	for _, p := range changed {
+		if j, ok := prev.jobs[p]; ok && j.Term != nil && next.jobs[p].RedirectTo != nil {
+			redirected = append(redirected, p)
+		}
+	}
+	if len(gone)+len(redirected) == 0 {
+		return nil
+	}
 	out := map[string]string{}
 	pageOf := map[string]string{} // a term's file -> its page now
 	var added []string
@@ -18,12 +34,6 @@ func moves(prev, next *state, removed []string) map[string]string {
 			added = append(added, p)
 		}
 	}
-	var gone []string
-	for _, p := range removed {
-		if j, ok := prev.jobs[p]; ok && j.Term != nil {
-			gone = append(gone, p)
-		}
-	}
 	for _, p := range gone {
 		dest := pageOf[prev.jobs[p].Term.File]
 		if dest == "" && len(gone) == 1 && len(added) == 1 {
@@ -31,16 +41,8 @@ func moves(prev, next *state, removed []string) map[string]string {
 		}
 		out[p] = dest
 	}
-	for p, j := range prev.jobs {
-		if j.Term == nil {
-			continue
-		}
-		if nj, ok := next.jobs[p]; ok && nj.RedirectTo != nil {
-			out[p] = pageOf[nj.RedirectTo.File]
-		}
-	}
-	if len(out) == 0 {
-		return nil
+	for _, p := range redirected {
+		out[p] = pageOf[next.jobs[p].RedirectTo.File]
 	}
 	return out
 }

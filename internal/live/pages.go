@@ -49,19 +49,89 @@ type page struct {
 	mentions, lang string
 }
 
-// stale reports whether a rendered page may differ from what next's job
-// j renders after changes: a render failed, the job declares other
-// facts now, or a fact it showed changed.
-func (p *page) stale(j render.Job, changes *xref.Changes) bool {
-	if p.err != nil || !slices.Equal(p.job.Shows, j.Shows) {
-		return true
-	}
+// shownIndex is which rendered pages showed each fact: an edit that
+// changes few facts finds the pages it makes stale without looking at
+// every page. It may hold pages no longer current; callers check.
+type shownIndex struct {
+	mu       sync.Mutex
+	byFact   map[xref.Fact]map[*page]struct{}
+	mentions map[*page]struct{} // pages with Markdown (page.mentions)
+	failed   map[*page]struct{} // pages whose render failed
+}
+
+func newShownIndex() *shownIndex {
+	return &shownIndex{byFact: map[xref.Fact]map[*page]struct{}{}, mentions: map[*page]struct{}{}, failed: map[*page]struct{}{}}
+}
+
+func (ix *shownIndex) add(p *page) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	for _, f := range p.facts {
-		if changes.Has(f) {
-			return true
+		ps := ix.byFact[f]
+		if ps == nil {
+			ps = map[*page]struct{}{}
+			ix.byFact[f] = ps
+		}
+		ps[p] = struct{}{}
+	}
+	if p.mentions != "" {
+		ix.mentions[p] = struct{}{}
+	}
+	if p.err != nil {
+		ix.failed[p] = struct{}{}
+	}
+}
+
+// reset forgets every page (they are all replaced).
+func (ix *shownIndex) reset() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	clear(ix.byFact)
+	clear(ix.mentions)
+	clear(ix.failed)
+}
+
+// remove forgets a page that is no longer current.
+func (ix *shownIndex) remove(p *page) {
+	if !p.done.Load() {
+		return // never indexed
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, f := range p.facts {
+		if ps := ix.byFact[f]; ps != nil {
+			delete(ps, p)
+			if len(ps) == 0 {
+				delete(ix.byFact, f)
+			}
 		}
 	}
-	return p.mentions != "" && changes.Mentions(p.lang, p.mentions)
+	delete(ix.mentions, p)
+	delete(ix.failed, p)
+}
+
+// stale is every indexed page that may differ after changes: it showed
+// a changed fact or a changed name, or its render failed.
+func (ix *shownIndex) stale(changes *xref.Changes) map[*page]struct{} {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	out := map[*page]struct{}{}
+	for _, f := range changes.Facts() {
+		for p := range ix.byFact[f] {
+			out[p] = struct{}{}
+		}
+	}
+	for p := range ix.failed {
+		out[p] = struct{}{}
+	}
+	if changes.NamesChanged() {
+		for p := range ix.mentions {
+			if changes.Mentions(p.lang, p.mentions) {
+				out[p] = struct{}{}
+			}
+		}
+	}
+	return out
 }
 
 // withJob is the rendered page p, done, as next's job j renders it (j
@@ -85,6 +155,7 @@ func (p *page) render(l *Live) ([]byte, error) {
 		if len(deps.Markdown) > 0 {
 			p.mentions = xref.FoldMentions(strings.Join(deps.Markdown, "\n"))
 		}
+		l.shown.add(p) // before done: an edit waits for the read lock
 	})
 	return p.data, p.err
 }

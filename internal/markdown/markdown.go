@@ -18,6 +18,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -32,6 +33,11 @@ import (
 type Options struct {
 	UnsafeHTML bool   // pass raw HTML through (site setting unsafe_html); default off: raw HTML is dropped/escaped
 	Autolink   string // "first" (default), "all" or "off": site setting
+	CiteLabel  string // what a citation's number is read as: "Source" (the default) gives "Source 2"
+	// Like is a Renderer of an earlier version of the same site (a live
+	// preview makes one for each): when it was made with the same
+	// options and names, its auto-link table is used again.
+	Like *Renderer
 }
 
 // LinkInfo is what a [[link]] or an auto-link points to.
@@ -109,6 +115,7 @@ type Renderer struct {
 	md     goldmark.Markdown
 	linker Linker
 	auto   *AutoLinks
+	opts   Options // as made, without Like
 }
 
 // New builds the Renderer of a build: linker resolves [[links]], names are
@@ -124,7 +131,12 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	auto := newAutoLinks(opts, names)
+	var auto *AutoLinks
+	if l := opts.Like; l != nil && slices.Equal(l.auto.names, names) && l.opts == opts.without() {
+		auto = l.auto // the same table: building it is most of New
+	} else {
+		auto = newAutoLinks(opts, names)
+	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(exts...),
 		goldmark.WithExtensions(
@@ -132,12 +144,18 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 			extension.Typographer,
 			Highlighting{},
 			&WikiLinks{Linker: linker},
-			Citations{},
+			Citations{Label: opts.CiteLabel},
 			auto,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
-	return &Renderer{md: md, linker: linker, auto: auto}
+	return &Renderer{md: md, linker: linker, auto: auto, opts: opts.without()}
+}
+
+// without is the options without Like, which New compares.
+func (o Options) without() Options {
+	o.Like = nil
+	return o
 }
 
 // Render renders one Markdown text. It never fails: a broken [[link]] is

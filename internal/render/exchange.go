@@ -65,11 +65,7 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		}
 		return shows
 	}
-	var all []xref.Fact
-	for _, t := range r.g.Terms {
-		all = append(all, copyShows(t)...)
-	}
-	add("llms-full.txt", facts(append(all, termList)...), func(w Writer, l *links) error {
+	add("llms-full.txt", facts(termList, site(xref.AllTerms)), func(w Writer, l *links) error {
 		for _, t := range r.g.Terms {
 			l.rendered(t.Body.Text)
 		}

@@ -92,14 +92,25 @@ func (r *Renderer) ref(t *content.Term) TermRef {
 	if !ok {
 		return r.termRef(t)
 	}
-	if ref := r.refs[i].Load(); ref != nil {
-		return *ref
+	if c := r.refs[i].Load(); c != nil && c.summary == t.Summary {
+		return c.ref
 	}
 	ref := r.termRef(t)
 	ref.Link = r.partial("termlink", ref)
 	ref.Card = r.partial("termcard", ref)
-	r.refs[i].Store(&ref) // two workers may both make it: the same value
+	r.refs[i].Store(&cachedRef{ref, t.Summary}) // two workers may both make it: the same value
 	return ref
+}
+
+// cachedRef and cachedPreview are a term's list entry and preview with
+// the summary they were made from (see Renderer.refs).
+type cachedRef struct {
+	ref     TermRef
+	summary string
+}
+
+type cachedPreview struct {
+	entry, summary string
 }
 
 // partial runs one {{define}}d template of base.html or partials.html,
@@ -315,11 +326,12 @@ func (r *Renderer) previewOf(slug string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if e := r.preview[i].Load(); e != nil {
-		return *e, true
+	t := r.g.Terms[i]
+	if c := r.preview[i].Load(); c != nil && c.summary == t.Summary {
+		return c.entry, true
 	}
-	e := previewEntry(r.g.Terms[i])
-	r.preview[i].Store(&e) // two workers may both make it: the same value
+	e := previewEntry(t)
+	r.preview[i].Store(&cachedPreview{e, t.Summary}) // two workers may both make it: the same value
 	return e, true
 }
 

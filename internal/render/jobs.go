@@ -144,15 +144,8 @@ func (r *Renderer) Jobs() []Job {
 	if root {
 		// It shows each term's definitions and review date too, which
 		// only the term's page fact covers, and its translations.
-		shows := facts(termList, incList, fwList, site(xref.Links))
-		for _, t := range g.Terms {
-			shows = append(shows, xref.TermPageFact(t.Slug.Value))
-		}
-		var translations []xref.Fact
-		for _, t := range g.Terms {
-			translations = append(translations, r.elsewhere(xref.TermPageFact(t.Slug.Value))...)
-		}
-		also(add("api/glossary.json", shows, func(w Writer, _ *links) error { return r.apiJSON(w) }), translations)
+		j := add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links), site(xref.AllTerms)), func(w Writer, _ *links) error { return r.apiJSON(w) })
+		also(j, r.elsewhere(site(xref.AllTerms)))
 	}
 	add("index.html", facts(termList, fwList, incList), r.homePage)
 	// The A-Z links to the hierarchy when a term has a broader one.

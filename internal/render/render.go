@@ -40,6 +40,9 @@ type Options struct {
 	// its page renders (the search index's input); it is called
 	// concurrently.
 	BodyText func(t *content.Term, text string)
+	// Memo, when set, keeps what this site's renderers make alike for
+	// the next (a live preview's).
+	Memo *Memo
 }
 
 // Renderer renders the pages of one resolved site. Build one per build;
@@ -56,9 +59,15 @@ type Renderer struct {
 	chrome map[string]Chrome // by page kind
 	// Lookups every page makes, by plain maps built once: sync.Maps and
 	// string-keyed maps over thousands of terms were a tenth of a page.
-	num     map[*content.Term]int32   // a published term's index in g.Terms (lists skip the others)
-	refs    []atomic.Pointer[TermRef] // by index: the term as lists show it, made on first use
-	preview []atomic.Pointer[string]  // by index: the term's entry in a page's previews JSON, made on first use
+	num map[*content.Term]int32 // a published term's index in g.Terms (lists skip the others)
+	//
+	// refs and preview hold, by index, the term as lists show it and its
+	// entry in a page's previews JSON, made on first use. Each is kept
+	// with the summary it was made from: a live preview may change a
+	// term's prose, summary included, in place (xref.SameResolution),
+	// and every other field they show is then the same.
+	refs    []atomic.Pointer[cachedRef]
+	preview []atomic.Pointer[cachedPreview]
 
 	// Fragments that appear on many pages (an incident's list entry, a
 	// tag link, a mapping's cells, a breadcrumb trail) are rendered once
@@ -95,7 +104,7 @@ func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, e
 func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefix string, home *Renderer) (*Renderer, error) {
 	lang := g.Lang()
 	text := interfaceText(g, lang)
-	t, err := parseTemplates(tmplFS, text)
+	t, err := opts.Memo.templates(prefix, func() (*templates, error) { return parseTemplates(tmplFS, text) })
 	if err != nil {
 		return nil, err
 	}
@@ -111,11 +120,11 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 		r.nav.Feed = r.u.File("feed.xml")
 	}
 	r.num = make(map[*content.Term]int32, len(g.Terms))
-	r.preview = make([]atomic.Pointer[string], len(g.Terms))
+	r.preview = make([]atomic.Pointer[cachedPreview], len(g.Terms))
 	for i, t := range g.Terms {
 		r.num[t] = int32(i)
 	}
-	r.refs = make([]atomic.Pointer[TermRef], len(g.Terms))
+	r.refs = make([]atomic.Pointer[cachedRef], len(g.Terms))
 	r.tags, r.cats = taxonomy{g.Tags, "tags/"}, taxonomy{g.Categories, "categories/"}
 	r.anchors = map[*content.Control]string{}
 	for _, f := range g.Frameworks {
@@ -130,7 +139,8 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	if err := r.renderChrome(); err != nil {
 		return nil, err
 	}
-	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink}, linker{r}, r.autoNames())
+	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink, CiteLabel: r.text.T("source"), Like: opts.Memo.markdown(prefix)}, linker{r}, r.autoNames())
+	opts.Memo.keepMarkdown(prefix, r.md)
 	return r, nil
 }
 

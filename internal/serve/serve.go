@@ -173,6 +173,10 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 	return s, nil
 }
 
+// afterUpdate is how long after an update the pages nobody asked for
+// start rendering.
+const afterUpdate = 400 * time.Millisecond
+
 // loop rebuilds after each batch of changes; between batches it renders
 // the pages nobody asked for yet.
 func (s *server) loop(ctx context.Context, batches <-chan []string) {
@@ -180,11 +184,16 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 	start, allRendered := time.Now(), false
 	stopBG := func() {}
 	rendered := make(chan struct{}, 1)
-	startBG := func() {
+	startBG := func(wait time.Duration) {
 		stopBG()
 		bctx, cancel := context.WithCancel(ctx)
 		stopBG = cancel
 		bg.Go(func() {
+			select {
+			case <-bctx.Done():
+				return
+			case <-time.After(wait):
+			}
 			s.live.RenderPending(bctx)
 			select {
 			case rendered <- struct{}{}:
@@ -196,7 +205,7 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 		stopBG()
 		bg.Wait()
 	}()
-	startBG()
+	startBG(0)
 	for {
 		select {
 		case <-ctx.Done():
@@ -206,7 +215,11 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			ch := s.live.Update(ctx, batch)
 			s.report(ch, batch)
 			s.publish(ch)
-			startBG()
+			// A browser showing a page the update changed asks for it
+			// within moments of the message: until then the renders
+			// nobody asked for (a site-wide file can take a core for
+			// a second) leave it the cores.
+			startBG(afterUpdate)
 		case <-rendered:
 			s.mu.Lock()
 			err := s.lastErr

@@ -85,5 +85,16 @@ func BenchmarkResolve(b *testing.B) {
 				Resolve(s, Options{})
 			}
 		})
+		// As a live preview resolves again after an edit: the texts
+		// are those of the last call.
+		b.Run(fmt.Sprintf("terms=%d/memo", n), func(b *testing.B) {
+			s := genSite(n)
+			memo := &Memo{}
+			Resolve(s, Options{Memo: memo})
+			b.ReportAllocs()
+			for b.Loop() {
+				Resolve(s, Options{Memo: memo})
+			}
+		})
 	}
 }

@@ -13,7 +13,7 @@ import (
 // preview keeps them); an object that is not is taken as changed in every
 // fact of its own.
 func Diff(prev, next *Graph) *Changes {
-	c := &Changes{facts: map[Fact]bool{}}
+	c := newChanges()
 	c.diff(prev, next)
 	return c
 }
@@ -23,7 +23,7 @@ func Diff(prev, next *Graph) *Changes {
 // its own: a fact of one language's view changes only there, and a page
 // of another language that shows it (Fact.Lang) renders again.
 func DiffLanguages(prev, next []*Graph) *Changes {
-	c := &Changes{facts: map[Fact]bool{}}
+	c := newChanges()
 	if !slices.EqualFunc(prev, next, func(a, b *Graph) bool { return a.Lang() == b.Lang() }) {
 		c.add(Fact{Kind: Settings}) // the languages changed: every page shows them
 		return c

@@ -34,9 +34,14 @@ func diffAfter(t *testing.T, base map[string]string, file, text string) ([]Fact,
 		t.Fatal(diags)
 	}
 	c := Diff(g1, g2)
-	facts := slices.Collect(maps.Keys(c.facts))
-	slices.SortFunc(facts, Fact.Compare)
-	return facts, c
+	// AllTerms changes with any term's page, links or card; the tests
+	// list the facts of each term.
+	facts := c.Facts()
+	anyTerm := slices.ContainsFunc(facts, func(f Fact) bool { return f.Kind == TermPage || f.Kind == TermLinks || f.Kind == TermCard })
+	if c.Has(Fact{Kind: AllTerms}) != anyTerm {
+		t.Errorf("AllTerms changed: %v, but a term's fact changed: %v", !anyTerm, anyTerm)
+	}
+	return slices.DeleteFunc(facts, func(f Fact) bool { return f.Kind == AllTerms }), c
 }
 
 func TestDiffSaysWhichFactsAnEditChanged(t *testing.T) {
@@ -116,9 +121,8 @@ func diffLanguagesAfter(t *testing.T, base map[string]string, file, text string)
 		t.Fatal(diags)
 	}
 	c := DiffLanguages(gs1, gs2)
-	facts := slices.Collect(maps.Keys(c.facts))
-	slices.SortFunc(facts, Fact.Compare)
-	return facts
+	// AllTerms, in each view, comes with any term fact of the view.
+	return slices.DeleteFunc(c.Facts(), func(f Fact) bool { return f.Kind == AllTerms })
 }
 
 func TestDiffLanguagesSaysWhichViewChanged(t *testing.T) {

@@ -83,6 +83,12 @@ const (
 	Category   // as Tag, for categories
 	CategoryMembers
 	CategoryList
+
+	// AllTerms is every term's TermPage, TermLinks and TermCard facts at
+	// once: what a file that exports every term in full shows. A file
+	// that declared each would be looked at for every edit of any term
+	// all the same, at the cost of tens of thousands of facts.
+	AllTerms
 )
 
 func TermPageFact(slug string) Fact     { return Fact{Kind: TermPage, Key: slug} }
@@ -122,7 +128,10 @@ func (f Fact) Compare(g Fact) int {
 
 // Changes is what differs between two versions of the site model.
 type Changes struct {
-	facts map[Fact]bool
+	// facts by kind, then view and key: a preview asks Has for every
+	// fact of every page, and most kinds have not changed at all.
+	facts map[FactKind]map[viewKey]bool
+	n     int
 	lang  string // of the view being compared, for add
 	// names are the changed names of each language's view (by Fact.Lang),
 	// folded as FoldMentions folds text: an auto-link may now appear, go
@@ -130,16 +139,23 @@ type Changes struct {
 	names map[string][]string
 }
 
+// viewKey is a fact's key in the view of a language (Fact.Lang).
+type viewKey struct{ lang, key string }
+
 // Has reports whether the fact differs.
 func (c *Changes) Has(f Fact) bool {
-	return c.facts[f]
+	return c.facts[f.Kind][viewKey{f.Lang, f.Key}]
 }
 
 // Empty reports whether nothing a page can show changed.
-func (c *Changes) Empty() bool { return len(c.facts) == 0 }
+func (c *Changes) Empty() bool { return c.n == 0 }
 
 // Len is how many facts changed.
-func (c *Changes) Len() int { return len(c.facts) }
+func (c *Changes) Len() int { return c.n }
+
+// NamesChanged reports whether a name's target changed, came or went
+// (else Mentions is false for any text).
+func (c *Changes) NamesChanged() bool { return len(c.names) > 0 }
 
 // Mentions reports whether folded text (see FoldMentions) of a page in
 // the language of lang (a Fact.Lang) holds a name whose target changed,
@@ -161,7 +177,36 @@ func (c *Changes) mention(name string) {
 	c.names[c.lang] = append(c.names[c.lang], FoldMentions(name))
 }
 
-func (c *Changes) add(f Fact) { c.facts[f.In(c.lang)] = true }
+// Facts is every changed fact, sorted.
+func (c *Changes) Facts() []Fact {
+	var out []Fact
+	for kind, keys := range c.facts {
+		for k := range keys {
+			out = append(out, Fact{Kind: kind, Key: k.key, Lang: k.lang})
+		}
+	}
+	slices.SortFunc(out, Fact.Compare)
+	return out
+}
+
+func newChanges() *Changes { return &Changes{facts: map[FactKind]map[viewKey]bool{}} }
+
+// add records f as a fact of the view being compared.
+func (c *Changes) add(f Fact) {
+	f = f.In(c.lang)
+	if f.Kind == TermPage || f.Kind == TermLinks || f.Kind == TermCard {
+		c.add(Fact{Kind: AllTerms})
+	}
+	keys := c.facts[f.Kind]
+	if keys == nil {
+		keys = map[viewKey]bool{}
+		c.facts[f.Kind] = keys
+	}
+	if k := (viewKey{f.Lang, f.Key}); !keys[k] {
+		keys[k] = true
+		c.n++
+	}
+}
 
 // FoldMentions is text as names are looked for in it: lower case, accents
 // folded, every run of white space one space. Auto-linking matches no

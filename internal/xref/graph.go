@@ -54,6 +54,9 @@ type Options struct {
 	// Now is today, for review-due and future-date warnings; zero leaves
 	// them out (a build must not depend on the day it runs).
 	Now time.Time
+	// Memo, when set, keeps what Resolve derives from each text for the
+	// next call (a live preview's).
+	Memo *Memo
 }
 
 // SharedName is an abbreviation or synonym that several published terms

@@ -5,13 +5,12 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
-	"github.com/nhimg/nhiglossary/internal/mdlint"
 )
 
 // lint reports what md holds that would not reach the reader as the
 // editor meant (see mdlint).
 func (r *resolver) lint(md content.Markdown) {
-	for _, p := range mdlint.Check(md.Text, r.g.Site.Config.UnsafeHTML) {
+	for _, p := range r.lintText(md.Text) {
 		r.diags.Add(p.Code, md.PosAt(p.Off), "%s", p.Message)
 	}
 }

@@ -22,7 +22,7 @@ func (r *resolver) finish() {
 	coll := i18n.NewCollator(g.Lang())
 	byTitle := make([]keyed, len(r.terms))
 	for i, t := range r.terms {
-		byTitle[i] = keyed{t, string(coll.Key(t.Title.Value))}
+		byTitle[i] = keyed{t, r.collationKey(coll.Key, g.Lang(), t.Title.Value)}
 	}
 	slices.SortStableFunc(byTitle, func(a, b keyed) int {
 		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.t.Slug.Value, b.t.Slug.Value))

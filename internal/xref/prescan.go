@@ -61,7 +61,7 @@ func (r *resolver) scanTerm(t *content.Term, buf *[]byte) termScan {
 
 // scanLinks finds the [[links]] of one Markdown field and looks each up.
 func (r *resolver) scanLinks(md content.Markdown, buf *[]byte) []found {
-	links := wikilink.Scan(md.Text)
+	links := r.scan(md.Text)
 	if links == nil {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/mdlint"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
@@ -18,14 +19,15 @@ var proseFields = map[string]bool{"Body": true, "Examples": true, "Summary": tru
 
 // SameResolution reports whether the site resolves alike with b in place
 // of a: they differ in prose fields only, and those link to the same
-// names. A live preview may then update a in place instead of resolving
+// names and have the same Markdown problems (Resolve reports those too),
+// where they were. A live preview may then update a in place instead of resolving
 // the site again.
 func SameResolution(a, b *content.Term) bool {
-	if !sameLinks(a.Body, b.Body) || len(a.Examples) != len(b.Examples) {
+	if !sameLinks(a.Body, b.Body) || !sameProblems(a.Body, b.Body) || len(a.Examples) != len(b.Examples) {
 		return false
 	}
 	for i := range a.Examples {
-		if !sameLinks(a.Examples[i], b.Examples[i]) {
+		if !sameLinks(a.Examples[i], b.Examples[i]) || !sameProblems(a.Examples[i], b.Examples[i]) {
 			return false
 		}
 	}
@@ -75,6 +77,13 @@ func sameValue(a, b reflect.Value) bool {
 	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
 
+// sameProblems compares what Resolve's Markdown check finds in a field,
+// with unsafe_html on and off: the site's setting is not at hand.
+func sameProblems(a, b content.Markdown) bool {
+	return slices.Equal(mdlint.Check(a.Text, false), mdlint.Check(b.Text, false)) &&
+		slices.Equal(mdlint.Check(a.Text, true), mdlint.Check(b.Text, true))
+}
+
 func sameLinks(a, b content.Markdown) bool {
 	la, lb := wikilink.Scan(a.Text), wikilink.Scan(b.Text)
 	return slices.EqualFunc(la, lb, func(x, y wikilink.Link) bool { return x.Target == y.Target && x.Text() == y.Text() })
@@ -85,7 +94,7 @@ func sameLinks(a, b content.Markdown) bool {
 // cards where those differ, in the view of each language of gs that
 // holds the old term itself (untranslated there).
 func ProseChanges(gs []*Graph, edits map[*content.Term]*content.Term) *Changes {
-	c := &Changes{facts: map[Fact]bool{}}
+	c := newChanges()
 	for _, g := range gs {
 		c.lang = g.FactLang()
 		for old, t := range edits {

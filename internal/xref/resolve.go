@@ -61,6 +61,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	r.finish()
 	r.reviewDue()
 	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
+	opts.Memo.sweep()
 	return r.g, r.diags.Silence(site.Config.WarningsOff).Sort()
 }
 

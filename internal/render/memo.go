@@ -1,0 +1,63 @@
+package render
+
+import (
+	"sync"
+
+	"github.com/nhimg/nhiglossary/internal/markdown"
+)
+
+// A Memo keeps what the renderers of successive versions of one site
+// make alike, for a live preview that makes new renderers after each
+// edit: each language's parsed templates, and its Markdown renderer (whose
+// auto-link table markdown.New uses again while the names are the same).
+// It serves one set of templates, interface text and settings: make a
+// new Memo when any of those changes. It is safe for concurrent use.
+type Memo struct {
+	mu   sync.Mutex
+	tmpl map[string]*templates         // by language prefix
+	md   map[string]*markdown.Renderer // by language prefix, the last made
+}
+
+// templates returns the language's parsed templates, parsing them the
+// first time.
+func (m *Memo) templates(prefix string, parse func() (*templates, error)) (*templates, error) {
+	if m == nil {
+		return parse()
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if t := m.tmpl[prefix]; t != nil {
+		return t, nil
+	}
+	t, err := parse()
+	if err != nil {
+		return nil, err
+	}
+	if m.tmpl == nil {
+		m.tmpl = map[string]*templates{}
+	}
+	m.tmpl[prefix] = t
+	return t, nil
+}
+
+// markdown is the language's last Markdown renderer; nil if none.
+func (m *Memo) markdown(prefix string) *markdown.Renderer {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.md[prefix]
+}
+
+func (m *Memo) keepMarkdown(prefix string, md *markdown.Renderer) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.md == nil {
+		m.md = map[string]*markdown.Renderer{}
+	}
+	m.md[prefix] = md
+}
