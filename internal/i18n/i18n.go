@@ -71,20 +71,12 @@ func ValidCode(code string) bool {
 // override can be checked to keep them.
 func Placeholders(s string) []string {
 	var out []string
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			break
+	fill(s, func(name string) (string, bool) {
+		if _, err := strconv.Atoi(name); err == nil {
+			out = append(out, "{"+name+"}")
 		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			break
-		}
-		if _, err := strconv.Atoi(s[i+1 : i+j]); err == nil {
-			out = append(out, s[i:i+j+1])
-		}
-		s = s[i+j+1:]
-	}
+		return "", false
+	})
 	slices.Sort(out)
 	return slices.Compact(out)
 }

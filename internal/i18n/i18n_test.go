@@ -136,3 +136,30 @@ func TestValidCode(t *testing.T) {
 		}
 	}
 }
+
+func TestTfFillsOnlyItsPlaceholders(t *testing.T) {
+	tx := New("en", map[string]string{"k": ""})
+	for _, c := range []struct {
+		s    string
+		args []string
+		want string
+	}{
+		{"{0} and {1}", []string{"a", "b"}, "a and b"},
+		{"{1}{0}{1}", []string{"a", "b"}, "bab"},
+		{"{2} stays", []string{"a"}, "{2} stays"},
+		{"{name} stays", []string{"a"}, "{name} stays"},
+		{"open { only", []string{"a"}, "open { only"},
+		{"{{0}}", []string{"a"}, "{{0}}"}, // "{{0}" is no placeholder; the text after it is kept
+		{"{0}", []string{"{1}"}, "{1}"},   // an argument is not filled in again
+		{"{-1}", []string{"a"}, "{-1}"},
+		{"", []string{"a"}, ""},
+	} {
+		tx.m["k"] = c.s
+		if got := tx.Tf("k", c.args...); got != c.want {
+			t.Errorf("Tf(%q, %q) = %q, want %q", c.s, c.args, got, c.want)
+		}
+	}
+	if got := Placeholders("{1} {0} {1} {x} {"); !slices.Equal(got, []string{"{0}", "{1}"}) {
+		t.Errorf("Placeholders = %q", got)
+	}
+}
