@@ -197,7 +197,10 @@ func numberCites(src string, sources []content.Source) string {
 	for _, c := range cites {
 		b.WriteString(src[at:c.Start])
 		at = c.End
-		b.WriteByte('[')
+		// Escaped: "[1]" is Markdown's reference-link syntax, and a
+		// citation followed by "(url)" or a "[1]: url" definition would
+		// make it a link.
+		b.WriteString(`\[`)
 		for i, k := range c.Keys {
 			if i > 0 {
 				b.WriteString(", ")
@@ -208,7 +211,7 @@ func numberCites(src string, sources []content.Source) string {
 				b.WriteString("@" + k)
 			}
 		}
-		b.WriteByte(']')
+		b.WriteString(`\]`)
 	}
 	b.WriteString(src[at:])
 	return b.String()

@@ -155,8 +155,9 @@ func TestLine(t *testing.T) {
 func TestNumberCites(t *testing.T) {
 	sources := []content.Source{{ID: content.Name{Value: "gg"}}, {}, {ID: content.Name{Value: "v"}}}
 	for _, tc := range []struct{ src, want string }{
-		{"Most leak [@gg].", "Most leak [1]."},
-		{"Both [@v; @2] and [[API Key]].", "Both [3, 2] and [[API Key]]."},
+		{"Most leak [@gg].", `Most leak \[1\].`},
+		{"Both [@v; @2] and [[API Key]].", `Both \[3, 2\] and [[API Key]].`},
+		{"Not a link: [@gg](https://x.example/)", `Not a link: \[1\](https://x.example/)`},
 		{"In code `[@gg]` it is text.", "In code `[@gg]` it is text."},
 		{"None.", "None."},
 	} {
