@@ -11,7 +11,7 @@
 // again exactly the files whose facts changed; it knows nothing of page
 // kinds or paths. So adding a kind of page or file is one call in Jobs:
 //
-//	add("api/terms/"+t.Slug.Value+".json", facts(xref.TermPageFact(t.Slug.Value)), fileJob(...))
+//	add(termjson.Path(slug), facts(xref.TermCardFact(slug), xref.TermLinksFact(slug)), fileJob(...))
 //
 // Every job shows the settings without saying so. Facts the file shows
 // depending on its content are recorded as it renders (see links): the
