@@ -141,4 +141,15 @@ var german = map[string]string{
 	"deprecated_group_note":  "Sie bleiben, damit alte Links funktionieren; verwenden Sie den aktuellen Begriff.",
 	"title_disambiguation":   "{0} (Begriffsklärung)",
 	"desc_disambiguation":    "{0} kann {1} Begriffe bezeichnen.",
+
+	"control":               "Control",
+	"page":                  "Seite",
+	"search_no_match":       "Nichts passt zu „{0}“.",
+	"search_all_results":    "Alle Ergebnisse für „{0}“",
+	"search_full_text":      "Im ganzen Text suchen",
+	"search_unavailable_az": "Die Suche ist nicht verfügbar; nutzen Sie das A–Z-Verzeichnis.",
+	"search_unavailable":    "Die Suche ist nicht verfügbar.",
+	"search_searching":      "Suche läuft …",
+	"search_one_result":     "{0} Ergebnis für „{1}“",
+	"search_n_results":      "{0} Ergebnisse für „{1}“",
 }
