@@ -68,11 +68,11 @@ func main() {
 }
 
 func run(tool, bin, site, term string, kindList []string, edits int, gap time.Duration, chromium string) error {
-	var err error
 	// Every kind's plan first: a kind the tool cannot do fails before
 	// the server starts.
 	var terms []corpusTerm
 	if slices.ContainsFunc(kindList, func(k string) bool { return k != "prose" }) {
+		var err error
 		if terms, err = loadTerms(site); err != nil {
 			return err
 		}
