@@ -409,9 +409,16 @@ func (l *Live) newState(gs []*xref.Graph) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &state{g: gs[0], gs: gs, rs: rs, base: base, jobs: map[string]render.Job{}}
+	var jobs [][]render.Job
+	n := 0
 	for _, r := range rs {
-		for _, j := range r.Jobs() {
+		js := r.Jobs()
+		jobs = append(jobs, js)
+		n += len(js)
+	}
+	st := &state{g: gs[0], gs: gs, rs: rs, base: base, jobs: make(map[string]render.Job, n)}
+	for _, js := range jobs {
+		for _, j := range js {
 			st.jobs[j.Path] = j
 		}
 	}
@@ -428,6 +435,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.gen++
 	old := l.pages.Load()
 	var ps *pageSet
+	kept := -1 // how many of old's paths next has, when known
 	switch {
 	case changes == nil:
 		ps = &pageSet{byPath: make(map[string]*page, len(next.jobs))}
@@ -438,6 +446,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 		l.shown.reset()
 	case next == l.lastGood:
 		ps = &pageSet{byPath: maps.Clone(old.byPath)}
+		kept = len(old.byPath)
 		for o := range l.shown.stale(changes) {
 			l.shown.remove(o)
 			if ps.byPath[o.job.Path] != o {
@@ -451,8 +460,12 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	default:
 		stale := l.shown.stale(changes)
 		ps = &pageSet{byPath: make(map[string]*page, len(next.jobs))}
+		kept = 0
 		for path, j := range next.jobs {
 			o := old.byPath[path]
+			if o != nil {
+				kept++
+			}
 			switch {
 			case o == nil:
 			case !o.done.Load():
@@ -474,6 +487,9 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 		}
 	}
 	for path, o := range old.byPath {
+		if kept == len(old.byPath) {
+			break // none went: no need to look
+		}
 		if ps.byPath[path] == nil {
 			ch.Removed = append(ch.Removed, path)
 			l.shown.remove(o)
