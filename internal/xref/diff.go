@@ -199,14 +199,21 @@ func diffNames(c *Changes, prev, next *Graph) {
 		c.add(Fact{Name, key})
 		c.names = append(c.names, FoldMentions(key))
 	}
+	found := 0 // of prev's keys in next
 	for key, t := range next.names {
-		if old, ok := prev.names[key]; !ok || !sameTarget(old, t) {
+		old, ok := prev.names[key]
+		if ok {
+			found++
+		}
+		if !ok || !sameTarget(old, t) {
 			changed(key)
 		}
 	}
-	for key := range prev.names {
-		if _, ok := next.names[key]; !ok {
-			changed(key)
+	if found < len(prev.names) { // some went
+		for key := range prev.names {
+			if _, ok := next.names[key]; !ok {
+				changed(key)
+			}
 		}
 	}
 	slices.Sort(c.names)
