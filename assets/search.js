@@ -18,6 +18,39 @@
   var home = body.getAttribute('data-home') || base;
   var indexURL = body.getAttribute('data-search-index');
   var POPUP = 8, PAGE = 50;
+
+  // ---- Interface text: the page's language's (internal/i18n), which the
+  // search form carries as JSON in data-text; English where a site's own
+  // template leaves it out. It is only ever set as text (textContent).
+  var TEXT = {
+    term: 'Term', incident: 'Incident', framework: 'Framework', control: 'Control', page: 'Page',
+    deprecated_badge: 'deprecated',
+    search_no_match: 'Nothing matches “{0}”.',
+    search_all_results: 'All results for “{0}”',
+    search_full_text: 'Search the full text',
+    search_unavailable_az: 'Search is unavailable; browse the A–Z index.',
+    search_unavailable: 'Search is unavailable.',
+    search_searching: 'Searching…',
+    search_one_result: '{0} result for “{1}”',
+    search_n_results: '{0} results for “{1}”'
+  };
+  (function () {
+    var f = document.querySelector('form[data-text]'), own = null;
+    try { own = JSON.parse(f ? f.getAttribute('data-text') : 'null'); } catch (e) { own = null; }
+    if (!own || typeof own !== 'object') return;
+    Object.keys(TEXT).forEach(function (k) {
+      if (typeof own[k] === 'string') TEXT[k] = own[k];
+    });
+  })();
+
+  // tr is the text of key with {0}, {1}... filled in from the arguments
+  // after it.
+  function tr(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return TEXT[key].replace(/\{(\d)\}/g, function (m, i) {
+      return i < args.length ? String(args[i]) : m;
+    });
+  }
   var EXACT = 0, PLURAL = 1, PREFIX = 2, TYPO = 3, TYPO_PREFIX = 4, NONE = 9;
   var WORD = /[\p{L}\p{N}]+/gu;
 
@@ -160,11 +193,11 @@
 
   // An entry (incident, framework, control) is a hit like a term, with
   // its path given; its summary is in the shards after the terms'.
-  var KINDS = { i: 'Incident', f: 'Framework', c: 'Control' };
+  var KINDS = { i: 'incident', f: 'framework', c: 'control' }; // keys of TEXT
 
   function addEntry(idx, line) {
     var f = line.split('\t'), j;
-    var t = { id: idx.terms.length, title: f[1] || '', kind: KINDS[f[0][1]] || 'Page', path: f[2] || '', abbrs: [], syns: list(f[3]), deprecated: false };
+    var t = { id: idx.terms.length, title: f[1] || '', kind: KINDS[f[0][1]] || 'page', path: f[2] || '', abbrs: [], syns: list(f[3]), deprecated: false };
     addName(idx, t, t.title, 0);
     for (j = 0; j < t.syns.length; j++) addName(idx, t, t.syns[j], 1);
     idx.terms.push(t);
@@ -468,12 +501,12 @@
     var t = h.term, a = el('a', cls);
     a.href = (t.lang ? home : base) + (t.path !== undefined ? t.path : 'terms/' + (t.slug || slugOf(t.title)) + '/');
     if (t.lang) { a.lang = t.lang; a.hreflang = t.lang; }
-    a.appendChild(el('span', 'search-hit-kind', t.kind || 'Term'));
+    a.appendChild(el('span', 'search-hit-kind', tr(t.kind || 'term')));
     a.appendChild(highlight(el('span', 'search-hit-title'), t.title, r.Q));
     if (t.lang) a.appendChild(el('span', 'badge badge-lang', t.lang));
     if (t.abbrs.length) a.appendChild(highlight(el('span', 'search-hit-abbr'), t.abbrs.join(', '), r.Q));
     if (h.via && h.via.kind === 1) a.appendChild(highlight(el('span', 'search-hit-aka'), h.via.text, r.Q));
-    if (t.deprecated) a.appendChild(el('span', 'badge badge-deprecated search-hit-deprecated', 'deprecated'));
+    if (t.deprecated) a.appendChild(el('span', 'badge badge-deprecated search-hit-deprecated', tr('deprecated_badge')));
     var s = a.appendChild(el('span', 'search-hit-summary'));
     if (known !== undefined) {
       highlight(s, known, r.Q);
@@ -536,8 +569,8 @@
       a.setAttribute('aria-selected', 'false');
       a.tabIndex = -1;
     });
-    if (!hits.length) popup.appendChild(el('p', 'search-empty', 'Nothing matches “' + r.Q.text.trim() + '”.'));
-    var all = popup.appendChild(el('a', 'search-all', hits.length ? 'All results for “' + r.Q.text.trim() + '”' : 'Search the full text'));
+    if (!hits.length) popup.appendChild(el('p', 'search-empty', tr('search_no_match', r.Q.text.trim())));
+    var all = popup.appendChild(el('a', 'search-all', hits.length ? tr('search_all_results', r.Q.text.trim()) : tr('search_full_text')));
     all.href = searchURL(r.Q.text);
     all.id = 'search-option-all';
     all.setAttribute('role', 'option');
@@ -566,7 +599,7 @@
     }, function () {
       if (my !== seq) return;
       popup.textContent = '';
-      popup.appendChild(el('p', 'search-empty', 'Search is unavailable; browse the A–Z index.'));
+      popup.appendChild(el('p', 'search-empty', tr('search_unavailable_az')));
       if (!closed) popup.hidden = false;
     });
   }
@@ -625,7 +658,7 @@
   function showPage(q) {
     var my = ++pageSeq;
     if (!q.trim()) { results.textContent = ''; status.textContent = ''; return; }
-    status.textContent = 'Searching…';
+    status.textContent = tr('search_searching');
     search(q, PAGE).then(function (r) {
       return r.more ? r.more.then(function (hits) { r.hits = hits; return r; }) : r;
     }).then(function (r) {
@@ -642,9 +675,9 @@
       results.textContent = '';
       results.appendChild(all);
       results.setAttribute('data-query', q);
-      status.textContent = r.hits.length ? r.hits.length + (r.hits.length === 1 ? ' result' : ' results') + ' for “' + q.trim() + '”' : 'Nothing matches “' + q.trim() + '”.';
+      status.textContent = r.hits.length ? tr(r.hits.length === 1 ? 'search_one_result' : 'search_n_results', r.hits.length, q.trim()) : tr('search_no_match', q.trim());
     }, function () {
-      if (my === pageSeq) status.textContent = 'Search is unavailable.';
+      if (my === pageSeq) status.textContent = tr('search_unavailable');
     });
   }
 

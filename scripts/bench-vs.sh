@@ -21,6 +21,7 @@ mkdir -p "$WORK"
 go build -o "$WORK/new" ./cmd/nhiglossary
 go build -o "$WORK/gencorpus" ./scripts/gencorpus
 rm -rf "$WORK/base-src"
+git worktree prune # a run killed before its cleanup leaves the worktree registered
 git worktree add -q --detach "$WORK/base-src" "$BASE"
 trap 'git worktree remove --force "$WORK/base-src"' EXIT
 (cd "$WORK/base-src" && go build -o "$WORK/old" ./cmd/nhiglossary)

@@ -200,6 +200,8 @@ func run(ctx context.Context, jobs []render.Job, sink Sink) error {
 	if ss, ok := sink.(streamSink); ok {
 		return stream(ctx, jobs, ss)
 	}
+	// A sink that takes whole files only (the tests' in-memory ones;
+	// TestStreamedFilesEqualBuffered holds both ways to the same files).
 	// One buffer per worker, reused for every page: a fresh one per page
 	// was a tenth of what a build allocated.
 	bufs := make([]bytes.Buffer, par.Workers())

@@ -255,3 +255,16 @@ func TestTwoLanguageCheck(t *testing.T) {
 		t.Errorf("broken site (-want +got):\n%s", diff)
 	}
 }
+
+// A citation's number is read out in the page's language.
+func TestCitationsAreReadInThePagesLanguage(t *testing.T) {
+	files, _ := buildSite(t, "bundled")
+	for page, want := range map[string]string{
+		"terms/api-key/index.html":    `aria-label="Source 1"`,
+		"de/terms/api-key/index.html": `aria-label="Quelle 1"`,
+	} {
+		if !strings.Contains(files[page], want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+}

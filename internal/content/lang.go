@@ -322,11 +322,17 @@ func (s *Site) settle(diags *diag.List) {
 		return cmp.Or(strings.Compare(a.Slug.Value, b.Slug.Value), strings.Compare(a.File, b.File))
 	})
 	s.Lang = cmp.Or(s.Lang, s.Config.DefaultLanguage())
+	// Only where unset: a preview assembles its loaded objects again for
+	// each version while pages of the last one still read them.
 	for _, t := range s.Terms {
-		t.Lang = cmp.Or(t.Lang, s.Config.DefaultLanguage())
+		if t.Lang == "" {
+			t.Lang = s.Config.DefaultLanguage()
+		}
 	}
 	for _, inc := range s.Incidents {
-		inc.Lang = cmp.Or(inc.Lang, s.Config.DefaultLanguage())
+		if inc.Lang == "" {
+			inc.Lang = s.Config.DefaultLanguage()
+		}
 	}
 	s.pairTranslations(diags)
 	sortTranslations(s.TermTranslations, func(t *Term) string { return t.File })

@@ -71,20 +71,12 @@ func ValidCode(code string) bool {
 // override can be checked to keep them.
 func Placeholders(s string) []string {
 	var out []string
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			break
+	fill(s, func(name string) (string, bool) {
+		if _, ok := argIndex(name); ok {
+			out = append(out, "{"+name+"}")
 		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			break
-		}
-		if _, err := strconv.Atoi(s[i+1 : i+j]); err == nil {
-			out = append(out, s[i:i+j+1])
-		}
-		s = s[i+j+1:]
-	}
+		return "", false
+	})
 	slices.Sort(out)
 	return slices.Compact(out)
 }
@@ -130,8 +122,8 @@ func (t *Text) Tf(key string, args ...string) string {
 		return s
 	}
 	return fill(s, func(name string) (string, bool) {
-		i, err := strconv.Atoi(name)
-		if err != nil || i < 0 || i >= len(args) {
+		i, ok := argIndex(name)
+		if !ok || i >= len(args) {
 			return "", false
 		}
 		return args[i], true
@@ -158,6 +150,16 @@ func (t *Text) Date(d time.Time) string {
 	})
 }
 
+// argIndex reads a placeholder's name as an argument's index: ASCII
+// digits only, without sign or leading zero ("{+0}" and "{00}" are text).
+func argIndex(name string) (int, bool) {
+	if name == "" || len(name) > 1 && name[0] == '0' || strings.Trim(name, "0123456789") != "" {
+		return 0, false
+	}
+	i, err := strconv.Atoi(name)
+	return i, err == nil
+}
+
 // fill replaces each "{name}" of s for which value has one, in one pass
 // (a strings.Replacer per call cost more than the pages it filled).
 func fill(s string, value func(name string) (string, bool)) string {
@@ -170,6 +172,12 @@ func fill(s string, value func(name string) (string, bool)) string {
 		j := strings.IndexByte(s[i:], '}')
 		if j < 0 {
 			break
+		}
+		if k := strings.LastIndexByte(s[i+1:i+j], '{'); k >= 0 {
+			// "{ a {0}": the "{" nearest the "}" opens the placeholder.
+			b.WriteString(s[:i+1+k])
+			s = s[i+1+k:]
+			continue
 		}
 		v, ok := value(s[i+1 : i+j])
 		if !ok {

@@ -136,3 +136,33 @@ func TestValidCode(t *testing.T) {
 		}
 	}
 }
+
+func TestTfFillsOnlyItsPlaceholders(t *testing.T) {
+	tx := New("en", map[string]string{"k": ""})
+	for _, c := range []struct {
+		s    string
+		args []string
+		want string
+	}{
+		{"{0} and {1}", []string{"a", "b"}, "a and b"},
+		{"{1}{0}{1}", []string{"a", "b"}, "bab"},
+		{"{2} stays", []string{"a"}, "{2} stays"},
+		{"{name} stays", []string{"a"}, "{name} stays"},
+		{"open { only", []string{"a"}, "open { only"},
+		{"{{0}}", []string{"a"}, "{a}"}, // the "{" nearest the "}" opens it
+		{"{0}", []string{"{1}"}, "{1}"}, // an argument is not filled in again
+		{"{-1}", []string{"a"}, "{-1}"},
+		{"{+0} {00}", []string{"a"}, "{+0} {00}"},
+		{"x { y {1}", []string{"a", "b"}, "x { y b"},
+		{"{a {0}", []string{"a"}, "{a a"},
+		{"", []string{"a"}, ""},
+	} {
+		tx.m["k"] = c.s
+		if got := tx.Tf("k", c.args...); got != c.want {
+			t.Errorf("Tf(%q, %q) = %q, want %q", c.s, c.args, got, c.want)
+		}
+	}
+	if got := Placeholders("{1} {0} {1} {x} { {2} {"); !slices.Equal(got, []string{"{0}", "{1}", "{2}"}) {
+		t.Errorf("Placeholders = %q", got)
+	}
+}

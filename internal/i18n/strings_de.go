@@ -48,6 +48,7 @@ var german = map[string]string{
 	"referenced_by":       "Was hierher verweist",
 	"referenced_by_note":  "Andere Begriffe, deren Text oder Liste verwandter Begriffe hierher verweist.",
 	"source_of_term":      "Quelle {0} zu {1}: {2}",
+	"source":              "Quelle", // a citation's number is read as "Quelle 2"
 	"sources":             "Quellen",
 	"back_to_text":        "Zurück zum Text",
 	"editorial_note":      "Redaktioneller Hinweis.",
@@ -140,4 +141,15 @@ var german = map[string]string{
 	"deprecated_group_note":  "Sie bleiben, damit alte Links funktionieren; verwenden Sie den aktuellen Begriff.",
 	"title_disambiguation":   "{0} (Begriffsklärung)",
 	"desc_disambiguation":    "{0} kann {1} Begriffe bezeichnen.",
+
+	"control":               "Control",
+	"page":                  "Seite",
+	"search_no_match":       "Nichts passt zu „{0}“.",
+	"search_all_results":    "Alle Ergebnisse für „{0}“",
+	"search_full_text":      "Im ganzen Text suchen",
+	"search_unavailable_az": "Die Suche ist nicht verfügbar; nutzen Sie das A–Z-Verzeichnis.",
+	"search_unavailable":    "Die Suche ist nicht verfügbar.",
+	"search_searching":      "Suche läuft …",
+	"search_one_result":     "{0} Ergebnis für „{1}“",
+	"search_n_results":      "{0} Ergebnisse für „{1}“",
 }

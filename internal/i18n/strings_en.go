@@ -53,6 +53,7 @@ var english = map[string]string{
 	"referenced_by":       "What links here",
 	"referenced_by_note":  "Other terms whose text or related list links here.",
 	"source_of_term":      "Source {0} of {1}: {2}",
+	"source":              "Source", // a citation's number is read as "Source 2"
 	"sources":             "Sources",
 	"back_to_text":        "Back to the text",
 	"editorial_note":      "Editorial note.",
@@ -150,4 +151,17 @@ var english = map[string]string{
 	"deprecated_group_note":  "Kept so that old links work; use the current term instead.",
 	"title_disambiguation":   "{0} (disambiguation)",
 	"desc_disambiguation":    "{0} may refer to {1} terms.",
+
+	// The search box's own text (assets/search.js, as data: render's
+	// scriptText). "{0}" is the query, or the count before it.
+	"control":               "Control",
+	"page":                  "Page",
+	"search_no_match":       "Nothing matches “{0}”.",
+	"search_all_results":    "All results for “{0}”",
+	"search_full_text":      "Search the full text",
+	"search_unavailable_az": "Search is unavailable; browse the A–Z index.",
+	"search_unavailable":    "Search is unavailable.",
+	"search_searching":      "Searching…",
+	"search_one_result":     "{0} result for “{1}”",
+	"search_n_results":      "{0} results for “{1}”",
 }

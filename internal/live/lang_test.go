@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -11,7 +12,9 @@ import (
 
 // A site in two languages: after each edit (a translation, a new one, one
 // deleted, an original, the interface text) the preview serves exactly
-// what `build --drafts` writes, every language's pages and search index.
+// what `build --drafts` writes, every language's pages and search index,
+// and an edit of one translation renders again no page of the other
+// language but those that show it.
 func TestLiveTwoLanguagesMatchAFreshBuild(t *testing.T) {
 	src := copySite(t, "two-lang")
 	ctx := context.Background()
@@ -22,17 +25,20 @@ func TestLiveTwoLanguagesMatchAFreshBuild(t *testing.T) {
 		name   string
 		change func(dir string)
 		files  []string // what the watcher would report
+		// outside are the files outside de/ the edit renders again, for
+		// an edit of one term: the other language shows it only there.
+		outside []string
 	}{
 		{name: "the first build", change: func(string) {}},
 		{name: "a translation's prose", change: func(d string) {
 			edit(t, d, secretDE, replace("Ein Geheimnis gewährt Zugriff.", "Ein Geheimnis gewährt Zugriff, oft zu viel."))
-		}, files: []string{secretDE}},
+		}, files: []string{secretDE}, outside: []string{"api/glossary.json"}},
 		{name: "a translation's title", change: func(d string) {
 			edit(t, d, secretDE, replace("title: Geheimnis", "title: Geheimer Wert\nsynonyms: [Geheimnis]"))
-		}, files: []string{secretDE}},
+		}, files: []string{secretDE}, outside: []string{"api/glossary.json", "api/skos.ttl", "sitemap.xml"}},
 		{name: "a new translation", change: func(d string) {
 			write(t, d, workloadDE, "---\ntitle: Workload-Identität\nsummary: Die Identität, die eine laufende Workload nachweist.\nsource_updated: 2026-05-16\n---\nSie ersetzt ein gespeichertes [[Geheimer Wert]].\n")
-		}, files: []string{workloadDE}},
+		}, files: []string{workloadDE}, outside: []string{"api/glossary.json", "api/skos.ttl", "sitemap.xml", "terms/workload-identity/index.html"}},
 		{name: "an original", change: func(d string) {
 			edit(t, d, "content/terms/workload-identity.md", replace("replaces a stored", "replaces a long-lived stored"))
 		}, files: []string{"content/terms/workload-identity.md"}},
@@ -41,7 +47,7 @@ func TestLiveTwoLanguagesMatchAFreshBuild(t *testing.T) {
 		}, files: []string{"i18n/de.yaml"}},
 		{name: "a translation deleted", change: func(d string) {
 			os.Remove(filepath.Join(d, filepath.FromSlash(workloadDE)))
-		}, files: []string{workloadDE}},
+		}, files: []string{workloadDE}, outside: []string{"api/glossary.json", "api/skos.ttl", "sitemap.xml", "terms/workload-identity/index.html"}},
 	}
 	for i, st := range steps {
 		st.change(src)
@@ -53,6 +59,18 @@ func TestLiveTwoLanguagesMatchAFreshBuild(t *testing.T) {
 		}
 		if ch.Err != nil {
 			t.Fatalf("%s: %v\n%v", st.name, ch.Err, ch.Diags)
+		}
+		t.Logf("%s: %d of %d files, %d facts: %v", st.name, len(ch.Pages), len(l.pages.Load().byPath), ch.Facts, ch.Pages)
+		if st.outside != nil {
+			var outside []string
+			for _, p := range ch.Pages {
+				if !strings.HasPrefix(p, "de/") {
+					outside = append(outside, p)
+				}
+			}
+			if diff := cmp.Diff(st.outside, outside); diff != "" {
+				t.Errorf("%s: files outside de/ rendered again (-want +got):\n%s", st.name, diff)
+			}
 		}
 		got, want := everything(t, l), freshBuild(t, src)
 		if diff := cmp.Diff(keys(want), keys(got)); diff != "" {

@@ -3,8 +3,8 @@
 // pages whose content may differ. Which pages those are, it learns from
 // the pages themselves: every render.Job declares the facts of the site
 // model it shows (and records, as it renders, the terms it links to and
-// the Markdown it rendered), and xref.Diff says which facts an edit
-// changed. Live knows no page kind, path or link rule of its own, so a
+// the Markdown it rendered), and xref.DiffLanguages says which facts an
+// edit changed. Live knows no page kind, path or link rule of its own, so a
 // new kind of page or file needs no change here.
 //
 // What it keeps between updates, so that an edit costs what it changed:
@@ -18,9 +18,9 @@
 // it should not be.
 //
 // A site in several languages has a renderer and a search index for each
-// (render.NewSite, as build.Generate); its pages show one another (the
-// language switcher, links to an untranslated original) in ways no fact
-// declares yet, so there an edit marks every page to render again.
+// (render.NewSite, as build.Generate); xref.DiffLanguages compares each
+// language's view with its own, and a page declares what it shows of
+// the other languages as facts of their views.
 //
 // Pages are rendered when first asked for (Get) or by RenderPending, so
 // the page a reader waits for comes first.
@@ -138,12 +138,6 @@ func (st *state) jobs() map[string]render.Job {
 	})
 	return st.byPath
 }
-
-// multilingual reports whether the state has several languages. Their
-// pages show one another (language switcher, links to an untranslated
-// original), which no language's facts say: an edit renders them all
-// again.
-func (st *state) multilingual() bool { return len(st.gs) > 1 }
 
 // Change says what one Update did.
 type Change struct {
@@ -396,12 +390,12 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 		return l.fail(ch, build.ErrInvalid)
 	}
 	prev := l.lastGood
-	full = full || prev == nil || prev.base != build.BasePath(gs[0]) || prev.multilingual() || len(gs) > 1
+	full = full || prev == nil || prev.base != build.BasePath(gs[0])
 	// Diff needs only the graphs: it runs while the renderers are made.
 	var changes *xref.Changes
 	var diffed sync.WaitGroup
 	if !full {
-		diffed.Go(func() { changes = xref.Diff(prev.g, gs[0]) })
+		diffed.Go(func() { changes = xref.DiffLanguages(prev.gs, gs) })
 	}
 	next, err := l.newState(gs)
 	diffed.Wait()
@@ -503,12 +497,24 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			case !slices.Equal(o.job.Shows, j.Shows):
 			default:
 				if _, ok := stale[o]; !ok {
+					if o.job.Term != j.Term {
+						// The same term in a new object: a translation
+						// merged anew (content.Site.Localize). Its text
+						// goes with it.
+						l.moveText(o.job.Term, j.Term)
+						l.shown.remove(o)
+						o = o.withJob(j)
+						l.shown.add(o)
+					}
 					ps.byPath[path] = o
 					continue
 				}
 			}
 			if o != nil {
 				l.shown.remove(o)
+				if o.job.Term != j.Term {
+					l.moveText(o.job.Term, nil) // its page renders the new term's
+				}
 			}
 			ps.byPath[path] = &page{gen: l.gen, job: j}
 			ch.Pages = append(ch.Pages, path)
@@ -534,6 +540,24 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.search.Store(&searchBundle{l: l, st: next, ps: ps, gen: l.gen})
 	l.lastGood = next
 	l.ok, l.err = true, nil
+}
+
+// moveText gives the body text kept for term from to term to, in every
+// language; a nil to drops it.
+func (l *Live) moveText(from, to *content.Term) {
+	if from == nil {
+		return
+	}
+	l.textMu.Lock()
+	defer l.textMu.Unlock()
+	for _, m := range l.text {
+		if body, ok := m[from]; ok {
+			delete(m, from)
+			if to != nil {
+				m[to] = body
+			}
+		}
+	}
 }
 
 // loadAssets reads the assets again (there are few).
@@ -581,7 +605,7 @@ func devAssetURLs(base string) render.Assets {
 // pages showing its facts (xref.ProseChanges) render again.
 func (l *Live) proseEdit(ch *Change, files []string) bool {
 	st := l.lastGood
-	if !l.ok || st == nil || st.multilingual() {
+	if !l.ok || st == nil {
 		return false
 	}
 	edits := map[*content.Term]*content.Term{}
@@ -591,13 +615,13 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 			return false
 		}
 		old := st.termOf(f)
-		if old == nil || !xref.SameResolution(old, src.loaded.Term) ||
+		if old == nil || !st.everyLanguageHolds(old) || !xref.SameResolution(old, src.loaded.Term) ||
 			slices.ContainsFunc(l.problems, func(d diag.Diagnostic) bool { return d.Pos.File == f }) {
 			return false
 		}
 		edits[old] = src.loaded.Term
 	}
-	changes := xref.ProseChanges(edits)
+	changes := xref.ProseChanges(st.gs, edits)
 	l.contentMu.Lock()
 	for old, t := range edits {
 		*old = *t
@@ -613,6 +637,18 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 	l.textMu.Unlock()
 	ch.Facts, ch.InPlace = changes.Len(), true
 	l.install(ch, st, changes)
+	return true
+}
+
+// everyLanguageHolds reports whether every language's view has t itself,
+// not a copy merged with a translation (content.Site.Localize), so that
+// updating t in place updates them all.
+func (st *state) everyLanguageHolds(t *content.Term) bool {
+	for _, g := range st.gs {
+		if g.TermBySlug[t.Slug.Value] != t {
+			return false
+		}
+	}
 	return true
 }
 

@@ -16,7 +16,7 @@ import (
 
 // bundledSite copies the glossary shipped in this repository, the largest
 // real site at hand, to a temporary folder.
-func bundledSite(t *testing.T) string {
+func bundledSite(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
 	if err := os.CopyFS(filepath.Join(dst, "content"), os.DirFS("../../content")); err != nil {

@@ -43,9 +43,10 @@ type page struct {
 	data []byte
 	err  error
 	// What the file showed as it rendered (see render.Deps); mentions is
-	// its Markdown folded as xref.Changes.Mentions wants it.
-	facts    []xref.Fact
-	mentions string
+	// its Markdown folded as xref.Changes.Mentions wants it, in the view
+	// of lang.
+	facts          []xref.Fact
+	mentions, lang string
 }
 
 // shownIndex is which rendered pages showed each fact: an edit that
@@ -125,12 +126,21 @@ func (ix *shownIndex) stale(changes *xref.Changes) map[*page]struct{} {
 	}
 	if changes.NamesChanged() {
 		for p := range ix.mentions {
-			if changes.Mentions(p.mentions) {
+			if changes.Mentions(p.lang, p.mentions) {
 				out[p] = struct{}{}
 			}
 		}
 	}
 	return out
+}
+
+// withJob is the rendered page p, done, as next's job j renders it (j
+// shows what p's job showed).
+func (p *page) withJob(j render.Job) *page {
+	q := &page{gen: p.gen, job: j, data: p.data, err: p.err, facts: p.facts, mentions: p.mentions, lang: p.lang}
+	q.once.Do(func() {})
+	q.done.Store(true)
+	return q
 }
 
 func (p *page) render(l *Live) ([]byte, error) {
@@ -141,7 +151,7 @@ func (p *page) render(l *Live) ([]byte, error) {
 		var b bytes.Buffer
 		deps, err := p.job.RenderDeps(&b)
 		p.data, p.err = b.Bytes(), err
-		p.facts = deps.Facts
+		p.facts, p.lang = deps.Facts, deps.Lang
 		if len(deps.Markdown) > 0 {
 			p.mentions = xref.FoldMentions(strings.Join(deps.Markdown, "\n"))
 		}

@@ -34,6 +34,14 @@ type pIncident struct {
 	slug, title, summary string
 	day                  int
 	tags                 []string
+	de                   *pTranslation // nil when untranslated
+}
+
+// pTranslation is a German translation of a term or an incident.
+type pTranslation struct {
+	title, summary string
+	synonyms       []string
+	body           []string
 }
 
 type pSite struct {
@@ -42,6 +50,9 @@ type pSite struct {
 	incidents []*pIncident
 	controls  []string // titles of NHI1..NHI3
 	next      int      // for new names
+	// de holds the German translations by term slug; nil on a site in
+	// one language.
+	de map[string]*pTranslation
 }
 
 // phrases are what bodies mention and what may become a synonym later.
@@ -161,19 +172,74 @@ func (s *pSite) frameworkText() string {
 }
 
 func (s *pSite) configText() string {
-	return fmt.Sprintf("title: %q\nbase_url: https://example.org/kb/\nautolink: first\n", s.title)
+	text := fmt.Sprintf("title: %q\nbase_url: https://example.org/kb/\nautolink: first\n", s.title)
+	if s.de != nil {
+		text += "languages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n"
+	}
+	return text
 }
 
-// writeAll writes every file of the model.
-func (s *pSite) writeAll(t *testing.T, dir string) {
-	write(t, dir, "nhiglossary.yaml", s.configText())
-	write(t, dir, "content/frameworks/owasp.yaml", s.frameworkText())
+func (tr *pTranslation) text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: %q\nsummary: %q\nsource_updated: 2026-05-28\n", tr.title, tr.summary)
+	if len(tr.synonyms) > 0 {
+		fmt.Fprintf(&b, "synonyms: %s\n", yamlList(tr.synonyms))
+	}
+	b.WriteString("---\n")
+	b.WriteString(strings.Join(tr.body, "\n\n") + "\n")
+	return b.String()
+}
+
+// files is every file of the model, by path.
+func (s *pSite) files() map[string]string {
+	out := map[string]string{
+		"nhiglossary.yaml":              s.configText(),
+		"content/frameworks/owasp.yaml": s.frameworkText(),
+	}
 	for _, inc := range s.incidents {
-		write(t, dir, inc.file(), inc.text())
+		out[inc.file()] = inc.text()
+		if inc.de != nil {
+			out["content/incidents/"+inc.slug+".de.md"] = fmt.Sprintf("---\ntitle: %q\nsummary: %q\n---\nEin Vorfall.\n", inc.de.title, inc.de.summary)
+		}
 	}
 	for _, tm := range s.terms {
-		write(t, dir, tm.file(), tm.text())
+		out[tm.file()] = tm.text()
 	}
+	for slug, tr := range s.de {
+		out["content/terms/"+slug+".de.md"] = tr.text()
+	}
+	return out
+}
+
+// sync writes the files of the model that differ from those in dir and
+// deletes those it no longer has, and returns their paths, as a watcher
+// reports them.
+func (s *pSite) sync(t *testing.T, dir string) []string {
+	t.Helper()
+	want := s.files()
+	var changed []string
+	for p, text := range want {
+		if old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p))); err != nil || string(old) != text {
+			write(t, dir, p, text)
+			changed = append(changed, p)
+		}
+	}
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if rel = filepath.ToSlash(rel); want[rel] == "" {
+			changed = append(changed, rel)
+			return os.Remove(path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(changed)
+	return changed
 }
 
 // allNames are the names in use, lower-cased: a new one must not clash.
@@ -189,13 +255,103 @@ func (s *pSite) allNames() map[string]bool {
 	for _, inc := range s.incidents {
 		out[strings.ToLower(inc.title)] = true
 		out[inc.slug] = true
+		if inc.de != nil {
+			out[strings.ToLower(inc.de.title)] = true
+		}
+	}
+	for _, tr := range s.de {
+		out[strings.ToLower(tr.title)] = true
+		for _, n := range tr.synonyms {
+			out[strings.ToLower(n)] = true
+		}
 	}
 	return out
 }
 
-// edit makes one random edit to the model and returns its name and the
-// files it touched.
-func (s *pSite) edit(r *rand.Rand) (string, []*pTerm, bool) {
+// relink makes the translations' links to a German title that goes
+// links to its term's slug.
+func (s *pSite) relink(title, slug string) {
+	for _, tr := range s.de {
+		for i, b := range tr.body {
+			tr.body[i] = strings.ReplaceAll(b, "[["+title+"]]", "[["+slug+"]]")
+		}
+	}
+}
+
+// editTranslation makes one random edit of the German translations: one
+// added, retitled, summarized, written on, linked, given a synonym a body
+// mentions, or deleted, or an incident's translation added or dropped.
+func (s *pSite) editTranslation(r *rand.Rand) string {
+	slugs := s.slugs()
+	slug := pick(r, slugs)
+	tr := s.de[slug]
+	if tr == nil || r.IntN(8) == 0 {
+		if r.IntN(5) == 0 {
+			inc := pick(r, s.incidents)
+			if inc.de != nil {
+				inc.de = nil
+				return "incident translation deleted"
+			}
+			inc.de = &pTranslation{title: fmt.Sprintf("Vorfall %d", s.next), summary: "Schlüssel; siehe [[" + pick(r, slugs) + "]]."}
+			s.next++
+			return "incident translated"
+		}
+		if tr != nil {
+			delete(s.de, slug)
+			s.relink(tr.title, slug)
+			return "translation deleted"
+		}
+		s.de[slug] = &pTranslation{
+			title: fmt.Sprintf("Begriff %d", s.next), summary: fmt.Sprintf("Zusammenfassung %d.", s.next),
+			body: []string{"Er erwähnt " + pick(r, phrases) + "."},
+		}
+		if r.IntN(3) == 0 {
+			s.de[slug].body = nil // its page shows the original's body
+		}
+		s.next++
+		return "translation added"
+	}
+	switch r.IntN(6) {
+	case 0:
+		s.relink(tr.title, slug)
+		tr.title = fmt.Sprintf("Titel %d", s.next)
+		s.next++
+		return "translation title"
+	case 1:
+		tr.summary = fmt.Sprintf("Zusammenfassung %d.", s.next)
+		s.next++
+		return "translation summary"
+	case 2:
+		tr.body = append(tr.body, "Mehr über "+pick(r, phrases)+".")
+		return "translation prose"
+	case 3:
+		// A link by slug, or by another translation's title.
+		target := pick(r, slugs)
+		if o := s.de[target]; o != nil && r.IntN(2) == 0 {
+			target = o.title
+		}
+		tr.body = append(tr.body, "Siehe [["+target+"]].")
+		return "translation link"
+	case 4:
+		for _, p := range r.Perm(len(phrases)) {
+			if name := phrases[p]; !s.allNames()[name] {
+				tr.synonyms = append(tr.synonyms, strings.ToUpper(name[:1])+name[1:])
+				return "mention becomes a translation's synonym"
+			}
+		}
+		tr.synonyms = nil
+		return "translation synonyms dropped"
+	default:
+		tr.body = slices.DeleteFunc(tr.body, func(s string) bool { return strings.Contains(s, "[[") })
+		return "translation unlinked"
+	}
+}
+
+// edit makes one random edit to the model and returns its name.
+func (s *pSite) edit(r *rand.Rand) string {
+	if s.de != nil && r.IntN(2) == 0 {
+		return s.editTranslation(r)
+	}
 	slugs := s.slugs()
 	t := s.terms[pick(r, slugs)]
 	switch r.IntN(15) {
@@ -207,76 +363,78 @@ func (s *pSite) edit(r *rand.Rand) (string, []*pTerm, bool) {
 				break
 			}
 		}
-		return "broader", []*pTerm{t}, false
+		return "broader"
 	case 14:
 		t.deprecated = !t.deprecated
-		return "deprecated", []*pTerm{t}, false
+		return "deprecated"
 	case 0:
 		t.body = append(t.body, "More prose about "+pick(r, phrases)+".")
-		return "prose", []*pTerm{t}, false
+		return "prose"
 	case 1:
 		t.summary = fmt.Sprintf("Summary %d.", s.next)
 		s.next++
-		return "summary", []*pTerm{t}, false
+		return "summary"
 	case 2:
 		t.title = fmt.Sprintf("Retitled %d", s.next)
 		s.next++
-		return "title", []*pTerm{t}, false
+		return "title"
 	case 3:
 		// A phrase some body mentions becomes this term's synonym.
 		for _, p := range r.Perm(len(phrases)) {
 			name := phrases[p]
 			if !s.allNames()[name] {
 				t.synonyms = append(t.synonyms, strings.ToUpper(name[:1])+name[1:])
-				return "mention becomes synonym", []*pTerm{t}, false
+				return "mention becomes synonym"
 			}
 		}
 		t.synonyms = nil
-		return "synonyms dropped", []*pTerm{t}, false
+		return "synonyms dropped"
 	case 4:
 		t.tags = []string{pick(r, tagPool)}
 		if r.IntN(3) == 0 {
 			t.tags = nil
 		}
-		return "tag", []*pTerm{t}, false
+		return "tag"
 	case 5:
 		t.category = pick(r, []string{"", "Credentials", "Governance", "Risk"})
-		return "category", []*pTerm{t}, false
+		return "category"
 	case 6:
 		t.body = append(t.body, "See [["+pick(r, slugs)+"]].")
-		return "link", []*pTerm{t}, false
+		return "link"
 	case 7:
 		t.body = slices.DeleteFunc(t.body, func(s string) bool { return strings.Contains(s, "[[") })
 		t.related = nil
-		return "unlink", []*pTerm{t}, false
+		return "unlink"
 	case 8:
-		return "new term", []*pTerm{s.addTerm(r)}, false
+		return "new term"
 	case 9:
 		if len(slugs) < 3 {
-			return "new term", []*pTerm{s.addTerm(r)}, false
+			return "new term"
 		}
-		// Delete t, and every mention of it first.
-		var touched []*pTerm
+		// Delete t (and its translation), and every mention of it first.
 		delete(s.terms, t.slug)
+		delete(s.de, t.slug)
 		for _, o := range s.terms {
-			before := len(o.related) + len(o.body) + len(o.broader)
 			o.related = slices.DeleteFunc(o.related, func(x string) bool { return x == t.slug })
 			o.broader = slices.DeleteFunc(o.broader, func(x string) bool { return x == t.slug })
 			o.body = slices.DeleteFunc(o.body, func(x string) bool { return strings.Contains(x, "[["+t.slug+"]]") })
-			if len(o.related)+len(o.body)+len(o.broader) != before {
-				touched = append(touched, o)
-			}
+		}
+		for _, tr := range s.de {
+			tr.body = slices.DeleteFunc(tr.body, func(x string) bool { return strings.Contains(x, "[["+t.slug+"]]") })
 		}
 		for _, inc := range s.incidents {
 			if strings.Contains(inc.summary, "[["+t.slug+"]]") {
 				inc.summary = "Keys leaked."
 			}
+			if inc.de != nil && strings.Contains(inc.de.summary, "[["+t.slug+"]]") {
+				inc.de.summary = "Schlüssel."
+			}
 		}
-		return "delete " + t.slug, append(touched, &pTerm{slug: t.slug, title: "\x00deleted"}), true
+		return "delete " + t.slug
 	case 10:
 		s.controls[r.IntN(len(s.controls))] = fmt.Sprintf("Control %d", s.next)
 		s.next++
-		return "control title", nil, true
+		return "control title"
 	case 11:
 		inc := pick(r, s.incidents)
 		inc.day = 1 + r.IntN(28)
@@ -284,17 +442,32 @@ func (s *pSite) edit(r *rand.Rand) (string, []*pTerm, bool) {
 			inc.title = fmt.Sprintf("Incident %d", s.next)
 			s.next++
 		}
-		return "incident date or title", nil, true
+		return "incident date or title"
 	default:
 		s.title = fmt.Sprintf("Site %d", s.next)
 		s.next++
-		return "site title", nil, true
+		return "site title"
 	}
 }
 
 func TestPreviewEqualsAFreshBuildAfterRandomEdits(t *testing.T) {
+	testRandomEdits(t, false)
+}
+
+// The same on a site in English and German, where half the edits are of
+// translations: pages of one language show the other's (alternates, the
+// switcher, untranslated originals, names that fall back to the
+// original's), and only the facts they declare say so.
+func TestPreviewInTwoLanguagesEqualsAFreshBuildAfterRandomEdits(t *testing.T) {
+	testRandomEdits(t, true)
+}
+
+func testRandomEdits(t *testing.T, german bool) {
 	seeds := 12
 	steps := 16
+	if german {
+		seeds = 8 // each step builds twice the pages
+	}
 	if testing.Short() {
 		seeds, steps = 3, 8
 	}
@@ -303,7 +476,13 @@ func TestPreviewEqualsAFreshBuildAfterRandomEdits(t *testing.T) {
 		r := rand.New(rand.NewPCG(uint64(seed), 10))
 		dir := t.TempDir()
 		s := newPSite(r)
-		s.writeAll(t, dir)
+		if german {
+			s.de = map[string]*pTranslation{}
+			for range 3 {
+				s.editTranslation(r)
+			}
+		}
+		s.sync(t, dir)
 		l := New(os.DirFS(dir), liveOpts())
 		if ch := l.Update(ctx, nil); ch.Err != nil {
 			t.Fatalf("seed %d: %v\n%v", seed, ch.Err, ch.Diags)
@@ -311,28 +490,8 @@ func TestPreviewEqualsAFreshBuildAfterRandomEdits(t *testing.T) {
 		everything(t, l)
 		var history []string
 		for step := range steps {
-			name, touched, others := s.edit(r)
-			history = append(history, name)
-			var files []string
-			for _, tm := range touched {
-				if tm.title == "\x00deleted" {
-					os.Remove(filepath.Join(dir, filepath.FromSlash(tm.file())))
-				} else {
-					write(t, dir, tm.file(), tm.text())
-				}
-				files = append(files, tm.file())
-			}
-			if others { // the model's other files: write what differs
-				for _, f := range []struct{ path, text string }{
-					{"nhiglossary.yaml", s.configText()}, {"content/frameworks/owasp.yaml", s.frameworkText()},
-					{s.incidents[0].file(), s.incidents[0].text()}, {s.incidents[1].file(), s.incidents[1].text()},
-				} {
-					if old, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.path))); string(old) != f.text {
-						write(t, dir, f.path, f.text)
-						files = append(files, f.path)
-					}
-				}
-			}
+			history = append(history, s.edit(r))
+			files := s.sync(t, dir)
 			ch := l.Update(ctx, files)
 			if ch.Err != nil {
 				t.Fatalf("seed %d step %d %q: %v\n%v", seed, step, history, ch.Err, ch.Diags)

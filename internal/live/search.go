@@ -45,7 +45,7 @@ func (b *searchBundle) build() {
 	// One index a language, under its prefix, as build.Generate writes.
 	for i, g := range b.st.gs {
 		lang, prefix := "", b.st.rs[i].Prefix()
-		if b.st.multilingual() {
+		if len(b.st.gs) > 1 { // as build.Generate: a one-language site folds as before
 			lang = g.Lang()
 		}
 		ix := search.NewStable(g.Terms, lang, render.SearchEntries(g)...)

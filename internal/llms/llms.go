@@ -39,16 +39,10 @@ type Writer interface {
 	io.ByteWriter
 }
 
-// Index is llms.txt: the site's title, its description as a quote, the
-// current terms (linking their Markdown copies), then incidents and
-// frameworks under "Optional", which a reader short of room may skip.
-func Index(g *xref.Graph, l Links) []byte {
-	var b bytes.Buffer
-	WriteIndex(&b, g, l)
-	return b.Bytes()
-}
-
-// WriteIndex appends llms.txt to b.
+// WriteIndex writes llms.txt to b: the site's title, its description as
+// a quote, the current terms (linking their Markdown copies), then
+// incidents and frameworks under "Optional", which a reader short of room
+// may skip.
 func WriteIndex(b Writer, g *xref.Graph, l Links) {
 	cfg := g.Site.Config
 	b.WriteString("# " + line(cfg.Title) + "\n\n")
@@ -86,16 +80,9 @@ func item(b Writer, title, url, desc string) {
 	b.WriteByte('\n')
 }
 
-// Full is llms-full.txt: every published term's Markdown copy, in the
-// order of the A-Z index.
-func Full(g *xref.Graph, l Links) []byte {
-	var b bytes.Buffer
-	WriteFull(&b, g, l)
-	return b.Bytes()
-}
-
-// WriteFull appends llms-full.txt to b, writing each copy in place (a
-// copy of the whole file per term was a fifth of a 10k build's garbage).
+// WriteFull writes llms-full.txt to b: every published term's Markdown
+// copy, in the order of the A-Z index, each written in place (a copy of
+// the whole file per term was a fifth of a 10k build's garbage).
 func WriteFull(b Writer, g *xref.Graph, l Links) {
 	for i, t := range g.Terms {
 		if i > 0 {
@@ -105,16 +92,9 @@ func WriteFull(b Writer, g *xref.Graph, l Links) {
 	}
 }
 
-// Term is a term's Markdown copy: title, summary, the body with its
-// [[links]] made absolute, then related terms and sources.
-func Term(g *xref.Graph, t *content.Term, l Links) []byte {
-	var b bytes.Buffer
-	WriteTerm(&b, g, t, l)
-	return b.Bytes()
-}
-
-// WriteTerm writes t's Markdown copy to b: blocks separated by a blank
-// line, ending with one newline.
+// WriteTerm writes t's Markdown copy to b: title, summary, the body with
+// its [[links]] made absolute, then related terms and sources; blocks
+// separated by a blank line, ending with one newline.
 func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 	b.WriteString("# " + line(t.Title.Value) + "\n")
 	// Each further block starts with the blank line that ends the last.
@@ -197,7 +177,10 @@ func numberCites(src string, sources []content.Source) string {
 	for _, c := range cites {
 		b.WriteString(src[at:c.Start])
 		at = c.End
-		b.WriteByte('[')
+		// Escaped: "[1]" is Markdown's reference-link syntax, and a
+		// citation followed by "(url)" or a "[1]: url" definition would
+		// make it a link.
+		b.WriteString(`\[`)
 		for i, k := range c.Keys {
 			if i > 0 {
 				b.WriteString(", ")
@@ -208,7 +191,7 @@ func numberCites(src string, sources []content.Source) string {
 				b.WriteString("@" + k)
 			}
 		}
-		b.WriteByte(']')
+		b.WriteString(`\]`)
 	}
 	b.WriteString(src[at:])
 	return b.String()
@@ -216,7 +199,7 @@ func numberCites(src string, sources []content.Source) string {
 
 // resolve turns each [[link]] of a Markdown text into [text](URL).
 func resolve(src string, l Links) string {
-	if len(wikilink.Scan(src)) == 0 {
+	if !strings.Contains(src, "[[") {
 		return src
 	}
 	var b bytes.Buffer

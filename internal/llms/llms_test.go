@@ -1,6 +1,7 @@
 package llms
 
 import (
+	"bytes"
 	"os"
 	"regexp"
 	"strings"
@@ -45,7 +46,7 @@ var mdLink = regexp.MustCompile(`\[((?:[^\]\\]|\\.)*)\]\(([^)]*)\)`)
 // "- [name](url): notes" lists; "Optional" last.
 func TestIndexFollowsTheConvention(t *testing.T) {
 	g, l := example(t)
-	out := string(Index(g, l))
+	out := index(g, l)
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	if !strings.HasPrefix(lines[0], "# Example NHI Glossary") || lines[1] != "" || !strings.HasPrefix(lines[2], "> ") {
 		t.Fatalf("head:\n%s", out)
@@ -77,7 +78,7 @@ func TestIndexFollowsTheConvention(t *testing.T) {
 func TestTermCopyResolvesLinks(t *testing.T) {
 	g, l := example(t)
 	for _, tm := range g.Terms {
-		out := string(Term(g, tm, l))
+		out := term(g, tm, l)
 		if !strings.HasPrefix(out, "# "+tm.Title.Value+"\n\n> "+tm.Summary+"\n") {
 			t.Errorf("%s head:\n%s", tm.Slug.Value, out)
 		}
@@ -90,9 +91,9 @@ func TestTermCopyResolvesLinks(t *testing.T) {
 			}
 		}
 	}
-	full := string(Full(g, l))
+	full := full(g, l)
 	for _, tm := range g.Terms {
-		if !strings.Contains(full, string(Term(g, tm, l))) {
+		if !strings.Contains(full, term(g, tm, l)) {
 			t.Errorf("llms-full.txt lacks %s", tm.Slug.Value)
 		}
 	}
@@ -123,10 +124,10 @@ func TestDeprecatedTerms(t *testing.T) {
 	}
 	_, l := example(t)
 	l.Wiki = func(string) (string, string, bool) { return base + "terms/old/", "Old", true }
-	if idx := string(Index(g, l)); strings.Contains(idx, "[Old]") || !strings.Contains(idx, "[Key]") {
+	if idx := index(g, l); strings.Contains(idx, "[Old]") || !strings.Contains(idx, "[Key]") {
 		t.Errorf("llms.txt lists deprecated terms:\n%s", idx)
 	}
-	if got := string(Term(g, g.TermBySlug["old"], l)); !strings.Contains(got, "This term is deprecated: use [Key]("+base+"terms/key/) instead.") {
+	if got := term(g, g.TermBySlug["old"], l); !strings.Contains(got, "This term is deprecated: use [Key]("+base+"terms/key/) instead.") {
 		t.Errorf("the copy of a deprecated term:\n%s", got)
 	}
 }
@@ -155,8 +156,9 @@ func TestLine(t *testing.T) {
 func TestNumberCites(t *testing.T) {
 	sources := []content.Source{{ID: content.Name{Value: "gg"}}, {}, {ID: content.Name{Value: "v"}}}
 	for _, tc := range []struct{ src, want string }{
-		{"Most leak [@gg].", "Most leak [1]."},
-		{"Both [@v; @2] and [[API Key]].", "Both [3, 2] and [[API Key]]."},
+		{"Most leak [@gg].", `Most leak \[1\].`},
+		{"Both [@v; @2] and [[API Key]].", `Both \[3, 2\] and [[API Key]].`},
+		{"Not a link: [@gg](https://x.example/)", `Not a link: \[1\](https://x.example/)`},
 		{"In code `[@gg]` it is text.", "In code `[@gg]` it is text."},
 		{"None.", "None."},
 	} {
@@ -164,4 +166,22 @@ func TestNumberCites(t *testing.T) {
 			t.Errorf("numberCites(%q) = %q, want %q", tc.src, got, tc.want)
 		}
 	}
+}
+
+func index(g *xref.Graph, l Links) string {
+	var b bytes.Buffer
+	WriteIndex(&b, g, l)
+	return b.String()
+}
+
+func full(g *xref.Graph, l Links) string {
+	var b bytes.Buffer
+	WriteFull(&b, g, l)
+	return b.String()
+}
+
+func term(g *xref.Graph, t *content.Term, l Links) string {
+	var b bytes.Buffer
+	WriteTerm(&b, g, t, l)
+	return b.String()
 }

@@ -90,7 +90,9 @@ func (s *ids) citeID(n int) string {
 	return string(id)
 }
 
-type citationRenderer struct{}
+// citationRenderer writes citations; label is what a reader is told a
+// citation's number is ("Source" gives "Source 2").
+type citationRenderer struct{ label string }
 
 func (r citationRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCitation, r.render)
@@ -100,7 +102,7 @@ func (r citationRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 // sources, Wikipedia's way, on this page or on the page At names, with a
 // label that says whose source it is; an unknown key stays as written,
 // marked (the cross-reference check reports it).
-func (citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
@@ -133,21 +135,29 @@ func (citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, enteri
 		}
 		_, _ = w.WriteString(`<sup class="cite"><a href="#source-` + num + `" id="`)
 		writeEscaped(w, n.IDs[i])
-		_, _ = w.WriteString(`" aria-label="Source ` + num + `">[` + num + `]</a></sup>`)
+		_, _ = w.WriteString(`" aria-label="`)
+		writeEscaped(w, r.label+" "+num)
+		_, _ = w.WriteString(`">[` + num + `]</a></sup>`)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
-// Citations is the goldmark extension for [@key] citations.
-type Citations struct{}
+// Citations is the goldmark extension for [@key] citations. Label is
+// what a citation's number is read as, in the page's language ("Source",
+// "Quelle"); "" is "Source".
+type Citations struct{ Label string }
 
 // Extend implements goldmark.Extender.
-func (Citations) Extend(m goldmark.Markdown) {
+func (c Citations) Extend(m goldmark.Markdown) {
+	label := c.Label
+	if label == "" {
+		label = "Source"
+	}
 	m.Parser().AddOptions(parser.WithInlineParsers(
 		// Before goldmark's links (200), which would take "[@x]" as text.
 		util.Prioritized(citationParser{}, 151),
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
-		util.Prioritized(citationRenderer{}, 500),
+		util.Prioritized(citationRenderer{label}, 500),
 	))
 }

@@ -33,6 +33,7 @@ import (
 type Options struct {
 	UnsafeHTML bool   // pass raw HTML through (site setting unsafe_html); default off: raw HTML is dropped/escaped
 	Autolink   string // "first" (default), "all" or "off": site setting
+	CiteLabel  string // what a citation's number is read as: "Source" (the default) gives "Source 2"
 	// Like is a Renderer of an earlier version of the same site (a live
 	// preview makes one for each): when it was made with the same
 	// options and names, its auto-link table is used again.
@@ -143,7 +144,7 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 			extension.Typographer,
 			Highlighting{},
 			&WikiLinks{Linker: linker},
-			Citations{},
+			Citations{Label: opts.CiteLabel},
 			auto,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),

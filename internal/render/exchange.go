@@ -35,7 +35,13 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		},
 	}
 	termList, fwList, incList := site(xref.TermList), site(xref.FrameworkList), site(xref.IncidentList)
-	add("api/skos.ttl", facts(termList, fwList, site(xref.Links)), func(w Writer, _ *links) error { skos.WriteTo(w, r.g, sk); return nil })
+	// It labels each term in every language it is translated into.
+	var translations []*xref.Graph
+	for _, lr := range r.langs[min(1, len(r.langs)):] {
+		translations = append(translations, lr.g)
+	}
+	j := add("api/skos.ttl", facts(termList, fwList, site(xref.Links)), func(w Writer, _ *links) error { skos.WriteTo(w, r.g, sk, translations...); return nil })
+	j.Shows = append(j.Shows, r.elsewhere(termList)...)
 	add("llms.txt", facts(termList, fwList, incList), func(w Writer, l *links) error {
 		// It resolves the [[links]] of these.
 		for _, inc := range r.g.Incidents {

@@ -37,8 +37,10 @@ type Job struct {
 type Deps struct {
 	Facts []xref.Fact // sorted, each once
 	// Markdown are the Markdown sources the file rendered: a name that
-	// comes to resolve elsewhere may now link from them.
+	// comes to resolve elsewhere may now link from them. They resolve
+	// names in the view of Lang (a Fact.Lang).
 	Markdown []string
+	Lang     string
 }
 
 // Render runs the job and returns the file.
@@ -63,12 +65,13 @@ func (j Job) RenderDeps(w Writer) (Deps, error) {
 	if err := j.render(w, &l); err != nil {
 		return Deps{}, err
 	}
-	d := Deps{Facts: slices.Clone(j.Shows), Markdown: l.markdown}
+	lang := j.r.g.FactLang()
+	d := Deps{Facts: slices.Clone(j.Shows), Markdown: l.markdown, Lang: lang}
 	for _, slug := range l.terms {
-		d.Facts = append(d.Facts, xref.TermCardFact(slug))
+		d.Facts = append(d.Facts, xref.TermCardFact(slug).In(lang))
 	}
 	for _, slug := range l.sources {
-		d.Facts = append(d.Facts, xref.TermSourcesFact(slug))
+		d.Facts = append(d.Facts, xref.TermSourcesFact(slug).In(lang))
 	}
 	slices.SortFunc(d.Facts, xref.Fact.Compare)
 	d.Facts = slices.Compact(d.Facts)
@@ -102,7 +105,24 @@ func facts(fs ...xref.Fact) []xref.Fact { return append([]xref.Fact{settings}, f
 
 func site(k xref.FactKind) xref.Fact { return xref.Fact{Kind: k} }
 
-// Jobs lists every file of the site, in a fixed order.
+// elsewhere are facts fs of every other language's view: what a page
+// shows of the pages there (its alternates: does the page exist in that
+// language?).
+func (r *Renderer) elsewhere(fs ...xref.Fact) []xref.Fact {
+	var out []xref.Fact
+	for _, lr := range r.langs {
+		if lr != r {
+			for _, f := range fs {
+				out = append(out, f.In(lr.g.FactLang()))
+			}
+		}
+	}
+	return out
+}
+
+// Jobs lists every file of the site, in a fixed order. The facts a job
+// shows are of its language's view; other languages' are added with
+// elsewhere.
 func (r *Renderer) Jobs() []Job {
 	g := r.g
 	// A term has its page, and at the root its Markdown copy and JSON
@@ -112,10 +132,16 @@ func (r *Renderer) Jobs() []Job {
 		perTerm = 3
 	}
 	jobs := make([]Job, 0, 32+perTerm*len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects)+len(g.Shared))
+	lang := g.FactLang()
 	add := func(path string, shows []xref.Fact, f func(Writer, *links) error) *Job {
+		for i, f := range shows {
+			shows[i] = f.In(lang)
+		}
 		jobs = append(jobs, Job{Path: r.prefix + path, Shows: shows, run: f, r: r})
 		return &jobs[len(jobs)-1]
 	}
+	// also adds facts of other languages' views to the job just added.
+	also := func(j *Job, fs []xref.Fact) { j.Shows = append(j.Shows, fs...) }
 	termList, incList, fwList := site(xref.TermList), site(xref.IncidentList), site(xref.FrameworkList)
 	root := r.prefix == "" // files the site has once, not once a language
 	// The pages that list the whole site come first: each takes as long
@@ -123,8 +149,9 @@ func (r *Renderer) Jobs() []Job {
 	// the end would keep the others waiting.
 	if root {
 		// It shows each term's definitions and review date too, which
-		// only the term's page fact covers.
-		add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links), site(xref.AllTerms)), func(w Writer, _ *links) error { return r.apiJSON(w) })
+		// only the term's page fact covers, and its translations.
+		j := add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links), site(xref.AllTerms)), func(w Writer, _ *links) error { return r.apiJSON(w) })
+		also(j, r.elsewhere(site(xref.AllTerms)))
 	}
 	add("index.html", facts(termList, fwList, incList), r.homePage)
 	// The A-Z links to the hierarchy when a term has a broader one.
@@ -132,6 +159,7 @@ func (r *Renderer) Jobs() []Job {
 	add("frameworks/index.html", facts(fwList), r.frameworksPage)
 	add("frameworks/matrix/index.html", facts(termList, fwList), r.matrixPage)
 	for _, f := range g.Frameworks {
+		// Every language has every framework's page: its alternates need no fact.
 		add("frameworks/"+f.ID+"/index.html", facts(xref.FrameworkPageFact(f.ID)), func(w Writer, l *links) error { return r.frameworkPage(w, f, l) })
 	}
 	add("incidents/index.html", facts(incList), r.incidentsPage)
@@ -143,7 +171,8 @@ func (r *Renderer) Jobs() []Job {
 		for _, tag := range inc.Tags {
 			shows = append(shows, xref.Fact{Kind: xref.Tag, Key: tag})
 		}
-		add("incidents/"+inc.Slug.Value+"/index.html", shows, func(w Writer, l *links) error { return r.incidentPage(w, inc, l) })
+		j := add("incidents/"+inc.Slug.Value+"/index.html", shows, func(w Writer, l *links) error { return r.incidentPage(w, inc, l) })
+		also(j, r.elsewhere(xref.Fact{Kind: xref.IncidentLang, Key: inc.Slug.Value}))
 	}
 	for _, tx := range []struct {
 		taxonomy
@@ -163,9 +192,10 @@ func (r *Renderer) Jobs() []Job {
 			for _, inc := range tx.Incidents[name] {
 				shows = append(shows, xref.IncidentCardFact(inc.Slug.Value))
 			}
-			add(tx.path(name), shows, func(w Writer, l *links) error {
+			j := add(tx.path(name), shows, func(w Writer, l *links) error {
 				return r.taxonomyPage(w, tx.kind, name, tx.parent, tx.taxonomy, l)
 			})
+			also(j, r.elsewhere(xref.Fact{Kind: tx.page, Key: name}))
 		}
 	}
 	static := func(f func(Writer) error) func(Writer, *links) error {
@@ -175,7 +205,12 @@ func (r *Renderer) Jobs() []Job {
 	if root {
 		add("404.html", facts(), static(r.notFoundPage))
 		if r.u.origin != "" { // a sitemap lists absolute URLs only
-			add("sitemap.xml", facts(termList, fwList, incList, site(xref.Links), site(xref.TagList), site(xref.CategoryList)), fileJob(r.sitemap))
+			// It lists every language's pages, each with its alternates;
+			// a name two terms come to share changes their cards, so the
+			// lists cover the disambiguation pages too.
+			shows := []xref.Fact{termList, fwList, incList, site(xref.Links), site(xref.TagList), site(xref.CategoryList)}
+			j := add("sitemap.xml", facts(shows...), fileJob(r.sitemap))
+			also(j, r.elsewhere(shows...))
 		}
 	}
 	if r.nav.Feed != "" {
@@ -190,26 +225,38 @@ func (r *Renderer) Jobs() []Job {
 		if !r.own(t.Lang) {
 			continue
 		}
-		add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w Writer, l *links) error { return r.termPage(w, t, l) }).Term = t
+		j := add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w Writer, l *links) error { return r.termPage(w, t, l) })
+		j.Term = t
+		also(j, r.termElsewhere(t.Slug.Value))
 	}
 	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]
 		if !r.own(t.Lang) {
 			continue
 		}
-		add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w Writer) error { return r.redirectPage(w, t) })).RedirectTo = t
+		// It has the alternates of its term's page.
+		j := add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w Writer) error { return r.redirectPage(w, t) }))
+		j.RedirectTo = t
+		also(j, r.termElsewhere(t.Slug.Value))
 	}
 	for _, sn := range g.Shared {
 		shows := facts(xref.Fact{Kind: xref.Shared, Key: sn.Slug})
 		for _, t := range sn.Terms {
 			shows = append(shows, xref.TermCardFact(t.Slug.Value))
 		}
-		add("terms/"+sn.Slug+"/index.html", shows, static(func(w Writer) error { return r.disambiguationPage(w, sn) }))
+		also(add("terms/"+sn.Slug+"/index.html", shows, static(func(w Writer) error { return r.disambiguationPage(w, sn) })), r.termElsewhere(sn.Slug))
 	}
 	if r.hasHierarchy() {
-		add("hierarchy/index.html", facts(termList, site(xref.Links)), static(r.hierarchyPage))
+		// Whether another language has the page follows its links.
+		also(add("hierarchy/index.html", facts(termList, site(xref.Links)), static(r.hierarchyPage)), r.elsewhere(site(xref.Links)))
 	}
 	return jobs
+}
+
+// termElsewhere is whether other languages have a page at terms/SLUG/: a
+// term with text in that language, or a name its terms share.
+func (r *Renderer) termElsewhere(slug string) []xref.Fact {
+	return r.elsewhere(xref.Fact{Kind: xref.TermLang, Key: slug}, xref.Fact{Kind: xref.Shared, Key: slug})
 }
 
 // termShows is what a term page shows besides the terms it links to.

@@ -26,7 +26,7 @@ type Alternate struct {
 func NewSite(graphs []*xref.Graph, tmplFS fs.FS, assets []Assets, opts []Options) ([]*Renderer, error) {
 	rs := make([]*Renderer, len(graphs))
 	for i, g := range graphs {
-		r, err := newRenderer(g, tmplFS, assets[i], opts[i], LangPrefix(g, i == 0))
+		r, err := newRenderer(g, tmplFS, assets[i], opts[i], LangPrefix(g, i == 0), rs[0])
 		if err != nil {
 			return nil, err
 		}

@@ -11,7 +11,7 @@
 // again exactly the files whose facts changed; it knows nothing of page
 // kinds or paths. So adding a kind of page or file is one call in Jobs:
 //
-//	add("api/terms/"+t.Slug.Value+".json", facts(xref.TermPageFact(t.Slug.Value)), fileJob(...))
+//	add(termjson.Path(slug), facts(xref.TermCardFact(slug), xref.TermLinksFact(slug)), fileJob(...))
 //
 // Every job shows the settings without saying so. Facts the file shows
 // depending on its content are recorded as it renders (see links): the
@@ -95,17 +95,20 @@ type Renderer struct {
 // New parses the templates (an fs.FS with the site's overrides already
 // layered over the embedded ones) and prepares the Markdown renderer.
 func New(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options) (*Renderer, error) {
-	return newRenderer(g, tmplFS, assets, opts, "")
+	return newRenderer(g, tmplFS, assets, opts, "", nil)
 }
 
-func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefix string) (*Renderer, error) {
+// newRenderer makes the renderer of one language; home is the default
+// language's (nil for the default's own), which its auto-links to an
+// untranslated term's page need.
+func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefix string, home *Renderer) (*Renderer, error) {
 	lang := g.Lang()
 	text := interfaceText(g, lang)
 	t, err := opts.Memo.templates(prefix, func() (*templates, error) { return parseTemplates(tmplFS, text) })
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{g: g, cfg: g.Site.Config, u: newURLs(g.Site.Config.BaseURL), opts: opts, tmpl: t, assets: assets}
+	r := &Renderer{g: g, cfg: g.Site.Config, u: newURLs(g.Site.Config.BaseURL), opts: opts, tmpl: t, assets: assets, home: home}
 	r.lang, r.langName, r.text, r.prefix = lang, languageOf(g.Site.Config, lang).Name, text, prefix
 	r.u.base += prefix
 	r.nav = Nav{
@@ -136,7 +139,7 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	if err := r.renderChrome(); err != nil {
 		return nil, err
 	}
-	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink, Like: opts.Memo.markdown(prefix)}, linker{r}, r.autoNames())
+	r.md = markdown.New(markdown.Options{UnsafeHTML: r.cfg.UnsafeHTML, Autolink: r.cfg.Autolink, CiteLabel: r.text.T("source"), Like: opts.Memo.markdown(prefix)}, linker{r}, r.autoNames())
 	opts.Memo.keepMarkdown(prefix, r.md)
 	return r, nil
 }
@@ -176,6 +179,11 @@ func (r *Renderer) published(t *content.Term) bool {
 
 func (r *Renderer) autoNames() []markdown.AutoName {
 	var names []markdown.AutoName
+	// In a translation a name links where a [[link]] of it goes (xref):
+	// the language's own names first, then the originals' (a German text
+	// may say "API Key"); a name another term's translation took is left
+	// to it.
+	localized := r.g.FactLang() != ""
 	for _, t := range r.g.Terms {
 		// A deprecated term is not to be linked, and a name several terms
 		// share would be a guess.
@@ -183,15 +191,31 @@ func (r *Renderer) autoNames() []markdown.AutoName {
 			continue
 		}
 		info := markdown.LinkInfo{Href: r.termURL(t), Title: t.Title.Value, Term: t.Slug.Value}
-		names = append(names, markdown.AutoName{Text: t.Title.Value, Slug: t.Slug.Value, Link: info})
-		for _, s := range t.Synonyms {
-			if _, shared := r.g.SharedName(s.Value); !shared {
-				names = append(names, markdown.AutoName{Text: s.Value, Slug: t.Slug.Value, Link: info})
+		seen := map[string]bool{}
+		add := func(n content.Name, caseSensitive bool) {
+			if _, shared := r.g.SharedName(n.Value); shared || seen[n.Value] {
+				return
 			}
+			if target, ok := r.g.Lookup(n.Value); localized && (!ok || target.Term != t) {
+				return
+			}
+			seen[n.Value] = true
+			names = append(names, markdown.AutoName{Text: n.Value, CaseSensitive: caseSensitive, Slug: t.Slug.Value, Link: info})
+		}
+		add(t.Title, false)
+		for _, s := range t.Synonyms {
+			add(s, false)
 		}
 		for _, a := range t.Abbreviations {
-			if _, shared := r.g.SharedName(a.Value); !shared {
-				names = append(names, markdown.AutoName{Text: a.Value, CaseSensitive: true, Slug: t.Slug.Value, Link: info})
+			add(a, true)
+		}
+		if o := t.Original; o != nil {
+			add(o.Title, false)
+			for _, s := range o.Synonyms {
+				add(s, false)
+			}
+			for _, a := range o.Abbreviations {
+				add(a, true)
 			}
 		}
 	}

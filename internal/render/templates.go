@@ -47,8 +47,10 @@ func isSourceID(id string) bool {
 // "tf" look up its interface text (see package i18n), "date" writes a
 // date as its readers do ("May 16, 2026", "16. Mai 2026").
 func funcs(text *i18n.Text) template.FuncMap {
+	script := scriptText(text)
 	return template.FuncMap{
-		"date": text.Date,
+		"scripttext": func() string { return script },
+		"date":       text.Date,
 		"isodate": func(t time.Time) string {
 			return t.Format("2006-01-02")
 		},

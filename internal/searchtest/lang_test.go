@@ -2,8 +2,11 @@ package searchtest
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -45,5 +48,60 @@ func TestGermanSearchFoldsAccentsAndFindsUntranslatedTerms(t *testing.T) {
 	typeQuery(t, ctx, "workload ide")
 	if lang := browsertest.Eval[string](t, ctx, `document.querySelector('#search-option-0').lang + ' ' + (document.querySelector('#search-option-0 .badge-lang') || {}).textContent`); lang != "en en" {
 		t.Errorf("untranslated hit: lang and badge %q", lang)
+	}
+}
+
+// The search box's own text is the page's language's: kind labels and
+// messages in German on German pages, in English on English ones, and a
+// site's override with markup in it shows as text, never as markup.
+func TestSearchSpeaksThePagesLanguage(t *testing.T) {
+	ctx := browsertest.New(t)
+	src := t.TempDir()
+	if err := os.CopyFS(src, os.DirFS("../build/testdata/two-lang")); err != nil {
+		t.Fatal(err)
+	}
+	const hostile = `<img src=x onerror="window.pwned=1">„{0}“ fehlt`
+	f, err := os.OpenFile(filepath.Join(src, "i18n", "de.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(f, "search_no_match: '%s'\n", hostile)
+	f.Close()
+	dir := filepath.Join(t.TempDir(), "public")
+	res, err := build.Build(context.Background(), src, dir, build.Options{
+		BaseURL: "https://example.org/", Templates: nhiglossary.Templates(), Assets: nhiglossary.Assets(),
+	})
+	if err != nil {
+		t.Fatalf("building two-lang: %v\n%v", err, res.Diags)
+	}
+	srv := httptest.NewServer(browsertest.StaticHandler(dir))
+	t.Cleanup(srv.Close)
+	kind := `(document.querySelector('#search-option-0 .search-hit-kind') || {}).textContent`
+	for _, tc := range []struct{ page, q, want string }{
+		{"/de/terms/secret/", "schlusselleck", "Vorfall"},
+		{"/de/terms/secret/", "api-schlussel", "Begriff"},
+		{"/terms/secret/", "api key", "Term"},
+		{"/terms/secret/", "leak", "Incident"},
+	} {
+		browsertest.Do(t, ctx, chromedp.Navigate(srv.URL+tc.page))
+		typeQuery(t, ctx, tc.q)
+		if got := browsertest.Eval[string](t, ctx, kind); got != tc.want {
+			t.Errorf("%s, typing %q: kind %q, want %q", tc.page, tc.q, got, tc.want)
+		}
+	}
+	browsertest.Do(t, ctx, chromedp.Navigate(srv.URL+"/de/terms/secret/"))
+	typeQuery(t, ctx, "zzqqxx")
+	msg := `[document.querySelector('#search-popup .search-empty').textContent, document.querySelector('#search-popup .search-all').textContent,
+		document.querySelectorAll('#search-popup img').length, String(window.pwned)]`
+	got := browsertest.Eval[[]any](t, ctx, msg)
+	want := []any{`<img src=x onerror="window.pwned=1">„zzqqxx“ fehlt`, "Im ganzen Text suchen", float64(0), "undefined"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("German popup without hits: %q, want %q", got, want)
+	}
+	browsertest.Do(t, ctx, chromedp.Navigate(srv.URL+"/de/search/?q=geheimnis"))
+	browsertest.WaitFor(t, ctx, `document.getElementById('search-results').dataset.query === 'geheimnis'`, "the results page")
+	status := browsertest.Eval[string](t, ctx, `document.getElementById('search-status').textContent`)
+	if !strings.HasSuffix(status, "für „geheimnis“") || !strings.Contains(status, "Ergebnis") {
+		t.Errorf("German results page status %q", status)
 	}
 }

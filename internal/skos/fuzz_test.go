@@ -66,11 +66,16 @@ func FuzzWrite(f *testing.F) {
 		fw := &content.Framework{ID: "fw", Name: title, Controls: []*content.Control{{ID: name(syn), Title: title}}}
 		cfg := content.DefaultConfig()
 		cfg.Title, cfg.Description, cfg.Language, cfg.BaseURL = title, syn, lang, base
-		g, _ := xref.Resolve(&content.Site{Config: cfg, Terms: []*content.Term{a, b}, Frameworks: []*content.Framework{fw}}, xref.Options{})
-		if g == nil {
+		// A translation of a into a second language, with the same
+		// hostile names swapped: labels per language must stay sound.
+		cfg.Languages = []content.Language{{Code: lang, Name: lang}, {Code: "de", Name: "Deutsch"}}
+		tr := &content.Term{File: "content/terms/a.de.md", Lang: "de", Original: a, Slug: a.Slug, Title: name(syn), Summary: title, Synonyms: []content.Name{name(title), name(syn)}}
+		site := &content.Site{Config: cfg, Terms: []*content.Term{a, b}, TermTranslations: []*content.Term{tr}, Frameworks: []*content.Framework{fw}}
+		gs, _ := xref.ResolveLanguages(site, xref.Options{})
+		if len(gs) == 0 || gs[0] == nil {
 			return
 		}
-		ttl := Write(g, links())
+		ttl := Write(gs[0], links(), gs[1:]...)
 		ts, err := rdf.NewTripleDecoder(bytes.NewReader(ttl), rdf.Turtle).DecodeAll()
 		if err != nil {
 			t.Fatalf("%v\n%s", err, ttl)

@@ -37,10 +37,10 @@ var prefixes = [][2]string{
 	{"xsd", "http://www.w3.org/2001/XMLSchema#"},
 }
 
-// Write returns api/skos.ttl for the resolved site g.
-func Write(g *xref.Graph, l Links) []byte {
+// Write returns api/skos.ttl for the resolved site g (see WriteTo).
+func Write(g *xref.Graph, l Links, translations ...*xref.Graph) []byte {
 	var b bytes.Buffer
-	WriteTo(&b, g, l)
+	WriteTo(&b, g, l, translations...)
 	return b.Bytes()
 }
 
@@ -51,8 +51,13 @@ type Writer interface {
 	io.StringWriter
 }
 
-// WriteTo writes api/skos.ttl for the resolved site g to out.
-func WriteTo(out Writer, g *xref.Graph, l Links) {
+// WriteTo writes api/skos.ttl for the resolved site g to out. translations
+// are the views of the site's other languages (xref.ResolveLanguages): a
+// term translated in one has its title there as one more prefLabel, its
+// other names as altLabels and its summary as a definition, each tagged
+// with that language. A concept stays one IRI, its default language's
+// page.
+func WriteTo(out Writer, g *xref.Graph, l Links, translations ...*xref.Graph) {
 	cfg := g.Site.Config
 	lang := LangTag(cfg.Language)
 	w := &writer{b: out, lang: lang}
@@ -89,7 +94,7 @@ func WriteTo(out Writer, g *xref.Graph, l Links) {
 		}
 	}
 	for _, t := range terms {
-		w.concept(g, t, scheme, l, related[t])
+		w.concept(g, t, scheme, l, related[t], translations)
 	}
 	for _, f := range g.Frameworks {
 		w.framework(f, l)
@@ -101,17 +106,33 @@ func isTop(g *xref.Graph, t *content.Term) bool {
 	return len(broader(g, t)) == 0
 }
 
-func (w *writer) concept(g *xref.Graph, t *content.Term, scheme string, l Links, related []*content.Term) {
+func (w *writer) concept(g *xref.Graph, t *content.Term, scheme string, l Links, related []*content.Term, translations []*xref.Graph) {
 	w.printf("\n%s a skos:Concept", IRI(l.Term(t.Slug.Value)))
 	w.prop("skos:inScheme", scheme)
 	if isTop(g, t) {
 		w.prop("skos:topConceptOf", scheme)
 	}
-	w.prop("skos:prefLabel", w.text(t.Title.Value))
-	w.props("skos:altLabel", w.texts(altLabels(t)))
+	pref, alt, defs := []string{w.text(t.Title.Value)}, w.texts(altLabels(t)), []string{}
 	if t.Summary != "" {
-		w.prop("skos:definition", w.text(t.Summary))
+		defs = append(defs, w.text(t.Summary))
 	}
+	for _, lg := range translations {
+		lt, lang := lg.TermBySlug[t.Slug.Value], LangTag(lg.Lang())
+		if lt == nil || lt.Lang != lg.Lang() || lang == "" {
+			continue // untranslated there
+		}
+		pref = append(pref, tagged(lt.Title.Value, lang))
+		for _, a := range altLabels(lt) {
+			alt = append(alt, tagged(a, lang))
+		}
+		// A translation without a summary shows the original's.
+		if lt.Summary != "" && lt.Summary != t.Summary {
+			defs = append(defs, tagged(lt.Summary, lang))
+		}
+	}
+	w.props("skos:prefLabel", pref)
+	w.props("skos:altLabel", alt)
+	w.props("skos:definition", defs)
 	w.props("skos:broader", termIRIs(broader(g, t), l))
 	w.props("skos:narrower", termIRIs(narrower(g, t), l))
 	w.props("skos:related", termIRIs(related, l))
@@ -225,11 +246,14 @@ func (w *writer) props(pred string, objs []string) {
 func (w *writer) end() { w.b.WriteString(" .\n") }
 
 // text is a literal in the site's language.
-func (w *writer) text(s string) string {
-	if w.lang == "" {
+func (w *writer) text(s string) string { return tagged(s, w.lang) }
+
+// tagged is a literal in language lang (a LangTag), or none if "".
+func tagged(s, lang string) string {
+	if lang == "" {
 		return Literal(s)
 	}
-	return Literal(s) + "@" + w.lang
+	return Literal(s) + "@" + lang
 }
 
 func (w *writer) texts(ss []string) []string {

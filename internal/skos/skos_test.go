@@ -184,6 +184,56 @@ func TestSchemeIsSoundSKOS(t *testing.T) {
 	checkSKOS(t, parse(t, Write(site(t), links())))
 }
 
+// A site in English and German: a translated term has a prefLabel,
+// altLabels and a definition in each language; an untranslated one only
+// its original's.
+func TestTranslatedLabels(t *testing.T) {
+	fsys := fstest.MapFS{
+		"nhiglossary.yaml":            {Data: []byte("title: T\nbase_url: " + base + "\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n")},
+		"content/terms/api-key.md":    {Data: []byte("---\ntitle: API Key\nsummary: A static secret.\nsynonyms: [API token]\nabbreviations: [AK]\nrelated: [secret]\nupdated: 2026-01-02\n---\nBody.\n")},
+		"content/terms/api-key.de.md": {Data: []byte("---\ntitle: API-Schlüssel\nsummary: Ein statisches Geheimnis.\nsynonyms: [API-Token, API-Schlüssel]\nsource_updated: 2026-01-02\n---\nText.\n")},
+		"content/terms/secret.md":     {Data: []byte("---\ntitle: Secret\nsummary: A thing kept hidden.\nrelated: [api-key]\nupdated: 2026-01-02\n---\nBody.\n")},
+		"content/terms/secret.de.md":  {Data: []byte("---\ntitle: Geheimnis\nsource_updated: 2026-01-02\n---\n")},
+		"content/terms/vault.md":      {Data: []byte("---\ntitle: Vault\nsummary: Where secrets live.\nrelated: [secret]\nupdated: 2026-01-02\n---\nBody.\n")},
+	}
+	s, diags := content.Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	gs, diags := xref.ResolveLanguages(s, xref.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	ts := parse(t, Write(gs[0], links(), gs[1:]...))
+	checkSKOS(t, ts)
+	g := index(ts)
+	tagged := func(subject, pred string) []string {
+		var out []string
+		for _, o := range g[base+"terms/"+subject+"/"][skosNS+pred] {
+			l := o.(rdf.Literal)
+			out = append(out, l.String()+"@"+l.Lang())
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		term, pred string
+		want       []string
+	}{
+		{"api-key", "prefLabel", []string{"API Key@en", "API-Schlüssel@de"}},
+		// Its German abbreviations are the original's; its title is no altLabel.
+		{"api-key", "altLabel", []string{"API token@en", "AK@en", "API-Token@de", "AK@de"}},
+		{"api-key", "definition", []string{"A static secret.@en", "Ein statisches Geheimnis.@de"}},
+		{"secret", "prefLabel", []string{"Secret@en", "Geheimnis@de"}},
+		// No German summary: the English one is not passed off as German.
+		{"secret", "definition", []string{"A thing kept hidden.@en"}},
+		{"vault", "prefLabel", []string{"Vault@en"}},
+	} {
+		if got := tagged(tt.term, tt.pred); !slices.Equal(got, tt.want) {
+			t.Errorf("%s %s = %q, want %q", tt.term, tt.pred, got, tt.want)
+		}
+	}
+}
+
 // checkSKOS checks the integrity conditions of SKOS (W3C SKOS Reference,
 // S13, S14, S27 and the inverse pairs) that hold for every site.
 func checkSKOS(t *testing.T, ts []rdf.Triple) {
@@ -209,8 +259,10 @@ func checkSKOS(t *testing.T, ts []rdf.Triple) {
 			if perLang[l.Lang()] > 1 {
 				t.Errorf("%s: two prefLabels in %q", s, l.Lang())
 			}
-			if has(s, skosNS+"altLabel", l.String()) {
-				t.Errorf("%s: %q is both prefLabel and altLabel", s, l)
+			for _, a := range props[skosNS+"altLabel"] {
+				if a, ok := a.(rdf.Literal); ok && a.String() == l.String() && a.Lang() == l.Lang() {
+					t.Errorf("%s: %q@%s is both prefLabel and altLabel", s, l, l.Lang())
+				}
 			}
 		}
 		for _, p := range [][2]string{{"broader", "narrower"}, {"narrower", "broader"}, {"related", "related"}, {"hasTopConcept", "topConceptOf"}, {"topConceptOf", "hasTopConcept"}} {

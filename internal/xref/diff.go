@@ -8,13 +8,36 @@ import (
 )
 
 // Diff lists the facts that differ between two resolved versions of a
-// site. Objects read from unchanged files are expected to be the same
-// pointers in both (a live preview keeps them); an object that is not is
-// taken as changed in every fact of its own.
+// site (two views of one language: see DiffLanguages). Objects read from
+// unchanged files are expected to be the same pointers in both (a live
+// preview keeps them); an object that is not is taken as changed in every
+// fact of its own.
 func Diff(prev, next *Graph) *Changes {
 	c := newChanges()
-	if !reflect.DeepEqual(prev.Site.Config, next.Site.Config) {
-		c.add(Fact{Settings, ""})
+	c.diff(prev, next)
+	return c
+}
+
+// DiffLanguages lists the facts that differ between two versions of a
+// site in several languages (ResolveLanguages), each language's view with
+// its own: a fact of one language's view changes only there, and a page
+// of another language that shows it (Fact.Lang) renders again.
+func DiffLanguages(prev, next []*Graph) *Changes {
+	c := newChanges()
+	if !slices.EqualFunc(prev, next, func(a, b *Graph) bool { return a.Lang() == b.Lang() }) {
+		c.add(Fact{Kind: Settings}) // the languages changed: every page shows them
+		return c
+	}
+	for i := range next {
+		c.diff(prev[i], next[i])
+	}
+	return c
+}
+
+func (c *Changes) diff(prev, next *Graph) {
+	c.lang = next.FactLang()
+	if !reflect.DeepEqual(prev.Site.Config, next.Site.Config) || !reflect.DeepEqual(prev.Site.Interface, next.Site.Interface) {
+		c.add(Fact{Kind: Settings})
 	}
 	diffTerms(c, prev, next)
 	diffIncidents(c, prev, next)
@@ -23,7 +46,30 @@ func Diff(prev, next *Graph) *Changes {
 	diffShared(c, prev, next)
 	diffTaxonomy(c, prev.Tags, next.Tags, Tag, TagMembers, TagList)
 	diffTaxonomy(c, prev.Categories, next.Categories, Category, CategoryMembers, CategoryList)
-	return c
+}
+
+// sameTerm reports whether a and b are one term, untouched: the same
+// object, or merges of an original with a translation
+// (content.Site.Localize merges them anew each time) that hold the same
+// values. Which original object they were merged from does not matter:
+// no page shows it, only what the merge copied (names that fall back to
+// the original's are facts of their own).
+func sameTerm(a, b *content.Term) bool {
+	return a == b || a.Original != nil && b.Original != nil && sameMerge(reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem())
+}
+
+func sameIncident(a, b *content.Incident) bool {
+	return a == b || a.Original != nil && b.Original != nil && sameMerge(reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem())
+}
+
+// sameMerge compares two merged structs field by field, but for Original.
+func sameMerge(a, b reflect.Value) bool {
+	for i := range a.NumField() {
+		if f := a.Type().Field(i); f.IsExported() && f.Name != "Original" && !sameValue(a.Field(i), b.Field(i)) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameTerms and sameIncidents compare lists by slug: the cards of what
@@ -52,10 +98,14 @@ func diffTerms(c *Changes, prev, next *Graph) {
 			c.add(TermPageFact(slug))
 			c.add(TermCardFact(slug))
 			c.add(TermLinksFact(slug))
+			c.add(Fact{Kind: TermLang, Key: slug})
 			list, cameOrWent = true, true
 			continue
-		case old != t:
+		case !sameTerm(old, t):
 			c.add(TermPageFact(slug))
+			if old.Lang != t.Lang {
+				c.add(Fact{Kind: TermLang, Key: slug})
+			}
 			if !sameTermCard(old, t) {
 				c.add(TermCardFact(slug))
 				list = true
@@ -64,26 +114,27 @@ func diffTerms(c *Changes, prev, next *Graph) {
 				c.add(TermSourcesFact(slug))
 			}
 			if old.Category != t.Category || !slices.Equal(old.Tags, t.Tags) {
-				c.add(Fact{Links, ""})
+				c.add(Fact{Kind: Links})
 			}
 		}
 		if !sameTermLinks(prev, old, next, t) {
 			c.add(TermPageFact(slug))
 			c.add(TermLinksFact(slug))
-			c.add(Fact{Links, ""})
+			c.add(Fact{Kind: Links})
 		}
 	}
 	for slug := range was { // gone
 		c.add(TermPageFact(slug))
 		c.add(TermCardFact(slug))
 		c.add(TermLinksFact(slug))
+		c.add(Fact{Kind: TermLang, Key: slug})
 		list, cameOrWent = true, true
 	}
 	if list {
-		c.add(Fact{TermList, ""})
+		c.add(Fact{Kind: TermList})
 	}
 	if cameOrWent {
-		c.add(Fact{Links, ""}) // its links came or went with it
+		c.add(Fact{Kind: Links}) // its links came or went with it
 	}
 }
 
@@ -121,30 +172,35 @@ func diffIncidents(c *Changes, prev, next *Graph) {
 		case old == nil:
 			c.add(IncidentPageFact(slug))
 			c.add(IncidentCardFact(slug))
+			c.add(Fact{Kind: IncidentLang, Key: slug})
 			list = true
 			continue
-		case old != inc:
+		case !sameIncident(old, inc):
 			c.add(IncidentPageFact(slug))
+			if old.Lang != inc.Lang {
+				c.add(Fact{Kind: IncidentLang, Key: slug})
+			}
 			if !sameIncidentCard(old, inc) {
 				c.add(IncidentCardFact(slug))
 				list = true
 			}
 		}
-		if old != inc && !slices.Equal(old.Tags, inc.Tags) {
-			c.add(Fact{Links, ""})
+		if !sameIncident(old, inc) && !slices.Equal(old.Tags, inc.Tags) {
+			c.add(Fact{Kind: Links})
 		}
 		if !sameTerms(prev.IncidentTerms[old], next.IncidentTerms[inc]) {
 			c.add(IncidentPageFact(slug))
-			c.add(Fact{Links, ""})
+			c.add(Fact{Kind: Links})
 		}
 	}
 	for slug := range was {
 		c.add(IncidentPageFact(slug))
 		c.add(IncidentCardFact(slug))
+		c.add(Fact{Kind: IncidentLang, Key: slug})
 		list = true
 	}
 	if list {
-		c.add(Fact{IncidentList, ""})
+		c.add(Fact{Kind: IncidentList})
 	}
 }
 
@@ -171,7 +227,7 @@ func diffFrameworks(c *Changes, prev, next *Graph) {
 		list = true
 	}
 	if list {
-		c.add(Fact{FrameworkList, ""})
+		c.add(Fact{Kind: FrameworkList})
 	}
 }
 
@@ -196,8 +252,8 @@ func sameFrameworkTerms(g1 *Graph, f1 *content.Framework, g2 *Graph, f2 *content
 // otherwise (a title, an auto-link setting, a draft state).
 func diffNames(c *Changes, prev, next *Graph) {
 	changed := func(key string) {
-		c.add(Fact{Name, key})
-		c.names = append(c.names, FoldMentions(key))
+		c.add(Fact{Kind: Name, Key: key})
+		c.mention(key)
 	}
 	found := 0 // of prev's keys in next
 	for key, t := range next.names {
@@ -216,8 +272,10 @@ func diffNames(c *Changes, prev, next *Graph) {
 			}
 		}
 	}
-	slices.Sort(c.names)
-	c.names = slices.Compact(c.names)
+	if names := c.names[c.lang]; len(names) > 0 {
+		slices.Sort(names)
+		c.names[c.lang] = slices.Compact(names)
+	}
 }
 
 func sameTarget(a, b Target) bool {
@@ -241,12 +299,12 @@ func sameTarget(a, b Target) bool {
 func diffTaxonomy(c *Changes, prev, next *Taxonomy, spelling, members, list FactKind) {
 	for s, page := range next.page {
 		if prev.page[s] != page || prev.Slug(s) != next.Slug(s) {
-			c.add(Fact{spelling, s})
+			c.add(Fact{Kind: spelling, Key: s})
 		}
 	}
 	for s := range prev.page {
 		if _, ok := next.page[s]; !ok {
-			c.add(Fact{spelling, s})
+			c.add(Fact{Kind: spelling, Key: s})
 		}
 	}
 	changedList := !slices.Equal(prev.Pages, next.Pages)
@@ -255,7 +313,7 @@ func diffTaxonomy(c *Changes, prev, next *Taxonomy, spelling, members, list Fact
 			changedList = true
 		}
 		if !sameTerms(prev.Terms[p], next.Terms[p]) || !sameIncidents(prev.Incidents[p], next.Incidents[p]) {
-			c.add(Fact{members, p})
+			c.add(Fact{Kind: members, Key: p})
 			if len(prev.Terms[p])+len(prev.Incidents[p]) != len(next.Terms[p])+len(next.Incidents[p]) {
 				changedList = true
 			}
@@ -263,11 +321,11 @@ func diffTaxonomy(c *Changes, prev, next *Taxonomy, spelling, members, list Fact
 	}
 	for _, p := range prev.Pages {
 		if _, ok := next.slug[p]; !ok {
-			c.add(Fact{members, p})
+			c.add(Fact{Kind: members, Key: p})
 		}
 	}
 	if changedList {
-		c.add(Fact{list, ""})
+		c.add(Fact{Kind: list})
 	}
 }
 
@@ -285,12 +343,12 @@ func diffShared(c *Changes, prev, next *Graph) {
 		old := was[sn.Slug]
 		delete(was, sn.Slug)
 		if old == nil || old.Name != sn.Name || !sameTerms(old.Terms, sn.Terms) {
-			c.add(Fact{Shared, sn.Slug})
-			c.names = append(c.names, FoldMentions(sn.Name))
+			c.add(Fact{Kind: Shared, Key: sn.Slug})
+			c.mention(sn.Name)
 		}
 	}
 	for slug, sn := range was {
-		c.add(Fact{Shared, slug})
-		c.names = append(c.names, FoldMentions(sn.Name))
+		c.add(Fact{Kind: Shared, Key: slug})
+		c.mention(sn.Name)
 	}
 }

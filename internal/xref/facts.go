@@ -13,17 +13,24 @@ import (
 // the facts they show (see render.Job); Diff says which facts differ
 // between two versions of the site, so a live preview re-renders exactly
 // the pages that show one of them.
+//
+// A site in several languages is resolved once a language
+// (ResolveLanguages); each fact is about one language's view (Lang: ""
+// for the default language's, the code for another's). A page in one
+// language shows facts of the others too: which pages exist there (its
+// hreflang alternates and language switcher, see TermLang).
 type Fact struct {
 	Kind FactKind
 	Key  string // the slug, id or name the fact is about; "" for site-wide facts
+	Lang string // the view it is about: "" for the default language's (and for Settings)
 }
 
 // FactKind says what a Fact covers.
 type FactKind uint8
 
 const (
-	// Settings is the site's settings (nhiglossary.yaml), which every
-	// page shows.
+	// Settings is the site's settings (nhiglossary.yaml) and interface
+	// text (i18n/), which every page shows, in every language.
 	Settings FactKind = iota + 1
 	// Links is every resolved link between terms, incidents and
 	// frameworks (related, backlinks, incidents, mappings) and every
@@ -41,15 +48,22 @@ const (
 	// narrower, replaced-by, incidents and mappings (Key: slug).
 	TermLinks
 	// TermCard is what other pages show of a term (Key: slug): its slug,
-	// title, other names, summary, date, author and draft state.
+	// title, other names, summary, date, author, draft state and
+	// language (an untranslated term is marked and links to its original).
 	TermCard
+	// TermLang is whether a term has text of its own in a language's view
+	// (Key: slug): whether that language has a page for it, which pages of
+	// every language link to as an alternate. It changes when the term or
+	// its translation comes or goes.
+	TermLang
 	// TermSources is one term's sources as a citation of them on another
 	// page shows them (Key: slug): each one's id, place and title.
 	TermSources
 
 	IncidentList // which incidents are published, in order, with their cards
 	IncidentPage // everything of one incident (Key: slug), and the terms that list it
-	IncidentCard // its slug, title, date, summary and draft state
+	IncidentCard // its slug, title, date, summary, draft state and language
+	IncidentLang // as TermLang, for an incident (Key: slug)
 
 	FrameworkList // the frameworks, in order, with their cards
 	FrameworkPage // everything of one framework (Key: id), and the terms mapped to it
@@ -77,37 +91,60 @@ const (
 	AllTerms
 )
 
-func TermPageFact(slug string) Fact     { return Fact{TermPage, slug} }
-func TermCardFact(slug string) Fact     { return Fact{TermCard, slug} }
-func TermLinksFact(slug string) Fact    { return Fact{TermLinks, slug} }
-func TermSourcesFact(slug string) Fact  { return Fact{TermSources, slug} }
-func IncidentPageFact(slug string) Fact { return Fact{IncidentPage, slug} }
-func IncidentCardFact(slug string) Fact { return Fact{IncidentCard, slug} }
-func FrameworkPageFact(id string) Fact  { return Fact{FrameworkPage, id} }
-func FrameworkCardFact(id string) Fact  { return Fact{FrameworkCard, id} }
+func TermPageFact(slug string) Fact     { return Fact{Kind: TermPage, Key: slug} }
+func TermCardFact(slug string) Fact     { return Fact{Kind: TermCard, Key: slug} }
+func TermLinksFact(slug string) Fact    { return Fact{Kind: TermLinks, Key: slug} }
+func TermSourcesFact(slug string) Fact  { return Fact{Kind: TermSources, Key: slug} }
+func IncidentPageFact(slug string) Fact { return Fact{Kind: IncidentPage, Key: slug} }
+func IncidentCardFact(slug string) Fact { return Fact{Kind: IncidentCard, Key: slug} }
+func FrameworkPageFact(id string) Fact  { return Fact{Kind: FrameworkPage, Key: id} }
+func FrameworkCardFact(id string) Fact  { return Fact{Kind: FrameworkCard, Key: id} }
 
 // NameFact is the fact of what a [[link]] target resolves to.
-func NameFact(target string) Fact { return Fact{Name, normalize(target)} }
+func NameFact(target string) Fact { return Fact{Kind: Name, Key: normalize(target)} }
+
+// In is the fact about the view of language lang ("" for the default
+// language's); Settings, which every language shares, stays as it is.
+func (f Fact) In(lang string) Fact {
+	if f.Kind != Settings {
+		f.Lang = lang
+	}
+	return f
+}
+
+// FactLang is what Fact.Lang says for the facts of g's view: "" for the
+// default language's.
+func (g *Graph) FactLang() string {
+	if s := g.Site; s.Lang != "" && s.Lang != s.Config.DefaultLanguage() {
+		return s.Lang
+	}
+	return ""
+}
 
 // Compare orders facts, for stable lists.
 func (f Fact) Compare(g Fact) int {
-	return cmp.Or(cmp.Compare(f.Kind, g.Kind), strings.Compare(f.Key, g.Key))
+	return cmp.Or(cmp.Compare(f.Kind, g.Kind), strings.Compare(f.Lang, g.Lang), strings.Compare(f.Key, g.Key))
 }
 
 // Changes is what differs between two versions of the site model.
 type Changes struct {
-	// facts by kind, then key: a preview asks Has for every fact of
-	// every page, and most kinds have not changed at all.
-	facts map[FactKind]map[string]bool
+	// facts by kind, then view and key: a preview asks Has for every
+	// fact of every page, and most kinds have not changed at all.
+	facts map[FactKind]map[viewKey]bool
 	n     int
-	// names are the changed names, folded as FoldMentions folds text:
-	// an auto-link may now appear, go or change wherever one occurs.
-	names []string
+	lang  string // of the view being compared, for add
+	// names are the changed names of each language's view (by Fact.Lang),
+	// folded as FoldMentions folds text: an auto-link may now appear, go
+	// or change wherever one occurs in that language's text.
+	names map[string][]string
 }
+
+// viewKey is a fact's key in the view of a language (Fact.Lang).
+type viewKey struct{ lang, key string }
 
 // Has reports whether the fact differs.
 func (c *Changes) Has(f Fact) bool {
-	return c.facts[f.Kind][f.Key]
+	return c.facts[f.Kind][viewKey{f.Lang, f.Key}]
 }
 
 // Empty reports whether nothing a page can show changed.
@@ -120,10 +157,11 @@ func (c *Changes) Len() int { return c.n }
 // (else Mentions is false for any text).
 func (c *Changes) NamesChanged() bool { return len(c.names) > 0 }
 
-// Mentions reports whether folded text (see FoldMentions) holds a name
-// whose target changed, came or went: its auto-links may differ.
-func (c *Changes) Mentions(folded string) bool {
-	for _, n := range c.names {
+// Mentions reports whether folded text (see FoldMentions) of a page in
+// the language of lang (a Fact.Lang) holds a name whose target changed,
+// came or went there: its auto-links may differ.
+func (c *Changes) Mentions(lang, folded string) bool {
+	for _, n := range c.names[lang] {
 		if strings.Contains(folded, n) {
 			return true
 		}
@@ -131,31 +169,41 @@ func (c *Changes) Mentions(folded string) bool {
 	return false
 }
 
+// mention records a changed name of the view being compared.
+func (c *Changes) mention(name string) {
+	if c.names == nil {
+		c.names = map[string][]string{}
+	}
+	c.names[c.lang] = append(c.names[c.lang], FoldMentions(name))
+}
+
 // Facts is every changed fact, sorted.
 func (c *Changes) Facts() []Fact {
 	var out []Fact
 	for kind, keys := range c.facts {
-		for key := range keys {
-			out = append(out, Fact{kind, key})
+		for k := range keys {
+			out = append(out, Fact{Kind: kind, Key: k.key, Lang: k.lang})
 		}
 	}
 	slices.SortFunc(out, Fact.Compare)
 	return out
 }
 
-func newChanges() *Changes { return &Changes{facts: map[FactKind]map[string]bool{}} }
+func newChanges() *Changes { return &Changes{facts: map[FactKind]map[viewKey]bool{}} }
 
+// add records f as a fact of the view being compared.
 func (c *Changes) add(f Fact) {
+	f = f.In(c.lang)
 	if f.Kind == TermPage || f.Kind == TermLinks || f.Kind == TermCard {
 		c.add(Fact{Kind: AllTerms})
 	}
 	keys := c.facts[f.Kind]
 	if keys == nil {
-		keys = map[string]bool{}
+		keys = map[viewKey]bool{}
 		c.facts[f.Kind] = keys
 	}
-	if !keys[f.Key] {
-		keys[f.Key] = true
+	if k := (viewKey{f.Lang, f.Key}); !keys[k] {
+		keys[k] = true
 		c.n++
 	}
 }
@@ -172,7 +220,7 @@ func FoldMentions(text string) string {
 func sameTermCard(a, b *content.Term) bool {
 	return a.Slug.Value == b.Slug.Value && a.Title.Value == b.Title.Value && a.Summary == b.Summary &&
 		sameNames(a.Abbreviations, b.Abbreviations) && sameNames(a.Synonyms, b.Synonyms) &&
-		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft &&
+		a.Updated.Equal(b.Updated) && a.Author == b.Author && a.Draft == b.Draft && a.Lang == b.Lang &&
 		a.Deprecated == b.Deprecated && a.ReplacedBy.Value == b.ReplacedBy.Value
 }
 
@@ -183,7 +231,7 @@ func sameSources(a, b []content.Source) bool {
 
 func sameIncidentCard(a, b *content.Incident) bool {
 	return a.Slug.Value == b.Slug.Value && a.Title.Value == b.Title.Value && a.Date.Equal(b.Date) &&
-		a.Summary.Text == b.Summary.Text && a.Draft == b.Draft
+		a.Summary.Text == b.Summary.Text && a.Draft == b.Draft && a.Lang == b.Lang
 }
 
 func sameNames(a, b []content.Name) bool {

@@ -91,14 +91,21 @@ func sameLinks(a, b content.Markdown) bool {
 
 // ProseChanges are the facts that differ when terms change in place
 // (SameResolution holds for each old -> new pair): their pages, and their
-// cards where those differ.
-func ProseChanges(edits map[*content.Term]*content.Term) *Changes {
+// cards where those differ, in the view of each language of gs that
+// holds the old term itself (untranslated there).
+func ProseChanges(gs []*Graph, edits map[*content.Term]*content.Term) *Changes {
 	c := newChanges()
-	for old, t := range edits {
-		c.add(TermPageFact(t.Slug.Value))
-		if !sameTermCard(old, t) {
-			c.add(TermCardFact(t.Slug.Value))
-			c.add(Fact{TermList, ""})
+	for _, g := range gs {
+		c.lang = g.FactLang()
+		for old, t := range edits {
+			if g.TermBySlug[old.Slug.Value] != old {
+				continue
+			}
+			c.add(TermPageFact(t.Slug.Value))
+			if !sameTermCard(old, t) {
+				c.add(TermCardFact(t.Slug.Value))
+				c.add(Fact{Kind: TermList})
+			}
 		}
 	}
 	return c
