@@ -453,6 +453,11 @@ func (l *Live) newState(gs []*xref.Graph) (*state, error) {
 // edit in place), only the pages the index says showed a changed fact
 // are looked at.
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
+	// No page finishes rendering while install reads which pages are
+	// done and which the index says are stale: one that did in between
+	// would be kept with the old version's output.
+	l.contentMu.Lock()
+	defer l.contentMu.Unlock()
 	l.gen++
 	old := l.pages.Load()
 	var ps *pageSet
@@ -492,6 +497,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			case o == nil:
 			case !o.done.Load():
 				// Never served: it renders from next, under its old version.
+				l.shown.remove(o) // a request holding the old set may still render it
 				ps.byPath[path] = &page{gen: o.gen, job: j}
 				continue
 			case !slices.Equal(o.job.Shows, j.Shows):
@@ -535,11 +541,29 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	slices.Sort(ch.Pages)
 	ch.Pages = slices.Compact(ch.Pages) // two jobs may share a path
 	slices.Sort(ch.Removed)
+	l.dropText(next)
 	ch.Full = changes == nil || changes.Has(xref.Fact{Kind: xref.Settings})
 	l.pages.Store(ps)
 	l.search.Store(&searchBundle{l: l, st: next, ps: ps, gen: l.gen})
 	l.lastGood = next
 	l.ok, l.err = true, nil
+}
+
+// dropText forgets the body text kept for terms next no longer has: a
+// version that loads a term again (or merges a translation anew) makes a
+// new object, and the old one's text would stay forever.
+func (l *Live) dropText(next *state) {
+	current := map[*content.Term]bool{}
+	for _, g := range next.gs {
+		for _, t := range g.Terms {
+			current[t] = true
+		}
+	}
+	l.textMu.Lock()
+	defer l.textMu.Unlock()
+	for _, m := range l.text {
+		maps.DeleteFunc(m, func(t *content.Term, _ string) bool { return !current[t] })
+	}
 }
 
 // moveText gives the body text kept for term from to term to, in every

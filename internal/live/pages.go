@@ -47,6 +47,10 @@ type page struct {
 	// of lang.
 	facts          []xref.Fact
 	mentions, lang string
+	// retired: no longer current (shownIndex.remove); a render that
+	// finishes later, for a request that still held the old page set,
+	// must not index it.
+	retired bool // guarded by shownIndex.mu
 }
 
 // shownIndex is which rendered pages showed each fact: an edit that
@@ -66,6 +70,9 @@ func newShownIndex() *shownIndex {
 func (ix *shownIndex) add(p *page) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if p.retired {
+		return
+	}
 	for _, f := range p.facts {
 		ps := ix.byFact[f]
 		if ps == nil {
@@ -91,13 +98,11 @@ func (ix *shownIndex) reset() {
 	clear(ix.failed)
 }
 
-// remove forgets a page that is no longer current.
+// remove forgets a page that is no longer current, rendered or not.
 func (ix *shownIndex) remove(p *page) {
-	if !p.done.Load() {
-		return // never indexed
-	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	p.retired = true
 	for _, f := range p.facts {
 		if ps := ix.byFact[f]; ps != nil {
 			delete(ps, p)
@@ -155,7 +160,7 @@ func (p *page) render(l *Live) ([]byte, error) {
 		if len(deps.Markdown) > 0 {
 			p.mentions = xref.FoldMentions(strings.Join(deps.Markdown, "\n"))
 		}
-		l.shown.add(p) // before done: an edit waits for the read lock
+		l.shown.add(p) // before done: install holds the write lock
 	})
 	return p.data, p.err
 }

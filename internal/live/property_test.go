@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -462,11 +463,24 @@ func TestPreviewInTwoLanguagesEqualsAFreshBuildAfterRandomEdits(t *testing.T) {
 	testRandomEdits(t, true)
 }
 
-func testRandomEdits(t *testing.T, german bool) {
+// The same while pages render during each update, as a browser's and
+// the background renders' requests do: a page that finishes rendering
+// from the old version while an update decides what is stale must not
+// be kept (run it with -race too).
+func TestPreviewEqualsAFreshBuildWhileRendering(t *testing.T) {
+	testEdits(t, false, true)
+}
+
+func testRandomEdits(t *testing.T, german bool) { testEdits(t, german, false) }
+
+func testEdits(t *testing.T, german, busy bool) {
 	seeds := 12
 	steps := 16
 	if german {
 		seeds = 8 // each step builds twice the pages
+	}
+	if busy {
+		seeds = 4
 	}
 	if testing.Short() {
 		seeds, steps = 3, 8
@@ -492,7 +506,12 @@ func testRandomEdits(t *testing.T, german bool) {
 		for step := range steps {
 			history = append(history, s.edit(r))
 			files := s.sync(t, dir)
+			stop := func() {}
+			if busy {
+				stop = renderWhile(l, uint64(seed*100+step))
+			}
 			ch := l.Update(ctx, files)
+			stop()
 			if ch.Err != nil {
 				t.Fatalf("seed %d step %d %q: %v\n%v", seed, step, history, ch.Err, ch.Diags)
 			}
@@ -514,4 +533,27 @@ func testRandomEdits(t *testing.T, german bool) {
 			}
 		}
 	}
+}
+
+// renderWhile renders random pages of l in two goroutines until the
+// returned func is called.
+func renderWhile(l *Live, seed uint64) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range 2 {
+		r := rand.New(rand.NewPCG(seed, uint64(i)))
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if paths := l.Paths(); len(paths) > 0 {
+					l.Get(pick(r, paths))
+				}
+			}
+		})
+	}
+	return func() { close(done); wg.Wait() }
 }

@@ -20,7 +20,12 @@ func (r *Renderer) frameworkRef(f *content.Framework, l *links) FrameworkRef {
 			seen[tm.Term] = true
 		}
 	}
-	desc := r.block(f.Description, markdown.Doc{IDPrefix: "framework-" + f.ID + "--"}, l)
+	// A nil l: the page shows no description, which is then not rendered
+	// (nor its links declared, nor its code's style sheet loaded).
+	var desc template.HTML
+	if l != nil {
+		desc = r.block(f.Description, markdown.Doc{IDPrefix: "framework-" + f.ID + "--"}, l)
+	}
 	return FrameworkRef{ID: f.ID, Name: f.Name, Short: f.Short, Version: f.Version, URL: r.u.Framework(f.ID), Description: desc, Controls: len(f.Controls), Terms: len(seen)}
 }
 

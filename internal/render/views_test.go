@@ -420,7 +420,7 @@ func TestHomeView(t *testing.T) {
 		Layout:     layoutOf("home", "", "/kb/", ""),
 		Letters:    r.letters(), // the A-Z's: TestTermsView checks them
 		Recent:     []TermRef{apiKeyRef, secretRef, tokenRef, sessionRef, leafRef},
-		Frameworks: []FrameworkRef{owaspRef, ztRef},
+		Frameworks: []FrameworkRef{listed(owaspRef), ztRef}, // the home page shows no description
 		Incidents:  []IncidentRef{keyLeakRef, oldLeakRef},
 		TermCount:  5,
 	}
@@ -457,6 +457,13 @@ var (
 		Controls: 2, Terms: 3} // api-key and secret at framework level, api-key and token on NHI2: three terms
 	ztRef = FrameworkRef{ID: "zt", Name: "Zero Trust", Short: "ZT", URL: "/kb/frameworks/zt/", Controls: 1, Terms: 1}
 )
+
+// listed is f as a page that does not show descriptions lists it: not
+// rendered.
+func listed(f FrameworkRef) FrameworkRef {
+	f.Description = ""
+	return f
+}
 
 // A framework's page lists the terms mapped to it as a whole, then each
 // control with its terms, with the relevance each mapping gives.
@@ -507,7 +514,7 @@ func TestMatrixView(t *testing.T) {
 	r := newViewRenderer(t, viewSite)
 	want := MatrixPage{
 		Layout:     layoutOf("matrix", "Framework matrix", "/kb/frameworks/matrix/", "Which terms map to which framework controls.", homeLink, Link{"Frameworks", "/kb/frameworks/"}),
-		Frameworks: []FrameworkRef{owaspRef, ztRef},
+		Frameworks: []FrameworkRef{listed(owaspRef), ztRef}, // nor the matrix
 		Rows:       []MatrixRow{{Term: apiKeyRef}, {Term: secretRef}, {Term: tokenRef}},
 		Previews:   previewsOf(apiKeyRef, secretRef, tokenRef), // the rows' terms, not the descriptions' links
 	}

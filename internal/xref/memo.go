@@ -78,6 +78,8 @@ func (m *Memo) sweep() {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	// A site in more languages than this resolves its first language's
+	// texts anew each edit: results stay right, only slower.
 	const keep = 8
 	if m.round >= keep {
 		old := m.round - keep

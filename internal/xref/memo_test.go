@@ -60,3 +60,19 @@ func TestMemoResolvesAsWithout(t *testing.T) {
 		}
 	}
 }
+
+// A memo forgets what the last rounds did not use: a preview edits for
+// hours, and each edit brings new texts.
+func TestMemoForgetsUnusedTexts(t *testing.T) {
+	memo := &Memo{}
+	for i := range 40 {
+		files := map[string]string{
+			"content/terms/a.md": term("A", "---", fmt.Sprintf("Version %d of [[A]].", i)),
+		}
+		Resolve(load(t, files), Options{Memo: memo})
+	}
+	// One text a round; those of the last eight rounds stay.
+	if n := len(memo.links); n > 10 {
+		t.Errorf("the memo keeps the links of %d texts after 40 rounds of one", n)
+	}
+}
