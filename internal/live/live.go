@@ -41,6 +41,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -99,11 +100,43 @@ type source struct {
 // state is one resolved, renderable site: every language of it, as
 // build.Generate renders them.
 type state struct {
-	g    *xref.Graph           // the default language's
-	gs   []*xref.Graph         // every language's, the default first
-	rs   []*render.Renderer    // one a language, as gs
-	jobs map[string]render.Job // by output path, every language's
-	base string                // URL path of the site
+	g     *xref.Graph        // the default language's
+	gs    []*xref.Graph      // every language's, the default first
+	rs    []*render.Renderer // one a language, as gs
+	lists [][]render.Job     // every language's jobs, as rs
+	n     int                // how many jobs lists has
+	base  string             // URL path of the site
+
+	// The jobs by output path, made when first needed: most edits need
+	// only the lists.
+	byPathOnce sync.Once
+	byPath     map[string]render.Job
+}
+
+// each yields every job, in the renderers' order.
+func (st *state) each() iter.Seq[render.Job] {
+	return func(yield func(render.Job) bool) {
+		for _, js := range st.lists {
+			for _, j := range js {
+				if !yield(j) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// jobs is every job by output path.
+func (st *state) jobs() map[string]render.Job {
+	st.byPathOnce.Do(func() {
+		st.byPath = make(map[string]render.Job, st.n)
+		for _, js := range st.lists {
+			for _, j := range js {
+				st.byPath[j.Path] = j
+			}
+		}
+	})
+	return st.byPath
 }
 
 // Change says what one Update did.
@@ -372,9 +405,10 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 	if changes != nil {
 		ch.Facts = changes.Len()
 	}
+	before := l.pages.Load()
 	l.install(ch, next, changes)
 	if prev != nil {
-		ch.Moved = moves(prev, next, ch.Pages, ch.Removed)
+		ch.Moved = moves(prev, next, before, l.pages.Load(), ch.Pages, ch.Removed)
 	}
 	return ch
 }
@@ -403,11 +437,11 @@ func (l *Live) newState(gs []*xref.Graph) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &state{g: gs[0], gs: gs, rs: rs, base: base, jobs: map[string]render.Job{}}
+	st := &state{g: gs[0], gs: gs, rs: rs, base: base}
 	for _, r := range rs {
-		for _, j := range r.Jobs() {
-			st.jobs[j.Path] = j
-		}
+		js := r.Jobs()
+		st.lists = append(st.lists, js)
+		st.n += len(js)
 	}
 	return st, nil
 }
@@ -427,16 +461,18 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.gen++
 	old := l.pages.Load()
 	var ps *pageSet
+	kept := -1 // how many of old's paths next has, when known
 	switch {
 	case changes == nil:
-		ps = &pageSet{byPath: make(map[string]*page, len(next.jobs))}
-		for path, j := range next.jobs {
+		ps = &pageSet{byPath: make(map[string]*page, next.n)}
+		for path, j := range next.jobs() {
 			ps.byPath[path] = &page{gen: l.gen, job: j}
 			ch.Pages = append(ch.Pages, path)
 		}
 		l.shown.reset()
 	case next == l.lastGood:
 		ps = &pageSet{byPath: maps.Clone(old.byPath)}
+		kept = len(old.byPath)
 		for o := range l.shown.stale(changes) {
 			l.shown.remove(o)
 			if ps.byPath[o.job.Path] != o {
@@ -444,14 +480,19 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			}
 			// A page kept through an earlier edit has that version's
 			// job: render from this one's.
-			ps.byPath[o.job.Path] = &page{gen: l.gen, job: next.jobs[o.job.Path]}
+			ps.byPath[o.job.Path] = &page{gen: l.gen, job: next.jobs()[o.job.Path]}
 			ch.Pages = append(ch.Pages, o.job.Path)
 		}
 	default:
 		stale := l.shown.stale(changes)
-		ps = &pageSet{byPath: make(map[string]*page, len(next.jobs))}
-		for path, j := range next.jobs {
+		ps = &pageSet{byPath: make(map[string]*page, next.n)}
+		kept = 0
+		for j := range next.each() {
+			path := j.Path
 			o := old.byPath[path]
+			if o != nil {
+				kept++
+			}
 			switch {
 			case o == nil:
 			case !o.done.Load():
@@ -485,13 +526,20 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			ch.Pages = append(ch.Pages, path)
 		}
 	}
+	if len(ps.byPath) != next.n {
+		kept = -1 // two jobs had one path: the count says nothing
+	}
 	for path, o := range old.byPath {
+		if kept == len(old.byPath) {
+			break // none went: no need to look
+		}
 		if ps.byPath[path] == nil {
 			ch.Removed = append(ch.Removed, path)
 			l.shown.remove(o)
 		}
 	}
 	slices.Sort(ch.Pages)
+	ch.Pages = slices.Compact(ch.Pages) // two jobs may share a path
 	slices.Sort(ch.Removed)
 	l.dropText(next)
 	ch.Full = changes == nil || changes.Has(xref.Fact{Kind: xref.Settings})

@@ -289,6 +289,18 @@ func TestLiveSaysWhereARenamedOrDeletedTermWent(t *testing.T) {
 	if got := ch.Moved["terms/orphan/index.html"]; got != "terms/lone-term/index.html" {
 		t.Errorf("moved %q, want the new slug's page", ch.Moved)
 	}
+	// Renamed again, keeping the old slug as a redirect: its page
+	// becomes the redirect's. (A page nobody was shown is not said to
+	// change.)
+	l.Get("terms/lone-term/index.html")
+	edit(t, src, "content/terms/orphan.md", replace("slug: lone-term\n", "slug: single-term\nredirects: [lone-term]\n"))
+	ch = l.Update(ctx, []string{"content/terms/orphan.md"})
+	if ch.Err != nil {
+		t.Fatalf("%v\n%v", ch.Err, ch.Diags)
+	}
+	if got := ch.Moved["terms/lone-term/index.html"]; got != "terms/single-term/index.html" {
+		t.Errorf("moved %q, want the redirect's page to move to the new slug's; pages %v removed %v", ch.Moved, ch.Pages, ch.Removed)
+	}
 	os.Remove(filepath.Join(src, "content/terms/orphan.md"))
 	l.Update(ctx, []string{"content/terms/orphan.md"})
 	// A page that nothing links to, deleted.

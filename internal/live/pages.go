@@ -131,6 +131,9 @@ func (ix *shownIndex) stale(changes *xref.Changes) map[*page]struct{} {
 	}
 	if changes.NamesChanged() {
 		for p := range ix.mentions {
+			if _, ok := out[p]; ok {
+				continue // stale already: no need to search its text
+			}
 			if changes.Mentions(p.lang, p.mentions) {
 				out[p] = struct{}{}
 			}

@@ -53,10 +53,12 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		llms.WriteIndex(w, r.g, ll)
 		return nil
 	})
-	// A Markdown copy shows its term's text and links, the cards of its
-	// related terms and replacement, and the names its [[links]] resolve.
+	// A Markdown copy shows the settings, its term's text and links, the
+	// cards of its related terms and replacement, and the names its
+	// [[links]] resolve.
 	copyShows := func(t *content.Term) []xref.Fact {
-		shows := []xref.Fact{xref.TermPageFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value), xref.TermCardFact(t.Slug.Value)}
+		shows := make([]xref.Fact, 0, 5+len(r.g.Related[t]))
+		shows = append(shows, settings, xref.TermPageFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value), xref.TermCardFact(t.Slug.Value))
 		for _, rel := range r.g.Related[t] {
 			shows = append(shows, xref.TermCardFact(rel.Slug.Value))
 		}
@@ -73,7 +75,7 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		return nil
 	})
 	for _, t := range r.g.Terms {
-		add("terms/"+t.Slug.Value+"/index.md", facts(copyShows(t)...), func(w Writer, l *links) error {
+		add("terms/"+t.Slug.Value+"/index.md", copyShows(t), func(w Writer, l *links) error {
 			l.rendered(t.Body.Text)
 			llms.WriteTerm(w, r.g, t, ll)
 			return nil

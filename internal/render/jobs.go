@@ -125,7 +125,13 @@ func (r *Renderer) elsewhere(fs ...xref.Fact) []xref.Fact {
 // elsewhere.
 func (r *Renderer) Jobs() []Job {
 	g := r.g
-	jobs := make([]Job, 0, 32+len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects))
+	// A term has its page, and at the root its Markdown copy and JSON
+	// (exchangeJobs): a slice that grew would copy every job made so far.
+	perTerm := 1
+	if r.prefix == "" {
+		perTerm = 3
+	}
+	jobs := make([]Job, 0, 32+perTerm*len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects)+len(g.Shared))
 	lang := g.FactLang()
 	add := func(path string, shows []xref.Fact, f func(Writer, *links) error) *Job {
 		for i, f := range shows {
@@ -255,7 +261,8 @@ func (r *Renderer) termElsewhere(slug string) []xref.Fact {
 
 // termShows is what a term page shows besides the terms it links to.
 func (r *Renderer) termShows(t *content.Term) []xref.Fact {
-	shows := facts(xref.TermPageFact(t.Slug.Value))
+	shows := make([]xref.Fact, 0, 3+len(t.Tags)+len(r.g.TermIncidents[t])+len(r.g.TermMappings[t]))
+	shows = append(shows, settings, xref.TermPageFact(t.Slug.Value))
 	for _, tag := range t.Tags {
 		shows = append(shows, xref.Fact{Kind: xref.Tag, Key: tag})
 	}

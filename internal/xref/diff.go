@@ -255,14 +255,21 @@ func diffNames(c *Changes, prev, next *Graph) {
 		c.add(Fact{Kind: Name, Key: key})
 		c.mention(key)
 	}
+	found := 0 // of prev's keys in next
 	for key, t := range next.names {
-		if old, ok := prev.names[key]; !ok || !sameTarget(old, t) {
+		old, ok := prev.names[key]
+		if ok {
+			found++
+		}
+		if !ok || !sameTarget(old, t) {
 			changed(key)
 		}
 	}
-	for key := range prev.names {
-		if _, ok := next.names[key]; !ok {
-			changed(key)
+	if found < len(prev.names) { // some went
+		for key := range prev.names {
+			if _, ok := next.names[key]; !ok {
+				changed(key)
+			}
 		}
 	}
 	if names := c.names[c.lang]; len(names) > 0 {

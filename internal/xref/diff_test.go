@@ -86,6 +86,22 @@ Rotate it; a quiet harbor.
 	}
 }
 
+// A name that goes is a changed fact too, and texts mentioning it may
+// lose an auto-link.
+func TestDiffSaysWhichNamesWent(t *testing.T) {
+	base := map[string]string{
+		"content/terms/api-key.md": term("API Key", "synonyms: [Quiet Harbor]", "---", "Rotate it."),
+		"content/terms/secret.md":  term("Secret", "related: [api-key]"),
+	}
+	got, c := diffAfter(t, base, "content/terms/api-key.md", term("API Key", "---", "Rotate it."))
+	if !slices.Contains(got, Fact{Kind: Name, Key: "quiet harbor"}) {
+		t.Errorf("facts %v, want the name that went among them", got)
+	}
+	if !c.Mentions("", FoldMentions("A Quiet Harbor.")) {
+		t.Errorf("a text that mentions the name that went is not affected")
+	}
+}
+
 // diffLanguagesAfter is diffAfter for a site in several languages: every
 // file but the edited one keeps its objects, as in a live preview.
 func diffLanguagesAfter(t *testing.T, base map[string]string, file, text string) []Fact {

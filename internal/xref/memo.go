@@ -38,7 +38,9 @@ type titleKey struct{ lang, title string }
 
 // memoMap is one kind of result, by what it is of, with the round each
 // was last used in: a text no longer in the site goes.
-type memoMap[K comparable, T any] map[K]memoEntry[T]
+// Entries are pointers so that marking one used is a write to it, not
+// to the map: every entry is marked on every round.
+type memoMap[K comparable, T any] map[K]*memoEntry[T]
 
 type memoEntry[T any] struct {
 	v     T
@@ -51,21 +53,19 @@ type memoEntry[T any] struct {
 // it.
 func memoized[K comparable, T any](memo *Memo, m *memoMap[K, T], key K, text string, f func(string) T) T {
 	memo.mu.Lock()
-	e, ok := (*m)[key]
-	if ok && e.round != memo.round {
+	e := (*m)[key]
+	if e != nil {
 		e.round = memo.round
-		(*m)[key] = e
-	}
-	memo.mu.Unlock()
-	if ok {
+		memo.mu.Unlock()
 		return e.v
 	}
+	memo.mu.Unlock()
 	v := f(text) // outside the lock: the workers of prescan share the memo
 	memo.mu.Lock()
 	if *m == nil {
 		*m = memoMap[K, T]{}
 	}
-	(*m)[key] = memoEntry[T]{v, text, memo.round}
+	(*m)[key] = &memoEntry[T]{v, text, memo.round}
 	memo.mu.Unlock()
 	return v
 }

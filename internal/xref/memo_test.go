@@ -76,3 +76,18 @@ func TestMemoForgetsUnusedTexts(t *testing.T) {
 		t.Errorf("the memo keeps the links of %d texts after 40 rounds of one", n)
 	}
 }
+
+// A memo keeps what every round uses: a preview's unchanged texts are
+// scanned once, however many edits follow.
+func TestMemoKeepsTextsInUse(t *testing.T) {
+	memo := &Memo{}
+	s := load(t, map[string]string{"content/terms/a.md": term("A", "---", "See [[A]].")})
+	Resolve(s, Options{Memo: memo})
+	first := memo.links[keyOf(s.Terms[0].Body.Text)]
+	for range 20 {
+		Resolve(s, Options{Memo: memo})
+	}
+	if e := memo.links[keyOf(s.Terms[0].Body.Text)]; e == nil || e != first {
+		t.Errorf("the links of a text every round used were scanned again")
+	}
+}
