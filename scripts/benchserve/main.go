@@ -1,11 +1,18 @@
 // Command benchserve measures a live preview the way an editor feels it:
-// the time from writing a term file to the new text being on screen in a
-// headless Chromium that shows the term's page. It starts the preview
-// server (nhiglossary serve, or hugo server), opens the page, and edits
-// the term's body N times, each with a new word; it prints each edit's
-// time, the median, and the rebuild times the server itself reported.
+// the time from writing a file to the change being on screen in a
+// headless Chromium that shows the page where a reader sees it. It starts
+// the preview server (nhiglossary serve, or hugo server), and for each
+// kind of edit opens that page and makes N edits, each a new change; it
+// prints each edit's time, the median, and the rebuild times the server
+// itself reported. The kinds (-kind, comma-separated; see kinds.go):
 //
-//	go run ./scripts/benchserve -tool nhiglossary -bin /tmp/nhiglossary -site /tmp/corpus10k -term SLUG
+//	prose    a new sentence in the term's body; the term's page
+//	summary  a new word in the summary of a term it lists as related; its card there
+//	link     another term's body gets a [[link]] to it; its "What links here"
+//	title    a new title for a term no [[link]] names; its card on a page listing it
+//	newterm  a new term file listing it as related; its "What links here"
+//
+//	go run ./scripts/benchserve -tool nhiglossary -bin /tmp/nhiglossary -site /tmp/corpus10k -term SLUG -kind prose,summary
 //	go run ./scripts/benchserve -tool hugo -site /tmp/hugo10k -term SLUG
 //
 // scripts/bench-serve.sh runs both on the same content.
@@ -21,7 +28,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -36,25 +42,52 @@ func main() {
 	tool := flag.String("tool", "nhiglossary", "nhiglossary or hugo")
 	bin := flag.String("bin", "", "the server binary (default: the tool's name on PATH)")
 	site := flag.String("site", "", "the site folder (edited, then restored)")
-	term := flag.String("term", "", "the slug of the term to edit")
+	term := flag.String("term", "", "the slug of the term the edits are about")
+	kind := flag.String("kind", "prose", "the kinds of edit, comma-separated: "+strings.Join(kinds, ", "))
 	edits := flag.Int("edits", 9, "how many edits")
 	gap := flag.Duration("gap", 1500*time.Millisecond, "time between the end of one edit and the next")
 	chromium := flag.String("chromium", "/usr/bin/chromium", "the browser")
 	flag.Parse()
 	if *site == "" || *term == "" {
-		fmt.Fprintln(os.Stderr, "usage: benchserve -tool nhiglossary|hugo -site DIR -term SLUG [-bin PATH] [-edits N]")
+		fmt.Fprintln(os.Stderr, "usage: benchserve -tool nhiglossary|hugo -site DIR -term SLUG [-bin PATH] [-kind prose,summary,link,title,newterm] [-edits N]")
 		os.Exit(2)
 	}
 	if *bin == "" {
 		*bin = *tool
 	}
-	if err := run(*tool, *bin, *site, *term, *edits, *gap, *chromium); err != nil {
+	var kindList []string
+	for _, k := range strings.Split(*kind, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			kindList = append(kindList, k)
+		}
+	}
+	if err := run(*tool, *bin, *site, *term, kindList, *edits, *gap, *chromium); err != nil {
 		fmt.Fprintln(os.Stderr, "benchserve:", err)
 		os.Exit(1)
 	}
 }
 
-func run(tool, bin, site, term string, edits int, gap time.Duration, chromium string) error {
+func run(tool, bin, site, term string, kindList []string, edits int, gap time.Duration, chromium string) error {
+	// Every kind's plan first: a kind the tool cannot do fails before
+	// the server starts.
+	var terms []corpusTerm
+	if slices.ContainsFunc(kindList, func(k string) bool { return k != "prose" }) {
+		var err error
+		if terms, err = loadTerms(site); err != nil {
+			return err
+		}
+	}
+	restore := map[string][]byte{} // the files edited: their text before, nil for new ones
+	defer restoreFiles(restore)
+	var plans []*plan
+	for _, k := range kindList {
+		p, err := newPlan(k, tool, site, term, terms, restore)
+		if err != nil {
+			return err
+		}
+		plans = append(plans, p)
+	}
+
 	port, err := freePort()
 	if err != nil {
 		return err
@@ -101,17 +134,6 @@ func run(tool, bin, site, term string, edits int, gap time.Duration, chromium st
 	}
 	fmt.Printf("%s: serving, every page built, after %s\n", tool, time.Since(started).Round(time.Millisecond))
 
-	file := filepath.Join(site, "content", "terms", term+".md")
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		return err
-	}
-	defer os.WriteFile(file, orig, 0o644)
-	const anchor = "## Why it matters"
-	if !strings.Contains(string(orig), anchor) {
-		return fmt.Errorf("%s has no %q to edit before", file, anchor)
-	}
-
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
@@ -125,34 +147,100 @@ func run(tool, bin, site, term string, edits int, gap time.Duration, chromium st
 		return err
 	}
 
-	var times []time.Duration
-	for i := 1; i <= edits; i++ {
-		time.Sleep(gap) // the previous edit settles; the page's reload channel is open
-		word := fmt.Sprintf("benchedit%dq%d", i, time.Now().UnixNano()%100000)
-		text := strings.Replace(string(orig), anchor, "The editor wrote "+word+" here.\n\n"+anchor, 1)
-		logs.mark()
-		t0 := time.Now()
-		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-			return err
+	var summary []string
+	for n, p := range plans {
+		if n > 0 {
+			// The last kind's files as they were, and time for the
+			// server to settle after it, so that kinds do not overlap.
+			if err := restoreFiles(restore); err != nil {
+				return err
+			}
+			time.Sleep(3 * gap)
 		}
-		d, err := visible(ctx, word, t0, 30*time.Second)
+		times, err := measure(ctx, tool, "http://"+addr+"/terms/"+p.page+"/", p, edits, gap, logs)
 		if err != nil {
-			return fmt.Errorf("edit %d: %w\n%s", i, err, logs.text())
+			return fmt.Errorf("%s: %w", p.kind, err)
 		}
-		times = append(times, d)
-		fmt.Printf("%s edit %d: %s on screen%s%s\n", tool, i, d.Round(time.Millisecond), logs.since(), timeline(ctx, t0))
+		slices.Sort(times)
+		line := fmt.Sprintf("%s %s: median %s, min %s, max %s over %d edits", tool, p.kind,
+			times[len(times)/2].Round(time.Millisecond), times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond), len(times))
+		fmt.Println(line)
+		summary = append(summary, line)
 	}
-	slices.Sort(times)
-	fmt.Printf("%s: median %s, min %s, max %s over %d edits\n", tool,
-		times[len(times)/2].Round(time.Millisecond), times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond), len(times))
+	if len(summary) > 1 {
+		fmt.Printf("load %s\n%s\n", loadAvg(), strings.Join(summary, "\n"))
+	}
 	return nil
 }
 
-// visible polls the page until its text has word, and returns how long
-// after t0 it first did. Polls that fail while the page reloads are
-// ignored.
-func visible(ctx context.Context, word string, t0 time.Time, limit time.Duration) (time.Duration, error) {
-	expr := `!!document.body && document.body.innerText.includes(` + strconv.Quote(word) + `)`
+// measure opens the plan's page and times its edits: from the save to
+// the change on screen. An edit the page already showed before its
+// save is not a change; the plan is asked for another.
+func measure(ctx context.Context, tool, page string, p *plan, edits int, gap time.Duration, logs *rebuildLog) ([]time.Duration, error) {
+	fmt.Printf("%s %s: timing %s\n", tool, p.kind, p.timed)
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		return nil, err
+	}
+	var times []time.Duration
+	for i := 1; i <= edits; i++ {
+		time.Sleep(gap) // the previous edit settles; the page's reload channel is open
+		file, text, shown, err := p.next(i)
+		for tries := 0; err == nil && isTrue(ctx, shown); tries++ {
+			if tries == 100 {
+				return nil, fmt.Errorf("edit %d: every edit tried was on screen before it was saved", i)
+			}
+			file, text, shown, err = p.next(i)
+		}
+		if err != nil {
+			return nil, err
+		}
+		logs.mark()
+		t0 := time.Now()
+		if err := os.WriteFile(file, text, 0o644); err != nil {
+			return nil, err
+		}
+		d, err := visible(ctx, shown, t0, 30*time.Second)
+		if err != nil {
+			return nil, fmt.Errorf("edit %d of %s: %w\n%s", i, file, err, logs.text())
+		}
+		times = append(times, d)
+		fmt.Printf("%s %s edit %d: %s on screen%s%s\n", tool, p.kind, i, d.Round(time.Millisecond), logs.since(), timeline(ctx, t0))
+	}
+	return times, nil
+}
+
+func restoreFiles(restore map[string][]byte) error {
+	for file, orig := range restore {
+		var err error
+		if orig == nil {
+			err = os.Remove(file)
+		} else {
+			err = os.WriteFile(file, orig, 0o644)
+		}
+		if err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	return nil
+}
+
+func loadAvg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(3, len(f))], " ")
+}
+
+// isTrue says whether a JavaScript expression is true on the page now.
+func isTrue(ctx context.Context, expr string) bool {
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	ok, err := chromedp.Run(pctx, chromedp.Evaluate[bool](expr))
+	return err == nil && ok
+}
+
+// visible polls the page until expr is true, and returns how long after
+// t0 it first was. Polls that fail while the page reloads are ignored.
+func visible(ctx context.Context, expr string, t0 time.Time, limit time.Duration) (time.Duration, error) {
 	for time.Since(t0) < limit {
 		pctx, cancel := context.WithTimeout(ctx, time.Second)
 		ok, err := chromedp.Run(pctx, chromedp.Evaluate[bool](expr))
@@ -162,7 +250,7 @@ func visible(ctx context.Context, word string, t0 time.Time, limit time.Duration
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
-	return 0, fmt.Errorf("%q not on screen after %s", word, limit)
+	return 0, fmt.Errorf("not on screen after %s: %s", limit, expr)
 }
 
 // timeline says when, after t0, the page that shows the edit started
