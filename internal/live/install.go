@@ -1,0 +1,147 @@
+package live
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// install makes next the current state. A page keeps its output when it
+// was rendered, its job declares what it did, and none of the facts it
+// showed changed (changes is nil when everything did); the others render
+// again from next, when asked for. When next is the current state (an
+// edit in place), only the pages the index says showed a changed fact
+// are looked at.
+func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
+	// No page finishes rendering while install reads which pages are
+	// done and which the index says are stale: one that did in between
+	// would be kept with the old version's output.
+	l.contentMu.Lock()
+	defer l.contentMu.Unlock()
+	l.gen++
+	old := l.pages.Load()
+	var ps *pageSet
+	kept := -1 // how many of old's paths next has, when known
+	switch {
+	case changes == nil:
+		ps = &pageSet{byPath: make(map[string]*page, next.n)}
+		for path, j := range next.jobs() {
+			ps.byPath[path] = &page{gen: l.gen, job: j}
+			ch.Pages = append(ch.Pages, path)
+		}
+		l.shown.reset()
+	case next == l.lastGood:
+		ps = &pageSet{byPath: maps.Clone(old.byPath)}
+		kept = len(old.byPath)
+		for o := range l.shown.stale(changes) {
+			l.shown.remove(o)
+			if ps.byPath[o.job.Path] != o {
+				continue // an older version's
+			}
+			// A page kept through an earlier edit has that version's
+			// job: render from this one's.
+			ps.byPath[o.job.Path] = &page{gen: l.gen, job: next.jobs()[o.job.Path]}
+			ch.Pages = append(ch.Pages, o.job.Path)
+		}
+	default:
+		stale := l.shown.stale(changes)
+		ps = &pageSet{byPath: make(map[string]*page, next.n)}
+		kept = 0
+		for j := range next.each() {
+			path := j.Path
+			o := old.byPath[path]
+			if o != nil {
+				kept++
+			}
+			switch {
+			case o == nil:
+			case !o.done.Load():
+				// Never served: it renders from next, under its old version.
+				l.shown.remove(o) // a request holding the old set may still render it
+				ps.byPath[path] = &page{gen: o.gen, job: j}
+				continue
+			case !slices.Equal(o.job.Shows, j.Shows):
+			default:
+				if _, ok := stale[o]; !ok {
+					if o.job.Term != j.Term {
+						// The same term in a new object: a translation
+						// merged anew (content.Site.Localize). Its text
+						// goes with it.
+						l.moveText(o.job.Term, j.Term)
+						l.shown.remove(o)
+						o = o.withJob(j)
+						l.shown.add(o)
+					}
+					ps.byPath[path] = o
+					continue
+				}
+			}
+			if o != nil {
+				l.shown.remove(o)
+				if o.job.Term != j.Term {
+					l.moveText(o.job.Term, nil) // its page renders the new term's
+				}
+			}
+			ps.byPath[path] = &page{gen: l.gen, job: j}
+			ch.Pages = append(ch.Pages, path)
+		}
+	}
+	if len(ps.byPath) != next.n {
+		kept = -1 // two jobs had one path: the count says nothing
+	}
+	for path, o := range old.byPath {
+		if kept == len(old.byPath) {
+			break // none went: no need to look
+		}
+		if ps.byPath[path] == nil {
+			ch.Removed = append(ch.Removed, path)
+			l.shown.remove(o)
+		}
+	}
+	slices.Sort(ch.Pages)
+	ch.Pages = slices.Compact(ch.Pages) // two jobs may share a path
+	slices.Sort(ch.Removed)
+	l.dropText(next)
+	ch.Full = changes == nil || changes.Has(xref.Fact{Kind: xref.Settings})
+	l.pages.Store(ps)
+	l.search.Store(&searchBundle{l: l, st: next, ps: ps, gen: l.gen})
+	l.lastGood = next
+	l.ok, l.err = true, nil
+}
+
+// dropText forgets the body text kept for terms next no longer has: a
+// version that loads a term again (or merges a translation anew) makes a
+// new object, and the old one's text would stay forever.
+func (l *Live) dropText(next *state) {
+	current := map[*content.Term]bool{}
+	for _, g := range next.gs {
+		for _, t := range g.Terms {
+			current[t] = true
+		}
+	}
+	l.textMu.Lock()
+	defer l.textMu.Unlock()
+	for _, m := range l.text {
+		maps.DeleteFunc(m, func(t *content.Term, _ string) bool { return !current[t] })
+	}
+}
+
+// moveText gives the body text kept for term from to term to, in every
+// language; a nil to drops it.
+func (l *Live) moveText(from, to *content.Term) {
+	if from == nil {
+		return
+	}
+	l.textMu.Lock()
+	defer l.textMu.Unlock()
+	for _, m := range l.text {
+		if body, ok := m[from]; ok {
+			delete(m, from)
+			if to != nil {
+				m[to] = body
+			}
+		}
+	}
+}
