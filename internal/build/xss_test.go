@@ -42,6 +42,9 @@ func TestEditorTextNeverRunsAsScript(t *testing.T) {
 	term("other-term", "Other Term", "evil-term", "")
 	term("old-term", "Old Term "+evil, "other-term", "deprecated: true\nreplaced_by: evil-term")
 
+	// A site's own interface text, printed in text and in attributes.
+	write("i18n/en.yaml", "search_quick: "+q("Quick "+evil)+"\nsearch_label: "+q("Label "+evil)+"\nback_to_glossary: "+q("Back "+evil)+"\nhome: "+q("Home "+evil)+"\n")
+
 	out := filepath.Join(t.TempDir(), "public")
 	buildOK(t, src, out, opts())
 
@@ -51,6 +54,9 @@ func TestEditorTextNeverRunsAsScript(t *testing.T) {
 	jsURL := regexp.MustCompile(`(?i)(href|src|action)\s*=\s*["']?\s*javascript:`)
 	pages := 0
 	tree := readTree(t, out)
+	if !strings.Contains(tree["index.html"], `aria-label="Quick &lt;script&gt;`) {
+		t.Error("the interface text overrides are not tested")
+	}
 	for _, want := range []string{"hierarchy/index.html", "terms/ab-script-alert-1-script-script-img-src-x-onerror-alert-1-svg-onload-alert-1/index.html"} {
 		if _, ok := tree[want]; !ok {
 			t.Errorf("no %s: the terminology pages are not tested", want)
