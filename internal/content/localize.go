@@ -18,33 +18,29 @@ func (s *Site) Localize(lang string) *Site {
 	}
 	out := *s
 	out.Lang = lang
-	terms := map[*Term]*Term{}
-	for _, tr := range s.TermTranslations {
-		if tr.Lang == lang && tr.Original != nil {
-			terms[tr.Original] = tr
-		}
-	}
-	out.Terms = make([]*Term, len(s.Terms))
-	for i, t := range s.Terms {
-		out.Terms[i] = t
-		if tr := terms[t]; tr != nil {
-			out.Terms[i] = mergeTerm(t, tr)
-		}
-	}
-	incidents := map[*Incident]*Incident{}
-	for _, tr := range s.IncidentTranslations {
-		if tr.Lang == lang && tr.Original != nil {
-			incidents[tr.Original] = tr
-		}
-	}
-	out.Incidents = make([]*Incident, len(s.Incidents))
-	for i, inc := range s.Incidents {
-		out.Incidents[i] = inc
-		if tr := incidents[inc]; tr != nil {
-			out.Incidents[i] = mergeIncident(inc, tr)
-		}
-	}
+	out.Terms = localized(s.Terms, s.TermTranslations, lang, func(tr *Term) (*Term, string) { return tr.Original, tr.Lang }, mergeTerm)
+	out.Incidents = localized(s.Incidents, s.IncidentTranslations, lang, func(tr *Incident) (*Incident, string) { return tr.Original, tr.Lang }, mergeIncident)
 	return &out
+}
+
+// localized is all with each entry that has a translation into lang
+// (of says which original a translation is of, in which language)
+// replaced by merge of the two.
+func localized[T any](all, translations []*T, lang string, of func(tr *T) (*T, string), merge func(orig, tr *T) *T) []*T {
+	byOriginal := map[*T]*T{}
+	for _, tr := range translations {
+		if orig, l := of(tr); l == lang && orig != nil {
+			byOriginal[orig] = tr
+		}
+	}
+	out := make([]*T, len(all))
+	for i, x := range all {
+		out[i] = x
+		if tr := byOriginal[x]; tr != nil {
+			out[i] = merge(x, tr)
+		}
+	}
+	return out
 }
 
 func mergeTerm(orig, tr *Term) *Term {
