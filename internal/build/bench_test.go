@@ -91,7 +91,7 @@ type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
 
-// Create makes discard a streamSink, as a build's folder is.
+// Create discards a page as a build's folder takes it, in pieces.
 func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
 
 type nopCloser struct{ io.Writer }

@@ -6,7 +6,6 @@ package build
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -197,40 +196,11 @@ func BasePath(g *xref.Graph) string {
 
 // run renders and writes jobs on every core; the first error stops it.
 func run(ctx context.Context, jobs []render.Job, sink Sink) error {
-	if ss, ok := sink.(streamSink); ok {
-		return stream(ctx, jobs, ss)
-	}
-	// A sink that takes whole files only (the tests' in-memory ones;
-	// TestStreamedFilesEqualBuffered holds both ways to the same files).
-	// One buffer per worker, reused for every page: a fresh one per page
-	// was a tenth of what a build allocated.
-	bufs := make([]bytes.Buffer, par.Workers())
-	return par.Do(ctx, len(jobs), func(w, i int) error {
-		j, buf := jobs[i], &bufs[w]
-		buf.Reset()
-		err := j.RenderTo(buf)
-		if err == nil {
-			err = sink.WriteFile(j.Path, buf.Bytes())
-		}
-		if buf.Cap() > 1<<20 {
-			// Keep the buffer a term page needs, not the one
-			// api/glossary.json needed: the heap the GC scans all
-			// build long.
-			*buf = bytes.Buffer{}
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", j.Path, err)
-		}
-		return nil
-	})
-}
-
-// stream renders each file straight into it, through one buffered writer
-// per worker: the largest files (llms-full.txt, api/glossary.json,
-// api/skos.ttl) were a quarter of a 10k build's peak live heap when
-// rendered whole first. A file left half-written by an error is in the
-// staging folder, which the failed build removes.
-func stream(ctx context.Context, jobs []render.Job, sink streamSink) error {
+	// One buffered writer per worker, reused for every file: the largest
+	// files (llms-full.txt, api/glossary.json, api/skos.ttl) were a
+	// quarter of a 10k build's peak live heap when rendered whole first.
+	// A file left half-written by an error is in the staging folder,
+	// which the failed build removes.
 	ws := make([]*bufio.Writer, par.Workers())
 	for i := range ws {
 		ws[i] = bufio.NewWriterSize(nil, 64<<10)

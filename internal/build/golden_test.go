@@ -65,6 +65,20 @@ func (s *memSink) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// Create writes a file in pieces, as a build's folder takes its pages.
+func (s *memSink) Create(name string) (io.WriteCloser, error) {
+	return &memFile{s: s, name: name}, nil
+}
+
+type memFile struct {
+	s    *memSink
+	name string
+	b    strings.Builder
+}
+
+func (f *memFile) Write(p []byte) (int, error) { return f.b.Write(p) }
+func (f *memFile) Close() error                { return f.s.WriteFile(f.name, []byte(f.b.String())) }
+
 // TestGoldenPages compares one file of each layout with testdata/golden
 // (go test ./internal/build -update rewrites them). Content hashes in
 // asset URLs are masked: the browser tests check the assets.
@@ -111,40 +125,5 @@ func TestGoldenPages(t *testing.T) {
 	}
 	if files, _ := os.ReadDir(dir); len(files) != len(goldenFiles) {
 		t.Errorf("%s has %d files, want %d: one for each of goldenFiles", dir, len(files), len(goldenFiles))
-	}
-}
-
-// streamMemSink is memSink written through Create, as a build's folder
-// is: files arrive in pieces.
-type streamMemSink struct{ memSink }
-
-func (s *streamMemSink) Create(name string) (io.WriteCloser, error) {
-	return &memFile{s: &s.memSink, name: name}, nil
-}
-
-type memFile struct {
-	s    *memSink
-	name string
-	b    strings.Builder
-}
-
-func (f *memFile) Write(p []byte) (int, error) { return f.b.Write(p) }
-func (f *memFile) Close() error                { return f.s.WriteFile(f.name, []byte(f.b.String())) }
-
-// TestStreamedFilesEqualBuffered: a build that streams each file into its
-// place writes the same files as one that renders each whole first.
-func TestStreamedFilesEqualBuffered(t *testing.T) {
-	for _, site := range []string{"golden-site", "example-site", "two-lang"} {
-		src := os.DirFS(filepath.Join("testdata", site))
-		whole := &memSink{files: map[string]string{}}
-		streamed := &streamMemSink{memSink{files: map[string]string{}}}
-		for _, sink := range []Sink{whole, streamed} {
-			if res, err := Generate(context.Background(), src, opts(), sink); err != nil {
-				t.Fatalf("%s: %v\n%v", site, err, res.Diags)
-			}
-		}
-		if diff := cmp.Diff(whole.files, streamed.files); diff != "" {
-			t.Errorf("%s: streamed files differ (-whole +streamed):\n%s", site, diff)
-		}
 	}
 }

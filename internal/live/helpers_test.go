@@ -1,7 +1,9 @@
 package live
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,6 +44,19 @@ func (s *memSink) WriteFile(name string, data []byte) error {
 	s.files[name] = string(data)
 	return nil
 }
+
+func (s *memSink) Create(name string) (io.WriteCloser, error) {
+	return &memFile{s: s, name: name}, nil
+}
+
+type memFile struct {
+	s    *memSink
+	name string
+	b    bytes.Buffer
+}
+
+func (f *memFile) Write(p []byte) (int, error) { return f.b.Write(p) }
+func (f *memFile) Close() error                { return f.s.WriteFile(f.name, f.b.Bytes()) }
 
 var (
 	assetHash = regexp.MustCompile(`\?v=[0-9a-f]+`)
