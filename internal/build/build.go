@@ -126,8 +126,8 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 		} else {
 			indexes[i] = search.New(lg.Terms, render.SearchEntries(lg)...)
 		}
-		urls[i] = assetURLs(basePath(g), assets)
-		urls[i].SearchIndex = basePath(g) + prefix + indexes[i].NamesPath()
+		urls[i] = assetURLs(BasePath(g), assets)
+		urls[i].SearchIndex = BasePath(g) + prefix + indexes[i].NamesPath()
 		// The full-text index takes each body as its page renders.
 		texts[i] = indexes[i].NewText()
 		ropts[i] = render.Options{Generator: opts.Generator, BodyText: texts[i].Add}
@@ -186,8 +186,6 @@ func warnNoBaseURL(cfg content.Config, diags *diag.List) {
 	}
 	*diags = diags.Sort()
 }
-
-func basePath(g *xref.Graph) string { return BasePath(g) }
 
 // BasePath is the URL path a resolved site's pages are under.
 func BasePath(g *xref.Graph) string {

@@ -289,21 +289,6 @@ func (c *Config) settleLanguages(diags *diag.List) {
 	c.Language = c.Languages[0].Code
 }
 
-type translationFile struct{ file, lang string }
-
-// splitTranslations separates originals (SLUG.md) from translations
-// (SLUG.CODE.md).
-func splitTranslations(files []string) (originals []string, trs []translationFile) {
-	for _, f := range files {
-		if _, lang, ok := splitLang(f); ok {
-			trs = append(trs, translationFile{f, lang})
-		} else {
-			originals = append(originals, f)
-		}
-	}
-	return originals, trs
-}
-
 // settle drops what failed to load, sorts, and pairs translations.
 func (s *Site) settle(diags *diag.List) {
 	s.Terms = slices.DeleteFunc(s.Terms, func(t *Term) bool { return t == nil })

@@ -57,9 +57,6 @@ func LangPrefix(g *xref.Graph, isDefault bool) string {
 	return g.Lang() + "/"
 }
 
-// Lang is the language of the renderer's pages.
-func (r *Renderer) Lang() string { return r.lang }
-
 // Prefix is where the renderer's pages go in the output ("" or "de/").
 func (r *Renderer) Prefix() string { return r.prefix }
 

@@ -62,11 +62,6 @@ func (r *Renderer) letters() []Letter {
 	return out
 }
 
-// letterOf is the A-Z letter a name is filed under in English: its first
-// letter, accents folded ("Élan" under E); digits, symbols and letters of
-// other scripts under "#". Other languages file by their own collation.
-func letterOf(name string) string { return i18n.NewCollator("en").Letter(name) }
-
 func (r *Renderer) termsPage(w Writer) error {
 	return r.tmpl.execute(w, "terms", r.termsView())
 }

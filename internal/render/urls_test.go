@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/i18n"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -80,7 +81,7 @@ func TestIndexLetters(t *testing.T) {
 		"éclair": "E", "Élan Vital Key": "E", "Ünique Name": "U", "øvre": "O",
 		"Ключ": "#", "秘密": "#",
 	} {
-		if got := letterOf(in); got != want {
+		if got := i18n.NewCollator("en").Letter(in); got != want {
 			t.Errorf("letterOf(%q) = %q, want %q", in, got, want)
 		}
 	}
