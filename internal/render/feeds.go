@@ -44,10 +44,7 @@ func (r *Renderer) sitemap() ([]byte, error) {
 	}
 	for _, lr := range langs {
 		lr.sitemapPages(func(path string, mod time.Time) {
-			u := url{Loc: r.abs(path)}
-			if !mod.IsZero() {
-				u.LastMod = mod.Format("2006-01-02")
-			}
+			u := url{Loc: r.abs(path), LastMod: isoDate(mod)}
 			for _, a := range lr.alternates(path) {
 				u.Alts = append(u.Alts, alt{"alternate", a.Lang, a.URL})
 			}

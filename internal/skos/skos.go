@@ -10,7 +10,6 @@
 package skos
 
 import (
-	"bytes"
 	"io"
 	"slices"
 	"strings"
@@ -35,13 +34,6 @@ var prefixes = [][2]string{
 	{"owl", "http://www.w3.org/2002/07/owl#"},
 	{"skos", "http://www.w3.org/2004/02/skos/core#"},
 	{"xsd", "http://www.w3.org/2001/XMLSchema#"},
-}
-
-// Write returns api/skos.ttl for the resolved site g (see WriteTo).
-func Write(g *xref.Graph, l Links, translations ...*xref.Graph) []byte {
-	var b bytes.Buffer
-	WriteTo(&b, g, l, translations...)
-	return b.Bytes()
 }
 
 // A Writer is where WriteTo writes: a bytes.Buffer, or a buffered writer

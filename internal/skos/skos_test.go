@@ -301,3 +301,10 @@ func TestBuiltFilesParse(t *testing.T) {
 		t.Run(f, func(t *testing.T) { checkSKOS(t, parse(t, b)) })
 	}
 }
+
+// Write is WriteTo into memory.
+func Write(g *xref.Graph, l Links, translations ...*xref.Graph) []byte {
+	var b bytes.Buffer
+	WriteTo(&b, g, l, translations...)
+	return b.Bytes()
+}
