@@ -241,6 +241,7 @@ func (d *decoder) interfaceText(n *yaml.Node, keys []string) map[string]string {
 		d.add(diag.WrongType, n, "the interface text must be a set of key: text fields, not %s", kindName(n))
 		return m
 	}
+	seen := map[string]bool{} // m lacks the keys left blank
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		english, ok := i18n.BuiltinText("en", k.Value)
@@ -248,10 +249,12 @@ func (d *decoder) interfaceText(n *yaml.Node, keys []string) map[string]string {
 		case !ok:
 			d.add(diag.UnknownKey, k, "unknown interface text %q%s", k.Value, diag.DidYouMean(k.Value, keys))
 			continue
-		case m[k.Value] != "":
+		case seen[k.Value]:
 			d.add(diag.DuplicateKey, k, "duplicate key %q", k.Value)
 			continue
-		case blank(v):
+		}
+		seen[k.Value] = true
+		if blank(v) {
 			continue
 		}
 		s, _ := d.str(k, v) // not trimmed: "By " keeps the space before the name

@@ -231,3 +231,11 @@ func TestTranslationDiagnosticsHaveTheirCodes(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// A key given twice is one mistake, even when its first value is blank.
+func TestInterfaceDuplicateKeyAfterABlankOne(t *testing.T) {
+	_, diags := Load(site(map[string]string{"nhiglossary.yaml": twoLangConfig, "content/terms/api-key.md": okTerm, "i18n/de.yaml": "related_terms:\nrelated_terms: Siehe auch\n"}))
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, `duplicate key "related_terms"`) || diags[0].Pos.Line != 2 {
+		t.Errorf("want one duplicate key at line 2, got %v", diags)
+	}
+}
