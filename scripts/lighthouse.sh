@@ -21,11 +21,15 @@ trap 'kill $server' EXIT
 sleep 1
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 for page in / /terms/api-key/ /frameworks/owasp-nhi-top-10/ /terms/ "/search/?q=rotation"; do
+  rm -f "$work/report.json" # a failed run must not print the last page's scores
   "$work/npm/node_modules/.bin/lighthouse" "http://127.0.0.1:8765$page" --quiet \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
     --only-categories=performance,accessibility,best-practices,seo --output=json --output-path="$work/report.json" >/dev/null 2>&1 || true
   python3 - "$page" "$work/report.json" <<'PY'
-import json, sys
+import json, os, sys
+if not os.path.exists(sys.argv[2]):
+    print(f"{sys.argv[1]:32} lighthouse failed: no report")
+    sys.exit(0)
 r = json.load(open(sys.argv[2]))
 c = r["categories"]
 s = " ".join(f"{k}={round(v['score']*100) if v['score'] is not None else '-'}" for k, v in c.items())
