@@ -48,9 +48,6 @@ func (r *resolver) finish() {
 		}
 	}
 	slices.SortStableFunc(g.Incidents, newestFirst)
-	for _, incs := range g.TermIncidents {
-		slices.SortStableFunc(incs, newestFirst)
-	}
 
 	for t, from := range r.refs {
 		g.ReferencedBy[t] = r.sortTerms(from)
