@@ -45,6 +45,9 @@ type lastResolve struct {
 	unread     []content.Name
 	cycles     bool // some broader entry was dropped for closing a cycle
 
+	graph           *Graph
+	byTitle         []*content.Term          // every term, drafts too, in title order
+	keyOf           map[*content.Term]string // each term's title's collation key
 	names, incNames map[string]*name
 	terms           map[*content.Term]*termResult
 	incidents       map[*content.Incident]uint32 // the round each was last seen in
@@ -110,12 +113,14 @@ func (r *resolver) reuse(last *lastResolve) []*termResult {
 		} else {
 			keys = appendTermKeys(keys, t)
 			r.touch(t, nil)
+			r.added = append(r.added, t)
 		}
 	}
 	for t, res := range last.terms {
 		if res.round != last.round { // gone
 			keys = appendTermKeys(keys, t)
 			r.touch(t, res)
+			r.dropped = append(r.dropped, dropped{t, res, true})
 			delete(last.terms, t)
 		}
 	}
@@ -128,6 +133,7 @@ func (r *resolver) reuse(last *lastResolve) []*termResult {
 	for inc, round := range last.incidents {
 		if round != last.round {
 			keys = append(keys, normalize(inc.Slug.Value), normalize(inc.Title.Value))
+			r.goneIncidents = append(r.goneIncidents, inc)
 			delete(last.incidents, inc)
 		}
 	}
@@ -141,7 +147,10 @@ func (r *resolver) reuse(last *lastResolve) []*termResult {
 		res := last.terms[t]
 		// A problem may suggest a name: any new or lost one may change it.
 		if res == nil || len(changed) > 0 && len(res.diags) > 0 || slices.ContainsFunc(res.deps, func(k string) bool { return changed[k] }) {
-			r.touch(t, res)
+			if res != nil {
+				r.touch(t, res)
+				r.dropped = append(r.dropped, dropped{t, res, false})
+			}
 			continue
 		}
 		results[i] = res
@@ -282,6 +291,7 @@ func (r *resolver) remember(results []*termResult) {
 	last.now, last.config, last.unread = r.opts.Now, s.Config, s.Unread
 	last.frameworks = withoutNil(s.Frameworks)
 	last.names, last.incNames = r.names, r.incNames
+	last.graph, last.byTitle, last.keyOf = r.g, r.byTitle, r.keyOf
 	last.cycles = r.cycles
 	r.opts.Memo.keep(r.view(), last)
 	r.g.id = last.id

@@ -46,8 +46,14 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	for j, i := range todo {
 		results[i] = r.checkTerm(r.terms[i], scans[j])
 	}
-	for i, t := range r.terms {
-		r.apply(t, results[i])
+	r.orderTitles()
+	if r.last != nil {
+		r.carryLinks(r.last.graph, results, todo)
+		r.carriedHierarchy = r.carryHierarchy(results, todo)
+	} else {
+		for i, t := range r.terms {
+			r.apply(t, results[i])
+		}
 	}
 	for _, inc := range r.incidents {
 		r.checkLinks(inc.Summary, nil, r.publishedIncident(inc), inc.Draft)
@@ -61,7 +67,9 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 			}
 		}
 	}
-	r.checkCycles()
+	if !r.carriedHierarchy {
+		r.checkCycles()
+	}
 	r.finish()
 	r.reviewDue()
 	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
@@ -89,7 +97,6 @@ type resolver struct {
 	frameworks     map[string]*content.Framework                      // by lower-case id
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
-	rank           map[*content.Term]int                              // position in title order
 
 	unread map[string]bool // normalized slugs of files that could not be read
 
@@ -105,6 +112,17 @@ type resolver struct {
 
 	out     *termResult     // of the term being checked
 	last    *lastResolve    // the Memo's, when it continues
+	byTitle []*content.Term          // every term, drafts too, in title order
+	keyOf   map[*content.Term]string // the collation key of each term's title
+
+	// With last: the terms whose last results no longer hold, the terms
+	// new since, and the incidents gone.
+	dropped       []dropped
+	added         []*content.Term
+	goneIncidents []*content.Incident
+	// carriedHierarchy: no broader entry changed, and the last graph's
+	// Broader and Narrower hold.
+	carriedHierarchy bool
 	touched map[string]bool // see delta.terms
 	delta   *delta
 	cycles  bool // a broader entry was dropped for closing a cycle
