@@ -35,15 +35,16 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	case next == l.lastGood:
 		ps = &pageSet{byPath: maps.Clone(old.byPath)}
 		kept = len(old.byPath)
-		for o := range l.shown.stale(changes) {
-			l.shown.remove(o)
-			if ps.byPath[o.job.Path] != o {
-				continue // an older version's
+		for path := range l.shown.stale(changes) {
+			o := ps.byPath[path]
+			if o == nil || !o.done.Load() {
+				continue // gone, or it renders from the content as it is now
 			}
+			l.shown.remove(o)
 			// A page kept through an earlier edit has that version's
 			// job: render from this one's.
-			ps.byPath[o.job.Path] = &page{gen: l.gen, job: next.jobs()[o.job.Path]}
-			ch.Pages = append(ch.Pages, o.job.Path)
+			ps.byPath[path] = &page{gen: l.gen, job: next.jobs()[path]}
+			ch.Pages = append(ch.Pages, path)
 		}
 	default:
 		stale := l.shown.stale(changes)
@@ -64,7 +65,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 				continue
 			case !slices.Equal(o.job.Shows, j.Shows):
 			default:
-				if _, ok := stale[o]; !ok {
+				if _, ok := stale[path]; !ok {
 					if o.job.Term != j.Term {
 						// The same term in a new object: a translation
 						// merged anew (content.Site.Localize). Its text

@@ -53,18 +53,24 @@ type page struct {
 	retired bool // guarded by shownIndex.mu
 }
 
-// shownIndex is which rendered pages showed each fact: an edit that
-// changes few facts finds the pages it makes stale without looking at
-// every page. It may hold pages no longer current; callers check.
+// shownIndex is which output paths showed each fact when last rendered:
+// an edit that changes few facts finds the pages it makes stale without
+// looking at every page. It is keyed by path, not by page, so that a
+// page rendered again re-uses its entries and a page replaced costs
+// nothing to forget: a site-wide file shows tens of thousands of facts,
+// and deleting each of them on every edit that makes it stale cost more
+// than the rest of the update. The price is entries a page no longer
+// has (a fact its path showed once), which only make it render again
+// once more than it needs to; callers check which page is current.
 type shownIndex struct {
 	mu       sync.Mutex
-	byFact   map[xref.Fact]map[*page]struct{}
-	mentions map[*page]struct{} // pages with Markdown (page.mentions)
-	failed   map[*page]struct{} // pages whose render failed
+	byFact   map[xref.Fact]map[string]struct{}
+	mentions map[string]*page // the latest page rendered at a path, when it has Markdown (page.mentions)
+	failed   map[string]*page // the latest page rendered at a path, when its render failed
 }
 
 func newShownIndex() *shownIndex {
-	return &shownIndex{byFact: map[xref.Fact]map[*page]struct{}{}, mentions: map[*page]struct{}{}, failed: map[*page]struct{}{}}
+	return &shownIndex{byFact: map[xref.Fact]map[string]struct{}{}, mentions: map[string]*page{}, failed: map[string]*page{}}
 }
 
 func (ix *shownIndex) add(p *page) {
@@ -73,19 +79,24 @@ func (ix *shownIndex) add(p *page) {
 	if p.retired {
 		return
 	}
+	path := p.job.Path
 	for _, f := range p.facts {
 		ps := ix.byFact[f]
 		if ps == nil {
-			ps = map[*page]struct{}{}
+			ps = map[string]struct{}{}
 			ix.byFact[f] = ps
 		}
-		ps[p] = struct{}{}
+		ps[path] = struct{}{}
 	}
 	if p.mentions != "" {
-		ix.mentions[p] = struct{}{}
+		ix.mentions[path] = p
+	} else {
+		delete(ix.mentions, path)
 	}
 	if p.err != nil {
-		ix.failed[p] = struct{}{}
+		ix.failed[path] = p
+	} else {
+		delete(ix.failed, path)
 	}
 }
 
@@ -98,44 +109,41 @@ func (ix *shownIndex) reset() {
 	clear(ix.failed)
 }
 
-// remove forgets a page that is no longer current, rendered or not.
+// remove marks a page that is no longer current, rendered or not: a
+// render of it that finishes later is not indexed.
 func (ix *shownIndex) remove(p *page) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	p.retired = true
-	for _, f := range p.facts {
-		if ps := ix.byFact[f]; ps != nil {
-			delete(ps, p)
-			if len(ps) == 0 {
-				delete(ix.byFact, f)
-			}
-		}
+	if ix.mentions[p.job.Path] == p {
+		delete(ix.mentions, p.job.Path)
 	}
-	delete(ix.mentions, p)
-	delete(ix.failed, p)
+	if ix.failed[p.job.Path] == p {
+		delete(ix.failed, p.job.Path)
+	}
 }
 
-// stale is every indexed page that may differ after changes: it showed
-// a changed fact or a changed name, or its render failed.
-func (ix *shownIndex) stale(changes *xref.Changes) map[*page]struct{} {
+// stale is every indexed path whose page may differ after changes: it
+// showed a changed fact or a changed name, or its render failed.
+func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	out := map[*page]struct{}{}
+	out := map[string]struct{}{}
 	for _, f := range changes.Facts() {
-		for p := range ix.byFact[f] {
-			out[p] = struct{}{}
+		for path := range ix.byFact[f] {
+			out[path] = struct{}{}
 		}
 	}
-	for p := range ix.failed {
-		out[p] = struct{}{}
+	for path := range ix.failed {
+		out[path] = struct{}{}
 	}
 	if changes.NamesChanged() {
-		for p := range ix.mentions {
-			if _, ok := out[p]; ok {
+		for path, p := range ix.mentions {
+			if _, ok := out[path]; ok {
 				continue // stale already: no need to search its text
 			}
 			if changes.Mentions(p.lang, p.mentions) {
-				out[p] = struct{}{}
+				out[path] = struct{}{}
 			}
 		}
 	}
