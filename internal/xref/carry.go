@@ -86,19 +86,18 @@ func (r *resolver) carryLinks(prev *Graph, results []*termResult, todo []int) {
 			}
 		}
 	}
-	g.ReferencedBy = carryLists(prev.ReferencedBy, refs, out, func(ts []*content.Term) []*content.Term { return r.sortTerms(ts) })
+	g.ReferencedBy = carryLists(prev.ReferencedBy, refs, out, r.compareTitles)
 	for _, d := range r.dropped {
 		if d.gone {
 			delete(g.ReferencedBy, d.t)
 		}
 	}
-	g.IncidentTerms = carryLists(prev.IncidentTerms, incRefs, out, func(ts []*content.Term) []*content.Term { return r.sortTerms(ts) })
+	g.IncidentTerms = carryLists(prev.IncidentTerms, incRefs, out, r.compareTitles)
 	for _, inc := range r.goneIncidents {
 		delete(g.IncidentTerms, inc)
 	}
-	sortMappings := func(tms []TermMapping) []TermMapping { r.sortMappings(tms); return tms }
-	g.ControlTerms = carryMappings(prev.ControlTerms, controls, out, sortMappings)
-	g.FrameworkTerms = carryMappings(prev.FrameworkTerms, frameworks, out, sortMappings)
+	g.ControlTerms = carryMappings(prev.ControlTerms, controls, out, r.compareTitles)
+	g.FrameworkTerms = carryMappings(prev.FrameworkTerms, frameworks, out, r.compareTitles)
 }
 
 // carryHierarchy takes the last graph's broader and narrower terms, with
@@ -127,12 +126,16 @@ func (r *resolver) carryHierarchy(results []*termResult, todo []int) bool {
 
 // carryLists is the last graph's lists (prev) with the keys of changed
 // changed: what they held of terms not out, and the terms changed adds,
-// in order. A key whose list ends empty goes.
-func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*content.Term, out map[*content.Term]bool, order func([]*content.Term) []*content.Term) map[K][]*content.Term {
+// each in its place (compare) and once. A key whose list ends empty goes.
+func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*content.Term, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]*content.Term {
 	next := maps.Clone(prev)
 	for k, add := range changed {
 		list := slices.DeleteFunc(slices.Clone(prev[k]), func(t *content.Term) bool { return out[t] })
-		list = order(append(list, add...))
+		for _, t := range add {
+			if i, found := slices.BinarySearchFunc(list, t, compare); !found {
+				list = slices.Insert(list, i, t)
+			}
+		}
 		if len(list) == 0 {
 			delete(next, k)
 		} else {
@@ -142,11 +145,16 @@ func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*conte
 	return next
 }
 
-func carryMappings[K comparable](prev map[K][]TermMapping, changed map[K][]TermMapping, out map[*content.Term]bool, order func([]TermMapping) []TermMapping) map[K][]TermMapping {
+// carryMappings is carryLists for lists of mappings, which hold a term
+// once.
+func carryMappings[K comparable](prev map[K][]TermMapping, changed map[K][]TermMapping, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]TermMapping {
 	next := maps.Clone(prev)
 	for k, add := range changed {
 		list := slices.DeleteFunc(slices.Clone(prev[k]), func(tm TermMapping) bool { return out[tm.Term] })
-		list = order(append(list, add...))
+		for _, tm := range add {
+			i, _ := slices.BinarySearchFunc(list, tm.Term, func(m TermMapping, t *content.Term) int { return compare(m.Term, t) })
+			list = slices.Insert(list, i, tm)
+		}
 		if len(list) == 0 {
 			delete(next, k)
 		} else {
@@ -155,4 +163,3 @@ func carryMappings[K comparable](prev map[K][]TermMapping, changed map[K][]TermM
 	}
 	return next
 }
-

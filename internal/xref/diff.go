@@ -299,8 +299,8 @@ func diffNames(c *Changes, prev, next *Graph, d *delta) {
 	}
 	if d != nil {
 		for key := range d.names {
-			old, was := prev.names[key]
-			t, is := next.names[key]
+			old, was := prev.names.get(key)
+			t, is := next.names.get(key)
 			if was != is || is && !sameTarget(old, t) {
 				changed(key)
 			}
@@ -312,8 +312,8 @@ func diffNames(c *Changes, prev, next *Graph, d *delta) {
 		return
 	}
 	found := 0 // of prev's keys in next
-	for key, t := range next.names {
-		old, ok := prev.names[key]
+	for key, t := range next.names.all() {
+		old, ok := prev.names.get(key)
 		if ok {
 			found++
 		}
@@ -321,9 +321,9 @@ func diffNames(c *Changes, prev, next *Graph, d *delta) {
 			changed(key)
 		}
 	}
-	if found < len(prev.names) { // some went
-		for key := range prev.names {
-			if _, ok := next.names[key]; !ok {
+	if found < prev.names.len() { // some went
+		for key := range prev.names.all() {
+			if _, ok := next.names.get(key); !ok {
 				changed(key)
 			}
 		}

@@ -49,6 +49,10 @@ type lastResolve struct {
 	byTitle         []*content.Term          // every term, drafts too, in title order
 	keyOf           map[*content.Term]string // each term's title's collation key
 	names, incNames map[string]*name
+	nameDiags       map[string]diag.List
+	sharedKeys      map[string]bool
+	claims          *nameClaims // of the terms; the rest are claimed anew each time
+	termSlugs       map[string]*content.Term
 	terms           map[*content.Term]*termResult
 	incidents       map[*content.Incident]uint32 // the round each was last seen in
 	round           uint32
@@ -96,15 +100,10 @@ func (r *resolver) continues(last *lastResolve) bool {
 		reflect.DeepEqual(last.config, s.Config)
 }
 
-// reuse returns the results of the last resolve that still hold, by
-// r.terms index (nil where a term must be checked), and notes in r what
-// changed since: the names that resolve otherwise and the slugs whose
-// links may differ (see delta).
-func (r *resolver) reuse(last *lastResolve) []*termResult {
-	results := make([]*termResult, len(r.terms))
-	if !r.continues(last) {
-		return results
-	}
+// since notes what changed since last, a resolve that continues: the
+// terms and incidents new and gone (an edited file's are new objects).
+// It returns the names they claim or claimed.
+func (r *resolver) since(last *lastResolve) []string {
 	last.round++
 	var keys []string // names that may resolve otherwise
 	for _, t := range r.terms {
@@ -137,11 +136,18 @@ func (r *resolver) reuse(last *lastResolve) []*termResult {
 			delete(last.incidents, inc)
 		}
 	}
-	changed := map[string]bool{}
-	for _, k := range keys {
-		if !sameName(last.names[k], r.names[k]) || !sameName(last.incNames[k], r.incNames[k]) {
-			changed[k] = true
-		}
+	r.last = last
+	return keys
+}
+
+// reuse returns the results of the last resolve that still hold, by
+// r.terms index (nil where a term must be checked): those of the terms
+// kept that looked up no name that resolves otherwise now (changed).
+func (r *resolver) reuse(changed map[string]bool) []*termResult {
+	results := make([]*termResult, len(r.terms))
+	last := r.last
+	if last == nil {
+		return results
 	}
 	for i, t := range r.terms {
 		res := last.terms[t]
@@ -156,13 +162,12 @@ func (r *resolver) reuse(last *lastResolve) []*termResult {
 		results[i] = res
 	}
 	r.delta = &delta{from: last.id, terms: r.touched, names: changed, cycles: last.cycles}
-	r.last = last
 	return results
 }
 
 // appendTermKeys appends every key t's names are under.
 func appendTermKeys(keys []string, t *content.Term) []string {
-	keys = append(keys, normalize(t.Slug.Value), normalize(t.Title.Value))
+	keys = append(keys, t.Slug.Value, normalize(t.Slug.Value), normalize(t.Title.Value))
 	for _, n := range slices.Concat(t.Abbreviations, t.Synonyms) {
 		keys = append(keys, normalize(n.Value))
 	}
@@ -290,7 +295,8 @@ func (r *resolver) remember(results []*termResult) {
 	s := r.g.Site
 	last.now, last.config, last.unread = r.opts.Now, s.Config, s.Unread
 	last.frameworks = withoutNil(s.Frameworks)
-	last.names, last.incNames = r.names, r.incNames
+	last.names, last.incNames, last.nameDiags = r.names, r.incNames, r.nameDiags
+	last.claims, last.termSlugs, last.sharedKeys = r.claims, r.termSlugs, r.sharedKeys
 	last.graph, last.byTitle, last.keyOf = r.g, r.byTitle, r.keyOf
 	last.cycles = r.cycles
 	r.opts.Memo.keep(r.view(), last)

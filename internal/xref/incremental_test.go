@@ -385,7 +385,7 @@ func dumpGraph(g *Graph, diags diag.List) []string {
 	for _, sn := range g.Shared {
 		add("shared %s %s %s", sn.Name, sn.Slug, terms(sn.Terms))
 	}
-	for key, tg := range g.names {
+	for key, tg := range g.names.all() {
 		add("name %q %d %s %v %v", key, tg.Kind, term(tg.Term), tg.Incident != nil && tg.Incident.File != "", tg.Control)
 	}
 	for _, tax := range []*Taxonomy{g.Tags, g.Categories} {
