@@ -9,11 +9,12 @@ import (
 )
 
 // install makes next the current state. A page keeps its output when it
-// was rendered, its job declares what it did, and none of the facts it
-// showed changed (changes is nil when everything did); the others render
-// again from next, when asked for. When next is the current state (an
-// edit in place), only the pages the index says showed a changed fact
-// are looked at.
+// was rendered and none of the facts it showed changed (changes is nil
+// when everything did); the others render again from next, when asked
+// for. Which pages showed a changed fact, the index says: install asks
+// no job what it declares (a declaration changes only with a fact it
+// declares: see render.Job.Shows). When next is the current state (an
+// edit in place), only the pages the index names are looked at.
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	// No page finishes rendering while install reads which pages are
 	// done and which the index says are stale: one that did in between
@@ -62,7 +63,6 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 				l.shown.remove(o) // a request holding the old set may still render it
 				ps.byPath[path] = &page{gen: o.gen, job: j}
 				continue
-			case !slices.Equal(o.job.Shows, j.Shows):
 			default:
 				if _, ok := stale[o]; !ok {
 					if o.job.Term != j.Term {
