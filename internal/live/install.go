@@ -36,15 +36,16 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	case next == l.lastGood:
 		ps = &pageSet{byPath: maps.Clone(old.byPath)}
 		kept = len(old.byPath)
-		for o := range l.shown.stale(changes) {
-			l.shown.remove(o)
-			if ps.byPath[o.job.Path] != o {
-				continue // an older version's
+		for path := range l.shown.stale(changes) {
+			o := ps.byPath[path]
+			if o == nil || !o.done.Load() {
+				continue // not rendered: it renders from this version
 			}
+			l.shown.retire(o)
 			// A page kept through an earlier edit has that version's
 			// job: render from this one's.
-			ps.byPath[o.job.Path] = &page{gen: l.gen, job: next.jobs()[o.job.Path]}
-			ch.Pages = append(ch.Pages, o.job.Path)
+			ps.byPath[path] = &page{gen: l.gen, job: next.jobs()[path]}
+			ch.Pages = append(ch.Pages, path)
 		}
 	default:
 		stale := l.shown.stale(changes)
@@ -60,17 +61,17 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			case o == nil:
 			case !o.done.Load():
 				// Never served: it renders from next, under its old version.
-				l.shown.remove(o) // a request holding the old set may still render it
+				l.shown.retire(o) // a request holding the old set may still render it
 				ps.byPath[path] = &page{gen: o.gen, job: j}
 				continue
 			default:
-				if _, ok := stale[o]; !ok {
+				if _, ok := stale[path]; !ok {
 					if o.job.Term != j.Term {
 						// The same term in a new object: a translation
 						// merged anew (content.Site.Localize). Its text
 						// goes with it.
 						l.moveText(o.job.Term, j.Term)
-						l.shown.remove(o)
+						l.shown.retire(o)
 						o = o.withJob(j)
 						l.shown.add(o)
 					}
@@ -79,7 +80,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 				}
 			}
 			if o != nil {
-				l.shown.remove(o)
+				l.shown.retire(o)
 				if o.job.Term != j.Term {
 					l.moveText(o.job.Term, nil) // its page renders the new term's
 				}
@@ -97,7 +98,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 		}
 		if ps.byPath[path] == nil {
 			ch.Removed = append(ch.Removed, path)
-			l.shown.remove(o)
+			l.shown.forget(o)
 		}
 	}
 	slices.Sort(ch.Pages)
