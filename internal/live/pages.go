@@ -43,10 +43,10 @@ type page struct {
 	data []byte
 	err  error
 	// What the file showed as it rendered (see render.Deps); mentions is
-	// its Markdown folded as xref.Changes.Mentions wants it, in the view
-	// of lang.
-	facts          []xref.Fact
-	mentions, lang string
+	// its Markdown, in the view of lang.
+	facts    []xref.Fact
+	mentions xref.MentionText
+	lang     string
 	// retired: no longer current (shownIndex.retire); a render that
 	// finishes later, for a request that still held the old page set,
 	// must not index it.
@@ -72,7 +72,7 @@ func (p *page) render(l *Live) ([]byte, error) {
 		p.data, p.err = b.Bytes(), err
 		p.facts, p.lang = deps.Facts, deps.Lang
 		if len(deps.Markdown) > 0 {
-			p.mentions = xref.FoldMentions(strings.Join(deps.Markdown, "\n"))
+			p.mentions = xref.NewMentionText(strings.Join(deps.Markdown, "\n"))
 		}
 		l.shown.add(p) // before done: install holds the write lock
 	})

@@ -60,7 +60,7 @@ func (ix *shownIndex) add(p *page) {
 		}
 	}
 	ix.byPath[path] = p
-	if p.mentions != "" {
+	if !p.mentions.Empty() {
 		ix.mentions[path] = p
 	} else {
 		delete(ix.mentions, path)
@@ -136,7 +136,7 @@ func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
 			if _, ok := out[path]; ok {
 				continue // stale already: no need to search its text
 			}
-			if changes.Mentions(p.lang, p.mentions) {
+			if changes.MentionedIn(p.lang, &p.mentions) {
 				out[path] = struct{}{}
 			}
 		}
