@@ -103,13 +103,9 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 			r.diags.Add(diag.DraftLinkInPreview, rel.Pos, "related term %q is a draft: the preview shows it, but build will fail until you publish it or remove it", rel.Value)
 		}
 		related = append(related, n.target.Term)
-		r.refs[n.target.Term] = append(r.refs[n.target.Term], t)
+		r.out.refs = append(r.out.refs, n.target.Term)
 	}
-	// Written once: a map write for each entry costs more than the rest
-	// of the check on a large site.
-	if len(related) > 0 {
-		r.g.Related[t] = related
-	}
+	r.out.related = related
 }
 
 func (r *resolver) checkIncidents(t *content.Term) {
@@ -117,6 +113,7 @@ func (r *resolver) checkIncidents(t *content.Term) {
 	var seen []*content.Incident
 	for _, in := range t.Incidents {
 		r.buf = appendNormal(r.buf[:0], in.Value)
+		r.depend(r.buf)
 		n := r.incNames[string(r.buf)]
 		switch {
 		case in.Value == "":
@@ -125,7 +122,7 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		case n == nil && r.unread[normalize(in.Value)]:
 			continue
 		case n == nil:
-			if other := r.lookup(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
+			if other := r.find(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
 				r.diags.Add(diag.WrongKind, in.Pos, "incident %q is a term, not an incident; list it under related", in.Value)
 			} else {
 				r.diags.Add(diag.UnknownIncident, in.Pos, "unknown incident %q%s", in.Value, r.suggest("incident", in.Value))
@@ -149,9 +146,10 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		if r.buildRejects(t.Draft, n) {
 			r.diags.Add(diag.DraftLinkInPreview, in.Pos, "incident %q is a draft: the preview shows it, but build will fail until you publish it or remove it", in.Value)
 		}
-		r.g.TermIncidents[t] = append(r.g.TermIncidents[t], n.target.Incident)
-		r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], t)
+		r.out.incidents = append(r.out.incidents, n.target.Incident)
+		r.out.incRefs = append(r.out.incRefs, n.target.Incident)
 	}
+	slices.SortStableFunc(r.out.incidents, newestFirst)
 }
 
 func (r *resolver) checkMappings(t *content.Term) {
@@ -187,17 +185,8 @@ func (r *resolver) checkMappings(t *content.Term) {
 		}
 		done = append(done, Mapping{Framework: f, Control: c, Relevance: m.Relevance})
 	}
-	if len(done) == 0 || !r.publishedTerm(t) {
-		return
-	}
-	r.g.TermMappings[t] = done
-	for _, m := range done {
-		tm := TermMapping{Term: t, Relevance: m.Relevance}
-		if m.Control != nil {
-			r.g.ControlTerms[m.Control] = append(r.g.ControlTerms[m.Control], tm)
-		} else {
-			r.g.FrameworkTerms[m.Framework] = append(r.g.FrameworkTerms[m.Framework], tm)
-		}
+	if len(done) > 0 && r.publishedTerm(t) {
+		r.out.mappings = done
 	}
 }
 
@@ -247,7 +236,7 @@ func (r *resolver) deprecatedLinks(t *content.Term, md content.Markdown, links [
 // published term the field belongs to, for backlinks; nil for other pages.
 // draft is the page's own draft flag.
 func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published, draft bool) {
-	r.applyLinks(md, r.scanLinks(md, &r.buf), from, published, draft)
+	r.applyLinks(md, r.scanLinks(md, &r.buf, nil), from, published, draft)
 }
 
 // applyLinks reports on and records links already looked up.
@@ -281,9 +270,9 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.diags.Add(diag.DraftLink, md.PosAt(l.Start), "link target %q is a draft; publish it or remove the link", l.Target)
 		case from == nil:
 		case n.target.Kind == KindTerm && n.target.Term != from:
-			r.refs[n.target.Term] = append(r.refs[n.target.Term], from)
+			r.out.refs = append(r.out.refs, n.target.Term)
 		case n.target.Kind == KindIncident:
-			r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], from)
+			r.out.incRefs = append(r.out.incRefs, n.target.Incident)
 		}
 	}
 }

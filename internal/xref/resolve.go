@@ -35,15 +35,25 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	r.addOriginalNames()
 	r.addFrameworks()
 	r.checkRedirects()
-	scans := r.prescan()
-	for i, t := range r.terms {
-		r.checkBroader(t)
-		r.checkReplacedBy(t)
-		r.checkRelated(t, scans[i].related)
-		r.checkIncidents(t)
-		r.checkMappings(t)
-		r.checkTermLinks(t, scans[i])
-		r.checkDates(t)
+	results := r.reuse(opts.Memo.take(r.view()))
+	var todo []int
+	for i, res := range results {
+		if res == nil {
+			todo = append(todo, i)
+		}
+	}
+	scans := r.prescan(todo)
+	for j, i := range todo {
+		results[i] = r.checkTerm(r.terms[i], scans[j])
+	}
+	r.orderTitles()
+	if r.last != nil {
+		r.carryLinks(r.last.graph, results, todo)
+		r.carriedHierarchy = r.carryHierarchy(results, todo)
+	} else {
+		for i, t := range r.terms {
+			r.apply(t, results[i])
+		}
 	}
 	for _, inc := range r.incidents {
 		r.checkLinks(inc.Summary, nil, r.publishedIncident(inc), inc.Draft)
@@ -57,10 +67,17 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 			}
 		}
 	}
-	r.checkCycles()
+	if !r.carriedHierarchy {
+		r.checkCycles()
+	}
 	r.finish()
 	r.reviewDue()
 	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
+	r.remember(results)
+	if r.delta != nil {
+		r.delta.cycles = r.delta.cycles || r.cycles
+		r.g.delta = r.delta
+	}
 	opts.Memo.sweep()
 	return r.g, r.diags.Silence(site.Config.WarningsOff).Sort()
 }
@@ -80,7 +97,6 @@ type resolver struct {
 	frameworks     map[string]*content.Framework                      // by lower-case id
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
-	rank           map[*content.Term]int                              // position in title order
 
 	unread map[string]bool // normalized slugs of files that could not be read
 
@@ -93,6 +109,23 @@ type resolver struct {
 	suggested                             map[string]string
 
 	buf []byte // for normalizing without allocating
+
+	out     *termResult     // of the term being checked
+	last    *lastResolve    // the Memo's, when it continues
+	byTitle []*content.Term          // every term, drafts too, in title order
+	keyOf   map[*content.Term]string // the collation key of each term's title
+
+	// With last: the terms whose last results no longer hold, the terms
+	// new since, and the incidents gone.
+	dropped       []dropped
+	added         []*content.Term
+	goneIncidents []*content.Incident
+	// carriedHierarchy: no broader entry changed, and the last graph's
+	// Broader and Narrower hold.
+	carriedHierarchy bool
+	touched map[string]bool // see delta.terms
+	delta   *delta
+	cycles  bool // a broader entry was dropped for closing a cycle
 }
 
 func newResolver(site *content.Site, opts Options) *resolver {
@@ -165,5 +198,18 @@ func (r *resolver) buildRejects(draft bool, n *name) bool {
 	return r.opts.Drafts && r.opts.ReportDraftLinks && !draft && n.draft
 }
 
-// lookup resolves a name as a [[link]] target; nil when unknown.
-func (r *resolver) lookup(s string) *name { return r.lookupInto(&r.buf, s) }
+// find resolves a name as a [[link]] target; nil when unknown. In a
+// term's checks with a Memo, the term's result notes the name.
+func (r *resolver) find(s string) *name {
+	n := r.lookupInto(&r.buf, s, nil)
+	r.depend(r.buf)
+	return n
+}
+
+// depend notes that the term being checked looked up the normalized
+// name key (see termResult.deps).
+func (r *resolver) depend(key []byte) {
+	if r.out != nil && r.opts.Memo != nil {
+		r.out.deps = append(r.out.deps, string(key))
+	}
+}
