@@ -264,11 +264,16 @@ func visible(ctx context.Context, expr string, t0 time.Time, limit time.Duration
 
 // timeline says when, after t0, the server told the browsers (told, if
 // known), and when the page that shows the edit started loading, got
-// its first byte, and was parsed.
+// its first byte, and was parsed; or that it was swapped in place.
 func timeline(ctx context.Context, t0 time.Time, told time.Time) string {
 	ts, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const t = performance.timing; return [t.navigationStart, t.responseStart, t.domContentLoadedEventEnd]; })()`))
 	if err != nil || len(ts) != 3 {
 		return ""
+	}
+	if ts[0] > 0 && time.UnixMilli(int64(ts[0])).Before(t0) {
+		// nhiglossary's client put the new body in place before the
+		// page loaded again: this is the page loaded before the save.
+		return fmt.Sprintf(" [%sswapped in place]", toldText(t0, told))
 	}
 	at := func(ms float64) string {
 		if ms <= 0 {
@@ -276,11 +281,14 @@ func timeline(ctx context.Context, t0 time.Time, told time.Time) string {
 		}
 		return time.UnixMilli(int64(ms)).Sub(t0).Round(time.Millisecond).String()
 	}
-	notified := ""
-	if !told.IsZero() {
-		notified = "told " + told.Sub(t0).Round(time.Millisecond).String() + ", "
+	return fmt.Sprintf(" [%sload started %s, first byte %s, parsed %s]", toldText(t0, told), at(ts[0]), at(ts[1]), at(ts[2]))
+}
+
+func toldText(t0, told time.Time) string {
+	if told.IsZero() {
+		return ""
 	}
-	return fmt.Sprintf(" [%sload started %s, first byte %s, parsed %s]", notified, at(ts[0]), at(ts[1]), at(ts[2]))
+	return "told " + told.Sub(t0).Round(time.Millisecond).String() + ", "
 }
 
 // notices are the times reload messages came on an event stream.
