@@ -203,6 +203,14 @@ func measure(ctx context.Context, tool, page string, p *plan, edits int, gap tim
 		if err != nil {
 			return nil, err
 		}
+		// The page that shows the edit may be the open one, its body
+		// swapped in place (nhiglossary's client), rather than a newly
+		// loaded one: the time the open page first showed it is kept
+		// where the reload that follows does not wipe it.
+		chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`sessionStorage.removeItem("benchserve-swapped");
+			new MutationObserver(function (_, o) {
+				if (`+shown+`) { sessionStorage.setItem("benchserve-swapped", String(Date.now())); o.disconnect(); }
+			}).observe(document.documentElement, { childList: true, subtree: true })`))
 		logs.mark()
 		t0 := time.Now()
 		if err := os.WriteFile(file, text, 0o644); err != nil {
@@ -264,16 +272,17 @@ func visible(ctx context.Context, expr string, t0 time.Time, limit time.Duration
 
 // timeline says when, after t0, the server told the browsers (told, if
 // known), and when the page that shows the edit started loading, got
-// its first byte, and was parsed; or that it was swapped in place.
+// its first byte, and was parsed; or when the open page showed it,
+// swapped in place.
 func timeline(ctx context.Context, t0 time.Time, told time.Time) string {
 	ts, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const t = performance.timing; return [t.navigationStart, t.responseStart, t.domContentLoadedEventEnd]; })()`))
 	if err != nil || len(ts) != 3 {
 		return ""
 	}
-	if ts[0] > 0 && time.UnixMilli(int64(ts[0])).Before(t0) {
-		// nhiglossary's client put the new body in place before the
-		// page loaded again: this is the page loaded before the save.
-		return fmt.Sprintf(" [%sswapped in place]", toldText(t0, told))
+	if ms, err := chromedp.Run(ctx, chromedp.Evaluate[string](`sessionStorage.getItem("benchserve-swapped") || ""`)); err == nil && ms != "" {
+		if n, err := strconv.ParseInt(ms, 10, 64); err == nil {
+			return fmt.Sprintf(" [%sswapped in place %s]", toldText(t0, told), time.UnixMilli(n).Sub(t0).Round(time.Millisecond))
+		}
 	}
 	at := func(ms float64) string {
 		if ms <= 0 {
