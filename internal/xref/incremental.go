@@ -25,8 +25,11 @@ type termResult struct {
 	replacedBy *content.Term
 	// deps are the normalized names its checks looked up, found or not:
 	// where one now resolves otherwise, the term is checked again.
-	deps  []string
-	round uint32 // of lastResolve: still in the site
+	deps []string
+	// suggests: a problem suggests names (did you mean), from the list
+	// of every name, which any name new or gone may change.
+	suggests bool
+	round    uint32 // of lastResolve: still in the site
 }
 
 // view is which resolution of a site the Memo keeps the last of: one for
@@ -105,11 +108,13 @@ func (r *resolver) continues(last *lastResolve) bool {
 // It returns the names they claim or claimed.
 func (r *resolver) since(last *lastResolve) []string {
 	last.round++
-	var keys []string // names that may resolve otherwise
+	var keys []string       // names that may resolve otherwise
+	var came, went []string // the names a did-you-mean may suggest
 	for _, t := range r.terms {
 		if res := last.terms[t]; res != nil {
 			res.round = last.round
 		} else {
+			came = appendNames(came, suggestible(t)...)
 			keys = appendTermKeys(keys, t)
 			r.touch(t, nil)
 			r.added = append(r.added, t)
@@ -117,6 +122,7 @@ func (r *resolver) since(last *lastResolve) []string {
 	}
 	for t, res := range last.terms {
 		if res.round != last.round { // gone
+			went = appendNames(went, suggestible(t)...)
 			keys = appendTermKeys(keys, t)
 			r.touch(t, res)
 			r.dropped = append(r.dropped, dropped{t, res, true})
@@ -126,18 +132,26 @@ func (r *resolver) since(last *lastResolve) []string {
 	for _, inc := range r.incidents {
 		if _, ok := last.incidents[inc]; !ok {
 			keys = append(keys, normalize(inc.Slug.Value), normalize(inc.Title.Value))
+			came = appendNames(came, inc.Slug, inc.Title)
 		}
 		last.incidents[inc] = last.round
 	}
 	for inc, round := range last.incidents {
 		if round != last.round {
 			keys = append(keys, normalize(inc.Slug.Value), normalize(inc.Title.Value))
+			went = appendNames(went, inc.Slug, inc.Title)
 			r.goneIncidents = append(r.goneIncidents, inc)
 			delete(last.incidents, inc)
 		}
 	}
 	r.last = last
+	r.namesCameOrWent = !slices.Equal(slices.Sorted(slices.Values(came)), slices.Sorted(slices.Values(went)))
 	return keys
+}
+
+// suggestible are the names of t that a did-you-mean may suggest.
+func suggestible(t *content.Term) []content.Name {
+	return slices.Concat([]content.Name{t.Slug, t.Title}, t.Abbreviations, t.Synonyms)
 }
 
 // reuse returns the results of the last resolve that still hold, by
@@ -151,8 +165,7 @@ func (r *resolver) reuse(changed map[string]bool) []*termResult {
 	}
 	for i, t := range r.terms {
 		res := last.terms[t]
-		// A problem may suggest a name: any new or lost one may change it.
-		if res == nil || len(changed) > 0 && len(res.diags) > 0 || slices.ContainsFunc(res.deps, func(k string) bool { return changed[k] }) {
+		if res == nil || res.suggests && r.namesCameOrWent || slices.ContainsFunc(res.deps, func(k string) bool { return changed[k] }) {
 			if res != nil {
 				r.touch(t, res)
 				r.dropped = append(r.dropped, dropped{t, res, false})

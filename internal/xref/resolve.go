@@ -127,6 +127,8 @@ type resolver struct {
 	dropped       []dropped
 	added         []*content.Term
 	goneIncidents []*content.Incident
+	// namesCameOrWent: a name a did-you-mean may suggest is new or gone.
+	namesCameOrWent bool
 	// carriedHierarchy: no broader entry changed, and the last graph's
 	// Broader and Narrower hold.
 	carriedHierarchy bool
