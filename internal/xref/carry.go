@@ -50,6 +50,7 @@ func (r *resolver) carryLinks(prev *Graph, results []*termResult, todo []int) {
 			incRefs[inc] = nil
 		}
 		for _, m := range d.res.mappings {
+			r.delta.frameworks[m.Framework] = true
 			if m.Control != nil {
 				controls[m.Control] = nil
 			} else {
@@ -79,6 +80,7 @@ func (r *resolver) carryLinks(prev *Graph, results []*termResult, todo []int) {
 		}
 		for _, m := range res.mappings {
 			tm := TermMapping{Term: t, Relevance: m.Relevance}
+			r.delta.frameworks[m.Framework] = true
 			if m.Control != nil {
 				controls[m.Control] = append(controls[m.Control], tm)
 			} else {

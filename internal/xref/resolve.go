@@ -76,7 +76,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	r.finish()
 	r.reviewDue()
 	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
-	r.remember(results)
+	r.remember(results, todo)
 	if r.delta != nil {
 		r.delta.cycles = r.delta.cycles || r.cycles
 		r.g.delta = r.delta
