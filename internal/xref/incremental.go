@@ -134,6 +134,7 @@ func (r *resolver) since(last *lastResolve) []string {
 		if _, ok := last.incidents[inc]; !ok {
 			keys = append(keys, normalize(inc.Slug.Value), normalize(inc.Title.Value))
 			came = appendNames(came, inc.Slug, inc.Title)
+			r.incidentsChanged = true
 		}
 		last.incidents[inc] = last.round
 	}
@@ -146,6 +147,7 @@ func (r *resolver) since(last *lastResolve) []string {
 		}
 	}
 	r.last = last
+	r.incidentsChanged = r.incidentsChanged || len(r.goneIncidents) > 0
 	r.namesCameOrWent = !slices.Equal(slices.Sorted(slices.Values(came)), slices.Sorted(slices.Values(went)))
 	return keys
 }

@@ -75,7 +75,7 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	}
 	r.finish()
 	r.reviewDue()
-	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
+	r.carryTaxonomies()
 	r.remember(results, todo)
 	if r.delta != nil {
 		r.delta.cycles = r.delta.cycles || r.cycles
@@ -127,6 +127,8 @@ type resolver struct {
 	dropped       []dropped
 	added         []*content.Term
 	goneIncidents []*content.Incident
+	// incidentsChanged: an incident is new or gone since r.last.
+	incidentsChanged bool
 	// namesCameOrWent: a name a did-you-mean may suggest is new or gone.
 	namesCameOrWent bool
 	// carriedHierarchy: no broader entry changed, and the last graph's
