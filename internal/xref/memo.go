@@ -84,7 +84,9 @@ func (m *Memo) sweep() {
 	// A site in more languages than this resolves its first language's
 	// texts anew each edit: results stay right, only slower.
 	const keep = 8
-	if m.round >= keep {
+	// Looking at every entry costs as much as a small edit: only every
+	// few rounds, so an entry stays from keep to twice keep rounds.
+	if m.round >= keep && m.round%keep == 0 {
 		old := m.round - keep
 		dropOld(m.links, old)
 		dropOld(m.lint[0], old)

@@ -177,8 +177,11 @@ func newResolver(site *content.Site, opts Options) *resolver {
 	for _, u := range site.Unread {
 		r.unread[normalize(u.Value)] = true
 	}
+	byFile := func(a, b *content.Term) int { return strings.Compare(a.File, b.File) }
 	r.terms = withoutNil(site.Terms)
-	slices.SortStableFunc(r.terms, func(a, b *content.Term) int { return strings.Compare(a.File, b.File) })
+	if !slices.IsSortedFunc(r.terms, byFile) { // content.Load sorts them
+		slices.SortStableFunc(r.terms, byFile)
+	}
 	r.incidents = withoutNil(site.Incidents)
 	slices.SortStableFunc(r.incidents, func(a, b *content.Incident) int { return strings.Compare(a.File, b.File) })
 	return r
