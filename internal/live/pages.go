@@ -43,111 +43,14 @@ type page struct {
 	data []byte
 	err  error
 	// What the file showed as it rendered (see render.Deps); mentions is
-	// its Markdown folded as xref.Changes.Mentions wants it, in the view
-	// of lang.
-	facts          []xref.Fact
-	mentions, lang string
-	// retired: no longer current (shownIndex.remove); a render that
+	// its Markdown, in the view of lang.
+	facts    []xref.Fact
+	mentions xref.MentionText
+	lang     string
+	// retired: no longer current (shownIndex.retire); a render that
 	// finishes later, for a request that still held the old page set,
 	// must not index it.
 	retired bool // guarded by shownIndex.mu
-}
-
-// shownIndex is which output paths showed each fact when last rendered:
-// an edit that changes few facts finds the pages it makes stale without
-// looking at every page. It is keyed by path, not by page, so that a
-// page rendered again re-uses its entries and a page replaced costs
-// nothing to forget: a site-wide file shows tens of thousands of facts,
-// and deleting each of them on every edit that makes it stale cost more
-// than the rest of the update. The price is entries a page no longer
-// has (a fact its path showed once), which only make it render again
-// once more than it needs to; callers check which page is current.
-type shownIndex struct {
-	mu       sync.Mutex
-	byFact   map[xref.Fact]map[string]struct{}
-	mentions map[string]*page // the latest page rendered at a path, when it has Markdown (page.mentions)
-	failed   map[string]*page // the latest page rendered at a path, when its render failed
-}
-
-func newShownIndex() *shownIndex {
-	return &shownIndex{byFact: map[xref.Fact]map[string]struct{}{}, mentions: map[string]*page{}, failed: map[string]*page{}}
-}
-
-func (ix *shownIndex) add(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if p.retired {
-		return
-	}
-	path := p.job.Path
-	for _, f := range p.facts {
-		ps := ix.byFact[f]
-		if ps == nil {
-			ps = map[string]struct{}{}
-			ix.byFact[f] = ps
-		}
-		ps[path] = struct{}{}
-	}
-	if p.mentions != "" {
-		ix.mentions[path] = p
-	} else {
-		delete(ix.mentions, path)
-	}
-	if p.err != nil {
-		ix.failed[path] = p
-	} else {
-		delete(ix.failed, path)
-	}
-}
-
-// reset forgets every page (they are all replaced).
-func (ix *shownIndex) reset() {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	clear(ix.byFact)
-	clear(ix.mentions)
-	clear(ix.failed)
-}
-
-// remove marks a page that is no longer current, rendered or not: a
-// render of it that finishes later is not indexed.
-func (ix *shownIndex) remove(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	p.retired = true
-	if ix.mentions[p.job.Path] == p {
-		delete(ix.mentions, p.job.Path)
-	}
-	if ix.failed[p.job.Path] == p {
-		delete(ix.failed, p.job.Path)
-	}
-}
-
-// stale is every indexed path whose page may differ after changes: it
-// showed a changed fact or a changed name, or its render failed.
-func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	out := map[string]struct{}{}
-	for _, f := range changes.Facts() {
-		for path := range ix.byFact[f] {
-			out[path] = struct{}{}
-		}
-	}
-	for path := range ix.failed {
-		out[path] = struct{}{}
-	}
-	if changes.NamesChanged() {
-		for path, p := range ix.mentions {
-			if _, ok := out[path]; ok {
-				continue // stale already: no need to search its text
-			}
-			if changes.Mentions(p.lang, p.mentions) {
-				out[path] = struct{}{}
-			}
-		}
-	}
-	return out
 }
 
 // withJob is the rendered page p, done, as next's job j renders it (j
@@ -169,7 +72,7 @@ func (p *page) render(l *Live) ([]byte, error) {
 		p.data, p.err = b.Bytes(), err
 		p.facts, p.lang = deps.Facts, deps.Lang
 		if len(deps.Markdown) > 0 {
-			p.mentions = xref.FoldMentions(strings.Join(deps.Markdown, "\n"))
+			p.mentions = xref.NewMentionText(strings.Join(deps.Markdown, "\n"))
 		}
 		l.shown.add(p) // before done: install holds the write lock
 	})
