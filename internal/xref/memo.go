@@ -9,11 +9,12 @@ import (
 )
 
 // A Memo keeps, between Resolve calls, what Resolve derives from one
-// text alone: the [[links]] a Markdown field holds, its Markdown
-// problems, a title's collation key. Resolving a site again after one
-// file changed then redoes that work (most of a Resolve) for the changed
-// text only. A live preview keeps one (Options.Memo); a build needs none.
-// It is safe for concurrent use.
+// text alone (the [[links]] a Markdown field holds, its Markdown
+// problems, a title's collation key) and the last Resolve of each view,
+// which the next continues from (see Resolve). Resolving a site again
+// after one file changed then costs about what the change touched. A
+// live preview keeps one (Options.Memo); a build needs none. It is safe
+// for concurrent use.
 type Memo struct {
 	mu    sync.Mutex
 	round uint32 // Resolve calls so far

@@ -25,6 +25,16 @@ import (
 //     written, without repeats (a repeat is a warning).
 //
 // The Graph holds everything that did resolve, whatever the diagnostics.
+//
+// With a Memo that holds the last Resolve of the same view (language and
+// options) of the same site but for its terms and incidents, Resolve
+// continues from it and costs what changed, not what the site has: it
+// settles again the names of the terms and incidents new or gone (an
+// edited file's are new objects), checks again those terms and the terms
+// that looked up a name that resolves otherwise now, and carries the last
+// graph over for the rest. The result is what resolving afresh gives
+// (TestIncrementalResolveIsFull), and Diff of the two graphs compares
+// only what changed.
 func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	if site == nil {
 		site = &content.Site{}
