@@ -72,7 +72,9 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 				continue
 			default:
 				if _, ok := stale[path]; !ok {
-					if o.job.Term != j.Term {
+					// (Only a term's page has a term: the others' need
+					// not be looked at.)
+					if j.Term != nil && o.job.Term != j.Term {
 						// The same term in a new object: a translation
 						// merged anew (content.Site.Localize). Its text
 						// goes with it.
