@@ -64,6 +64,9 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	case fmJSON:
 		node, err = parseJSON([]byte(fm.data))
 	}
+	if err == nil && fm.kind != fmYAML { // parseYAML shares its own
+		shareValues(node, fm.data)
+	}
 	doc.setMeta(node, err, diags)
 	return doc
 }
@@ -250,6 +253,7 @@ func parseYAML(data string) (*yaml.Node, error) {
 	if err := checkAliases(n, 0); err != nil {
 		return nil, err
 	}
+	shareValues(n, data)
 	return n, nil
 }
 

@@ -172,7 +172,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 				summaryMD = d.markdown(k, v) // to place the placeholder exactly
 			}
 			d.plainLinks(k, v, text)
-			t.Summary = strings.Join(strings.Fields(text), " ")
+			t.Summary = oneLine(text)
 			t.SummaryPos = d.pos(v)
 		}},
 		{"abbreviations", false, func(k, v *yaml.Node) { t.Abbreviations = d.names(k, v) }},
@@ -235,7 +235,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 			for _, e := range d.list(k, v) {
 				var def Definition
 				d.fields(e, d.pos(e), "a definition", []field{
-					{"text", true, func(k, v *yaml.Node) { def.Text = strings.Join(strings.Fields(d.text(k, v)), " ") }},
+					{"text", true, func(k, v *yaml.Node) { def.Text = oneLine(d.text(k, v)) }},
 					{"source", true, func(k, v *yaml.Node) { def.Source = d.source(v, "a definition's source") }},
 					{"context", false, func(k, v *yaml.Node) { def.Context = d.text(k, v) }},
 				})
