@@ -18,15 +18,7 @@ import (
 // the parser's copy. Mapping keys are left alone: no loaded value keeps
 // them.
 func shareValues(n *yaml.Node, data string) {
-	starts := []int{0}
-	for i := 0; i < len(data); {
-		j := strings.IndexByte(data[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
+	lines := lineStarts{data: data, line: 1}
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
 		if depth > 64 { // checkAliases refuses deeper trees
@@ -34,7 +26,7 @@ func shareValues(n *yaml.Node, data string) {
 		}
 		switch n.Kind {
 		case yaml.ScalarNode:
-			n.Value = shared(n, data, starts)
+			n.Value = lines.shared(n)
 		case yaml.MappingNode:
 			for i := 1; i < len(n.Content); i += 2 {
 				walk(n.Content[i], depth+1)
@@ -48,14 +40,36 @@ func shareValues(n *yaml.Node, data string) {
 	walk(n, 0)
 }
 
+// lineStarts finds where lines of data start, moving on from the last
+// line asked for: the tree's values come in the order of the text.
+type lineStarts struct {
+	data string
+	line int // the line that starts at off
+	off  int
+}
+
+func (l *lineStarts) start(line int) (int, bool) {
+	if line < l.line {
+		l.line, l.off = 1, 0
+	}
+	for l.line < line {
+		i := strings.IndexByte(l.data[l.off:], '\n')
+		if i < 0 {
+			return 0, false
+		}
+		l.line, l.off = l.line+1, l.off+i+1
+	}
+	return l.off, true
+}
+
 // shared is n's value as a substring of data, or n.Value when data does
 // not have it where n says.
-func shared(n *yaml.Node, data string, starts []int) string {
-	v := n.Value
-	if v == "" || n.Line < 1 || n.Line > len(starts) || n.Column < 1 {
+func (l *lineStarts) shared(n *yaml.Node) string {
+	v, data := n.Value, l.data
+	off, ok := l.start(n.Line)
+	if v == "" || !ok || n.Column < 1 {
 		return v
 	}
-	off := starts[n.Line-1]
 	for col := 1; col < n.Column; col++ { // columns count characters
 		if off >= len(data) || data[off] == '\n' {
 			return v

@@ -74,7 +74,7 @@ func FuzzShareValues(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data string) {
-		got, err := parseYAML(data)
+		got, err := parseYAML([]byte(data), data)
 		if err != nil {
 			return
 		}
