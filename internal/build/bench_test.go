@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,12 +9,14 @@ import (
 	"path/filepath"
 	"runtime/metrics"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/nhimg/nhiglossary/internal/benchcorpus"
 	"github.com/nhimg/nhiglossary/internal/benchcpu"
+	"github.com/nhimg/nhiglossary/internal/render"
 )
 
 // BenchmarkBuild builds the synthetic corpus of scripts/gencorpus
@@ -132,5 +135,55 @@ func BenchmarkCheck(b *testing.B) {
 		if _, diags := Check(os.DirFS(src), opts()); diags.HasErrors() {
 			b.Fatal(diags)
 		}
+	}
+}
+
+// BenchmarkPages renders the corpus's files again and again, by kind
+// (term pages, Markdown copies, term JSON, everything else), without
+// loading or resolving: the render part of BenchmarkRender, to find
+// where a page's time goes.
+//
+//	go test ./internal/build -run '^$' -bench Pages -benchmem
+func BenchmarkPages(b *testing.B) {
+	src := benchCorpus(b)
+	o := opts()
+	gs, diags := checkLanguages(os.DirFS(src), o)
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	urls := []render.Assets{assetURLs(BasePath(gs[0]), nil)}
+	rs, err := render.NewSite(gs, overlay{subdir(os.DirFS(src), "templates"), o.Templates}, urls, []render.Options{{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	kinds := map[string][]render.Job{}
+	for _, j := range rs[0].Jobs() {
+		kind := "other"
+		switch {
+		case j.Term != nil:
+			kind = "term"
+		case strings.HasSuffix(j.Path, "/index.md"):
+			kind = "copy"
+		case strings.HasPrefix(j.Path, "api/terms/"):
+			kind = "json"
+		}
+		kinds[kind] = append(kinds[kind], j)
+	}
+	for _, kind := range []string{"term", "copy", "json", "other"} {
+		jobs := kinds[kind]
+		b.Run(kind, func(b *testing.B) {
+			var buf bytes.Buffer
+			start := benchcpu.Time()
+			for b.Loop() {
+				for _, j := range jobs {
+					buf.Reset()
+					if err := j.RenderTo(&buf); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			benchcpu.Report(b, start)
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(jobs)), "µs/file")
+		})
 	}
 }

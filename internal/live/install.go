@@ -9,11 +9,12 @@ import (
 )
 
 // install makes next the current state. A page keeps its output when it
-// was rendered, its job declares what it did, and none of the facts it
-// showed changed (changes is nil when everything did); the others render
-// again from next, when asked for. When next is the current state (an
-// edit in place), only the pages the index says showed a changed fact
-// are looked at.
+// was rendered and none of the facts it showed changed (changes is nil
+// when everything did); the others render again from next, when asked
+// for. Which pages showed a changed fact, the index says: install asks
+// no job what it declares (a declaration changes only with a fact it
+// declares: see render.Job.Shows). When next is the current state (an
+// edit in place), only the pages the index names are looked at.
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	// No page finishes rendering while install reads which pages are
 	// done and which the index says are stale: one that did in between
@@ -35,15 +36,16 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	case next == l.lastGood:
 		ps = &pageSet{byPath: maps.Clone(old.byPath)}
 		kept = len(old.byPath)
-		for o := range l.shown.stale(changes) {
-			l.shown.remove(o)
-			if ps.byPath[o.job.Path] != o {
-				continue // an older version's
+		for path := range l.shown.stale(changes) {
+			o := ps.byPath[path]
+			if o == nil || !o.done.Load() {
+				continue // not rendered: it renders from this version
 			}
+			l.shown.retire(o)
 			// A page kept through an earlier edit has that version's
 			// job: render from this one's.
-			ps.byPath[o.job.Path] = &page{gen: l.gen, job: next.jobs()[o.job.Path]}
-			ch.Pages = append(ch.Pages, o.job.Path)
+			ps.byPath[path] = &page{gen: l.gen, job: next.jobs()[path]}
+			ch.Pages = append(ch.Pages, path)
 		}
 	default:
 		stale := l.shown.stale(changes)
@@ -59,18 +61,17 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			case o == nil:
 			case !o.done.Load():
 				// Never served: it renders from next, under its old version.
-				l.shown.remove(o) // a request holding the old set may still render it
+				l.shown.retire(o) // a request holding the old set may still render it
 				ps.byPath[path] = &page{gen: o.gen, job: j}
 				continue
-			case !slices.Equal(o.job.Shows, j.Shows):
 			default:
-				if _, ok := stale[o]; !ok {
+				if _, ok := stale[path]; !ok {
 					if o.job.Term != j.Term {
 						// The same term in a new object: a translation
 						// merged anew (content.Site.Localize). Its text
 						// goes with it.
 						l.moveText(o.job.Term, j.Term)
-						l.shown.remove(o)
+						l.shown.retire(o)
 						o = o.withJob(j)
 						l.shown.add(o)
 					}
@@ -79,7 +80,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 				}
 			}
 			if o != nil {
-				l.shown.remove(o)
+				l.shown.retire(o)
 				if o.job.Term != j.Term {
 					l.moveText(o.job.Term, nil) // its page renders the new term's
 				}
@@ -97,7 +98,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 		}
 		if ps.byPath[path] == nil {
 			ch.Removed = append(ch.Removed, path)
-			l.shown.remove(o)
+			l.shown.forget(o)
 		}
 	}
 	slices.Sort(ch.Pages)

@@ -43,103 +43,14 @@ type page struct {
 	data []byte
 	err  error
 	// What the file showed as it rendered (see render.Deps); mentions is
-	// its Markdown folded as xref.Changes.Mentions wants it, in the view
-	// of lang.
-	facts          []xref.Fact
-	mentions, lang string
-	// retired: no longer current (shownIndex.remove); a render that
+	// its Markdown, in the view of lang.
+	facts    []xref.Fact
+	mentions xref.MentionText
+	lang     string
+	// retired: no longer current (shownIndex.retire); a render that
 	// finishes later, for a request that still held the old page set,
 	// must not index it.
 	retired bool // guarded by shownIndex.mu
-}
-
-// shownIndex is which rendered pages showed each fact: an edit that
-// changes few facts finds the pages it makes stale without looking at
-// every page. It may hold pages no longer current; callers check.
-type shownIndex struct {
-	mu       sync.Mutex
-	byFact   map[xref.Fact]map[*page]struct{}
-	mentions map[*page]struct{} // pages with Markdown (page.mentions)
-	failed   map[*page]struct{} // pages whose render failed
-}
-
-func newShownIndex() *shownIndex {
-	return &shownIndex{byFact: map[xref.Fact]map[*page]struct{}{}, mentions: map[*page]struct{}{}, failed: map[*page]struct{}{}}
-}
-
-func (ix *shownIndex) add(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if p.retired {
-		return
-	}
-	for _, f := range p.facts {
-		ps := ix.byFact[f]
-		if ps == nil {
-			ps = map[*page]struct{}{}
-			ix.byFact[f] = ps
-		}
-		ps[p] = struct{}{}
-	}
-	if p.mentions != "" {
-		ix.mentions[p] = struct{}{}
-	}
-	if p.err != nil {
-		ix.failed[p] = struct{}{}
-	}
-}
-
-// reset forgets every page (they are all replaced).
-func (ix *shownIndex) reset() {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	clear(ix.byFact)
-	clear(ix.mentions)
-	clear(ix.failed)
-}
-
-// remove forgets a page that is no longer current, rendered or not.
-func (ix *shownIndex) remove(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	p.retired = true
-	for _, f := range p.facts {
-		if ps := ix.byFact[f]; ps != nil {
-			delete(ps, p)
-			if len(ps) == 0 {
-				delete(ix.byFact, f)
-			}
-		}
-	}
-	delete(ix.mentions, p)
-	delete(ix.failed, p)
-}
-
-// stale is every indexed page that may differ after changes: it showed
-// a changed fact or a changed name, or its render failed.
-func (ix *shownIndex) stale(changes *xref.Changes) map[*page]struct{} {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	out := map[*page]struct{}{}
-	for _, f := range changes.Facts() {
-		for p := range ix.byFact[f] {
-			out[p] = struct{}{}
-		}
-	}
-	for p := range ix.failed {
-		out[p] = struct{}{}
-	}
-	if changes.NamesChanged() {
-		for p := range ix.mentions {
-			if _, ok := out[p]; ok {
-				continue // stale already: no need to search its text
-			}
-			if changes.Mentions(p.lang, p.mentions) {
-				out[p] = struct{}{}
-			}
-		}
-	}
-	return out
 }
 
 // withJob is the rendered page p, done, as next's job j renders it (j
@@ -161,7 +72,7 @@ func (p *page) render(l *Live) ([]byte, error) {
 		p.data, p.err = b.Bytes(), err
 		p.facts, p.lang = deps.Facts, deps.Lang
 		if len(deps.Markdown) > 0 {
-			p.mentions = xref.FoldMentions(strings.Join(deps.Markdown, "\n"))
+			p.mentions = xref.NewMentionText(strings.Join(deps.Markdown, "\n"))
 		}
 		l.shown.add(p) // before done: install holds the write lock
 	})

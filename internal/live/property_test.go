@@ -515,6 +515,9 @@ func testEdits(t *testing.T, german, busy bool) {
 			if ch.Err != nil {
 				t.Fatalf("seed %d step %d %q: %v\n%v", seed, step, history, ch.Err, ch.Diags)
 			}
+			if err := keptDeclarations(l); err != nil {
+				t.Fatalf("seed %d after %q: %v", seed, history, err)
+			}
 			if r.IntN(3) == 0 {
 				// Leave the pages unrendered but one: the next edit
 				// meets pages that were never served.
@@ -556,4 +559,23 @@ func renderWhile(l *Live, seed uint64) (stop func()) {
 		})
 	}
 	return func() { close(done); wg.Wait() }
+}
+
+// keptDeclarations checks the rule install relies on to keep a page
+// without asking its new job what it declares: a page kept through an
+// update (its job is of an earlier version) declares what the current
+// version's job for its path does. A page that declared less would miss
+// the edits of what it came to show.
+func keptDeclarations(l *Live) error {
+	jobs := l.lastGood.jobs()
+	for path, p := range l.pages.Load().byPath {
+		j, ok := jobs[path]
+		if !ok {
+			return fmt.Errorf("%s: served, but the site has no such file", path)
+		}
+		if diff := cmp.Diff(j.Shows(), p.job.Shows()); diff != "" {
+			return fmt.Errorf("%s kept, but its declaration changed (-now +kept):\n%s", path, diff)
+		}
+	}
+	return nil
 }

@@ -16,7 +16,7 @@ import (
 // scheme, llms.txt and llms-full.txt, and per term its Markdown copy and
 // its JSON. Their writers live in their own packages; this file only
 // gives them the site's URLs, absolute when base_url is.
-func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(Writer, *links) error) *Job) {
+func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, f func(Writer, *links) error) *Job) {
 	abs := r.abs
 	sk := skos.Links{
 		Home:      abs(r.u.Home()),
@@ -40,9 +40,10 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 	for _, lr := range r.langs[min(1, len(r.langs)):] {
 		translations = append(translations, lr.g)
 	}
-	j := add("api/skos.ttl", facts(termList, fwList, site(xref.Links)), func(w Writer, _ *links) error { skos.WriteTo(w, r.g, sk, translations...); return nil })
-	j.Shows = append(j.Shows, r.elsewhere(termList)...)
-	add("llms.txt", facts(termList, fwList, incList), func(w Writer, l *links) error {
+	add("api/skos.ttl", func() []xref.Fact {
+		return r.declared(facts(termList, fwList, site(xref.Links)), r.elsewhere(termList)...)
+	}, func(w Writer, _ *links) error { skos.WriteTo(w, r.g, sk, translations...); return nil })
+	add("llms.txt", r.shows(termList, fwList, incList), func(w Writer, l *links) error {
 		// It resolves the [[links]] of these.
 		for _, inc := range r.g.Incidents {
 			l.rendered(inc.Summary.Text)
@@ -65,9 +66,9 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		if rp := r.g.ReplacedBy[t]; rp != nil {
 			shows = append(shows, xref.TermCardFact(rp.Slug.Value))
 		}
-		return shows
+		return r.declared(shows)
 	}
-	add("llms-full.txt", facts(termList, site(xref.AllTerms)), func(w Writer, l *links) error {
+	add("llms-full.txt", r.shows(termList, site(xref.AllTerms)), func(w Writer, l *links) error {
 		for _, t := range r.g.Terms {
 			l.rendered(t.Body.Text)
 		}
@@ -75,12 +76,14 @@ func (r *Renderer) exchangeJobs(add func(path string, shows []xref.Fact, f func(
 		return nil
 	})
 	for _, t := range r.g.Terms {
-		add("terms/"+t.Slug.Value+"/index.md", copyShows(t), func(w Writer, l *links) error {
+		add("terms/"+t.Slug.Value+"/index.md", func() []xref.Fact { return copyShows(t) }, func(w Writer, l *links) error {
 			l.rendered(t.Body.Text)
 			llms.WriteTerm(w, r.g, t, ll)
 			return nil
 		})
-		add(termjson.Path(t.Slug.Value), facts(xref.TermCardFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value)), fileJob(func() ([]byte, error) {
+		add(termjson.Path(t.Slug.Value), func() []xref.Fact {
+			return r.declared(facts(xref.TermCardFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value)))
+		}, fileJob(func() ([]byte, error) {
 			return termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
 		}))
 	}

@@ -26,12 +26,23 @@ type Job struct {
 	// RedirectTo is the term a redirect page (an old slug's) sends
 	// readers to.
 	RedirectTo *content.Term
-	// Shows are the facts the file shows whatever it holds (see the
-	// package comment); Deps adds those it met as it rendered.
-	Shows []xref.Fact
-	run   func(w Writer, l *links) error
-	r     *Renderer
+	// declare says, when asked, which facts the file shows whatever it
+	// holds (see Shows): a build never asks, and a live preview only
+	// for the files it renders.
+	declare func() []xref.Fact
+	run     func(w Writer, l *links) error
+	r       *Renderer
 }
+
+// Shows are the facts the file shows whatever it holds (see the package
+// comment); Deps adds those it met as it rendered. It is made anew at
+// each call, from the site model the job was listed from.
+//
+// A job's declaration may differ between two versions of the site only
+// when one of the facts it declares in either version changed (or the
+// file came or went): a live preview keeps a page whose facts did not
+// change without asking what its new job would declare.
+func (j Job) Shows() []xref.Fact { return j.declare() }
 
 // Deps is what a rendered file showed of the site.
 type Deps struct {
@@ -66,7 +77,7 @@ func (j Job) RenderDeps(w Writer) (Deps, error) {
 		return Deps{}, err
 	}
 	lang := j.r.g.FactLang()
-	d := Deps{Facts: slices.Clone(j.Shows), Markdown: l.markdown, Lang: lang}
+	d := Deps{Facts: j.Shows(), Markdown: l.markdown, Lang: lang}
 	for _, slug := range l.terms {
 		d.Facts = append(d.Facts, xref.TermCardFact(slug).In(lang))
 	}
@@ -103,6 +114,22 @@ var settings = xref.Fact{Kind: xref.Settings}
 // facts is a declaration: the settings, which every file shows, and fs.
 func facts(fs ...xref.Fact) []xref.Fact { return append([]xref.Fact{settings}, fs...) }
 
+// declared is what a job declares: own, facts of this renderer's view,
+// and other, facts of other languages' views (elsewhere).
+func (r *Renderer) declared(own []xref.Fact, other ...xref.Fact) []xref.Fact {
+	lang := r.g.FactLang()
+	for i, f := range own {
+		own[i] = f.In(lang)
+	}
+	return append(own, other...)
+}
+
+// shows is a fixed declaration: the settings and fs of this renderer's
+// view.
+func (r *Renderer) shows(fs ...xref.Fact) func() []xref.Fact {
+	return func() []xref.Fact { return r.declared(facts(fs...)) }
+}
+
 func site(k xref.FactKind) xref.Fact { return xref.Fact{Kind: k} }
 
 // elsewhere are facts fs of every other language's view: what a page
@@ -122,8 +149,16 @@ func (r *Renderer) elsewhere(fs ...xref.Fact) []xref.Fact {
 
 // Jobs lists every file of the site, in a fixed order. The facts a job
 // shows are of its language's view; other languages' are added with
-// elsewhere.
+// elsewhere. Listing is cheap: what a job declares is worked out only
+// when asked (Job.Shows).
 func (r *Renderer) Jobs() []Job {
+	if r.jobs != nil {
+		return slices.Clone(r.jobs)
+	}
+	return r.listJobs()
+}
+
+func (r *Renderer) listJobs() []Job {
 	g := r.g
 	// A term has its page, and at the root its Markdown copy and JSON
 	// (exchangeJobs): a slice that grew would copy every job made so far.
@@ -132,16 +167,10 @@ func (r *Renderer) Jobs() []Job {
 		perTerm = 3
 	}
 	jobs := make([]Job, 0, 32+perTerm*len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects)+len(g.Shared))
-	lang := g.FactLang()
-	add := func(path string, shows []xref.Fact, f func(Writer, *links) error) *Job {
-		for i, f := range shows {
-			shows[i] = f.In(lang)
-		}
-		jobs = append(jobs, Job{Path: r.prefix + path, Shows: shows, run: f, r: r})
+	add := func(path string, shows func() []xref.Fact, f func(Writer, *links) error) *Job {
+		jobs = append(jobs, Job{Path: r.prefix + path, declare: shows, run: f, r: r})
 		return &jobs[len(jobs)-1]
 	}
-	// also adds facts of other languages' views to the job just added.
-	also := func(j *Job, fs []xref.Fact) { j.Shows = append(j.Shows, fs...) }
 	termList, incList, fwList := site(xref.TermList), site(xref.IncidentList), site(xref.FrameworkList)
 	root := r.prefix == "" // files the site has once, not once a language
 	// The pages that list the whole site come first: each takes as long
@@ -150,29 +179,31 @@ func (r *Renderer) Jobs() []Job {
 	if root {
 		// It shows each term's definitions and review date too, which
 		// only the term's page fact covers, and its translations.
-		j := add("api/glossary.json", facts(termList, incList, fwList, site(xref.Links), site(xref.AllTerms)), func(w Writer, _ *links) error { return r.apiJSON(w) })
-		also(j, r.elsewhere(site(xref.AllTerms)))
+		add("api/glossary.json", func() []xref.Fact {
+			return r.declared(facts(termList, incList, fwList, site(xref.Links), site(xref.AllTerms)), r.elsewhere(site(xref.AllTerms))...)
+		}, func(w Writer, _ *links) error { return r.apiJSON(w) })
 	}
-	add("index.html", facts(termList, fwList, incList), r.homePage)
+	add("index.html", r.shows(termList, fwList, incList), r.homePage)
 	// The A-Z links to the hierarchy when a term has a broader one.
-	add("terms/index.html", facts(termList, site(xref.Links)), func(w Writer, _ *links) error { return r.termsPage(w) })
-	add("frameworks/index.html", facts(fwList), r.frameworksPage)
-	add("frameworks/matrix/index.html", facts(termList, fwList), r.matrixPage)
+	add("terms/index.html", r.shows(termList, site(xref.Links)), func(w Writer, _ *links) error { return r.termsPage(w) })
+	add("frameworks/index.html", r.shows(fwList), r.frameworksPage)
+	add("frameworks/matrix/index.html", r.shows(termList, fwList), r.matrixPage)
 	for _, f := range g.Frameworks {
 		// Every language has every framework's page: its alternates need no fact.
-		add("frameworks/"+f.ID+"/index.html", facts(xref.FrameworkPageFact(f.ID)), func(w Writer, l *links) error { return r.frameworkPage(w, f, l) })
+		add("frameworks/"+f.ID+"/index.html", r.shows(xref.FrameworkPageFact(f.ID)), func(w Writer, l *links) error { return r.frameworkPage(w, f, l) })
 	}
-	add("incidents/index.html", facts(incList), r.incidentsPage)
+	add("incidents/index.html", r.shows(incList), r.incidentsPage)
 	for _, inc := range g.Incidents {
 		if !r.own(inc.Lang) {
 			continue // untranslated: lists link to the original's page
 		}
-		shows := facts(xref.IncidentPageFact(inc.Slug.Value))
-		for _, tag := range inc.Tags {
-			shows = append(shows, xref.Fact{Kind: xref.Tag, Key: tag})
-		}
-		j := add("incidents/"+inc.Slug.Value+"/index.html", shows, func(w Writer, l *links) error { return r.incidentPage(w, inc, l) })
-		also(j, r.elsewhere(xref.Fact{Kind: xref.IncidentLang, Key: inc.Slug.Value}))
+		add("incidents/"+inc.Slug.Value+"/index.html", func() []xref.Fact {
+			shows := facts(xref.IncidentPageFact(inc.Slug.Value))
+			for _, tag := range inc.Tags {
+				shows = append(shows, xref.Fact{Kind: xref.Tag, Key: tag})
+			}
+			return r.declared(shows, r.elsewhere(xref.Fact{Kind: xref.IncidentLang, Key: inc.Slug.Value})...)
+		}, func(w Writer, l *links) error { return r.incidentPage(w, inc, l) })
 	}
 	for _, tx := range []struct {
 		taxonomy
@@ -184,71 +215,79 @@ func (r *Renderer) Jobs() []Job {
 		{r.tags, "Tag", r.text.T("tags"), r.u.Tags(), xref.TagList, xref.Tag, xref.TagMembers},
 		{r.cats, "Category", r.text.T("categories"), r.u.Categories(), xref.CategoryList, xref.Category, xref.CategoryMembers},
 	} {
-		add(tx.dir+"index.html", facts(site(tx.list)), func(w Writer, _ *links) error {
+		add(tx.dir+"index.html", r.shows(site(tx.list)), func(w Writer, _ *links) error {
 			return r.taxonomyIndex(w, tx.title, tx.parent, tx.taxonomy)
 		})
 		for _, name := range tx.Pages {
-			shows := facts(xref.Fact{Kind: tx.page, Key: name}, xref.Fact{Kind: tx.members, Key: name})
-			for _, inc := range tx.Incidents[name] {
-				shows = append(shows, xref.IncidentCardFact(inc.Slug.Value))
-			}
-			j := add(tx.path(name), shows, func(w Writer, l *links) error {
+			add(tx.path(name), func() []xref.Fact {
+				shows := facts(xref.Fact{Kind: tx.page, Key: name}, xref.Fact{Kind: tx.members, Key: name})
+				for _, inc := range tx.Incidents[name] {
+					shows = append(shows, xref.IncidentCardFact(inc.Slug.Value))
+				}
+				return r.declared(shows, r.elsewhere(xref.Fact{Kind: tx.page, Key: name})...)
+			}, func(w Writer, l *links) error {
 				return r.taxonomyPage(w, tx.kind, name, tx.parent, tx.taxonomy, l)
 			})
-			also(j, r.elsewhere(xref.Fact{Kind: tx.page, Key: name}))
 		}
 	}
 	static := func(f func(Writer) error) func(Writer, *links) error {
 		return func(w Writer, _ *links) error { return f(w) }
 	}
-	add("search/index.html", facts(), static(r.searchPage))
+	add("search/index.html", r.shows(), static(r.searchPage))
 	if root {
-		add("404.html", facts(), static(r.notFoundPage))
+		add("404.html", r.shows(), static(r.notFoundPage))
 		if r.u.origin != "" { // a sitemap lists absolute URLs only
 			// It lists every language's pages, each with its alternates;
 			// a name two terms come to share changes their cards, so the
 			// lists cover the disambiguation pages too.
 			shows := []xref.Fact{termList, fwList, incList, site(xref.Links), site(xref.TagList), site(xref.CategoryList)}
-			j := add("sitemap.xml", facts(shows...), fileJob(r.sitemap))
-			also(j, r.elsewhere(shows...))
+			add("sitemap.xml", func() []xref.Fact { return r.declared(facts(shows...), r.elsewhere(shows...)...) }, fileJob(r.sitemap))
 		}
 	}
 	if r.nav.Feed != "" {
-		add("feed.xml", facts(termList), fileJob(r.feed))
+		add("feed.xml", r.shows(termList), fileJob(r.feed))
 	}
 	if root {
-		add("robots.txt", facts(), fileJob(r.robots))
-		add("opensearch.xml", facts(), fileJob(r.openSearch))
+		add("robots.txt", r.shows(), fileJob(r.robots))
+		add("opensearch.xml", r.shows(), fileJob(r.openSearch))
 		r.exchangeJobs(add)
 	}
 	for _, t := range g.Terms {
 		if !r.own(t.Lang) {
 			continue
 		}
-		j := add("terms/"+t.Slug.Value+"/index.html", r.termShows(t), func(w Writer, l *links) error { return r.termPage(w, t, l) })
+		j := add("terms/"+t.Slug.Value+"/index.html", func() []xref.Fact {
+			return r.declared(r.termShows(t), r.termElsewhere(t.Slug.Value)...)
+		}, func(w Writer, l *links) error { return r.termPage(w, t, l) })
 		j.Term = t
-		also(j, r.termElsewhere(t.Slug.Value))
 	}
 	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]
 		if !r.own(t.Lang) {
 			continue
 		}
-		// It has the alternates of its term's page.
-		j := add("terms/"+old+"/index.html", facts(xref.TermCardFact(t.Slug.Value)), static(func(w Writer) error { return r.redirectPage(w, t) }))
+		// It has the alternates of its term's page. The old slug is a
+		// name of the term: when another term takes it, the name's fact
+		// says so.
+		j := add("terms/"+old+"/index.html", func() []xref.Fact {
+			return r.declared(facts(xref.TermCardFact(t.Slug.Value), xref.NameFact(old)), r.termElsewhere(t.Slug.Value)...)
+		}, static(func(w Writer) error { return r.redirectPage(w, t) }))
 		j.RedirectTo = t
-		also(j, r.termElsewhere(t.Slug.Value))
 	}
 	for _, sn := range g.Shared {
-		shows := facts(xref.Fact{Kind: xref.Shared, Key: sn.Slug})
-		for _, t := range sn.Terms {
-			shows = append(shows, xref.TermCardFact(t.Slug.Value))
-		}
-		also(add("terms/"+sn.Slug+"/index.html", shows, static(func(w Writer) error { return r.disambiguationPage(w, sn) })), r.termElsewhere(sn.Slug))
+		add("terms/"+sn.Slug+"/index.html", func() []xref.Fact {
+			shows := facts(xref.Fact{Kind: xref.Shared, Key: sn.Slug})
+			for _, t := range sn.Terms {
+				shows = append(shows, xref.TermCardFact(t.Slug.Value))
+			}
+			return r.declared(shows, r.termElsewhere(sn.Slug)...)
+		}, static(func(w Writer) error { return r.disambiguationPage(w, sn) }))
 	}
 	if r.hasHierarchy() {
 		// Whether another language has the page follows its links.
-		also(add("hierarchy/index.html", facts(termList, site(xref.Links)), static(r.hierarchyPage)), r.elsewhere(site(xref.Links)))
+		add("hierarchy/index.html", func() []xref.Fact {
+			return r.declared(facts(termList, site(xref.Links)), r.elsewhere(site(xref.Links))...)
+		}, static(r.hierarchyPage))
 	}
 	return jobs
 }

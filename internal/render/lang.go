@@ -38,7 +38,8 @@ func NewSite(graphs []*xref.Graph, tmplFS fs.FS, assets []Assets, opts []Options
 	if len(rs) > 1 {
 		for _, r := range rs {
 			r.pages = map[string]bool{}
-			for _, j := range r.Jobs() {
+			r.jobs = r.listJobs()
+			for _, j := range r.jobs {
 				if dir, ok := strings.CutSuffix(j.Path, "index.html"); ok {
 					r.pages[strings.TrimPrefix(dir, r.prefix)] = true
 				}

@@ -18,17 +18,49 @@ func (r *Renderer) letters() []Letter {
 	// there; one collator for the whole index (it is not shareable).
 	coll := i18n.NewCollator(r.lang)
 	byLetter := map[string][]IndexEntry{}
-	add := func(name string, e IndexEntry) {
-		e.Name = name
-		e.sortKey = string(coll.Key(name)) // once, not at every comparison of the sort
-		l := coll.Letter(name)
+	r.eachIndexEntry(func(e IndexEntry) {
+		e.sortKey = string(coll.Key(e.Name)) // once, not at every comparison of the sort
+		l := coll.Letter(e.Name)
 		byLetter[l] = append(byLetter[l], e)
+	})
+	var out []Letter
+	for _, l := range slices.SortedFunc(maps.Keys(byLetter), coll.CompareLetters) {
+		es := byLetter[l]
+		slices.SortFunc(es, func(a, b IndexEntry) int {
+			return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Term.Slug, b.Term.Slug))
+		})
+		out = append(out, Letter{Letter: l, ID: letterID(l), Entries: es})
 	}
+	return out
+}
+
+// letterBar is the letters of the A-Z index without their entries: the
+// home page's bar needs no collation keys or sorted groups.
+func (r *Renderer) letterBar() []Letter {
+	coll := i18n.NewCollator(r.lang)
+	seen := map[string]bool{}
+	r.eachIndexEntry(func(e IndexEntry) { seen[coll.Letter(e.Name)] = true })
+	var out []Letter
+	for _, l := range slices.SortedFunc(maps.Keys(seen), coll.CompareLetters) {
+		out = append(out, Letter{Letter: l, ID: letterID(l)})
+	}
+	return out
+}
+
+func letterID(l string) string {
+	if l == i18n.Other {
+		return "letter-other"
+	}
+	return "letter-" + strings.ToLower(l)
+}
+
+// eachIndexEntry calls f with every entry of the A-Z index, unsorted.
+func (r *Renderer) eachIndexEntry(f func(IndexEntry)) {
 	// Deprecated terms have a group of their own (deprecatedEntries); a
 	// name several terms share is listed once, for its disambiguation page.
 	alias := func(n content.Name, kind string, ref TermRef) {
 		if _, shared := r.g.SharedName(n.Value); !shared {
-			add(n.Value, IndexEntry{Term: ref, Alias: true, AliasKind: kind})
+			f(IndexEntry{Name: n.Value, Term: ref, Alias: true, AliasKind: kind})
 		}
 	}
 	for _, t := range r.g.Terms {
@@ -36,7 +68,7 @@ func (r *Renderer) letters() []Letter {
 			continue
 		}
 		ref := r.termRef(t)
-		add(t.Title.Value, IndexEntry{Term: ref})
+		f(IndexEntry{Name: t.Title.Value, Term: ref})
 		for _, a := range t.Abbreviations {
 			alias(a, "abbreviation", ref)
 		}
@@ -45,21 +77,8 @@ func (r *Renderer) letters() []Letter {
 		}
 	}
 	for _, sn := range r.g.Shared {
-		add(sn.Name, IndexEntry{Alias: true, Term: TermRef{Slug: sn.Slug}, Shared: &SharedEntry{URL: r.u.Term(sn.Slug), Count: len(sn.Terms)}})
+		f(IndexEntry{Name: sn.Name, Alias: true, Term: TermRef{Slug: sn.Slug}, Shared: &SharedEntry{URL: r.u.Term(sn.Slug), Count: len(sn.Terms)}})
 	}
-	var out []Letter
-	for _, l := range slices.SortedFunc(maps.Keys(byLetter), coll.CompareLetters) {
-		es := byLetter[l]
-		slices.SortFunc(es, func(a, b IndexEntry) int {
-			return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Term.Slug, b.Term.Slug))
-		})
-		id := "letter-" + strings.ToLower(l)
-		if l == i18n.Other {
-			id = "letter-other"
-		}
-		out = append(out, Letter{Letter: l, ID: id, Entries: es})
-	}
-	return out
 }
 
 func (r *Renderer) termsPage(w Writer) error {
@@ -96,7 +115,7 @@ func (r *Renderer) homePage(w Writer, l *links) error {
 func (r *Renderer) homeView(l *links) HomePage {
 	p := HomePage{
 		Layout:    r.layout("home", "", r.u.Home(), r.cfg.Description),
-		Letters:   r.letters(),
+		Letters:   r.letterBar(),
 		TermCount: len(r.g.Terms),
 	}
 	for _, t := range r.g.Terms {

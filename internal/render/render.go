@@ -24,6 +24,7 @@ package render
 
 import (
 	"io/fs"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -86,6 +87,7 @@ type Renderer struct {
 	home           *Renderer   // the default language's renderer
 	langs          []*Renderer // every language's, the default first
 	pages          map[string]bool
+	jobs           []Job // listed by NewSite for pages, for Jobs
 
 	tags, cats taxonomy                     // the site's tag and category pages
 	anchors    map[*content.Control]string  // a control's fragment id on its framework page
@@ -184,24 +186,38 @@ func (r *Renderer) autoNames() []markdown.AutoName {
 	// may say "API Key"); a name another term's translation took is left
 	// to it.
 	localized := r.g.FactLang() != ""
-	for _, t := range r.g.Terms {
+	// A new version of the site in a live preview makes its names again:
+	// no look-up it can do without (most sites share no name), and no
+	// map for each term.
+	shared := len(r.g.Shared) > 0
+	var seen []string // the names of the term at hand
+	var t *content.Term
+	var info markdown.LinkInfo
+	add := func(n content.Name, caseSensitive bool) {
+		if slices.Contains(seen, n.Value) {
+			return
+		}
+		if shared {
+			if _, ok := r.g.SharedName(n.Value); ok {
+				return
+			}
+		}
+		if localized {
+			if target, ok := r.g.Lookup(n.Value); !ok || target.Term != t {
+				return
+			}
+		}
+		seen = append(seen, n.Value)
+		names = append(names, markdown.AutoName{Text: n.Value, CaseSensitive: caseSensitive, Slug: t.Slug.Value, Link: info})
+	}
+	for _, t = range r.g.Terms {
 		// A deprecated term is not to be linked, and a name several terms
 		// share would be a guess.
 		if !t.Autolink || t.Deprecated {
 			continue
 		}
-		info := markdown.LinkInfo{Href: r.termURL(t), Title: t.Title.Value, Term: t.Slug.Value}
-		seen := map[string]bool{}
-		add := func(n content.Name, caseSensitive bool) {
-			if _, shared := r.g.SharedName(n.Value); shared || seen[n.Value] {
-				return
-			}
-			if target, ok := r.g.Lookup(n.Value); localized && (!ok || target.Term != t) {
-				return
-			}
-			seen[n.Value] = true
-			names = append(names, markdown.AutoName{Text: n.Value, CaseSensitive: caseSensitive, Slug: t.Slug.Value, Link: info})
-		}
+		info = markdown.LinkInfo{Href: r.termURL(t), Title: t.Title.Value, Term: t.Slug.Value}
+		seen = seen[:0]
 		add(t.Title, false)
 		for _, s := range t.Synonyms {
 			add(s, false)

@@ -2,9 +2,12 @@ package render
 
 import (
 	"encoding/json"
+	"io/fs"
+	"regexp"
 	"slices"
 	"testing"
 
+	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/i18n"
 )
 
@@ -34,5 +37,30 @@ func TestScriptTextIsTheLanguagesText(t *testing.T) {
 		if len(m) != len(scriptKeys) || m[tc.key] != tc.want {
 			t.Errorf("%s %s = %q (%d keys), want %q", tc.lang, tc.key, m[tc.key], len(m), tc.want)
 		}
+	}
+}
+
+// search.js's own English text, for a site template without data-text,
+// is the interface text's: the same keys, the same English.
+func TestSearchScriptDefaultsAreTheInterfaceText(t *testing.T) {
+	js, err := fs.ReadFile(nhiglossary.Assets(), "search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := regexp.MustCompile(`(?s)var TEXT = \{(.*?)\};`).FindSubmatch(js)
+	if block == nil {
+		t.Fatal("search.js: no var TEXT = {...};")
+	}
+	en := i18n.New("en", nil)
+	var keys []string
+	for _, m := range regexp.MustCompile(`(\w+): '([^']*)'`).FindAllSubmatch(block[1], -1) {
+		k, v := string(m[1]), string(m[2])
+		keys = append(keys, k)
+		if want := en.T(k); v != want {
+			t.Errorf("search.js %s: %q, the interface text says %q", k, v, want)
+		}
+	}
+	if !slices.Equal(keys, scriptKeys) {
+		t.Errorf("search.js's keys are %q,\nscriptKeys are %q", keys, scriptKeys)
 	}
 }

@@ -418,7 +418,7 @@ func TestHomeView(t *testing.T) {
 	got := r.homeView(&links{})
 	want := HomePage{
 		Layout:     layoutOf("home", "", "/kb/", ""),
-		Letters:    r.letters(), // the A-Z's: TestTermsView checks them
+		Letters:    letterBar(r.letters()), // the A-Z bar: TestTermsView checks the letters
 		Recent:     []TermRef{apiKeyRef, secretRef, tokenRef, sessionRef, leafRef},
 		Frameworks: []FrameworkRef{listed(owaspRef), ztRef}, // the home page shows no description
 		Incidents:  []IncidentRef{keyLeakRef, oldLeakRef},
@@ -842,4 +842,27 @@ func TestCodeStyleSheet(t *testing.T) {
 			t.Errorf("%s does not load the style sheet", path)
 		}
 	}
+}
+
+// letterBar is the letters of an A-Z index without their entries.
+func letterBar(ls []Letter) []Letter {
+	out := make([]Letter, len(ls))
+	for i, l := range ls {
+		out[i] = Letter{Letter: l.Letter, ID: l.ID}
+	}
+	return out
+}
+
+// TestLetterBar: the home page's A-Z bar has every letter of the A-Z
+// index, those only a synonym or a shared name starts with too.
+func TestLetterBar(t *testing.T) {
+	r := newViewRenderer(t, map[string]string{
+		"nhiglossary.yaml":        "title: Letters\n",
+		"content/terms/beta.md":   "---\ntitle: Beta\nsummary: B.\nsynonyms: [alpha]\nabbreviations: [ZK]\nupdated: 2026-01-01\n---\nB.\n",
+		"content/terms/gamma.md":  "---\ntitle: Gamma\nsummary: G.\nabbreviations: [ZK]\nupdated: 2026-01-01\n---\nG.\n",
+		"content/terms/umlaut.md": "---\ntitle: Ümlaut\nsummary: U.\nupdated: 2026-01-01\n---\nU.\n",
+	})
+	want := []Letter{{Letter: "A", ID: "letter-a"}, {Letter: "B", ID: "letter-b"}, {Letter: "G", ID: "letter-g"}, {Letter: "U", ID: "letter-u"}, {Letter: "Z", ID: "letter-z"}}
+	checkView(t, "letter bar", want, r.letterBar())
+	checkView(t, "the index's letters", want, letterBar(r.letters()))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -97,4 +98,32 @@ func BenchmarkResolve(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkResolveEdit times what a live preview pays after one term
+// file changed: a new [[link]] in its body, then the site resolved
+// again with the Memo of the last call, and diffed with the last graph.
+func BenchmarkResolveEdit(b *testing.B) {
+	s := genSite(10_000)
+	memo := &Memo{}
+	prev, _ := Resolve(s, Options{Memo: memo})
+	i := 0
+	cpu := cpuTime()
+	for b.Loop() {
+		i++
+		t := *s.Terms[0]
+		t.Body.Text = fmt.Sprintf("%s See [[Term %d]].", s.Terms[0].Body.Text, i)
+		s.Terms[0] = &t
+		next, _ := Resolve(s, Options{Memo: memo})
+		Diff(prev, next)
+		prev = next
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// cpuTime is the CPU time the process has used, on every core.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

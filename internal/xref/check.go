@@ -8,47 +8,6 @@ import (
 	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
-// checkRedirects makes sure each old slug leads to one term only.
-func (r *resolver) checkRedirects() {
-	type redirect struct {
-		term *content.Term
-		pos  diag.Pos
-	}
-	where := map[string]redirect{}
-	for _, t := range r.terms {
-		for _, old := range t.Redirects {
-			key := strings.ToLower(old.Value)
-			if key == "" {
-				continue
-			}
-			if other := r.termSlugs[key]; other == t {
-				r.diags.Add(diag.RedirectIsSlug, old.Pos, "redirect %q is this term's own slug; remove it", old.Value)
-				continue
-			} else if other != nil {
-				r.diags.Add(diag.DuplicateSlug, old.Pos, "redirect %q is already used by %s (slug of %s)", old.Value, other.Slug.Pos, termName(other))
-				continue
-			}
-			if prev, dup := where[key]; dup {
-				if prev.term == t {
-					r.diags.Add(diag.ListedTwice, old.Pos, "redirect %q is listed twice", old.Value)
-				} else {
-					r.diags.Add(diag.DuplicateSlug, old.Pos, "redirect %q is already used by %s (redirect of %s)", old.Value, prev.pos, termName(prev.term))
-				}
-				continue
-			}
-			where[key] = redirect{t, old.Pos}
-			// Every other name is in by now: an old slug is a link target
-			// only where it is no other name.
-			if _, taken := r.names[key]; !taken {
-				r.names[key] = &name{target: Target{Kind: KindTerm, Term: t}, what: "old slug", value: old.Value, pos: old.Pos, draft: t.Draft}
-			}
-			if r.publishedTerm(t) {
-				r.g.Redirects[key] = t
-			}
-		}
-	}
-}
-
 // checkRelated checks t's related list; names are the lookups of its
 // entries, from prescan.
 func (r *resolver) checkRelated(t *content.Term, names []*name) {
@@ -103,13 +62,9 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 			r.diags.Add(diag.DraftLinkInPreview, rel.Pos, "related term %q is a draft: the preview shows it, but build will fail until you publish it or remove it", rel.Value)
 		}
 		related = append(related, n.target.Term)
-		r.refs[n.target.Term] = append(r.refs[n.target.Term], t)
+		r.out.refs = append(r.out.refs, n.target.Term)
 	}
-	// Written once: a map write for each entry costs more than the rest
-	// of the check on a large site.
-	if len(related) > 0 {
-		r.g.Related[t] = related
-	}
+	r.out.related = related
 }
 
 func (r *resolver) checkIncidents(t *content.Term) {
@@ -117,6 +72,7 @@ func (r *resolver) checkIncidents(t *content.Term) {
 	var seen []*content.Incident
 	for _, in := range t.Incidents {
 		r.buf = appendNormal(r.buf[:0], in.Value)
+		r.depend(r.buf)
 		n := r.incNames[string(r.buf)]
 		switch {
 		case in.Value == "":
@@ -125,7 +81,7 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		case n == nil && r.unread[normalize(in.Value)]:
 			continue
 		case n == nil:
-			if other := r.lookup(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
+			if other := r.find(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
 				r.diags.Add(diag.WrongKind, in.Pos, "incident %q is a term, not an incident; list it under related", in.Value)
 			} else {
 				r.diags.Add(diag.UnknownIncident, in.Pos, "unknown incident %q%s", in.Value, r.suggest("incident", in.Value))
@@ -149,9 +105,10 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		if r.buildRejects(t.Draft, n) {
 			r.diags.Add(diag.DraftLinkInPreview, in.Pos, "incident %q is a draft: the preview shows it, but build will fail until you publish it or remove it", in.Value)
 		}
-		r.g.TermIncidents[t] = append(r.g.TermIncidents[t], n.target.Incident)
-		r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], t)
+		r.out.incidents = append(r.out.incidents, n.target.Incident)
+		r.out.incRefs = append(r.out.incRefs, n.target.Incident)
 	}
+	slices.SortStableFunc(r.out.incidents, newestFirst)
 }
 
 func (r *resolver) checkMappings(t *content.Term) {
@@ -187,17 +144,8 @@ func (r *resolver) checkMappings(t *content.Term) {
 		}
 		done = append(done, Mapping{Framework: f, Control: c, Relevance: m.Relevance})
 	}
-	if len(done) == 0 || !r.publishedTerm(t) {
-		return
-	}
-	r.g.TermMappings[t] = done
-	for _, m := range done {
-		tm := TermMapping{Term: t, Relevance: m.Relevance}
-		if m.Control != nil {
-			r.g.ControlTerms[m.Control] = append(r.g.ControlTerms[m.Control], tm)
-		} else {
-			r.g.FrameworkTerms[m.Framework] = append(r.g.FrameworkTerms[m.Framework], tm)
-		}
+	if len(done) > 0 && r.publishedTerm(t) {
+		r.out.mappings = done
 	}
 }
 
@@ -247,7 +195,7 @@ func (r *resolver) deprecatedLinks(t *content.Term, md content.Markdown, links [
 // published term the field belongs to, for backlinks; nil for other pages.
 // draft is the page's own draft flag.
 func (r *resolver) checkLinks(md content.Markdown, from *content.Term, published, draft bool) {
-	r.applyLinks(md, r.scanLinks(md, &r.buf), from, published, draft)
+	r.applyLinks(md, r.scanLinks(md, &r.buf, nil), from, published, draft)
 }
 
 // applyLinks reports on and records links already looked up.
@@ -281,9 +229,9 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.diags.Add(diag.DraftLink, md.PosAt(l.Start), "link target %q is a draft; publish it or remove the link", l.Target)
 		case from == nil:
 		case n.target.Kind == KindTerm && n.target.Term != from:
-			r.refs[n.target.Term] = append(r.refs[n.target.Term], from)
+			r.out.refs = append(r.out.refs, n.target.Term)
 		case n.target.Kind == KindIncident:
-			r.incRefs[n.target.Incident] = append(r.incRefs[n.target.Incident], from)
+			r.out.incRefs = append(r.out.incRefs, n.target.Incident)
 		}
 	}
 }

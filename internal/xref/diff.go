@@ -39,10 +39,11 @@ func (c *Changes) diff(prev, next *Graph) {
 	if !reflect.DeepEqual(prev.Site.Config, next.Site.Config) || !reflect.DeepEqual(prev.Site.Interface, next.Site.Interface) {
 		c.add(Fact{Kind: Settings})
 	}
-	diffTerms(c, prev, next)
+	d := next.since(prev)
+	diffTerms(c, prev, next, d)
 	diffIncidents(c, prev, next)
 	diffFrameworks(c, prev, next)
-	diffNames(c, prev, next)
+	diffNames(c, prev, next, d)
 	diffShared(c, prev, next)
 	diffTaxonomy(c, prev.Tags, next.Tags, Tag, TagMembers, TagList)
 	diffTaxonomy(c, prev.Categories, next.Categories, Category, CategoryMembers, CategoryList)
@@ -82,53 +83,49 @@ func sameIncidents(a, b []*content.Incident) bool {
 	return slices.EqualFunc(a, b, func(x, y *content.Incident) bool { return x == y || x.Slug.Value == y.Slug.Value })
 }
 
-func diffTerms(c *Changes, prev, next *Graph) {
-	was := make(map[string]*content.Term, len(prev.Terms))
-	for _, t := range prev.Terms {
-		was[t.Slug.Value] = t
+// since is what next's Resolve knows changed since prev: nil unless
+// next continued from prev in its Memo. Term links are then compared for
+// the terms it names alone (d.terms) and looked up by slug, which needs
+// every slug to be one published term's.
+func (next *Graph) since(prev *Graph) *delta {
+	d := next.delta
+	if d == nil || prev.id == 0 || d.from != prev.id || d.cycles ||
+		len(prev.TermBySlug) != len(prev.Terms) || len(next.TermBySlug) != len(next.Terms) {
+		return nil
 	}
+	return d
+}
+
+// diffTerms compares the terms of prev and next: those d names, or all
+// without it.
+func diffTerms(c *Changes, prev, next *Graph, d *delta) {
 	list := !sameTerms(prev.Terms, next.Terms)
 	cameOrWent := len(prev.Terms) != len(next.Terms)
-	for _, t := range next.Terms {
-		slug := t.Slug.Value
-		old := was[slug]
-		delete(was, slug)
-		switch {
-		case old == nil:
-			c.add(TermPageFact(slug))
-			c.add(TermCardFact(slug))
-			c.add(TermLinksFact(slug))
-			c.add(Fact{Kind: TermLang, Key: slug})
-			list, cameOrWent = true, true
-			continue
-		case !sameTerm(old, t):
-			c.add(TermPageFact(slug))
-			if old.Lang != t.Lang {
-				c.add(Fact{Kind: TermLang, Key: slug})
-			}
-			if !sameTermCard(old, t) {
-				c.add(TermCardFact(slug))
-				list = true
-			}
-			if !sameSources(old.Sources, t.Sources) {
-				c.add(TermSourcesFact(slug))
-			}
-			if old.Category != t.Category || !slices.Equal(old.Tags, t.Tags) {
-				c.add(Fact{Kind: Links})
-			}
+	compare := func(old, t *content.Term) {
+		if diffTerm(c, prev, old, next, t) {
+			list = true
 		}
-		if !sameTermLinks(prev, old, next, t) {
-			c.add(TermPageFact(slug))
-			c.add(TermLinksFact(slug))
-			c.add(Fact{Kind: Links})
-		}
+		cameOrWent = cameOrWent || old == nil || t == nil
 	}
-	for slug := range was { // gone
-		c.add(TermPageFact(slug))
-		c.add(TermCardFact(slug))
-		c.add(TermLinksFact(slug))
-		c.add(Fact{Kind: TermLang, Key: slug})
-		list, cameOrWent = true, true
+	if d != nil {
+		for slug := range d.terms {
+			if old, t := prev.TermBySlug[slug], next.TermBySlug[slug]; old != nil || t != nil {
+				compare(old, t)
+			}
+		}
+	} else {
+		was := make(map[string]*content.Term, len(prev.Terms))
+		for _, t := range prev.Terms {
+			was[t.Slug.Value] = t
+		}
+		for _, t := range next.Terms {
+			old := was[t.Slug.Value]
+			delete(was, t.Slug.Value)
+			compare(old, t)
+		}
+		for _, old := range was { // gone
+			compare(old, nil)
+		}
 	}
 	if list {
 		c.add(Fact{Kind: TermList})
@@ -136,6 +133,51 @@ func diffTerms(c *Changes, prev, next *Graph) {
 	if cameOrWent {
 		c.add(Fact{Kind: Links}) // its links came or went with it
 	}
+}
+
+// diffTerm compares one term of prev (old) with its version in next (t);
+// either is nil when the term came or went. It reports whether the lists
+// of terms change with it.
+func diffTerm(c *Changes, prev *Graph, old *content.Term, next *Graph, t *content.Term) (list bool) {
+	if old == nil || t == nil {
+		slug := cmpOr(t, old).Slug.Value
+		c.add(TermPageFact(slug))
+		c.add(TermCardFact(slug))
+		c.add(TermLinksFact(slug))
+		c.add(Fact{Kind: TermLang, Key: slug})
+		return true
+	}
+	slug := t.Slug.Value
+	if !sameTerm(old, t) {
+		c.add(TermPageFact(slug))
+		if old.Lang != t.Lang {
+			c.add(Fact{Kind: TermLang, Key: slug})
+		}
+		if !sameTermCard(old, t) {
+			c.add(TermCardFact(slug))
+			list = true
+		}
+		if !sameSources(old.Sources, t.Sources) {
+			c.add(TermSourcesFact(slug))
+		}
+		if old.Category != t.Category || !slices.Equal(old.Tags, t.Tags) {
+			c.add(Fact{Kind: Links})
+		}
+	}
+	if !sameTermLinks(prev, old, next, t) {
+		c.add(TermPageFact(slug))
+		c.add(TermLinksFact(slug))
+		c.add(Fact{Kind: Links})
+	}
+	return list
+}
+
+// cmpOr is the first of a and b that is not nil.
+func cmpOr(a, b *content.Term) *content.Term {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 // sameTermLinks compares what a term page shows of the resolved site, by
@@ -250,14 +292,28 @@ func sameFrameworkTerms(g1 *Graph, f1 *content.Framework, g2 *Graph, f2 *content
 
 // diffNames lists the names whose target changed, came or went, or reads
 // otherwise (a title, an auto-link setting, a draft state).
-func diffNames(c *Changes, prev, next *Graph) {
+func diffNames(c *Changes, prev, next *Graph, d *delta) {
 	changed := func(key string) {
 		c.add(Fact{Kind: Name, Key: key})
 		c.mention(key)
 	}
+	if d != nil {
+		for key := range d.names {
+			old, was := prev.names.get(key)
+			t, is := next.names.get(key)
+			if was != is || is && !sameTarget(old, t) {
+				changed(key)
+			}
+		}
+		if names := c.names[c.lang]; len(names) > 0 {
+			slices.Sort(names)
+			c.names[c.lang] = slices.Compact(names)
+		}
+		return
+	}
 	found := 0 // of prev's keys in next
-	for key, t := range next.names {
-		old, ok := prev.names[key]
+	for key, t := range next.names.all() {
+		old, ok := prev.names.get(key)
 		if ok {
 			found++
 		}
@@ -265,9 +321,9 @@ func diffNames(c *Changes, prev, next *Graph) {
 			changed(key)
 		}
 	}
-	if found < len(prev.names) { // some went
-		for key := range prev.names {
-			if _, ok := next.names[key]; !ok {
+	if found < prev.names.len() { // some went
+		for key := range prev.names.all() {
+			if _, ok := next.names.get(key); !ok {
 				changed(key)
 			}
 		}

@@ -97,7 +97,24 @@ type Graph struct {
 	Shared           []*SharedName                     // names several published terms share, by name
 	sharedBy         map[string]*SharedName            // by normalized name
 
-	names map[string]Target // lower-cased slug/title/synonym/abbreviation/control key -> target
+	names linkTable // lower-cased slug/title/synonym/abbreviation/control key -> target
+
+	id    uint64 // its number among the Graphs resolved with a Memo; 0 without
+	delta *delta // what changed since the Memo's last Graph of the view
+}
+
+// delta is what Resolve, continuing from its Memo's last Graph of the
+// same view (from), knows to have changed: Diff then compares these
+// alone.
+type delta struct {
+	from uint64
+	// terms are the slugs of the terms checked anew (new, gone or
+	// changed, or naming something that changed) and of every term they
+	// pointed or point at: only their links may differ.
+	terms map[string]bool
+	// names are the normalized names that resolve otherwise.
+	names  map[string]bool
+	cycles bool // the previous graph dropped a broader entry closing a cycle
 }
 
 // Lookup resolves a [[link]] target as CONTENT.md says: case-insensitively
@@ -105,8 +122,7 @@ type Graph struct {
 // slug or title; else a control written FRAMEWORK/CONTROL. Names that
 // Resolve reported as ambiguous or unknown return ok == false.
 func (g *Graph) Lookup(name string) (Target, bool) {
-	t, ok := g.names[normalize(name)]
-	return t, ok
+	return g.names.get(normalize(name))
 }
 
 // SharedName returns the shared name s, if several published terms have

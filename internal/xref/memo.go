@@ -20,6 +20,9 @@ type Memo struct {
 	links memoMap[textKey, []wikilink.Link]
 	lint  [2]memoMap[textKey, []mdlint.Problem] // by Config.UnsafeHTML
 	keys  memoMap[titleKey, string]
+
+	last map[view]*lastResolve // the last Resolve of each view
+	ids  uint64                // Graphs resolved with the memo so far
 }
 
 // textKey is a text by where it is in memory, not by its bytes: hashing

@@ -77,17 +77,18 @@ func TestMemoForgetsUnusedTexts(t *testing.T) {
 	}
 }
 
-// A memo keeps what every round uses: a preview's unchanged texts are
-// scanned once, however many edits follow.
-func TestMemoKeepsTextsInUse(t *testing.T) {
+// A memo keeps what every round uses: a preview's unchanged terms are
+// checked once, however many edits follow.
+func TestMemoKeepsTermsInUse(t *testing.T) {
 	memo := &Memo{}
 	s := load(t, map[string]string{"content/terms/a.md": term("A", "---", "See [[A]].")})
 	Resolve(s, Options{Memo: memo})
-	first := memo.links[keyOf(s.Terms[0].Body.Text)]
+	v := view{lang: s.Lang}
+	first := memo.last[v].terms[s.Terms[0]]
 	for range 20 {
 		Resolve(s, Options{Memo: memo})
 	}
-	if e := memo.links[keyOf(s.Terms[0].Body.Text)]; e == nil || e != first {
-		t.Errorf("the links of a text every round used were scanned again")
+	if res := memo.last[v].terms[s.Terms[0]]; first == nil || res != first {
+		t.Errorf("a term every round kept was checked again")
 	}
 }

@@ -30,20 +30,33 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 		site = &content.Site{}
 	}
 	r := newResolver(site, opts)
-	r.addTerms()
-	r.addIncidents()
-	r.addOriginalNames()
-	r.addFrameworks()
-	r.checkRedirects()
-	scans := r.prescan()
-	for i, t := range r.terms {
-		r.checkBroader(t)
-		r.checkReplacedBy(t)
-		r.checkRelated(t, scans[i].related)
-		r.checkIncidents(t)
-		r.checkMappings(t)
-		r.checkTermLinks(t, scans[i])
-		r.checkDates(t)
+	var keys []string
+	if last := opts.Memo.take(r.view()); r.continues(last) {
+		keys = r.since(last)
+	}
+	if r.last == nil {
+		r.presize()
+	}
+	changed := r.addNames(keys)
+	results := r.reuse(changed)
+	var todo []int
+	for i, res := range results {
+		if res == nil {
+			todo = append(todo, i)
+		}
+	}
+	scans := r.prescan(todo)
+	for j, i := range todo {
+		results[i] = r.checkTerm(r.terms[i], scans[j])
+	}
+	r.orderTitles()
+	if r.last != nil {
+		r.carryLinks(r.last.graph, results, todo)
+		r.carriedHierarchy = r.carryHierarchy(results, todo)
+	} else {
+		for i, t := range r.terms {
+			r.apply(t, results[i])
+		}
 	}
 	for _, inc := range r.incidents {
 		r.checkLinks(inc.Summary, nil, r.publishedIncident(inc), inc.Draft)
@@ -57,10 +70,17 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 			}
 		}
 	}
-	r.checkCycles()
+	if !r.carriedHierarchy {
+		r.checkCycles()
+	}
 	r.finish()
 	r.reviewDue()
 	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
+	r.remember(results)
+	if r.delta != nil {
+		r.delta.cycles = r.delta.cycles || r.cycles
+		r.g.delta = r.delta
+	}
 	opts.Memo.sweep()
 	return r.g, r.diags.Silence(site.Config.WarningsOff).Sort()
 }
@@ -80,9 +100,12 @@ type resolver struct {
 	frameworks     map[string]*content.Framework                      // by lower-case id
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
-	rank           map[*content.Term]int                              // position in title order
 
 	unread map[string]bool // normalized slugs of files that could not be read
+
+	claims     *nameClaims
+	nameDiags  map[string]diag.List // the problems of the claims on each name
+	sharedKeys map[string]bool      // the names several terms share
 
 	refs    map[*content.Term][]*content.Term     // backlinks, unsorted, with repeats
 	broader map[*content.Term][]edge              // every term's broader entries that resolved, drafts too
@@ -93,6 +116,23 @@ type resolver struct {
 	suggested                             map[string]string
 
 	buf []byte // for normalizing without allocating
+
+	out     *termResult              // of the term being checked
+	last    *lastResolve             // the Memo's, when it continues
+	byTitle []*content.Term          // every term, drafts too, in title order
+	keyOf   map[*content.Term]string // the collation key of each term's title
+
+	// With last: the terms whose last results no longer hold, the terms
+	// new since, and the incidents gone.
+	dropped       []dropped
+	added         []*content.Term
+	goneIncidents []*content.Incident
+	// carriedHierarchy: no broader entry changed, and the last graph's
+	// Broader and Narrower hold.
+	carriedHierarchy bool
+	touched          map[string]bool // see delta.terms
+	delta            *delta
+	cycles           bool // a broader entry was dropped for closing a cycle
 }
 
 func newResolver(site *content.Site, opts Options) *resolver {
@@ -100,12 +140,12 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		opts: opts,
 		g: &Graph{
 			Site:           site,
-			TermBySlug:     make(map[string]*content.Term, len(site.Terms)),
+			TermBySlug:     map[string]*content.Term{},
 			IncidentBySlug: map[string]*content.Incident{},
-			Related:        make(map[*content.Term][]*content.Term, len(site.Terms)),
-			TermIncidents:  make(map[*content.Term][]*content.Incident, len(site.Terms)),
-			TermMappings:   make(map[*content.Term][]Mapping, len(site.Terms)),
-			ReferencedBy:   make(map[*content.Term][]*content.Term, len(site.Terms)),
+			Related:        map[*content.Term][]*content.Term{},
+			TermIncidents:  map[*content.Term][]*content.Incident{},
+			TermMappings:   map[*content.Term][]Mapping{},
+			ReferencedBy:   map[*content.Term][]*content.Term{},
 			IncidentTerms:  map[*content.Incident][]*content.Term{},
 			ControlTerms:   map[*content.Control][]TermMapping{},
 			FrameworkTerms: map[*content.Framework][]TermMapping{},
@@ -114,19 +154,21 @@ func newResolver(site *content.Site, opts Options) *resolver {
 			Narrower:       map[*content.Term][]*content.Term{},
 			ReplacedBy:     map[*content.Term]*content.Term{},
 			sharedBy:       map[string]*SharedName{},
-			names:          map[string]Target{},
 		},
-		names:          make(map[string]*name, 4*len(site.Terms)),
+		names:          map[string]*name{},
 		incNames:       map[string]*name{},
-		termSlugs:      make(map[string]*content.Term, len(site.Terms)),
+		termSlugs:      map[string]*content.Term{},
 		frameworks:     map[string]*content.Framework{},
 		controls:       map[*content.Framework]map[string]*content.Control{},
 		incidentBySlug: map[string]*content.Incident{},
-		refs:           make(map[*content.Term][]*content.Term, len(site.Terms)),
+		refs:           map[*content.Term][]*content.Term{},
 		incRefs:        map[*content.Incident][]*content.Term{},
 		broader:        map[*content.Term][]edge{},
 		suggested:      map[string]string{},
 		unread:         map[string]bool{},
+		claims: &nameClaims{incidents: map[string][]*name{}, originals: map[string][]*name{},
+			controls: map[string]*name{}, terms: map[string][]*name{}, redirects: map[string][]*name{}},
+		nameDiags: map[string]diag.List{}, sharedKeys: map[string]bool{},
 	}
 	for _, u := range site.Unread {
 		r.unread[normalize(u.Value)] = true
@@ -136,6 +178,19 @@ func newResolver(site *content.Site, opts Options) *resolver {
 	r.incidents = withoutNil(site.Incidents)
 	slices.SortStableFunc(r.incidents, func(a, b *content.Incident) int { return strings.Compare(a.File, b.File) })
 	return r
+}
+
+// presize makes the tables a resolve from scratch fills as large as the
+// site needs; one that continues takes the last one's.
+func (r *resolver) presize() {
+	n := len(r.terms)
+	r.names, r.termSlugs = make(map[string]*name, 4*n), make(map[string]*content.Term, n)
+	r.claims.terms = make(map[string][]*name, 4*n)
+	r.refs = make(map[*content.Term][]*content.Term, n)
+	g := r.g
+	g.TermBySlug, g.Related = make(map[string]*content.Term, n), make(map[*content.Term][]*content.Term, n)
+	g.TermIncidents, g.TermMappings = make(map[*content.Term][]*content.Incident, n), make(map[*content.Term][]Mapping, n)
+	g.ReferencedBy = make(map[*content.Term][]*content.Term, n)
 }
 
 func withoutNil[T any](s []*T) []*T {
@@ -165,5 +220,18 @@ func (r *resolver) buildRejects(draft bool, n *name) bool {
 	return r.opts.Drafts && r.opts.ReportDraftLinks && !draft && n.draft
 }
 
-// lookup resolves a name as a [[link]] target; nil when unknown.
-func (r *resolver) lookup(s string) *name { return r.lookupInto(&r.buf, s) }
+// find resolves a name as a [[link]] target; nil when unknown. In a
+// term's checks with a Memo, the term's result notes the name.
+func (r *resolver) find(s string) *name {
+	n := r.lookupInto(&r.buf, s, nil)
+	r.depend(r.buf)
+	return n
+}
+
+// depend notes that the term being checked looked up the normalized
+// name key (see termResult.deps).
+func (r *resolver) depend(key []byte) {
+	if r.out != nil && r.opts.Memo != nil {
+		r.out.deps = append(r.out.deps, string(key))
+	}
+}

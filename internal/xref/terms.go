@@ -21,7 +21,7 @@ type edge struct {
 // replaced_by), reporting why it is not one; field says which ("broader
 // term"), unknown is the code for a name that is nothing. It returns nil when the name does not resolve to a term.
 func (r *resolver) termField(t *content.Term, field string, unknown diag.Code, v content.Name) *name {
-	n := r.lookup(v.Value)
+	n := r.find(v.Value)
 	switch {
 	case v.Value == "":
 		r.diags.Add(diag.EmptyName, v.Pos, "empty %s; remove it", field)
@@ -90,7 +90,7 @@ func (r *resolver) checkBroader(t *content.Term) {
 			continue
 		}
 		r.deprecatedTarget(t, b.Pos, "broader term", b.Value, w, "")
-		r.broader[t] = append(r.broader[t], edge{w, b.Pos, b.Value})
+		r.out.broader = append(r.out.broader, edge{w, b.Pos, b.Value})
 	}
 }
 
@@ -119,6 +119,7 @@ func (r *resolver) checkCycles() {
 					ring = append(ring, termName(p))
 				}
 				ring = append(ring, termName(e.to))
+				r.cycles = true
 				r.diags.Add(diag.BroaderCycle, e.pos, "broader term %q makes a cycle: %s; a term cannot be wider than itself", e.as, strings.Join(ring, " → "))
 				continue
 			case unseen:
@@ -170,7 +171,7 @@ func (r *resolver) checkReplacedBy(t *content.Term) {
 		r.diags.Add(diag.DraftLink, t.ReplacedBy.Pos, "replacement %q is a draft; publish it or name another term", t.ReplacedBy.Value)
 	default:
 		if r.publishedTerm(t) {
-			r.g.ReplacedBy[t] = w
+			r.out.replacedBy = w
 		}
 	}
 }
@@ -202,7 +203,7 @@ func (r *resolver) replacement(t *content.Term) *content.Term {
 	if t.ReplacedBy.Value == "" {
 		return nil
 	}
-	n := r.lookup(t.ReplacedBy.Value)
+	n := r.find(t.ReplacedBy.Value)
 	if n == nil || n.clash != nil || n.shared != nil || n.target.Kind != KindTerm || n.target.Term.Deprecated || n.target.Term == t {
 		return nil
 	}
@@ -220,8 +221,9 @@ func (r *resolver) sharedNames() {
 		_, ok := r.g.Redirects[slug]
 		return ok
 	}
-	for key, n := range r.names {
-		if n.shared == nil || n.what == "old slug" {
+	for key := range r.sharedKeys {
+		n := r.names[key]
+		if n.what == "old slug" {
 			continue
 		}
 		sn := &SharedName{Name: n.value}

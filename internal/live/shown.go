@@ -1,0 +1,145 @@
+package live
+
+import (
+	"sync"
+
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// shownIndex is which rendered pages showed each fact, by output path:
+// an edit that changes few facts finds the pages it makes stale without
+// looking at every page. A path's entry is the last page rendered there
+// that was still current when it finished. When a page renders again in
+// its place, the index changes by the difference of their facts only: a
+// list of every term renders again after many edits, with the same ten
+// thousand facts but one.
+type shownIndex struct {
+	mu       sync.Mutex
+	byFact   map[xref.Fact]map[string]struct{}
+	byPath   map[string]*page // whose facts byFact holds for the path
+	mentions map[string]*page // pages with Markdown (page.mentions)
+	failed   map[string]struct{}
+}
+
+func newShownIndex() *shownIndex {
+	return &shownIndex{
+		byFact: map[xref.Fact]map[string]struct{}{}, byPath: map[string]*page{},
+		mentions: map[string]*page{}, failed: map[string]struct{}{},
+	}
+}
+
+// add indexes a page that rendered, in place of the page its path had.
+func (ix *shownIndex) add(p *page) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if p.retired {
+		return
+	}
+	path := p.job.Path
+	var before []xref.Fact
+	if o := ix.byPath[path]; o != nil {
+		before = o.facts
+	}
+	// Both are sorted (render.Deps): one merge finds the difference.
+	after := p.facts
+	for len(before)+len(after) > 0 {
+		switch {
+		case len(after) == 0 || len(before) > 0 && before[0].Compare(after[0]) < 0:
+			ix.unlink(before[0], path)
+			before = before[1:]
+		case len(before) == 0 || before[0].Compare(after[0]) > 0:
+			ps := ix.byFact[after[0]]
+			if ps == nil {
+				ps = map[string]struct{}{}
+				ix.byFact[after[0]] = ps
+			}
+			ps[path] = struct{}{}
+			after = after[1:]
+		default:
+			before, after = before[1:], after[1:]
+		}
+	}
+	ix.byPath[path] = p
+	if !p.mentions.Empty() {
+		ix.mentions[path] = p
+	} else {
+		delete(ix.mentions, path)
+	}
+	if p.err != nil {
+		ix.failed[path] = struct{}{}
+	} else {
+		delete(ix.failed, path)
+	}
+}
+
+func (ix *shownIndex) unlink(f xref.Fact, path string) {
+	if ps := ix.byFact[f]; ps != nil {
+		delete(ps, path)
+		if len(ps) == 0 {
+			delete(ix.byFact, f)
+		}
+	}
+}
+
+// reset forgets every page (they are all replaced).
+func (ix *shownIndex) reset() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	clear(ix.byFact)
+	clear(ix.byPath)
+	clear(ix.mentions)
+	clear(ix.failed)
+}
+
+// retire marks a page no longer current, rendered or not: a render of
+// it that finishes later is not indexed. What its path showed stays
+// indexed until the page in its place renders.
+func (ix *shownIndex) retire(p *page) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	p.retired = true
+}
+
+// forget retires p, whose path the site no longer has, and forgets
+// what the path showed.
+func (ix *shownIndex) forget(p *page) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	p.retired = true
+	path := p.job.Path
+	if o := ix.byPath[path]; o != nil {
+		for _, f := range o.facts {
+			ix.unlink(f, path)
+		}
+	}
+	delete(ix.byPath, path)
+	delete(ix.mentions, path)
+	delete(ix.failed, path)
+}
+
+// stale is every indexed path whose page may differ after changes: it
+// showed a changed fact or a changed name, or its render failed.
+func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	out := map[string]struct{}{}
+	for _, f := range changes.Facts() {
+		for path := range ix.byFact[f] {
+			out[path] = struct{}{}
+		}
+	}
+	for path := range ix.failed {
+		out[path] = struct{}{}
+	}
+	if changes.NamesChanged() {
+		for path, p := range ix.mentions {
+			if _, ok := out[path]; ok {
+				continue // stale already: no need to search its text
+			}
+			if changes.MentionedIn(p.lang, &p.mentions) {
+				out[path] = struct{}{}
+			}
+		}
+	}
+	return out
+}

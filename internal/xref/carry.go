@@ -1,0 +1,165 @@
+package xref
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+)
+
+// A resolve that continues from the Memo's last one (see reuse) carries
+// the last graph's links over and changes only what the terms checked
+// anew changed: every other term's results are the same, so its entries,
+// and the lists it is in, are too. Lists are in title order, and a term
+// that moves in it is a new object, checked anew, so the others keep
+// their order among themselves.
+
+// dropped is a term whose last results no longer hold: it is gone (or
+// replaced by a new object), or it is checked anew.
+type dropped struct {
+	t    *content.Term
+	res  *termResult
+	gone bool // not in the site now, as this object
+}
+
+// carryLinks fills the graph's per-term links from the last graph and
+// the terms checked anew (todo, by r.terms index).
+func (r *resolver) carryLinks(prev *Graph, results []*termResult, todo []int) {
+	g := r.g
+	g.Related, g.TermIncidents = maps.Clone(prev.Related), maps.Clone(prev.TermIncidents)
+	g.TermMappings, g.ReplacedBy = maps.Clone(prev.TermMappings), maps.Clone(prev.ReplacedBy)
+	out := make(map[*content.Term]bool, len(r.dropped))
+	for _, d := range r.dropped {
+		out[d.t] = true
+		delete(g.Related, d.t)
+		delete(g.TermIncidents, d.t)
+		delete(g.TermMappings, d.t)
+		delete(g.ReplacedBy, d.t)
+	}
+	// What each list held of the dropped results goes, and the new
+	// results come in.
+	refs := map[*content.Term][]*content.Term{}
+	incRefs := map[*content.Incident][]*content.Term{}
+	controls := map[*content.Control][]TermMapping{}
+	frameworks := map[*content.Framework][]TermMapping{}
+	for _, d := range r.dropped {
+		for _, to := range d.res.refs {
+			refs[to] = nil
+		}
+		for _, inc := range d.res.incRefs {
+			incRefs[inc] = nil
+		}
+		for _, m := range d.res.mappings {
+			if m.Control != nil {
+				controls[m.Control] = nil
+			} else {
+				frameworks[m.Framework] = nil
+			}
+		}
+	}
+	for _, i := range todo {
+		t, res := r.terms[i], results[i]
+		if len(res.related) > 0 {
+			g.Related[t] = res.related
+		}
+		if len(res.incidents) > 0 {
+			g.TermIncidents[t] = res.incidents
+		}
+		if len(res.mappings) > 0 {
+			g.TermMappings[t] = res.mappings
+		}
+		if res.replacedBy != nil {
+			g.ReplacedBy[t] = res.replacedBy
+		}
+		for _, to := range res.refs {
+			refs[to] = append(refs[to], t)
+		}
+		for _, inc := range res.incRefs {
+			incRefs[inc] = append(incRefs[inc], t)
+		}
+		for _, m := range res.mappings {
+			tm := TermMapping{Term: t, Relevance: m.Relevance}
+			if m.Control != nil {
+				controls[m.Control] = append(controls[m.Control], tm)
+			} else {
+				frameworks[m.Framework] = append(frameworks[m.Framework], tm)
+			}
+		}
+	}
+	g.ReferencedBy = carryLists(prev.ReferencedBy, refs, out, r.compareTitles)
+	for _, d := range r.dropped {
+		if d.gone {
+			delete(g.ReferencedBy, d.t)
+		}
+	}
+	g.IncidentTerms = carryLists(prev.IncidentTerms, incRefs, out, r.compareTitles)
+	for _, inc := range r.goneIncidents {
+		delete(g.IncidentTerms, inc)
+	}
+	g.ControlTerms = carryMappings(prev.ControlTerms, controls, out, r.compareTitles)
+	g.FrameworkTerms = carryMappings(prev.FrameworkTerms, frameworks, out, r.compareTitles)
+}
+
+// carryHierarchy takes the last graph's broader and narrower terms, with
+// the diagnostics of every term's results, when no broader entry changed
+// and none closed a cycle; else it readies the broader entries of every
+// term for checkCycles, which orders them afresh.
+func (r *resolver) carryHierarchy(results []*termResult, todo []int) bool {
+	carry := !r.last.cycles
+	for _, d := range r.dropped {
+		carry = carry && len(d.res.broader) == 0
+	}
+	for _, i := range todo {
+		carry = carry && len(results[i].broader) == 0
+	}
+	for i, res := range results {
+		r.diags = append(r.diags, res.diags...)
+		if !carry && len(res.broader) > 0 {
+			r.broader[r.terms[i]] = res.broader
+		}
+	}
+	if carry {
+		r.g.Broader, r.g.Narrower = r.last.graph.Broader, r.last.graph.Narrower
+	}
+	return carry
+}
+
+// carryLists is the last graph's lists (prev) with the keys of changed
+// changed: what they held of terms not out, and the terms changed adds,
+// each in its place (compare) and once. A key whose list ends empty goes.
+func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*content.Term, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]*content.Term {
+	next := maps.Clone(prev)
+	for k, add := range changed {
+		list := slices.DeleteFunc(slices.Clone(prev[k]), func(t *content.Term) bool { return out[t] })
+		for _, t := range add {
+			if i, found := slices.BinarySearchFunc(list, t, compare); !found {
+				list = slices.Insert(list, i, t)
+			}
+		}
+		if len(list) == 0 {
+			delete(next, k)
+		} else {
+			next[k] = list
+		}
+	}
+	return next
+}
+
+// carryMappings is carryLists for lists of mappings, which hold a term
+// once.
+func carryMappings[K comparable](prev map[K][]TermMapping, changed map[K][]TermMapping, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]TermMapping {
+	next := maps.Clone(prev)
+	for k, add := range changed {
+		list := slices.DeleteFunc(slices.Clone(prev[k]), func(tm TermMapping) bool { return out[tm.Term] })
+		for _, tm := range add {
+			i, _ := slices.BinarySearchFunc(list, tm.Term, func(m TermMapping, t *content.Term) int { return compare(m.Term, t) })
+			list = slices.Insert(list, i, tm)
+		}
+		if len(list) == 0 {
+			delete(next, k)
+		} else {
+			next[k] = list
+		}
+	}
+	return next
+}

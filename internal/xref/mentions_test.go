@@ -1,0 +1,58 @@
+package xref
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// MentionedIn says what Mentions says, for any text and name: its
+// summary only spares the search of texts that cannot hold the name.
+func TestMentionedInIsMentions(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := []string{"api", "key", "keys", "Ünïcode", "token", "  ", "\n", "-", "é", "ci/cd", "a", "quiet", "harbor"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(" \n-"[r.IntN(3)])
+		}
+		return b.String()
+	}
+	held := 0
+	for range 3000 {
+		body := text(r.IntN(200))
+		name := text(1 + r.IntN(3))
+		if r.IntN(2) == 0 && len(body) > 4 {
+			// A name the text holds, from anywhere in it.
+			i := r.IntN(len(body) - 2)
+			name = body[i : i+1+r.IntN(min(30, len(body)-i))]
+		}
+		c := newChanges()
+		c.mention(strings.TrimSpace(name))
+		m := NewMentionText(body)
+		want := c.Mentions("", FoldMentions(body))
+		if got := c.MentionedIn("", &m); got != want {
+			t.Fatalf("MentionedIn(%q, %q) = %v, Mentions says %v", body, name, got, want)
+		}
+		if want {
+			held++
+		}
+	}
+	if held < 500 {
+		t.Errorf("only %d of the texts held their name: the test tries too few", held)
+	}
+}
+
+// The summary rules out a text that does not hold a name of a few words.
+func TestMentionTextRulesOut(t *testing.T) {
+	m := NewMentionText(strings.Repeat("A secret is any credential a workload holds. ", 40))
+	for _, n := range []string{"api key", "quiet harbor", "token vault"} {
+		if m.mayHold(FoldMentions(n)) {
+			t.Errorf("the summary does not rule out %q", n)
+		}
+	}
+	if !m.mayHold("credential a workload") {
+		t.Error("the summary rules out a name the text holds")
+	}
+}
