@@ -113,8 +113,10 @@ type delta struct {
 	// pointed or point at: only their links may differ.
 	terms map[string]bool
 	// names are the normalized names that resolve otherwise.
-	names  map[string]bool
-	cycles bool // the previous graph dropped a broader entry closing a cycle
+	names map[string]bool
+	// frameworks are those whose mappings may differ.
+	frameworks map[*content.Framework]bool
+	cycles     bool // the previous graph dropped a broader entry closing a cycle
 }
 
 // Lookup resolves a [[link]] target as CONTENT.md says: case-insensitively

@@ -25,6 +25,16 @@ import (
 //     written, without repeats (a repeat is a warning).
 //
 // The Graph holds everything that did resolve, whatever the diagnostics.
+//
+// With a Memo that holds the last Resolve of the same view (language and
+// options) of the same site but for its terms and incidents, Resolve
+// continues from it and costs what changed, not what the site has: it
+// settles again the names of the terms and incidents new or gone (an
+// edited file's are new objects), checks again those terms and the terms
+// that looked up a name that resolves otherwise now, and carries the last
+// graph over for the rest. The result is what resolving afresh gives
+// (TestIncrementalResolveIsFull), and Diff of the two graphs compares
+// only what changed.
 func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	if site == nil {
 		site = &content.Site{}
@@ -75,8 +85,8 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	}
 	r.finish()
 	r.reviewDue()
-	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
-	r.remember(results)
+	r.carryTaxonomies()
+	r.remember(results, todo)
 	if r.delta != nil {
 		r.delta.cycles = r.delta.cycles || r.cycles
 		r.g.delta = r.delta
@@ -127,6 +137,10 @@ type resolver struct {
 	dropped       []dropped
 	added         []*content.Term
 	goneIncidents []*content.Incident
+	// incidentsChanged: an incident is new or gone since r.last.
+	incidentsChanged bool
+	// namesCameOrWent: a name a did-you-mean may suggest is new or gone.
+	namesCameOrWent bool
 	// carriedHierarchy: no broader entry changed, and the last graph's
 	// Broader and Narrower hold.
 	carriedHierarchy bool
@@ -173,8 +187,11 @@ func newResolver(site *content.Site, opts Options) *resolver {
 	for _, u := range site.Unread {
 		r.unread[normalize(u.Value)] = true
 	}
+	byFile := func(a, b *content.Term) int { return strings.Compare(a.File, b.File) }
 	r.terms = withoutNil(site.Terms)
-	slices.SortStableFunc(r.terms, func(a, b *content.Term) int { return strings.Compare(a.File, b.File) })
+	if !slices.IsSortedFunc(r.terms, byFile) { // content.Load sorts them
+		slices.SortStableFunc(r.terms, byFile)
+	}
 	r.incidents = withoutNil(site.Incidents)
 	slices.SortStableFunc(r.incidents, func(a, b *content.Incident) int { return strings.Compare(a.File, b.File) })
 	return r
