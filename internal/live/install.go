@@ -29,12 +29,17 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	case changes == nil:
 		ps = &pageSet{byPath: make(map[string]*page, next.n)}
 		for path, j := range next.jobs() {
-			ps.byPath[path] = &page{gen: l.gen, job: j}
+			ps.add(path, &page{gen: l.gen, job: j})
 			ch.Pages = append(ch.Pages, path)
 		}
 		l.shown.reset()
 	case next == l.lastGood:
 		ps = &pageSet{byPath: maps.Clone(old.byPath)}
+		for path, o := range old.todo {
+			if !o.done.Load() {
+				ps.add(path, o)
+			}
+		}
 		kept = len(old.byPath)
 		for path := range l.shown.stale(changes) {
 			o := ps.byPath[path]
@@ -44,7 +49,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			l.shown.retire(o)
 			// A page kept through an earlier edit has that version's
 			// job: render from this one's.
-			ps.byPath[path] = &page{gen: l.gen, job: next.jobs()[path]}
+			ps.add(path, &page{gen: l.gen, job: next.jobs()[path]})
 			ch.Pages = append(ch.Pages, path)
 		}
 	default:
@@ -57,16 +62,19 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			if o != nil {
 				kept++
 			}
+			_, maybeTodo := old.todo[path] // else rendered: no need to look at the page
 			switch {
 			case o == nil:
-			case !o.done.Load():
+			case maybeTodo && !o.done.Load():
 				// Never served: it renders from next, under its old version.
 				l.shown.retire(o) // a request holding the old set may still render it
-				ps.byPath[path] = &page{gen: o.gen, job: j}
+				ps.add(path, &page{gen: o.gen, job: j})
 				continue
 			default:
 				if _, ok := stale[path]; !ok {
-					if o.job.Term != j.Term {
+					// (Only a term's page has a term: the others' need
+					// not be looked at.)
+					if j.Term != nil && o.job.Term != j.Term {
 						// The same term in a new object: a translation
 						// merged anew (content.Site.Localize). Its text
 						// goes with it.
@@ -85,7 +93,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 					l.moveText(o.job.Term, nil) // its page renders the new term's
 				}
 			}
-			ps.byPath[path] = &page{gen: l.gen, job: j}
+			ps.add(path, &page{gen: l.gen, job: j})
 			ch.Pages = append(ch.Pages, path)
 		}
 	}

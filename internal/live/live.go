@@ -69,6 +69,7 @@ type Live struct {
 	iface     map[string]map[string]string // the site's interface text (i18n/)
 	listDiags diag.List
 	files     map[string]*source // content files, by site path
+	order     []string           // files' paths, sorted; nil when to be sorted again
 	lastGood  *state             // the last state without errors; nil before one
 	problems  diag.List          // every problem the site has now
 	ok        bool               // the latest Update built
@@ -308,6 +309,7 @@ func (l *Live) loadAll(ctx context.Context) {
 	}
 	loaded := content.LoadFiles(l.fsys, paths, l.cfg)
 	l.files = make(map[string]*source, len(paths))
+	l.order = nil
 	for i, p := range paths {
 		// The hash is of the bytes LoadFile read a moment ago: a file
 		// written since is reported again by the watcher.
@@ -363,6 +365,9 @@ func (l *Live) reload(files []string, relist bool) []string {
 		if same || (s == nil && prev == nil) {
 			continue
 		}
+		if s == nil || prev == nil {
+			l.order = nil // a file came or went
+		}
 		if s == nil {
 			delete(l.files, p)
 		} else {
@@ -376,8 +381,11 @@ func (l *Live) reload(files []string, relist bool) []string {
 // rebuild assembles and resolves the site again and replaces the pages
 // whose facts changed since the last good state: every page when full.
 func (l *Live) rebuild(ch *Change, full bool) *Change {
-	loaded := make([]content.Loaded, 0, len(l.files))
-	for _, p := range slices.Sorted(maps.Keys(l.files)) {
+	if l.order == nil {
+		l.order = slices.Sorted(maps.Keys(l.files))
+	}
+	loaded := make([]content.Loaded, 0, len(l.order))
+	for _, p := range l.order {
 		loaded = append(loaded, l.files[p].loaded)
 	}
 	s, diags := content.Assemble(l.cfg, slices.Concat(l.cfgDiags, l.listDiags), loaded)

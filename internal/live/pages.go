@@ -22,11 +22,24 @@ import (
 // pages it did not touch.
 type pageSet struct {
 	byPath map[string]*page
+	// todo are the pages not rendered when the set was made (some may
+	// be by now): an update and the background renders look at these,
+	// not at every page.
+	todo map[string]*page
+}
+
+// add puts a page not rendered yet in the set being made.
+func (ps *pageSet) add(path string, p *page) {
+	ps.byPath[path] = p
+	if ps.todo == nil {
+		ps.todo = map[string]*page{}
+	}
+	ps.todo[path] = p
 }
 
 func (ps *pageSet) pending() int {
 	n := 0
-	for _, p := range ps.byPath {
+	for _, p := range ps.todo {
 		if !p.done.Load() {
 			n++
 		}
@@ -135,7 +148,7 @@ func (l *Live) version(gen int64) string { return l.epoch + "." + strconv.Format
 func (l *Live) RenderPending(ctx context.Context) {
 	ps := l.pages.Load()
 	var todo []*page
-	for _, p := range ps.byPath {
+	for _, p := range ps.todo {
 		if !p.done.Load() {
 			todo = append(todo, p)
 		}

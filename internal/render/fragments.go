@@ -16,7 +16,15 @@ import (
 
 // renderChrome renders the chrome of every page kind, once per build.
 func (r *Renderer) renderChrome() error {
-	r.chrome = make(map[string]Chrome, len(PageKinds))
+	// What it shows is the settings, which a Memo's renderers share,
+	// and the keys: the next version of a site shows the same.
+	c, err := r.opts.Memo.chrome(chromeKey{r.prefix, r.assets, r.nav}, r.makeChrome)
+	r.chrome = c
+	return err
+}
+
+func (r *Renderer) makeChrome() (map[string]Chrome, error) {
+	chrome := make(map[string]Chrome, len(PageKinds))
 	for _, kind := range PageKinds {
 		d := ChromeData{Site: r.cfg, Base: r.u.base, Kind: kind, Assets: r.assets, URLs: r.nav, Generator: r.opts.Generator}
 		var c Chrome
@@ -29,15 +37,15 @@ func (r *Renderer) renderChrome() error {
 			}
 			var buf bytes.Buffer
 			if err := r.tmpl.executeNamed(&buf, kind, part.name, d); err != nil {
-				return templateError(err)
+				return nil, templateError(err)
 			}
 			// html/template escaped it for the HTML text context in which
 			// base.html prints it.
 			*part.out = template.HTML(buf.String())
 		}
-		r.chrome[kind] = c
+		chrome[kind] = c
 	}
-	return nil
+	return chrome, nil
 }
 
 func (r *Renderer) layout(kind, title, path, description string, crumbs ...Link) Layout {

@@ -8,14 +8,52 @@ import (
 
 // A Memo keeps what the renderers of successive versions of one site
 // make alike, for a live preview that makes new renderers after each
-// edit: each language's parsed templates, and its Markdown renderer (whose
-// auto-link table markdown.New uses again while the names are the same).
+// edit: each language's parsed templates, its pages' chrome, and its
+// Markdown renderer (whose auto-link table markdown.New uses again while
+// the names are the same).
 // It serves one set of templates, interface text and settings: make a
 // new Memo when any of those changes. It is safe for concurrent use.
 type Memo struct {
 	mu   sync.Mutex
 	tmpl map[string]*templates         // by language prefix
 	md   map[string]*markdown.Renderer // by language prefix, the last made
+	// chrome is the last made for each language: a site with no term
+	// has no feed to link to.
+	chromes map[string]chromeMade // by language prefix
+}
+
+// chromeKey is what a language's chrome shows besides the settings.
+type chromeKey struct {
+	prefix string
+	assets Assets
+	nav    Nav
+}
+
+type chromeMade struct {
+	key    chromeKey
+	chrome map[string]Chrome
+}
+
+// chrome returns the chrome for key, made again when the last was for
+// another. The map must not be changed.
+func (m *Memo) chrome(key chromeKey, make func() (map[string]Chrome, error)) (map[string]Chrome, error) {
+	if m == nil {
+		return make()
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if c, ok := m.chromes[key.prefix]; ok && c.key == key {
+		return c.chrome, nil
+	}
+	c, err := make()
+	if err != nil {
+		return nil, err
+	}
+	if m.chromes == nil {
+		m.chromes = map[string]chromeMade{}
+	}
+	m.chromes[key.prefix] = chromeMade{key, c}
+	return c, nil
 }
 
 // templates returns the language's parsed templates, parsing them the
