@@ -47,6 +47,7 @@ var (
 	htmlLangRE  = regexp.MustCompile(`<html lang="([^"]+)">`)
 	alternateRE = regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">`)
 	canonicalRE = regexp.MustCompile(`<link rel="canonical" href="([^"]+)">`)
+	refreshRE   = regexp.MustCompile(`<meta http-equiv="refresh" content="0; url=([^"]+)">`)
 )
 
 // Every page's hreflang alternates name pages that exist and that name it
@@ -56,6 +57,7 @@ func TestHreflangIsSymmetric(t *testing.T) {
 	const origin = "https://example.org/kb/"
 	type page struct {
 		lang string
+		self string // the canonical URL: an old slug's names its term's page
 		alts map[string]string
 	}
 	pages := map[string]page{} // by absolute URL
@@ -64,10 +66,16 @@ func TestHreflangIsSymmetric(t *testing.T) {
 			continue
 		}
 		url := origin + strings.TrimSuffix(p, "index.html")
-		if m := canonicalRE.FindStringSubmatch(html); m == nil || m[1] != url {
-			t.Fatalf("%s: canonical %v, want %s", p, m, url)
+		want := url
+		if m := refreshRE.FindStringSubmatch(html); m != nil {
+			// An old slug's page names the page it sends readers to, and
+			// has its alternates.
+			want = "https://example.org" + m[1]
 		}
-		pg := page{alts: map[string]string{}}
+		if m := canonicalRE.FindStringSubmatch(html); m == nil || m[1] != want {
+			t.Fatalf("%s: canonical %v, want %s", p, m, want)
+		}
+		pg := page{self: want, alts: map[string]string{}}
 		if m := htmlLangRE.FindStringSubmatch(html); m != nil {
 			pg.lang = m[1]
 		}
@@ -90,7 +98,7 @@ func TestHreflangIsSymmetric(t *testing.T) {
 			continue
 		}
 		withAlts++
-		if pg.alts[pg.lang] != url {
+		if pg.alts[pg.lang] != pg.self {
 			t.Errorf("%s: its own alternate is %q", url, pg.alts[pg.lang])
 		}
 		if xd := pg.alts["x-default"]; xd != pg.alts["en"] {
@@ -188,7 +196,7 @@ func TestGermanPagesSpeakGerman(t *testing.T) {
 			names = data
 		}
 	}
-	if !strings.HasPrefix(names, "nhiglossary-search 2 32 fold -\n") || !strings.Contains(names, "0Workload Identity\t\t\t\t\ten\n") {
+	if !strings.HasPrefix(names, "nhiglossary-search 2 32 fold -\n") || !strings.Contains(names, "0Workload Identity\t\tAK\t\t\ten\n") {
 		t.Errorf("German names index:\n%s", names)
 	}
 }
@@ -265,6 +273,60 @@ func TestCitationsAreReadInThePagesLanguage(t *testing.T) {
 	} {
 		if !strings.Contains(files[page], want) {
 			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+}
+
+// Old slugs and shared names in a site of two languages: a translated
+// term's old slug works in both languages, an untranslated term's where
+// its page is; the name AK that two terms share has a disambiguation page
+// in English, while German, where the translated term's names come
+// first (see xref.ResolveLanguages), gives AK to the German term and
+// lists the untranslated term's AK on its own. Every link on every page
+// reaches a file of the site.
+func TestTwoLanguageRedirectsAndSharedNames(t *testing.T) {
+	files := buildTwoLang(t)
+	for page, target := range map[string]string{
+		"terms/apikey/index.html":    "/kb/terms/api-key/",
+		"de/terms/apikey/index.html": "/kb/de/terms/api-key/",
+		"terms/wid/index.html":       "/kb/terms/workload-identity/",
+	} {
+		if m := refreshRE.FindStringSubmatch(files[page]); m == nil || m[1] != target {
+			t.Errorf("%s sends readers to %v, want %s", page, m, target)
+		}
+	}
+	if _, ok := files["de/terms/wid/index.html"]; ok {
+		t.Error("de/terms/wid/ exists: the untranslated term has no German page to send readers to")
+	}
+	ak := files["terms/ak/index.html"]
+	for _, want := range []string{`href="/kb/terms/api-key/"`, `href="/kb/terms/workload-identity/"`} {
+		if !strings.Contains(ak, want) {
+			t.Errorf("terms/ak/ lacks %s", want)
+		}
+	}
+	if _, ok := files["de/terms/ak/index.html"]; ok {
+		t.Error("de/terms/ak/ exists, but AK is the German term's in German")
+	}
+	for page, html := range files {
+		if !strings.HasSuffix(page, ".html") {
+			continue
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(html, -1) {
+			u := strings.TrimPrefix(m[1], "https://example.org")
+			if i := strings.Index(u, "url="); i >= 0 {
+				u = u[i+4:] // meta refresh
+			}
+			u, _, _ = strings.Cut(u, "#")
+			rel, ok := strings.CutPrefix(u, "/kb/")
+			if !ok {
+				continue // another site's, or not a link
+			}
+			if rel == "" || strings.HasSuffix(rel, "/") {
+				rel += "index.html"
+			}
+			if _, ok := files[rel]; !ok && !strings.HasPrefix(rel, "assets/") {
+				t.Errorf("%s links to %s, which the site does not have", page, m[1])
+			}
 		}
 	}
 }

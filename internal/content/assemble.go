@@ -23,29 +23,44 @@ type Loaded struct {
 // (SLUG.CODE.md) included, as Load does; cfg gives a term its default
 // author and language.
 func LoadFile(fsys fs.FS, file string, cfg Config) Loaded {
+	return loadFile(fsys, file, cfg, nil)
+}
+
+// loadFile is LoadFile reading into *buf (see readFile).
+func loadFile(fsys fs.FS, file string, cfg Config, buf *[]byte) Loaded {
 	l := Loaded{File: file}
+	kind := KindOf(file)
+	if kind == KindOther {
+		return l
+	}
+	src, ok := readFile(fsys, file, buf, &l.Diags)
+	if !ok {
+		return l
+	}
 	_, lang, _ := splitLang(file)
-	switch KindOf(file) {
+	switch kind {
 	case KindTerm:
-		l.Term = loadTerm(fsys, file, cfg, cfg.DefaultLanguage(), false, &l.Diags)
+		l.Term = loadTerm(file, src, cfg, cfg.DefaultLanguage(), false, &l.Diags)
 	case KindTermTranslation:
-		l.Term = loadTerm(fsys, file, cfg, lang, true, &l.Diags)
+		l.Term = loadTerm(file, src, cfg, lang, true, &l.Diags)
 	case KindFramework:
-		l.Framework = loadFramework(fsys, file, &l.Diags)
+		l.Framework = loadFramework(file, src, &l.Diags)
 	case KindIncident:
-		l.Incident = loadIncident(fsys, file, cfg.DefaultLanguage(), false, &l.Diags)
+		l.Incident = loadIncident(file, src, cfg.DefaultLanguage(), false, &l.Diags)
 	case KindIncidentTranslation:
-		l.Incident = loadIncident(fsys, file, lang, true, &l.Diags)
+		l.Incident = loadIncident(file, src, lang, true, &l.Diags)
 	}
 	l.Diags.Sort()
 	return l
 }
 
-// LoadFiles reads files in parallel, each as LoadFile does.
+// LoadFiles reads files in parallel, each as LoadFile does, each worker
+// into one buffer of its own.
 func LoadFiles(fsys fs.FS, files []string, cfg Config) []Loaded {
 	out := make([]Loaded, len(files))
-	par.Do(context.Background(), len(files), func(_, i int) error {
-		out[i] = LoadFile(fsys, files[i], cfg)
+	bufs := make([][]byte, par.Workers())
+	par.Do(context.Background(), len(files), func(w, i int) error {
+		out[i] = loadFile(fsys, files[i], cfg, &bufs[w])
 		return nil
 	})
 	return out

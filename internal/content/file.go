@@ -92,20 +92,32 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 // The term is nil when the file has no usable front matter.
 func LoadTerm(fsys fs.FS, file string, cfg Config) (*Term, diag.List) {
 	var diags diag.List
-	t := loadTerm(fsys, file, cfg, cfg.DefaultLanguage(), false, &diags)
+	src, ok := readFile(fsys, file, nil, &diags)
+	if !ok {
+		return nil, diags
+	}
+	t := loadTerm(file, src, cfg, cfg.DefaultLanguage(), false, &diags)
 	return t, diags.Silence(cfg.WarningsOff).Sort()
 }
 
 // LoadFramework reads one framework file as Load does.
 func LoadFramework(fsys fs.FS, file string) (*Framework, diag.List) {
 	var diags diag.List
-	f := loadFramework(fsys, file, &diags)
+	src, ok := readFile(fsys, file, nil, &diags)
+	if !ok {
+		return nil, diags
+	}
+	f := loadFramework(file, src, &diags)
 	return f, diags.Sort()
 }
 
 // LoadIncident reads one incident file as Load does.
 func LoadIncident(fsys fs.FS, file string) (*Incident, diag.List) {
 	var diags diag.List
-	inc := loadIncident(fsys, file, "", false, &diags)
+	src, ok := readFile(fsys, file, nil, &diags)
+	if !ok {
+		return nil, diags
+	}
+	inc := loadIncident(file, src, "", false, &diags)
 	return inc, diags.Sort()
 }

@@ -41,7 +41,8 @@ const (
 // to diags; the returned document has meta == nil when there is no usable
 // front matter.
 func parseDocument(file string, src []byte, diags *diag.List) document {
-	text := string(clean(src)) // one copy: the body and the values share it
+	src = clean(src)
+	text := string(src) // one copy: the body and the values share it
 	doc := document{file: file, src: text}
 	fm := splitFrontMatter(text)
 	doc.body = Markdown{Text: text[fm.bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:fm.bodyOff], "\n"), Col: 1}}
@@ -56,13 +57,17 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	doc.kind, doc.metaLine = fm.kind, fm.dataLine
 	var node *yaml.Node
 	var err error
+	data := src[fm.dataOff : fm.dataOff+len(fm.data)] // fm.data's bytes, not another copy
 	switch fm.kind {
 	case fmYAML:
-		node, err = parseYAML(fm.data)
+		node, err = parseYAML(data, fm.data)
 	case fmTOML:
-		node, err = parseTOML([]byte(fm.data))
+		node, err = parseTOML(data)
 	case fmJSON:
-		node, err = parseJSON([]byte(fm.data))
+		node, err = parseJSON(data)
+	}
+	if err == nil && fm.kind != fmYAML { // parseYAML shares its own
+		shareValues(node, fm.data)
 	}
 	doc.setMeta(node, err, diags)
 	return doc
@@ -77,6 +82,7 @@ const bom = "\ufeff"
 type frontMatter struct {
 	kind     fmKind
 	data     string // the front matter, without its delimiter lines
+	dataOff  int    // offset of data in the file
 	dataLine int    // file line where data starts
 	bodyOff  int    // offset of the body in the file
 	problem  fmProblem
@@ -129,7 +135,7 @@ func splitFrontMatter(src string) frontMatter {
 			for o, l := start, line+1; o < len(src); l++ {
 				e := lineEnd(src, o)
 				if strings.TrimSpace(src[o:e]) == f.close {
-					return frontMatter{kind: f.kind, data: src[start:o], dataLine: line + 1, bodyOff: e}
+					return frontMatter{kind: f.kind, data: src[start:o], dataOff: start, dataLine: line + 1, bodyOff: e}
 				}
 				o = e
 			}
@@ -148,7 +154,7 @@ func splitFrontMatter(src string) frontMatter {
 // blank. When the object does not parse, all of the rest is the front
 // matter, so that parseJSON reports the syntax error where it is.
 func splitJSONObject(src string, off, line int) frontMatter {
-	fm := frontMatter{kind: fmJSON, data: src[off:], dataLine: line, bodyOff: len(src)}
+	fm := frontMatter{kind: fmJSON, data: src[off:], dataOff: off, dataLine: line, bodyOff: len(src)}
 	dec := json.NewDecoder(strings.NewReader(src[off:]))
 	var raw json.RawMessage
 	if dec.Decode(&raw) != nil {
@@ -223,9 +229,11 @@ func (e posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col
 // library offers no other.
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func parseYAML(data string) (*yaml.Node, error) {
+// parseYAML parses in, whose text is data: the tree's values are
+// data's characters where they can be (see shareValues).
+func parseYAML(in []byte, data string) (*yaml.Node, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(data), &doc); err != nil {
+	if err := yaml.Unmarshal(in, &doc); err != nil {
 		if line, col, ok := indentingTab(data); ok {
 			// yaml's own words ("found character that cannot start any
 			// token") and line (often the one before) hide the cause.
@@ -250,6 +258,7 @@ func parseYAML(data string) (*yaml.Node, error) {
 	if err := checkAliases(n, 0); err != nil {
 		return nil, err
 	}
+	shareValues(n, data)
 	return n, nil
 }
 

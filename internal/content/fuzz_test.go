@@ -95,6 +95,9 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		for range fm.dataLine - 1 {
 			lineStart += strings.IndexByte(src[lineStart:], '\n') + 1
 		}
+		if !strings.HasPrefix(src[fm.dataOff:], fm.data) {
+			t.Fatalf("front matter %q is not at offset %d of %q", fm.data, fm.dataOff, src)
+		}
 		if at < 0 || !strings.HasPrefix(src[lineStart:], fm.data) {
 			t.Fatalf("front matter %q is not at line %d of %q", fm.data, fm.dataLine, src)
 		}

@@ -221,7 +221,8 @@ func loadInterface(fsys fs.FS, cfg Config, diags *diag.List) map[string]map[stri
 			diags.Add(diag.CannotRead, diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
 			continue
 		}
-		n, err := parseYAML(string(clean(src)))
+		src = clean(src)
+		n, err := parseYAML(src, string(src))
 		if err != nil {
 			var pe posError
 			errors.As(err, &pe)

@@ -2,8 +2,10 @@ package content
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -65,12 +67,55 @@ func listFiles(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 	return out
 }
 
-func readDoc(fsys fs.FS, file string, diags *diag.List) (document, bool) {
-	src, err := fs.ReadFile(fsys, file)
+// readFile reads file, into *buf when buf is not nil: Load reuses one
+// buffer per worker, as a file's bytes are garbage once parseDocument
+// has copied its text. So nothing may keep a slice of what it returns.
+func readFile(fsys fs.FS, file string, buf *[]byte, diags *diag.List) ([]byte, bool) {
+	var src []byte
+	var err error
+	if buf == nil {
+		src, err = fs.ReadFile(fsys, file)
+	} else {
+		src, err = readInto(fsys, file, (*buf)[:0])
+		*buf = src
+	}
 	if err != nil {
 		diags.Add(diag.CannotRead, diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
-		return document{}, false
+		return nil, false
 	}
+	return src, true
+}
+
+// readInto is fs.ReadFile appending to buf.
+func readInto(fsys fs.FS, file string, buf []byte) ([]byte, error) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() < 1<<30 {
+		buf = slices.Grow(buf, int(fi.Size())+1) // +1: the read that finds the end
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 4096)
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			if pe, ok := err.(*fs.PathError); ok {
+				pe.Path = file // as os.DirFS's ReadFile names it
+			}
+			return buf, err
+		}
+	}
+}
+
+// readDoc parses a term's or an incident's file.
+func readDoc(file string, src []byte, diags *diag.List) (document, bool) {
 	if !utf8.Valid(src) {
 		diags.Add(diag.NotUTF8, diag.Pos{File: file, Line: 1, Col: 1}, "not UTF-8 text: save the file as UTF-8")
 		return document{}, false
@@ -93,7 +138,8 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		diags.Add(diag.CannotRead, diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "cannot read: %v", err)
 		return cfg
 	}
-	n, err := parseYAML(string(clean(src)))
+	src = clean(src)
+	n, err := parseYAML(src, string(src))
 	if err != nil {
 		var pe posError
 		errors.As(err, &pe)
@@ -153,8 +199,8 @@ func ParseBaseURL(s string) (string, error) {
 
 // loadTerm reads a term, or with translation a term's translation into
 // lang, which may set only the text.
-func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool, diags *diag.List) *Term {
-	doc, ok := readDoc(fsys, file, diags)
+func loadTerm(file string, src []byte, cfg Config, lang string, translation bool, diags *diag.List) *Term {
+	doc, ok := readDoc(file, src, diags)
 	if !ok {
 		return nil
 	}
@@ -172,7 +218,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 				summaryMD = d.markdown(k, v) // to place the placeholder exactly
 			}
 			d.plainLinks(k, v, text)
-			t.Summary = strings.Join(strings.Fields(text), " ")
+			t.Summary = oneLine(text)
 			t.SummaryPos = d.pos(v)
 		}},
 		{"abbreviations", false, func(k, v *yaml.Node) { t.Abbreviations = d.names(k, v) }},
@@ -235,7 +281,7 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 			for _, e := range d.list(k, v) {
 				var def Definition
 				d.fields(e, d.pos(e), "a definition", []field{
-					{"text", true, func(k, v *yaml.Node) { def.Text = strings.Join(strings.Fields(d.text(k, v)), " ") }},
+					{"text", true, func(k, v *yaml.Node) { def.Text = oneLine(d.text(k, v)) }},
 					{"source", true, func(k, v *yaml.Node) { def.Source = d.source(v, "a definition's source") }},
 					{"context", false, func(k, v *yaml.Node) { def.Context = d.text(k, v) }},
 				})
@@ -276,14 +322,10 @@ func loadTerm(fsys fs.FS, file string, cfg Config, lang string, translation bool
 	return t
 }
 
-func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		diags.Add(diag.CannotRead, diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
-		return nil
-	}
-	text := string(clean(src))
-	n, err := parseYAML(text)
+func loadFramework(file string, src []byte, diags *diag.List) *Framework {
+	src = clean(src)
+	text := string(src)
+	n, err := parseYAML(src, text)
 	if err != nil {
 		var pe posError
 		errors.As(err, &pe)
@@ -332,8 +374,8 @@ func loadFramework(fsys fs.FS, file string, diags *diag.List) *Framework {
 	return f
 }
 
-func loadIncident(fsys fs.FS, file, lang string, translation bool, diags *diag.List) *Incident {
-	doc, ok := readDoc(fsys, file, diags)
+func loadIncident(file string, src []byte, lang string, translation bool, diags *diag.List) *Incident {
+	doc, ok := readDoc(file, src, diags)
 	if !ok {
 		return nil
 	}

@@ -36,9 +36,12 @@ func TestLiveTwoLanguagesMatchAFreshBuild(t *testing.T) {
 		{name: "a translation's title", change: func(d string) {
 			edit(t, d, secretDE, replace("title: Geheimnis", "title: Geheimer Wert\nsynonyms: [Geheimnis]"))
 		}, files: []string{secretDE}, outside: []string{"api/glossary.json", "api/skos.ttl", "sitemap.xml"}},
+		// The term's page, its old slug's and the page of the name AK it
+		// shares with api-key gain a German alternate: with a German
+		// title, the term's AK now ranks with api-key's in German too.
 		{name: "a new translation", change: func(d string) {
 			write(t, d, workloadDE, "---\ntitle: Workload-Identität\nsummary: Die Identität, die eine laufende Workload nachweist.\nsource_updated: 2026-05-16\n---\nSie ersetzt ein gespeichertes [[Geheimer Wert]].\n")
-		}, files: []string{workloadDE}, outside: []string{"api/glossary.json", "api/skos.ttl", "sitemap.xml", "terms/workload-identity/index.html"}},
+		}, files: []string{workloadDE}, outside: []string{"api/glossary.json", "api/skos.ttl", "sitemap.xml", "terms/ak/index.html", "terms/wid/index.html", "terms/workload-identity/index.html"}},
 		{name: "an original", change: func(d string) {
 			edit(t, d, "content/terms/workload-identity.md", replace("replaces a stored", "replaces a long-lived stored"))
 		}, files: []string{"content/terms/workload-identity.md"}},
@@ -47,7 +50,7 @@ func TestLiveTwoLanguagesMatchAFreshBuild(t *testing.T) {
 		}, files: []string{"i18n/de.yaml"}},
 		{name: "a translation deleted", change: func(d string) {
 			os.Remove(filepath.Join(d, filepath.FromSlash(workloadDE)))
-		}, files: []string{workloadDE}, outside: []string{"api/glossary.json", "api/skos.ttl", "sitemap.xml", "terms/workload-identity/index.html"}},
+		}, files: []string{workloadDE}, outside: []string{"api/glossary.json", "api/skos.ttl", "sitemap.xml", "terms/ak/index.html", "terms/wid/index.html", "terms/workload-identity/index.html"}},
 	}
 	for i, st := range steps {
 		st.change(src)

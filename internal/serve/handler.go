@@ -54,10 +54,14 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	if p, ok := outputPath(q.Get("path")); ok && q.Has("v") {
-		if now := s.versionOf(p); now != q.Get("v") {
-			r = r.WithContext(livereload.WithFirst(r.Context(), reloadMessage(q.Get("path"))))
+	if p, ok := outputPath(q.Get("path")); ok {
+		if q.Has("v") {
+			if now := s.versionOf(p); now != q.Get("v") {
+				r = r.WithContext(livereload.WithFirst(r.Context(), reloadMessage(q.Get("path"))))
+			}
 		}
+		s.open.add(p)
+		defer s.open.done(p)
 	}
 	s.hub.ServeHTTP(w, r)
 }
@@ -84,7 +88,12 @@ func (s *server) versionOf(p string) string {
 // client sends the live-reload script.
 func (s *server) client(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("ETag", `"`+livereload.ClientVersion+`"`)
-	w.Header().Set("Cache-Control", "no-cache")
+	if r.URL.Query().Get("v") == livereload.ClientVersion {
+		// Pages name it by its version: a reload need not ask again.
+		w.Header().Set("Cache-Control", "max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
 	serveBytes(w, r, ClientPath, livereload.Client)
 }
 

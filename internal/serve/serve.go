@@ -77,6 +77,7 @@ type server struct {
 	hub   *livereload.Hub
 	hosts hosts
 	url   string
+	open  openPages // the pages the browsers show
 
 	built atomic.Bool // the site built once: there are pages to serve
 
@@ -174,8 +175,12 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 }
 
 // afterUpdate is how long after an update the pages nobody asked for
-// start rendering.
-const afterUpdate = 400 * time.Millisecond
+// start rendering, unless another save comes first. A render under way
+// cannot stop, and the next update waits for it: a site-wide file at
+// 10,000 terms (llms-full.txt, the JSON API, SKOS) takes a core for a
+// quarter of a second or more, so they wait until the editor pauses.
+// The pages the browsers show render at once (see toWarm).
+const afterUpdate = 2 * time.Second
 
 // loop rebuilds after each batch of changes; between batches it renders
 // the pages nobody asked for yet.
@@ -215,10 +220,6 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			ch := s.live.Update(ctx, batch)
 			s.report(ch, batch)
 			s.publish(ch)
-			// A browser showing a page the update changed asks for it
-			// within moments of the message: until then the renders
-			// nobody asked for (a site-wide file can take a core for
-			// a second) leave it the cores.
 			startBG(afterUpdate)
 		case <-rendered:
 			s.mu.Lock()
@@ -244,6 +245,13 @@ func (s *server) publish(ch *live.Change) {
 	s.setStatus(ch.Diags, ch.Err, s.live.RenderErrors())
 	if m := changeMessage(ch, s.live.Base(), s.live.AssetVersions()); m != nil {
 		s.hub.Broadcast(m)
+	}
+	if warm := toWarm(ch, s.open.has); len(warm) > 0 {
+		go func() {
+			for _, p := range warm {
+				s.live.Get(p)
+			}
+		}()
 	}
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/live"
+	"github.com/nhimg/nhiglossary/internal/serve/livereload"
 )
 
 func buildOptions() build.Options {
@@ -609,4 +610,23 @@ func TestFilesAnswerRangesRevalidationAndHead(t *testing.T) {
 
 func etagOf(h http.Handler, target string) string {
 	return do(h, "GET", target, "127.0.0.1:1313", nil).Header().Get("ETag")
+}
+
+// Pages name the client by its version, so a reload takes it from the
+// browser's cache without asking; under another name it is revalidated.
+func TestTheClientIsCachedUnderItsVersion(t *testing.T) {
+	h := handlerFor(t, exampleSite(t), "127.0.0.1:1313")
+	page := do(h, "GET", "/terms/api-key/", "127.0.0.1:1313", nil).Body.String()
+	named := "/" + ClientPath + "?v=" + livereload.ClientVersion
+	if !strings.Contains(page, `src="`+named+`"`) {
+		t.Fatalf("the page does not name the client as %s", named)
+	}
+	if cc := do(h, "GET", named, "127.0.0.1:1313", nil).Header().Get("Cache-Control"); cc != "max-age=31536000, immutable" {
+		t.Errorf("the client under its version: Cache-Control %q", cc)
+	}
+	for _, u := range []string{"/" + ClientPath, "/" + ClientPath + "?v=old"} {
+		if cc := do(h, "GET", u, "127.0.0.1:1313", nil).Header().Get("Cache-Control"); cc != "no-cache" {
+			t.Errorf("%s: Cache-Control %q", u, cc)
+		}
+	}
 }

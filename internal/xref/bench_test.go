@@ -100,25 +100,41 @@ func BenchmarkResolve(b *testing.B) {
 	}
 }
 
-// BenchmarkResolveEdit times what a live preview pays after one term
-// file changed: a new [[link]] in its body, then the site resolved
-// again with the Memo of the last call, and diffed with the last graph.
+// BenchmarkResolveEdit times what a live preview pays to resolve and
+// diff the site again after one term file changed, with the Memo of the
+// last call: "link" adds a [[link]] to a body, "title" renames a term,
+// "newterm" adds a term that lists another as related.
 func BenchmarkResolveEdit(b *testing.B) {
-	s := genSite(10_000)
-	memo := &Memo{}
-	prev, _ := Resolve(s, Options{Memo: memo})
-	i := 0
-	cpu := cpuTime()
-	for b.Loop() {
-		i++
-		t := *s.Terms[0]
-		t.Body.Text = fmt.Sprintf("%s See [[Term %d]].", s.Terms[0].Body.Text, i)
-		s.Terms[0] = &t
-		next, _ := Resolve(s, Options{Memo: memo})
-		Diff(prev, next)
-		prev = next
+	for _, kind := range []string{"link", "title", "newterm"} {
+		b.Run("terms=10000/"+kind, func(b *testing.B) {
+			s := genSite(10_000)
+			memo := &Memo{}
+			prev, _ := Resolve(s, Options{Memo: memo})
+			i := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				i++
+				t := *s.Terms[0]
+				switch kind {
+				case "link":
+					t.Body.Text = fmt.Sprintf("%s See [[Term %d]].", s.Terms[0].Body.Text, i)
+					s.Terms[0] = &t
+				case "title":
+					t.Title.Value = fmt.Sprintf("Renamed %d", i)
+					s.Terms[0] = &t
+				case "newterm":
+					file := fmt.Sprintf("content/terms/new-%d.md", i)
+					s.Terms = append(s.Terms, &content.Term{File: file, Slug: content.Name{Value: fmt.Sprintf("new-%d", i)},
+						Title: content.Name{Value: fmt.Sprintf("New %d", i)}, Related: []content.Name{{Value: "term-1"}},
+						Body: content.Markdown{Text: "A body."}})
+				}
+				next, _ := Resolve(s, Options{Memo: memo})
+				Diff(prev, next)
+				prev = next
+			}
+			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
 	}
-	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // cpuTime is the CPU time the process has used, on every core.

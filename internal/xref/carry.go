@@ -50,6 +50,7 @@ func (r *resolver) carryLinks(prev *Graph, results []*termResult, todo []int) {
 			incRefs[inc] = nil
 		}
 		for _, m := range d.res.mappings {
+			r.delta.frameworks[m.Framework] = true
 			if m.Control != nil {
 				controls[m.Control] = nil
 			} else {
@@ -79,6 +80,7 @@ func (r *resolver) carryLinks(prev *Graph, results []*termResult, todo []int) {
 		}
 		for _, m := range res.mappings {
 			tm := TermMapping{Term: t, Relevance: m.Relevance}
+			r.delta.frameworks[m.Framework] = true
 			if m.Control != nil {
 				controls[m.Control] = append(controls[m.Control], tm)
 			} else {
@@ -86,19 +88,18 @@ func (r *resolver) carryLinks(prev *Graph, results []*termResult, todo []int) {
 			}
 		}
 	}
-	g.ReferencedBy = carryLists(prev.ReferencedBy, refs, out, func(ts []*content.Term) []*content.Term { return r.sortTerms(ts) })
+	g.ReferencedBy = carryLists(prev.ReferencedBy, refs, out, r.compareTitles)
 	for _, d := range r.dropped {
 		if d.gone {
 			delete(g.ReferencedBy, d.t)
 		}
 	}
-	g.IncidentTerms = carryLists(prev.IncidentTerms, incRefs, out, func(ts []*content.Term) []*content.Term { return r.sortTerms(ts) })
+	g.IncidentTerms = carryLists(prev.IncidentTerms, incRefs, out, r.compareTitles)
 	for _, inc := range r.goneIncidents {
 		delete(g.IncidentTerms, inc)
 	}
-	sortMappings := func(tms []TermMapping) []TermMapping { r.sortMappings(tms); return tms }
-	g.ControlTerms = carryMappings(prev.ControlTerms, controls, out, sortMappings)
-	g.FrameworkTerms = carryMappings(prev.FrameworkTerms, frameworks, out, sortMappings)
+	g.ControlTerms = carryMappings(prev.ControlTerms, controls, out, r.compareTitles)
+	g.FrameworkTerms = carryMappings(prev.FrameworkTerms, frameworks, out, r.compareTitles)
 }
 
 // carryHierarchy takes the last graph's broader and narrower terms, with
@@ -127,12 +128,16 @@ func (r *resolver) carryHierarchy(results []*termResult, todo []int) bool {
 
 // carryLists is the last graph's lists (prev) with the keys of changed
 // changed: what they held of terms not out, and the terms changed adds,
-// in order. A key whose list ends empty goes.
-func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*content.Term, out map[*content.Term]bool, order func([]*content.Term) []*content.Term) map[K][]*content.Term {
+// each in its place (compare) and once. A key whose list ends empty goes.
+func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*content.Term, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]*content.Term {
 	next := maps.Clone(prev)
 	for k, add := range changed {
 		list := slices.DeleteFunc(slices.Clone(prev[k]), func(t *content.Term) bool { return out[t] })
-		list = order(append(list, add...))
+		for _, t := range add {
+			if i, found := slices.BinarySearchFunc(list, t, compare); !found {
+				list = slices.Insert(list, i, t)
+			}
+		}
 		if len(list) == 0 {
 			delete(next, k)
 		} else {
@@ -142,11 +147,16 @@ func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*conte
 	return next
 }
 
-func carryMappings[K comparable](prev map[K][]TermMapping, changed map[K][]TermMapping, out map[*content.Term]bool, order func([]TermMapping) []TermMapping) map[K][]TermMapping {
+// carryMappings is carryLists for lists of mappings, which hold a term
+// once.
+func carryMappings[K comparable](prev map[K][]TermMapping, changed map[K][]TermMapping, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]TermMapping {
 	next := maps.Clone(prev)
 	for k, add := range changed {
 		list := slices.DeleteFunc(slices.Clone(prev[k]), func(tm TermMapping) bool { return out[tm.Term] })
-		list = order(append(list, add...))
+		for _, tm := range add {
+			i, _ := slices.BinarySearchFunc(list, tm.Term, func(m TermMapping, t *content.Term) int { return compare(m.Term, t) })
+			list = slices.Insert(list, i, tm)
+		}
 		if len(list) == 0 {
 			delete(next, k)
 		} else {
@@ -156,3 +166,82 @@ func carryMappings[K comparable](prev map[K][]TermMapping, changed map[K][]TermM
 	return next
 }
 
+// carryTaxonomies takes the last graph's tags and categories with the
+// terms gone and added (r.dropped, r.added) moved in their lists, when
+// no incident changed and no page comes, goes or is named otherwise;
+// else it builds them afresh.
+func (r *resolver) carryTaxonomies() {
+	g := r.g
+	if r.last == nil || r.incidentsChanged {
+		g.Tags, g.Categories = taxonomies(g.Terms, g.Incidents)
+		return
+	}
+	var gone []*content.Term
+	for _, d := range r.dropped {
+		if d.gone {
+			gone = append(gone, d.t)
+		}
+	}
+	prev := r.last.graph
+	tags, ok1 := r.carryTaxonomy(prev.Tags, func(t *content.Term) []string { return t.Tags }, gone)
+	cats, ok2 := r.carryTaxonomy(prev.Categories, func(t *content.Term) []string {
+		if t.Category == "" {
+			return nil
+		}
+		return []string{t.Category}
+	}, gone)
+	if !ok1 || !ok2 {
+		g.Tags, g.Categories = taxonomies(g.Terms, g.Incidents)
+		return
+	}
+	g.Tags, g.Categories = tags, cats
+}
+
+// carryTaxonomy is carryTaxonomies for one taxonomy, whose spellings a
+// term lists; false when it must be built afresh. Only pages of one
+// spelling are changed in place: which spelling names a page of several
+// depends on the order of its terms.
+func (r *resolver) carryTaxonomy(prev *Taxonomy, spellings func(*content.Term) []string, gone []*content.Term) (*Taxonomy, bool) {
+	pages := map[string]bool{}
+	for _, t := range slices.Concat(gone, r.added) {
+		for _, s := range spellings(t) {
+			if prev.page[s] != s {
+				return nil, false
+			}
+			pages[s] = true
+		}
+	}
+	if len(pages) == 0 {
+		return prev, true
+	}
+	for s, p := range prev.page {
+		if pages[p] && s != p {
+			return nil, false
+		}
+	}
+	next := *prev
+	next.Terms = maps.Clone(prev.Terms)
+	out := make(map[*content.Term]bool, len(gone))
+	for _, t := range gone {
+		out[t] = true
+	}
+	for p := range pages {
+		list := slices.DeleteFunc(slices.Clone(prev.Terms[p]), func(t *content.Term) bool { return out[t] })
+		for _, t := range r.added {
+			if r.publishedTerm(t) && slices.Contains(spellings(t), p) {
+				if i, found := slices.BinarySearchFunc(list, t, r.compareTitles); !found {
+					list = slices.Insert(list, i, t)
+				}
+			}
+		}
+		if len(list)+len(prev.Incidents[p]) == 0 {
+			return nil, false // the page goes
+		}
+		if len(list) == 0 {
+			delete(next.Terms, p)
+		} else {
+			next.Terms[p] = list
+		}
+	}
+	return &next, true
+}

@@ -8,47 +8,6 @@ import (
 	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
-// checkRedirects makes sure each old slug leads to one term only.
-func (r *resolver) checkRedirects() {
-	type redirect struct {
-		term *content.Term
-		pos  diag.Pos
-	}
-	where := map[string]redirect{}
-	for _, t := range r.terms {
-		for _, old := range t.Redirects {
-			key := strings.ToLower(old.Value)
-			if key == "" {
-				continue
-			}
-			if other := r.termSlugs[key]; other == t {
-				r.diags.Add(diag.RedirectIsSlug, old.Pos, "redirect %q is this term's own slug; remove it", old.Value)
-				continue
-			} else if other != nil {
-				r.diags.Add(diag.DuplicateSlug, old.Pos, "redirect %q is already used by %s (slug of %s)", old.Value, other.Slug.Pos, termName(other))
-				continue
-			}
-			if prev, dup := where[key]; dup {
-				if prev.term == t {
-					r.diags.Add(diag.ListedTwice, old.Pos, "redirect %q is listed twice", old.Value)
-				} else {
-					r.diags.Add(diag.DuplicateSlug, old.Pos, "redirect %q is already used by %s (redirect of %s)", old.Value, prev.pos, termName(prev.term))
-				}
-				continue
-			}
-			where[key] = redirect{t, old.Pos}
-			// Every other name is in by now: an old slug is a link target
-			// only where it is no other name.
-			if _, taken := r.names[key]; !taken {
-				r.names[key] = &name{target: Target{Kind: KindTerm, Term: t}, what: "old slug", value: old.Value, pos: old.Pos, draft: t.Draft}
-			}
-			if r.publishedTerm(t) {
-				r.g.Redirects[key] = t
-			}
-		}
-	}
-}
-
 // checkRelated checks t's related list; names are the lookups of its
 // entries, from prescan.
 func (r *resolver) checkRelated(t *content.Term, names []*name) {

@@ -42,7 +42,7 @@ func (c *Changes) diff(prev, next *Graph) {
 	d := next.since(prev)
 	diffTerms(c, prev, next, d)
 	diffIncidents(c, prev, next)
-	diffFrameworks(c, prev, next)
+	diffFrameworks(c, prev, next, d)
 	diffNames(c, prev, next, d)
 	diffShared(c, prev, next)
 	diffTaxonomy(c, prev.Tags, next.Tags, Tag, TagMembers, TagList)
@@ -246,7 +246,9 @@ func diffIncidents(c *Changes, prev, next *Graph) {
 	}
 }
 
-func diffFrameworks(c *Changes, prev, next *Graph) {
+// diffFrameworks compares the frameworks of prev and next, and the
+// mappings of those d names (of all without d).
+func diffFrameworks(c *Changes, prev, next *Graph, d *delta) {
 	was := make(map[string]*content.Framework, len(prev.Frameworks))
 	for _, f := range prev.Frameworks {
 		was[f.ID] = f
@@ -257,7 +259,7 @@ func diffFrameworks(c *Changes, prev, next *Graph) {
 		delete(was, f.ID)
 		// A framework's card counts the terms mapped to it: any change
 		// to its mappings changes its card too.
-		if old != f || !sameFrameworkTerms(prev, old, next, f) {
+		if old != f || (d == nil || d.frameworks[f]) && !sameFrameworkTerms(prev, old, next, f) {
 			c.add(FrameworkPageFact(f.ID))
 			c.add(FrameworkCardFact(f.ID))
 			list = true
@@ -299,8 +301,8 @@ func diffNames(c *Changes, prev, next *Graph, d *delta) {
 	}
 	if d != nil {
 		for key := range d.names {
-			old, was := prev.names[key]
-			t, is := next.names[key]
+			old, was := prev.names.get(key)
+			t, is := next.names.get(key)
 			if was != is || is && !sameTarget(old, t) {
 				changed(key)
 			}
@@ -312,8 +314,8 @@ func diffNames(c *Changes, prev, next *Graph, d *delta) {
 		return
 	}
 	found := 0 // of prev's keys in next
-	for key, t := range next.names {
-		old, ok := prev.names[key]
+	for key, t := range next.names.all() {
+		old, ok := prev.names.get(key)
 		if ok {
 			found++
 		}
@@ -321,9 +323,9 @@ func diffNames(c *Changes, prev, next *Graph, d *delta) {
 			changed(key)
 		}
 	}
-	if found < len(prev.names) { // some went
-		for key := range prev.names {
-			if _, ok := next.names[key]; !ok {
+	if found < prev.names.len() { // some went
+		for key := range prev.names.all() {
+			if _, ok := next.names.get(key); !ok {
 				changed(key)
 			}
 		}

@@ -97,7 +97,7 @@ type Graph struct {
 	Shared           []*SharedName                     // names several published terms share, by name
 	sharedBy         map[string]*SharedName            // by normalized name
 
-	names map[string]Target // lower-cased slug/title/synonym/abbreviation/control key -> target
+	names linkTable // lower-cased slug/title/synonym/abbreviation/control key -> target
 
 	id    uint64 // its number among the Graphs resolved with a Memo; 0 without
 	delta *delta // what changed since the Memo's last Graph of the view
@@ -113,8 +113,10 @@ type delta struct {
 	// pointed or point at: only their links may differ.
 	terms map[string]bool
 	// names are the normalized names that resolve otherwise.
-	names  map[string]bool
-	cycles bool // the previous graph dropped a broader entry closing a cycle
+	names map[string]bool
+	// frameworks are those whose mappings may differ.
+	frameworks map[*content.Framework]bool
+	cycles     bool // the previous graph dropped a broader entry closing a cycle
 }
 
 // Lookup resolves a [[link]] target as CONTENT.md says: case-insensitively
@@ -122,8 +124,7 @@ type delta struct {
 // slug or title; else a control written FRAMEWORK/CONTROL. Names that
 // Resolve reported as ambiguous or unknown return ok == false.
 func (g *Graph) Lookup(name string) (Target, bool) {
-	t, ok := g.names[normalize(name)]
-	return t, ok
+	return g.names.get(normalize(name))
 }
 
 // SharedName returns the shared name s, if several published terms have

@@ -25,8 +25,11 @@ type termResult struct {
 	replacedBy *content.Term
 	// deps are the normalized names its checks looked up, found or not:
 	// where one now resolves otherwise, the term is checked again.
-	deps  []string
-	round uint32 // of lastResolve: still in the site
+	deps []string
+	// suggests: a problem suggests names (did you mean), from the list
+	// of every name, which any name new or gone may change.
+	suggests bool
+	round    uint32 // of lastResolve: still in the site
 }
 
 // view is which resolution of a site the Memo keeps the last of: one for
@@ -49,8 +52,14 @@ type lastResolve struct {
 	byTitle         []*content.Term          // every term, drafts too, in title order
 	keyOf           map[*content.Term]string // each term's title's collation key
 	names, incNames map[string]*name
+	nameDiags       map[string]diag.List
+	sharedKeys      map[string]bool
+	claims          *nameClaims // of the terms; the rest are claimed anew each time
+	termSlugs       map[string]*content.Term
 	terms           map[*content.Term]*termResult
 	incidents       map[*content.Incident]uint32 // the round each was last seen in
+	users           map[string][]*content.Term   // by name: the terms whose results looked it up
+	suggesting      map[*content.Term]bool       // the terms whose results suggest names
 	round           uint32
 }
 
@@ -96,21 +105,18 @@ func (r *resolver) continues(last *lastResolve) bool {
 		reflect.DeepEqual(last.config, s.Config)
 }
 
-// reuse returns the results of the last resolve that still hold, by
-// r.terms index (nil where a term must be checked), and notes in r what
-// changed since: the names that resolve otherwise and the slugs whose
-// links may differ (see delta).
-func (r *resolver) reuse(last *lastResolve) []*termResult {
-	results := make([]*termResult, len(r.terms))
-	if !r.continues(last) {
-		return results
-	}
+// since notes what changed since last, a resolve that continues: the
+// terms and incidents new and gone (an edited file's are new objects).
+// It returns the names they claim or claimed.
+func (r *resolver) since(last *lastResolve) []string {
 	last.round++
-	var keys []string // names that may resolve otherwise
+	var keys []string       // names that may resolve otherwise
+	var came, went []string // the names a did-you-mean may suggest
 	for _, t := range r.terms {
 		if res := last.terms[t]; res != nil {
 			res.round = last.round
 		} else {
+			came = appendNames(came, suggestible(t)...)
 			keys = appendTermKeys(keys, t)
 			r.touch(t, nil)
 			r.added = append(r.added, t)
@@ -118,51 +124,104 @@ func (r *resolver) reuse(last *lastResolve) []*termResult {
 	}
 	for t, res := range last.terms {
 		if res.round != last.round { // gone
+			went = appendNames(went, suggestible(t)...)
 			keys = appendTermKeys(keys, t)
 			r.touch(t, res)
 			r.dropped = append(r.dropped, dropped{t, res, true})
-			delete(last.terms, t)
 		}
 	}
 	for _, inc := range r.incidents {
 		if _, ok := last.incidents[inc]; !ok {
 			keys = append(keys, normalize(inc.Slug.Value), normalize(inc.Title.Value))
+			came = appendNames(came, inc.Slug, inc.Title)
+			r.incidentsChanged = true
 		}
 		last.incidents[inc] = last.round
 	}
 	for inc, round := range last.incidents {
 		if round != last.round {
 			keys = append(keys, normalize(inc.Slug.Value), normalize(inc.Title.Value))
+			went = appendNames(went, inc.Slug, inc.Title)
 			r.goneIncidents = append(r.goneIncidents, inc)
 			delete(last.incidents, inc)
 		}
 	}
-	changed := map[string]bool{}
-	for _, k := range keys {
-		if !sameName(last.names[k], r.names[k]) || !sameName(last.incNames[k], r.incNames[k]) {
-			changed[k] = true
+	r.last = last
+	r.incidentsChanged = r.incidentsChanged || len(r.goneIncidents) > 0
+	r.namesCameOrWent = !slices.Equal(slices.Sorted(slices.Values(came)), slices.Sorted(slices.Values(went)))
+	return keys
+}
+
+// suggestible are the names of t that a did-you-mean may suggest.
+func suggestible(t *content.Term) []content.Name {
+	return slices.Concat([]content.Name{t.Slug, t.Title}, t.Abbreviations, t.Synonyms)
+}
+
+// reuse returns the results of the last resolve that still hold, by
+// r.terms index (nil where a term must be checked): those of the terms
+// kept that looked up no name that resolves otherwise now (changed).
+func (r *resolver) reuse(changed map[string]bool) []*termResult {
+	results := make([]*termResult, len(r.terms))
+	last := r.last
+	if last == nil {
+		return results
+	}
+	again := map[*content.Term]bool{}
+	for key := range changed {
+		for _, t := range last.users[key] {
+			again[t] = true
+		}
+	}
+	if r.namesCameOrWent {
+		for t := range last.suggesting {
+			again[t] = true
 		}
 	}
 	for i, t := range r.terms {
 		res := last.terms[t]
-		// A problem may suggest a name: any new or lost one may change it.
-		if res == nil || len(changed) > 0 && len(res.diags) > 0 || slices.ContainsFunc(res.deps, func(k string) bool { return changed[k] }) {
-			if res != nil {
-				r.touch(t, res)
-				r.dropped = append(r.dropped, dropped{t, res, false})
-			}
+		if res != nil && again[t] {
+			r.touch(t, res)
+			r.dropped = append(r.dropped, dropped{t, res, false})
 			continue
 		}
 		results[i] = res
 	}
-	r.delta = &delta{from: last.id, terms: r.touched, names: changed, cycles: last.cycles}
-	r.last = last
+	r.delta = &delta{from: last.id, terms: r.touched, names: changed, cycles: last.cycles, frameworks: map[*content.Framework]bool{}}
 	return results
+}
+
+// learn keeps t's results, and which names they looked up.
+func (last *lastResolve) learn(t *content.Term, res *termResult) {
+	last.terms[t] = res
+	for _, key := range res.deps {
+		if users := last.users[key]; len(users) == 0 || users[len(users)-1] != t {
+			last.users[key] = append(users, t)
+		}
+	}
+	if res.suggests {
+		last.suggesting[t] = true
+	}
+}
+
+// forget drops what learn kept of t's results res.
+func (last *lastResolve) forget(t *content.Term, res *termResult) {
+	if last.terms[t] == res {
+		delete(last.terms, t)
+	}
+	for _, key := range res.deps {
+		users := slices.DeleteFunc(last.users[key], func(u *content.Term) bool { return u == t })
+		if len(users) == 0 {
+			delete(last.users, key)
+		} else {
+			last.users[key] = users
+		}
+	}
+	delete(last.suggesting, t)
 }
 
 // appendTermKeys appends every key t's names are under.
 func appendTermKeys(keys []string, t *content.Term) []string {
-	keys = append(keys, normalize(t.Slug.Value), normalize(t.Title.Value))
+	keys = append(keys, t.Slug.Value, normalize(t.Slug.Value), normalize(t.Title.Value))
 	for _, n := range slices.Concat(t.Abbreviations, t.Synonyms) {
 		keys = append(keys, normalize(n.Value))
 	}
@@ -269,28 +328,35 @@ func (r *resolver) apply(t *content.Term, res *termResult) {
 	}
 }
 
-// remember keeps this resolve in the Memo for the next.
-func (r *resolver) remember(results []*termResult) {
+// remember keeps this resolve in the Memo for the next: the results of
+// the terms checked (todo, by r.terms index) replace those dropped.
+func (r *resolver) remember(results []*termResult, todo []int) {
 	if r.opts.Memo == nil || r.localized() {
 		return
 	}
 	last := r.last
 	if last == nil {
 		last = &lastResolve{
-			terms:     make(map[*content.Term]*termResult, len(r.terms)),
-			incidents: make(map[*content.Incident]uint32, len(r.incidents)),
+			terms:      make(map[*content.Term]*termResult, len(r.terms)),
+			incidents:  make(map[*content.Incident]uint32, len(r.incidents)),
+			users:      map[string][]*content.Term{},
+			suggesting: map[*content.Term]bool{},
 		}
 		for _, inc := range r.incidents {
 			last.incidents[inc] = 0
 		}
 	}
-	for i, t := range r.terms {
-		last.terms[t] = results[i] // the same where reused
+	for _, d := range r.dropped {
+		last.forget(d.t, d.res)
+	}
+	for _, i := range todo {
+		last.learn(r.terms[i], results[i])
 	}
 	s := r.g.Site
 	last.now, last.config, last.unread = r.opts.Now, s.Config, s.Unread
 	last.frameworks = withoutNil(s.Frameworks)
-	last.names, last.incNames = r.names, r.incNames
+	last.names, last.incNames, last.nameDiags = r.names, r.incNames, r.nameDiags
+	last.claims, last.termSlugs, last.sharedKeys = r.claims, r.termSlugs, r.sharedKeys
 	last.graph, last.byTitle, last.keyOf = r.g, r.byTitle, r.keyOf
 	last.cycles = r.cycles
 	r.opts.Memo.keep(r.view(), last)

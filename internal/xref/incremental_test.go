@@ -141,9 +141,14 @@ func (g *siteGen) term() *content.Term {
 	t.Body = content.Markdown{Text: g.body()}
 	t.Examples = []content.Markdown{{Text: g.body()}}[:g.rng.IntN(2)]
 	t.Draft = g.rng.IntN(6) == 0
-	t.Tags = []string{genTags[g.rng.IntN(len(genTags))]}
+	g.tag(t)
 	g.deprecate(t)
 	return place(t)
+}
+
+func (g *siteGen) tag(t *content.Term) {
+	t.Tags = []string{genTags[g.rng.IntN(len(genTags))]}[:g.rng.IntN(2)]
+	t.Category = []string{"", "Basics", "basics", "Risk"}[g.rng.IntN(4)]
 }
 
 func (g *siteGen) wordNames(n int) []content.Name {
@@ -267,7 +272,10 @@ func (g *siteGen) edit(s *content.Site) string {
 	}
 	t := *s.Terms[i]
 	var what string
-	switch g.rng.IntN(12) {
+	switch g.rng.IntN(13) {
+	case 11:
+		g.tag(&t)
+		what = "tags"
 	case 0:
 		g.retitle(&t)
 		what = "title " + t.Title.Value
@@ -308,6 +316,7 @@ func (g *siteGen) edit(s *content.Site) string {
 	t.Synonyms, t.Abbreviations = slices.Clone(t.Synonyms), slices.Clone(t.Abbreviations)
 	t.Related, t.Broader, t.Incidents = slices.Clone(t.Related), slices.Clone(t.Broader), slices.Clone(t.Incidents)
 	t.Redirects, t.Mappings, t.Examples = slices.Clone(t.Redirects), slices.Clone(t.Mappings), slices.Clone(t.Examples)
+	t.Tags = slices.Clone(t.Tags)
 	s.Terms[i] = place(&t)
 	return what + " of " + t.File
 }
@@ -385,7 +394,7 @@ func dumpGraph(g *Graph, diags diag.List) []string {
 	for _, sn := range g.Shared {
 		add("shared %s %s %s", sn.Name, sn.Slug, terms(sn.Terms))
 	}
-	for key, tg := range g.names {
+	for key, tg := range g.names.all() {
 		add("name %q %d %s %v %v", key, tg.Kind, term(tg.Term), tg.Incident != nil && tg.Incident.File != "", tg.Control)
 	}
 	for _, tax := range []*Taxonomy{g.Tags, g.Categories} {

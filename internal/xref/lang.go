@@ -40,13 +40,18 @@ func ResolveLanguages(site *content.Site, opts Options) ([]*Graph, diag.List) {
 	return graphs, diags.Sort()
 }
 
-// addOriginalNames lets the names of the originals (a localized term's
+// claimOriginals lets the names of the originals (a localized term's
 // original, an untranslated term) reach them, below every name of the
 // language itself: a German page may write [[API Key]] as well as
 // [[API-Schlüssel]]. A name already taken stays with its owner, silently.
-func (r *resolver) addOriginalNames() {
+func (r *resolver) claimOriginals() {
 	if !r.localized() {
 		return
+	}
+	claim := func(n *name) {
+		if key := normalize(n.value); key != "" {
+			r.claims.originals[key] = append(r.claims.originals[key], n)
+		}
 	}
 	for _, t := range r.terms {
 		orig := t
@@ -55,7 +60,7 @@ func (r *resolver) addOriginalNames() {
 		}
 		for _, n := range termNames(orig) {
 			n.target = Target{Kind: KindTerm, Term: t}
-			r.addFallback(n)
+			claim(n)
 		}
 	}
 	for _, inc := range r.incidents {
@@ -64,7 +69,7 @@ func (r *resolver) addOriginalNames() {
 		}
 		for _, n := range incidentNames(inc.Original) {
 			n.target = Target{Kind: KindIncident, Incident: inc}
-			r.addFallback(n)
+			claim(n)
 		}
 	}
 }
@@ -74,12 +79,4 @@ func (r *resolver) addOriginalNames() {
 func (r *resolver) localized() bool {
 	s := r.g.Site
 	return s.Lang != "" && s.Lang != s.Config.DefaultLanguage()
-}
-
-func (r *resolver) addFallback(n *name) {
-	key := normalize(n.value)
-	if _, taken := r.names[key]; key == "" || taken {
-		return
-	}
-	r.names[key] = n
 }

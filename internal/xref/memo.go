@@ -9,11 +9,12 @@ import (
 )
 
 // A Memo keeps, between Resolve calls, what Resolve derives from one
-// text alone: the [[links]] a Markdown field holds, its Markdown
-// problems, a title's collation key. Resolving a site again after one
-// file changed then redoes that work (most of a Resolve) for the changed
-// text only. A live preview keeps one (Options.Memo); a build needs none.
-// It is safe for concurrent use.
+// text alone (the [[links]] a Markdown field holds, its Markdown
+// problems, a title's collation key) and the last Resolve of each view,
+// which the next continues from (see Resolve). Resolving a site again
+// after one file changed then costs about what the change touched. A
+// live preview keeps one (Options.Memo); a build needs none. It is safe
+// for concurrent use.
 type Memo struct {
 	mu    sync.Mutex
 	round uint32 // Resolve calls so far
@@ -84,7 +85,9 @@ func (m *Memo) sweep() {
 	// A site in more languages than this resolves its first language's
 	// texts anew each edit: results stay right, only slower.
 	const keep = 8
-	if m.round >= keep {
+	// Looking at every entry costs as much as a small edit: only every
+	// few rounds, so an entry stays from keep to twice keep rounds.
+	if m.round >= keep && m.round%keep == 0 {
 		old := m.round - keep
 		dropOld(m.links, old)
 		dropOld(m.lint[0], old)

@@ -155,52 +155,6 @@ func before(a, b diag.Pos) bool {
 	return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 }
 
-// addTerms registers every term's names. Two terms sharing a slug or a
-// title, or one's title being another's synonym, is an error at the later
-// one; abbreviations and synonyms may be shared (the name is then
-// ambiguous); a term repeating one of its own names is only untidy.
-func (r *resolver) addTerms() {
-	for _, t := range r.terms {
-		if _, dup := r.termSlugs[t.Slug.Value]; !dup && t.Slug.Value != "" {
-			r.termSlugs[t.Slug.Value] = t
-		}
-		if r.localized() && t.Original == nil {
-			continue // untranslated: its names come after the language's (addOriginalNames)
-		}
-		for _, n := range termNames(t) {
-			key := normalize(n.value)
-			if key == "" {
-				continue
-			}
-			prev, ok := r.names[key]
-			switch {
-			case !ok:
-				r.names[key] = n
-			case prev.target.Term == t || prev.sharedWith(t) != nil:
-				// A slug may equal a title or abbreviation ("nhi", "NHI").
-				if own := prev.sharedWith(t); own != nil {
-					prev = own
-				}
-				if prev.what != "slug" && n.what != "slug" {
-					r.diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
-				}
-			case sharable(prev) && sharable(n):
-				if prev.shared == nil {
-					prev.shared = []*name{prev}
-				}
-				prev.shared = append(prev.shared, n)
-			default:
-				// Either file may be the mistake: each is told of the other.
-				r.diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
-				r.diags.Add(diag.DuplicateName, prev.pos, "%s %q is also used by %s (%s of %s)", prev.what, prev.value, n.pos, n.what, n.owner())
-				if prev.clash == nil {
-					prev.clash = n
-				}
-			}
-		}
-	}
-}
-
 // sharable reports whether a name may belong to several terms.
 func sharable(n *name) bool {
 	return n.target.Kind == KindTerm && (n.what == "abbreviation" || n.what == "synonym")
@@ -216,40 +170,8 @@ func (n *name) sharedWith(t *content.Term) *name {
 	return nil
 }
 
-// addIncidents registers incident slugs and titles. A name a term already
-// has stays the term's; two incidents sharing a title make it ambiguous.
-func (r *resolver) addIncidents() {
-	slugs := map[string]*name{}
-	for _, inc := range r.incidents {
-		for _, n := range incidentNames(inc) {
-			key := normalize(n.value)
-			if key == "" {
-				continue
-			}
-			if n.what == "slug" {
-				if prev := slugs[key]; prev != nil {
-					r.diags.Add(diag.DuplicateSlug, n.pos, "slug %q is already used by %s (slug of %s)", n.value, prev.pos, prev.owner())
-				} else {
-					slugs[key] = n
-					r.incidentBySlug[n.value] = inc
-				}
-			}
-			prev, ok := r.incNames[key]
-			switch {
-			case !ok:
-				r.incNames[key] = n
-				if _, taken := r.names[key]; !taken {
-					r.names[key] = n
-				}
-			case prev.target.Incident != inc && prev.clash == nil:
-				prev.clash = n
-			}
-		}
-	}
-}
-
-// addFrameworks registers frameworks by id and controls as
-// FRAMEWORK/CONTROL, the last in precedence.
+// addFrameworks registers frameworks by id, and claims controls'
+// names as FRAMEWORK/CONTROL.
 func (r *resolver) addFrameworks() {
 	fws := withoutNil(r.g.Site.Frameworks)
 	slices.SortStableFunc(fws, func(a, b *content.Framework) int {
@@ -272,8 +194,8 @@ func (r *resolver) addFrameworks() {
 			}
 			r.controls[f][normalize(c.ID.Value)] = c
 			key := f.ID + "/" + c.ID.Value
-			if _, taken := r.names[normalize(key)]; !taken {
-				r.names[normalize(key)] = &name{
+			if _, taken := r.claims.controls[normalize(key)]; !taken {
+				r.claims.controls[normalize(key)] = &name{
 					target: Target{Kind: KindControl, Framework: f, Control: c},
 					what:   "control", value: key, pos: c.ID.Pos,
 				}

@@ -145,25 +145,24 @@ func (r *resolver) termsBySlug() {
 // linkNames is what each name links to: the names that resolve, and not
 // to a draft left out.
 func (r *resolver) linkNames() {
-	g := r.g
-	set := func(key string, n *name) {
-		if n != nil && n.clash == nil && n.shared == nil && !r.hidden(n) {
-			g.names[key] = n.target
-		} else {
-			delete(g.names, key)
-		}
-	}
+	links := func(n *name) bool { return n != nil && n.clash == nil && n.shared == nil && !r.hidden(n) }
 	if r.last == nil {
-		g.names = make(map[string]Target, len(r.names))
+		base := make(map[string]Target, len(r.names))
 		for key, n := range r.names {
-			set(key, n)
+			if links(n) {
+				base[key] = n.target
+			}
 		}
+		r.g.names = linkTable{base: base}
 		return
 	}
-	g.names = maps.Clone(r.last.graph.names)
-	for key := range r.delta.names {
-		set(key, r.names[key])
-	}
+	r.g.names = r.last.graph.names.with(r.delta.names, func(key string) (Target, bool) {
+		n := r.names[key]
+		if !links(n) {
+			return Target{}, false
+		}
+		return n.target, true
+	})
 }
 
 // sortTerms puts terms in title order without repeats.

@@ -25,17 +25,30 @@ import (
 //     written, without repeats (a repeat is a warning).
 //
 // The Graph holds everything that did resolve, whatever the diagnostics.
+//
+// With a Memo that holds the last Resolve of the same view (language and
+// options) of the same site but for its terms and incidents, Resolve
+// continues from it and costs what changed, not what the site has: it
+// settles again the names of the terms and incidents new or gone (an
+// edited file's are new objects), checks again those terms and the terms
+// that looked up a name that resolves otherwise now, and carries the last
+// graph over for the rest. The result is what resolving afresh gives
+// (TestIncrementalResolveIsFull), and Diff of the two graphs compares
+// only what changed.
 func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	if site == nil {
 		site = &content.Site{}
 	}
 	r := newResolver(site, opts)
-	r.addTerms()
-	r.addIncidents()
-	r.addOriginalNames()
-	r.addFrameworks()
-	r.checkRedirects()
-	results := r.reuse(opts.Memo.take(r.view()))
+	var keys []string
+	if last := opts.Memo.take(r.view()); r.continues(last) {
+		keys = r.since(last)
+	}
+	if r.last == nil {
+		r.presize()
+	}
+	changed := r.addNames(keys)
+	results := r.reuse(changed)
 	var todo []int
 	for i, res := range results {
 		if res == nil {
@@ -72,8 +85,8 @@ func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	}
 	r.finish()
 	r.reviewDue()
-	r.g.Tags, r.g.Categories = taxonomies(r.g.Terms, r.g.Incidents)
-	r.remember(results)
+	r.carryTaxonomies()
+	r.remember(results, todo)
 	if r.delta != nil {
 		r.delta.cycles = r.delta.cycles || r.cycles
 		r.g.delta = r.delta
@@ -100,6 +113,10 @@ type resolver struct {
 
 	unread map[string]bool // normalized slugs of files that could not be read
 
+	claims     *nameClaims
+	nameDiags  map[string]diag.List // the problems of the claims on each name
+	sharedKeys map[string]bool      // the names several terms share
+
 	refs    map[*content.Term][]*content.Term     // backlinks, unsorted, with repeats
 	broader map[*content.Term][]edge              // every term's broader entries that resolved, drafts too
 	incRefs map[*content.Incident][]*content.Term // likewise
@@ -110,8 +127,8 @@ type resolver struct {
 
 	buf []byte // for normalizing without allocating
 
-	out     *termResult     // of the term being checked
-	last    *lastResolve    // the Memo's, when it continues
+	out     *termResult              // of the term being checked
+	last    *lastResolve             // the Memo's, when it continues
 	byTitle []*content.Term          // every term, drafts too, in title order
 	keyOf   map[*content.Term]string // the collation key of each term's title
 
@@ -120,12 +137,16 @@ type resolver struct {
 	dropped       []dropped
 	added         []*content.Term
 	goneIncidents []*content.Incident
+	// incidentsChanged: an incident is new or gone since r.last.
+	incidentsChanged bool
+	// namesCameOrWent: a name a did-you-mean may suggest is new or gone.
+	namesCameOrWent bool
 	// carriedHierarchy: no broader entry changed, and the last graph's
 	// Broader and Narrower hold.
 	carriedHierarchy bool
-	touched map[string]bool // see delta.terms
-	delta   *delta
-	cycles  bool // a broader entry was dropped for closing a cycle
+	touched          map[string]bool // see delta.terms
+	delta            *delta
+	cycles           bool // a broader entry was dropped for closing a cycle
 }
 
 func newResolver(site *content.Site, opts Options) *resolver {
@@ -133,12 +154,12 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		opts: opts,
 		g: &Graph{
 			Site:           site,
-			TermBySlug:     make(map[string]*content.Term, len(site.Terms)),
+			TermBySlug:     map[string]*content.Term{},
 			IncidentBySlug: map[string]*content.Incident{},
-			Related:        make(map[*content.Term][]*content.Term, len(site.Terms)),
-			TermIncidents:  make(map[*content.Term][]*content.Incident, len(site.Terms)),
-			TermMappings:   make(map[*content.Term][]Mapping, len(site.Terms)),
-			ReferencedBy:   make(map[*content.Term][]*content.Term, len(site.Terms)),
+			Related:        map[*content.Term][]*content.Term{},
+			TermIncidents:  map[*content.Term][]*content.Incident{},
+			TermMappings:   map[*content.Term][]Mapping{},
+			ReferencedBy:   map[*content.Term][]*content.Term{},
 			IncidentTerms:  map[*content.Incident][]*content.Term{},
 			ControlTerms:   map[*content.Control][]TermMapping{},
 			FrameworkTerms: map[*content.Framework][]TermMapping{},
@@ -147,28 +168,46 @@ func newResolver(site *content.Site, opts Options) *resolver {
 			Narrower:       map[*content.Term][]*content.Term{},
 			ReplacedBy:     map[*content.Term]*content.Term{},
 			sharedBy:       map[string]*SharedName{},
-			names:          map[string]Target{},
 		},
-		names:          make(map[string]*name, 4*len(site.Terms)),
+		names:          map[string]*name{},
 		incNames:       map[string]*name{},
-		termSlugs:      make(map[string]*content.Term, len(site.Terms)),
+		termSlugs:      map[string]*content.Term{},
 		frameworks:     map[string]*content.Framework{},
 		controls:       map[*content.Framework]map[string]*content.Control{},
 		incidentBySlug: map[string]*content.Incident{},
-		refs:           make(map[*content.Term][]*content.Term, len(site.Terms)),
+		refs:           map[*content.Term][]*content.Term{},
 		incRefs:        map[*content.Incident][]*content.Term{},
 		broader:        map[*content.Term][]edge{},
 		suggested:      map[string]string{},
 		unread:         map[string]bool{},
+		claims: &nameClaims{incidents: map[string][]*name{}, originals: map[string][]*name{},
+			controls: map[string]*name{}, terms: map[string][]*name{}, redirects: map[string][]*name{}},
+		nameDiags: map[string]diag.List{}, sharedKeys: map[string]bool{},
 	}
 	for _, u := range site.Unread {
 		r.unread[normalize(u.Value)] = true
 	}
+	byFile := func(a, b *content.Term) int { return strings.Compare(a.File, b.File) }
 	r.terms = withoutNil(site.Terms)
-	slices.SortStableFunc(r.terms, func(a, b *content.Term) int { return strings.Compare(a.File, b.File) })
+	if !slices.IsSortedFunc(r.terms, byFile) { // content.Load sorts them
+		slices.SortStableFunc(r.terms, byFile)
+	}
 	r.incidents = withoutNil(site.Incidents)
 	slices.SortStableFunc(r.incidents, func(a, b *content.Incident) int { return strings.Compare(a.File, b.File) })
 	return r
+}
+
+// presize makes the tables a resolve from scratch fills as large as the
+// site needs; one that continues takes the last one's.
+func (r *resolver) presize() {
+	n := len(r.terms)
+	r.names, r.termSlugs = make(map[string]*name, 4*n), make(map[string]*content.Term, n)
+	r.claims.terms = make(map[string][]*name, 4*n)
+	r.refs = make(map[*content.Term][]*content.Term, n)
+	g := r.g
+	g.TermBySlug, g.Related = make(map[string]*content.Term, n), make(map[*content.Term][]*content.Term, n)
+	g.TermIncidents, g.TermMappings = make(map[*content.Term][]*content.Incident, n), make(map[*content.Term][]Mapping, n)
+	g.ReferencedBy = make(map[*content.Term][]*content.Term, n)
 }
 
 func withoutNil[T any](s []*T) []*T {

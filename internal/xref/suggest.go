@@ -11,6 +11,9 @@ import (
 // suggest returns a did-you-mean for a name that did not resolve as kind
 // ("link", "term" or "incident").
 func (r *resolver) suggest(kind, s string) string {
+	if r.out != nil {
+		r.out.suggests = true
+	}
 	key := kind + "\x00" + normalize(s)
 	if hint, ok := r.suggested[key]; ok {
 		return hint

@@ -221,8 +221,9 @@ func (r *resolver) sharedNames() {
 		_, ok := r.g.Redirects[slug]
 		return ok
 	}
-	for key, n := range r.names {
-		if n.shared == nil || n.what == "old slug" {
+	for key := range r.sharedKeys {
+		n := r.names[key]
+		if n.what == "old slug" {
 			continue
 		}
 		sn := &SharedName{Name: n.value}

@@ -133,6 +133,15 @@ func run(tool, bin, site, term string, kindList []string, edits int, gap time.Du
 		}
 	}
 	fmt.Printf("%s: serving, every page built, after %s\n", tool, time.Since(started).Round(time.Millisecond))
+	var heard *notices
+	if tool == "nhiglossary" {
+		// The server's messages, as a browser hears them: when each
+		// reload was told.
+		if heard, err = listen("http://" + addr + "/_nhiglossary/events?path=/_benchserve/"); err != nil {
+			return err
+		}
+		defer heard.stop()
+	}
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
@@ -157,7 +166,7 @@ func run(tool, bin, site, term string, kindList []string, edits int, gap time.Du
 			}
 			time.Sleep(3 * gap)
 		}
-		times, err := measure(ctx, tool, "http://"+addr+"/terms/"+p.page+"/", p, edits, gap, logs)
+		times, err := measure(ctx, tool, "http://"+addr+"/terms/"+p.page+"/", p, edits, gap, logs, heard)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.kind, err)
 		}
@@ -176,7 +185,7 @@ func run(tool, bin, site, term string, kindList []string, edits int, gap time.Du
 // measure opens the plan's page and times its edits: from the save to
 // the change on screen. An edit the page already showed before its
 // save is not a change; the plan is asked for another.
-func measure(ctx context.Context, tool, page string, p *plan, edits int, gap time.Duration, logs *rebuildLog) ([]time.Duration, error) {
+func measure(ctx context.Context, tool, page string, p *plan, edits int, gap time.Duration, logs *rebuildLog, heard *notices) ([]time.Duration, error) {
 	fmt.Printf("%s %s: timing %s\n", tool, p.kind, p.timed)
 	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
 		return nil, err
@@ -204,7 +213,7 @@ func measure(ctx context.Context, tool, page string, p *plan, edits int, gap tim
 			return nil, fmt.Errorf("edit %d of %s: %w\n%s", i, file, err, logs.text())
 		}
 		times = append(times, d)
-		fmt.Printf("%s %s edit %d: %s on screen%s%s\n", tool, p.kind, i, d.Round(time.Millisecond), logs.since(), timeline(ctx, t0))
+		fmt.Printf("%s %s edit %d: %s on screen%s%s\n", tool, p.kind, i, d.Round(time.Millisecond), logs.since(), timeline(ctx, t0, heard.after(t0)))
 	}
 	return times, nil
 }
@@ -253,9 +262,10 @@ func visible(ctx context.Context, expr string, t0 time.Time, limit time.Duration
 	return 0, fmt.Errorf("not on screen after %s: %s", limit, expr)
 }
 
-// timeline says when, after t0, the page that shows the edit started
-// loading, got its first byte, and was parsed.
-func timeline(ctx context.Context, t0 time.Time) string {
+// timeline says when, after t0, the server told the browsers (told, if
+// known), and when the page that shows the edit started loading, got
+// its first byte, and was parsed.
+func timeline(ctx context.Context, t0 time.Time, told time.Time) string {
 	ts, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const t = performance.timing; return [t.navigationStart, t.responseStart, t.domContentLoadedEventEnd]; })()`))
 	if err != nil || len(ts) != 3 {
 		return ""
@@ -266,7 +276,60 @@ func timeline(ctx context.Context, t0 time.Time) string {
 		}
 		return time.UnixMilli(int64(ms)).Sub(t0).Round(time.Millisecond).String()
 	}
-	return fmt.Sprintf(" [load started %s, first byte %s, parsed %s]", at(ts[0]), at(ts[1]), at(ts[2]))
+	notified := ""
+	if !told.IsZero() {
+		notified = "told " + told.Sub(t0).Round(time.Millisecond).String() + ", "
+	}
+	return fmt.Sprintf(" [%sload started %s, first byte %s, parsed %s]", notified, at(ts[0]), at(ts[1]), at(ts[2]))
+}
+
+// notices are the times reload messages came on an event stream.
+type notices struct {
+	mu    sync.Mutex
+	times []time.Time
+	stop  func()
+}
+
+func listen(url string) (*notices, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	if resp.StatusCode != 200 {
+		cancel()
+		return nil, fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	n := &notices{stop: func() { cancel(); resp.Body.Close() }}
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), `data: {"type":"reload"`) {
+				n.mu.Lock()
+				n.times = append(n.times, time.Now())
+				n.mu.Unlock()
+			}
+		}
+	}()
+	return n, nil
+}
+
+// after is when the first reload message after t0 came; zero if none.
+func (n *notices) after(t0 time.Time) time.Time {
+	if n == nil {
+		return time.Time{}
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, t := range n.times {
+		if t.After(t0) {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 func freePort() (int, error) {

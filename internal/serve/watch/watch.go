@@ -24,10 +24,15 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Timing of a batch: it is sent once no event came for Quiet, or Max
-// after its first event, whichever is first.
+// Timing of a batch: it is sent once no event came for Quiet (Gone when
+// a file in it was removed or renamed away), or Max after its first
+// event, whichever is first. Quiet is on the path of every save to the
+// screen; a save that takes the old file away first (delete and create,
+// vim's backup rename) waits longer, so that the preview never sees the
+// file missing and sends the browser away from a term being saved.
 const (
-	Quiet = 15 * time.Millisecond
+	Quiet = 8 * time.Millisecond
+	Gone  = 60 * time.Millisecond
 	Max   = 250 * time.Millisecond
 )
 
@@ -102,7 +107,7 @@ func (w *Watcher) Run(ctx context.Context, out chan<- []string) error {
 	quiet := time.NewTimer(time.Hour)
 	quiet.Stop()
 	defer quiet.Stop()
-	var ready bool
+	var ready, gone bool
 	for {
 		var send chan<- []string
 		var batch []string
@@ -115,7 +120,7 @@ func (w *Watcher) Run(ctx context.Context, out chan<- []string) error {
 			return nil
 		case send <- batch:
 			clear(pending)
-			ready = false
+			ready, gone = false, false
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return nil
@@ -132,8 +137,13 @@ func (w *Watcher) Run(ctx context.Context, out chan<- []string) error {
 			if was == 0 {
 				first = time.Now()
 			}
+			gone = gone || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
+			wait := Quiet
+			if gone {
+				wait = Gone
+			}
 			// Each event restarts the quiet period, up to Max in all.
-			quiet.Reset(max(min(Quiet, Max-time.Since(first)), 0))
+			quiet.Reset(max(min(wait, Max-time.Since(first)), 0))
 		case <-quiet.C:
 			ready = true
 		}

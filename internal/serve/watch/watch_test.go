@@ -194,3 +194,24 @@ func TestIgnoredNames(t *testing.T) {
 		}
 	}
 }
+
+// A file removed and written again a moment later (longer than Quiet) is
+// one batch: the preview never sees it missing.
+func TestAFileRemovedAndWrittenAgainSoonIsOneBatch(t *testing.T) {
+	dir, out := watching(t)
+	file := filepath.Join(dir, "content", "terms", "api-key.md")
+	writeFile(t, file, "old")
+	next(t, out)
+	if err := os.Remove(file); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3 * Quiet)
+	writeFile(t, file, "new")
+	if got := next(t, out); !slices.Equal(got, []string{"content/terms/api-key.md"}) {
+		t.Fatalf("batch %q", got)
+	}
+	if _, err := os.Stat(file); err != nil {
+		t.Fatal(err)
+	}
+	none(t, out)
+}

@@ -1,0 +1,310 @@
+package xref
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+)
+
+// Which thing a name resolves to depends on the things that claim it
+// alone: the terms with it as a slug, title, abbreviation or synonym (in
+// file order), then the incidents, the originals' names (in a language's
+// view), the controls and last the old slugs. The names table is built
+// one name at a time from its claims (settle), so that a resolve that
+// continues from the last one settles again only the names of the terms
+// and incidents that changed.
+
+// nameClaims are every claim on each name, in precedence order.
+type nameClaims struct {
+	terms     map[string][]*name // terms' own names, in file order
+	incidents map[string][]*name
+	originals map[string][]*name // in a language's view: the originals' names
+	controls  map[string]*name
+	redirects map[string][]*name // old slugs, by lower-case value
+}
+
+// claimTerms adds every name of ts (in file order) to the claims.
+func (c *nameClaims) claimTerms(ts []*content.Term, localized bool) {
+	for _, t := range ts {
+		if localized && t.Original == nil {
+			continue // untranslated: its names come after the language's (originals)
+		}
+		for _, n := range termNames(t) {
+			if key := normalize(n.value); key != "" {
+				c.terms[key] = append(c.terms[key], n)
+			}
+		}
+	}
+	for _, t := range ts {
+		for _, n := range redirectNames(t) {
+			c.redirects[n.key] = append(c.redirects[n.key], n.name)
+		}
+	}
+}
+
+type keyedName struct {
+	key  string
+	name *name
+}
+
+// redirectNames are t's old slugs as names, by lower-case value.
+func redirectNames(t *content.Term) []keyedName {
+	var out []keyedName
+	for _, old := range t.Redirects {
+		if key := strings.ToLower(old.Value); key != "" {
+			out = append(out, keyedName{key, &name{target: Target{Kind: KindTerm, Term: t}, what: "old slug", value: old.Value, pos: old.Pos, draft: t.Draft}})
+		}
+	}
+	return out
+}
+
+// moveClaims takes the claims of the terms gone out and puts those of
+// the terms added in, each in its place in file order.
+func (c *nameClaims) moveClaims(gone, added []*content.Term) {
+	for _, t := range gone {
+		for _, n := range termNames(t) {
+			key := normalize(n.value)
+			c.terms[key] = slices.DeleteFunc(c.terms[key], func(m *name) bool { return m.target.Term == t })
+			if len(c.terms[key]) == 0 {
+				delete(c.terms, key)
+			}
+		}
+		for _, n := range redirectNames(t) {
+			c.redirects[n.key] = slices.DeleteFunc(c.redirects[n.key], func(m *name) bool { return m.target.Term == t })
+			if len(c.redirects[n.key]) == 0 {
+				delete(c.redirects, n.key)
+			}
+		}
+	}
+	insert := func(list []*name, n *name) []*name {
+		// After every claim of a file before or equal to n's: a term's
+		// own names keep their order.
+		i, _ := slices.BinarySearchFunc(list, n.target.Term.File, func(m *name, file string) int {
+			if m.target.Term.File <= file {
+				return -1
+			}
+			return 1
+		})
+		return slices.Insert(list, i, n)
+	}
+	for _, t := range added {
+		for _, n := range termNames(t) {
+			if key := normalize(n.value); key != "" {
+				c.terms[key] = insert(c.terms[key], n)
+			}
+		}
+		for _, n := range redirectNames(t) {
+			c.redirects[n.key] = insert(c.redirects[n.key], n.name)
+		}
+	}
+}
+
+// settle decides what the name key resolves to from its claims, and the
+// problems its claims make, which it keeps by key (r.nameDiags).
+func (r *resolver) settle(key string) {
+	delete(r.names, key)
+	delete(r.incNames, key)
+	delete(r.g.Redirects, key)
+	var diags diag.List
+	for _, n := range r.claims.terms[key] {
+		r.claimTermName(key, n, &diags)
+	}
+	for _, n := range r.claims.incidents[key] {
+		prev, ok := r.incNames[key]
+		switch {
+		case !ok:
+			n = fresh(n)
+			r.incNames[key] = n
+			if _, taken := r.names[key]; !taken {
+				r.names[key] = n
+			}
+		case prev.target.Incident != n.target.Incident && prev.clash == nil:
+			prev.clash = n
+		}
+	}
+	if _, taken := r.names[key]; !taken && len(r.claims.originals[key]) > 0 {
+		r.names[key] = r.claims.originals[key][0]
+	}
+	if _, taken := r.names[key]; !taken && r.claims.controls[key] != nil {
+		r.names[key] = r.claims.controls[key]
+	}
+	r.claimRedirects(key, &diags)
+	if n := r.names[key]; n != nil && n.shared != nil {
+		r.sharedKeys[key] = true
+	} else {
+		delete(r.sharedKeys, key)
+	}
+	if len(diags) > 0 {
+		r.nameDiags[key] = diags
+	} else {
+		delete(r.nameDiags, key)
+	}
+}
+
+// fresh is a copy of a claim to be the names table's entry, which
+// records the claims that clash with it or share it.
+func fresh(n *name) *name {
+	c := *n
+	return &c
+}
+
+// claimTermName settles one term's claim on key. Two terms sharing a slug
+// or a title, or one's title being another's synonym, is an error at the
+// later one; abbreviations and synonyms may be shared (the name is then
+// ambiguous); a term repeating one of its own names is only untidy.
+func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
+	t := n.target.Term
+	prev, ok := r.names[key]
+	switch {
+	case !ok:
+		r.names[key] = fresh(n)
+	case prev.target.Term == t || prev.sharedWith(t) != nil:
+		// A slug may equal a title or abbreviation ("nhi", "NHI").
+		if own := prev.sharedWith(t); own != nil {
+			prev = own
+		}
+		if prev.what != "slug" && n.what != "slug" {
+			diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
+		}
+	case sharable(prev) && sharable(n):
+		if prev.shared == nil {
+			prev.shared = []*name{prev}
+		}
+		prev.shared = append(prev.shared, n)
+	default:
+		// Either file may be the mistake: each is told of the other.
+		diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
+		diags.Add(diag.DuplicateName, prev.pos, "%s %q is also used by %s (%s of %s)", prev.what, prev.value, n.pos, n.what, n.owner())
+		if prev.clash == nil {
+			prev.clash = n
+		}
+	}
+}
+
+// claimRedirects settles the old slugs claiming key: each leads to one
+// term only, and is a link target only where it is no other name.
+func (r *resolver) claimRedirects(key string, diags *diag.List) {
+	var first *name
+	for _, n := range r.claims.redirects[key] {
+		t := n.target.Term
+		if other := r.termSlugs[key]; other == t {
+			diags.Add(diag.RedirectIsSlug, n.pos, "redirect %q is this term's own slug; remove it", n.value)
+			continue
+		} else if other != nil {
+			diags.Add(diag.DuplicateSlug, n.pos, "redirect %q is already used by %s (slug of %s)", n.value, other.Slug.Pos, termName(other))
+			continue
+		}
+		if first != nil {
+			if first.target.Term == t {
+				diags.Add(diag.ListedTwice, n.pos, "redirect %q is listed twice", n.value)
+			} else {
+				diags.Add(diag.DuplicateSlug, n.pos, "redirect %q is already used by %s (redirect of %s)", n.value, first.pos, termName(first.target.Term))
+			}
+			continue
+		}
+		first = n
+		if _, taken := r.names[key]; !taken {
+			r.names[key] = n
+		}
+		if r.publishedTerm(t) {
+			r.g.Redirects[key] = t
+		}
+	}
+}
+
+// addNames builds the names tables from every claim, or, continuing from
+// r.last, settles again the names keys, which the terms and incidents
+// new or gone since claim or claimed: it returns those of them that
+// resolve otherwise now.
+func (r *resolver) addNames(keys []string) map[string]bool {
+	r.claimIncidents()
+	r.claimOriginals()
+	r.addFrameworks()
+	defer func() {
+		for _, ds := range r.nameDiags {
+			r.diags = append(r.diags, ds...)
+		}
+	}()
+	last := r.last
+	if last == nil {
+		r.claims.claimTerms(r.terms, r.localized())
+		for _, t := range r.terms {
+			if _, dup := r.termSlugs[t.Slug.Value]; !dup && t.Slug.Value != "" {
+				r.termSlugs[t.Slug.Value] = t
+			}
+		}
+		settled := map[string]bool{}
+		for _, claims := range []map[string][]*name{r.claims.terms, r.claims.incidents, r.claims.originals, r.claims.redirects} {
+			for key := range claims {
+				if !settled[key] {
+					settled[key] = true
+					r.settle(key)
+				}
+			}
+		}
+		for key := range r.claims.controls {
+			if !settled[key] {
+				r.settle(key)
+			}
+		}
+		return nil
+	}
+	var gone []*content.Term
+	for _, d := range r.dropped {
+		gone = append(gone, d.t)
+	}
+	r.claims.terms, r.claims.redirects = last.claims.terms, last.claims.redirects
+	r.claims.moveClaims(gone, r.added)
+	r.termSlugs = last.termSlugs
+	for _, t := range slices.Concat(gone, r.added) {
+		r.settleSlug(t.Slug.Value)
+	}
+	r.names, r.incNames, r.nameDiags, r.sharedKeys = last.names, last.incNames, last.nameDiags, last.sharedKeys
+	r.g.Redirects = maps.Clone(last.graph.Redirects)
+	changed := map[string]bool{}
+	for _, key := range keys {
+		old, oldInc := r.names[key], r.incNames[key]
+		r.settle(key)
+		if !sameName(old, r.names[key]) || !sameName(oldInc, r.incNames[key]) {
+			changed[key] = true
+		}
+	}
+	return changed
+}
+
+// settleSlug finds the term a slug is of: the first by file.
+func (r *resolver) settleSlug(slug string) {
+	delete(r.termSlugs, slug)
+	for _, n := range r.claims.terms[normalize(slug)] {
+		if n.what == "slug" && n.target.Term.Slug.Value == slug {
+			r.termSlugs[slug] = n.target.Term
+			return
+		}
+	}
+}
+
+// claimIncidents claims the incidents' slugs and titles, and finds each
+// slug's incident: two incidents may not share a slug.
+func (r *resolver) claimIncidents() {
+	slugs := map[string]*name{}
+	for _, inc := range r.incidents {
+		for _, n := range incidentNames(inc) {
+			key := normalize(n.value)
+			if key == "" {
+				continue
+			}
+			if n.what == "slug" {
+				if prev := slugs[key]; prev != nil {
+					r.diags.Add(diag.DuplicateSlug, n.pos, "slug %q is already used by %s (slug of %s)", n.value, prev.pos, prev.owner())
+				} else {
+					slugs[key] = n
+					r.incidentBySlug[n.value] = inc
+				}
+			}
+			r.claims.incidents[key] = append(r.claims.incidents[key], n)
+		}
+	}
+}
