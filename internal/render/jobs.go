@@ -171,13 +171,6 @@ func (r *Renderer) elsewhere(fs ...xref.Fact) []xref.Fact {
 // elsewhere. Listing is cheap: what a job declares is worked out only
 // when asked (Job.Shows).
 func (r *Renderer) Jobs() []Job {
-	if r.jobs != nil {
-		return slices.Clone(r.jobs)
-	}
-	return r.listJobs()
-}
-
-func (r *Renderer) listJobs() []Job {
 	g := r.g
 	// A term has its page, and at the root its Markdown copy and JSON
 	// (exchangeJobs): a slice that grew would copy every job made so far.

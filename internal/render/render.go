@@ -89,7 +89,6 @@ type Renderer struct {
 	home           *Renderer   // the default language's renderer
 	langs          []*Renderer // every language's, the default first
 	pages          map[string]bool
-	jobs           []Job // listed by NewSite for pages, for Jobs
 
 	tags, cats taxonomy                     // the site's tag and category pages
 	anchors    map[*content.Control]string  // a control's fragment id on its framework page
