@@ -38,17 +38,27 @@ func TestBrowserFollowsTheEditor(t *testing.T) {
 	}
 	reloaded := func(t *testing.T) bool { return !browsertest.Eval[bool](t, ctx, `window.notReloaded === true`) }
 
-	t.Run("an edit shows by itself, at the same scroll position", func(t *testing.T) {
+	t.Run("an edit shows by itself, at once, then the page loads again, at the same scroll position", func(t *testing.T) {
 		open(t, "terms/api-key/")
 		browsertest.Eval[chromedp.Void](t, ctx, `window.scrollTo(0, 300)`)
 		browsertest.WaitFor(t, ctx, `window.scrollY === 300`, "the scroll")
 		mark(t)
+		// What the page showed before it loaded again, kept where the
+		// reload does not wipe it.
+		browsertest.Eval[chromedp.Void](t, ctx, `sessionStorage.removeItem("test-before-reload");
+			new MutationObserver(function () {
+				if (document.body && document.body.innerText.includes("freshly edited"))
+					sessionStorage.setItem("test-before-reload", String(window.scrollY));
+			}).observe(document.documentElement, { childList: true, subtree: true })`)
 		editFile(t, dir, "content/terms/api-key.md", "An API key is a long-lived bearer secret", "An API key is a freshly edited bearer secret")
-		browsertest.WaitFor(t, ctx, `document.body.innerText.includes("freshly edited")`, "the edit on the page")
-		if !reloaded(t) {
-			t.Error("the page shows the edit without having loaded again?")
+		browsertest.WaitFor(t, ctx, `document.body.innerText.includes("freshly edited") && window.notReloaded !== true && document.readyState === "complete"`, "the page loaded again with the edit")
+		switch y := browsertest.Eval[string](t, ctx, `sessionStorage.getItem("test-before-reload") || ""`); {
+		case y == "":
+			t.Error("the edit was not on screen before the page loaded again")
+		case y != "300":
+			t.Errorf("before the page loaded again, the edit was on screen at scroll %s, want 300", y)
 		}
-		browsertest.WaitFor(t, ctx, `document.readyState === "complete" && Math.abs(window.scrollY - 300) < 2`, "the scroll position kept")
+		browsertest.WaitFor(t, ctx, `Math.abs(window.scrollY - 300) < 2`, "the scroll position kept")
 	})
 
 	t.Run("errors show over the page and go once fixed", func(t *testing.T) {

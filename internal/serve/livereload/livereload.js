@@ -2,7 +2,9 @@
  * every page it sends (`build` never writes it). It listens to the
  * server's event stream and:
  *
- * - reloads the page when it changed, keeping its scroll position;
+ * - shows a page that changed at once, by putting the server's new body in
+ *   place of the old one, then loads it again (so that the page's own
+ *   scripts run on the new content), keeping its scroll position;
  * - swaps a changed stylesheet in place, without a reload;
  * - goes where the page's term went when it was renamed, or to the A-Z
  *   index when it was deleted;
@@ -31,6 +33,37 @@
       sessionStorage.setItem(SCROLL_KEY, JSON.stringify({ path: here, x: window.scrollX, y: window.scrollY }));
     } catch (e) { /* storage off: the browser's own restoration still applies */ }
     location.reload();
+  }
+
+  /* ---------- A changed page shown before it loads again ---------- */
+
+  // A full load of a page costs the browser far more than the page's
+  // bytes: a navigation, the stylesheets applied again, every script run
+  // again (at 10,000 terms, 150-250 ms against 30-50 ms for a fetch and a
+  // swap of the body). So the new body goes in first, where the reader
+  // looks; the reload that follows makes the page whole (its scripts
+  // bound to the new content), and the browser keeps the swapped page on
+  // screen until the loaded one paints. The body's scripts are data
+  // (JSON): a parsed document's scripts never run. Any failure: the
+  // reload alone, as before.
+  var refreshing = false;
+  function refresh() {
+    if (refreshing) return; // the reload under way gets the newest page
+    refreshing = true;
+    if (!window.fetch || !window.DOMParser) { reload(); return; }
+    var x = window.scrollX, y = window.scrollY;
+    fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      if (!doc.body) return;
+      document.title = doc.title;
+      var body = document.adoptNode(doc.body);
+      document.body.replaceWith(body);
+      if (overlay) body.append(overlay);
+      window.scrollTo(x, y);
+    }).catch(function () { /* the reload shows it */ }).then(reload);
   }
 
   function restoreScroll() {
@@ -175,6 +208,8 @@
       case "reload":
         if (m.moved && Object.prototype.hasOwnProperty.call(m.moved, here)) {
           location.replace(m.moved[here] || base + "terms/");
+        } else if ((m.pages || []).indexOf(here) >= 0 && !m.all) {
+          refresh();
         } else if (m.all || (m.pages || []).indexOf(here) >= 0) {
           reload();
         }
