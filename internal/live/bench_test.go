@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"testing"
@@ -75,6 +76,10 @@ func BenchmarkLiveEdit(b *testing.B) {
 			// are often shared, and wall time then says little.
 			cpu := cpuTime()
 			defer func() { b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op") }()
+			// Each kind's samples carry its name: go tool pprof
+			// -tagfocus kind=title.
+			pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("kind", kind)))
+			defer pprof.SetGoroutineLabels(ctx)
 			for b.Loop() {
 				i++
 				add := fmt.Sprintf("Edit number %d.", i)

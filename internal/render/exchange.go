@@ -16,7 +16,7 @@ import (
 // scheme, llms.txt and llms-full.txt, and per term its Markdown copy and
 // its JSON. Their writers live in their own packages; this file only
 // gives them the site's URLs, absolute when base_url is.
-func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, f func(Writer, *links) error) *Job) {
+func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, f func(Writer, *links) error) *Job, addTerm func(path string, kind *termJob, t *content.Term) *Job) {
 	abs := r.abs
 	sk := skos.Links{
 		Home:      abs(r.u.Home()),
@@ -75,17 +75,27 @@ func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, 
 		llms.WriteFull(w, r.g, ll)
 		return nil
 	})
-	for _, t := range r.g.Terms {
-		add("terms/"+t.Slug.Value+"/index.md", func() []xref.Fact { return copyShows(t) }, func(w Writer, l *links) error {
+	copyJob := &termJob{
+		declare: copyShows,
+		run: func(t *content.Term, w Writer, l *links) error {
 			l.rendered(t.Body.Text)
 			llms.WriteTerm(w, r.g, t, ll)
 			return nil
-		})
-		add(termjson.Path(t.Slug.Value), func() []xref.Fact {
+		},
+	}
+	jsonJob := &termJob{
+		declare: func(t *content.Term) []xref.Fact {
 			return r.declared(facts(xref.TermCardFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value)))
-		}, fileJob(func() ([]byte, error) {
-			return termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
-		}))
+		},
+		run: func(t *content.Term, w Writer, _ *links) error {
+			b, err := termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
+			w.Write(b)
+			return err
+		},
+	}
+	for _, t := range r.g.Terms {
+		addTerm("terms/"+t.Slug.Value+"/index.md", copyJob, t)
+		addTerm(termjson.Path(t.Slug.Value), jsonJob, t)
 	}
 }
 

@@ -32,6 +32,16 @@ type Job struct {
 	declare func() []xref.Fact
 	run     func(w Writer, l *links) error
 	r       *Renderer
+	// A file each term has is of a kind (its page, its JSON) and about
+	// a term, not closures of its own: a site lists thousands.
+	kind  *termJob
+	about *content.Term
+}
+
+// termJob is a kind of file each term has.
+type termJob struct {
+	declare func(t *content.Term) []xref.Fact
+	run     func(t *content.Term, w Writer, l *links) error
 }
 
 // Shows are the facts the file shows whatever it holds (see the package
@@ -42,7 +52,12 @@ type Job struct {
 // when one of the facts it declares in either version changed (or the
 // file came or went): a live preview keeps a page whose facts did not
 // change without asking what its new job would declare.
-func (j Job) Shows() []xref.Fact { return j.declare() }
+func (j Job) Shows() []xref.Fact {
+	if j.kind != nil {
+		return j.kind.declare(j.about)
+	}
+	return j.declare()
+}
 
 // Deps is what a rendered file showed of the site.
 type Deps struct {
@@ -90,7 +105,11 @@ func (j Job) RenderDeps(w Writer) (Deps, error) {
 }
 
 func (j Job) render(w Writer, l *links) error {
-	if err := j.run(w, l); err != nil {
+	run := j.run
+	if j.kind != nil {
+		run = func(w Writer, l *links) error { return j.kind.run(j.about, w, l) }
+	}
+	if err := run(w, l); err != nil {
 		return err
 	}
 	if err := j.r.partialErr.Load(); err != nil {
@@ -152,13 +171,6 @@ func (r *Renderer) elsewhere(fs ...xref.Fact) []xref.Fact {
 // elsewhere. Listing is cheap: what a job declares is worked out only
 // when asked (Job.Shows).
 func (r *Renderer) Jobs() []Job {
-	if r.jobs != nil {
-		return slices.Clone(r.jobs)
-	}
-	return r.listJobs()
-}
-
-func (r *Renderer) listJobs() []Job {
 	g := r.g
 	// A term has its page, and at the root its Markdown copy and JSON
 	// (exchangeJobs): a slice that grew would copy every job made so far.
@@ -169,6 +181,10 @@ func (r *Renderer) listJobs() []Job {
 	jobs := make([]Job, 0, 32+perTerm*len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects)+len(g.Shared))
 	add := func(path string, shows func() []xref.Fact, f func(Writer, *links) error) *Job {
 		jobs = append(jobs, Job{Path: r.prefix + path, declare: shows, run: f, r: r})
+		return &jobs[len(jobs)-1]
+	}
+	addTerm := func(path string, kind *termJob, t *content.Term) *Job {
+		jobs = append(jobs, Job{Path: r.prefix + path, kind: kind, about: t, r: r})
 		return &jobs[len(jobs)-1]
 	}
 	termList, incList, fwList := site(xref.TermList), site(xref.IncidentList), site(xref.FrameworkList)
@@ -250,16 +266,19 @@ func (r *Renderer) listJobs() []Job {
 	if root {
 		add("robots.txt", r.shows(), fileJob(r.robots))
 		add("opensearch.xml", r.shows(), fileJob(r.openSearch))
-		r.exchangeJobs(add)
+		r.exchangeJobs(add, addTerm)
+	}
+	termPage := &termJob{
+		declare: func(t *content.Term) []xref.Fact {
+			return r.declared(r.termShows(t), r.termElsewhere(t.Slug.Value)...)
+		},
+		run: func(t *content.Term, w Writer, l *links) error { return r.termPage(w, t, l) },
 	}
 	for _, t := range g.Terms {
 		if !r.own(t.Lang) {
 			continue
 		}
-		j := add("terms/"+t.Slug.Value+"/index.html", func() []xref.Fact {
-			return r.declared(r.termShows(t), r.termElsewhere(t.Slug.Value)...)
-		}, func(w Writer, l *links) error { return r.termPage(w, t, l) })
-		j.Term = t
+		addTerm("terms/"+t.Slug.Value+"/index.html", termPage, t).Term = t
 	}
 	for _, old := range slices.Sorted(maps.Keys(g.Redirects)) {
 		t := g.Redirects[old]

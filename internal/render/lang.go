@@ -38,8 +38,7 @@ func NewSite(graphs []*xref.Graph, tmplFS fs.FS, assets []Assets, opts []Options
 	if len(rs) > 1 {
 		for _, r := range rs {
 			r.pages = map[string]bool{}
-			r.jobs = r.listJobs()
-			for _, j := range r.jobs {
+			for _, j := range r.Jobs() {
 				if dir, ok := strings.CutSuffix(j.Path, "index.html"); ok {
 					r.pages[strings.TrimPrefix(dir, r.prefix)] = true
 				}

@@ -11,9 +11,11 @@
 // again exactly the files whose facts changed; it knows nothing of page
 // kinds or paths. So adding a kind of page or file is one call in Jobs:
 //
-//	add(termjson.Path(slug), facts(xref.TermCardFact(slug), xref.TermLinksFact(slug)), fileJob(...))
+//	add("frameworks/"+f.ID+"/index.html", r.shows(xref.FrameworkPageFact(f.ID)), func(w Writer, l *links) error { ... })
 //
-// Every job shows the settings without saying so. Facts the file shows
+// A declaration is made only when asked (Job.Shows): a build lists every
+// job and asks none, a preview asks only of the files it renders. Every
+// job shows the settings without saying so. Facts the file shows
 // depending on its content are recorded as it renders (see links): the
 // cards of the terms it links to, and the Markdown it rendered, in which
 // a name may start or stop auto-linking (xref.Changes.Mentions). A job
@@ -87,7 +89,6 @@ type Renderer struct {
 	home           *Renderer   // the default language's renderer
 	langs          []*Renderer // every language's, the default first
 	pages          map[string]bool
-	jobs           []Job // listed by NewSite for pages, for Jobs
 
 	tags, cats taxonomy                     // the site's tag and category pages
 	anchors    map[*content.Control]string  // a control's fragment id on its framework page

@@ -28,13 +28,22 @@ type nameClaims struct {
 
 // claimTerms adds every name of ts (in file order) to the claims.
 func (c *nameClaims) claimTerms(ts []*content.Term, localized bool) {
+	// Most names have one claim: their lists share one array, until a
+	// second claim moves one out.
+	one := make([]*name, 0, 4*len(ts))
 	for _, t := range ts {
 		if localized && t.Original == nil {
 			continue // untranslated: its names come after the language's (originals)
 		}
 		for _, n := range termNames(t) {
-			if key := normalize(n.value); key != "" {
-				c.terms[key] = append(c.terms[key], n)
+			key := normalize(n.value)
+			switch list := c.terms[key]; {
+			case key == "":
+			case list == nil:
+				one = append(one, n)
+				c.terms[key] = one[len(one)-1 : len(one) : len(one)]
+			default:
+				c.terms[key] = append(list, n)
 			}
 		}
 	}
@@ -116,7 +125,7 @@ func (r *resolver) settle(key string) {
 		prev, ok := r.incNames[key]
 		switch {
 		case !ok:
-			n = fresh(n)
+			n = r.fresh(n)
 			r.incNames[key] = n
 			if _, taken := r.names[key]; !taken {
 				r.names[key] = n
@@ -144,10 +153,16 @@ func (r *resolver) settle(key string) {
 	}
 }
 
-// fresh is a copy of a claim to be the names table's entry, which
-// records the claims that clash with it or share it.
-func fresh(n *name) *name {
+// fresh is the claim to be the names table's entry, which records the
+// claims that clash with it or share it: a copy, where the claims are
+// kept for the next Resolve (a Memo's), which compares the entries it
+// settles again with these.
+func (r *resolver) fresh(n *name) *name {
+	if r.opts.Memo == nil {
+		return n
+	}
 	c := *n
+	c.clash, c.shared = nil, nil
 	return &c
 }
 
@@ -160,7 +175,7 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 	prev, ok := r.names[key]
 	switch {
 	case !ok:
-		r.names[key] = fresh(n)
+		r.names[key] = r.fresh(n)
 	case prev.target.Term == t || prev.sharedWith(t) != nil:
 		// A slug may equal a title or abbreviation ("nhi", "NHI").
 		if own := prev.sharedWith(t); own != nil {
