@@ -63,7 +63,17 @@
       document.body.replaceWith(body);
       if (overlay) body.append(overlay);
       window.scrollTo(x, y);
-    }).catch(function () { /* the reload shows it */ }).then(reload);
+    }).catch(function () { /* the reload shows it */ }).then(function () { afterPaint(reload); });
+  }
+
+  // afterPaint runs f once the browser has painted what is on the page
+  // now, so that the swapped body is on screen before the reload starts
+  // to compete with it; a hidden page paints no frame, hence the timer.
+  function afterPaint(f) {
+    var done = false;
+    function once() { if (!done) { done = true; f(); } }
+    requestAnimationFrame(function () { setTimeout(once, 0); });
+    setTimeout(once, 100);
   }
 
   function restoreScroll() {
