@@ -215,3 +215,27 @@ func TestAFileRemovedAndWrittenAgainSoonIsOneBatch(t *testing.T) {
 	}
 	none(t, out)
 }
+
+// A batch waiting for a busy reader is held back by a file removed
+// meanwhile, as a batch that has not waited is: the file is about to be
+// written again, and must not be reported gone.
+func TestAFileRemovedWhileABatchWaitsHoldsItBack(t *testing.T) {
+	dir, out := watching(t)
+	a := filepath.Join(dir, "content", "terms", "a.md")
+	b := filepath.Join(dir, "content", "terms", "b.md")
+	writeFile(t, b, "b")
+	next(t, out)
+	writeFile(t, a, "a")
+	time.Sleep(3 * Quiet) // the batch of a is ready; nobody reads it yet
+	if err := os.Remove(b); err != nil {
+		t.Fatal(err)
+	}
+	none(t, out) // 3 Quiet, well within Gone
+	writeFile(t, b, "b again")
+	if got := next(t, out); !slices.Equal(got, []string{"content/terms/a.md", "content/terms/b.md"}) {
+		t.Fatalf("batch %q", got)
+	}
+	if _, err := os.Stat(b); err != nil {
+		t.Fatal(err)
+	}
+}
