@@ -149,8 +149,7 @@ func (l *Live) version(gen int64) string { return l.epoch + "." + strconv.Format
 
 // RenderPending renders the pages not rendered yet, on every core, until
 // they are all done, ctx ends or an Update replaces them. Term pages go
-// first, then the others in the order of render.Jobs reversed: it lists
-// the largest, site-wide files first.
+// first, then the others, each group in path order.
 func (l *Live) RenderPending(ctx context.Context) {
 	ps := l.pages.Load()
 	var todo []*page
