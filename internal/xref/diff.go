@@ -3,6 +3,7 @@ package xref
 import (
 	"reflect"
 	"slices"
+	"weak"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 )
@@ -89,7 +90,7 @@ func sameIncidents(a, b []*content.Incident) bool {
 // every slug to be one published term's.
 func (next *Graph) since(prev *Graph) *delta {
 	d := next.delta
-	if d == nil || prev.id == 0 || d.from != prev.id || d.cycles ||
+	if d == nil || d.from != weak.Make(prev) || d.cycles ||
 		len(prev.TermBySlug) != len(prev.Terms) || len(next.TermBySlug) != len(next.Terms) {
 		return nil
 	}

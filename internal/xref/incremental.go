@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"weak"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
@@ -41,7 +42,6 @@ type view struct {
 
 // lastResolve is what a Memo keeps of the last Resolve of a view.
 type lastResolve struct {
-	id         uint64 // of its Graph
 	now        time.Time
 	config     content.Config
 	frameworks []*content.Framework
@@ -85,8 +85,6 @@ func (m *Memo) keep(v view, last *lastResolve) {
 	if m.last == nil {
 		m.last = map[view]*lastResolve{}
 	}
-	m.ids++
-	last.id = m.ids
 	m.last[v] = last
 }
 
@@ -200,7 +198,7 @@ func (r *resolver) reuse(changed map[string]bool) []*termResult {
 		}
 		results[i] = res
 	}
-	r.delta = &delta{from: last.id, terms: r.touched, names: changed, cycles: last.cycles, frameworks: map[*content.Framework]bool{}}
+	r.delta = &delta{from: weak.Make(last.graph), terms: r.touched, names: changed, cycles: last.cycles, frameworks: map[*content.Framework]bool{}}
 	return results
 }
 
@@ -374,5 +372,4 @@ func (r *resolver) remember(results []*termResult, todo []int) {
 	last.graph, last.byTitle, last.keyOf = r.g, r.byTitle, r.keyOf
 	last.cycles = r.cycles
 	r.opts.Memo.keep(r.view(), last)
-	r.g.id = last.id
 }
