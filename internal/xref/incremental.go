@@ -30,7 +30,7 @@ type termResult struct {
 	// suggests: a problem suggests names (did you mean), from the list
 	// of every name, which any name new or gone may change.
 	suggests bool
-	round    uint32 // of lastResolve: still in the site
+	round    uint32 // the lastResolve.round the term was last seen in
 }
 
 // view is which resolution of a site the Memo keeps the last of: one for
