@@ -3,7 +3,6 @@ package xref
 import (
 	"reflect"
 	"slices"
-	"strings"
 	"time"
 	"weak"
 
@@ -231,14 +230,16 @@ func (last *lastResolve) forget(t *content.Term, res *termResult) {
 	delete(last.suggesting, t)
 }
 
-// appendTermKeys appends every key t's names are under.
+// appendTermKeys appends every key t's names are under: its slug as
+// termSlugs has it, and the keys of the names it claims (termNames,
+// redirectNames), so that the two cannot drift apart.
 func appendTermKeys(keys []string, t *content.Term) []string {
-	keys = append(keys, t.Slug.Value, normalize(t.Slug.Value), normalize(t.Title.Value))
-	for _, n := range slices.Concat(t.Abbreviations, t.Synonyms) {
-		keys = append(keys, normalize(n.Value))
+	keys = append(keys, t.Slug.Value)
+	for _, n := range termNames(t) {
+		keys = append(keys, normalize(n.value))
 	}
-	for _, n := range t.Redirects {
-		keys = append(keys, normalize(n.Value), strings.ToLower(n.Value))
+	for _, n := range redirectNames(t) {
+		keys = append(keys, n.key, normalize(n.name.value))
 	}
 	return keys
 }
