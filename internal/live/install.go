@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -54,47 +55,23 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 		}
 	default:
 		stale := l.shown.stale(changes)
+		if look, ok := samePaths(l.lastGood, next, stale, old.todo); ok {
+			// Every page keeps its path: the map is old's, with the
+			// pages that may change looked at.
+			ps = &pageSet{byPath: maps.Clone(old.byPath)}
+			kept = len(old.byPath)
+			for _, j := range look {
+				l.installPage(ch, ps, old, stale, j)
+			}
+			break
+		}
 		ps = &pageSet{byPath: make(map[string]*page, next.n)}
 		kept = 0
 		for j := range next.each() {
-			path := j.Path
-			o := old.byPath[path]
-			if o != nil {
+			if old.byPath[j.Path] != nil {
 				kept++
 			}
-			_, maybeTodo := old.todo[path] // else rendered: no need to look at the page
-			switch {
-			case o == nil:
-			case maybeTodo && !o.done.Load():
-				// Never served: it renders from next, under its old version.
-				l.shown.retire(o) // a request holding the old set may still render it
-				ps.add(path, &page{gen: o.gen, job: j})
-				continue
-			default:
-				if _, ok := stale[path]; !ok {
-					// (Only a term's page has a term: the others' need
-					// not be looked at.)
-					if j.Term != nil && o.job.Term != j.Term {
-						// The same term in a new object: a translation
-						// merged anew (content.Site.Localize). Its text
-						// goes with it.
-						l.moveText(o.job.Term, j.Term)
-						l.shown.retire(o)
-						o = o.withJob(j)
-						l.shown.add(o)
-					}
-					ps.byPath[path] = o
-					continue
-				}
-			}
-			if o != nil {
-				l.shown.retire(o)
-				if o.job.Term != j.Term {
-					l.moveText(o.job.Term, nil) // its page renders the new term's
-				}
-			}
-			ps.add(path, &page{gen: l.gen, job: j})
-			ch.Pages = append(ch.Pages, path)
+			l.installPage(ch, ps, old, stale, j)
 		}
 	}
 	if len(ps.byPath) != next.n {
@@ -118,6 +95,84 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.search.Store(&searchBundle{l: l, st: next, ps: ps, gen: l.gen})
 	l.lastGood = next
 	l.ok, l.err = true, nil
+}
+
+// installPage puts job j's page in ps: old's, if it was rendered and is
+// not stale, else one that renders from j.
+func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[string]struct{}, j render.Job) {
+	path := j.Path
+	o := old.byPath[path]
+	_, maybeTodo := old.todo[path] // else rendered: no need to look at the page
+	switch {
+	case o == nil:
+	case maybeTodo && !o.done.Load():
+		// Never served: it renders from next, under its old version.
+		l.shown.retire(o) // a request holding the old set may still render it
+		ps.add(path, &page{gen: o.gen, job: j})
+		return
+	default:
+		if _, ok := stale[path]; !ok {
+			// (Only a term's page has a term: the others' need
+			// not be looked at.)
+			if j.Term != nil && o.job.Term != j.Term {
+				// The same term in a new object: a translation
+				// merged anew (content.Site.Localize). Its text
+				// goes with it.
+				l.moveText(o.job.Term, j.Term)
+				l.shown.retire(o)
+				o = o.withJob(j)
+				l.shown.add(o)
+			}
+			ps.byPath[path] = o
+			return
+		}
+	}
+	if o != nil {
+		l.shown.retire(o)
+		if o.job.Term != j.Term {
+			l.moveText(o.job.Term, nil) // its page renders the new term's
+		}
+	}
+	ps.add(path, &page{gen: l.gen, job: j})
+	ch.Pages = append(ch.Pages, path)
+}
+
+// samePaths reports whether next's jobs have the paths of last's, in
+// the same order, each once; if so, it returns the jobs of next whose
+// page may change: stale, not rendered yet (todo), or of a term in a new
+// object. A page's job has its term object from last (install gives it
+// next's when they differ), so comparing last's and next's is enough.
+func samePaths(last, next *state, stale map[string]struct{}, todo map[string]*page) ([]render.Job, bool) {
+	if last == nil || last.n != next.n || len(last.lists) != len(next.lists) {
+		return nil, false
+	}
+	for i := range last.lists {
+		if len(last.lists[i]) != len(next.lists[i]) {
+			return nil, false
+		}
+	}
+	var look []render.Job
+	lookup := len(stale)+len(todo) > 0
+	for i, js := range next.lists {
+		for k, j := range js {
+			was := &last.lists[i][k]
+			if was.Path != j.Path {
+				return nil, false
+			}
+			if was.Term != j.Term {
+				look = append(look, j)
+				continue
+			}
+			if lookup {
+				_, s := stale[j.Path]
+				_, t := todo[j.Path]
+				if s || t {
+					look = append(look, j)
+				}
+			}
+		}
+	}
+	return look, true
 }
 
 // dropText forgets the body text kept for terms next no longer has: a
