@@ -678,3 +678,25 @@ func sibilant(b []byte) bool {
 	}
 	return false
 }
+
+// Fold appends to dst the words of text in the form Find compares them
+// (lower case, singular), each after a space, and a space after the last;
+// punctuation is left out. When Find finds a name in a text, the Fold of
+// the name is in the Fold of the text: a text whose Fold does not hold a
+// name's cannot mention it ("policies" and "Just-in-Time" fold as
+// "policy" and "just in time" do).
+func Fold(dst []byte, text string) []byte {
+	n := len(dst)
+	for i := 0; ; {
+		s, e := nextWord(text, i)
+		if s < 0 {
+			break
+		}
+		dst = foldWord(append(dst, ' '), text[s:e])
+		i = e
+	}
+	if len(dst) > n {
+		dst = append(dst, ' ')
+	}
+	return dst
+}

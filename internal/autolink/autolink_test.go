@@ -228,3 +228,21 @@ func TestReplace(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFoldHoldsMatches checks the promise of Fold: the Fold of every name
+// Find finds in a text is in the Fold of the text.
+func FuzzFoldHoldsMatches(f *testing.F) {
+	m := New(testNames)
+	for _, s := range []string{"access policies and just-in-time access", "PATs, NHIs and Caches", "cookies; C#; CI/CD", "Clé d’API", "Non-Human  Identities"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := string(Fold(nil, s))
+		m.Find(s, func(start, end int, e Entry) bool {
+			if name := string(Fold(nil, e.Text)); !strings.Contains(text, name) {
+				t.Fatalf("%q finds %q at %q, but its fold %q is not in %q", s, e.Text, s[start:end], name, text)
+			}
+			return true
+		})
+	})
+}
