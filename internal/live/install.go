@@ -55,14 +55,20 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 		}
 	default:
 		stale := l.shown.stale(changes)
-		if look, ok := samePaths(l.lastGood, next, stale, old.todo); ok {
-			// Every page keeps its path: the map is old's, with the
-			// pages that may change looked at.
+		if look, gone, ok := pathChanges(l.lastGood, next, old.byPath, stale, old.todo); ok {
+			// Most pages keep their paths: the map is old's, with the
+			// pages that went taken out and those that may change
+			// looked at.
 			ps = &pageSet{byPath: maps.Clone(old.byPath)}
-			kept = len(old.byPath)
+			for _, path := range gone {
+				l.shown.forget(old.byPath[path])
+				delete(ps.byPath, path)
+				ch.Removed = append(ch.Removed, path)
+			}
 			for _, j := range look {
 				l.installPage(ch, ps, old, stale, j)
 			}
+			kept = len(old.byPath) // (the ones that went are dealt with)
 			break
 		}
 		ps = &pageSet{byPath: make(map[string]*page, next.n)}
@@ -137,42 +143,70 @@ func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[stri
 	ch.Pages = append(ch.Pages, path)
 }
 
-// samePaths reports whether next's jobs have the paths of last's, in
-// the same order, each once; if so, it returns the jobs of next whose
-// page may change: stale, not rendered yet (todo), or of a term in a new
-// object. A page's job has its term object from last (install gives it
-// next's when they differ), so comparing last's and next's is enough.
-func samePaths(last, next *state, stale map[string]struct{}, todo map[string]*page) ([]render.Job, bool) {
-	if last == nil || last.n != next.n || len(last.lists) != len(next.lists) {
-		return nil, false
+// pathChanges compares the paths of next's jobs with last's, list by
+// list: each list's common head and tail keep their paths, and what lies
+// between went (gone, if next has it nowhere in between) or came. It
+// returns the jobs of next whose page may change: those in between,
+// stale, not rendered yet (todo), or of a term in a new object (a page's
+// job has last's term object: install gives it next's when they differ).
+// ok is false when next's lists are not last's in number, or a path is
+// in two jobs: then every page is looked at.
+func pathChanges(last, next *state, lastPages map[string]*page, stale map[string]struct{}, todo map[string]*page) (look []render.Job, gone []string, ok bool) {
+	if last == nil || len(last.lists) != len(next.lists) {
+		return nil, nil, false
 	}
-	for i := range last.lists {
-		if len(last.lists[i]) != len(next.lists[i]) {
-			return nil, false
-		}
-	}
-	var look []render.Job
 	lookup := len(stale)+len(todo) > 0
-	for i, js := range next.lists {
-		for k, j := range js {
-			was := &last.lists[i][k]
-			if was.Path != j.Path {
-				return nil, false
-			}
-			if was.Term != j.Term {
+	same := func(j render.Job, was *render.Job) {
+		if was.Term != j.Term {
+			look = append(look, j)
+		} else if lookup {
+			_, s := stale[j.Path]
+			_, t := todo[j.Path]
+			if s || t {
 				look = append(look, j)
-				continue
-			}
-			if lookup {
-				_, s := stale[j.Path]
-				_, t := todo[j.Path]
-				if s || t {
-					look = append(look, j)
-				}
 			}
 		}
 	}
-	return look, true
+	went := map[string]bool{} // paths in between in last: true while next has it nowhere in between
+	var came []render.Job
+	for i, js := range next.lists {
+		old := last.lists[i]
+		head := 0
+		for head < len(js) && head < len(old) && js[head].Path == old[head].Path {
+			same(js[head], &old[head])
+			head++
+		}
+		tail := 0
+		for tail < len(js)-head && tail < len(old)-head && js[len(js)-1-tail].Path == old[len(old)-1-tail].Path {
+			same(js[len(js)-1-tail], &old[len(old)-1-tail])
+			tail++
+		}
+		for _, j := range old[head : len(old)-tail] {
+			went[j.Path] = true
+		}
+		came = append(came, js[head:len(js)-tail]...)
+	}
+	if len(went) == 0 && len(came) == 0 {
+		return look, nil, last.n == len(lastPages)
+	}
+	seen := make(map[string]bool, len(came))
+	for _, j := range came {
+		if seen[j.Path] {
+			return nil, nil, false
+		}
+		seen[j.Path] = true
+		if _, was := went[j.Path]; was {
+			went[j.Path] = false
+		} else if _, kept := lastPages[j.Path]; kept {
+			return nil, nil, false // a path of last's head or tail: in two jobs
+		}
+	}
+	for path, g := range went {
+		if g {
+			gone = append(gone, path)
+		}
+	}
+	return append(look, came...), gone, last.n == len(lastPages)
 }
 
 // dropText forgets the body text kept for terms next no longer has: a
