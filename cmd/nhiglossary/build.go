@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/nhimg/nhiglossary"
@@ -39,12 +38,7 @@ func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if len(args) > 0 {
 		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
 	}
-	// A build's live heap is mostly the site itself; collecting at 1.5x
-	// of it instead of 2x keeps a 10k-term build under 300 MiB for a few
-	// percent more CPU. GOGC in the environment still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
+	adaptGC()
 	res, err := build.Build(ctx, c.src, c.out, buildOptions(c.drafts, c.baseURL))
 	diag.WriteText(stderr, res.Diags.Under(c.src))
 	if errors.Is(err, build.ErrInvalid) {

@@ -15,7 +15,8 @@ import (
 // for. Which pages showed a changed fact, the index says: install asks
 // no job what it declares (a declaration changes only with a fact it
 // declares: see render.Job.Shows). When next is the current state (an
-// edit in place), only the pages the index names are looked at.
+// edit in place), only the pages the index names are looked at, and the
+// pages not rendered yet (which the index cannot name) are carried over.
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	// No page finishes rendering while install reads which pages are
 	// done and which the index says are stale: one that did in between

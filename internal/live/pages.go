@@ -87,7 +87,13 @@ func (p *page) render(l *Live) ([]byte, error) {
 		if len(deps.Markdown) > 0 {
 			p.mentions = xref.NewMentionText(strings.Join(deps.Markdown, "\n"))
 		}
-		l.shown.add(p) // before done: install holds the write lock
+		// Indexed before done (install holds the write lock), and only
+		// while current: a page of an older set, rendering for a request
+		// that still held that set, would put its facts in place of its
+		// successor's (a full rebuild retires no page).
+		if l.pages.Load().byPath[p.job.Path] == p {
+			l.shown.add(p)
+		}
 	})
 	return p.data, p.err
 }
@@ -143,8 +149,7 @@ func (l *Live) version(gen int64) string { return l.epoch + "." + strconv.Format
 
 // RenderPending renders the pages not rendered yet, on every core, until
 // they are all done, ctx ends or an Update replaces them. Term pages go
-// first, then the others in the order of render.Jobs reversed: it lists
-// the largest, site-wide files first.
+// first, then the others, each group in path order.
 func (l *Live) RenderPending(ctx context.Context) {
 	ps := l.pages.Load()
 	var todo []*page

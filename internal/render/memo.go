@@ -36,16 +36,16 @@ type chromeMade struct {
 
 // chrome returns the chrome for key, made again when the last was for
 // another. The map must not be changed.
-func (m *Memo) chrome(key chromeKey, make func() (map[string]Chrome, error)) (map[string]Chrome, error) {
+func (m *Memo) chrome(key chromeKey, build func() (map[string]Chrome, error)) (map[string]Chrome, error) {
 	if m == nil {
-		return make()
+		return build()
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if c, ok := m.chromes[key.prefix]; ok && c.key == key {
 		return c.chrome, nil
 	}
-	c, err := make()
+	c, err := build()
 	if err != nil {
 		return nil, err
 	}

@@ -418,7 +418,7 @@ func TestHomeView(t *testing.T) {
 	got := r.homeView(&links{})
 	want := HomePage{
 		Layout:     layoutOf("home", "", "/kb/", ""),
-		Letters:    letterBar(r.letters()), // the A-Z bar: TestTermsView checks the letters
+		Letters:    barOf(r.letters()), // the A-Z bar: TestTermsView checks the letters
 		Recent:     []TermRef{apiKeyRef, secretRef, tokenRef, sessionRef, leafRef},
 		Frameworks: []FrameworkRef{listed(owaspRef), ztRef}, // the home page shows no description
 		Incidents:  []IncidentRef{keyLeakRef, oldLeakRef},
@@ -844,8 +844,8 @@ func TestCodeStyleSheet(t *testing.T) {
 	}
 }
 
-// letterBar is the letters of an A-Z index without their entries.
-func letterBar(ls []Letter) []Letter {
+// barOf is the letters of an A-Z index without their entries.
+func barOf(ls []Letter) []Letter {
 	out := make([]Letter, len(ls))
 	for i, l := range ls {
 		out[i] = Letter{Letter: l.Letter, ID: l.ID}
@@ -864,5 +864,5 @@ func TestLetterBar(t *testing.T) {
 	})
 	want := []Letter{{Letter: "A", ID: "letter-a"}, {Letter: "B", ID: "letter-b"}, {Letter: "G", ID: "letter-g"}, {Letter: "U", ID: "letter-u"}, {Letter: "Z", ID: "letter-z"}}
 	checkView(t, "letter bar", want, r.letterBar())
-	checkView(t, "the index's letters", want, letterBar(r.letters()))
+	checkView(t, "the index's letters", want, barOf(r.letters()))
 }

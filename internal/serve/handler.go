@@ -48,6 +48,8 @@ func (s *server) handler() http.Handler {
 
 // events connects a page to the hub. The page says which path it shows
 // and at which version; if that page changed since, it reloads at once.
+// While connected, the path counts as open (openPages): an update renders
+// it before anyone asks.
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	if !s.hosts.sameOrigin(r) {
 		http.Error(w, "cross-origin event streams are refused", http.StatusForbidden)

@@ -110,13 +110,16 @@ func (r *resolver) continues(last *lastResolve) bool {
 // It returns the names they claim or claimed.
 func (r *resolver) since(last *lastResolve) []string {
 	last.round++
-	var keys []string       // names that may resolve otherwise
-	var came, went []string // the names a did-you-mean may suggest
+	var keys []string // names that may resolve otherwise
+	// The names a did-you-mean may suggest, each tagged with its list
+	// (suggest.go picks from term names, incident slugs or every name):
+	// a name moving from one list to another changes what is suggested.
+	var came, went []string
 	for _, t := range r.terms {
 		if res := last.terms[t]; res != nil {
 			res.round = last.round
 		} else {
-			came = appendNames(came, suggestible(t)...)
+			came = appendTagged(came, "term ", suggestible(t)...)
 			keys = appendTermKeys(keys, t)
 			r.touch(t, nil)
 			r.added = append(r.added, t)
@@ -124,7 +127,7 @@ func (r *resolver) since(last *lastResolve) []string {
 	}
 	for t, res := range last.terms {
 		if res.round != last.round { // gone
-			went = appendNames(went, suggestible(t)...)
+			went = appendTagged(went, "term ", suggestible(t)...)
 			keys = appendTermKeys(keys, t)
 			r.touch(t, res)
 			r.dropped = append(r.dropped, dropped{t, res, true})
@@ -133,7 +136,7 @@ func (r *resolver) since(last *lastResolve) []string {
 	for _, inc := range r.incidents {
 		if _, ok := last.incidents[inc]; !ok {
 			keys = append(keys, normalize(inc.Slug.Value), normalize(inc.Title.Value))
-			came = appendNames(came, inc.Slug, inc.Title)
+			came = appendTagged(appendTagged(came, "incident slug ", inc.Slug), "incident title ", inc.Title)
 			r.incidentsChanged = true
 		}
 		last.incidents[inc] = last.round
@@ -141,7 +144,7 @@ func (r *resolver) since(last *lastResolve) []string {
 	for inc, round := range last.incidents {
 		if round != last.round {
 			keys = append(keys, normalize(inc.Slug.Value), normalize(inc.Title.Value))
-			went = appendNames(went, inc.Slug, inc.Title)
+			went = appendTagged(appendTagged(went, "incident slug ", inc.Slug), "incident title ", inc.Title)
 			r.goneIncidents = append(r.goneIncidents, inc)
 			delete(last.incidents, inc)
 		}
@@ -150,6 +153,17 @@ func (r *resolver) since(last *lastResolve) []string {
 	r.incidentsChanged = r.incidentsChanged || len(r.goneIncidents) > 0
 	r.namesCameOrWent = !slices.Equal(slices.Sorted(slices.Values(came)), slices.Sorted(slices.Values(went)))
 	return keys
+}
+
+// appendTagged appends each name's value after tag, leaving out empty
+// ones as appendNames does.
+func appendTagged(list []string, tag string, names ...content.Name) []string {
+	for _, n := range names {
+		if n.Value != "" {
+			list = append(list, tag+n.Value)
+		}
+	}
+	return list
 }
 
 // suggestible are the names of t that a did-you-mean may suggest.

@@ -24,6 +24,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -207,10 +208,14 @@ func measure(ctx context.Context, tool, page string, p *plan, edits int, gap tim
 		// swapped in place (nhiglossary's client), rather than a newly
 		// loaded one: the time the open page first showed it is kept
 		// where the reload that follows does not wipe it.
-		chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`sessionStorage.removeItem("benchserve-swapped");
+		// Without the observer the report falls back to load times: say so.
+		_, watchErr := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`sessionStorage.removeItem("benchserve-swapped");
 			new MutationObserver(function (_, o) {
 				if (`+shown+`) { sessionStorage.setItem("benchserve-swapped", String(Date.now())); o.disconnect(); }
 			}).observe(document.documentElement, { childList: true, subtree: true })`))
+		if watchErr != nil {
+			log.Printf("edit %d: no swap observer (%v): timed by page loads only", i, watchErr)
+		}
 		logs.mark()
 		t0 := time.Now()
 		if err := os.WriteFile(file, text, 0o644); err != nil {
@@ -322,13 +327,18 @@ func listen(url string) (*notices, error) {
 	n := &notices{stop: func() { cancel(); resp.Body.Close() }}
 	go func() {
 		sc := bufio.NewScanner(resp.Body)
-		sc.Buffer(nil, 1<<20)
+		// A reload message lists every page that changed: a title
+		// edit's, at 50k terms, runs to megabytes.
+		sc.Buffer(nil, 256<<20)
 		for sc.Scan() {
 			if strings.HasPrefix(sc.Text(), `data: {"type":"reload"`) {
 				n.mu.Lock()
 				n.times = append(n.times, time.Now())
 				n.mu.Unlock()
 			}
+		}
+		if err := sc.Err(); err != nil && ctx.Err() == nil {
+			log.Printf("event stream: %v (later edits have no \"told\" time)", err)
 		}
 	}()
 	return n, nil

@@ -52,7 +52,15 @@
     refreshing = true;
     if (!window.fetch || !window.DOMParser) { reload(); return; }
     var x = window.scrollX, y = window.scrollY;
-    fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
+    // A server that stalls must not leave the page waiting: after 2 s
+    // the fetch gives up and the reload goes ahead.
+    var opts = { cache: "no-store", credentials: "same-origin" };
+    if (window.AbortController) {
+      var stop = new AbortController();
+      opts.signal = stop.signal;
+      setTimeout(function () { stop.abort(); }, 2000);
+    }
+    fetch(location.href, opts).then(function (r) {
       if (!r.ok) throw new Error(String(r.status));
       return r.text();
     }).then(function (html) {

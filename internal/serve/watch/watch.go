@@ -131,13 +131,20 @@ func (w *Watcher) Run(ctx context.Context, out chan<- []string) error {
 				return nil
 			}
 			was := len(pending)
-			if !w.event(ev, func(p string) { pending[p] = true }) || ready {
+			if !w.event(ev, func(p string) { pending[p] = true }) {
 				continue
 			}
+			removed := ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
+			if ready && !removed {
+				continue // joins the batch waiting for the reader
+			}
+			// A file removed while the batch waits holds it back too: an
+			// editor's save by rename is about to write it again.
+			ready = false
 			if was == 0 {
 				first = time.Now()
 			}
-			gone = gone || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
+			gone = gone || removed
 			wait := Quiet
 			if gone {
 				wait = Gone

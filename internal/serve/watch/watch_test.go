@@ -215,3 +215,30 @@ func TestAFileRemovedAndWrittenAgainSoonIsOneBatch(t *testing.T) {
 	}
 	none(t, out)
 }
+
+// A batch waiting for a busy reader is held back by a file removed
+// meanwhile, as a batch that has not waited is: the file is about to be
+// written again, and must not be reported gone.
+func TestAFileRemovedWhileABatchWaitsHoldsItBack(t *testing.T) {
+	dir, out := watching(t)
+	a := filepath.Join(dir, "content", "terms", "a.md")
+	b := filepath.Join(dir, "content", "terms", "b.md")
+	writeFile(t, b, "b")
+	next(t, out)
+	writeFile(t, a, "a")
+	time.Sleep(3 * Quiet) // the batch of a is ready; nobody reads it yet
+	if err := os.Remove(b); err != nil {
+		t.Fatal(err)
+	}
+	// Reading is what a reader no longer busy does: only once the watcher
+	// has had the removal (Quiet), and for 3 Quiet more, within Gone.
+	time.Sleep(Quiet)
+	none(t, out)
+	writeFile(t, b, "b again")
+	if got := next(t, out); !slices.Equal(got, []string{"content/terms/a.md", "content/terms/b.md"}) {
+		t.Fatalf("batch %q", got)
+	}
+	if _, err := os.Stat(b); err != nil {
+		t.Fatal(err)
+	}
+}

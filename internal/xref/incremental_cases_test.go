@@ -1,0 +1,97 @@
+package xref
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/proptest"
+)
+
+func checkIncremental(t *testing.T, s *content.Site, opts Options, what string) {
+	t.Helper()
+	next, diags := Resolve(s, opts)
+	full := opts
+	full.Memo = nil
+	want, wantDiags := Resolve(s, full)
+	if d := cmp.Diff(dumpGraph(want, wantDiags), dumpGraph(next, diags)); d != "" {
+		t.Errorf("%s: incremental differs (-full +incr):\n%s", what, d)
+	}
+}
+
+// An incident's slug and title swap: the names a did-you-mean may suggest
+// are the same, but the list of incident slugs is not, and a term's hint
+// for an unknown incident changes (a review finding).
+func TestIncrementalIncidentSlugAndTitleSwap(t *testing.T) {
+	inc := &content.Incident{File: "content/incidents/a.md", Slug: content.Name{Value: "breach-2024", Pos: diag.Pos{File: "content/incidents/a.md", Line: 1}},
+		Title: content.Name{Value: "leak-2024", Pos: diag.Pos{File: "content/incidents/a.md", Line: 2}}, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	tm := place(&content.Term{File: "content/terms/t.md", Slug: content.Name{Value: "t"}, Title: content.Name{Value: "T"},
+		Incidents: []content.Name{{Value: "leak-2025"}}})
+	s := &content.Site{Terms: []*content.Term{tm}, Incidents: []*content.Incident{inc}}
+	opts := Options{Memo: &Memo{}}
+	Resolve(s, opts)
+	inc2 := *inc
+	inc2.Slug.Value, inc2.Title.Value = inc.Title.Value, inc.Slug.Value
+	s.Incidents = []*content.Incident{&inc2}
+	checkIncremental(t, s, opts, "swap")
+}
+
+// The property test, with several edits per Resolve (a live Update of
+// several files).
+func TestIncrementalSeveralEditsAtOnce(t *testing.T) {
+	for seed := range proptest.Seeds(t, 20) {
+		rng := rand.New(rand.NewPCG(seed, 99))
+		opts := Options{Drafts: seed%3 == 0, ReportDraftLinks: seed%2 == 0}
+		gen := &siteGen{rng: rng}
+		site := gen.site()
+		opts.Memo = &Memo{}
+		prev, _ := Resolve(site, opts)
+		var history []string
+		for step := range 25 {
+			for range 1 + rng.IntN(4) {
+				history = append(history, gen.edit(site))
+			}
+			next, diags := Resolve(site, opts)
+			full := opts
+			full.Memo = nil
+			want, wantDiags := Resolve(site, full)
+			if d := cmp.Diff(dumpGraph(want, wantDiags), dumpGraph(next, diags)); d != "" {
+				t.Fatalf("seed %d step %d after %s:\n%s", seed, step, strings.Join(history, "; "), d)
+			}
+			whole := *next
+			whole.delta = nil
+			if d := cmp.Diff(dumpChanges(Diff(prev, &whole)), dumpChanges(Diff(prev, next))); d != "" {
+				t.Fatalf("diff seed %d step %d after %s:\n%s", seed, step, strings.Join(history, "; "), d)
+			}
+			prev = next
+		}
+	}
+}
+
+// One memo, two views resolved in turns.
+func TestIncrementalViewsShareAMemo(t *testing.T) {
+	for seed := range proptest.Seeds(t, 15) {
+		rng := rand.New(rand.NewPCG(seed, 5))
+		gen := &siteGen{rng: rng}
+		site := gen.site()
+		memo := &Memo{}
+		views := []Options{{Drafts: true, ReportDraftLinks: true, Memo: memo}, {Memo: memo}}
+		for step := range 30 {
+			if step%2 == 0 {
+				gen.edit(site)
+			}
+			opts := views[rng.IntN(2)]
+			next, diags := Resolve(site, opts)
+			full := opts
+			full.Memo = nil
+			want, wantDiags := Resolve(site, full)
+			if d := cmp.Diff(dumpGraph(want, wantDiags), dumpGraph(next, diags)); d != "" {
+				t.Fatalf("seed %d step %d:\n%s", seed, step, d)
+			}
+		}
+	}
+}
