@@ -12,7 +12,8 @@ import (
 // TestLikeRendersAsNew checks that a Renderer made Like the last one (a
 // live preview's, which derives its auto-link table from the last one's)
 // renders as one made anew, over random sequences of changed, added and
-// removed names, and with the last one still rendering as it did.
+// removed and moved names, and with the last one still rendering as it
+// did.
 func TestLikeRendersAsNew(t *testing.T) {
 	texts := []string{"secret", "Secrets", "API keys", "key", "access policies", "PAT", "pat", "Just-in-time access", "NHIs", "renamed", "Renamed Key"}
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -29,7 +30,7 @@ func TestLikeRendersAsNew(t *testing.T) {
 			before := last.Render(src, doc)
 			next := slices.Clone(cur)
 			k := rng.IntN(len(next) + 1)
-			switch rng.IntN(4) {
+			switch rng.IntN(5) {
 			case 0: // a new name
 				next = slices.Insert(next, k, autoName(texts[rng.IntN(len(texts))], fmt.Sprint("t", i), fmt.Sprint("T", i), rng.IntN(3) == 0))
 			case 1: // a name gone
@@ -40,6 +41,16 @@ func TestLikeRendersAsNew(t *testing.T) {
 				if k < len(next) {
 					next[k].Text = texts[rng.IntN(len(texts))]
 					next[k].Link.Title = next[k].Text
+				}
+			case 3: // a term's names moved, as a renamed term does in an order by title
+				if k < len(next) {
+					n := min(1+rng.IntN(3), len(next)-k)
+					moved := slices.Clone(next[k : k+n])
+					if rng.IntN(2) == 0 {
+						moved[0].Link.Title = fmt.Sprint("Moved ", i)
+					}
+					next = slices.Delete(next, k, k+n)
+					next = slices.Insert(next, rng.IntN(len(next)+1), moved...)
 				}
 			}
 			opts.Like = last

@@ -96,22 +96,60 @@ func (e *AutoLinks) update(opts Options, names []AutoName) *AutoLinks {
 	for s < len(e.names)-p && s < len(names)-p && e.names[len(e.names)-1-s] == names[len(names)-1-s] {
 		s++
 	}
-	oldEnd, newEnd := len(e.names)-s, len(names)-s
-	if e.matcher == nil || oldEnd-p+newEnd-p > maxReplaced || len(e.byID)+newEnd-p > len(names)+maxStale {
+	splices := moves(e.names[p:len(e.names)-s], names[p:len(names)-s], p)
+	changed := 0
+	for _, sp := range splices {
+		changed += sp.end - sp.start + len(sp.with)
+	}
+	if e.matcher == nil || changed > maxReplaced || len(e.byID)+changed > len(names)+maxStale {
 		return newAutoLinks(opts, names)
 	}
-	n := &AutoLinks{names: names, byID: slices.Clip(e.byID), open: slices.Clip(e.open), all: e.all, rawHTML: e.rawHTML}
-	with := make([]autolink.Entry, 0, newEnd-p)
+	n := &AutoLinks{names: names, byID: slices.Clip(e.byID), open: slices.Clip(e.open), matcher: e.matcher, all: e.all, rawHTML: e.rawHTML}
 	var b strings.Builder
-	for _, name := range names[p:newEnd] {
-		with = append(with, autolink.Entry{Text: name.Text, CaseSensitive: name.CaseSensitive, ID: len(n.byID)})
-		n.byID = append(n.byID, name)
-		b.Reset()
-		openLink(&b, "autolink", name.Link)
-		n.open = append(n.open, b.String())
+	for _, sp := range splices {
+		with := make([]autolink.Entry, 0, len(sp.with))
+		for _, name := range sp.with {
+			with = append(with, autolink.Entry{Text: name.Text, CaseSensitive: name.CaseSensitive, ID: len(n.byID)})
+			n.byID = append(n.byID, name)
+			b.Reset()
+			openLink(&b, "autolink", name.Link)
+			n.open = append(n.open, b.String())
+		}
+		n.matcher = n.matcher.Replace(sp.start, sp.end, with)
 	}
-	n.matcher = e.matcher.Replace(p, oldEnd, with)
 	return n
+}
+
+// splice replaces names[start:end] with with.
+type splice struct {
+	start, end int
+	with       []AutoName
+}
+
+// maxMoved bounds the names of one term that moves is looked for.
+const maxMoved = 64
+
+// moves returns the splices, applied in turn, that make was into now,
+// which differ at their first and last names and start at name at of
+// the whole list: one replacing all of was, or, when a term's names moved
+// (a term renamed moves in an order by title), one taking them out and
+// one putting them in.
+func moves(was, now []AutoName, at int) []splice {
+	// was = X B, now = B Y: X's names moved after B, changed into Y.
+	for dx := 1; dx <= maxMoved && dx < len(was); dx++ {
+		b := len(was) - dx
+		if b <= len(now) && was[dx] == now[0] && slices.Equal(was[dx:], now[:b]) {
+			return []splice{{at, at + dx, nil}, {at + b, at + b, now[b:]}}
+		}
+	}
+	// was = B X, now = Y B: X's names moved before B.
+	for dx := 1; dx <= maxMoved && dx < len(was); dx++ {
+		b := len(was) - dx
+		if b <= len(now) && was[0] == now[len(now)-b] && slices.Equal(was[:b], now[len(now)-b:]) {
+			return []splice{{at + b, at + len(was), nil}, {at, at, now[:len(now)-b]}}
+		}
+	}
+	return []splice{{at, at + len(was), now}}
 }
 
 // Extend implements goldmark.Extender.
