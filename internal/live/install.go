@@ -144,9 +144,13 @@ func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[stri
 	ch.Pages = append(ch.Pages, path)
 }
 
+// maxResync is how far pathChanges looks ahead for where two lists of
+// jobs meet again after pages came or went.
+const maxResync = 8
+
 // pathChanges compares the paths of next's jobs with last's, list by
-// list: each list's common head and tail keep their paths, and what lies
-// between went (gone, if next has it nowhere in between) or came. It
+// list: where the two lists have the same path, the page keeps it; the
+// jobs between went (gone, if next has the path nowhere else) or came. It
 // returns the jobs of next whose page may change: those in between,
 // stale, not rendered yet (todo), or of a term in a new object (a page's
 // job has last's term object: install gives it next's when they differ).
@@ -168,24 +172,44 @@ func pathChanges(last, next *state, lastPages map[string]*page, stale map[string
 			}
 		}
 	}
-	went := map[string]bool{} // paths in between in last: true while next has it nowhere in between
+	went := map[string]bool{} // last's paths that did not meet: true while next has the path nowhere
 	var came []render.Job
 	for i, js := range next.lists {
 		old := last.lists[i]
-		head := 0
-		for head < len(js) && head < len(old) && js[head].Path == old[head].Path {
-			same(js[head], &old[head])
-			head++
+		a, b := 0, 0 // in old, in js
+		for a < len(old) && b < len(js) {
+			if old[a].Path == js[b].Path {
+				same(js[b], &old[a])
+				a, b = a+1, b+1
+				continue
+			}
+			// Pages came or went here: the lists meet again within
+			// a few jobs, or else a path changed in place.
+			d := 1
+			for ; d <= maxResync; d++ {
+				if b+d < len(js) && js[b+d].Path == old[a].Path {
+					came = append(came, js[b:b+d]...)
+					b += d
+					break
+				}
+				if a+d < len(old) && old[a+d].Path == js[b].Path {
+					for _, j := range old[a : a+d] {
+						went[j.Path] = true
+					}
+					a += d
+					break
+				}
+			}
+			if d > maxResync {
+				went[old[a].Path] = true
+				came = append(came, js[b])
+				a, b = a+1, b+1
+			}
 		}
-		tail := 0
-		for tail < len(js)-head && tail < len(old)-head && js[len(js)-1-tail].Path == old[len(old)-1-tail].Path {
-			same(js[len(js)-1-tail], &old[len(old)-1-tail])
-			tail++
-		}
-		for _, j := range old[head : len(old)-tail] {
+		for _, j := range old[a:] {
 			went[j.Path] = true
 		}
-		came = append(came, js[head:len(js)-tail]...)
+		came = append(came, js[b:]...)
 	}
 	if len(went) == 0 && len(came) == 0 {
 		return look, nil, last.n == len(lastPages)
@@ -199,7 +223,7 @@ func pathChanges(last, next *state, lastPages map[string]*page, stale map[string
 		if _, was := went[j.Path]; was {
 			went[j.Path] = false
 		} else if _, kept := lastPages[j.Path]; kept {
-			return nil, nil, false // a path of last's head or tail: in two jobs
+			return nil, nil, false // a path next has elsewhere too: in two jobs
 		}
 	}
 	for path, g := range went {
