@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/nhimg/nhiglossary/internal/proptest"
 )
 
 // The preview's one promise: after any sequence of edits, every file it
@@ -501,8 +502,8 @@ func testEdits(t *testing.T, german, busy bool) {
 		seeds, steps = 3, 8
 	}
 	ctx := context.Background()
-	for seed := range seeds {
-		r := rand.New(rand.NewPCG(uint64(seed), 10))
+	for seed := range proptest.Seeds(t, seeds) {
+		r := rand.New(rand.NewPCG(seed, 10))
 		dir := t.TempDir()
 		s := newPSite(r)
 		if german {
@@ -523,7 +524,7 @@ func testEdits(t *testing.T, german, busy bool) {
 			files := s.sync(t, dir)
 			stop := func() {}
 			if busy {
-				stop = renderWhile(l, uint64(seed*100+step))
+				stop = renderWhile(l, seed*100+uint64(step))
 			}
 			ch := l.Update(ctx, files)
 			stop()

@@ -126,9 +126,10 @@ func (r *resolver) carryHierarchy(results []*termResult, todo []int) bool {
 	return carry
 }
 
-// carryLists is the last graph's lists (prev) with the keys of changed
-// changed: what they held of terms not out, and the terms changed adds,
-// each in its place (compare) and once. A key whose list ends empty goes.
+// carryLists is prev, the last graph's lists, with the list of each key
+// in changed made anew: the terms it held that are not out, plus those
+// changed adds, each once and in its place (compare). A key whose list
+// ends empty goes.
 func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*content.Term, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]*content.Term {
 	next := maps.Clone(prev)
 	for k, add := range changed {

@@ -1,8 +1,10 @@
 package xref
 
 import (
+	"cmp"
 	"reflect"
 	"slices"
+	"weak"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 )
@@ -89,7 +91,7 @@ func sameIncidents(a, b []*content.Incident) bool {
 // every slug to be one published term's.
 func (next *Graph) since(prev *Graph) *delta {
 	d := next.delta
-	if d == nil || prev.id == 0 || d.from != prev.id || d.cycles ||
+	if d == nil || d.from != weak.Make(prev) || d.cycles ||
 		len(prev.TermBySlug) != len(prev.Terms) || len(next.TermBySlug) != len(next.Terms) {
 		return nil
 	}
@@ -140,7 +142,7 @@ func diffTerms(c *Changes, prev, next *Graph, d *delta) {
 // of terms change with it.
 func diffTerm(c *Changes, prev *Graph, old *content.Term, next *Graph, t *content.Term) (list bool) {
 	if old == nil || t == nil {
-		slug := cmpOr(t, old).Slug.Value
+		slug := cmp.Or(t, old).Slug.Value
 		c.add(TermPageFact(slug))
 		c.add(TermCardFact(slug))
 		c.add(TermLinksFact(slug))
@@ -170,14 +172,6 @@ func diffTerm(c *Changes, prev *Graph, old *content.Term, next *Graph, t *conten
 		c.add(Fact{Kind: Links})
 	}
 	return list
-}
-
-// cmpOr is the first of a and b that is not nil.
-func cmpOr(a, b *content.Term) *content.Term {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // sameTermLinks compares what a term page shows of the resolved site, by

@@ -7,6 +7,7 @@ package xref
 
 import (
 	"time"
+	"weak"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 )
@@ -99,7 +100,6 @@ type Graph struct {
 
 	names linkTable // lower-cased slug/title/synonym/abbreviation/control key -> target
 
-	id    uint64 // its number among the Graphs resolved with a Memo; 0 without
 	delta *delta // what changed since the Memo's last Graph of the view
 }
 
@@ -107,7 +107,11 @@ type Graph struct {
 // same view (from), knows to have changed: Diff then compares these
 // alone.
 type delta struct {
-	from uint64
+	// from is the Graph it continued from, held weakly: a preview's
+	// graphs must not keep every earlier one alive. It compares equal
+	// only with a weak pointer to that same Graph, whichever Memo made
+	// the other.
+	from weak.Pointer[Graph]
 	// terms are the slugs of the terms checked anew (new, gone or
 	// changed, or naming something that changed) and of every term they
 	// pointed or point at: only their links may differ.

@@ -3,8 +3,8 @@ package xref
 import (
 	"reflect"
 	"slices"
-	"strings"
 	"time"
+	"weak"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
@@ -29,7 +29,7 @@ type termResult struct {
 	// suggests: a problem suggests names (did you mean), from the list
 	// of every name, which any name new or gone may change.
 	suggests bool
-	round    uint32 // of lastResolve: still in the site
+	round    uint32 // the lastResolve.round the term was last seen in
 }
 
 // view is which resolution of a site the Memo keeps the last of: one for
@@ -41,7 +41,6 @@ type view struct {
 
 // lastResolve is what a Memo keeps of the last Resolve of a view.
 type lastResolve struct {
-	id         uint64 // of its Graph
 	now        time.Time
 	config     content.Config
 	frameworks []*content.Framework
@@ -85,8 +84,6 @@ func (m *Memo) keep(v view, last *lastResolve) {
 	if m.last == nil {
 		m.last = map[view]*lastResolve{}
 	}
-	m.ids++
-	last.id = m.ids
 	m.last[v] = last
 }
 
@@ -200,7 +197,7 @@ func (r *resolver) reuse(changed map[string]bool) []*termResult {
 		}
 		results[i] = res
 	}
-	r.delta = &delta{from: last.id, terms: r.touched, names: changed, cycles: last.cycles, frameworks: map[*content.Framework]bool{}}
+	r.delta = &delta{from: weak.Make(last.graph), terms: r.touched, names: changed, cycles: last.cycles, frameworks: map[*content.Framework]bool{}}
 	return results
 }
 
@@ -233,14 +230,16 @@ func (last *lastResolve) forget(t *content.Term, res *termResult) {
 	delete(last.suggesting, t)
 }
 
-// appendTermKeys appends every key t's names are under.
+// appendTermKeys appends every key t's names are under: its slug as
+// termSlugs has it, and the keys of the names it claims (termNames,
+// redirectNames), so that the two cannot drift apart.
 func appendTermKeys(keys []string, t *content.Term) []string {
-	keys = append(keys, t.Slug.Value, normalize(t.Slug.Value), normalize(t.Title.Value))
-	for _, n := range slices.Concat(t.Abbreviations, t.Synonyms) {
-		keys = append(keys, normalize(n.Value))
+	keys = append(keys, t.Slug.Value)
+	for _, n := range termNames(t) {
+		keys = append(keys, normalize(n.value))
 	}
-	for _, n := range t.Redirects {
-		keys = append(keys, normalize(n.Value), strings.ToLower(n.Value))
+	for _, n := range redirectNames(t) {
+		keys = append(keys, n.key, normalize(n.name.value))
 	}
 	return keys
 }
@@ -374,5 +373,4 @@ func (r *resolver) remember(results []*termResult, todo []int) {
 	last.graph, last.byTitle, last.keyOf = r.g, r.byTitle, r.keyOf
 	last.cycles = r.cycles
 	r.opts.Memo.keep(r.view(), last)
-	r.g.id = last.id
 }

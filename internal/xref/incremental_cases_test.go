@@ -95,3 +95,26 @@ func TestIncrementalViewsShareAMemo(t *testing.T) {
 		}
 	}
 }
+
+// Diff uses what a Resolve knew changed only against the Graph it
+// continued from: not against another Memo's Graph, whose place in its
+// own sequence may be the same (graphs were numbered per Memo once).
+func TestDiffWithAnotherMemosGraphComparesEverything(t *testing.T) {
+	for seed := range proptest.Seeds(t, 10) {
+		gen := &siteGen{rng: rand.New(rand.NewPCG(seed, 3))}
+		site := gen.site()
+		a, _ := Resolve(site, Options{Memo: &Memo{}})
+		for range 3 {
+			gen.edit(site) // what a lacks, and b's delta does not say
+		}
+		memo := &Memo{}
+		Resolve(site, Options{Memo: memo})
+		gen.edit(site)
+		b, _ := Resolve(site, Options{Memo: memo})
+		whole := *b
+		whole.delta = nil
+		if d := cmp.Diff(dumpChanges(Diff(a, &whole)), dumpChanges(Diff(a, b))); d != "" {
+			t.Fatalf("seed %d: Diff took the other Memo's changes (-all +used):\n%s", seed, d)
+		}
+	}
+}

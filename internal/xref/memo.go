@@ -23,7 +23,6 @@ type Memo struct {
 	keys  memoMap[titleKey, string]
 
 	last map[view]*lastResolve // the last Resolve of each view
-	ids  uint64                // Graphs resolved with the memo so far
 }
 
 // textKey is a text by where it is in memory, not by its bytes: hashing

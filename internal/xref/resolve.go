@@ -189,7 +189,7 @@ func newResolver(site *content.Site, opts Options) *resolver {
 	}
 	byFile := func(a, b *content.Term) int { return strings.Compare(a.File, b.File) }
 	r.terms = withoutNil(site.Terms)
-	if !slices.IsSortedFunc(r.terms, byFile) { // content.Load sorts them
+	if !slices.IsSortedFunc(r.terms, byFile) { // mostly so: Assemble sorts by slug, files are named by it
 		slices.SortStableFunc(r.terms, byFile)
 	}
 	r.incidents = withoutNil(site.Incidents)
