@@ -60,7 +60,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			// Most pages keep their paths: the map is old's, with the
 			// pages that went taken out and those that may change
 			// looked at.
-			ps = &pageSet{byPath: maps.Clone(old.byPath)}
+			ps = &pageSet{byPath: maps.Clone(old.byPath), todo: make(map[string]*page, len(look))}
 			for _, path := range gone {
 				l.shown.forget(old.byPath[path])
 				delete(ps.byPath, path)
