@@ -24,6 +24,8 @@
 package autolink
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,6 +72,7 @@ func edgeKey(node, sep, word uint32) uint64 {
 type entry struct {
 	Entry
 	words []string // the original words, kept for case-sensitive entries
+	node  uint32   // the node of its last word; 0 (the root): never matched
 	next  int32    // the next entry ending at the same node, or -1
 }
 
@@ -79,59 +82,158 @@ type span struct{ start, end int }
 // starting or ending with punctuation, too long) are left out.
 func New(names []Entry) *Matcher {
 	m := &Matcher{
-		seps: map[string]uint32{},
-		end:  make([]int32, 1, len(names)*2),
+		seps:    map[string]uint32{},
+		end:     make([]int32, 1, 1+len(names)*2),
+		entries: make([]entry, 0, len(names)),
 	}
 	m.end[0] = -1
-	var fold []byte
-	var words []span
-	var ids [MaxWords]struct{ sep, word uint32 }
-names:
+	var b builder
 	for _, e := range names {
-		words = splitName(e.Text, words[:0])
-		if words == nil {
-			continue
-		}
-		for k, w := range words {
-			var sep uint32
-			if k > 0 {
-				if sep = m.sepID(e.Text[words[k-1].end:w.start], true); sep >= maxSepIDs {
-					continue names
-				}
-			}
-			fold = foldWord(fold[:0], e.Text[w.start:w.end])
-			wid, ok := m.wordID(fold, true)
-			if !ok {
-				continue names
-			}
-			ids[k].sep, ids[k].word = sep, wid
-		}
-		node := uint32(0)
-		for _, id := range ids[:len(words)] {
-			node = m.child(node, id.sep, id.word)
-		}
-		en := entry{Entry: e, next: -1}
-		if e.CaseSensitive {
-			for _, w := range words {
-				en.words = append(en.words, e.Text[w.start:w.end])
-			}
-		}
+		en := m.entry(e, &b)
 		x := int32(len(m.entries))
 		m.entries = append(m.entries, en)
-		if m.end[node] < 0 {
-			m.end[node] = x
+		if en.node == 0 {
 			continue
 		}
-		last := m.end[node]
+		if m.end[en.node] < 0 {
+			m.end[en.node] = x
+			continue
+		}
+		last := m.end[en.node]
 		for m.entries[last].next >= 0 {
 			last = m.entries[last].next
 		}
 		m.entries[last].next = x
 	}
-	for len(m.first) < len(m.wordText) {
-		m.first = append(m.first, 0) // words that never start a name
-	}
+	m.padFirst()
 	return m
+}
+
+// Replace returns the Matcher New would make of m's names with
+// names[start:end] replaced by with; m is left as it is. It costs a copy
+// of m's tables, not a look-up of every word of every name: a live
+// preview changes a few names of thousands. Names that went leave their
+// words and trie nodes behind, which match nothing.
+func (m *Matcher) Replace(start, end int, with []Entry) *Matcher {
+	n := &Matcher{
+		words:    m.words.clone(),
+		wordText: slices.Clip(m.wordText), // appended to: never in m's array
+		seps:     maps.Clone(m.seps),
+		edges:    m.edges.clone(),
+		first:    slices.Clone(m.first),
+		end:      slices.Clone(m.end),
+		entries:  make([]entry, 0, len(m.entries)-(end-start)+len(with)),
+	}
+	delta := int32(len(with) - (end - start))
+	moved := func(x int32) int32 { // m's entry index x in n
+		if x >= int32(end) {
+			return x + delta
+		}
+		return x
+	}
+	// The nodes whose list of entries changes; the others' lists keep
+	// their order, with indices moved.
+	touched := map[uint32]bool{}
+	for _, e := range m.entries[start:end] {
+		if e.node != 0 {
+			touched[e.node] = true
+		}
+	}
+	n.entries = append(n.entries, m.entries[:start]...)
+	var b builder
+	for _, e := range with {
+		en := n.entry(e, &b)
+		if en.node != 0 {
+			touched[en.node] = true
+		}
+		n.entries = append(n.entries, en)
+	}
+	n.entries = append(n.entries, m.entries[end:]...)
+	if delta != 0 {
+		for i, x := range n.end {
+			if x >= 0 {
+				n.end[i] = moved(x)
+			}
+		}
+		for i := range n.entries {
+			if x := n.entries[i].next; x >= 0 {
+				n.entries[i].next = moved(x)
+			}
+		}
+	}
+	var list []int32
+	for node := range touched {
+		list = list[:0]
+		if int(node) < len(m.end) {
+			for x := m.end[node]; x >= 0; x = m.entries[x].next {
+				if x < int32(start) || x >= int32(end) {
+					list = append(list, moved(x))
+				}
+			}
+		}
+		for k := range with {
+			if x := int32(start + k); n.entries[x].node == node {
+				list = append(list, x)
+			}
+		}
+		slices.Sort(list) // the order of the names, as New links them
+		n.end[node] = -1
+		for k := len(list) - 1; k >= 0; k-- {
+			n.entries[list[k]].next = n.end[node]
+			n.end[node] = list[k]
+		}
+	}
+	n.padFirst()
+	return n
+}
+
+// builder is the scratch space of entry.
+type builder struct {
+	fold  []byte
+	words []span
+	ids   [MaxWords]struct{ sep, word uint32 }
+}
+
+// entry returns e's entry, its trie node made if need be; not linked to
+// the node's other entries, and with node 0 when e cannot be matched.
+func (m *Matcher) entry(e Entry, b *builder) entry {
+	en := entry{Entry: e, next: -1}
+	b.words = splitName(e.Text, b.words[:0])
+	if b.words == nil {
+		return en
+	}
+	for k, w := range b.words {
+		var sep uint32
+		if k > 0 {
+			if sep = m.sepID(e.Text[b.words[k-1].end:w.start], true); sep >= maxSepIDs {
+				return en
+			}
+		}
+		b.fold = foldWord(b.fold[:0], e.Text[w.start:w.end])
+		wid, ok := m.wordID(b.fold, true)
+		if !ok {
+			return en
+		}
+		b.ids[k].sep, b.ids[k].word = sep, wid
+	}
+	node := uint32(0)
+	for _, id := range b.ids[:len(b.words)] {
+		node = m.child(node, id.sep, id.word)
+	}
+	en.node = node
+	if e.CaseSensitive {
+		for _, w := range b.words {
+			en.words = append(en.words, e.Text[w.start:w.end])
+		}
+	}
+	return en
+}
+
+// padFirst gives every word an entry in first: words that start no name.
+func (m *Matcher) padFirst() {
+	for len(m.first) < len(m.wordText) {
+		m.first = append(m.first, 0)
+	}
 }
 
 // wordID returns the id of a folded word, adding it if add is set. ok is
@@ -575,4 +677,26 @@ func sibilant(b []byte) bool {
 		return b[n-2] == 'z'
 	}
 	return false
+}
+
+// Fold appends to dst the words of text in the form Find compares them
+// (lower case, singular), each after a space, and a space after the last;
+// punctuation is left out. When Find finds a name in a text, the Fold of
+// the name is in the Fold of the text: a text whose Fold does not hold a
+// name's cannot mention it ("policies" and "Just-in-Time" fold as
+// "policy" and "just in time" do).
+func Fold(dst []byte, text string) []byte {
+	n := len(dst)
+	for i := 0; ; {
+		s, e := nextWord(text, i)
+		if s < 0 {
+			break
+		}
+		dst = foldWord(append(dst, ' '), text[s:e])
+		i = e
+	}
+	if len(dst) > n {
+		dst = append(dst, ' ')
+	}
+	return dst
 }

@@ -2,6 +2,8 @@ package autolink
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -178,5 +180,69 @@ func FuzzReadIsReadSlow(f *testing.F) {
 				return
 			}
 		}
+	})
+}
+
+// TestReplace checks that a Matcher made by Replace finds what New's of
+// the same names finds, over random names, changes and texts: names that
+// share words and nodes, come, go and change case-sensitivity.
+func TestReplace(t *testing.T) {
+	words := []string{"key", "keys", "API", "api", "secret", "policies", "policy", "just-in-time", "access", "CI/CD", "PAT", "C#"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	name := func() Entry {
+		var parts []string
+		for range 1 + rng.IntN(3) {
+			parts = append(parts, words[rng.IntN(len(words))])
+		}
+		return Entry{Text: strings.Join(parts, " "), CaseSensitive: rng.IntN(4) == 0, ID: rng.IntN(1000)}
+	}
+	var text strings.Builder
+	for range 400 {
+		text.WriteString(words[rng.IntN(len(words))])
+		text.WriteString([]string{" ", "-", ", ", "  "}[rng.IntN(4)])
+	}
+	for range 300 {
+		var names []Entry
+		for range rng.IntN(12) {
+			names = append(names, name())
+		}
+		m := New(names)
+		for range 1 + rng.IntN(4) { // a chain of versions, as a preview makes
+			start := rng.IntN(len(names) + 1)
+			end := start + rng.IntN(len(names)-start+1)
+			var with []Entry
+			for range rng.IntN(4) {
+				with = append(with, name())
+			}
+			before := found(m, text.String())
+			names = slices.Concat(names[:start], with, names[end:])
+			old := m
+			m = m.Replace(start, end, with)
+			want := found(New(names), text.String())
+			if diff := cmp.Diff(want, found(m, text.String())); diff != "" {
+				t.Fatalf("names %v after Replace(%d, %d, %v) (-New +Replace):\n%s", names, start, end, with, diff)
+			}
+			if diff := cmp.Diff(before, found(old, text.String())); diff != "" {
+				t.Fatalf("Replace changed the Matcher it was called on (-before +after):\n%s", diff)
+			}
+		}
+	}
+}
+
+// FuzzFoldHoldsMatches checks the promise of Fold: the Fold of every name
+// Find finds in a text is in the Fold of the text.
+func FuzzFoldHoldsMatches(f *testing.F) {
+	m := New(testNames)
+	for _, s := range []string{"access policies and just-in-time access", "PATs, NHIs and Caches", "cookies; C#; CI/CD", "Clé d’API", "Non-Human  Identities"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := string(Fold(nil, s))
+		m.Find(s, func(start, end int, e Entry) bool {
+			if name := string(Fold(nil, e.Text)); !strings.Contains(text, name) {
+				t.Fatalf("%q finds %q at %q, but its fold %q is not in %q", s, e.Text, s[start:end], name, text)
+			}
+			return true
+		})
 	})
 }

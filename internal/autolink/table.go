@@ -1,5 +1,7 @@
 package autolink
 
+import "slices"
+
 // table maps uint64 keys to uint32 values. It is a hash table with open
 // addressing and linear probing, which looks up about twice as fast as a
 // Go map: the look-ups of words were half of the time of Find.
@@ -73,4 +75,10 @@ func (t *table) grow() {
 			t.insert(s.key, s.val)
 		}
 	}
+}
+
+// clone returns a copy of t that can be changed without changing t.
+func (t table) clone() table {
+	t.slots = slices.Clone(t.slots)
+	return t
 }

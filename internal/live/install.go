@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -55,47 +56,29 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 		}
 	default:
 		stale := l.shown.stale(changes)
+		if look, gone, ok := pathChanges(l.lastGood, next, old.byPath, stale, old.todo); ok {
+			// Most pages keep their paths: the map is old's, with the
+			// pages that went taken out and those that may change
+			// looked at.
+			ps = &pageSet{byPath: maps.Clone(old.byPath), todo: make(map[string]*page, len(look))}
+			for _, path := range gone {
+				l.shown.forget(old.byPath[path])
+				delete(ps.byPath, path)
+				ch.Removed = append(ch.Removed, path)
+			}
+			for _, j := range look {
+				l.installPage(ch, ps, old, stale, j)
+			}
+			kept = len(old.byPath) // (the ones that went are dealt with)
+			break
+		}
 		ps = &pageSet{byPath: make(map[string]*page, next.n)}
 		kept = 0
 		for j := range next.each() {
-			path := j.Path
-			o := old.byPath[path]
-			if o != nil {
+			if old.byPath[j.Path] != nil {
 				kept++
 			}
-			_, maybeTodo := old.todo[path] // else rendered: no need to look at the page
-			switch {
-			case o == nil:
-			case maybeTodo && !o.done.Load():
-				// Never served: it renders from next, under its old version.
-				l.shown.retire(o) // a request holding the old set may still render it
-				ps.add(path, &page{gen: o.gen, job: j})
-				continue
-			default:
-				if _, ok := stale[path]; !ok {
-					// (Only a term's page has a term: the others' need
-					// not be looked at.)
-					if j.Term != nil && o.job.Term != j.Term {
-						// The same term in a new object: a translation
-						// merged anew (content.Site.Localize). Its text
-						// goes with it.
-						l.moveText(o.job.Term, j.Term)
-						l.shown.retire(o)
-						o = o.withJob(j)
-						l.shown.add(o)
-					}
-					ps.byPath[path] = o
-					continue
-				}
-			}
-			if o != nil {
-				l.shown.retire(o)
-				if o.job.Term != j.Term {
-					l.moveText(o.job.Term, nil) // its page renders the new term's
-				}
-			}
-			ps.add(path, &page{gen: l.gen, job: j})
-			ch.Pages = append(ch.Pages, path)
+			l.installPage(ch, ps, old, stale, j)
 		}
 	}
 	if len(ps.byPath) != next.n {
@@ -119,6 +102,136 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.search.Store(&searchBundle{l: l, st: next, ps: ps, gen: l.gen})
 	l.lastGood = next
 	l.ok, l.err = true, nil
+}
+
+// installPage puts job j's page in ps: old's, if it was rendered and is
+// not stale, else one that renders from j.
+func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[string]struct{}, j render.Job) {
+	path := j.Path
+	o := old.byPath[path]
+	_, maybeTodo := old.todo[path] // else rendered: no need to look at the page
+	switch {
+	case o == nil:
+	case maybeTodo && !o.done.Load():
+		// Never served: it renders from next, under its old version.
+		l.shown.retire(o) // a request holding the old set may still render it
+		ps.add(path, &page{gen: o.gen, job: j})
+		return
+	default:
+		if _, ok := stale[path]; !ok {
+			// (Only a term's page has a term: the others' need
+			// not be looked at.)
+			if j.Term != nil && o.job.Term != j.Term {
+				// The same term in a new object: a translation
+				// merged anew (content.Site.Localize). Its text
+				// goes with it.
+				l.moveText(o.job.Term, j.Term)
+				l.shown.retire(o)
+				o = o.withJob(j)
+				l.shown.add(o)
+			}
+			ps.byPath[path] = o
+			return
+		}
+	}
+	if o != nil {
+		l.shown.retire(o)
+		if o.job.Term != j.Term {
+			l.moveText(o.job.Term, nil) // its page renders the new term's
+		}
+	}
+	ps.add(path, &page{gen: l.gen, job: j})
+	ch.Pages = append(ch.Pages, path)
+}
+
+// maxResync is how far pathChanges looks ahead for where two lists of
+// jobs meet again after pages came or went.
+const maxResync = 8
+
+// pathChanges compares the paths of next's jobs with last's, list by
+// list: where the two lists have the same path, the page keeps it; the
+// jobs between went (gone, if next has the path nowhere else) or came. It
+// returns the jobs of next whose page may change: those in between,
+// stale, not rendered yet (todo), or of a term in a new object (a page's
+// job has last's term object: install gives it next's when they differ).
+// ok is false when next's lists are not last's in number, or a path is
+// in two jobs: then every page is looked at.
+func pathChanges(last, next *state, lastPages map[string]*page, stale map[string]struct{}, todo map[string]*page) (look []render.Job, gone []string, ok bool) {
+	if last == nil || len(last.lists) != len(next.lists) {
+		return nil, nil, false
+	}
+	lookup := len(stale)+len(todo) > 0
+	same := func(j render.Job, was *render.Job) {
+		if was.Term != j.Term {
+			look = append(look, j)
+		} else if lookup {
+			_, s := stale[j.Path]
+			_, t := todo[j.Path]
+			if s || t {
+				look = append(look, j)
+			}
+		}
+	}
+	went := map[string]bool{} // last's paths that did not meet: true while next has the path nowhere
+	var came []render.Job
+	for i, js := range next.lists {
+		old := last.lists[i]
+		a, b := 0, 0 // in old, in js
+		for a < len(old) && b < len(js) {
+			if old[a].Path == js[b].Path {
+				same(js[b], &old[a])
+				a, b = a+1, b+1
+				continue
+			}
+			// Pages came or went here: the lists meet again within
+			// a few jobs, or else a path changed in place.
+			d := 1
+			for ; d <= maxResync; d++ {
+				if b+d < len(js) && js[b+d].Path == old[a].Path {
+					came = append(came, js[b:b+d]...)
+					b += d
+					break
+				}
+				if a+d < len(old) && old[a+d].Path == js[b].Path {
+					for _, j := range old[a : a+d] {
+						went[j.Path] = true
+					}
+					a += d
+					break
+				}
+			}
+			if d > maxResync {
+				went[old[a].Path] = true
+				came = append(came, js[b])
+				a, b = a+1, b+1
+			}
+		}
+		for _, j := range old[a:] {
+			went[j.Path] = true
+		}
+		came = append(came, js[b:]...)
+	}
+	if len(went) == 0 && len(came) == 0 {
+		return look, nil, last.n == len(lastPages)
+	}
+	seen := make(map[string]bool, len(came))
+	for _, j := range came {
+		if seen[j.Path] {
+			return nil, nil, false
+		}
+		seen[j.Path] = true
+		if _, was := went[j.Path]; was {
+			went[j.Path] = false
+		} else if _, kept := lastPages[j.Path]; kept {
+			return nil, nil, false // a path next has elsewhere too: in two jobs
+		}
+	}
+	for path, g := range went {
+		if g {
+			gone = append(gone, path)
+		}
+	}
+	return append(look, came...), gone, last.n == len(lastPages)
 }
 
 // dropText forgets the body text kept for terms next no longer has: a

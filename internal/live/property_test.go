@@ -58,7 +58,22 @@ type pSite struct {
 }
 
 // phrases are what bodies mention and what may become a synonym later.
-var phrases = []string{"quiet harbor", "amber lattice", "copper gate", "silent orbit", "velvet key"}
+var phrases = []string{"quiet harbor", "amber lattice", "copper gate", "silent orbit", "velvet key", "ivory policy"}
+
+// mentionOf is phrase p as a body may mention it: as is, in the plural or
+// hyphen-joined, which auto-linking matches all the same.
+func mentionOf(r *rand.Rand, p string) string {
+	switch r.IntN(3) {
+	case 1:
+		if q, ok := strings.CutSuffix(p, "y"); ok {
+			return q + "ies"
+		}
+		return p + "s"
+	case 2:
+		return strings.ReplaceAll(p, " ", "-")
+	}
+	return p
+}
 
 var tagPool = []string{"secrets", "Secrets", "C#", "c#", "vaults", "Vaults!", "ci/cd", "CI-CD"}
 
@@ -92,7 +107,7 @@ func (s *pSite) addTerm(r *rand.Rand) *pTerm {
 		n:    n,
 		slug: fmt.Sprintf("term-%d", n), title: fmt.Sprintf("Term %d", n),
 		summary: fmt.Sprintf("Summary of term %d.", n), day: 1 + r.IntN(20),
-		body: []string{"It mentions " + pick(r, phrases) + " once."},
+		body: []string{"It mentions " + mentionOf(r, pick(r, phrases)) + " once."},
 	}
 	if r.IntN(2) == 0 {
 		t.tags = []string{pick(r, tagPool)}
@@ -305,7 +320,7 @@ func (s *pSite) editTranslation(r *rand.Rand) string {
 		}
 		s.de[slug] = &pTranslation{
 			title: fmt.Sprintf("Begriff %d", s.next), summary: fmt.Sprintf("Zusammenfassung %d.", s.next),
-			body: []string{"Er erwähnt " + pick(r, phrases) + "."},
+			body: []string{"Er erwähnt " + mentionOf(r, pick(r, phrases)) + "."},
 		}
 		if r.IntN(3) == 0 {
 			s.de[slug].body = nil // its page shows the original's body
@@ -324,7 +339,7 @@ func (s *pSite) editTranslation(r *rand.Rand) string {
 		s.next++
 		return "translation summary"
 	case 2:
-		tr.body = append(tr.body, "Mehr über "+pick(r, phrases)+".")
+		tr.body = append(tr.body, "Mehr über "+mentionOf(r, pick(r, phrases))+".")
 		return "translation prose"
 	case 3:
 		// A link by slug, or by another translation's title.
@@ -370,7 +385,7 @@ func (s *pSite) edit(r *rand.Rand) string {
 		t.deprecated = !t.deprecated
 		return "deprecated"
 	case 0:
-		t.body = append(t.body, "More prose about "+pick(r, phrases)+".")
+		t.body = append(t.body, "More prose about "+mentionOf(r, pick(r, phrases))+".")
 		return "prose"
 	case 1:
 		t.summary = fmt.Sprintf("Summary %d.", s.next)

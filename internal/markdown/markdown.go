@@ -18,7 +18,6 @@
 package markdown
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -36,7 +35,8 @@ type Options struct {
 	CiteLabel  string // what a citation's number is read as: "Source" (the default) gives "Source 2"
 	// Like is a Renderer of an earlier version of the same site (a live
 	// preview makes one for each): when it was made with the same
-	// options and names, its auto-link table is used again.
+	// options, its auto-link table is used again, with the names that
+	// changed replaced.
 	Like *Renderer
 }
 
@@ -132,8 +132,8 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	var auto *AutoLinks
-	if l := opts.Like; l != nil && slices.Equal(l.auto.names, names) && l.opts == opts.without() {
-		auto = l.auto // the same table: building it is most of New
+	if l := opts.Like; l != nil && l.opts == opts.without() {
+		auto = l.auto.update(opts, names) // building the table anew is most of New
 	} else {
 		auto = newAutoLinks(opts, names)
 	}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -36,15 +37,19 @@ func (n *Mention) Dump(source []byte, level int) {
 // AutoLinks is the goldmark extension that links plain-text mentions of
 // terms, in documents whose Doc.Autolink is set.
 type AutoLinks struct {
-	names   []AutoName
-	open    []string          // names[i]'s <a> tag
+	names []AutoName // in the order given, which decides between names alike
+	// byID are the names by the ID of their autolink.Entry, open their
+	// <a> tags: names[i] while none has changed; a changed name is
+	// added at the end (see update).
+	byID    []AutoName
+	open    []string
 	matcher *autolink.Matcher // nil: auto-linking is off
 	all     bool              // every mention, not only the first
 	rawHTML bool              // raw HTML is rendered: keep out of its elements
 }
 
 func newAutoLinks(opts Options, names []AutoName) *AutoLinks {
-	e := &AutoLinks{names: names, all: opts.Autolink == "all", rawHTML: opts.UnsafeHTML}
+	e := &AutoLinks{names: names, byID: names, all: opts.Autolink == "all", rawHTML: opts.UnsafeHTML}
 	if opts.Autolink != "off" && len(names) > 0 {
 		entries := make([]autolink.Entry, len(names))
 		for i, n := range names {
@@ -65,6 +70,86 @@ func newAutoLinks(opts Options, names []AutoName) *AutoLinks {
 		}
 	}
 	return e
+}
+
+// maxReplaced bounds how many names update replaces in e's table rather
+// than make a new one; maxStale how many names a table keeps that are no
+// longer in it.
+const (
+	maxReplaced = 256
+	maxStale    = 1024
+)
+
+// update returns e's extension for names, made with the same options:
+// e when they are the same names, else e's table with the names that
+// changed replaced, which costs little when they are few (a live
+// preview's edit changes a term's names).
+func (e *AutoLinks) update(opts Options, names []AutoName) *AutoLinks {
+	p := 0
+	for p < len(e.names) && p < len(names) && e.names[p] == names[p] {
+		p++
+	}
+	if p == len(e.names) && p == len(names) {
+		return e
+	}
+	s := 0
+	for s < len(e.names)-p && s < len(names)-p && e.names[len(e.names)-1-s] == names[len(names)-1-s] {
+		s++
+	}
+	splices := moves(e.names[p:len(e.names)-s], names[p:len(names)-s], p)
+	changed := 0
+	for _, sp := range splices {
+		changed += sp.end - sp.start + len(sp.with)
+	}
+	if e.matcher == nil || changed > maxReplaced || len(e.byID)+changed > len(names)+maxStale {
+		return newAutoLinks(opts, names)
+	}
+	n := &AutoLinks{names: names, byID: slices.Clip(e.byID), open: slices.Clip(e.open), matcher: e.matcher, all: e.all, rawHTML: e.rawHTML}
+	var b strings.Builder
+	for _, sp := range splices {
+		with := make([]autolink.Entry, 0, len(sp.with))
+		for _, name := range sp.with {
+			with = append(with, autolink.Entry{Text: name.Text, CaseSensitive: name.CaseSensitive, ID: len(n.byID)})
+			n.byID = append(n.byID, name)
+			b.Reset()
+			openLink(&b, "autolink", name.Link)
+			n.open = append(n.open, b.String())
+		}
+		n.matcher = n.matcher.Replace(sp.start, sp.end, with)
+	}
+	return n
+}
+
+// splice replaces names[start:end] with with.
+type splice struct {
+	start, end int
+	with       []AutoName
+}
+
+// maxMoved bounds the names of one term that moves is looked for.
+const maxMoved = 64
+
+// moves returns the splices, applied in turn, that make was into now,
+// which differ at their first and last names and start at name at of
+// the whole list: one replacing all of was, or, when a term's names moved
+// (a term renamed moves in an order by title), one taking them out and
+// one putting them in.
+func moves(was, now []AutoName, at int) []splice {
+	// was = X B, now = B Y: X's names moved after B, changed into Y.
+	for dx := 1; dx <= maxMoved && dx < len(was); dx++ {
+		b := len(was) - dx
+		if b <= len(now) && was[dx] == now[0] && slices.Equal(was[dx:], now[:b]) {
+			return []splice{{at, at + dx, nil}, {at + b, at + b, now[b:]}}
+		}
+	}
+	// was = B X, now = Y B: X's names moved before B.
+	for dx := 1; dx <= maxMoved && dx < len(was); dx++ {
+		b := len(was) - dx
+		if b <= len(now) && was[0] == now[len(now)-b] && slices.Equal(was[:b], now[len(now)-b:]) {
+			return []splice{{at + b, at + len(was), nil}, {at, at, now[:len(now)-b]}}
+		}
+	}
+	return []splice{{at, at + len(was), now}}
 }
 
 // Extend implements goldmark.Extender.
@@ -140,7 +225,7 @@ func contains(nodes []ast.Node, n ast.Node) bool {
 
 type mention struct {
 	start, end int // in the source
-	name       int // index in names
+	name       int // index in byID
 }
 
 // linkRun links the mentions in the run of text nodes that starts at first.
@@ -165,7 +250,7 @@ func (e *AutoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
 			j++
 		}
 		link := st.newMention()
-		link.Info, link.open = e.names[m.name].Link, e.open[m.name]
+		link.Info, link.open = e.byID[m.name].Link, e.open[m.name]
 		split(st, nodes[k:j+1], m, link)
 		k = j
 	}
@@ -177,7 +262,7 @@ func (e *AutoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
 func (e *AutoLinks) find(run string, base int, st *docState) []mention {
 	found := st.found[:0]
 	e.matcher.Find(run, func(start, end int, en autolink.Entry) bool {
-		name := &e.names[en.ID]
+		name := &e.byID[en.ID]
 		switch {
 		case name.Slug != "" && name.Slug == st.doc.Self:
 		case start > 0 && run[start-1] == '&' && end < len(run) && run[end] == ';':

@@ -96,7 +96,7 @@ func (r *Renderer) writePlainText(st *docState, start, end int) {
 			buf.WriteString(e.open[m.name])
 			buf.WriteString(st.src[m.start:m.end])
 			buf.WriteString("</a>")
-			st.terms.add(e.names[m.name].Link.Term)
+			st.terms.add(e.byID[m.name].Link.Term)
 			start = m.end
 		}
 	}

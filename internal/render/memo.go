@@ -9,8 +9,8 @@ import (
 // A Memo keeps what the renderers of successive versions of one site
 // make alike, for a live preview that makes new renderers after each
 // edit: each language's parsed templates, its pages' chrome, and its
-// Markdown renderer (whose auto-link table markdown.New uses again while
-// the names are the same).
+// Markdown renderer (whose auto-link table markdown.New derives the next
+// one's from).
 // It serves one set of templates, interface text and settings: make a
 // new Memo when any of those changes. It is safe for concurrent use.
 type Memo struct {

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/nhimg/nhiglossary/internal/autolink"
 	"github.com/nhimg/nhiglossary/internal/content"
-	"github.com/nhimg/nhiglossary/internal/textfold"
 )
 
 // A Fact is one thing of the site model a page can show. Pages declare
@@ -208,12 +208,12 @@ func (c *Changes) add(f Fact) {
 	}
 }
 
-// FoldMentions is text as names are looked for in it: lower case, accents
-// folded, every run of white space one space. Auto-linking matches no
-// more loosely than this, so a name that does not occur in the folded
-// Markdown source of a field cannot be auto-linked in it.
+// FoldMentions is text as names are looked for in it: its words as
+// auto-linking compares them (autolink.Fold: lower case, singular,
+// punctuation and hyphens left out). A name whose fold does not occur in
+// the folded Markdown source of a field cannot be auto-linked in it.
 func FoldMentions(text string) string {
-	return strings.Join(strings.Fields(textfold.String(text)), " ")
+	return string(autolink.Fold(nil, text))
 }
 
 // sameTermCard compares what TermCard covers.
