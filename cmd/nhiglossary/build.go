@@ -38,7 +38,7 @@ func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if len(args) > 0 {
 		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
 	}
-	adaptGC()
+	defer adaptGC()()
 	res, err := build.Build(ctx, c.src, c.out, buildOptions(c.drafts, c.baseURL))
 	diag.WriteText(stderr, res.Diags.Under(c.src))
 	if errors.Is(err, build.ErrInvalid) {

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 )
 
 // A build's memory is mostly its live heap: the site, resolved, and the
@@ -32,13 +33,16 @@ func gcPercent(live uint64) int {
 	return 100 - int(50*(live-smallHeap)/(largeHeap-smallHeap))
 }
 
-// adaptGC sets GOGC from the live heap after every collection, for the
-// rest of the process (a build's). GOGC in the environment wins.
-func adaptGC() {
+// adaptGC sets GOGC from the live heap after every collection, until
+// stop is called (a build's end), which puts back the GOGC it found. GOGC
+// in the environment wins.
+func adaptGC() (stop func()) {
 	if os.Getenv("GOGC") != "" {
-		return
+		return func() {}
 	}
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var mu sync.Mutex // a cleanup under way finishes before stop restores
+	stopped := false
 	// A cleanup runs once its object is collected: each one arms the
 	// next, so one runs after every collection. (The object holds a
 	// pointer: the tiny allocator, whose objects may never be cleaned
@@ -47,6 +51,11 @@ func adaptGC() {
 	var arm func()
 	arm = func() {
 		runtime.AddCleanup(new(sentinel), func(struct{}) {
+			mu.Lock()
+			defer mu.Unlock()
+			if stopped {
+				return
+			}
 			metrics.Read(sample)
 			if sample[0].Value.Kind() == metrics.KindUint64 {
 				debug.SetGCPercent(gcPercent(sample[0].Value.Uint64()))
@@ -54,6 +63,12 @@ func adaptGC() {
 			arm()
 		}, struct{}{})
 	}
-	debug.SetGCPercent(gcPercent(0))
+	before := debug.SetGCPercent(gcPercent(0))
 	arm()
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		debug.SetGCPercent(before)
+	}
 }

@@ -32,22 +32,45 @@ func TestGCPercent(t *testing.T) {
 	}
 }
 
-// After a collection, a build's GOGC is its live heap's.
+// After a collection, a build's GOGC is its live heap's; once the build
+// stops it, GOGC is what it was and stays so.
 func TestAdaptGCSetsGOGCAfterACollection(t *testing.T) {
 	t.Setenv("GOGC", "")
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	adaptGC()
+	defer debug.SetGCPercent(debug.SetGCPercent(33))
+	stop := adaptGC()
 	debug.SetGCPercent(7) // what adaptGC must replace
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
+	if !eventually(func() bool { return gogc() != 7 }) {
+		stop()
+		t.Fatal("GOGC was not set after a collection")
+	}
+	if got := gogc(); got != 100 { // a test's live heap is small
+		t.Errorf("GOGC %d after a collection, want 100", got)
+	}
+	stop()
+	if got := gogc(); got != 33 {
+		t.Errorf("GOGC %d after stop, want 33 as before", got)
+	}
+	debug.SetGCPercent(7)
+	if eventually(func() bool { return gogc() != 7 }) {
+		t.Errorf("GOGC changed to %d after stop", gogc())
+	}
+}
+
+// gogc is the current GOGC.
+func gogc() int {
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// eventually reports whether ok holds after one of a few collections.
+func eventually(ok func() bool) bool {
+	for range 20 {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond) // cleanups run on their own goroutine
-		if prev := debug.SetGCPercent(7); prev != 7 {
-			if prev != 100 { // a test's live heap is small
-				t.Fatalf("GOGC %d after a collection, want 100", prev)
-			}
-			return
+		if ok() {
+			return true
 		}
 	}
-	t.Fatal("GOGC was not set after a collection")
+	return false
 }
