@@ -18,7 +18,7 @@
 // job shows the settings without saying so. Facts the file shows
 // depending on its content are recorded as it renders (see links): the
 // cards of the terms it links to, and the Markdown it rendered, in which
-// a name may start or stop auto-linking (xref.Changes.Mentions). A job
+// a name may start or stop auto-linking (xref.Changes.MentionedIn). A job
 // whose declaration is wrong makes a stale preview: the live package's
 // property test compares the preview with a fresh build after random
 // edits.

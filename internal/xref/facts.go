@@ -134,7 +134,7 @@ type Changes struct {
 	n     int
 	lang  string // of the view being compared, for add
 	// names are the changed names of each language's view (by Fact.Lang),
-	// folded as FoldMentions folds text: an auto-link may now appear, go
+	// folded as foldMentions folds text: an auto-link may now appear, go
 	// or change wherever one occurs in that language's text.
 	names map[string][]string
 }
@@ -154,27 +154,15 @@ func (c *Changes) Empty() bool { return c.n == 0 }
 func (c *Changes) Len() int { return c.n }
 
 // NamesChanged reports whether a name's target changed, came or went
-// (else Mentions is false for any text).
+// (else MentionedIn is false for any text).
 func (c *Changes) NamesChanged() bool { return len(c.names) > 0 }
-
-// Mentions reports whether folded text (see FoldMentions) of a page in
-// the language of lang (a Fact.Lang) holds a name whose target changed,
-// came or went there: its auto-links may differ.
-func (c *Changes) Mentions(lang, folded string) bool {
-	for _, n := range c.names[lang] {
-		if strings.Contains(folded, n) {
-			return true
-		}
-	}
-	return false
-}
 
 // mention records a changed name of the view being compared.
 func (c *Changes) mention(name string) {
 	if c.names == nil {
 		c.names = map[string][]string{}
 	}
-	c.names[c.lang] = append(c.names[c.lang], FoldMentions(name))
+	c.names[c.lang] = append(c.names[c.lang], foldMentions(name))
 }
 
 // Facts is every changed fact, sorted.
@@ -208,11 +196,11 @@ func (c *Changes) add(f Fact) {
 	}
 }
 
-// FoldMentions is text as names are looked for in it: its words as
+// foldMentions is text as names are looked for in it: its words as
 // auto-linking compares them (autolink.Fold: lower case, singular,
 // punctuation and hyphens left out). A name whose fold does not occur in
 // the folded Markdown source of a field cannot be auto-linked in it.
-func FoldMentions(text string) string {
+func foldMentions(text string) string {
 	return string(autolink.Fold(nil, text))
 }
 

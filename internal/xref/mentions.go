@@ -6,7 +6,7 @@ import (
 )
 
 // MentionText is a page's Markdown as Changes.MentionedIn looks for
-// names in it: folded (FoldMentions), with a small summary of the
+// names in it: folded (foldMentions), with a small summary of the
 // three-byte sequences it holds. A preview looks for the changed names
 // in the text of every page it rendered; the summary rules out most
 // pages without a search of their text.
@@ -18,7 +18,7 @@ type MentionText struct {
 
 // NewMentionText folds text and summarizes it.
 func NewMentionText(text string) MentionText {
-	m := MentionText{folded: FoldMentions(text)}
+	m := MentionText{folded: foldMentions(text)}
 	if len(m.folded) < 3 {
 		return m
 	}
