@@ -36,7 +36,8 @@ type Options struct {
 	// Like is a Renderer of an earlier version of the same site (a live
 	// preview makes one for each): when it was made with the same
 	// options, its auto-link table is used again, with the names that
-	// changed replaced.
+	// changed replaced (built anew instead when an edit changes over 256
+	// names, or over 1024 replaced ones have piled up).
 	Like *Renderer
 }
 
