@@ -123,6 +123,9 @@ func (d *decoder) translationFields(fs []field, original string, upd *time.Time,
 // translation in a language the site does not have, of a file that does
 // not exist, or that fell behind its original.
 func (s *Site) pairTranslations(diags *diag.List) {
+	if len(s.TermTranslations)+len(s.IncidentTranslations) == 0 {
+		return // a site in one language: no map of every file to make
+	}
 	cfg := s.Config
 	terms := map[string]*Term{}
 	for _, t := range s.Terms {
