@@ -28,15 +28,23 @@ func LoadFile(fsys fs.FS, file string, cfg Config) Loaded {
 
 // loadFile is LoadFile reading into *buf (see readFile).
 func loadFile(fsys fs.FS, file string, cfg Config, buf *[]byte) Loaded {
+	if KindOf(file) == KindOther {
+		return Loaded{File: file}
+	}
+	var diags diag.List
+	src, ok := readFile(fsys, file, buf, &diags)
+	if !ok {
+		return Loaded{File: file, Diags: diags}
+	}
+	return LoadData(file, src, cfg)
+}
+
+// LoadData is LoadFile of a file's bytes, read already: a preview reads
+// a changed file once, to hash the bytes it parses. The result keeps no
+// reference to data.
+func LoadData(file string, src []byte, cfg Config) Loaded {
 	l := Loaded{File: file}
 	kind := KindOf(file)
-	if kind == KindOther {
-		return l
-	}
-	src, ok := readFile(fsys, file, buf, &l.Diags)
-	if !ok {
-		return l
-	}
 	_, lang, _ := splitLang(file)
 	switch kind {
 	case KindTerm:

@@ -619,3 +619,17 @@ func TestFrameworkLineEnds(t *testing.T) {
 		})
 	}
 }
+
+// LoadData parses the bytes it is given, with the kind and language of
+// the file name: a preview hashes and parses the same bytes, whatever the
+// file holds by then.
+func TestLoadDataParsesTheBytesGiven(t *testing.T) {
+	cfg := Config{Languages: []Language{{Code: "en"}, {Code: "de"}}}
+	l := LoadData("content/terms/api-key.de.md", []byte("---\ntitle: API-Schlüssel\nsummary: S.\n---\nText.\n"), cfg)
+	if l.Term == nil || l.Term.Title.Value != "API-Schlüssel" || l.Term.Lang != "de" || strings.TrimSpace(l.Term.Body.Text) != "Text." {
+		t.Fatalf("%+v", l)
+	}
+	if l := LoadData("content/incidents/leak.md", []byte("---\ntitle: Leak\ndate: 2026-01-02\nsummary: S.\n---\n"), cfg); l.Incident == nil || l.Incident.Title.Value != "Leak" {
+		t.Fatalf("%+v", l)
+	}
+}

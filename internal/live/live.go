@@ -52,6 +52,7 @@ import (
 	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/par"
 	"github.com/nhimg/nhiglossary/internal/render"
 	"github.com/nhimg/nhiglossary/internal/search"
 	"github.com/nhimg/nhiglossary/internal/xref"
@@ -307,32 +308,37 @@ func (l *Live) loadAll(ctx context.Context) {
 	if ctx.Err() != nil {
 		return
 	}
-	loaded := content.LoadFiles(l.fsys, paths, l.cfg)
+	read := make([]*source, len(paths))
+	par.Do(ctx, len(paths), func(_, i int) error {
+		read[i], _ = l.read(paths[i], nil)
+		return nil
+	})
 	l.files = make(map[string]*source, len(paths))
 	l.order = nil
 	for i, p := range paths {
-		// The hash is of the bytes LoadFile read a moment ago: a file
-		// written since is reported again by the watcher.
-		data, err := fs.ReadFile(l.fsys, p)
-		if err != nil {
-			continue
+		if read[i] != nil { // nil: gone since it was listed
+			l.files[p] = read[i]
 		}
-		l.files[p] = &source{hash: sha256.Sum256(data), loaded: loaded[i]}
 	}
 }
 
 // read loads one content file; nil when it does not exist. unchanged is
-// set when its bytes are those of prev.
+// set when its bytes are those of prev. The file is read once: the hash
+// is of the bytes parsed, so a file written since is read again when the
+// watcher reports it.
 func (l *Live) read(file string, prev *source) (src *source, unchanged bool) {
 	data, err := fs.ReadFile(l.fsys, file)
-	if errors.Is(err, fs.ErrNotExist) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, false
+	case err != nil: // LoadFile says why, as the file's problem
+		return &source{loaded: content.LoadFile(l.fsys, file, l.cfg)}, false
 	}
 	s := &source{hash: sha256.Sum256(data)}
-	if err == nil && prev != nil && prev.hash == s.hash {
+	if prev != nil && prev.hash == s.hash {
 		return prev, true
 	}
-	s.loaded = content.LoadFile(l.fsys, file, l.cfg)
+	s.loaded = content.LoadData(file, data, l.cfg)
 	return s, false
 }
 
