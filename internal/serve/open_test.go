@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 )
@@ -28,7 +29,9 @@ func TestTheChangedPageABrowserShowsRendersBeforeItIsAskedFor(t *testing.T) {
 		t.Fatalf("the edit changed no page: %+v", ch)
 	}
 	pending := s.live.Pending()
-	s.publish(ch)
+	var bg sync.WaitGroup
+	defer bg.Wait()
+	s.warm(context.Background(), &bg, s.publish(ch))
 	es.await(t, "a reload of the edited page", reloads("/terms/api-key/"))
 	deadline := time.Now().Add(10 * time.Second)
 	for s.live.Pending() != pending-1 {

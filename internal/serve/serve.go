@@ -122,7 +122,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	start := time.Now()
 	ch := s.live.Update(ctx, nil)
 	s.report(ch, nil)
-	s.publish(ch)
+	s.publish(ch) // no page is open yet: none to warm
 	if ch.Err == nil {
 		fmt.Fprintf(s.log, "built %d terms in %s\n", ch.Terms, ms(time.Since(start)))
 	}
@@ -219,7 +219,7 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			stopBG() // a render under way finishes; none starts
 			ch := s.live.Update(ctx, batch)
 			s.report(ch, batch)
-			s.publish(ch)
+			s.warm(ctx, &bg, s.publish(ch))
 			startBG(afterUpdate)
 		case <-rendered:
 			s.mu.Lock()
@@ -234,8 +234,26 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 	}
 }
 
-// publish tells the browsers what an update did.
-func (s *server) publish(ch *live.Change) {
+// warm renders pages a browser shows, in the background of the loop (ctx
+// and bg: a server stopping waits for it); a failed render is the page's,
+// shown when it is asked for.
+func (s *server) warm(ctx context.Context, bg *sync.WaitGroup, pages []string) {
+	if len(pages) == 0 {
+		return
+	}
+	bg.Go(func() {
+		for _, p := range pages {
+			if ctx.Err() != nil {
+				return
+			}
+			s.live.Get(p)
+		}
+	})
+}
+
+// publish tells the browsers what an update did, and returns the changed
+// pages they show, to render before they ask (see toWarm).
+func (s *server) publish(ch *live.Change) (warm []string) {
 	if ch.Err == nil {
 		s.built.Store(true)
 	}
@@ -246,13 +264,7 @@ func (s *server) publish(ch *live.Change) {
 	if m := changeMessage(ch, s.live.Base(), s.live.AssetVersions()); m != nil {
 		s.hub.Broadcast(m)
 	}
-	if warm := toWarm(ch, s.open.has); len(warm) > 0 {
-		go func() {
-			for _, p := range warm {
-				s.live.Get(p)
-			}
-		}()
-	}
+	return toWarm(ch, s.open.has)
 }
 
 // setStatus sends the browsers the site's problems when they changed.
