@@ -62,7 +62,7 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	case fmYAML:
 		node, err = parseYAML(data, fm.data)
 	case fmTOML:
-		node, err = parseTOML(data)
+		node, err = parseTOML(fm.data) // the document's text: no copy
 	case fmJSON:
 		node, err = parseJSON(data)
 	}

@@ -19,16 +19,16 @@ const tomlMultiline = yaml.LiteralStyle
 // parseTOML decodes with BurntSushi/toml, which checks the syntax, then
 // rebuilds a node tree placed by locateTOML: the library keeps positions
 // private.
-func parseTOML(data []byte) (*yaml.Node, error) {
+func parseTOML(data string) (*yaml.Node, error) {
 	var m map[string]any
-	if _, err := toml.Decode(string(data), &m); err != nil {
+	if _, err := toml.Decode(data, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			return nil, posError{pe.Position.Line, max(pe.Position.Col, 1), "invalid TOML: " + pe.Message}
 		}
 		return nil, posError{1, 1, "invalid TOML: " + err.Error()}
 	}
-	loc := locateTOML(string(data))
+	loc := locateTOML(data)
 	return loc.build(m, "", 0), nil
 }
 
