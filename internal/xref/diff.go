@@ -251,11 +251,14 @@ func diffFrameworks(c *Changes, prev, next *Graph, d *delta) {
 	for _, f := range next.Frameworks {
 		old := was[f.ID]
 		delete(was, f.ID)
-		// A framework's card counts the terms mapped to it: any change
-		// to its mappings changes its card too.
+		// The card is the framework's file alone: a term that is renamed
+		// reorders the terms mapped to it, which its page and the lists
+		// (its count) show, and no term page does.
+		if old != f {
+			c.add(FrameworkCardFact(f.ID))
+		}
 		if old != f || (d == nil || d.frameworks[f]) && !sameFrameworkTerms(prev, old, next, f) {
 			c.add(FrameworkPageFact(f.ID))
-			c.add(FrameworkCardFact(f.ID))
 			list = true
 		}
 	}
