@@ -17,12 +17,17 @@ import (
 // declares: see render.Job.Shows). When next is the current state (an
 // edit in place), only the pages the index names are looked at, and the
 // pages not rendered yet (which the index cannot name) are carried over.
+//
+// It does not wait for the renders under way (a site-wide file takes a
+// second at 10,000 terms): a page that is not done when install looks is
+// replaced by one that renders from next, and a page whose render began
+// may have been served, so its path changes version.
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	// No page finishes rendering while install reads which pages are
 	// done and which the index says are stale: one that did in between
 	// would be kept with the old version's output.
-	l.contentMu.Lock()
-	defer l.contentMu.Unlock()
+	l.shown.mu.Lock()
+	defer l.shown.mu.Unlock()
 	l.gen++
 	old := l.pages.Load()
 	var ps *pageSet
@@ -113,10 +118,13 @@ func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[stri
 	switch {
 	case o == nil:
 	case maybeTodo && !o.done.Load():
-		// Never served: it renders from next, under its old version.
 		l.shown.retire(o) // a request holding the old set may still render it
-		ps.add(path, &page{gen: o.gen, job: j})
-		return
+		if !o.started.Load() {
+			// Never served: it renders from next, under its old version.
+			ps.add(path, &page{gen: o.gen, job: j})
+			return
+		}
+		// Rendering from the old version, for a request that will show it.
 	default:
 		if _, ok := stale[path]; !ok {
 			// (Only a term's page has a term: the others' need

@@ -13,6 +13,11 @@ import (
 // its place, the index changes by the difference of their facts only: a
 // list of every term renders again after many edits, with the same ten
 // thousand facts but one.
+//
+// Its methods expect mu held. A render indexes its page and marks it
+// done under mu, and install reads which pages are done and stale, and
+// publishes the new set, under it: so install sees every page either
+// done and indexed or not done, and never waits for a render to finish.
 type shownIndex struct {
 	mu       sync.Mutex
 	byFact   map[xref.Fact]map[string]struct{}
@@ -30,8 +35,6 @@ func newShownIndex() *shownIndex {
 
 // add indexes a page that rendered, in place of the page its path had.
 func (ix *shownIndex) add(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	if p.retired {
 		return
 	}
@@ -83,8 +86,6 @@ func (ix *shownIndex) unlink(f xref.Fact, path string) {
 
 // reset forgets every page (they are all replaced).
 func (ix *shownIndex) reset() {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	clear(ix.byFact)
 	clear(ix.byPath)
 	clear(ix.mentions)
@@ -95,16 +96,12 @@ func (ix *shownIndex) reset() {
 // it that finishes later is not indexed. What its path showed stays
 // indexed until the page in its place renders.
 func (ix *shownIndex) retire(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	p.retired = true
 }
 
 // forget retires p, whose path the site no longer has, and forgets
 // what the path showed.
 func (ix *shownIndex) forget(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	p.retired = true
 	path := p.job.Path
 	if o := ix.byPath[path]; o != nil {
@@ -120,8 +117,6 @@ func (ix *shownIndex) forget(p *page) {
 // stale is every indexed path whose page may differ after changes: it
 // showed a changed fact or a changed name, or its render failed.
 func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	out := map[string]struct{}{}
 	for _, f := range changes.Facts() {
 		for path := range ix.byFact[f] {
