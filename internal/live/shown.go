@@ -21,15 +21,15 @@ import (
 type shownIndex struct {
 	mu       sync.Mutex
 	byFact   map[xref.Fact]map[string]struct{}
-	byPath   map[string]*page // whose facts byFact holds for the path
-	mentions map[string]*page // pages with Markdown (page.mentions)
+	byPath   map[string]*page           // whose facts byFact holds for the path
+	mentions *xref.MentionIndex[string] // the Markdown of pages that have some (page.mentions), by path
 	failed   map[string]struct{}
 }
 
 func newShownIndex() *shownIndex {
 	return &shownIndex{
 		byFact: map[xref.Fact]map[string]struct{}{}, byPath: map[string]*page{},
-		mentions: map[string]*page{}, failed: map[string]struct{}{},
+		mentions: xref.NewMentionIndex[string](), failed: map[string]struct{}{},
 	}
 }
 
@@ -64,9 +64,9 @@ func (ix *shownIndex) add(p *page) {
 	}
 	ix.byPath[path] = p
 	if !p.mentions.Empty() {
-		ix.mentions[path] = p
+		ix.mentions.Set(path, p.lang, &p.mentions)
 	} else {
-		delete(ix.mentions, path)
+		ix.mentions.Delete(path)
 	}
 	if p.err != nil {
 		ix.failed[path] = struct{}{}
@@ -88,7 +88,7 @@ func (ix *shownIndex) unlink(f xref.Fact, path string) {
 func (ix *shownIndex) reset() {
 	clear(ix.byFact)
 	clear(ix.byPath)
-	clear(ix.mentions)
+	ix.mentions.Clear()
 	clear(ix.failed)
 }
 
@@ -110,7 +110,7 @@ func (ix *shownIndex) forget(p *page) {
 		}
 	}
 	delete(ix.byPath, path)
-	delete(ix.mentions, path)
+	ix.mentions.Delete(path)
 	delete(ix.failed, path)
 }
 
@@ -126,15 +126,8 @@ func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
 	for path := range ix.failed {
 		out[path] = struct{}{}
 	}
-	if changes.NamesChanged() {
-		for path, p := range ix.mentions {
-			if _, ok := out[path]; ok {
-				continue // stale already: no need to search its text
-			}
-			if changes.MentionedIn(p.lang, &p.mentions) {
-				out[path] = struct{}{}
-			}
-		}
+	for _, path := range ix.mentions.Mentioning(changes) {
+		out[path] = struct{}{}
 	}
 	return out
 }
