@@ -126,7 +126,8 @@ func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
 	for path := range ix.failed {
 		out[path] = struct{}{}
 	}
-	for _, path := range ix.mentions.Mentioning(changes) {
+	stale := func(path string) bool { _, ok := out[path]; return ok }
+	for _, path := range ix.mentions.Mentioning(changes, stale) {
 		out[path] = struct{}{}
 	}
 	return out

@@ -97,8 +97,10 @@ func (ix *MentionIndex[K]) Delete(key K) {
 func (ix *MentionIndex[K]) Clear() { *ix = *NewMentionIndex[K]() }
 
 // Mentioning is the keys of the texts that mention a name whose target
-// changed (Changes.MentionedIn), in no order.
-func (ix *MentionIndex[K]) Mentioning(c *Changes) []K {
+// changed (Changes.MentionedIn), in no order, but for those skip says
+// need not be searched (a page known to be stale: a list of every term
+// has megabytes of text, and every name in it).
+func (ix *MentionIndex[K]) Mentioning(c *Changes, skip func(K) bool) []K {
 	if len(c.names) == 0 || len(ix.slot) == 0 {
 		return nil
 	}
@@ -125,7 +127,13 @@ func (ix *MentionIndex[K]) Mentioning(c *Changes) []K {
 				for word != 0 {
 					s := w*64 + bits.TrailingZeros64(word)
 					word &= word - 1
-					if m := ix.texts[s]; m != nil && ix.langs[s] == lang && m.mayHold(n) && strings.Contains(m.folded, n) {
+					m := ix.texts[s]
+					if m == nil || ix.langs[s] != lang || !m.mayHold(n) {
+						continue
+					}
+					if skip(ix.keys[s]) {
+						found[w] |= 1 << (s % 64)
+					} else if strings.Contains(m.folded, n) {
 						found[w] |= 1 << (s % 64)
 						out = append(out, ix.keys[s])
 					}

@@ -121,13 +121,16 @@ func TestMentionIndexFindsWhatMentionedInSays(t *testing.T) {
 			}
 			c.mention(strings.TrimSpace(name))
 		}
-		var want []int
+		want := []int{}
 		for k, body := range texts {
 			if mentionsPlain(c, langs[k], foldMentions(body)) {
 				want = append(want, k)
 			}
 		}
-		got := ix.Mentioning(c)
+		// Those skip names are left out, searched or not.
+		skip := func(k int) bool { return k%7 == 0 }
+		want = slices.DeleteFunc(want, skip)
+		got := ix.Mentioning(c, skip)
 		slices.Sort(want)
 		slices.Sort(got)
 		if !slices.Equal(got, want) {
