@@ -98,3 +98,21 @@ func TestAPageRenderingDuringAnUpdateChangesVersion(t *testing.T) {
 			untouched, slices.Contains(ch.Pages, untouched), u0, l.Version(untouched))
 	}
 }
+
+// After a full build every page is in the set's todo; once they have all
+// rendered, an edit looks at the pages it may change, not at every page
+// (at 10,000 terms the first edit after the start took 35 ms more).
+func TestRenderedPagesAreNotLookedAtAgain(t *testing.T) {
+	src := oneLanguage(t, bundledSite(t))
+	l := New(os.DirFS(src), liveOpts())
+	updateWithin(t, l)
+	ps := l.pages.Load()
+	look, _, ok := pathChanges(l.lastGood, l.lastGood, ps.byPath, nil, ps.todo)
+	if !ok || len(look) != len(ps.byPath) {
+		t.Fatalf("before any page rendered: ok %v, %d pages to look at, want all %d", ok, len(look), len(ps.byPath))
+	}
+	everything(t, l)
+	if look, _, ok := pathChanges(l.lastGood, l.lastGood, ps.byPath, nil, ps.todo); !ok || len(look) != 0 {
+		t.Errorf("every page rendered: ok %v, %d pages to look at, want none", ok, len(look))
+	}
+}

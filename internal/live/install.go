@@ -168,13 +168,22 @@ func pathChanges(last, next *state, lastPages map[string]*page, stale map[string
 	if last == nil || len(last.lists) != len(next.lists) {
 		return nil, nil, false
 	}
-	lookup := len(stale)+len(todo) > 0
+	// A page of todo that rendered since is looked at as any other: after
+	// a full rebuild todo is every page, all of them rendered by the
+	// first edit.
+	pending := map[string]struct{}{}
+	for path, p := range todo {
+		if !p.done.Load() {
+			pending[path] = struct{}{}
+		}
+	}
+	lookup := len(stale)+len(pending) > 0
 	same := func(j render.Job, was *render.Job) {
 		if was.Term != j.Term {
 			look = append(look, j)
 		} else if lookup {
 			_, s := stale[j.Path]
-			_, t := todo[j.Path]
+			_, t := pending[j.Path]
 			if s || t {
 				look = append(look, j)
 			}
