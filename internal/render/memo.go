@@ -3,6 +3,7 @@ package render
 import (
 	"sync"
 
+	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
 )
 
@@ -20,6 +21,67 @@ type Memo struct {
 	// chrome is the last made for each language: a site with no term
 	// has no feed to link to.
 	chromes map[string]chromeMade // by language prefix
+	names   map[string]namesMade  // by language prefix, the last made
+}
+
+// namesMade is a language's list of auto-link names, and each term's part
+// of it: names[start[i]:start[i+1]] are terms[i]'s.
+type namesMade struct {
+	base  string // the URL path the links are under
+	terms []*content.Term
+	start []int32
+	names []markdown.AutoName
+}
+
+// maxNamesResync is how far autoNames looks ahead in the last list of
+// terms for the next term.
+const maxNamesResync = 8
+
+// autoNames lists the auto-link names of terms, each term's by of: the
+// last list's part for a term that was in it, as the same object (a term
+// whose file is unchanged keeps its object; one edited in place changed
+// only its prose, not its names), else made anew. The caller makes sure
+// that a term's names depend on the term and base alone.
+func (m *Memo) autoNames(prefix, base string, terms []*content.Term, of func([]markdown.AutoName, *content.Term) []markdown.AutoName) []markdown.AutoName {
+	var last namesMade
+	if m != nil {
+		m.mu.Lock()
+		last = m.names[prefix]
+		m.mu.Unlock()
+	}
+	if last.base != base {
+		last = namesMade{}
+	}
+	made := namesMade{base: base, terms: terms, start: make([]int32, 0, len(terms)+1), names: make([]markdown.AutoName, 0, len(last.names)+8)}
+	j := 0 // where terms[i] is looked for in last.terms
+	for _, t := range terms {
+		made.start = append(made.start, int32(len(made.names)))
+		// Most terms come in the last list's order: a few came, went or
+		// moved (a renamed term's place in the order by title).
+		k := -1
+		for d := 0; d <= maxNamesResync && j+d < len(last.terms); d++ {
+			if last.terms[j+d] == t {
+				k = j + d
+				break
+			}
+		}
+		if k < 0 {
+			made.names = of(made.names, t)
+			continue
+		}
+		made.names = append(made.names, last.names[last.start[k]:last.start[k+1]]...)
+		j = k + 1
+	}
+	made.start = append(made.start, int32(len(made.names)))
+	if m != nil {
+		m.mu.Lock()
+		if m.names == nil {
+			m.names = map[string]namesMade{}
+		}
+		m.names[prefix] = made
+		m.mu.Unlock()
+	}
+	return made.names
 }
 
 // chromeKey is what a language's chrome shows besides the settings.
