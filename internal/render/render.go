@@ -13,7 +13,7 @@
 //
 //	add("frameworks/"+f.ID+"/index.html", r.shows(xref.FrameworkPageFact(f.ID)), func(w Writer, l *links) error { ... })
 //
-// A declaration is made only when asked (Job.Shows): a build lists every
+// A declaration is made only when asked (Job.RenderDeps): a build lists every
 // job and asks none, a preview asks only of the files it renders. Every
 // job shows the settings without saying so. Facts the file shows
 // depending on its content are recorded as it renders (see links): the
