@@ -89,21 +89,16 @@ func New(names []Entry) *Matcher {
 	m.end[0] = -1
 	var b builder
 	for _, e := range names {
-		en := m.entry(e, &b)
-		x := int32(len(m.entries))
-		m.entries = append(m.entries, en)
-		if en.node == 0 {
-			continue
+		m.entries = append(m.entries, m.entry(e, &b))
+	}
+	// Each node's entries, in the order of the names: linked from the
+	// last, each put in front, so that no list is walked (many names
+	// alike would make that quadratic).
+	for x := int32(len(m.entries)) - 1; x >= 0; x-- {
+		if node := m.entries[x].node; node != 0 {
+			m.entries[x].next = m.end[node]
+			m.end[node] = x
 		}
-		if m.end[en.node] < 0 {
-			m.end[en.node] = x
-			continue
-		}
-		last := m.end[en.node]
-		for m.entries[last].next >= 0 {
-			last = m.entries[last].next
-		}
-		m.entries[last].next = x
 	}
 	m.padFirst()
 	return m
