@@ -147,9 +147,6 @@ func (c *Changes) Has(f Fact) bool {
 	return c.facts[f.Kind][viewKey{f.Lang, f.Key}]
 }
 
-// Empty reports whether nothing a page can show changed.
-func (c *Changes) Empty() bool { return c.n == 0 }
-
 // Len is how many facts changed.
 func (c *Changes) Len() int { return c.n }
 

@@ -137,9 +137,3 @@ func (g *Graph) SharedName(s string) (*SharedName, bool) {
 	n, ok := g.sharedBy[normalize(s)]
 	return n, ok
 }
-
-// Current reports whether t is a published term that is not deprecated:
-// one the home page lists and auto-links may point to.
-func (g *Graph) Current(t *content.Term) bool {
-	return !t.Deprecated && g.TermBySlug[t.Slug.Value] == t
-}
