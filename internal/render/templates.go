@@ -96,6 +96,7 @@ func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
 				return nil, templateError(err)
 			}
 		}
+		foldPhrases(set, text)
 		if kind == "" {
 			t.shared = set
 			continue
