@@ -75,7 +75,7 @@ type Live struct {
 	problems  diag.List          // every problem the site has now
 	ok        bool               // the latest Update built
 	err       error              // why it did not
-	epoch     string // names this run among others (a restarted server): see version
+	epoch     string             // names this run among others (a restarted server): see version
 	gen       int64
 
 	// Renders read the content; an edit of prose alone (see proseEdit)
