@@ -7,7 +7,7 @@
 // Renderer.Jobs lists every output file as a Job. Each Job declares the
 // facts of the site model (xref.Fact) its file shows: its own term, the
 // cards of the terms it lists, site-wide lists, the settings. A live
-// preview compares two versions of the site (xref.Diff) and renders
+// preview compares two versions of the site (xref.DiffLanguages) and renders
 // again exactly the files whose facts changed; it knows nothing of page
 // kinds or paths. So adding a kind of page or file is one call in Jobs:
 //

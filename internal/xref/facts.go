@@ -10,7 +10,7 @@ import (
 )
 
 // A Fact is one thing of the site model a page can show. Pages declare
-// the facts they show (see render.Job); Diff says which facts differ
+// the facts they show (see render.Job); DiffLanguages says which facts differ
 // between two versions of the site, so a live preview re-renders exactly
 // the pages that show one of them.
 //

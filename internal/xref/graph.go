@@ -104,7 +104,7 @@ type Graph struct {
 }
 
 // delta is what Resolve, continuing from its Memo's last Graph of the
-// same view (from), knows to have changed: Diff then compares these
+// same view (from), knows to have changed: DiffLanguages then compares these
 // alone.
 type delta struct {
 	// from is the Graph it continued from, held weakly: a preview's
