@@ -49,20 +49,25 @@ func BenchmarkNewCorpus(b *testing.B) {
 	benchcpu.Report(b, start)
 }
 
+// renamedTerm is the corpus's matcher and the names of its middle term,
+// names[start:end], each with " renamed" added: a title edit.
+func renamedTerm(b *testing.B) (m *autolink.Matcher, first []int, start, end int, with []autolink.Entry) {
+	names, first := corpusNames(b)
+	t := len(first) / 2
+	start, end = first[t], first[t+1]
+	for _, e := range names[start:end] {
+		e.Text += " renamed"
+		with = append(with, e)
+	}
+	return autolink.New(names), first, start, end, with
+}
+
 // BenchmarkReplaceMoveCorpus moves one term's names from the middle of
 // the corpus's to near its end, as a live preview's title edit does (a
 // renamed term moves in the order by title): the names are taken out and
 // put in again, renamed.
 func BenchmarkReplaceMoveCorpus(b *testing.B) {
-	names, first := corpusNames(b)
-	m := autolink.New(names)
-	t := len(first) / 2
-	start, end := first[t], first[t+1]
-	with := make([]autolink.Entry, 0, end-start)
-	for _, e := range names[start:end] {
-		e.Text += " renamed"
-		with = append(with, e)
-	}
+	m, first, start, end, with := renamedTerm(b)
 	at := first[len(first)-10] - (end - start) // where they go, once taken out
 	b.ReportAllocs()
 	cpu := benchcpu.Time()
@@ -75,15 +80,7 @@ func BenchmarkReplaceMoveCorpus(b *testing.B) {
 // BenchmarkReplaceOneCorpus renames one term's names in place: the cost
 // of one Replace, for comparison with a move's two.
 func BenchmarkReplaceOneCorpus(b *testing.B) {
-	names, first := corpusNames(b)
-	m := autolink.New(names)
-	t := len(first) / 2
-	start, end := first[t], first[t+1]
-	with := make([]autolink.Entry, 0, end-start)
-	for _, e := range names[start:end] {
-		e.Text += " renamed"
-		with = append(with, e)
-	}
+	m, _, start, end, with := renamedTerm(b)
 	b.ReportAllocs()
 	cpu := benchcpu.Time()
 	for b.Loop() {
