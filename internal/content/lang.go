@@ -36,8 +36,14 @@ func (c Config) DefaultLanguage() string {
 	return c.Language
 }
 
-// hasLanguage reports whether code is one of the site's languages.
-func (c Config) hasLanguage(code string) bool {
+// Multilingual reports whether the site has more than one language: only
+// then do pages carry language alternates and a switcher. A site's own
+// templates may ask it as .Site.Multilingual.
+func (c Config) Multilingual() bool { return len(c.Languages) > 1 }
+
+// HasLanguage reports whether code is one of the site's languages (in
+// templates, .Site.HasLanguage "de").
+func (c Config) HasLanguage(code string) bool {
 	return slices.ContainsFunc(c.Languages, func(l Language) bool { return l.Code == code })
 }
 
@@ -152,7 +158,7 @@ func pair[T any](trs []*T, originals map[string]*T, cfg Config, diags *diag.List
 		case lang == cfg.DefaultLanguage():
 			diags.Add(diag.UnknownLanguage, at, "%q is the default language: its text is in %s, not in a translation", lang, path.Base(origFile))
 			continue
-		case !cfg.hasLanguage(lang):
+		case !cfg.HasLanguage(lang):
 			diags.Add(diag.UnknownLanguage, at, "%q in %q is not one of the site's languages (%s): add it to \"languages\" in %s, or name the file SLUG.CODE.md",
 				lang, path.Base(file), strings.Join(cfg.languageCodes(), ", "), ConfigFile)
 			continue
@@ -210,7 +216,7 @@ func loadInterface(fsys fs.FS, cfg Config, diags *diag.List) map[string]map[stri
 	keys := i18n.Keys()
 	for _, file := range files {
 		lang := fileSlug(file)
-		if !cfg.hasLanguage(lang) {
+		if !cfg.HasLanguage(lang) {
 			diags.Add(diag.UnknownLanguage, diag.Pos{File: file, Line: 1, Col: 1}, "%q is not one of the site's languages (%s): name the file after one, e.g. %s/%s.yaml",
 				lang, strings.Join(cfg.languageCodes(), ", "), I18nDir, cfg.DefaultLanguage())
 			continue

@@ -28,13 +28,13 @@ func TestLanguagesSetting(t *testing.T) {
 	if diff := cmp.Diff(want, s.Config.Languages, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Pos" }, cmp.Ignore())); diff != "" {
 		t.Errorf("languages (-want +got):\n%s", diff)
 	}
-	if s.Config.DefaultLanguage() != "en" || s.Terms[0].Lang != "en" {
-		t.Errorf("default %q, term lang %q", s.Config.DefaultLanguage(), s.Terms[0].Lang)
+	if s.Config.DefaultLanguage() != "en" || !s.Config.Multilingual() || s.Terms[0].Lang != "en" {
+		t.Errorf("default %q, multilingual %v, term lang %q", s.Config.DefaultLanguage(), s.Config.Multilingual(), s.Terms[0].Lang)
 	}
 
 	// Without `languages`, the one `language` is the list.
 	s, _ = Load(site(map[string]string{"nhiglossary.yaml": "language: de\n", "content/terms/api-key.md": okTerm}))
-	if got := s.Config.Languages; len(got) != 1 || got[0].Code != "de" {
+	if got := s.Config.Languages; len(got) != 1 || got[0].Code != "de" || s.Config.Multilingual() {
 		t.Errorf("one language: %+v", got)
 	}
 }
