@@ -38,14 +38,14 @@ func FuzzNewScaffolds(f *testing.F) {
 					got = term.Title.Value
 				}
 			case "incident":
-				inc, diags := content.LoadIncident(fsys, p)
-				if errs = errorsOf(diags); inc != nil {
-					got = inc.Title.Value
+				l := content.LoadFile(fsys, p, content.DefaultConfig())
+				if errs = errorsOf(l.Diags); l.Incident != nil {
+					got = l.Incident.Title.Value
 				}
 			case "framework":
-				fw, diags := content.LoadFramework(fsys, p)
-				if errs = errorsOf(diags); fw != nil {
-					got = fw.Name
+				l := content.LoadFile(fsys, p, content.DefaultConfig())
+				if errs = errorsOf(l.Diags); l.Framework != nil {
+					got = l.Framework.Name
 				}
 			}
 			if len(errs) > 0 || got != title {

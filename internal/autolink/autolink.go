@@ -20,7 +20,7 @@
 //     and the text it covers is consumed: mentions never overlap.
 //
 // Names that start or end with punctuation ("C#", ".NET") or that have more
-// than MaxWords words are never found.
+// than maxWords (16) words are never found.
 package autolink
 
 import (
@@ -31,8 +31,8 @@ import (
 	"unicode/utf8"
 )
 
-// MaxWords bounds the number of words of a name.
-const MaxWords = 16
+// maxWords bounds the number of words of a name.
+const maxWords = 16
 
 // maxSep bounds the punctuation between two words of a name.
 const maxSep = 8
@@ -89,21 +89,16 @@ func New(names []Entry) *Matcher {
 	m.end[0] = -1
 	var b builder
 	for _, e := range names {
-		en := m.entry(e, &b)
-		x := int32(len(m.entries))
-		m.entries = append(m.entries, en)
-		if en.node == 0 {
-			continue
+		m.entries = append(m.entries, m.entry(e, &b))
+	}
+	// Each node's entries, in the order of the names: linked from the
+	// last, each put in front, so that no list is walked (many names
+	// alike would make that quadratic).
+	for x := int32(len(m.entries)) - 1; x >= 0; x-- {
+		if node := m.entries[x].node; node != 0 {
+			m.entries[x].next = m.end[node]
+			m.end[node] = x
 		}
-		if m.end[en.node] < 0 {
-			m.end[en.node] = x
-			continue
-		}
-		last := m.end[en.node]
-		for m.entries[last].next >= 0 {
-			last = m.entries[last].next
-		}
-		m.entries[last].next = x
 	}
 	m.padFirst()
 	return m
@@ -191,7 +186,7 @@ func (m *Matcher) Replace(start, end int, with []Entry) *Matcher {
 type builder struct {
 	fold  []byte
 	words []span
-	ids   [MaxWords]struct{ sep, word uint32 }
+	ids   [maxWords]struct{ sep, word uint32 }
 }
 
 // entry returns e's entry, its trie node made if need be; not linked to
@@ -295,7 +290,7 @@ func splitName(name string, words []span) []span {
 		if s < 0 {
 			break
 		}
-		if len(words) == MaxWords {
+		if len(words) == maxWords {
 			return nil
 		}
 		if s > i && (i == 0 || sepKind(name[i:s]) < 0) {
@@ -370,12 +365,12 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // offsets and the entry found; fn returns false to stop. The text a
 // mention covers is consumed whatever fn does with it.
 func (m *Matcher) Find(text string, fn func(start, end int, e Entry) bool) {
-	var path [MaxWords]span
+	var path [maxWords]span
 	ws := words{m: m, text: text}
 	for i := 0; ws.at(i) != nil; {
 		best, bestN := -1, 0
 		node := uint32(0)
-		for n := 0; n < MaxWords; n++ {
+		for n := 0; n < maxWords; n++ {
 			w := ws.at(i + n)
 			if w == nil || !w.known {
 				break
@@ -412,13 +407,13 @@ func (m *Matcher) Find(text string, fn func(start, end int, e Entry) bool) {
 	}
 }
 
-// words reads the words of a text once each, keeping the last MaxWords
+// words reads the words of a text once each, keeping the last maxWords
 // (a power of two): as many as a walk down the trie looks ahead.
 type words struct {
 	m     *Matcher
 	text  string
 	pos   int // where the next word is looked for
-	ring  [MaxWords]word
+	ring  [maxWords]word
 	next  uint // index of the next word to read
 	fold  [64]byte
 	atEOF bool
@@ -437,14 +432,14 @@ func (ws *words) at(i int) *word {
 		if ws.atEOF {
 			return nil
 		}
-		w := &ws.ring[ws.next%MaxWords]
+		w := &ws.ring[ws.next%maxWords]
 		if !ws.read(w) {
 			ws.atEOF = true
 			return nil
 		}
 		ws.next++
 	}
-	return &ws.ring[uint(i)%MaxWords]
+	return &ws.ring[uint(i)%maxWords]
 }
 
 // read reads the next word of the text into w: its bounds, and its id,

@@ -160,6 +160,22 @@ func BenchmarkFind(b *testing.B) {
 	benchcpu.Report(b, start)
 }
 
+// BenchmarkNewAlike builds a matcher of 10k names of which a thousand
+// each are alike (one trie node): linking a node's entries must not
+// walk its list.
+func BenchmarkNewAlike(b *testing.B) {
+	names := make([]Entry, 10000)
+	for i := range names {
+		names[i] = Entry{Text: fmt.Sprintf("secret key %d", i%10), ID: i}
+	}
+	b.ReportAllocs()
+	start := benchcpu.Time()
+	for b.Loop() {
+		New(names)
+	}
+	benchcpu.Report(b, start)
+}
+
 // FuzzReadIsReadSlow checks that read, the fast path for ASCII, reads the
 // words readSlow would.
 func FuzzReadIsReadSlow(f *testing.F) {

@@ -72,7 +72,7 @@ func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 // and check do: --base-url applied, every language resolved, the default
 // first (xref.ResolveLanguages), the graphs nil when there are errors.
 func Resolve(s *content.Site, diags diag.List, opts Options) ([]*xref.Graph, diag.List) {
-	ApplyBaseURL(&s.Config, opts, &diags)
+	applyBaseURL(&s.Config, opts, &diags)
 	// xref runs even after errors: one run reports every problem.
 	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, ReportDraftLinks: opts.ReportDraftLinks, Memo: opts.Memo})
 	diags = append(diags, more...)
@@ -82,9 +82,9 @@ func Resolve(s *content.Site, diags diag.List, opts Options) ([]*xref.Graph, dia
 	return gs, diags.Sort()
 }
 
-// ApplyBaseURL is the one rule for --base-url: it replaces the site's
+// applyBaseURL is the one rule for --base-url: it replaces the site's
 // base_url when given.
-func ApplyBaseURL(cfg *content.Config, opts Options, diags *diag.List) {
+func applyBaseURL(cfg *content.Config, opts Options, diags *diag.List) {
 	if opts.BaseURL == "" {
 		return
 	}

@@ -303,7 +303,7 @@ func TestRefusesToReplaceAFolderItDidNotMake(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "public")
 		os.MkdirAll(out, 0o755)
 		buildOK(t, src, out, opts())
-		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		if _, err := os.Stat(filepath.Join(out, markerFile)); err != nil {
 			t.Errorf("the built site has no marker: %v", err)
 		}
 	})

@@ -2,18 +2,16 @@ package build
 
 import (
 	"context"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/nhimg/nhiglossary/internal/render"
+	"github.com/nhimg/nhiglossary/internal/sinktest"
 )
 
 // goldenFiles are the files of testdata/golden-site that testdata/golden
@@ -52,38 +50,11 @@ var goldenFiles = map[string]string{
 	"term.md":        "terms/static-api-key/index.md",
 }
 
-// memSink keeps a built site's files in memory.
-type memSink struct {
-	mu    sync.Mutex
-	files map[string]string
-}
-
-func (s *memSink) WriteFile(name string, data []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.files[name] = string(data)
-	return nil
-}
-
-// Create writes a file in pieces, as a build's folder takes its pages.
-func (s *memSink) Create(name string) (io.WriteCloser, error) {
-	return &memFile{s: s, name: name}, nil
-}
-
-type memFile struct {
-	s    *memSink
-	name string
-	b    strings.Builder
-}
-
-func (f *memFile) Write(p []byte) (int, error) { return f.b.Write(p) }
-func (f *memFile) Close() error                { return f.s.WriteFile(f.name, []byte(f.b.String())) }
-
 // TestGoldenPages compares one file of each layout with testdata/golden
 // (go test ./internal/build -update rewrites them). Content hashes in
 // asset URLs are masked: the browser tests check the assets.
 func TestGoldenPages(t *testing.T) {
-	sink := &memSink{files: map[string]string{}}
+	sink := sinktest.New()
 	res, err := Generate(context.Background(), os.DirFS(filepath.Join("testdata", "golden-site")), opts(), sink)
 	if err != nil {
 		t.Fatalf("build: %v\n%v", err, res.Diags)
@@ -96,13 +67,14 @@ func TestGoldenPages(t *testing.T) {
 			t.Errorf("no golden page of the %q layout", kind)
 		}
 	}
+	files := sink.Files()
 	dir := filepath.Join("testdata", "golden")
 	if *update {
 		os.RemoveAll(dir)
 		os.MkdirAll(dir, 0o755)
 	}
 	for _, name := range slices.Sorted(maps.Keys(goldenFiles)) {
-		text, ok := sink.files[goldenFiles[name]]
+		text, ok := files[goldenFiles[name]]
 		if !ok {
 			t.Errorf("%s: the site has no %s", name, goldenFiles[name])
 			continue

@@ -62,9 +62,9 @@ func LoadData(file string, src []byte, cfg Config) Loaded {
 	return l
 }
 
-// LoadFiles reads files in parallel, each as LoadFile does, each worker
+// loadFiles reads files in parallel, each as LoadFile does, each worker
 // into one buffer of its own.
-func LoadFiles(fsys fs.FS, files []string, cfg Config) []Loaded {
+func loadFiles(fsys fs.FS, files []string, cfg Config) []Loaded {
 	out := make([]Loaded, len(files))
 	bufs := make([][]byte, par.Workers())
 	par.Do(context.Background(), len(files), func(w, i int) error {
@@ -111,8 +111,19 @@ func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
 }
 
 // AllFiles lists every content file of a site, translations included,
-// terms then frameworks then incidents, each sorted.
+// terms then frameworks then incidents, each sorted: the one listing Load
+// and the preview use. diags has the problems with the folders
+// themselves (no content/terms, an unreadable folder) and the files in
+// content/ that are not read.
 func AllFiles(fsys fs.FS) ([]string, diag.List) {
-	terms, fws, incs, diags := Files(fsys)
-	return slices.Concat(terms, fws, incs), diags
+	var diags diag.List
+	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
+		diags.Add(diag.NoTermsFolder, diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
+	}
+	files := slices.Concat(
+		listFiles(fsys, TermsDir, ".md", &diags),
+		listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags),
+		listFiles(fsys, IncidentsDir, ".md", &diags))
+	unreadFiles(fsys, &diags)
+	return files, diags
 }

@@ -213,7 +213,7 @@ func (d *decoder) period(key, v *yaml.Node) Period {
 	if !ok {
 		return Period{}
 	}
-	p, err := ParsePeriod(s)
+	p, err := parsePeriod(s)
 	if err != nil {
 		d.add(diag.InvalidValue, v, "%q: %v", key.Value, err)
 	}

@@ -66,21 +66,6 @@ func KindOf(file string) Kind {
 	return KindOther
 }
 
-// Files lists the site's content files by kind, sorted: the one listing
-// Load and the preview use. diags has the problems with the folders
-// themselves (no content/terms, an unreadable folder) and the files in
-// content/ that are not read.
-func Files(fsys fs.FS) (terms, frameworks, incidents []string, diags diag.List) {
-	if fi, err := fs.Stat(fsys, TermsDir); err != nil || !fi.IsDir() {
-		diags.Add(diag.NoTermsFolder, diag.Pos{File: TermsDir, Line: 1, Col: 1}, "no %s folder: a site keeps one Markdown file per term there", TermsDir)
-	}
-	terms = listFiles(fsys, TermsDir, ".md", &diags)
-	frameworks = append(listFiles(fsys, FrameworksDir, ".yaml", &diags), listFiles(fsys, FrameworksDir, ".yml", &diags)...)
-	incidents = listFiles(fsys, IncidentsDir, ".md", &diags)
-	unreadFiles(fsys, &diags)
-	return terms, frameworks, incidents, diags
-}
-
 // LoadConfig reads nhiglossary.yaml; a site without one gets DefaultConfig.
 func LoadConfig(fsys fs.FS) (Config, diag.List) {
 	var diags diag.List
@@ -98,26 +83,4 @@ func LoadTerm(fsys fs.FS, file string, cfg Config) (*Term, diag.List) {
 	}
 	t := loadTerm(file, src, cfg, cfg.DefaultLanguage(), false, &diags)
 	return t, diags.Silence(cfg.WarningsOff).Sort()
-}
-
-// LoadFramework reads one framework file as Load does.
-func LoadFramework(fsys fs.FS, file string) (*Framework, diag.List) {
-	var diags diag.List
-	src, ok := readFile(fsys, file, nil, &diags)
-	if !ok {
-		return nil, diags
-	}
-	f := loadFramework(file, src, &diags)
-	return f, diags.Sort()
-}
-
-// LoadIncident reads one incident file as Load does.
-func LoadIncident(fsys fs.FS, file string) (*Incident, diag.List) {
-	var diags diag.List
-	src, ok := readFile(fsys, file, nil, &diags)
-	if !ok {
-		return nil, diags
-	}
-	inc := loadIncident(file, src, "", false, &diags)
-	return inc, diags.Sort()
 }

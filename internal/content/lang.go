@@ -37,10 +37,12 @@ func (c Config) DefaultLanguage() string {
 }
 
 // Multilingual reports whether the site has more than one language: only
-// then do pages carry language alternates and a switcher.
+// then do pages carry language alternates and a switcher. A site's own
+// templates may ask it as .Site.Multilingual.
 func (c Config) Multilingual() bool { return len(c.Languages) > 1 }
 
-// HasLanguage reports whether code is one of the site's languages.
+// HasLanguage reports whether code is one of the site's languages (in
+// templates, .Site.HasLanguage "de").
 func (c Config) HasLanguage(code string) bool {
 	return slices.ContainsFunc(c.Languages, func(l Language) bool { return l.Code == code })
 }

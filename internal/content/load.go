@@ -22,16 +22,16 @@ const (
 	IncidentsDir  = "content/incidents"
 )
 
-// MaxSummary is the length past which a summary gets a warning: it is shown
+// maxSummary is the length past which a summary gets a warning: it is shown
 // in lists, tooltips and search results, where a paragraph does not fit.
-const MaxSummary = 300
+const maxSummary = 300
 
 // Load reads a whole site from fsys. It returns every problem it finds;
 // the site is usable by later stages only when diags has no errors.
 func Load(fsys fs.FS) (*Site, diag.List) {
 	cfg, diags := LoadConfig(fsys)
 	files, more := AllFiles(fsys)
-	s, diags := Assemble(cfg, append(diags, more...), LoadFiles(fsys, files, cfg))
+	s, diags := Assemble(cfg, append(diags, more...), loadFiles(fsys, files, cfg))
 	var more2 diag.List
 	s.Interface, more2 = LoadInterface(fsys, s.Config)
 	return s, append(diags, more2...).Sort()
@@ -316,8 +316,8 @@ func loadTerm(file string, src []byte, cfg Config, lang string, translation bool
 		placeholders(diags, summaryMD, t.Body)
 		placeholders(diags, t.Examples...)
 	}
-	if len(t.Summary) > MaxSummary {
-		diags.Add(diag.LongSummary, t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), MaxSummary)
+	if len(t.Summary) > maxSummary {
+		diags.Add(diag.LongSummary, t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), maxSummary)
 	}
 	return t
 }

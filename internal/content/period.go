@@ -48,8 +48,8 @@ func (p Period) String() string {
 	return strconv.Itoa(p.N) + string(p.Unit)
 }
 
-// ParsePeriod reads "6m", "12 m", "1y" and the like.
-func ParsePeriod(s string) (Period, error) {
+// parsePeriod reads "6m", "12 m", "1y" and the like.
+func parsePeriod(s string) (Period, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if len(s) < 2 {
 		return Period{}, fmt.Errorf("%q is not a period: write a number and d, w, m or y, like 6m", s)

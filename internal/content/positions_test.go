@@ -36,8 +36,9 @@ func positions(t *testing.T, file, src string) []string {
 		}
 	}
 	if strings.HasPrefix(file, IncidentsDir) {
-		var inc *Incident
-		inc, diags = LoadIncident(fsys, file)
+		l := LoadFile(fsys, file, DefaultConfig())
+		inc := l.Incident
+		diags = l.Diags
 		if inc != nil {
 			name("title", inc.Title)
 			links("summary", inc.Summary)

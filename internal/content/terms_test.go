@@ -117,9 +117,9 @@ func TestPeriod(t *testing.T) {
 	}{
 		{"30d", "2026-03-02"}, {"2w", "2026-02-14"}, {"1m", "2026-02-28"}, {"13m", "2027-02-28"}, {"12 M", "2027-01-31"}, {"1y", "2027-01-31"},
 	} {
-		p, err := ParsePeriod(tt.in)
+		p, err := parsePeriod(tt.in)
 		if err != nil {
-			t.Errorf("ParsePeriod(%q): %v", tt.in, err)
+			t.Errorf("parsePeriod(%q): %v", tt.in, err)
 			continue
 		}
 		if got := p.After(from).Format(time.DateOnly); got != tt.want {
@@ -127,8 +127,8 @@ func TestPeriod(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "m", "6", "6x", "-1m", "0d", "1.5y", "6 months"} {
-		if _, err := ParsePeriod(bad); err == nil {
-			t.Errorf("ParsePeriod(%q) accepted it", bad)
+		if _, err := parsePeriod(bad); err == nil {
+			t.Errorf("parsePeriod(%q) accepted it", bad)
 		}
 	}
 }
@@ -140,11 +140,11 @@ func FuzzParsePeriod(f *testing.F) {
 	}
 	from := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := ParsePeriod(s)
+		p, err := parsePeriod(s)
 		if err != nil {
 			return
 		}
-		q, err := ParsePeriod(p.String())
+		q, err := parsePeriod(p.String())
 		if err != nil || q != p {
 			t.Fatalf("%q parsed as %v, which reads back as %v (%v)", s, p, q, err)
 		}

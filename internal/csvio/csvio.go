@@ -1,6 +1,6 @@
 // Package csvio moves terms between a site and a spreadsheet: Export
 // writes the published terms as CSV (RFC 4180, through encoding/csv), and
-// Read turns such a file back into term files, checking every row before
+// Import turns such a file back into term files, checking every row before
 // anything is written.
 //
 // The CSV has a header row and the columns of Columns; lists are joined
@@ -23,8 +23,8 @@ import (
 // Columns are the CSV's columns, in the order Export writes them.
 var Columns = []string{"slug", "title", "summary", "synonyms", "abbreviations", "category", "tags", "related", "broader", "updated", "deprecated", "replaced_by", "body"}
 
-// ListSep joins the items of a list in one cell.
-const ListSep = "; "
+// listSep joins the items of a list in one cell.
+const listSep = "; "
 
 // Export writes terms (in the order given) as CSV. A list item that holds
 // ";" cannot be told from two items: it is an error at the term's file.
@@ -45,7 +45,7 @@ func Export(terms []*content.Term) ([]byte, diag.List) {
 					}
 				}
 			}
-			rec[i] = Defuse(c)
+			rec[i] = defuse(c)
 		}
 		w.Write(rec)
 	}
@@ -56,17 +56,17 @@ func Export(terms []*content.Term) ([]byte, diag.List) {
 	return b.Bytes(), diags.Sort()
 }
 
-// Defuse marks a cell that a spreadsheet would run as a formula as text,
-// with a leading apostrophe (CSV injection); Restore undoes it.
-func Defuse(s string) string {
+// defuse marks a cell that a spreadsheet would run as a formula as text,
+// with a leading apostrophe (CSV injection); restore undoes it.
+func defuse(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r'", rune(s[0])) {
 		return "'" + s
 	}
 	return s
 }
 
-// Restore is the inverse of Defuse.
-func Restore(s string) string {
+// restore is the inverse of defuse.
+func restore(s string) string {
 	return strings.TrimPrefix(s, "'")
 }
 
@@ -121,7 +121,7 @@ func (r *Row) cells() []string {
 	out := make([]string, len(Columns))
 	for i, c := range Columns {
 		if isList(c) {
-			out[i] = strings.Join(r.lists[c], ListSep)
+			out[i] = strings.Join(r.lists[c], listSep)
 		} else {
 			out[i] = r.fields[c]
 		}

@@ -96,7 +96,7 @@ func TestExportDefusesFormulas(t *testing.T) {
 		}
 	}
 	// No cell of the file begins with a formula character.
-	rows, _ := Read("x.csv", []byte(out), content.DefaultConfig(), today)
+	rows, _ := readRows("x.csv", []byte(out), content.DefaultConfig(), today)
 	if len(rows) != 4 {
 		t.Fatalf("read %d rows", len(rows))
 	}
@@ -193,7 +193,7 @@ func TestOneBadRowWritesNothing(t *testing.T) {
 }
 
 func TestListsKeepOrder(t *testing.T) {
-	rows, diags := Read("t.csv", []byte("slug,title,summary,tags\nx,X,An x., b ;a;; c\n"), content.DefaultConfig(), today)
+	rows, diags := readRows("t.csv", []byte("slug,title,summary,tags\nx,X,An x., b ;a;; c\n"), content.DefaultConfig(), today)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/nhimg/nhiglossary/internal/content"
 )
 
-// FuzzRead: whatever the file, Read does not panic, and what Import plans
+// FuzzRead: whatever the file, readRows does not panic, and what Import plans
 // is only ever content/terms/SLUG.md for a plain slug, each file a term
 // that loads without errors and whose fields are the row's.
 func FuzzRead(f *testing.F) {
@@ -48,7 +48,7 @@ func FuzzRoundTrip(f *testing.F) {
 		row := &Row{fields: map[string]string{"slug": "x", "title": title, "summary": summary, "category": category, "body": body, "updated": "2026-01-02"},
 			lists: map[string][]string{"synonyms": splitList(syn), "tags": splitList(tag)}}
 		file := "content/terms/x.md"
-		fsys := fstest.MapFS{file: {Data: TermFile(row)}}
+		fsys := fstest.MapFS{file: {Data: termFile(row)}}
 		s, diags := content.Load(fsys)
 		if diags.HasErrors() {
 			return // not a term `check` accepts: import says so

@@ -16,13 +16,13 @@ import (
 	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
-// Read parses a CSV of terms (name is how errors name the file) and checks
+// readRows parses a CSV of terms (name is how errors name the file) and checks
 // every row, as a term file made from it would be checked by `check`.
 // Spreadsheet habits are accepted: a UTF-8 byte-order mark, CRLF line
 // ends, a trailing empty column, blank rows. A row without `updated`
 // gets today. Errors are at FILE:LINE:COL of the cell; rows are returned
 // only when there is none.
-func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row, diag.List) {
+func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]*Row, diag.List) {
 	var diags diag.List
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	lines := strings.Split(string(data), "\n")
@@ -106,7 +106,7 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 			if col != "body" {
 				c = strings.TrimSpace(c) // as the term file's YAML would
 			}
-			c = Restore(c)
+			c = restore(c)
 			if isList(col) {
 				row.lists[col] = splitList(c)
 			} else {
@@ -121,7 +121,7 @@ func Read(name string, data []byte, cfg content.Config, today time.Time) ([]*Row
 			slugLine[row.Slug()] = line
 			// The term file the row makes must load as any term does.
 			file := "content/terms/" + row.Slug() + ".md"
-			if _, more := content.LoadTerm(fstest.MapFS{file: {Data: TermFile(row)}}, file, cfg); more.HasErrors() {
+			if _, more := content.LoadTerm(fstest.MapFS{file: {Data: termFile(row)}}, file, cfg); more.HasErrors() {
 				for _, d := range more {
 					if d.Severity == diag.Error {
 						diags.Add(d.Code, row.pos["slug"], "the term this row makes is not valid: %s", d.Message)
@@ -214,9 +214,9 @@ func checkRow(row *Row, diags *diag.List, today time.Time) bool {
 	return ok
 }
 
-// TermFile is the Markdown file of a row: YAML front matter with the
+// termFile is the Markdown file of a row: YAML front matter with the
 // row's fields in Columns order, empty ones left out, then the body.
-func TermFile(row *Row) []byte {
+func termFile(row *Row) []byte {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 	for _, c := range Columns {
@@ -288,7 +288,7 @@ type Plan struct {
 // while any row has an error. Every path is content/terms/SLUG.md of a
 // checked plain slug: nothing can land outside that folder.
 func Import(name string, data []byte, cfg content.Config, today time.Time, exists func(slug string) bool) (Plan, diag.List) {
-	rows, diags := Read(name, data, cfg, today)
+	rows, diags := readRows(name, data, cfg, today)
 	var p Plan
 	if diags.HasErrors() {
 		return p, diags
@@ -298,7 +298,7 @@ func Import(name string, data []byte, cfg content.Config, today time.Time, exist
 			p.Skipped = append(p.Skipped, r)
 			continue
 		}
-		p.Write = append(p.Write, File{Path: "content/terms/" + r.Slug() + ".md", Data: TermFile(r), Row: r})
+		p.Write = append(p.Write, File{Path: "content/terms/" + r.Slug() + ".md", Data: termFile(r), Row: r})
 	}
 	return p, diags
 }

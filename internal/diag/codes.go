@@ -195,8 +195,8 @@ type Rule struct {
 	Severity Severity
 }
 
-// Rules lists every code, sorted.
-func Rules() []Rule {
+// sortedRules lists every code, sorted.
+func sortedRules() []Rule {
 	out := make([]Rule, 0, len(rules))
 	for c, s := range rules {
 		out = append(out, Rule{c, s})
@@ -213,7 +213,7 @@ func sortRules(rs []Rule) {
 // may switch off.
 func WarningCodes() []string {
 	var out []string
-	for _, r := range Rules() {
+	for _, r := range sortedRules() {
 		if r.Severity == Warning {
 			out = append(out, string(r.Code))
 		}

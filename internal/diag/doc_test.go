@@ -29,7 +29,7 @@ func TestDocsListEveryCode(t *testing.T) {
 		documented = append(documented, Rule{Code(m[1]), sev})
 	}
 	sortRules(documented)
-	if diff := cmp.Diff(Rules(), documented); diff != "" {
+	if diff := cmp.Diff(sortedRules(), documented); diff != "" {
 		t.Errorf("docs/diagnostics.md and the rules table differ (-code +docs):\n%s", diff)
 	}
 }
@@ -62,7 +62,7 @@ func TestEveryCodeConstantHasARule(t *testing.T) {
 			}
 		}
 	}
-	if n != len(Rules()) {
-		t.Errorf("%d code constants, %d rules", n, len(Rules()))
+	if n != len(sortedRules()) {
+		t.Errorf("%d code constants, %d rules", n, len(sortedRules()))
 	}
 }

@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,9 +55,6 @@ func (c *Collator) Key(s string) []byte {
 	c.buf.Reset()
 	return out
 }
-
-// CompareKeys orders two keys from Key.
-func CompareKeys(a, b []byte) int { return bytes.Compare(a, b) }
 
 // Other is the index letter of names that start with no letter of the
 // language (digits, symbols, other scripts).

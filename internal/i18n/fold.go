@@ -22,14 +22,14 @@ var kept = map[string]string{
 }
 
 // Kept returns the lower-case letters that Fold keeps in lang.
-func Kept(lang string) string { return kept[Base(lang)] }
+func Kept(lang string) string { return kept[base(lang)] }
 
 // Fold makes text comparable for search in lang: lower case, and accents
 // removed except from the letters the language keeps ("Schlüssel" and
 // "schlussel" meet in German). A reader types either; the search index
 // and the query are folded alike.
 func Fold(lang, s string) string {
-	keep := kept[Base(lang)]
+	keep := kept[base(lang)]
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range strings.ToLower(s) {

@@ -23,16 +23,6 @@ var builtin = map[string]map[string]string{
 	"de": german,
 }
 
-// Builtin lists the languages with built-in interface text, sorted.
-func Builtin() []string {
-	out := make([]string, 0, len(builtin))
-	for l := range builtin {
-		out = append(out, l)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // Keys lists every interface string's key, sorted: the English table is
 // the reference every other language translates.
 func Keys() []string {
@@ -47,12 +37,12 @@ func Keys() []string {
 // BuiltinText returns the built-in string for key in lang (by its base
 // language, so "de-AT" uses German), and whether there is one.
 func BuiltinText(lang, key string) (string, bool) {
-	s, ok := builtin[Base(lang)][key]
+	s, ok := builtin[base(lang)][key]
 	return s, ok
 }
 
-// Base is a language code's base language ("de" for "de-AT"), lower case.
-func Base(code string) string {
+// base is a language code's base language ("de" for "de-AT"), lower case.
+func base(code string) string {
 	b, _, _ := strings.Cut(strings.ToLower(code), "-")
 	return b
 }
@@ -94,7 +84,7 @@ func New(lang string, overrides map[string]string) *Text {
 	for k, v := range english {
 		m[k] = v
 	}
-	for k, v := range builtin[Base(lang)] {
+	for k, v := range builtin[base(lang)] {
 		m[k] = v
 	}
 	for k, v := range overrides {
@@ -102,9 +92,6 @@ func New(lang string, overrides map[string]string) *Text {
 	}
 	return &Text{lang: lang, m: m}
 }
-
-// Lang is the language code the text is in.
-func (t *Text) Lang() string { return t.lang }
 
 // T returns the string for key; a key that does not exist is a bug in a
 // template, shown as itself so that it is noticed.

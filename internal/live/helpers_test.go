@@ -1,19 +1,17 @@
 package live
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/search"
+	"github.com/nhimg/nhiglossary/internal/sinktest"
 )
 
 func liveOpts() build.Options {
@@ -33,31 +31,6 @@ func copySite(t testing.TB, name string) string {
 	return dst
 }
 
-type memSink struct {
-	mu    sync.Mutex
-	files map[string]string
-}
-
-func (s *memSink) WriteFile(name string, data []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.files[name] = string(data)
-	return nil
-}
-
-func (s *memSink) Create(name string) (io.WriteCloser, error) {
-	return &memFile{s: s, name: name}, nil
-}
-
-type memFile struct {
-	s    *memSink
-	name string
-	b    bytes.Buffer
-}
-
-func (f *memFile) Write(p []byte) (int, error) { return f.b.Write(p) }
-func (f *memFile) Close() error                { return f.s.WriteFile(f.name, f.b.Bytes()) }
-
 var (
 	assetHash = regexp.MustCompile(`\?v=[0-9a-f]+`)
 	namesFile = regexp.MustCompile(`search/names\.[0-9a-f]+\.txt`)
@@ -68,13 +41,13 @@ var (
 // without a hash, and the search index under its fixed name.
 func freshBuild(t testing.TB, src string) map[string]string {
 	t.Helper()
-	sink := &memSink{files: map[string]string{}}
+	sink := sinktest.New()
 	res, err := build.Generate(context.Background(), os.DirFS(src), liveOpts(), sink)
 	if err != nil {
 		t.Fatalf("build: %v\n%v", err, res.Diags)
 	}
 	out := map[string]string{}
-	for p, s := range sink.files {
+	for p, s := range sink.Files() {
 		s = assetHash.ReplaceAllString(s, "")
 		s = namesFile.ReplaceAllString(s, search.StableNamesPath)
 		if strings.HasSuffix(p, "search/text.txt") { // each language's

@@ -75,7 +75,7 @@ type Live struct {
 	problems  diag.List          // every problem the site has now
 	ok        bool               // the latest Update built
 	err       error              // why it did not
-	epoch     string
+	epoch     string             // names this run among others (a restarted server): see version
 	gen       int64
 
 	// Renders read the content; an edit of prose alone (see proseEdit)
@@ -275,10 +275,6 @@ func (l *Live) fail(ch *Change, err error) *Change {
 	ch.Err = err
 	return ch
 }
-
-// Epoch names this Live among others (a restarted server), so that a
-// browser can tell a page version of another run from one of this run.
-func (l *Live) Epoch() string { return l.epoch }
 
 // Base is the URL path the site's pages are under ("/" before a build).
 func (l *Live) Base() string {

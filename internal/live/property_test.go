@@ -1,6 +1,7 @@
 package live
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -578,10 +579,10 @@ func renderWhile(l *Live, seed uint64) (stop func()) {
 }
 
 // keptDeclarations checks the rule install relies on to keep a page
-// without asking its new job what it declares: a page kept through an
-// update (its job is of an earlier version) declares what the current
-// version's job for its path does. A page that declared less would miss
-// the edits of what it came to show.
+// without asking its new job what it shows: a rendered page kept through
+// an update (its job may be of an earlier version) is indexed under the
+// facts the current version's job for its path shows. A page indexed
+// under less would miss the edits of what it came to show.
 func keptDeclarations(l *Live) error {
 	jobs := l.lastGood.jobs()
 	for path, p := range l.pages.Load().byPath {
@@ -589,8 +590,15 @@ func keptDeclarations(l *Live) error {
 		if !ok {
 			return fmt.Errorf("%s: served, but the site has no such file", path)
 		}
-		if diff := cmp.Diff(j.Shows(), p.job.Shows()); diff != "" {
-			return fmt.Errorf("%s kept, but its declaration changed (-now +kept):\n%s", path, diff)
+		if !p.done.Load() || p.err != nil || p.gen == l.gen {
+			continue // not rendered yet, or rendered from this version
+		}
+		deps, err := j.RenderDeps(new(bytes.Buffer))
+		if err != nil {
+			return fmt.Errorf("%s: %v", path, err)
+		}
+		if diff := cmp.Diff(deps.Facts, p.facts); diff != "" {
+			return fmt.Errorf("%s kept, but what it shows changed (-now +kept):\n%s", path, diff)
 		}
 	}
 	return nil

@@ -13,12 +13,12 @@ import (
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
-// KindCitation is the kind of Citation nodes.
-var KindCitation = ast.NewNodeKind("Citation")
+// kindCitation is the kind of citationNodes.
+var kindCitation = ast.NewNodeKind("citationNode")
 
-// Citation is a [@key] an editor wrote, with each key resolved to the
+// citationNode is a [@key] an editor wrote, with each key resolved to the
 // number of the source it cites (0: unknown, rendered as the text written).
-type Citation struct {
+type citationNode struct {
 	ast.BaseInline
 	Cite    wikilink.Cite
 	Sources []int
@@ -27,10 +27,10 @@ type Citation struct {
 }
 
 // Kind implements ast.Node.
-func (n *Citation) Kind() ast.NodeKind { return KindCitation }
+func (n *citationNode) Kind() ast.NodeKind { return kindCitation }
 
 // Dump implements ast.Node.
-func (n *Citation) Dump(source []byte, level int) {
+func (n *citationNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, nil, nil)
 }
 
@@ -55,7 +55,7 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		return nil
 	}
 	block.Advance(c.End)
-	n := &Citation{Cite: c}
+	n := &citationNode{Cite: c}
 	n.SetPos(seg.Start)
 	for _, k := range c.Keys {
 		if st == nil { // parsed outside Render: no sources to cite
@@ -95,7 +95,7 @@ func (s *ids) citeID(n int) string {
 type citationRenderer struct{ label string }
 
 func (r citationRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindCitation, r.render)
+	reg.Register(kindCitation, r.render)
 }
 
 // render writes the citation as superscript numbers linking to the
@@ -106,7 +106,7 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	n := node.(*Citation)
+	n := node.(*citationNode)
 	for i, src := range n.Sources {
 		if src == 0 {
 			_, _ = w.WriteString(`<span class="cite-broken">[@`)
@@ -142,13 +142,13 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 	return ast.WalkSkipChildren, nil
 }
 
-// Citations is the goldmark extension for [@key] citations. Label is
+// citations is the goldmark extension for [@key] citations. Label is
 // what a citation's number is read as, in the page's language ("Source",
 // "Quelle"); "" is "Source".
-type Citations struct{ Label string }
+type citations struct{ Label string }
 
 // Extend implements goldmark.Extender.
-func (c Citations) Extend(m goldmark.Markdown) {
+func (c citations) Extend(m goldmark.Markdown) {
 	label := c.Label
 	if label == "" {
 		label = "Source"

@@ -14,7 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Highlighting is the goldmark extension that highlights fenced code with
+// highlighting is the goldmark extension that highlights fenced code with
 // chroma, with CSS classes (ChromaCSS) rather than inline styles. A block
 // whose language chroma does not know is plain <pre><code>.
 //
@@ -22,10 +22,10 @@ import (
 // for the whole build: goldmark-highlighting makes a formatter per block,
 // and each formatter computes the style's CSS again, which was a third of
 // the time of rendering a term with one code block.
-type Highlighting struct{}
+type highlighting struct{}
 
 // Extend implements goldmark.Extender.
-func (Highlighting) Extend(m goldmark.Markdown) {
+func (highlighting) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(newCodeRenderer(), 100), // before goldmark's own (1000)
 	))

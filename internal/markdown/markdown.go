@@ -115,7 +115,7 @@ type SourceList struct {
 type Renderer struct {
 	md     goldmark.Markdown
 	linker Linker
-	auto   *AutoLinks
+	auto   *autoLinks
 	opts   Options // as made, without Like
 }
 
@@ -132,7 +132,7 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	var auto *AutoLinks
+	var auto *autoLinks
 	if l := opts.Like; l != nil && l.opts == opts.without() {
 		auto = l.auto.update(opts, names) // building the table anew is most of New
 	} else {
@@ -143,9 +143,9 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 		goldmark.WithExtensions(
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 			extension.Typographer,
-			Highlighting{},
-			&WikiLinks{Linker: linker},
-			Citations{Label: opts.CiteLabel},
+			highlighting{},
+			&wikiLinks{Linker: linker},
+			citations{Label: opts.CiteLabel},
 			auto,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),

@@ -15,28 +15,28 @@ import (
 	"github.com/nhimg/nhiglossary/internal/autolink"
 )
 
-// KindMention is the kind of Mention nodes.
-var KindMention = ast.NewNodeKind("Mention")
+// kindMention is the kind of mentionNodes.
+var kindMention = ast.NewNodeKind("mentionNode")
 
-// Mention is a plain-text mention of a term that auto-linking linked; its
+// mentionNode is a plain-text mention of a term that auto-linking linked; its
 // children are the text of the mention.
-type Mention struct {
+type mentionNode struct {
 	ast.BaseInline
 	Info LinkInfo
 	open string // the <a> tag, made once per name
 }
 
 // Kind implements ast.Node.
-func (n *Mention) Kind() ast.NodeKind { return KindMention }
+func (n *mentionNode) Kind() ast.NodeKind { return kindMention }
 
 // Dump implements ast.Node.
-func (n *Mention) Dump(source []byte, level int) {
+func (n *mentionNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Href": n.Info.Href}, nil)
 }
 
-// AutoLinks is the goldmark extension that links plain-text mentions of
+// autoLinks is the goldmark extension that links plain-text mentions of
 // terms, in documents whose Doc.Autolink is set.
-type AutoLinks struct {
+type autoLinks struct {
 	names []AutoName // in the order given, which decides between names alike
 	// byID are the names by the ID of their autolink.Entry, open their
 	// <a> tags: names[i] while none has changed; a changed name is
@@ -48,8 +48,8 @@ type AutoLinks struct {
 	rawHTML bool              // raw HTML is rendered: keep out of its elements
 }
 
-func newAutoLinks(opts Options, names []AutoName) *AutoLinks {
-	e := &AutoLinks{names: names, byID: names, all: opts.Autolink == "all", rawHTML: opts.UnsafeHTML}
+func newAutoLinks(opts Options, names []AutoName) *autoLinks {
+	e := &autoLinks{names: names, byID: names, all: opts.Autolink == "all", rawHTML: opts.UnsafeHTML}
 	if opts.Autolink != "off" && len(names) > 0 {
 		entries := make([]autolink.Entry, len(names))
 		for i, n := range names {
@@ -84,7 +84,7 @@ const (
 // e when they are the same names, else e's table with the names that
 // changed replaced, which costs little when they are few (a live
 // preview's edit changes a term's names).
-func (e *AutoLinks) update(opts Options, names []AutoName) *AutoLinks {
+func (e *autoLinks) update(opts Options, names []AutoName) *autoLinks {
 	p := 0
 	for p < len(e.names) && p < len(names) && e.names[p] == names[p] {
 		p++
@@ -104,7 +104,7 @@ func (e *AutoLinks) update(opts Options, names []AutoName) *AutoLinks {
 	if e.matcher == nil || changed > maxReplaced || len(e.byID)+changed > len(names)+maxStale {
 		return newAutoLinks(opts, names)
 	}
-	n := &AutoLinks{names: names, byID: slices.Clip(e.byID), open: slices.Clip(e.open), matcher: e.matcher, all: e.all, rawHTML: e.rawHTML}
+	n := &autoLinks{names: names, byID: slices.Clip(e.byID), open: slices.Clip(e.open), matcher: e.matcher, all: e.all, rawHTML: e.rawHTML}
 	var b strings.Builder
 	for _, sp := range splices {
 		with := make([]autolink.Entry, 0, len(sp.with))
@@ -153,7 +153,7 @@ func moves(was, now []AutoName, at int) []splice {
 }
 
 // Extend implements goldmark.Extender.
-func (e *AutoLinks) Extend(m goldmark.Markdown) {
+func (e *autoLinks) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(
 		util.Prioritized(e, 1000), // last: after tables and footnotes
 	))
@@ -163,8 +163,8 @@ func (e *AutoLinks) Extend(m goldmark.Markdown) {
 }
 
 // Transform implements parser.ASTTransformer: it splits the text nodes
-// where a mention is into text and Mention nodes.
-func (e *AutoLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+// where a mention is into text and mentionNodes.
+func (e *autoLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	if e.matcher == nil || st == nil || !st.doc.Autolink {
 		return
@@ -188,7 +188,7 @@ func (e *AutoLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			return ast.WalkSkipChildren, nil
 		case ast.KindCodeSpan, ast.KindLink, ast.KindImage, ast.KindAutoLink,
 			ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock,
-			east.KindTableHeader, KindWikiLink, KindMention:
+			east.KindTableHeader, kindWikiLink, kindMention:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -229,7 +229,7 @@ type mention struct {
 }
 
 // linkRun links the mentions in the run of text nodes that starts at first.
-func (e *AutoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
+func (e *autoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
 	nodes := append(st.nodes[:0], first)
 	for {
 		next, ok := nodes[len(nodes)-1].NextSibling().(*ast.Text)
@@ -259,7 +259,7 @@ func (e *AutoLinks) linkRun(first *ast.Text, src []byte, st *docState) {
 
 // find returns the mentions to link in run, a run of text at offset base
 // of the document, in st.found.
-func (e *AutoLinks) find(run string, base int, st *docState) []mention {
+func (e *autoLinks) find(run string, base int, st *docState) []mention {
 	found := st.found[:0]
 	e.matcher.Find(run, func(start, end int, en autolink.Entry) bool {
 		name := &e.byID[en.ID]
@@ -281,9 +281,9 @@ func (e *AutoLinks) find(run string, base int, st *docState) []mention {
 }
 
 // split replaces the text of mention m, which starts in nodes[0] and ends
-// in the last of nodes, by a Mention node. The last node keeps the text
+// in the last of nodes, by a mentionNode. The last node keeps the text
 // after the mention.
-func split(st *docState, nodes []*ast.Text, m mention, link *Mention) {
+func split(st *docState, nodes []*ast.Text, m mention, link *mentionNode) {
 	first, last := nodes[0], nodes[len(nodes)-1]
 	parent := first.Parent()
 	if first.Segment.Start < m.start {
@@ -309,16 +309,16 @@ func split(st *docState, nodes []*ast.Text, m mention, link *Mention) {
 	}
 }
 
-// mentionRenderer renders Mention nodes.
+// mentionRenderer renders mentionNodes.
 type mentionRenderer struct{}
 
 func (r mentionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindMention, r.renderMention)
+	reg.Register(kindMention, r.renderMention)
 }
 
 func (mentionRenderer) renderMention(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString(node.(*Mention).open)
+		_, _ = w.WriteString(node.(*mentionNode).open)
 	} else {
 		_, _ = w.WriteString("</a>")
 	}

@@ -11,7 +11,7 @@ import (
 // it. ok is false for any other document, which goldmark must render.
 //
 // The output is the bytes goldmark's would be (FuzzRenderAsGoldmark checks
-// it): such a line is one paragraph holding text and WikiLink nodes, its
+// it): such a line is one paragraph holding text and wikiLinkNodes, its
 // text needs no escaping, and auto-linking splits it as it does goldmark's.
 func (r *Renderer) renderPlain(st *docState) (res Result, ok bool) {
 	start, end, ok := plainLine(st.src)

@@ -27,13 +27,13 @@ type docState struct {
 
 	nodes []*ast.Text // scratch space of auto-linking
 	found []mention
-	plain []*WikiLink // scratch space of renderPlain
+	plain []*wikiLinkNode // scratch space of renderPlain
 	cites []Cited
 
 	// Nodes are allocated in chunks: a page has hundreds.
 	texts    arena[ast.Text]
-	mentions arena[Mention]
-	wikis    arena[WikiLink]
+	mentions arena[mentionNode]
+	wikis    arena[wikiLinkNode]
 
 	ids    ids
 	pc     *parseContext
@@ -160,11 +160,11 @@ func (st *docState) newText(seg text.Segment) *ast.Text {
 	return t
 }
 
-func (st *docState) newMention() *Mention { return st.mentions.alloc() }
+func (st *docState) newMention() *mentionNode { return st.mentions.alloc() }
 
-func (st *docState) newWikiLink() *WikiLink {
+func (st *docState) newWikiLink() *wikiLinkNode {
 	if st == nil {
-		return new(WikiLink)
+		return new(wikiLinkNode)
 	}
 	return st.wikis.alloc()
 }

@@ -91,14 +91,14 @@ func plainText(buf *bytes.Buffer, root ast.Node, source []byte, terms *termSet, 
 			if entering {
 				w.write([]byte(html.UnescapeString(string(n.Value))))
 			}
-		case *WikiLink:
+		case *wikiLinkNode:
 			if entering {
 				w.write([]byte(n.Link.Text()))
 				if n.Resolved && !inLink(n) { // rendered as a link
 					terms.add(n.Info.Term)
 				}
 			}
-		case *Mention:
+		case *mentionNode:
 			if entering {
 				terms.add(n.Info.Term)
 			}

@@ -13,12 +13,12 @@ import (
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
-// KindWikiLink is the kind of WikiLink nodes.
-var KindWikiLink = ast.NewNodeKind("WikiLink")
+// kindWikiLink is the kind of wikiLinkNodes.
+var kindWikiLink = ast.NewNodeKind("wikiLinkNode")
 
-// WikiLink is a [[target|label]] an editor wrote. Its label is text, not
+// wikiLinkNode is a [[target|label]] an editor wrote. Its label is text, not
 // Markdown: the node has no children.
-type WikiLink struct {
+type wikiLinkNode struct {
 	ast.BaseInline
 	Link     wikilink.Link
 	Info     LinkInfo
@@ -26,10 +26,10 @@ type WikiLink struct {
 }
 
 // Kind implements ast.Node.
-func (n *WikiLink) Kind() ast.NodeKind { return KindWikiLink }
+func (n *wikiLinkNode) Kind() ast.NodeKind { return kindWikiLink }
 
 // Dump implements ast.Node.
-func (n *WikiLink) Dump(source []byte, level int) {
+func (n *wikiLinkNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{
 		"Target": n.Link.Target, "Label": n.Link.Label, "Href": n.Info.Href,
 	}, nil)
@@ -57,7 +57,7 @@ func (p *wikiLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 }
 
 // resolve looks a [[link]]'s target up and records a term it links to.
-func resolve(n *WikiLink, linker Linker, st *docState) {
+func resolve(n *wikiLinkNode, linker Linker, st *docState) {
 	if linker != nil {
 		n.Info, n.Resolved = linker.WikiLink(n.Link.Target)
 	}
@@ -74,18 +74,18 @@ func parseWikiLink(line []byte) (wikilink.Link, bool) {
 	return l, ok
 }
 
-// wikiLinkRenderer renders WikiLink nodes.
+// wikiLinkRenderer renders wikiLinkNodes.
 type wikiLinkRenderer struct{}
 
 func (r wikiLinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindWikiLink, r.renderWikiLink)
+	reg.Register(kindWikiLink, r.renderWikiLink)
 }
 
 func (wikiLinkRenderer) renderWikiLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	n := node.(*WikiLink)
+	n := node.(*wikiLinkNode)
 	if inLink(n) {
 		writeEscaped(w, n.Link.Text()) // an <a> holds no other <a>
 	} else {
@@ -95,7 +95,7 @@ func (wikiLinkRenderer) renderWikiLink(w util.BufWriter, _ []byte, node ast.Node
 }
 
 // writeWikiLink writes n as a link, or as marked text if it is broken.
-func writeWikiLink(w stringWriter, n *WikiLink) {
+func writeWikiLink(w stringWriter, n *wikiLinkNode) {
 	if n.Resolved {
 		openLink(w, "wikilink", n.Info)
 		writeEscaped(w, n.Link.Text())
@@ -167,13 +167,13 @@ func writeEscaped(w stringWriter, s string) {
 	_, _ = w.WriteString(s[last:])
 }
 
-// WikiLinks is the goldmark extension for [[target|label]] links.
-type WikiLinks struct {
+// wikiLinks is the goldmark extension for [[target|label]] links.
+type wikiLinks struct {
 	Linker Linker
 }
 
 // Extend implements goldmark.Extender.
-func (e *WikiLinks) Extend(m goldmark.Markdown) {
+func (e *wikiLinks) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
 		// Before goldmark's links (200), after footnote references (101).
 		util.Prioritized(&wikiLinkParser{linker: e.Linker}, 150),

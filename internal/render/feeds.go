@@ -14,8 +14,8 @@ import (
 	"github.com/nhimg/nhiglossary/internal/content"
 )
 
-// FeedSize is how many recently updated terms feed.xml carries.
-const FeedSize = 50
+// feedSize is how many recently updated terms feed.xml carries.
+const feedSize = 50
 
 func (r *Renderer) sitemap() ([]byte, error) {
 	type alt struct {
@@ -133,7 +133,7 @@ func (r *Renderer) feed() ([]byte, error) {
 	}
 	terms := slices.Clone(r.g.Terms)
 	slices.SortStableFunc(terms, func(a, b *content.Term) int { return b.Updated.Compare(a.Updated) })
-	terms = terms[:min(len(terms), FeedSize)]
+	terms = terms[:min(len(terms), feedSize)]
 	f := feed{
 		NS: "http://www.w3.org/2005/Atom", Title: r.cfg.Title, Subtitle: r.cfg.Description,
 		Links: []link{{Href: r.abs(r.u.File("feed.xml")), Rel: "self"}, {Href: r.abs(r.u.Home())}},

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"io"
 	"text/template/parse"
@@ -12,20 +13,37 @@ import (
 // A language's interface text is constant: {{t "back_to_glossary"}}
 // prints the same words on every page. Left as it is, each phrase costs
 // a page two reflective calls (t, then html/template's escaper), about a
-// fifth of a term page's allocations. foldPhrases makes the phrases
-// plain text of the parsed templates in two steps:
+// fifth of a term page's allocations. prepare makes the phrases plain
+// text of the parsed templates in two steps:
 //
 //  1. before html/template escapes a set, {{t "key"}} becomes the
 //     constant {{"the phrase"}}, which html/template then escapes in its
 //     context like any other value;
-//  2. once the set is escaped, an action that prints a constant through
-//     one escaper becomes the text html/template's own escaper makes of
-//     it, found by running that escaper on the constant (see escapers).
+//  2. once the renderer's entry templates are escaped, an action that
+//     prints a constant through one escaper becomes the text
+//     html/template's own escaper makes of it (see escapers).
 //
 // Nothing is trusted that html/template would not have escaped: an action
 // whose escaping is anything else (a URL, a script, a style) is left to
-// run as it did.
-func foldPhrases(set *template.Template, text *i18n.Text) {
+// run as it did. Step 2 holds only while nothing is escaped after it:
+// html/template, escaping a template for a new context, would copy the
+// folded text as trusted template text. So the entries are escaped here,
+// in the order the renderer first runs them, and templates.run refuses
+// any other name.
+
+// pageEntries and sharedEntries are the templates the renderer runs by
+// name, in a page kind's set and in the shared set, in the order it
+// first runs them: the chrome of each kind before its pages, a term's
+// link before its card (which prints the link).
+var (
+	pageEntries   = []string{"head-chrome", "header-chrome", "footer-chrome", "base.html"}
+	sharedEntries = []string{"crumbs", "termlink", "termcard", "incidentitem", "taglink", "mappingcells", "matrixcell"}
+)
+
+// prepare escapes the entries of set and folds its phrases (see above).
+// An entry html/template cannot escape keeps its error for its first run
+// to report, and then nothing of the set is folded in step 2.
+func prepare(set *template.Template, text *i18n.Text, entries []string) {
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
 			walkActions(t.Tree.Root, func(a *parse.ActionNode) parse.Node {
@@ -40,13 +58,19 @@ func foldPhrases(set *template.Template, text *i18n.Text) {
 			})
 		}
 	}
-	// html/template escapes a template when it first runs; running each
-	// once on nothing escapes them all now. Errors are the next run's to
-	// report: html/template keeps an escaping error and returns it again.
-	for _, t := range set.Templates() {
-		if t.Tree != nil {
-			t.Execute(io.Discard, nil)
+	// html/template escapes a template (and what it calls) when it first
+	// runs; running it on nothing does that now.
+	escaped := true
+	for _, name := range entries {
+		if t := set.Lookup(name); t != nil {
+			var escErr *template.Error
+			if err := t.Execute(io.Discard, nil); errors.As(err, &escErr) {
+				escaped = false
+			}
 		}
+	}
+	if !escaped {
+		return
 	}
 	esc := escapers()
 	for _, t := range set.Templates() {

@@ -27,7 +27,7 @@ type Job struct {
 	// readers to.
 	RedirectTo *content.Term
 	// declare says, when asked, which facts the file shows whatever it
-	// holds (see Shows): a build never asks, and a live preview only
+	// holds (see declaration): a build never asks, and a live preview only
 	// for the files it renders.
 	declare func() []xref.Fact
 	run     func(w Writer, l *links) error
@@ -44,15 +44,15 @@ type termJob struct {
 	run     func(t *content.Term, w Writer, l *links) error
 }
 
-// Shows are the facts the file shows whatever it holds (see the package
-// comment); Deps adds those it met as it rendered. It is made anew at
+// declaration is the facts the file shows whatever it holds (see the
+// package comment); RenderDeps adds those it met as it rendered. It is made anew at
 // each call, from the site model the job was listed from.
 //
 // A job's declaration may differ between two versions of the site only
 // when one of the facts it declares in either version changed (or the
 // file came or went): a live preview keeps a page whose facts did not
 // change without asking what its new job would declare.
-func (j Job) Shows() []xref.Fact {
+func (j Job) declaration() []xref.Fact {
 	if j.kind != nil {
 		return j.kind.declare(j.about)
 	}
@@ -92,7 +92,7 @@ func (j Job) RenderDeps(w Writer) (Deps, error) {
 		return Deps{}, err
 	}
 	lang := j.r.g.FactLang()
-	d := Deps{Facts: j.Shows(), Markdown: l.markdown, Lang: lang}
+	d := Deps{Facts: j.declaration(), Markdown: l.markdown, Lang: lang}
 	for _, slug := range l.terms {
 		d.Facts = append(d.Facts, xref.TermCardFact(slug).In(lang))
 	}
@@ -169,7 +169,7 @@ func (r *Renderer) elsewhere(fs ...xref.Fact) []xref.Fact {
 // Jobs lists every file of the site, in a fixed order. The facts a job
 // shows are of its language's view; other languages' are added with
 // elsewhere. Listing is cheap: what a job declares is worked out only
-// when asked (Job.Shows).
+// when asked (Job.RenderDeps).
 func (r *Renderer) Jobs() []Job {
 	g := r.g
 	// A term has its page, and at the root its Markdown copy and JSON

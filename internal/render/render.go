@@ -7,13 +7,13 @@
 // Renderer.Jobs lists every output file as a Job. Each Job declares the
 // facts of the site model (xref.Fact) its file shows: its own term, the
 // cards of the terms it lists, site-wide lists, the settings. A live
-// preview compares two versions of the site (xref.Diff) and renders
+// preview compares two versions of the site (xref.DiffLanguages) and renders
 // again exactly the files whose facts changed; it knows nothing of page
 // kinds or paths. So adding a kind of page or file is one call in Jobs:
 //
 //	add("frameworks/"+f.ID+"/index.html", r.shows(xref.FrameworkPageFact(f.ID)), func(w Writer, l *links) error { ... })
 //
-// A declaration is made only when asked (Job.Shows): a build lists every
+// A declaration is made only when asked (Job.RenderDeps): a build lists every
 // job and asks none, a preview asks only of the files it renders. Every
 // job shows the settings without saying so. Facts the file shows
 // depending on its content are recorded as it renders (see links): the

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,11 +97,12 @@ func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
 				return nil, templateError(err)
 			}
 		}
-		foldPhrases(set, text)
 		if kind == "" {
+			prepare(set, text, sharedEntries)
 			t.shared = set
 			continue
 		}
+		prepare(set, text, pageEntries)
 		t.sets[kind] = set
 		ids := map[string]bool{}
 		for _, src := range files {
@@ -145,7 +147,16 @@ func templateError(err error) error {
 // executeShared runs one {{define}}d template of base.html or
 // partials.html.
 func (t *templates) executeShared(w io.Writer, name string, data any) error {
+	if !slices.Contains(sharedEntries, name) {
+		return unprepared(name)
+	}
 	return t.shared.ExecuteTemplate(w, name, data)
+}
+
+// unprepared is the error of running a template that is no entry: its
+// first run would escape it after the phrases were folded (see prepare).
+func unprepared(name string) error {
+	return fmt.Errorf("template %q is not run by name: add it to the entries of render/fold.go", name)
 }
 
 // defines reports whether a page kind's set defines name.
@@ -159,6 +170,9 @@ func (t *templates) executeNamed(w io.Writer, kind, name string, data any) error
 	set, ok := t.sets[kind]
 	if !ok {
 		return fmt.Errorf("no template for %q pages", kind)
+	}
+	if !slices.Contains(pageEntries, name) {
+		return unprepared(name)
 	}
 	return set.ExecuteTemplate(w, name, data)
 }

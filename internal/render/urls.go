@@ -52,9 +52,9 @@ func (u urls) File(rel string) string      { return u.base + rel }
 // percent-encoded here, as sitemaps and feeds require.
 func (u urls) Taxonomy(kind, slug string) string { return u.base + kind + url.PathEscape(slug) + "/" }
 
-// ControlAnchor is the fragment id a control would have alone on its
+// controlAnchor is the fragment id a control would have alone on its
 // framework page; ControlAnchors makes those of one framework unique.
-func ControlAnchor(id string) string { return "control-" + content.Slugify(id) }
+func controlAnchor(id string) string { return "control-" + content.Slugify(id) }
 
 // ControlAnchors are the fragment ids of f's controls, in f's order.
 // Ids that slug alike ("A.1", "A-1", "A_1") would share an anchor: the
@@ -65,7 +65,7 @@ func ControlAnchors(f *content.Framework) []string {
 	out := make([]string, len(f.Controls))
 	bases := make(map[string]bool, len(f.Controls))
 	for i, c := range f.Controls {
-		out[i] = ControlAnchor(c.ID.Value)
+		out[i] = controlAnchor(c.ID.Value)
 		bases[out[i]] = true
 	}
 	taken := make(map[string]bool, 2*len(f.Controls))

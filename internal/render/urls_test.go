@@ -35,8 +35,8 @@ func TestURLsStayUnderTheBasePath(t *testing.T) {
 
 func TestControlAnchor(t *testing.T) {
 	for in, want := range map[string]string{"PR.AA-01": "control-pr-aa-01", "NHI2": "control-nhi2", "T1552.001": "control-t1552-001"} {
-		if got := ControlAnchor(in); got != want {
-			t.Errorf("ControlAnchor(%q) = %q, want %q", in, got, want)
+		if got := controlAnchor(in); got != want {
+			t.Errorf("controlAnchor(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -13,14 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
-
-	"github.com/nhimg/nhiglossary/internal/content"
 )
-
-// Placeholder starts every piece of text the scaffolds write for an
-// editor to replace; check reports it when left in a published entry.
-// content defines it, so that the check and the scaffolds share it.
-const Placeholder = content.Placeholder
 
 //go:embed starter
 var starter embed.FS
@@ -32,9 +25,9 @@ type Fields struct {
 	Title, Plain, Date string
 }
 
-// StarterFiles is the starter site's files, slash-separated paths
+// starterFiles is the starter site's files, slash-separated paths
 // relative to the site, in a fixed order, each with its text for date.
-func StarterFiles(date string) ([]File, error) {
+func starterFiles(date string) ([]File, error) {
 	var files []File
 	err := fs.WalkDir(starter, "starter", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -64,8 +57,8 @@ type File struct {
 	Text string
 }
 
-// ErrSite means the folder init was given already holds a site.
-var ErrSite = errors.New("already holds a site")
+// errSite means the folder init was given already holds a site.
+var errSite = errors.New("already holds a site")
 
 // Init writes the starter site into dir (made if missing) and returns
 // the paths it wrote. dir must hold no site yet (no nhiglossary.yaml and
@@ -74,10 +67,10 @@ var ErrSite = errors.New("already holds a site")
 func Init(dir, date string) ([]string, error) {
 	for _, marker := range []string{"nhiglossary.yaml", "nhiglossary.yml", "content"} {
 		if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil {
-			return nil, fmt.Errorf("%s %w (it has %s): choose an empty folder", dir, ErrSite, marker)
+			return nil, fmt.Errorf("%s %w (it has %s): choose an empty folder", dir, errSite, marker)
 		}
 	}
-	files, err := StarterFiles(date)
+	files, err := starterFiles(date)
 	if err != nil {
 		return nil, err
 	}

@@ -3,9 +3,11 @@ package scaffold
 import (
 	"strings"
 	"testing"
+
+	"github.com/nhimg/nhiglossary/internal/content"
 )
 
-// check finds placeholders by Placeholder: every TODO a scaffold writes
+// check finds placeholders by content.Placeholder: every TODO a scaffold writes
 // must start with it, and the starter site must have none.
 func TestPlaceholdersAreMarked(t *testing.T) {
 	for name, k := range Kinds {
@@ -13,11 +15,11 @@ func TestPlaceholdersAreMarked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n, m := strings.Count(text, "TODO"), strings.Count(text, Placeholder); n != m {
-			t.Errorf("%s: %d TODOs, %d of them %q", name, n, m, Placeholder)
+		if n, m := strings.Count(text, "TODO"), strings.Count(text, content.Placeholder); n != m {
+			t.Errorf("%s: %d TODOs, %d of them %q", name, n, m, content.Placeholder)
 		}
 	}
-	files, err := StarterFiles("2026-01-02")
+	files, err := starterFiles("2026-01-02")
 	if err != nil {
 		t.Fatal(err)
 	}

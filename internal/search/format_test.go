@@ -190,7 +190,7 @@ func TestNamesRoundTrip(t *testing.T) {
 
 func TestSummaryShardsHoldShardSizeTermsInNamesOrder(t *testing.T) {
 	var terms []*content.Term
-	for i := range 2*ShardSize + 3 {
+	for i := range 2*shardSize + 3 {
 		s := string(rune('a'+i/26)) + string(rune('a'+i%26))
 		terms = append(terms, term(s, s, "Summary of "+s+".", nil, nil))
 	}
@@ -202,10 +202,10 @@ func TestSummaryShardsHoldShardSizeTermsInNamesOrder(t *testing.T) {
 	header := strings.Split(string(files[0].Data), "\n")[1]
 	for i, f := range files[1:] {
 		lines := strings.Split(strings.TrimSuffix(string(f.Data), "\n"), "\n")
-		if want := min(ShardSize, len(terms)-i*ShardSize); len(lines) != want {
+		if want := min(shardSize, len(terms)-i*shardSize); len(lines) != want {
 			t.Errorf("shard %d has %d summaries, want %d", i, len(lines), want)
 		}
-		if first := ix.terms[i*ShardSize]; lines[0] != first.Summary {
+		if first := ix.terms[i*shardSize]; lines[0] != first.Summary {
 			t.Errorf("shard %d starts with %q, want %q", i, lines[0], first.Summary)
 		}
 		if !strings.Contains(header, hashOf(f.Data)) || f.Path != "search/s/"+hashOf(f.Data)+".txt" {

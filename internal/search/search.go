@@ -8,7 +8,7 @@
 //   - search/names.HASH.txt, on the first keystroke: every term's title,
 //     slug, abbreviations and synonyms, a few bytes a term. Ranking by name
 //     (exact, prefix, all words, one typo per word) runs on it alone.
-//   - search/s/HASH.txt, summary shards of ShardSize consecutive terms,
+//   - search/s/HASH.txt, summary shards of shardSize consecutive terms,
 //     fetched for the hits on screen.
 //   - search/text.txt and search/t/HASH.txt, the full-text index of the
 //     bodies, sharded by the first two letters of each word, fetched only
@@ -86,9 +86,9 @@ import (
 	"github.com/nhimg/nhiglossary/internal/i18n"
 )
 
-// ShardSize is how many terms' summaries share a shard. A shard of 32 is
+// shardSize is how many terms' summaries share a shard. A shard of 32 is
 // about 2 KB gzipped: the hits on screen cost a few of them.
-const ShardSize = 32
+const shardSize = 32
 
 // File is one file of the index, its path relative to the site's root.
 type File struct {
@@ -177,9 +177,9 @@ func NewLang(terms []*content.Term, lang string, entries ...Entry) *Index {
 		sums = append(sums, e.Summary)
 	}
 	var hashes []string
-	for i := 0; i < len(sums); i += ShardSize {
+	for i := 0; i < len(sums); i += shardSize {
 		var b strings.Builder
-		for _, sum := range sums[i:min(i+ShardSize, len(sums))] {
+		for _, sum := range sums[i:min(i+shardSize, len(sums))] {
 			b.WriteString(oneLine(sum))
 			b.WriteByte('\n')
 		}
@@ -213,7 +213,7 @@ func (ix *Index) TextFiles(text func(*content.Term) string) []File {
 func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string, lang string) []byte {
 	var b strings.Builder
 	b.Grow(len(ts)*24 + len(entries)*80)
-	b.WriteString("nhiglossary-search 2 " + strconv.Itoa(ShardSize))
+	b.WriteString("nhiglossary-search 2 " + strconv.Itoa(shardSize))
 	if lang != "" {
 		b.WriteString(" fold " + cmp.Or(i18n.Kept(lang), "-"))
 	}

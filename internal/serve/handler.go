@@ -15,12 +15,12 @@ import (
 	"github.com/nhimg/nhiglossary/internal/serve/livereload"
 )
 
-// EventsPath is where the pages' live-reload client connects, and
-// ClientPath where it is loaded from, under the site's root. Slugs cannot
+// eventsPath is where the pages' live-reload client connects, and
+// clientPath where it is loaded from, under the site's root. Slugs cannot
 // start with "_", so no page has them.
 const (
-	EventsPath = "_nhiglossary/events"
-	ClientPath = "_nhiglossary/livereload.js"
+	eventsPath = "_nhiglossary/events"
+	clientPath = "_nhiglossary/livereload.js"
 )
 
 func (s *server) handler() http.Handler {
@@ -36,9 +36,9 @@ func (s *server) handler() http.Handler {
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
 		switch r.URL.Path {
-		case "/" + EventsPath:
+		case "/" + eventsPath:
 			s.events(w, r)
-		case "/" + ClientPath:
+		case "/" + clientPath:
 			s.client(w, r)
 		default:
 			s.file(w, r)
@@ -96,7 +96,7 @@ func (s *server) client(w http.ResponseWriter, r *http.Request) {
 	} else {
 		w.Header().Set("Cache-Control", "no-cache")
 	}
-	serveBytes(w, r, ClientPath, livereload.Client)
+	serveBytes(w, r, clientPath, livereload.Client)
 }
 
 // outputPath maps a URL path to the file that answers it: "/" is
@@ -239,7 +239,7 @@ func withClient(html []byte, version string) []byte {
 		return html
 	}
 	tags := `<meta name="nhiglossary-version" content="` + template.HTMLEscapeString(version) + "\">\n" +
-		`<script src="/` + ClientPath + "?v=" + livereload.ClientVersion + `" defer></script>` + "\n"
+		`<script src="/` + clientPath + "?v=" + livereload.ClientVersion + `" defer></script>` + "\n"
 	out := make([]byte, 0, len(html)+len(tags))
 	out = append(out, html[:i]...)
 	out = append(out, tags...)

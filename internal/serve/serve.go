@@ -63,9 +63,9 @@ type Options struct {
 	Ready func(url string)
 }
 
-// Watched are the parts of a site a preview watches (and the files at its
+// watched are the parts of a site a preview watches (and the files at its
 // root): translations are content files; i18n/ holds the interface text.
-var Watched = []string{"content", "i18n", "templates", "assets"}
+var watched = []string{"content", "i18n", "templates", "assets"}
 
 // server is one running preview.
 type server struct {
@@ -100,7 +100,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	defer s.root.Close()
 	bo := s.opts.Build
 
-	w, err := watch.New(opts.Src, Watched, func(err error) { fmt.Fprintf(s.log, "watch: %v\n", err) })
+	w, err := watch.New(opts.Src, watched, func(err error) { fmt.Fprintf(s.log, "watch: %v\n", err) })
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", opts.Src, err)
 	}

@@ -123,7 +123,7 @@ type stream struct {
 func events(t testing.TB, siteURL, page, version string, header http.Header) *stream {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	u := siteURL + EventsPath + "?path=" + page
+	u := siteURL + eventsPath + "?path=" + page
 	if version != "" {
 		u += "&v=" + version
 	}
@@ -386,7 +386,7 @@ func TestTheEventStreamRefusesOtherOrigins(t *testing.T) {
 		{"Sec-Fetch-Site": {"cross-site"}},
 		{"Origin": {"http://localhost:1313"}}, // same server, another origin than the page's Host
 	} {
-		if w := do(h, "GET", "/"+EventsPath, "127.0.0.1:1313", hdr); w.Code != 403 {
+		if w := do(h, "GET", "/"+eventsPath, "127.0.0.1:1313", hdr); w.Code != 403 {
 			t.Errorf("%v: status %d, want 403", hdr, w.Code)
 		}
 	}
@@ -534,7 +534,7 @@ func TestShutdownLeavesNothingRunning(t *testing.T) {
 	url := <-ready
 	tr := &http.Transport{}
 	client := &http.Client{Transport: tr}
-	resp, err := client.Get(url + EventsPath + "?path=/")
+	resp, err := client.Get(url + eventsPath + "?path=/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -599,7 +599,7 @@ func TestFilesAnswerRangesRevalidationAndHead(t *testing.T) {
 	if w := do(h, "GET", "/search/names.0.txt", "127.0.0.1:1313", http.Header{"If-None-Match": {etagOf(h, "/search/names.0.txt")}}); w.Code != 304 {
 		t.Errorf("revalidating the search index: %d", w.Code)
 	}
-	if w := do(h, "GET", "/"+ClientPath, "127.0.0.1:1313", http.Header{"If-None-Match": {etagOf(h, "/"+ClientPath)}}); w.Code != 304 {
+	if w := do(h, "GET", "/"+clientPath, "127.0.0.1:1313", http.Header{"If-None-Match": {etagOf(h, "/"+clientPath)}}); w.Code != 304 {
 		t.Errorf("revalidating the client: %d", w.Code)
 	}
 	w = do(h, "HEAD", "/terms/api-key/", "127.0.0.1:1313", nil)
@@ -617,14 +617,14 @@ func etagOf(h http.Handler, target string) string {
 func TestTheClientIsCachedUnderItsVersion(t *testing.T) {
 	h := handlerFor(t, exampleSite(t), "127.0.0.1:1313")
 	page := do(h, "GET", "/terms/api-key/", "127.0.0.1:1313", nil).Body.String()
-	named := "/" + ClientPath + "?v=" + livereload.ClientVersion
+	named := "/" + clientPath + "?v=" + livereload.ClientVersion
 	if !strings.Contains(page, `src="`+named+`"`) {
 		t.Fatalf("the page does not name the client as %s", named)
 	}
 	if cc := do(h, "GET", named, "127.0.0.1:1313", nil).Header().Get("Cache-Control"); cc != "max-age=31536000, immutable" {
 		t.Errorf("the client under its version: Cache-Control %q", cc)
 	}
-	for _, u := range []string{"/" + ClientPath, "/" + ClientPath + "?v=old"} {
+	for _, u := range []string{"/" + clientPath, "/" + clientPath + "?v=old"} {
 		if cc := do(h, "GET", u, "127.0.0.1:1313", nil).Header().Get("Cache-Control"); cc != "no-cache" {
 			t.Errorf("%s: Cache-Control %q", u, cc)
 		}

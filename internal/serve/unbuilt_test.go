@@ -45,7 +45,7 @@ func TestASiteThatNeverBuiltShowsItsProblemsUntilFixed(t *testing.T) {
 	if code, _ := get(t, url+"search/names.0.txt"); code != 404 {
 		t.Errorf("the search index of a site not built: %d", code)
 	}
-	if code, body := get(t, url+ClientPath); code != 200 || !strings.Contains(body, "EventSource") {
+	if code, body := get(t, url+clientPath); code != 200 || !strings.Contains(body, "EventSource") {
 		t.Errorf("the client: %d", code)
 	}
 
@@ -80,7 +80,7 @@ func TestAPageThatDoesNotRenderShowsWhy(t *testing.T) {
 	writeFile(t, dir, "templates/term.html", `{{define "main"}}{{.Nope}}{{end}}`)
 	url, _ := preview(t, dir)
 	code, body := get(t, url+"terms/api-key/")
-	if code != 500 || !strings.Contains(body, "<title>This page did not render</title>") || !strings.Contains(body, "Nope") || !strings.Contains(body, "/"+ClientPath) {
+	if code != 500 || !strings.Contains(body, "<title>This page did not render</title>") || !strings.Contains(body, "Nope") || !strings.Contains(body, "/"+clientPath) {
 		t.Errorf("%d\n%s", code, body)
 	}
 }

@@ -51,7 +51,7 @@ type Writer interface {
 // page.
 func WriteTo(out Writer, g *xref.Graph, l Links, translations ...*xref.Graph) {
 	cfg := g.Site.Config
-	lang := LangTag(cfg.Language)
+	lang := langTag(cfg.Language)
 	w := &writer{b: out, lang: lang}
 	for _, p := range prefixes {
 		w.printf("@prefix %s: <%s> .\n", p[0], p[1])
@@ -109,7 +109,7 @@ func (w *writer) concept(g *xref.Graph, t *content.Term, scheme string, l Links,
 		defs = append(defs, w.text(t.Summary))
 	}
 	for _, lg := range translations {
-		lt, lang := lg.TermBySlug[t.Slug.Value], LangTag(lg.Lang())
+		lt, lang := lg.TermBySlug[t.Slug.Value], langTag(lg.Lang())
 		if lt == nil || lt.Lang != lg.Lang() || lang == "" {
 			continue // untranslated there
 		}
@@ -240,7 +240,7 @@ func (w *writer) end() { w.b.WriteString(" .\n") }
 // text is a literal in the site's language.
 func (w *writer) text(s string) string { return tagged(s, w.lang) }
 
-// tagged is a literal in language lang (a LangTag), or none if "".
+// tagged is a literal in language lang (a langTag), or none if "".
 func tagged(s, lang string) string {
 	if lang == "" {
 		return Literal(s)

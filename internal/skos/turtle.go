@@ -77,9 +77,9 @@ func plainIRI(u string) bool {
 	return true
 }
 
-// LangTag is the site's language as a Turtle language tag, "" when it is
+// langTag is the site's language as a Turtle language tag, "" when it is
 // not one (the labels are then plain literals rather than invalid).
-func LangTag(s string) string {
+func langTag(s string) string {
 	if s == "" {
 		return ""
 	}

@@ -58,9 +58,9 @@ var foldMulti = map[rune]string{
 	0x1E9E: "ss",
 }
 
-// Rune is the lower-case ASCII spelling of a Latin letter with
+// foldRune is the lower-case ASCII spelling of a Latin letter with
 // diacritics ("É" -> "e", "ß" -> "ss"), or "" when r has none.
-func Rune(r rune) string {
+func foldRune(r rune) string {
 	var c byte
 	switch {
 	case r >= 0xC0 && r < 0x250:
@@ -94,7 +94,7 @@ func String(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if f := Rune(r); f != "" {
+		if f := foldRune(r); f != "" {
 			b.WriteString(f)
 		} else if !unicode.Is(unicode.Mn, r) {
 			b.WriteRune(unicode.ToLower(r))

@@ -21,8 +21,8 @@ func TestString(t *testing.T) {
 
 func TestRuneHasNoFoldOutsideLatin(t *testing.T) {
 	for _, r := range "aZ9-ж秘" {
-		if f := Rune(r); f != "" {
-			t.Errorf("Rune(%q) = %q, want none", r, f)
+		if f := foldRune(r); f != "" {
+			t.Errorf("foldRune(%q) = %q, want none", r, f)
 		}
 	}
 }

@@ -129,7 +129,7 @@ func BenchmarkResolveEdit(b *testing.B) {
 						Body: content.Markdown{Text: "A body."}})
 				}
 				next, _ := Resolve(s, Options{Memo: memo})
-				Diff(prev, next)
+				diffOne(prev, next)
 				prev = next
 			}
 			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")

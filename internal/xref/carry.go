@@ -88,18 +88,18 @@ func (r *resolver) carryLinks(prev *Graph, results []*termResult, todo []int) {
 			}
 		}
 	}
-	g.ReferencedBy = carryLists(prev.ReferencedBy, refs, out, r.compareTitles)
+	g.ReferencedBy = carryLists(prev.ReferencedBy, refs, itself, out, r.compareTitles)
 	for _, d := range r.dropped {
 		if d.gone {
 			delete(g.ReferencedBy, d.t)
 		}
 	}
-	g.IncidentTerms = carryLists(prev.IncidentTerms, incRefs, out, r.compareTitles)
+	g.IncidentTerms = carryLists(prev.IncidentTerms, incRefs, itself, out, r.compareTitles)
 	for _, inc := range r.goneIncidents {
 		delete(g.IncidentTerms, inc)
 	}
-	g.ControlTerms = carryMappings(prev.ControlTerms, controls, out, r.compareTitles)
-	g.FrameworkTerms = carryMappings(prev.FrameworkTerms, frameworks, out, r.compareTitles)
+	g.ControlTerms = carryLists(prev.ControlTerms, controls, mapped, out, r.compareTitles)
+	g.FrameworkTerms = carryLists(prev.FrameworkTerms, frameworks, mapped, out, r.compareTitles)
 }
 
 // carryHierarchy takes the last graph's broader and narrower terms, with
@@ -127,18 +127,15 @@ func (r *resolver) carryHierarchy(results []*termResult, todo []int) bool {
 }
 
 // carryLists is prev, the last graph's lists, with the list of each key
-// in changed made anew: the terms it held that are not out, plus those
-// changed adds, each once and in its place (compare). A key whose list
-// ends empty goes.
-func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*content.Term, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]*content.Term {
+// in changed made anew: the entries it held whose term is not out, plus
+// those changed adds, each term once and in its place (compare). A key
+// whose list ends empty goes. term is an entry's term: the entry itself
+// in lists of terms, a mapping's term in lists of mappings (which hold a
+// term once: checkMappings drops repeats).
+func carryLists[K comparable, V any](prev, changed map[K][]V, term func(V) *content.Term, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]V {
 	next := maps.Clone(prev)
 	for k, add := range changed {
-		list := slices.DeleteFunc(slices.Clone(prev[k]), func(t *content.Term) bool { return out[t] })
-		for _, t := range add {
-			if i, found := slices.BinarySearchFunc(list, t, compare); !found {
-				list = slices.Insert(list, i, t)
-			}
-		}
+		list := relist(prev[k], add, term, out, compare)
 		if len(list) == 0 {
 			delete(next, k)
 		} else {
@@ -148,24 +145,21 @@ func carryLists[K comparable](prev map[K][]*content.Term, changed map[K][]*conte
 	return next
 }
 
-// carryMappings is carryLists for lists of mappings, which hold a term
-// once.
-func carryMappings[K comparable](prev map[K][]TermMapping, changed map[K][]TermMapping, out map[*content.Term]bool, compare func(a, b *content.Term) int) map[K][]TermMapping {
-	next := maps.Clone(prev)
-	for k, add := range changed {
-		list := slices.DeleteFunc(slices.Clone(prev[k]), func(tm TermMapping) bool { return out[tm.Term] })
-		for _, tm := range add {
-			i, _ := slices.BinarySearchFunc(list, tm.Term, func(m TermMapping, t *content.Term) int { return compare(m.Term, t) })
-			list = slices.Insert(list, i, tm)
-		}
-		if len(list) == 0 {
-			delete(next, k)
-		} else {
-			next[k] = list
+// relist is a copy of list, in compare's order by term, without the
+// entries whose term is out and with those of add whose term it lacks.
+func relist[V any](list, add []V, term func(V) *content.Term, out map[*content.Term]bool, compare func(a, b *content.Term) int) []V {
+	list = slices.DeleteFunc(slices.Clone(list), func(v V) bool { return out[term(v)] })
+	for _, v := range add {
+		i, found := slices.BinarySearchFunc(list, term(v), func(e V, t *content.Term) int { return compare(term(e), t) })
+		if !found {
+			list = slices.Insert(list, i, v)
 		}
 	}
-	return next
+	return list
 }
+
+func itself(t *content.Term) *content.Term { return t }
+func mapped(tm TermMapping) *content.Term  { return tm.Term }
 
 // carryTaxonomies takes the last graph's tags and categories with the
 // terms gone and added (r.dropped, r.added) moved in their lists, when
@@ -227,14 +221,13 @@ func (r *resolver) carryTaxonomy(prev *Taxonomy, spellings func(*content.Term) [
 		out[t] = true
 	}
 	for p := range pages {
-		list := slices.DeleteFunc(slices.Clone(prev.Terms[p]), func(t *content.Term) bool { return out[t] })
+		var add []*content.Term
 		for _, t := range r.added {
 			if r.publishedTerm(t) && slices.Contains(spellings(t), p) {
-				if i, found := slices.BinarySearchFunc(list, t, r.compareTitles); !found {
-					list = slices.Insert(list, i, t)
-				}
+				add = append(add, t)
 			}
 		}
+		list := relist(prev.Terms[p], add, itself, out, r.compareTitles)
 		if len(list)+len(prev.Incidents[p]) == 0 {
 			return nil, false // the page goes
 		}

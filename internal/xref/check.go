@@ -51,20 +51,27 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 		}
 		seen = append(seen, n.target.Term)
 		r.deprecatedTarget(t, rel.Pos, "related term", rel.Value, n.target.Term, "")
-		if !pub {
+		if !pub || !r.listable(t.Draft, n, rel, "related term") {
 			continue
-		}
-		if r.hidden(n) {
-			r.diags.Add(diag.DraftLink, rel.Pos, "related term %q is a draft; publish it or remove the link", rel.Value)
-			continue
-		}
-		if r.buildRejects(t.Draft, n) {
-			r.diags.Add(diag.DraftLinkInPreview, rel.Pos, "related term %q is a draft: the preview shows it, but build will fail until you publish it or remove it", rel.Value)
 		}
 		related = append(related, n.target.Term)
 		r.out.refs = append(r.out.refs, n.target.Term)
 	}
 	r.out.related = related
+}
+
+// listable reports whether a published term's list entry (what: "related
+// term", "incident") may list n; a draft it may not is an error, and one
+// only the preview shows a warning.
+func (r *resolver) listable(draft bool, n *name, entry content.Name, what string) bool {
+	if r.hidden(n) {
+		r.diags.Add(diag.DraftLink, entry.Pos, "%s %q is a draft; publish it or remove the link", what, entry.Value)
+		return false
+	}
+	if r.buildRejects(draft, n) {
+		r.diags.Add(diag.DraftLinkInPreview, entry.Pos, "%s %q is a draft: the preview shows it, but build will fail until you publish it or remove it", what, entry.Value)
+	}
+	return true
 }
 
 func (r *resolver) checkIncidents(t *content.Term) {
@@ -95,15 +102,8 @@ func (r *resolver) checkIncidents(t *content.Term) {
 			continue
 		}
 		seen = append(seen, n.target.Incident)
-		if !pub {
+		if !pub || !r.listable(t.Draft, n, in, "incident") {
 			continue
-		}
-		if r.hidden(n) {
-			r.diags.Add(diag.DraftLink, in.Pos, "incident %q is a draft; publish it or remove the link", in.Value)
-			continue
-		}
-		if r.buildRejects(t.Draft, n) {
-			r.diags.Add(diag.DraftLinkInPreview, in.Pos, "incident %q is a draft: the preview shows it, but build will fail until you publish it or remove it", in.Value)
 		}
 		r.out.incidents = append(r.out.incidents, n.target.Incident)
 		r.out.incRefs = append(r.out.incRefs, n.target.Incident)

@@ -9,21 +9,13 @@ import (
 	"github.com/nhimg/nhiglossary/internal/content"
 )
 
-// Diff lists the facts that differ between two resolved versions of a
-// site (two views of one language: see DiffLanguages). Objects read from
-// unchanged files are expected to be the same pointers in both (a live
-// preview keeps them); an object that is not is taken as changed in every
-// fact of its own.
-func Diff(prev, next *Graph) *Changes {
-	c := newChanges()
-	c.diff(prev, next)
-	return c
-}
-
-// DiffLanguages lists the facts that differ between two versions of a
-// site in several languages (ResolveLanguages), each language's view with
-// its own: a fact of one language's view changes only there, and a page
-// of another language that shows it (Fact.Lang) renders again.
+// DiffLanguages lists the facts that differ between two resolved versions
+// of a site in one language or several (ResolveLanguages), each
+// language's view with its own: a fact of one language's view changes
+// only there, and a page of another language that shows it (Fact.Lang)
+// renders again. Objects read from unchanged files are expected to be
+// the same pointers in both (a live preview keeps them); an object that
+// is not is taken as changed in every fact of its own.
 func DiffLanguages(prev, next []*Graph) *Changes {
 	c := newChanges()
 	if !slices.EqualFunc(prev, next, func(a, b *Graph) bool { return a.Lang() == b.Lang() }) {

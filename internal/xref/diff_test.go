@@ -40,7 +40,7 @@ func diffAfter(t *testing.T, base map[string]string, file, text string) ([]Fact,
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	c := Diff(g1, g2)
+	c := diffOne(g1, g2)
 	// AllTerms changes with any term's page, links or card; the tests
 	// list the facts of each term.
 	facts := c.Facts()
@@ -216,4 +216,9 @@ func TestDiffLanguagesSaysWhichViewChanged(t *testing.T) {
 			t.Errorf("%s: facts (-want +got):\n%s", tt.name, diff)
 		}
 	}
+}
+
+// diffOne is DiffLanguages of two versions of a site in one language.
+func diffOne(prev, next *Graph) *Changes {
+	return DiffLanguages([]*Graph{prev}, []*Graph{next})
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // A Fact is one thing of the site model a page can show. Pages declare
-// the facts they show (see render.Job); Diff says which facts differ
+// the facts they show (see render.Job); DiffLanguages says which facts differ
 // between two versions of the site, so a live preview re-renders exactly
 // the pages that show one of them.
 //
@@ -149,9 +149,6 @@ type viewKey struct{ lang, key string }
 func (c *Changes) Has(f Fact) bool {
 	return c.facts[f.Kind][viewKey{f.Lang, f.Key}]
 }
-
-// Empty reports whether nothing a page can show changed.
-func (c *Changes) Empty() bool { return c.n == 0 }
 
 // Len is how many facts changed.
 func (c *Changes) Len() int { return c.n }

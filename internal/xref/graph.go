@@ -104,7 +104,7 @@ type Graph struct {
 }
 
 // delta is what Resolve, continuing from its Memo's last Graph of the
-// same view (from), knows to have changed: Diff then compares these
+// same view (from), knows to have changed: DiffLanguages then compares these
 // alone.
 type delta struct {
 	// from is the Graph it continued from, held weakly: a preview's
@@ -136,10 +136,4 @@ func (g *Graph) Lookup(name string) (Target, bool) {
 func (g *Graph) SharedName(s string) (*SharedName, bool) {
 	n, ok := g.sharedBy[normalize(s)]
 	return n, ok
-}
-
-// Current reports whether t is a published term that is not deprecated:
-// one the home page lists and auto-links may point to.
-func (g *Graph) Current(t *content.Term) bool {
-	return !t.Deprecated && g.TermBySlug[t.Slug.Value] == t
 }

@@ -64,7 +64,7 @@ func TestIncrementalSeveralEditsAtOnce(t *testing.T) {
 			}
 			whole := *next
 			whole.delta = nil
-			if d := cmp.Diff(dumpChanges(Diff(prev, &whole)), dumpChanges(Diff(prev, next))); d != "" {
+			if d := cmp.Diff(dumpChanges(diffOne(prev, &whole)), dumpChanges(diffOne(prev, next))); d != "" {
 				t.Fatalf("diff seed %d step %d after %s:\n%s", seed, step, strings.Join(history, "; "), d)
 			}
 			prev = next
@@ -113,7 +113,7 @@ func TestDiffWithAnotherMemosGraphComparesEverything(t *testing.T) {
 		b, _ := Resolve(site, Options{Memo: memo})
 		whole := *b
 		whole.delta = nil
-		if d := cmp.Diff(dumpChanges(Diff(a, &whole)), dumpChanges(Diff(a, b))); d != "" {
+		if d := cmp.Diff(dumpChanges(diffOne(a, &whole)), dumpChanges(diffOne(a, b))); d != "" {
 			t.Fatalf("seed %d: Diff took the other Memo's changes (-all +used):\n%s", seed, d)
 		}
 	}

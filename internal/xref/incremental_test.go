@@ -58,7 +58,7 @@ func TestIncrementalResolveIsFull(t *testing.T) {
 			}
 			whole := *next
 			whole.delta = nil
-			if diff := cmp.Diff(dumpChanges(Diff(prev, &whole)), dumpChanges(Diff(prev, next))); diff != "" {
+			if diff := cmp.Diff(dumpChanges(diffOne(prev, &whole)), dumpChanges(diffOne(prev, next))); diff != "" {
 				t.Fatalf("seed %d, step %d, after %s: Diff differs with Resolve's delta (-whole +delta):\n%s", seed, step, strings.Join(history, "; "), diff)
 			}
 			prev = next

@@ -33,8 +33,8 @@ import (
 // edited file's are new objects), checks again those terms and the terms
 // that looked up a name that resolves otherwise now, and carries the last
 // graph over for the rest. The result is what resolving afresh gives
-// (TestIncrementalResolveIsFull), and Diff of the two graphs compares
-// only what changed.
+// (TestIncrementalResolveIsFull), and DiffLanguages of the two graphs
+// compares only what changed.
 func Resolve(site *content.Site, opts Options) (*Graph, diag.List) {
 	if site == nil {
 		site = &content.Site{}
@@ -128,16 +128,24 @@ type resolver struct {
 	buf []byte // for normalizing without allocating
 
 	out     *termResult              // of the term being checked
-	last    *lastResolve             // the Memo's, when it continues
 	byTitle []*content.Term          // every term, drafts too, in title order
 	keyOf   map[*content.Term]string // the collation key of each term's title
+	cycles  bool                     // a broader entry was dropped for closing a cycle
 
-	// With last: the terms whose last results no longer hold, the terms
-	// new since, and the incidents gone.
+	continuation
+}
+
+// continuation is what a resolve that continues from the Memo's last one
+// knows of what changed since (see since and reuse); zero when it starts
+// afresh.
+type continuation struct {
+	last *lastResolve // the Memo's, when it continues
+	// The terms whose last results no longer hold, the terms new since,
+	// and the incidents gone.
 	dropped       []dropped
 	added         []*content.Term
 	goneIncidents []*content.Incident
-	// incidentsChanged: an incident is new or gone since r.last.
+	// incidentsChanged: an incident is new or gone since last.
 	incidentsChanged bool
 	// namesCameOrWent: a name a did-you-mean may suggest is new or gone.
 	namesCameOrWent bool
@@ -146,7 +154,6 @@ type resolver struct {
 	carriedHierarchy bool
 	touched          map[string]bool // see delta.terms
 	delta            *delta
-	cycles           bool // a broader entry was dropped for closing a cycle
 }
 
 func newResolver(site *content.Site, opts Options) *resolver {

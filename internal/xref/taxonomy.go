@@ -62,7 +62,7 @@ func (tx *Taxonomy) canon(name string) string {
 	return n
 }
 
-// assignSlugs gives every page its URL segment: its TaxonomySlug, unless
+// assignSlugs gives every page its URL segment: its taxonomySlug, unless
 // another page's name slugs alike ("C#" and "c#", "CI/CD" and "CI-CD").
 // Then the name first in byte order keeps the slug and the others get
 // -1, -2... skipping slugs another name has: the outcome depends on the
@@ -71,7 +71,7 @@ func (tx *Taxonomy) assignSlugs() {
 	tx.slug = make(map[string]string, len(tx.Pages))
 	bySlug := make(map[string][]string, len(tx.Pages))
 	for _, n := range tx.Pages {
-		s := TaxonomySlug(n)
+		s := taxonomySlug(n)
 		bySlug[s] = append(bySlug[s], n)
 	}
 	var clashes []string
@@ -139,7 +139,7 @@ func taxonomies(terms []*content.Term, incidents []*content.Incident) (tags, cat
 	return tags, cats
 }
 
-// TaxonomySlug is the URL segment a tag or category has when no other
+// taxonomySlug is the URL segment a tag or category has when no other
 // name of the site claims it (see Taxonomy.assignSlugs).
 //
 // Accents fold to ASCII ("Ünïcode" -> "unicode"); letters of scripts
@@ -150,7 +150,7 @@ func taxonomies(terms []*content.Term, incidents []*content.Incident) (tags, cat
 // the name alone and the same on every page and in every live rebuild;
 // other punctuation separates words. A name with no letter or digit is
 // "other".
-func TaxonomySlug(name string) string {
+func taxonomySlug(name string) string {
 	var b strings.Builder
 	dash := false
 	word := func(s string) {

@@ -17,8 +17,8 @@ func TestTaxonomySlug(t *testing.T) {
 		// Letters without an ASCII fold stay, lower-cased.
 		"秘密": "秘密", "Ключ API": "ключ-api", "κλειδί": "κλειδί",
 	} {
-		if got := TaxonomySlug(in); got != want {
-			t.Errorf("TaxonomySlug(%q) = %q, want %q", in, got, want)
+		if got := taxonomySlug(in); got != want {
+			t.Errorf("taxonomySlug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -14,13 +14,13 @@ import (
 	"time"
 )
 
-// Backlog is how many messages a browser may fall behind before it is
+// backlog is how many messages a browser may fall behind before it is
 // dropped.
-const Backlog = 16
+const backlog = 16
 
-// Ping is how often an idle connection gets a comment line, so that a
+// pingEvery is how often an idle connection gets a comment line, so that a
 // browser gone away is noticed and proxies keep the stream open.
-var Ping = 20 * time.Second
+var pingEvery = 20 * time.Second
 
 type client struct {
 	send chan []byte
@@ -118,7 +118,7 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	c := &client{send: make(chan []byte, Backlog)}
+	c := &client{send: make(chan []byte, backlog)}
 	select {
 	case h.register <- c:
 	case <-h.done:
@@ -147,7 +147,7 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	ping := time.NewTicker(Ping)
+	ping := time.NewTicker(pingEvery)
 	defer ping.Stop()
 	for {
 		select {

@@ -99,11 +99,11 @@ func TestASlowBrowserIsDroppedAndTheOthersGoOn(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go h.Run(ctx)
-	slow := &client{send: make(chan []byte, Backlog)}
+	slow := &client{send: make(chan []byte, backlog)}
 	h.register <- slow
 	fast, stop := subscribeServer(t, h)
 	defer stop()
-	for i := 0; i < Backlog+1; i++ {
+	for i := 0; i < backlog+1; i++ {
 		h.Broadcast([]byte("m"))
 		recv(t, fast)
 	}
@@ -112,8 +112,8 @@ func TestASlowBrowserIsDroppedAndTheOthersGoOn(t *testing.T) {
 	for range slow.send {
 		n++
 	}
-	if n != Backlog {
-		t.Errorf("slow client got %d messages before it was dropped, want %d", n, Backlog)
+	if n != backlog {
+		t.Errorf("slow client got %d messages before it was dropped, want %d", n, backlog)
 	}
 }
 

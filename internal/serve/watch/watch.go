@@ -78,7 +78,7 @@ func (w *Watcher) addTree(dir string, found func(string)) {
 			}
 			return nil
 		}
-		if p != dir && Ignored(d.Name()) {
+		if p != dir && ignored(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -160,7 +160,7 @@ func (w *Watcher) Run(ctx context.Context, out chan<- []string) error {
 // event records what one fsnotify event changed; false when it is of no
 // interest.
 func (w *Watcher) event(ev fsnotify.Event, add func(string)) bool {
-	if Ignored(filepath.Base(ev.Name)) {
+	if ignored(filepath.Base(ev.Name)) {
 		return false
 	}
 	rel := w.rel(ev.Name)
@@ -216,11 +216,11 @@ func sorted(m map[string]bool) []string {
 	return out
 }
 
-// Ignored reports whether a file name is an editor's or the system's
+// ignored reports whether a file name is an editor's or the system's
 // leftover rather than a file someone saved: dotfiles (.x.swp, .#lock,
 // .DS_Store), backups (x~, #x#), vim's write test "4913", temporary
 // files (.tmp, .swp, JetBrains' ___jb_tmp___).
-func Ignored(name string) bool {
+func ignored(name string) bool {
 	switch {
 	case name == "" || name == "4913":
 		return true

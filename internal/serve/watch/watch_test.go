@@ -189,8 +189,8 @@ func TestIgnoredNames(t *testing.T) {
 		"api-key.md": false, ".api-key.md.swp": true, "api-key.md~": true, "#api-key.md#": true,
 		".#api-key.md": true, "4913": true, "api-key.md.tmp": true, "api-key.md___jb_tmp___": true, "style.css": false,
 	} {
-		if got := Ignored(name); got != want {
-			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		if got := ignored(name); got != want {
+			t.Errorf("ignored(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
