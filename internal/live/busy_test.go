@@ -2,7 +2,9 @@ package live
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -114,5 +116,33 @@ func TestRenderedPagesAreNotLookedAtAgain(t *testing.T) {
 	everything(t, l)
 	if look, _, ok := pathChanges(l.lastGood, l.lastGood, ps.byPath, nil, ps.todo); !ok || len(look) != 0 {
 		t.Errorf("every page rendered: ok %v, %d pages to look at, want none", ok, len(look))
+	}
+}
+
+// The body texts kept for the search index are of the terms the site has,
+// give or take maxStaleText: a term deleted leaves its text behind until
+// dropText looks.
+func TestTextsOfTermsGoneAreDropped(t *testing.T) {
+	src := oneLanguage(t, bundledSite(t))
+	l := New(os.DirFS(src), liveOpts())
+	updateWithin(t, l)
+	everything(t, l) // every term's text is kept
+	for i := range maxStaleText + 8 {
+		file := fmt.Sprintf("content/terms/passing-%d.md", i)
+		write(t, src, file, fmt.Sprintf("---\ntitle: Passing %d\nsummary: A term.\nupdated: 2026-05-20\n---\nA body.\n", i))
+		updateWithin(t, l, file)
+		if _, err := l.Get(fmt.Sprintf("terms/passing-%d/index.html", i)); err != nil { // its text is kept
+			t.Fatal(err)
+		}
+		if err := os.Remove(filepath.Join(src, file)); err != nil {
+			t.Fatal(err)
+		}
+		updateWithin(t, l, file)
+	}
+	terms := len(l.lastGood.g.Terms)
+	for prefix, m := range l.text {
+		if len(m) > terms+maxStaleText {
+			t.Errorf("%q: %d texts kept for %d terms", prefix, len(m), terms)
+		}
 	}
 }

@@ -251,18 +251,36 @@ func pathChanges(last, next *state, lastPages map[string]*page, stale map[string
 	return append(look, came...), gone, last.n == len(lastPages)
 }
 
+// maxStaleText is how many texts of terms gone a language's map of body
+// texts may hold before dropText looks for them.
+const maxStaleText = 64
+
 // dropText forgets the body text kept for terms next no longer has: a
 // version that loads a term again (or merges a translation anew) makes a
-// new object, and the old one's text would stay forever.
+// new object, and the old one's text would stay forever. It looks once a
+// map holds maxStaleText more texts than next has terms: the map of every
+// term at each edit took 2 ms at 10k terms, and a text kept a while costs
+// memory only (the search index takes the text of its own terms).
 func (l *Live) dropText(next *state) {
+	l.textMu.Lock()
+	defer l.textMu.Unlock()
+	terms := 0
+	for _, g := range next.gs {
+		terms = max(terms, len(g.Terms))
+	}
+	look := false
+	for _, m := range l.text {
+		look = look || len(m) > terms+maxStaleText
+	}
+	if !look {
+		return
+	}
 	current := map[*content.Term]bool{}
 	for _, g := range next.gs {
 		for _, t := range g.Terms {
 			current[t] = true
 		}
 	}
-	l.textMu.Lock()
-	defer l.textMu.Unlock()
 	for _, m := range l.text {
 		maps.DeleteFunc(m, func(t *content.Term, _ string) bool { return !current[t] })
 	}
