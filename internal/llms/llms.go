@@ -45,9 +45,9 @@ type Writer interface {
 // may skip.
 func WriteIndex(b Writer, g *xref.Graph, l Links) {
 	cfg := g.Site.Config
-	b.WriteString("# " + line(cfg.Title) + "\n\n")
+	write(b, "# ", line(cfg.Title), "\n\n")
 	if d := line(cfg.Description); d != "" {
-		b.WriteString("> " + d + "\n\n")
+		write(b, "> ", d, "\n\n")
 	}
 	termURL := l.Term
 	if l.TermMarkdown != nil {
@@ -73,9 +73,9 @@ func WriteIndex(b Writer, g *xref.Graph, l Links) {
 }
 
 func item(b Writer, title, url, desc string) {
-	b.WriteString("- [" + label(line(title)) + "](" + dest(url) + ")")
+	write(b, "- [", label(line(title)), "](", dest(url), ")")
 	if d := line(desc); d != "" {
-		b.WriteString(": " + d)
+		write(b, ": ", d)
 	}
 	b.WriteByte('\n')
 }
@@ -96,11 +96,11 @@ func WriteFull(b Writer, g *xref.Graph, l Links) {
 // its [[links]] made absolute, then related terms and sources; blocks
 // separated by a blank line, ending with one newline.
 func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
-	b.WriteString("# " + line(t.Title.Value) + "\n")
+	write(b, "# ", line(t.Title.Value), "\n")
 	// Each further block starts with the blank line that ends the last.
 	block := func() { b.WriteByte('\n') }
 	block()
-	b.WriteString("> " + line(t.Summary) + "\n")
+	write(b, "> ", line(t.Summary), "\n")
 	var also []string
 	for _, n := range t.Abbreviations {
 		also = append(also, n.Value)
@@ -110,18 +110,18 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 	}
 	if len(also) > 0 {
 		block()
-		b.WriteString("Also called: " + line(strings.Join(also, ", ")) + ".\n")
+		write(b, "Also called: ", line(strings.Join(also, ", ")), ".\n")
 	}
 	if t.Deprecated {
 		block()
 		b.WriteString("This term is deprecated")
 		if r := g.ReplacedBy[t]; r != nil {
-			b.WriteString(": use [" + label(line(r.Title.Value)) + "](" + dest(l.Term(r.Slug.Value)) + ") instead")
+			write(b, ": use [", label(line(r.Title.Value)), "](", dest(l.Term(r.Slug.Value)), ") instead")
 		}
 		b.WriteString(".\n")
 	}
 	block()
-	b.WriteString("Source page: " + l.Term(t.Slug.Value) + "\n")
+	write(b, "Source page: ", l.Term(t.Slug.Value), "\n")
 	// Links are trimmed and never empty, so trimming the source trims
 	// what it resolves to.
 	if body := strings.TrimSpace(t.Body.Text); body != "" {
@@ -142,17 +142,17 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 		b.WriteString("## Sources\n")
 		block()
 		for i, s := range t.Sources {
-			b.WriteString(strconv.Itoa(i+1) + ". ")
+			write(b, strconv.Itoa(i+1), ". ")
 			if s.URL != "" {
-				b.WriteString("[" + label(line(s.Title)) + "](" + dest(s.URL) + ")")
+				write(b, "[", label(line(s.Title)), "](", dest(s.URL), ")")
 			} else {
 				b.WriteString(line(s.Title))
 			}
 			if s.Publisher != "" {
-				b.WriteString(", " + line(s.Publisher))
+				write(b, ", ", line(s.Publisher))
 			}
 			if !s.Date.IsZero() {
-				b.WriteString(", " + s.Date.Format("2006-01-02"))
+				write(b, ", ", s.Date.Format("2006-01-02"))
 			}
 			b.WriteString("\n")
 		}
@@ -278,3 +278,11 @@ func dest(u string) string { return destEscaper.Replace(u) }
 // deprecated is whether t is kept only for old links: llms.txt lists
 // current terms.
 func deprecated(t *content.Term) bool { return t.Deprecated }
+
+// write writes the parts one after another: joining them first made a
+// string to throw away, a fifth of a term's copy.
+func write(b Writer, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+}

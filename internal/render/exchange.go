@@ -88,9 +88,7 @@ func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, 
 			return r.declared(facts(xref.TermCardFact(t.Slug.Value), xref.TermLinksFact(t.Slug.Value)))
 		},
 		run: func(t *content.Term, w Writer, _ *links) error {
-			b, err := termjson.Write(r.g, t, abs(r.u.Term(t.Slug.Value)))
-			w.Write(b)
-			return err
+			return termjson.Write(w, r.g, t, abs(r.u.Term(t.Slug.Value)))
 		},
 	}
 	for i, t := range r.g.Terms {

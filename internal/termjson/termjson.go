@@ -5,6 +5,7 @@ package termjson
 
 import (
 	"encoding/json"
+	"io"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/xref"
@@ -30,8 +31,8 @@ type Term struct {
 // Path is where a term's file goes, relative to the site's root.
 func Path(slug string) string { return "api/terms/" + slug + ".json" }
 
-// Write returns t's file; url is its page's URL.
-func Write(g *xref.Graph, t *content.Term, url string) ([]byte, error) {
+// Write writes t's file to w; url is its page's URL.
+func Write(w io.Writer, g *xref.Graph, t *content.Term, url string) error {
 	v := Term{
 		Slug: t.Slug.Value, Title: t.Title.Value, Summary: t.Summary, URL: url,
 		Synonyms: names(t.Synonyms), Abbreviations: names(t.Abbreviations),
@@ -42,7 +43,12 @@ func Write(g *xref.Graph, t *content.Term, url string) ([]byte, error) {
 		v.Updated = t.Updated.Format("2006-01-02")
 	}
 	b, err := json.MarshalIndent(v, "", "  ")
-	return append(b, '\n'), err
+	if err != nil {
+		return err
+	}
+	w.Write(b)
+	_, err = io.WriteString(w, "\n")
+	return err
 }
 
 func names(ns []content.Name) []string {

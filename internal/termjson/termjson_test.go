@@ -1,6 +1,7 @@
 package termjson
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"testing"
@@ -17,10 +18,11 @@ func TestWrite(t *testing.T) {
 		t.Fatal(diags, more)
 	}
 	tm := g.TermBySlug["api-key"]
-	b, err := Write(g, tm, "https://example.org/glossary/terms/api-key/")
-	if err != nil {
+	var buf bytes.Buffer
+	if err := Write(&buf, g, tm, "https://example.org/glossary/terms/api-key/"); err != nil {
 		t.Fatal(err)
 	}
+	b := buf.Bytes()
 	var got map[string]any
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
@@ -53,12 +55,12 @@ func TestTerminologyFields(t *testing.T) {
 		t.Fatal(diags, more)
 	}
 	get := func(slug string) Term {
-		b, err := Write(g, g.TermBySlug[slug], "/terms/"+slug+"/")
-		if err != nil {
+		var b bytes.Buffer
+		if err := Write(&b, g, g.TermBySlug[slug], "/terms/"+slug+"/"); err != nil {
 			t.Fatal(err)
 		}
 		var v Term
-		if err := json.Unmarshal(b, &v); err != nil {
+		if err := json.Unmarshal(b.Bytes(), &v); err != nil {
 			t.Fatal(err)
 		}
 		return v

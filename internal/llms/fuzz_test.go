@@ -1,0 +1,76 @@
+package llms
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/xref"
+)
+
+// A term's copy reads as Markdown says whatever its editors wrote: its
+// title is its one H1 line, its summary one quoted line, and the related
+// term's title, however bracketed, is the whole text of its link.
+func FuzzWriteTerm(f *testing.F) {
+	f.Add("API key", "A secret that names a caller.", "See [[Other]].", "Other")
+	f.Add("Key [v2]", "Two\nlines", "[[Other|a ] label]] and `[[code]]`", `Back\slash ] [x](y)`)
+	f.Add("# Title", "> quoted", "- list\n\n## Heading", "*emph*")
+	f.Fuzz(func(t *testing.T, title, summary, body, other string) {
+		fsys := fstest.MapFS{
+			"nhiglossary.yaml": {Data: []byte("title: Fuzz\n")},
+			"content/terms/one.md": {Data: []byte("---\ntitle: " + strconv.Quote(title) + "\nsummary: " + strconv.Quote(summary) +
+				"\nrelated: [two]\nupdated: 2026-01-02\n---\n" + body + "\n")},
+			"content/terms/two.md": {Data: []byte("---\ntitle: " + strconv.Quote(other) + "\nsummary: The other term.\nupdated: 2026-01-02\n---\nText.\n")},
+		}
+		s, diags := content.Load(fsys)
+		if diags.HasErrors() {
+			return
+		}
+		g, diags := xref.Resolve(s, xref.Options{})
+		if diags.HasErrors() {
+			return
+		}
+		one, two := g.TermBySlug["one"], g.TermBySlug["two"]
+		l := Links{
+			Term: func(slug string) string { return "https://example.org/terms/" + slug + "/" },
+			Wiki: func(target string) (string, string, bool) {
+				tg, ok := g.Lookup(target)
+				if !ok || tg.Kind != xref.KindTerm {
+					return "", "", false
+				}
+				return "https://example.org/terms/" + tg.Term.Slug.Value + "/", tg.Term.Title.Value, true
+			},
+		}
+		out := term(g, one, l)
+		lines := strings.Split(out, "\n")
+		if lines[0] != "# "+line(one.Title.Value) || lines[1] != "" || lines[2] != "> "+line(one.Summary) {
+			t.Fatalf("head of the copy:\n%s", out)
+		}
+		if n := strings.Count(out, "\nSource page: https://example.org/terms/one/\n"); n != 1 {
+			t.Fatalf("%d source lines:\n%s", n, out)
+		}
+		related := out[strings.LastIndex(out, "\n## Related terms\n"):]
+		item := "\n- [" + label(line(two.Title.Value)) + "](https://example.org/terms/two/): The other term.\n"
+		if !strings.Contains(related, item) {
+			t.Fatalf("no item %q in:\n%s", item, related)
+		}
+		m := mdLink.FindStringSubmatch(item)
+		if m == nil || labelEscaper.Replace(unescapeLabel(m[1])) != m[1] || unescapeLabel(m[1]) != line(two.Title.Value) {
+			t.Fatalf("link text %q does not read back as %q", m, line(two.Title.Value))
+		}
+	})
+}
+
+// unescapeLabel undoes label's escapes.
+func unescapeLabel(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
