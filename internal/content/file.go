@@ -45,10 +45,17 @@ func KindOf(file string) Kind {
 		if !ok || rest == "" {
 			continue
 		}
-		for elem := range strings.SplitSeq(rest, "/") { // without a slice: it runs for every file on every preview edit
+		// Element by element, without a slice or an iterator's closure:
+		// it runs for every file on every preview edit.
+		for {
+			elem, after, more := strings.Cut(rest, "/")
 			if elem == "" || strings.ContainsAny(elem[:1], "._#") {
 				return KindOther
 			}
+			if !more {
+				break
+			}
+			rest = after
 		}
 		for _, ext := range k.exts {
 			if path.Ext(file) != ext {

@@ -239,3 +239,31 @@ func TestInterfaceDuplicateKeyAfterABlankOne(t *testing.T) {
 		t.Errorf("want one duplicate key at line 2, got %v", diags)
 	}
 }
+
+// An element below the folder that starts with ".", "_" or "#", or is
+// empty, is an editor's or backup file's: not a file of the site.
+func TestKindOfLeavesOutEditorsFiles(t *testing.T) {
+	for file, want := range map[string]Kind{
+		"content/terms/sub/api-key.md":       KindTerm,
+		"content/terms/.api-key.md.swp":      KindOther,
+		"content/terms/.api-key.md":          KindOther,
+		"content/terms/_index.md":            KindOther,
+		"content/terms/#api-key.md#":         KindOther,
+		"content/terms/.git/api-key.md":      KindOther,
+		"content/terms/sub/_drafts/x.md":     KindOther,
+		"content/terms//api-key.md":          KindOther,
+		"content/terms/":                     KindOther,
+		"content/frameworks/owasp.yml":       KindFramework,
+		"content/frameworks/#owasp.yml":      KindOther,
+		"content/incidents/a/b/leak.md":      KindIncident,
+		"content/incidents/a/.b/leak.md":     KindOther,
+		"content/terms/api-key.txt":          KindOther,
+		"nhiglossary.yaml":                   KindConfig,
+		"content/terms/sub/api-key.de.md":    KindTermTranslation,
+		"content/incidents/leak.md/extra.md": KindIncident,
+	} {
+		if got := KindOf(file); got != want {
+			t.Errorf("KindOf(%q) = %v, want %v", file, got, want)
+		}
+	}
+}

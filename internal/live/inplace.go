@@ -2,6 +2,7 @@ package live
 
 import (
 	"slices"
+	"time"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
@@ -33,7 +34,9 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 		edits[old] = src.loaded.Term
 	}
 	changes := xref.ProseChanges(st.gs, edits)
-	l.contentMu.Lock()
+	if !l.lockContent(maxRenderWait) {
+		return false // a long render is under way: resolving again does not wait for it
+	}
 	for old, t := range edits {
 		*old = *t
 		l.files[old.File].loaded.Term = old
@@ -48,6 +51,25 @@ func (l *Live) proseEdit(ch *Change, files []string) bool {
 	l.textMu.Unlock()
 	ch.Facts, ch.InPlace = changes.Len(), true
 	l.install(ch, st, changes)
+	return true
+}
+
+// maxRenderWait is how long an edit in place waits for the renders under
+// way to finish: most pages take a millisecond or two, a site-wide file
+// at 10,000 terms a second.
+const maxRenderWait = 15 * time.Millisecond
+
+// lockContent takes the write lock of the content if the renders that
+// hold it finish within wait. (A render cannot stop, and Lock would make
+// every render that starts meanwhile wait too.)
+func (l *Live) lockContent(wait time.Duration) bool {
+	deadline := time.Now().Add(wait)
+	for !l.contentMu.TryLock() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(wait / 30)
+	}
 	return true
 }
 

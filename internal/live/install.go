@@ -17,12 +17,17 @@ import (
 // declares: see render.Job.RenderDeps). When next is the current state (an
 // edit in place), only the pages the index names are looked at, and the
 // pages not rendered yet (which the index cannot name) are carried over.
+//
+// It does not wait for the renders under way (a site-wide file takes a
+// second at 10,000 terms): a page that is not done when install looks is
+// replaced by one that renders from next, and a page whose render began
+// may have been served, so its path changes version.
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	// No page finishes rendering while install reads which pages are
 	// done and which the index says are stale: one that did in between
 	// would be kept with the old version's output.
-	l.contentMu.Lock()
-	defer l.contentMu.Unlock()
+	l.shown.mu.Lock()
+	defer l.shown.mu.Unlock()
 	l.gen++
 	old := l.pages.Load()
 	var ps *pageSet
@@ -113,10 +118,13 @@ func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[stri
 	switch {
 	case o == nil:
 	case maybeTodo && !o.done.Load():
-		// Never served: it renders from next, under its old version.
 		l.shown.retire(o) // a request holding the old set may still render it
-		ps.add(path, &page{gen: o.gen, job: j})
-		return
+		if !o.started.Load() {
+			// Never served: it renders from next, under its old version.
+			ps.add(path, &page{gen: o.gen, job: j})
+			return
+		}
+		// Rendering from the old version, for a request that will show it.
 	default:
 		if _, ok := stale[path]; !ok {
 			// (Only a term's page has a term: the others' need
@@ -160,13 +168,22 @@ func pathChanges(last, next *state, lastPages map[string]*page, stale map[string
 	if last == nil || len(last.lists) != len(next.lists) {
 		return nil, nil, false
 	}
-	lookup := len(stale)+len(todo) > 0
+	// A page of todo that rendered since is looked at as any other: after
+	// a full rebuild todo is every page, all of them rendered by the
+	// first edit.
+	pending := map[string]struct{}{}
+	for path, p := range todo {
+		if !p.done.Load() {
+			pending[path] = struct{}{}
+		}
+	}
+	lookup := len(stale)+len(pending) > 0
 	same := func(j render.Job, was *render.Job) {
 		if was.Term != j.Term {
 			look = append(look, j)
 		} else if lookup {
 			_, s := stale[j.Path]
-			_, t := todo[j.Path]
+			_, t := pending[j.Path]
 			if s || t {
 				look = append(look, j)
 			}
@@ -234,18 +251,36 @@ func pathChanges(last, next *state, lastPages map[string]*page, stale map[string
 	return append(look, came...), gone, last.n == len(lastPages)
 }
 
+// maxStaleText is how many texts of terms gone a language's map of body
+// texts may hold before dropText looks for them.
+const maxStaleText = 64
+
 // dropText forgets the body text kept for terms next no longer has: a
 // version that loads a term again (or merges a translation anew) makes a
-// new object, and the old one's text would stay forever.
+// new object, and the old one's text would stay forever. It looks once a
+// map holds maxStaleText more texts than next has terms: the map of every
+// term at each edit took 2 ms at 10k terms, and a text kept a while costs
+// memory only (the search index takes the text of its own terms).
 func (l *Live) dropText(next *state) {
+	l.textMu.Lock()
+	defer l.textMu.Unlock()
+	terms := 0
+	for _, g := range next.gs {
+		terms = max(terms, len(g.Terms))
+	}
+	look := false
+	for _, m := range l.text {
+		look = look || len(m) > terms+maxStaleText
+	}
+	if !look {
+		return
+	}
 	current := map[*content.Term]bool{}
 	for _, g := range next.gs {
 		for _, t := range g.Terms {
 			current[t] = true
 		}
 	}
-	l.textMu.Lock()
-	defer l.textMu.Unlock()
 	for _, m := range l.text {
 		maps.DeleteFunc(m, func(t *content.Term, _ string) bool { return !current[t] })
 	}

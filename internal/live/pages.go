@@ -52,9 +52,11 @@ type page struct {
 	gen  int64 // the update that last changed it
 	job  render.Job
 	once sync.Once
-	done atomic.Bool
-	data []byte
-	err  error
+	// started is set when a render begins, done when it ended and the
+	// page is indexed.
+	started, done atomic.Bool
+	data          []byte
+	err           error
 	// What the file showed as it rendered (see render.Deps); mentions is
 	// its Markdown, in the view of lang.
 	facts    []xref.Fact
@@ -71,15 +73,19 @@ type page struct {
 func (p *page) withJob(j render.Job) *page {
 	q := &page{gen: p.gen, job: j, data: p.data, err: p.err, facts: p.facts, mentions: p.mentions, lang: p.lang}
 	q.once.Do(func() {})
+	q.started.Store(true)
 	q.done.Store(true)
 	return q
 }
 
 func (p *page) render(l *Live) ([]byte, error) {
 	p.once.Do(func() {
+		p.started.Store(true)
+		// Under the read lock until done: an edit in place (proseEdit)
+		// writes a term once no render reads it, and then takes a page
+		// not done for one that renders the new text.
 		l.contentMu.RLock()
 		defer l.contentMu.RUnlock()
-		defer p.done.Store(true)
 		var b bytes.Buffer
 		deps, err := p.job.RenderDeps(&b)
 		p.data, p.err = b.Bytes(), err
@@ -87,13 +93,17 @@ func (p *page) render(l *Live) ([]byte, error) {
 		if len(deps.Markdown) > 0 {
 			p.mentions = xref.NewMentionText(strings.Join(deps.Markdown, "\n"))
 		}
-		// Indexed before done (install holds the write lock), and only
-		// while current: a page of an older set, rendering for a request
-		// that still held that set, would put its facts in place of its
-		// successor's (a full rebuild retires no page).
+		// Indexed as it is marked done, at once for install (see
+		// shownIndex), and only while current: a page of an older set,
+		// rendering for a request that still held that set, would put
+		// its facts in place of its successor's (a full rebuild retires
+		// no page).
+		l.shown.mu.Lock()
+		defer l.shown.mu.Unlock()
 		if l.pages.Load().byPath[p.job.Path] == p {
 			l.shown.add(p)
 		}
+		p.done.Store(true)
 	})
 	return p.data, p.err
 }

@@ -13,25 +13,28 @@ import (
 // its place, the index changes by the difference of their facts only: a
 // list of every term renders again after many edits, with the same ten
 // thousand facts but one.
+//
+// Its methods expect mu held. A render indexes its page and marks it
+// done under mu, and install reads which pages are done and stale, and
+// publishes the new set, under it: so install sees every page either
+// done and indexed or not done, and never waits for a render to finish.
 type shownIndex struct {
 	mu       sync.Mutex
 	byFact   map[xref.Fact]map[string]struct{}
-	byPath   map[string]*page // whose facts byFact holds for the path
-	mentions map[string]*page // pages with Markdown (page.mentions)
+	byPath   map[string]*page           // whose facts byFact holds for the path
+	mentions *xref.MentionIndex[string] // the Markdown of pages that have some (page.mentions), by path
 	failed   map[string]struct{}
 }
 
 func newShownIndex() *shownIndex {
 	return &shownIndex{
 		byFact: map[xref.Fact]map[string]struct{}{}, byPath: map[string]*page{},
-		mentions: map[string]*page{}, failed: map[string]struct{}{},
+		mentions: xref.NewMentionIndex[string](), failed: map[string]struct{}{},
 	}
 }
 
 // add indexes a page that rendered, in place of the page its path had.
 func (ix *shownIndex) add(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	if p.retired {
 		return
 	}
@@ -61,9 +64,9 @@ func (ix *shownIndex) add(p *page) {
 	}
 	ix.byPath[path] = p
 	if !p.mentions.Empty() {
-		ix.mentions[path] = p
+		ix.mentions.Set(path, p.lang, &p.mentions)
 	} else {
-		delete(ix.mentions, path)
+		ix.mentions.Delete(path)
 	}
 	if p.err != nil {
 		ix.failed[path] = struct{}{}
@@ -83,11 +86,9 @@ func (ix *shownIndex) unlink(f xref.Fact, path string) {
 
 // reset forgets every page (they are all replaced).
 func (ix *shownIndex) reset() {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	clear(ix.byFact)
 	clear(ix.byPath)
-	clear(ix.mentions)
+	ix.mentions.Clear()
 	clear(ix.failed)
 }
 
@@ -95,16 +96,12 @@ func (ix *shownIndex) reset() {
 // it that finishes later is not indexed. What its path showed stays
 // indexed until the page in its place renders.
 func (ix *shownIndex) retire(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	p.retired = true
 }
 
 // forget retires p, whose path the site no longer has, and forgets
 // what the path showed.
 func (ix *shownIndex) forget(p *page) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	p.retired = true
 	path := p.job.Path
 	if o := ix.byPath[path]; o != nil {
@@ -113,15 +110,13 @@ func (ix *shownIndex) forget(p *page) {
 		}
 	}
 	delete(ix.byPath, path)
-	delete(ix.mentions, path)
+	ix.mentions.Delete(path)
 	delete(ix.failed, path)
 }
 
 // stale is every indexed path whose page may differ after changes: it
 // showed a changed fact or a changed name, or its render failed.
 func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	out := map[string]struct{}{}
 	for _, f := range changes.Facts() {
 		for path := range ix.byFact[f] {
@@ -131,15 +126,9 @@ func (ix *shownIndex) stale(changes *xref.Changes) map[string]struct{} {
 	for path := range ix.failed {
 		out[path] = struct{}{}
 	}
-	if changes.NamesChanged() {
-		for path, p := range ix.mentions {
-			if _, ok := out[path]; ok {
-				continue // stale already: no need to search its text
-			}
-			if changes.MentionedIn(p.lang, &p.mentions) {
-				out[path] = struct{}{}
-			}
-		}
+	stale := func(path string) bool { _, ok := out[path]; return ok }
+	for _, path := range ix.mentions.Mentioning(changes, stale) {
+		out[path] = struct{}{}
 	}
 	return out
 }

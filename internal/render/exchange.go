@@ -16,7 +16,7 @@ import (
 // scheme, llms.txt and llms-full.txt, and per term its Markdown copy and
 // its JSON. Their writers live in their own packages; this file only
 // gives them the site's URLs, absolute when base_url is.
-func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, f func(Writer, *links) error) *Job, addTerm func(path string, kind *termJob, t *content.Term) *Job) {
+func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, f func(Writer, *links) error) *Job, addTerm func(path string, kind *termJob, t *content.Term) *Job, paths []termPaths) {
 	abs := r.abs
 	sk := skos.Links{
 		Home:      abs(r.u.Home()),
@@ -91,9 +91,9 @@ func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, 
 			return termjson.Write(w, r.g, t, abs(r.u.Term(t.Slug.Value)))
 		},
 	}
-	for _, t := range r.g.Terms {
-		addTerm("terms/"+t.Slug.Value+"/index.md", copyJob, t)
-		addTerm(termjson.Path(t.Slug.Value), jsonJob, t)
+	for i, t := range r.g.Terms {
+		addTerm(paths[i].copy, copyJob, t)
+		addTerm(paths[i].json, jsonJob, t)
 	}
 }
 

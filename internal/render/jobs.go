@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/termjson"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -189,6 +190,16 @@ func (r *Renderer) Jobs() []Job {
 	}
 	termList, incList, fwList := site(xref.TermList), site(xref.IncidentList), site(xref.FrameworkList)
 	root := r.prefix == "" // files the site has once, not once a language
+	// The default language's renderer has a page for every term: the
+	// Memo keeps their paths. (Another language's has the pages of the
+	// terms it owns.)
+	var paths []termPaths
+	if r.home == nil || r.home == r {
+		paths = r.opts.Memo.termPaths(r.prefix, g.Terms, func(t *content.Term) termPaths {
+			slug := t.Slug.Value
+			return termPaths{page: "terms/" + slug + "/index.html", copy: "terms/" + slug + "/index.md", json: termjson.Path(slug)}
+		})
+	}
 	// The pages that list the whole site come first: each takes as long
 	// as hundreds of term pages, and a worker left with one of them at
 	// the end would keep the others waiting.
@@ -266,7 +277,7 @@ func (r *Renderer) Jobs() []Job {
 	if root {
 		add("robots.txt", r.shows(), fileJob(r.robots))
 		add("opensearch.xml", r.shows(), fileJob(r.openSearch))
-		r.exchangeJobs(add, addTerm)
+		r.exchangeJobs(add, addTerm, paths)
 	}
 	termPage := &termJob{
 		declare: func(t *content.Term) []xref.Fact {
@@ -274,7 +285,11 @@ func (r *Renderer) Jobs() []Job {
 		},
 		run: func(t *content.Term, w Writer, l *links) error { return r.termPage(w, t, l) },
 	}
-	for _, t := range g.Terms {
+	for i, t := range g.Terms {
+		if paths != nil {
+			addTerm(paths[i].page, termPage, t).Term = t
+			continue
+		}
 		if !r.own(t.Lang) {
 			continue
 		}

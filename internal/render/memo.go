@@ -3,6 +3,7 @@ package render
 import (
 	"sync"
 
+	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
 )
 
@@ -20,6 +21,120 @@ type Memo struct {
 	// chrome is the last made for each language: a site with no term
 	// has no feed to link to.
 	chromes map[string]chromeMade // by language prefix
+	names   map[string]namesMade  // by language prefix, the last made
+	paths   map[string]pathsMade  // by language prefix, the last made
+}
+
+// namesMade is a language's list of auto-link names, and each term's part
+// of it: names[start[i]:start[i+1]] are terms[i]'s.
+type namesMade struct {
+	base  string // the URL path the links are under
+	terms []*content.Term
+	start []int32
+	names []markdown.AutoName
+}
+
+// maxResync is how far eachSame looks ahead in the last list of terms
+// for the next term.
+const maxResync = 8
+
+// eachSame calls f for each term of terms, in order, with where last has
+// it as the same object (-1 if nowhere): most terms come in the last
+// list's order, and a few came, went or moved (a renamed term's place
+// in the order by title). Looking at the pointers alone, it reads no
+// term: at 10,000 terms each read is a cache miss.
+func eachSame(last, terms []*content.Term, f func(t *content.Term, k int)) {
+	j := 0 // where the next term is looked for in last
+	for _, t := range terms {
+		k := -1
+		for d := 0; d <= maxResync && j+d < len(last); d++ {
+			if last[j+d] == t {
+				k = j + d
+				break
+			}
+		}
+		if k >= 0 {
+			j = k + 1
+		}
+		f(t, k)
+	}
+}
+
+// termPaths are the paths of the files a term has: its page, its
+// Markdown copy, its JSON.
+type termPaths struct{ page, copy, json string }
+
+// pathsMade are a language's terms' paths, paths[i] terms[i]'s.
+type pathsMade struct {
+	terms []*content.Term
+	paths []termPaths
+}
+
+// termPaths gives the paths of terms' files, those of a term that was in
+// the last list, as the same object (its slug is the same), as they were,
+// the others by of: a renderer's job list, and the comparison of two
+// lists of paths (strings that are the same are then one string), read no
+// unchanged term.
+func (m *Memo) termPaths(prefix string, terms []*content.Term, of func(*content.Term) termPaths) []termPaths {
+	var last pathsMade
+	if m != nil {
+		m.mu.Lock()
+		last = m.paths[prefix]
+		m.mu.Unlock()
+	}
+	made := pathsMade{terms: terms, paths: make([]termPaths, 0, len(terms))}
+	eachSame(last.terms, terms, func(t *content.Term, k int) {
+		if k < 0 {
+			made.paths = append(made.paths, of(t))
+		} else {
+			made.paths = append(made.paths, last.paths[k])
+		}
+	})
+	if m != nil {
+		m.mu.Lock()
+		if m.paths == nil {
+			m.paths = map[string]pathsMade{}
+		}
+		m.paths[prefix] = made
+		m.mu.Unlock()
+	}
+	return made.paths
+}
+
+// autoNames lists the auto-link names of terms, each term's by of: the
+// last list's part for a term that was in it, as the same object (a term
+// whose file is unchanged keeps its object; one edited in place changed
+// only its prose, not its names), else made anew. The caller makes sure
+// that a term's names depend on the term and base alone.
+func (m *Memo) autoNames(prefix, base string, terms []*content.Term, of func([]markdown.AutoName, *content.Term) []markdown.AutoName) []markdown.AutoName {
+	var last namesMade
+	if m != nil {
+		m.mu.Lock()
+		last = m.names[prefix]
+		m.mu.Unlock()
+	}
+	if last.base != base {
+		last = namesMade{}
+	}
+	made := namesMade{base: base, terms: terms, start: make([]int32, 0, len(terms)+1), names: make([]markdown.AutoName, 0, len(last.names)+8)}
+	eachSame(last.terms, terms, func(t *content.Term, k int) {
+		made.start = append(made.start, int32(len(made.names)))
+		if k < 0 {
+			made.names = of(made.names, t)
+		} else {
+			made.names = append(made.names, last.names[last.start[k]:last.start[k+1]]...)
+		}
+	})
+	made.start = append(made.start, int32(len(made.names)))
+	if m != nil {
+		m.mu.Lock()
+		if m.names == nil {
+			m.names = map[string]namesMade{}
+		}
+		m.names[prefix] = made
+		m.mu.Unlock()
+	}
+	return made.names
 }
 
 // chromeKey is what a language's chrome shows besides the settings.

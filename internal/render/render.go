@@ -181,7 +181,26 @@ func (r *Renderer) published(t *content.Term) bool {
 }
 
 func (r *Renderer) autoNames() []markdown.AutoName {
+	// A term's names are its own where no name is shared and no
+	// translation takes another's: a live preview's Memo then makes
+	// those of the terms that changed alone.
+	if len(r.g.Shared) == 0 && r.g.FactLang() == "" && len(r.langs) <= 1 {
+		return r.opts.Memo.autoNames(r.prefix, r.u.base, r.g.Terms, r.appendAutoNames)
+	}
 	var names []markdown.AutoName
+	for _, t := range r.g.Terms {
+		names = r.appendAutoNames(names, t)
+	}
+	return names
+}
+
+// appendAutoNames appends the names term t is auto-linked by.
+func (r *Renderer) appendAutoNames(names []markdown.AutoName, t *content.Term) []markdown.AutoName {
+	// A deprecated term is not to be linked, and a name several terms
+	// share would be a guess.
+	if !t.Autolink || t.Deprecated {
+		return names
+	}
 	// In a translation a name links where a [[link]] of it goes (xref):
 	// the language's own names first, then the originals' (a German text
 	// may say "API Key"); a name another term's translation took is left
@@ -191,11 +210,10 @@ func (r *Renderer) autoNames() []markdown.AutoName {
 	// no look-up it can do without (most sites share no name), and no
 	// map for each term.
 	shared := len(r.g.Shared) > 0
-	var seen []string // the names of the term at hand
-	var t *content.Term
-	var info markdown.LinkInfo
+	info := markdown.LinkInfo{Href: r.termURL(t), Title: t.Title.Value, Term: t.Slug.Value}
+	own := len(names) // where the term's names start
 	add := func(n content.Name, caseSensitive bool) {
-		if slices.Contains(seen, n.Value) {
+		if slices.ContainsFunc(names[own:], func(a markdown.AutoName) bool { return a.Text == n.Value }) {
 			return
 		}
 		if shared {
@@ -208,32 +226,22 @@ func (r *Renderer) autoNames() []markdown.AutoName {
 				return
 			}
 		}
-		seen = append(seen, n.Value)
 		names = append(names, markdown.AutoName{Text: n.Value, CaseSensitive: caseSensitive, Slug: t.Slug.Value, Link: info})
 	}
-	for _, t = range r.g.Terms {
-		// A deprecated term is not to be linked, and a name several terms
-		// share would be a guess.
-		if !t.Autolink || t.Deprecated {
-			continue
-		}
-		info = markdown.LinkInfo{Href: r.termURL(t), Title: t.Title.Value, Term: t.Slug.Value}
-		seen = seen[:0]
-		add(t.Title, false)
-		for _, s := range t.Synonyms {
+	add(t.Title, false)
+	for _, s := range t.Synonyms {
+		add(s, false)
+	}
+	for _, a := range t.Abbreviations {
+		add(a, true)
+	}
+	if o := t.Original; o != nil {
+		add(o.Title, false)
+		for _, s := range o.Synonyms {
 			add(s, false)
 		}
-		for _, a := range t.Abbreviations {
+		for _, a := range o.Abbreviations {
 			add(a, true)
-		}
-		if o := t.Original; o != nil {
-			add(o.Title, false)
-			for _, s := range o.Synonyms {
-				add(s, false)
-			}
-			for _, a := range o.Abbreviations {
-				add(a, true)
-			}
 		}
 	}
 	return names

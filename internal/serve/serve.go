@@ -176,9 +176,10 @@ func newServer(opts Options, addr net.Addr) (*server, error) {
 
 // afterUpdate is how long after an update the pages nobody asked for
 // start rendering, unless another save comes first. A render under way
-// cannot stop, and the next update waits for it: a site-wide file at
-// 10,000 terms (llms-full.txt, the JSON API, SKOS) takes a core for a
-// quarter of a second or more, so they wait until the editor pauses.
+// cannot stop, and though the next update does not wait for it, it takes
+// a core: a site-wide file at 10,000 terms (llms-full.txt, the JSON API,
+// SKOS) takes one for a quarter of a second or more, so they wait until
+// the editor pauses.
 // The pages the browsers show render at once (see toWarm).
 const afterUpdate = 2 * time.Second
 

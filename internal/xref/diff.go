@@ -243,11 +243,14 @@ func diffFrameworks(c *Changes, prev, next *Graph, d *delta) {
 	for _, f := range next.Frameworks {
 		old := was[f.ID]
 		delete(was, f.ID)
-		// A framework's card counts the terms mapped to it: any change
-		// to its mappings changes its card too.
+		// The card is the framework's file alone: a term that is renamed
+		// reorders the terms mapped to it, which its page and the lists
+		// (its count) show, and no term page does.
+		if old != f {
+			c.add(FrameworkCardFact(f.ID))
+		}
 		if old != f || (d == nil || d.frameworks[f]) && !sameFrameworkTerms(prev, old, next, f) {
 			c.add(FrameworkPageFact(f.ID))
-			c.add(FrameworkCardFact(f.ID))
 			list = true
 		}
 	}
@@ -264,7 +267,9 @@ func diffFrameworks(c *Changes, prev, next *Graph, d *delta) {
 func sameFrameworkTerms(g1 *Graph, f1 *content.Framework, g2 *Graph, f2 *content.Framework) bool {
 	same := func(a, b []TermMapping) bool {
 		return slices.EqualFunc(a, b, func(x, y TermMapping) bool {
-			return x.Term.Slug.Value == y.Term.Slug.Value && x.Relevance.Text == y.Relevance.Text
+			// The same object first: a framework has thousands of terms,
+			// and reading each one's slug is a cache miss.
+			return (x.Term == y.Term || x.Term.Slug.Value == y.Term.Slug.Value) && x.Relevance.Text == y.Relevance.Text
 		})
 	}
 	if !same(g1.FrameworkTerms[f1], g2.FrameworkTerms[f2]) || len(f1.Controls) != len(f2.Controls) {

@@ -29,6 +29,13 @@ func diffAfter(t *testing.T, base map[string]string, file, text string) ([]Fact,
 			}
 		}
 	}
+	for i, f2 := range s2.Frameworks {
+		for _, f1 := range g1.Site.Frameworks {
+			if f1.File == f2.File && base[f1.File] == next[f1.File] {
+				s2.Frameworks[i] = f1
+			}
+		}
+	}
 	g2, diags := Resolve(s2, Options{Drafts: true})
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -83,6 +90,30 @@ Rotate it; a quiet harbor.
 		if tt.name == "a synonym" && !mentionsPlain(c, "", foldMentions("Another Quiet   Harbor here")) {
 			t.Errorf("a synonym: a text that mentions it is not affected")
 		}
+	}
+}
+
+// A term page shows a framework's name and controls, not the terms
+// mapped to it: a rename that reorders those changes the framework's page
+// and the lists (they count its terms), not every mapped term's page.
+func TestDiffKeepsAFrameworksCardWhenItsTermsReorder(t *testing.T) {
+	maps := "mappings:\n  - framework: owasp\n    control: NHI1\n    relevance: It maps."
+	const fw = "content/frameworks/owasp.yaml"
+	base := map[string]string{
+		fw:                         "name: OWASP NHI Top 10\nshort: OWASP NHI\ncontrols:\n  - id: NHI1\n    title: Leaks\n",
+		"content/terms/api-key.md": term("API Key", maps),
+		"content/terms/secret.md":  term("Secret", maps),
+	}
+	got, _ := diffAfter(t, base, "content/terms/api-key.md", term("Zebra Key", maps))
+	if !slices.Contains(got, FrameworkPageFact("owasp")) || !slices.Contains(got, Fact{Kind: FrameworkList}) {
+		t.Errorf("facts %v: want the framework's page and the list among them", got)
+	}
+	if slices.Contains(got, FrameworkCardFact("owasp")) {
+		t.Errorf("facts %v: the framework's card changed, which no term's rename changes", got)
+	}
+	got, _ = diffAfter(t, base, fw, "name: OWASP NHI Top 10\nshort: OWASP NHI\ncontrols:\n  - id: NHI1\n    title: Secret leaks\n")
+	if !slices.Contains(got, FrameworkCardFact("owasp")) {
+		t.Errorf("facts %v: a control's new title does not change the framework's card", got)
 	}
 }
 

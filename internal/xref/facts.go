@@ -65,9 +65,12 @@ const (
 	IncidentCard // its slug, title, date, summary, draft state and language
 	IncidentLang // as TermLang, for an incident (Key: slug)
 
-	FrameworkList // the frameworks, in order, with their cards
+	FrameworkList // the frameworks, in order, each with its description and the count of terms mapped to it
 	FrameworkPage // everything of one framework (Key: id), and the terms mapped to it
-	FrameworkCard // its name, abbreviation, version, description, controls and counts
+	// FrameworkCard is what a term page's mappings show of a framework
+	// (Key: id): its name, abbreviation and controls; not the terms
+	// mapped to it, which its page and FrameworkList show.
+	FrameworkCard
 
 	// Name is what a [[link]] or auto-link of a name resolves to and how
 	// it reads (Key: the name as Lookup normalizes it; see NameFact).

@@ -2,6 +2,7 @@ package xref
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,4 +68,77 @@ func mentionsPlain(c *Changes, lang, folded string) bool {
 		}
 	}
 	return false
+}
+
+// The index finds every text MentionedIn says mentions a changed name of
+// its view, and no other, as texts come, change and go.
+func TestMentionIndexFindsWhatMentionedInSays(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"api", "key", "keys", "Ünïcode", "token", "  ", "-", "é", "ci/cd", "a", "quiet", "harbor", "vault", "rotation"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(" \n-"[r.IntN(3)])
+		}
+		return b.String()
+	}
+	ix := NewMentionIndex[int]()
+	texts := map[int]string{} // what ix holds, by key
+	langs := map[int]string{}
+	found := 0
+	for round := range 300 {
+		// Texts come, change and go; enough of them that the bitmaps
+		// take several words.
+		for range 1 + r.IntN(20) {
+			k := r.IntN(400)
+			if r.IntN(5) == 0 {
+				ix.Delete(k)
+				delete(texts, k)
+				continue
+			}
+			body, lang := text(r.IntN(60)), []string{"", "de"}[r.IntN(2)]
+			m := NewMentionText(body)
+			ix.Set(k, lang, &m)
+			texts[k], langs[k] = body, lang
+		}
+		if ix.Len() != len(texts) {
+			t.Fatalf("round %d: the index holds %d texts, want %d", round, ix.Len(), len(texts))
+		}
+		c := newChanges()
+		for range 1 + r.IntN(3) {
+			c.lang = []string{"", "de"}[r.IntN(2)]
+			name := text(1 + r.IntN(3))
+			if r.IntN(2) == 0 && len(texts) > 0 {
+				// A name a text holds.
+				for _, body := range texts {
+					if len(body) > 4 {
+						i := r.IntN(len(body) - 2)
+						name = body[i : i+1+r.IntN(min(20, len(body)-i))]
+					}
+					break
+				}
+			}
+			c.mention(strings.TrimSpace(name))
+		}
+		want := []int{}
+		for k, body := range texts {
+			if mentionsPlain(c, langs[k], foldMentions(body)) {
+				want = append(want, k)
+			}
+		}
+		// Those skip names are left out, searched or not.
+		skip := func(k int) bool { return k%7 == 0 }
+		want = slices.DeleteFunc(want, skip)
+		got := ix.Mentioning(c, skip)
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: Mentioning = %v, want %v (names %v)", round, got, want, c.names)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d texts mentioned a name: the test tries too few", found)
+	}
 }
