@@ -14,7 +14,7 @@ import (
 // when everything did); the others render again from next, when asked
 // for. Which pages showed a changed fact, the index says: install asks
 // no job what it declares (a declaration changes only with a fact it
-// declares: see render.Job.RenderDeps). When next is the current state (an
+// declares: see the declaration that render.Job.RenderDeps reports). When next is the current state (an
 // edit in place), only the pages the index names are looked at, and the
 // pages not rendered yet (which the index cannot name) are carried over.
 //

@@ -401,7 +401,7 @@ func (l *Live) rebuild(ch *Change, full bool) *Change {
 	}
 	prev := l.lastGood
 	full = full || prev == nil || prev.base != build.BasePath(gs[0])
-	// Diff needs only the graphs: it runs while the renderers are made.
+	// The diff needs only the graphs: it runs while the renderers are made.
 	var changes *xref.Changes
 	var diffed sync.WaitGroup
 	if !full {
