@@ -14,9 +14,10 @@ import (
 // when everything did); the others render again from next, when asked
 // for. Which pages showed a changed fact, the index says: install asks
 // no job what it declares (a declaration changes only with a fact it
-// declares: see the declaration that render.Job.RenderDeps reports). When next is the current state (an
-// edit in place), only the pages the index names are looked at, and the
-// pages not rendered yet (which the index cannot name) are carried over.
+// declares: see render's declaration, which Job.RenderDeps reports).
+// When next is the current state (an edit in place), only the pages the
+// index names are looked at, and the pages not rendered yet (which the
+// index cannot name) are carried over.
 //
 // It does not wait for the renders under way (a site-wide file takes a
 // second at 10,000 terms): a page that is not done when install looks is
