@@ -1,6 +1,7 @@
 package live
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -144,5 +145,32 @@ func TestTextsOfTermsGoneAreDropped(t *testing.T) {
 		if len(m) > terms+maxStaleText {
 			t.Errorf("%q: %d texts kept for %d terms", prefix, len(m), terms)
 		}
+	}
+}
+
+// A request that looked up a page before an update and renders it after
+// gets the old site's bytes: it must not get them under the version the
+// update kept for the page, or the browser showing them never reloads.
+func TestAPageLookedUpBeforeAnUpdateIsNotServedOld(t *testing.T) {
+	src := oneLanguage(t, bundledSite(t))
+	l := New(os.DirFS(src), liveOpts())
+	updateWithin(t, l)
+	const path = "terms/api-key/index.html"
+	p := l.pages.Load().byPath[path] // Get's lookup, before any render
+	edit(t, src, "content/terms/secret.md", replace("title: Secret\n", "title: Secret Value\n"))
+	updateWithin(t, l, "content/terms/secret.md")
+	served, err := l.getPage(path, p) // Get's render, after the update
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := l.Get(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if served.Version == cur.Version && !bytes.Equal(served.Data, cur.Data) {
+		t.Errorf("the old page was served under the current version %s", cur.Version)
+	}
+	if !bytes.Contains(cur.Data, []byte("Secret Value")) {
+		t.Errorf("the current page does not show the new title")
 	}
 }

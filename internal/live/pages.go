@@ -141,8 +141,24 @@ func (l *Live) Get(path string) (File, error) {
 		}
 		return File{Data: data, Version: l.version(b.gen)}, nil
 	}
-	data, err := p.render(l)
-	return File{Data: data, Version: l.version(p.gen)}, err
+	return l.getPage(path, p)
+}
+
+// getPage is Get's render of p, the page it looked up at path.
+func (l *Live) getPage(path string, p *page) (File, error) {
+	for {
+		data, err := p.render(l)
+		// An update may have replaced p after it was looked up and
+		// before it began, by a page of the same version (install keeps
+		// the version of a page it thinks unserved). p's bytes are then
+		// the old site's: served under that version, a browser showing
+		// them would never reload. The page now current renders instead.
+		cur := l.pages.Load().byPath[path]
+		if cur == nil || cur == p || cur.gen != p.gen {
+			return File{Data: data, Version: l.version(p.gen)}, err
+		}
+		p = cur
+	}
 }
 
 // Version is the version of the page at an output path now, "" when there
