@@ -20,9 +20,11 @@ import (
 // index cannot name) are carried over.
 //
 // It does not wait for the renders under way (a site-wide file takes a
-// second at 10,000 terms): a page that is not done when install looks is
-// replaced by one that renders from next, and a page whose render began
-// may have been served, so its path changes version.
+// second at 10,000 terms): on a rebuild, a page that is not done when
+// install looks is replaced by one that renders from next, and a page
+// whose render began may have been served, so its path changes version.
+// (An edit in place carries its pages not done over as they are: the
+// content lock makes them render the new text.)
 func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	// No page finishes rendering while install reads which pages are
 	// done and which the index says are stale: one that did in between
