@@ -91,12 +91,7 @@ func (m *Memo) termPaths(prefix string, terms []*content.Term, of func(*content.
 		}
 	})
 	if m != nil {
-		m.mu.Lock()
-		if m.paths == nil {
-			m.paths = map[string]pathsMade{}
-		}
-		m.paths[prefix] = made
-		m.mu.Unlock()
+		keep(&m.mu, &m.paths, prefix, made)
 	}
 	return made.paths
 }
@@ -127,12 +122,7 @@ func (m *Memo) autoNames(prefix, base string, terms []*content.Term, of func([]m
 	})
 	made.start = append(made.start, int32(len(made.names)))
 	if m != nil {
-		m.mu.Lock()
-		if m.names == nil {
-			m.names = map[string]namesMade{}
-		}
-		m.names[prefix] = made
-		m.mu.Unlock()
+		keep(&m.mu, &m.names, prefix, made)
 	}
 	return made.names
 }
@@ -213,4 +203,15 @@ func (m *Memo) keepMarkdown(prefix string, md *markdown.Renderer) {
 		m.md = map[string]*markdown.Renderer{}
 	}
 	m.md[prefix] = md
+}
+
+// keep stores v under prefix in the map *into, which mu guards, making
+// the map first if need be.
+func keep[T any](mu *sync.Mutex, into *map[string]T, prefix string, v T) {
+	mu.Lock()
+	defer mu.Unlock()
+	if *into == nil {
+		*into = map[string]T{}
+	}
+	(*into)[prefix] = v
 }
