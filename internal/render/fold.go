@@ -28,8 +28,8 @@ import (
 // run as it did. Step 2 holds only while nothing is escaped after it:
 // html/template, escaping a template for a new context, would copy the
 // folded text as trusted template text. So the entries are escaped here,
-// in the order the renderer first runs them, and templates.run refuses
-// any other name.
+// in the order the renderer first runs them, and executeShared and
+// executeNamed refuse any other name (execute runs base.html alone).
 
 // pageEntries and sharedEntries are the templates the renderer runs by
 // name, in a page kind's set and in the shared set, in the order it
