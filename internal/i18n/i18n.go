@@ -73,8 +73,7 @@ func Placeholders(s string) []string {
 
 // Text is the interface text of one language.
 type Text struct {
-	lang string
-	m    map[string]string
+	m map[string]string
 }
 
 // New returns lang's interface text: the site's overrides, else the
@@ -90,7 +89,7 @@ func New(lang string, overrides map[string]string) *Text {
 	for k, v := range overrides {
 		m[k] = v
 	}
-	return &Text{lang: lang, m: m}
+	return &Text{m: m}
 }
 
 // T returns the string for key; a key that does not exist is a bug in a

@@ -57,9 +57,6 @@ type File struct {
 	Text string
 }
 
-// errSite means the folder init was given already holds a site.
-var errSite = errors.New("already holds a site")
-
 // Init writes the starter site into dir (made if missing) and returns
 // the paths it wrote. dir must hold no site yet (no nhiglossary.yaml and
 // no content/ folder); Init never overwrites a file, and writes nothing
@@ -67,7 +64,7 @@ var errSite = errors.New("already holds a site")
 func Init(dir, date string) ([]string, error) {
 	for _, marker := range []string{"nhiglossary.yaml", "nhiglossary.yml", "content"} {
 		if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil {
-			return nil, fmt.Errorf("%s %w (it has %s): choose an empty folder", dir, errSite, marker)
+			return nil, fmt.Errorf("%s already holds a site (it has %s): choose an empty folder", dir, marker)
 		}
 	}
 	files, err := starterFiles(date)

@@ -153,10 +153,6 @@ func (c *Changes) Has(f Fact) bool {
 // Len is how many facts changed.
 func (c *Changes) Len() int { return c.n }
 
-// NamesChanged reports whether a name's target changed, came or went
-// (else MentionedIn is false for any text).
-func (c *Changes) NamesChanged() bool { return len(c.names) > 0 }
-
 // mention records a changed name of the view being compared.
 func (c *Changes) mention(name string) {
 	if c.names == nil {

@@ -55,7 +55,8 @@ func (m *MentionText) mayHold(n string) bool {
 // Empty reports whether the text is blank: no name can be in it.
 func (m *MentionText) Empty() bool { return m.folded == "" }
 
-// MentionedIn is Mentions for a MentionText.
+// MentionedIn reports whether m's folded text holds a name of lang's
+// view that changed (the plain check MentionIndex narrows down).
 func (c *Changes) MentionedIn(lang string, m *MentionText) bool {
 	for _, n := range c.names[lang] {
 		if m.mayHold(n) && strings.Contains(m.folded, n) {

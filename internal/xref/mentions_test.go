@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// MentionedIn says what Mentions says, for any text and name: its
-// summary only spares the search of texts that cannot hold the name.
+// MentionedIn says what the plain search (mentionsPlain) says, for any
+// text and name: its summary only spares the search of texts that
+// cannot hold the name.
 func TestMentionedInIsMentions(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	words := []string{"api", "key", "keys", "Ünïcode", "token", "  ", "\n", "-", "é", "ci/cd", "a", "quiet", "harbor"}
@@ -34,7 +35,7 @@ func TestMentionedInIsMentions(t *testing.T) {
 		m := NewMentionText(body)
 		want := mentionsPlain(c, "", foldMentions(body))
 		if got := c.MentionedIn("", &m); got != want {
-			t.Fatalf("MentionedIn(%q, %q) = %v, Mentions says %v", body, name, got, want)
+			t.Fatalf("MentionedIn(%q, %q) = %v, the plain search says %v", body, name, got, want)
 		}
 		if want {
 			held++
