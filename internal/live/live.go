@@ -234,7 +234,9 @@ func (l *Live) Update(ctx context.Context, changed []string) *Change {
 		if err := l.loadAssets(); err != nil {
 			return l.fail(ch, err)
 		}
-		l.loadAll(ctx)
+		if err := l.loadAll(ctx); err != nil {
+			return l.fail(ch, err)
+		}
 		return l.rebuild(ch, tmplChanged || l.lastGood == nil)
 	}
 	if len(assets) > 0 {
@@ -293,22 +295,26 @@ func (l *Live) Problems() diag.List {
 	return slices.Clone(l.problems)
 }
 
-// loadAll reads the settings and every content file.
-func (l *Live) loadAll(ctx context.Context) {
+// loadAll reads the settings and every content file. When ctx ends
+// first, the files are left as they were: a site read in part would
+// take the files not read yet for deleted ones.
+func (l *Live) loadAll(ctx context.Context) error {
 	l.cfg, l.cfgDiags = content.LoadConfig(l.fsys)
 	var more diag.List
 	l.iface, more = content.LoadInterface(l.fsys, l.cfg)
 	l.cfgDiags = append(l.cfgDiags, more...)
 	paths, diags := content.AllFiles(l.fsys)
 	l.listDiags = diags
-	if ctx.Err() != nil {
-		return
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	read := make([]*source, len(paths))
-	par.Do(ctx, len(paths), func(_, i int) error {
+	if err := par.Do(ctx, len(paths), func(_, i int) error {
 		read[i], _ = l.read(paths[i], nil)
 		return nil
-	})
+	}); err != nil {
+		return err
+	}
 	l.files = make(map[string]*source, len(paths))
 	l.order = nil
 	for i, p := range paths {
@@ -316,6 +322,7 @@ func (l *Live) loadAll(ctx context.Context) {
 			l.files[p] = read[i]
 		}
 	}
+	return nil
 }
 
 // read loads one content file; nil when it does not exist. unchanged is

@@ -52,8 +52,8 @@ type page struct {
 	gen  int64 // the update that last changed it
 	job  render.Job
 	once sync.Once
-	// started is set when a render begins, done when it ended and the
-	// page is indexed.
+	// started is set when a render begins, done when it ended (and the
+	// page, if still current, is indexed).
 	started, done atomic.Bool
 	data          []byte
 	err           error
