@@ -28,7 +28,8 @@ func LoadFile(fsys fs.FS, file string, cfg Config) Loaded {
 
 // loadFile is LoadFile reading into *buf (see readFile).
 func loadFile(fsys fs.FS, file string, cfg Config, buf *[]byte) Loaded {
-	if KindOf(file) == KindOther {
+	kind := KindOf(file)
+	if kind == KindOther {
 		return Loaded{File: file}
 	}
 	var diags diag.List
@@ -36,15 +37,19 @@ func loadFile(fsys fs.FS, file string, cfg Config, buf *[]byte) Loaded {
 	if !ok {
 		return Loaded{File: file, Diags: diags}
 	}
-	return LoadData(file, src, cfg)
+	return loadData(file, kind, src, cfg)
 }
 
 // LoadData is LoadFile of a file's bytes, read already: a preview reads
 // a changed file once, to hash the bytes it parses. The result keeps no
 // reference to data.
 func LoadData(file string, src []byte, cfg Config) Loaded {
+	return loadData(file, KindOf(file), src, cfg)
+}
+
+// loadData is LoadData of a file whose kind is known.
+func loadData(file string, kind Kind, src []byte, cfg Config) Loaded {
 	l := Loaded{File: file}
-	kind := KindOf(file)
 	_, lang, _ := splitLang(file)
 	switch kind {
 	case KindTerm:
