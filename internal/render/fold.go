@@ -40,10 +40,11 @@ var (
 	sharedEntries = []string{"crumbs", "termlink", "termcard", "incidentitem", "taglink", "mappingcells", "matrixcell"}
 )
 
-// prepare escapes the entries of set and folds its phrases (see above).
+// prepare escapes the entries of set and folds its phrases (see above);
+// esc are the escapers (see escapers), made once for every set.
 // An entry html/template cannot escape keeps its error for its first run
 // to report, and then nothing of the set is folded in step 2.
-func prepare(set *template.Template, text *i18n.Text, entries []string) {
+func prepare(set *template.Template, text *i18n.Text, esc map[string]func(string) string, entries []string) {
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
 			walkActions(t.Tree.Root, func(a *parse.ActionNode) parse.Node {
@@ -72,7 +73,6 @@ func prepare(set *template.Template, text *i18n.Text, entries []string) {
 	if !escaped {
 		return
 	}
-	esc := escapers()
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
 			walkActions(t.Tree.Root, func(a *parse.ActionNode) parse.Node {

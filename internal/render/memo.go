@@ -194,15 +194,9 @@ func (m *Memo) markdown(prefix string) *markdown.Renderer {
 }
 
 func (m *Memo) keepMarkdown(prefix string, md *markdown.Renderer) {
-	if m == nil {
-		return
+	if m != nil {
+		keep(&m.mu, &m.md, prefix, md)
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.md == nil {
-		m.md = map[string]*markdown.Renderer{}
-	}
-	m.md[prefix] = md
 }
 
 // keep stores v under prefix in the map *into, which mu guards, making

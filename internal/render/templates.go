@@ -71,6 +71,7 @@ func funcs(text *i18n.Text) template.FuncMap {
 // parseTemplates reads base.html, partials.html and one file per kind.
 func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
 	funcs := funcs(text)
+	esc := escapers()
 	base, err := readTemplate(fsys, "base.html")
 	if err != nil {
 		return nil, err
@@ -98,11 +99,11 @@ func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
 			}
 		}
 		if kind == "" {
-			prepare(set, text, sharedEntries)
+			prepare(set, text, esc, sharedEntries)
 			t.shared = set
 			continue
 		}
-		prepare(set, text, pageEntries)
+		prepare(set, text, esc, pageEntries)
 		t.sets[kind] = set
 		ids := map[string]bool{}
 		for _, src := range files {
