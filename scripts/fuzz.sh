@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-1m}
 PKGS=${PKGS:-./...}
-for pkg in $(go list "$PKGS"); do
+for pkg in $(go list $PKGS); do # PKGS may name several
   for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
     echo "== $pkg $target ($FUZZTIME)"
     go test -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" "$pkg"

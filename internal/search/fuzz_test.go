@@ -69,7 +69,7 @@ func split(s string) []string {
 func FuzzNamesRoundTrip(f *testing.F) {
 	f.Add("API Key", "api-key", "AK", "API key~token", "Secret|Sprawl", "secrets-sprawl", "\\x", "")
 	f.Add("Café Identity", "cafe-identity", "", "Café", "Café Token", "cafe-token", "C|T", "~\\")
-	f.Add("a\tb\nc", "x", " ", "a\tb\nc", "a", "", "", "")
+	f.Add("a\tb\nc", "x", " ", "a\tb\nc", "a", "y", "", "")
 	f.Fuzz(func(t *testing.T, title1, slug1, abbr1, syn1, title2, slug2, abbr2, syn2 string) {
 		var terms []*content.Term
 		for _, x := range [][4]string{{title1, slug1, abbr1, syn1}, {title2, slug2, abbr2, syn2}} {

@@ -46,8 +46,7 @@ func Write(w io.Writer, g *xref.Graph, t *content.Term, url string) error {
 	if err != nil {
 		return err
 	}
-	w.Write(b)
-	_, err = io.WriteString(w, "\n")
+	_, err = w.Write(append(b, '\n'))
 	return err
 }
 
