@@ -174,3 +174,29 @@ func TestAPageLookedUpBeforeAnUpdateIsNotServedOld(t *testing.T) {
 		t.Errorf("the current page does not show the new title")
 	}
 }
+
+// A render of a page an update replaced, finishing after the page in its
+// place rendered, must not index the old page's facts over the new one's:
+// an edit would then be judged by what the old site showed.
+func TestAReplacedPageRenderingLateIsNotIndexed(t *testing.T) {
+	src := oneLanguage(t, bundledSite(t))
+	l := New(os.DirFS(src), liveOpts())
+	updateWithin(t, l)
+	const path = "terms/api-key/index.html"
+	old := l.pages.Load().byPath[path] // a request's lookup, not rendered yet
+	edit(t, src, "content/terms/secret.md", replace("title: Secret\n", "title: Secret Value\n"))
+	updateWithin(t, l, "content/terms/secret.md")
+	cur := l.pages.Load().byPath[path]
+	if cur == old {
+		t.Fatal("the update kept the page: the test needs one it replaces")
+	}
+	if _, err := l.Get(path); err != nil {
+		t.Fatal(err)
+	}
+	old.render(l) // the request's render, late
+	l.shown.mu.Lock()
+	defer l.shown.mu.Unlock()
+	if got := l.shown.byPath[path]; got != cur {
+		t.Errorf("the index holds %p for %s, want the current page %p", got, path, cur)
+	}
+}

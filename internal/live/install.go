@@ -56,7 +56,6 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			if o == nil || !o.done.Load() {
 				continue // not rendered: it renders from this version
 			}
-			l.shown.retire(o)
 			// A page kept through an earlier edit has that version's
 			// job: render from this one's.
 			ps.add(path, &page{gen: l.gen, job: next.jobs()[path]})
@@ -121,7 +120,6 @@ func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[stri
 	switch {
 	case o == nil:
 	case maybeTodo && !o.done.Load():
-		l.shown.retire(o) // a request holding the old set may still render it
 		if !o.started.Load() {
 			// Never served: it renders from next, under its old version.
 			ps.add(path, &page{gen: o.gen, job: j})
@@ -137,7 +135,6 @@ func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[stri
 				// merged anew (content.Site.Localize). Its text
 				// goes with it.
 				l.moveText(o.job.Term, j.Term)
-				l.shown.retire(o)
 				o = o.withJob(j)
 				l.shown.add(o)
 			}
@@ -146,7 +143,6 @@ func (l *Live) installPage(ch *Change, ps *pageSet, old *pageSet, stale map[stri
 		}
 	}
 	if o != nil {
-		l.shown.retire(o)
 		if o.job.Term != j.Term {
 			l.moveText(o.job.Term, nil) // its page renders the new term's
 		}

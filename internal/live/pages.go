@@ -62,10 +62,6 @@ type page struct {
 	facts    []xref.Fact
 	mentions xref.MentionText
 	lang     string
-	// retired: no longer current (shownIndex.retire); a render that
-	// finishes later, for a request that still held the old page set,
-	// must not index it.
-	retired bool // guarded by shownIndex.mu
 }
 
 // withJob is the rendered page p, done, as next's job j renders it (j
@@ -98,8 +94,8 @@ func (p *page) render(l *Live) ([]byte, error) {
 		// Indexed as it is marked done, at once for install (see
 		// shownIndex), and only while current: a page of an older set,
 		// rendering for a request that still held that set, would put
-		// its facts in place of its successor's (a full rebuild retires
-		// no page).
+		// its facts in place of its successor's. install publishes the
+		// new set under the same lock, so current is current.
 		l.shown.mu.Lock()
 		defer l.shown.mu.Unlock()
 		if l.pages.Load().byPath[p.job.Path] == p {

@@ -35,9 +35,6 @@ func newShownIndex() *shownIndex {
 
 // add indexes a page that rendered, in place of the page its path had.
 func (ix *shownIndex) add(p *page) {
-	if p.retired {
-		return
-	}
 	path := p.job.Path
 	var before []xref.Fact
 	if o := ix.byPath[path]; o != nil {
@@ -92,17 +89,10 @@ func (ix *shownIndex) reset() {
 	clear(ix.failed)
 }
 
-// retire marks a page no longer current, rendered or not: a render of
-// it that finishes later is not indexed. What its path showed stays
-// indexed until the page in its place renders.
-func (ix *shownIndex) retire(p *page) {
-	p.retired = true
-}
-
-// forget retires p, whose path the site no longer has, and forgets
-// what the path showed.
+// forget forgets what the path of p, which the site no longer has,
+// showed. (A render of p that finishes later is not indexed: it is no
+// longer current, see page.render.)
 func (ix *shownIndex) forget(p *page) {
-	p.retired = true
 	path := p.job.Path
 	if o := ix.byPath[path]; o != nil {
 		for _, f := range o.facts {
