@@ -12,15 +12,22 @@ import (
 	"github.com/nhimg/nhiglossary/internal/proptest"
 )
 
-func checkIncremental(t *testing.T, s *content.Site, opts Options, what string) {
-	t.Helper()
+// resolveBoth resolves s with opts, Memo and all, and again without the
+// Memo; d is how the two differ (-full +incremental), "" when alike.
+func resolveBoth(s *content.Site, opts Options) (next *Graph, d string) {
 	next, diags := Resolve(s, opts)
 	full := opts
 	full.Memo = nil
 	want, wantDiags := Resolve(s, full)
-	if d := cmp.Diff(dumpGraph(want, wantDiags), dumpGraph(next, diags)); d != "" {
-		t.Errorf("%s: incremental differs (-full +incr):\n%s", what, d)
-	}
+	return next, cmp.Diff(dumpGraph(want, wantDiags), dumpGraph(next, diags))
+}
+
+// diffDelta is how Diff from prev to next, using what next's Resolve
+// knew changed, differs from Diff comparing everything (-whole +delta).
+func diffDelta(prev, next *Graph) string {
+	whole := *next
+	whole.delta = nil
+	return cmp.Diff(dumpChanges(diffOne(prev, &whole)), dumpChanges(diffOne(prev, next)))
 }
 
 // An incident's slug and title swap: the names a did-you-mean may suggest
@@ -37,7 +44,9 @@ func TestIncrementalIncidentSlugAndTitleSwap(t *testing.T) {
 	inc2 := *inc
 	inc2.Slug.Value, inc2.Title.Value = inc.Title.Value, inc.Slug.Value
 	s.Incidents = []*content.Incident{&inc2}
-	checkIncremental(t, s, opts, "swap")
+	if _, d := resolveBoth(s, opts); d != "" {
+		t.Errorf("swap: incremental differs (-full +incremental):\n%s", d)
+	}
 }
 
 // The property test, with several edits per Resolve (a live Update of
@@ -55,16 +64,11 @@ func TestIncrementalSeveralEditsAtOnce(t *testing.T) {
 			for range 1 + rng.IntN(4) {
 				history = append(history, gen.edit(site))
 			}
-			next, diags := Resolve(site, opts)
-			full := opts
-			full.Memo = nil
-			want, wantDiags := Resolve(site, full)
-			if d := cmp.Diff(dumpGraph(want, wantDiags), dumpGraph(next, diags)); d != "" {
+			next, d := resolveBoth(site, opts)
+			if d != "" {
 				t.Fatalf("seed %d step %d after %s:\n%s", seed, step, strings.Join(history, "; "), d)
 			}
-			whole := *next
-			whole.delta = nil
-			if d := cmp.Diff(dumpChanges(diffOne(prev, &whole)), dumpChanges(diffOne(prev, next))); d != "" {
+			if d := diffDelta(prev, next); d != "" {
 				t.Fatalf("diff seed %d step %d after %s:\n%s", seed, step, strings.Join(history, "; "), d)
 			}
 			prev = next
@@ -84,12 +88,7 @@ func TestIncrementalViewsShareAMemo(t *testing.T) {
 			if step%2 == 0 {
 				gen.edit(site)
 			}
-			opts := views[rng.IntN(2)]
-			next, diags := Resolve(site, opts)
-			full := opts
-			full.Memo = nil
-			want, wantDiags := Resolve(site, full)
-			if d := cmp.Diff(dumpGraph(want, wantDiags), dumpGraph(next, diags)); d != "" {
+			if _, d := resolveBoth(site, views[rng.IntN(2)]); d != "" {
 				t.Fatalf("seed %d step %d:\n%s", seed, step, d)
 			}
 		}
