@@ -270,12 +270,16 @@ func sharedASCII(a, b string) int {
 	return n
 }
 
+// synonymEscaper escapes a synonym's own "\" and "~", since "~" stands
+// for the title. One for the package: a replacer builds a 6 KB table on
+// first use, once made for every term.
+var synonymEscaper = strings.NewReplacer(`\`, `\\`, "~", `\~`)
+
 func synonyms(title string, ns []content.Name) string {
-	esc := strings.NewReplacer(`\`, `\\`, "~", `\~`)
 	return list(ns, func(s string) string {
 		parts := strings.Split(s, title)
 		for i, p := range parts {
-			parts[i] = esc.Replace(p)
+			parts[i] = synonymEscaper.Replace(p)
 		}
 		return strings.Join(parts, "~")
 	})
