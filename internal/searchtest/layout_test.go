@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -25,23 +26,34 @@ const cls = `new Promise(resolve => {
 	setTimeout(() => resolve(seen ? sum : 0), 200);
 })`
 
+// networkRules are network.EmulateNetworkConditionsByRuleParams with the
+// top-level "offline" that Chromium 148 requires: cdproto (v0.159.3, the
+// newest) has it only in each rule, and Chromium 148 answers "Invalid
+// parameters" without it. Older versions ignore it.
+type networkRules struct {
+	Offline                  bool                  `json:"offline"`
+	MatchedNetworkConditions []*network.Conditions `json:"matchedNetworkConditions"`
+}
+
+var emulateNetworkConditionsByRule = cdp.Command[networkRules, network.EmulateNetworkConditionsByRuleResult]{Method: network.CommandEmulateNetworkConditionsByRule}
+
 // throttle slows the tab as Lighthouse's mobile run does: 4x CPU
 // slowdown, 150 ms round trips and 1.6 Mbit/s down.
 func throttle(t *testing.T, ctx context.Context) {
 	t.Helper()
 	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
-		t.Fatal(err)
+		t.Fatalf("CPU throttling: %v", err)
 	}
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
+		t.Fatalf("network events: %v", err)
 	}
-	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+	if _, err := chromedp.Call(ctx, emulateNetworkConditionsByRule, networkRules{
 		MatchedNetworkConditions: []*network.Conditions{{Latency: 150, DownloadThroughput: 1.6 * 1024 * 1024 / 8, UploadThroughput: 750 * 1024 / 8}},
 	}); err != nil {
-		t.Fatal(err)
+		t.Fatalf("network throttling: %v", err)
 	}
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		t.Fatal(err)
+		t.Fatalf("cache: %v", err)
 	}
 }
 
