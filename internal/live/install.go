@@ -34,7 +34,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 	l.gen++
 	old := l.pages.Load()
 	var ps *pageSet
-	kept := -1 // how many of old's paths next has, when known
+	lost := true // whether some of old's paths may not be in ps
 	switch {
 	case changes == nil:
 		ps = &pageSet{byPath: make(map[string]*page, next.n)}
@@ -50,7 +50,7 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 				ps.add(path, o)
 			}
 		}
-		kept = len(old.byPath)
+		lost = false // an edit in place keeps every path
 		for path := range l.shown.stale(changes) {
 			o := ps.byPath[path]
 			if o == nil || !o.done.Load() {
@@ -76,28 +76,26 @@ func (l *Live) install(ch *Change, next *state, changes *xref.Changes) {
 			for _, j := range look {
 				l.installPage(ch, ps, old, stale, j)
 			}
-			kept = len(old.byPath) // (the ones that went are dealt with)
+			lost = false // the ones that went are dealt with
 			break
 		}
 		ps = &pageSet{byPath: make(map[string]*page, next.n)}
-		kept = 0
+		kept := 0 // jobs whose path old has
 		for j := range next.each() {
 			if old.byPath[j.Path] != nil {
 				kept++
 			}
 			l.installPage(ch, ps, old, stale, j)
 		}
+		// When two jobs had one path, the count says nothing.
+		lost = kept != len(old.byPath) || len(ps.byPath) != next.n
 	}
-	if len(ps.byPath) != next.n {
-		kept = -1 // two jobs had one path: the count says nothing
-	}
-	for path, o := range old.byPath {
-		if kept == len(old.byPath) {
-			break // none went: no need to look
-		}
-		if ps.byPath[path] == nil {
-			ch.Removed = append(ch.Removed, path)
-			l.shown.forget(o)
+	if lost {
+		for path, o := range old.byPath {
+			if ps.byPath[path] == nil {
+				ch.Removed = append(ch.Removed, path)
+				l.shown.forget(o)
+			}
 		}
 	}
 	slices.Sort(ch.Pages)

@@ -316,6 +316,50 @@ func TestLiveSaysWhereARenamedOrDeletedTermWent(t *testing.T) {
 	}
 }
 
+// went is the paths of the pages before has and after has not, sorted as
+// Change.Removed is.
+func went(before, after map[string]*page) []string {
+	var out []string
+	for path := range before {
+		if _, ok := after[path]; !ok {
+			out = append(out, path)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// A rebuild of every page (a site template changed) says which pages
+// went in the same batch. (The random edits of the property tests change
+// no template.)
+func TestAFullRebuildSaysWhichPagesWent(t *testing.T) {
+	src := copySite(t, "example-site")
+	ctx := context.Background()
+	l := New(os.DirFS(src), liveOpts())
+	write(t, src, "content/terms/orphan.md", "---\ntitle: Orphan\nsummary: Alone.\nupdated: 2026-01-01\n---\nAlone.\n")
+	if ch := l.Update(ctx, nil); ch.Err != nil {
+		t.Fatalf("%v\n%v", ch.Err, ch.Diags)
+	}
+	before := l.pages.Load().byPath
+	tmpl, err := os.ReadFile("../../templates/term.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, src, "templates/term.html", string(tmpl)+"{{/* changed */}}")
+	os.Remove(filepath.Join(src, "content/terms/orphan.md"))
+	ch := l.Update(ctx, []string{"templates/term.html", "content/terms/orphan.md"})
+	if ch.Err != nil {
+		t.Fatalf("%v\n%v", ch.Err, ch.Diags)
+	}
+	want := went(before, l.pages.Load().byPath)
+	if !slices.Contains(want, "terms/orphan/index.html") {
+		t.Fatalf("the pages that went, %q, lack the deleted term's", want)
+	}
+	if diff := cmp.Diff(want, ch.Removed); diff != "" {
+		t.Errorf("removed (-went +reported):\n%s", diff)
+	}
+}
+
 func TestLiveKeepsTheLastGoodPagesWhileTheSiteHasErrors(t *testing.T) {
 	src := copySite(t, "example-site")
 	ctx := context.Background()

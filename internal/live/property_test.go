@@ -56,6 +56,9 @@ type pSite struct {
 	// de holds the German translations by term slug; nil on a site in
 	// one language.
 	de map[string]*pTranslation
+	// deOff takes German out of the settings, and its files with it:
+	// the site has one job list fewer.
+	deOff bool
 }
 
 // phrases are what bodies mention and what may become a synonym later.
@@ -191,7 +194,7 @@ func (s *pSite) frameworkText() string {
 
 func (s *pSite) configText() string {
 	text := fmt.Sprintf("title: %q\nbase_url: https://example.org/kb/\nautolink: first\n", s.title)
-	if s.de != nil {
+	if s.de != nil && !s.deOff {
 		text += "languages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n"
 	}
 	return text
@@ -216,7 +219,7 @@ func (s *pSite) files() map[string]string {
 	}
 	for _, inc := range s.incidents {
 		out[inc.file()] = inc.text()
-		if inc.de != nil {
+		if inc.de != nil && !s.deOff {
 			out["content/incidents/"+inc.slug+".de.md"] = fmt.Sprintf("---\ntitle: %q\nsummary: %q\n---\nEin Vorfall.\n", inc.de.title, inc.de.summary)
 		}
 	}
@@ -224,7 +227,9 @@ func (s *pSite) files() map[string]string {
 		out[tm.file()] = tm.text()
 	}
 	for slug, tr := range s.de {
-		out["content/terms/"+slug+".de.md"] = tr.text()
+		if !s.deOff {
+			out["content/terms/"+slug+".de.md"] = tr.text()
+		}
 	}
 	return out
 }
@@ -367,6 +372,13 @@ func (s *pSite) editTranslation(r *rand.Rand) string {
 
 // edit makes one random edit to the model and returns its name.
 func (s *pSite) edit(r *rand.Rand) string {
+	if s.de != nil && r.IntN(12) == 0 {
+		s.deOff = !s.deOff
+		if s.deOff {
+			return "German taken out"
+		}
+		return "German back"
+	}
 	if s.de != nil && r.IntN(2) == 0 {
 		return s.editTranslation(r)
 	}
@@ -527,10 +539,14 @@ func testEdits(t *testing.T, german, busy bool) {
 			if busy {
 				stop = renderWhile(l, seed*100+uint64(step))
 			}
+			before := l.pages.Load().byPath
 			ch := l.Update(ctx, files)
 			stop()
 			if ch.Err != nil {
 				t.Fatalf("seed %d step %d %q: %v\n%v", seed, step, history, ch.Err, ch.Diags)
+			}
+			if removed := went(before, l.pages.Load().byPath); !slices.Equal(ch.Removed, removed) {
+				t.Fatalf("seed %d after %q: removed %q, want the pages that went, %q", seed, history, ch.Removed, removed)
 			}
 			if err := keptDeclarations(l); err != nil {
 				t.Fatalf("seed %d after %q: %v", seed, history, err)
