@@ -173,10 +173,14 @@ func (r *Renderer) elsewhere(fs ...xref.Fact) []xref.Fact {
 // when asked (Job.RenderDeps).
 func (r *Renderer) Jobs() []Job {
 	g := r.g
+	// The default language's renderer writes the files the site has
+	// once, not once a language, and a page for every term. (Another
+	// language's has the pages of the terms it owns.)
+	root := r.home == nil || r.home == r
 	// A term has its page, and at the root its Markdown copy and JSON
 	// (exchangeJobs): a slice that grew would copy every job made so far.
 	perTerm := 1
-	if r.prefix == "" {
+	if root {
 		perTerm = 3
 	}
 	jobs := make([]Job, 0, 32+perTerm*len(g.Terms)+len(g.Incidents)+len(g.Frameworks)+len(g.Tags.Pages)+len(g.Categories.Pages)+len(g.Redirects)+len(g.Shared))
@@ -189,12 +193,9 @@ func (r *Renderer) Jobs() []Job {
 		return &jobs[len(jobs)-1]
 	}
 	termList, incList, fwList := site(xref.TermList), site(xref.IncidentList), site(xref.FrameworkList)
-	root := r.prefix == "" // files the site has once, not once a language
-	// The default language's renderer has a page for every term: the
-	// Memo keeps their paths. (Another language's has the pages of the
-	// terms it owns.)
+	// The Memo keeps the paths of the root's term files.
 	var paths []termPaths
-	if r.home == nil || r.home == r {
+	if root {
 		paths = r.opts.Memo.termPaths(r.prefix, g.Terms, func(t *content.Term) termPaths {
 			slug := t.Slug.Value
 			return termPaths{page: "terms/" + slug + "/index.html", copy: "terms/" + slug + "/index.md", json: termjson.Path(slug)}
