@@ -3,7 +3,6 @@ package xref
 import (
 	"math/bits"
 	"slices"
-	"strings"
 )
 
 // MentionIndex holds many texts (a preview's rendered pages), each under
@@ -35,7 +34,7 @@ const (
 
 // mentionBit is the bit that sequence s[:3] sets.
 func mentionBit(s string) int {
-	return int((uint64(s[0])<<16 | uint64(s[1])<<8 | uint64(s[2])) * 0x9E3779B97F4A7C15 >> (64 - mentionLog))
+	return int(gramHash(s) >> (64 - mentionLog))
 }
 
 func NewMentionIndex[K comparable]() *MentionIndex[K] {
@@ -128,12 +127,12 @@ func (ix *MentionIndex[K]) Mentioning(c *Changes, skip func(K) bool) []K {
 					s := w*64 + bits.TrailingZeros64(word)
 					word &= word - 1
 					m := ix.texts[s]
-					if m == nil || ix.langs[s] != lang || !m.mayHold(n) {
+					if m == nil || ix.langs[s] != lang {
 						continue
 					}
 					if skip(ix.keys[s]) {
 						found[w] |= 1 << (s % 64)
-					} else if strings.Contains(m.folded, n) {
+					} else if m.holds(n) {
 						found[w] |= 1 << (s % 64)
 						out = append(out, ix.keys[s])
 					}

@@ -36,7 +36,13 @@ func NewMentionText(text string) MentionText {
 }
 
 func (m *MentionText) gram(s string) uint64 {
-	return (uint64(s[0])<<16 | uint64(s[1])<<8 | uint64(s[2])) * 0x9E3779B97F4A7C15 >> m.shift
+	return gramHash(s) >> m.shift
+}
+
+// gramHash mixes the three bytes s[:3] (Fibonacci hashing): its top bits
+// are the bit a sequence sets, here and in MentionIndex.
+func gramHash(s string) uint64 {
+	return (uint64(s[0])<<16 | uint64(s[1])<<8 | uint64(s[2])) * 0x9E3779B97F4A7C15
 }
 
 // mayHold is false when the text cannot hold folded name n.
@@ -59,9 +65,14 @@ func (m *MentionText) Empty() bool { return m.folded == "" }
 // view that changed (the plain check MentionIndex narrows down).
 func (c *Changes) MentionedIn(lang string, m *MentionText) bool {
 	for _, n := range c.names[lang] {
-		if m.mayHold(n) && strings.Contains(m.folded, n) {
+		if m.holds(n) {
 			return true
 		}
 	}
 	return false
+}
+
+// holds reports whether the text holds folded name n.
+func (m *MentionText) holds(n string) bool {
+	return m.mayHold(n) && strings.Contains(m.folded, n)
 }

@@ -69,12 +69,7 @@ func (r *resolver) allNameList() []string {
 // appendNames appends the names' values, leaving out empty ones, which
 // would otherwise be suggested for any short typo.
 func appendNames(list []string, names ...content.Name) []string {
-	for _, n := range names {
-		if n.Value != "" {
-			list = append(list, n.Value)
-		}
-	}
-	return list
+	return appendTagged(list, "", names...)
 }
 
 func (r *resolver) frameworkIDs() []string {
