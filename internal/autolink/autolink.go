@@ -91,24 +91,16 @@ func New(names []Entry) *Matcher {
 	for _, e := range names {
 		m.entries = append(m.entries, m.entry(e, &b))
 	}
-	// Each node's entries, in the order of the names: linked from the
-	// last, each put in front, so that no list is walked (many names
-	// alike would make that quadratic).
-	for x := int32(len(m.entries)) - 1; x >= 0; x-- {
-		if node := m.entries[x].node; node != 0 {
-			m.entries[x].next = m.end[node]
-			m.end[node] = x
-		}
-	}
+	m.link()
 	m.padFirst()
 	return m
 }
 
 // Replace returns the Matcher New would make of m's names with
 // names[start:end] replaced by with; m is left as it is. It costs a copy
-// of m's tables, not a look-up of every word of every name: a live
-// preview changes a few names of thousands. Names that went leave their
-// words and trie nodes behind, which match nothing.
+// of m's tables and a walk of its entries, not a look-up of every word of
+// every name: a live preview changes a few names of thousands. Names that
+// went leave their words and trie nodes behind, which match nothing.
 func (m *Matcher) Replace(start, end int, with []Entry) *Matcher {
 	n := &Matcher{
 		words:    m.words.clone(),
@@ -119,67 +111,30 @@ func (m *Matcher) Replace(start, end int, with []Entry) *Matcher {
 		end:      slices.Clone(m.end),
 		entries:  make([]entry, 0, len(m.entries)-(end-start)+len(with)),
 	}
-	delta := int32(len(with) - (end - start))
-	moved := func(x int32) int32 { // m's entry index x in n
-		if x >= int32(end) {
-			return x + delta
-		}
-		return x
-	}
-	// The nodes whose list of entries changes; the others' lists keep
-	// their order, with indices moved.
-	touched := map[uint32]bool{}
-	for _, e := range m.entries[start:end] {
-		if e.node != 0 {
-			touched[e.node] = true
-		}
-	}
 	n.entries = append(n.entries, m.entries[:start]...)
 	var b builder
 	for _, e := range with {
-		en := n.entry(e, &b)
-		if en.node != 0 {
-			touched[en.node] = true
-		}
-		n.entries = append(n.entries, en)
+		n.entries = append(n.entries, n.entry(e, &b))
 	}
 	n.entries = append(n.entries, m.entries[end:]...)
-	if delta != 0 {
-		for i, x := range n.end {
-			if x >= 0 {
-				n.end[i] = moved(x)
-			}
-		}
-		for i := range n.entries {
-			if x := n.entries[i].next; x >= 0 {
-				n.entries[i].next = moved(x)
-			}
-		}
-	}
-	var list []int32
-	for node := range touched {
-		list = list[:0]
-		if int(node) < len(m.end) {
-			for x := m.end[node]; x >= 0; x = m.entries[x].next {
-				if x < int32(start) || x >= int32(end) {
-					list = append(list, moved(x))
-				}
-			}
-		}
-		for k := range with {
-			if x := int32(start + k); n.entries[x].node == node {
-				list = append(list, x)
-			}
-		}
-		slices.Sort(list) // the order of the names, as New links them
-		n.end[node] = -1
-		for k := len(list) - 1; k >= 0; k-- {
-			n.entries[list[k]].next = n.end[node]
-			n.end[node] = list[k]
-		}
-	}
+	n.link()
 	n.padFirst()
 	return n
+}
+
+// link lists each node's entries, in the order of the names: linked
+// from the last, each put in front, so that no list is walked (many
+// names alike would make that quadratic).
+func (m *Matcher) link() {
+	for i := range m.end {
+		m.end[i] = -1
+	}
+	for x := int32(len(m.entries)) - 1; x >= 0; x-- {
+		if node := m.entries[x].node; node != 0 {
+			m.entries[x].next = m.end[node]
+			m.end[node] = x
+		}
+	}
 }
 
 // builder is the scratch space of entry.
