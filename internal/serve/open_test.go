@@ -31,7 +31,8 @@ func TestTheChangedPageABrowserShowsRendersBeforeItIsAskedFor(t *testing.T) {
 	pending := s.live.Pending()
 	var bg sync.WaitGroup
 	defer bg.Wait()
-	s.warm(context.Background(), &bg, s.publish(ch))
+	s.publish(ch)
+	s.warm(context.Background(), &bg, toWarm(ch, s.open.has))
 	es.await(t, "a reload of the edited page", reloads("/terms/api-key/"))
 	deadline := time.Now().Add(10 * time.Second)
 	for s.live.Pending() != pending-1 {

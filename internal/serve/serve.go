@@ -122,7 +122,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	start := time.Now()
 	ch := s.live.Update(ctx, nil)
 	s.report(ch, nil)
-	s.publish(ch) // no page is open yet: none to warm
+	s.publish(ch)
 	if ch.Err == nil {
 		fmt.Fprintf(s.log, "built %d terms in %s\n", ch.Terms, ms(time.Since(start)))
 	}
@@ -220,7 +220,9 @@ func (s *server) loop(ctx context.Context, batches <-chan []string) {
 			stopBG() // a render under way finishes; none starts
 			ch := s.live.Update(ctx, batch)
 			s.report(ch, batch)
-			s.warm(ctx, &bg, s.publish(ch))
+			s.publish(ch)
+			// The changed pages the browsers show render before they ask.
+			s.warm(ctx, &bg, toWarm(ch, s.open.has))
 			startBG(afterUpdate)
 		case <-rendered:
 			s.mu.Lock()
@@ -252,9 +254,8 @@ func (s *server) warm(ctx context.Context, bg *sync.WaitGroup, pages []string) {
 	})
 }
 
-// publish tells the browsers what an update did, and returns the changed
-// pages they show, to render before they ask (see toWarm).
-func (s *server) publish(ch *live.Change) (warm []string) {
+// publish tells the browsers what an update did.
+func (s *server) publish(ch *live.Change) {
 	if ch.Err == nil {
 		s.built.Store(true)
 	}
@@ -265,7 +266,6 @@ func (s *server) publish(ch *live.Change) (warm []string) {
 	if m := changeMessage(ch, s.live.Base(), s.live.AssetVersions()); m != nil {
 		s.hub.Broadcast(m)
 	}
-	return toWarm(ch, s.open.has)
 }
 
 // setStatus sends the browsers the site's problems when they changed.
