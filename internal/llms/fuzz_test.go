@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -24,12 +24,8 @@ func FuzzWriteTerm(f *testing.F) {
 				"\nrelated: [two]\nupdated: 2026-01-02\n---\n" + body + "\n")},
 			"content/terms/two.md": {Data: []byte("---\ntitle: " + strconv.Quote(other) + "\nsummary: The other term.\nupdated: 2026-01-02\n---\nText.\n")},
 		}
-		s, diags := content.Load(fsys)
-		if diags.HasErrors() {
-			return
-		}
-		g, diags := xref.Resolve(s, xref.Options{})
-		if diags.HasErrors() {
+		g, _ := sitetest.Resolve(fsys)
+		if g == nil {
 			return
 		}
 		one, two := g.TermBySlug["one"], g.TermBySlug["two"]

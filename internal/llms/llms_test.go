@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -16,14 +17,7 @@ const base = "https://example.org/glossary/"
 
 func example(t *testing.T) (*xref.Graph, Links) {
 	t.Helper()
-	s, diags := content.Load(os.DirFS("../build/testdata/example-site"))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	g, diags := xref.Resolve(s, xref.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	g := sitetest.MustResolve(t, os.DirFS("../build/testdata/example-site"))
 	l := Links{
 		Term:         func(slug string) string { return base + "terms/" + slug + "/" },
 		TermMarkdown: func(slug string) string { return base + "terms/" + slug + "/index.md" },
@@ -117,11 +111,7 @@ func TestDeprecatedTerms(t *testing.T) {
 		"content/terms/key.md": {Data: []byte("---\ntitle: Key\nsummary: A key.\nupdated: 2026-01-02\n---\nSee [[Old]].\n")},
 		"content/terms/old.md": {Data: []byte("---\ntitle: Old\nsummary: Old name.\ndeprecated: true\nreplaced_by: key\nupdated: 2026-01-02\n---\n")},
 	}
-	s, diags := content.Load(fsys)
-	g, more := xref.Resolve(s, xref.Options{})
-	if diags.HasErrors() || more.HasErrors() {
-		t.Fatal(diags, more)
-	}
+	g := sitetest.MustResolve(t, fsys)
 	_, l := example(t)
 	l.Wiki = func(string) (string, string, bool) { return base + "terms/old/", "Old", true }
 	if idx := index(g, l); strings.Contains(idx, "[Old]") || !strings.Contains(idx, "[Key]") {

@@ -5,16 +5,15 @@ import (
 	"testing"
 
 	"github.com/nhimg/nhiglossary"
-	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/markdown"
-	"github.com/nhimg/nhiglossary/internal/xref"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 )
 
 // In a translation, a plain mention links where a [[link]] of the same
 // name goes: the language's own names first, then the originals' names
 // where no name of the language took them.
 func TestAutoLinksInATranslationFallBackToTheOriginalsNames(t *testing.T) {
-	site, diags := content.Load(fstestFS(map[string]string{
+	graphs := sitetest.MustResolveLanguages(t, sitetest.FS(map[string]string{
 		"nhiglossary.yaml":           "title: Two\nautolink: all\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n",
 		"content/terms/secret.md":    "---\ntitle: Secret\nsummary: S.\nsynonyms: [Credential]\nupdated: 2026-01-01\nrelated: [key, token, vault]\n---\nA.\n",
 		"content/terms/secret.de.md": "---\ntitle: Geheimnis\nsource_updated: 2026-01-01\n---\nB.\n",
@@ -24,13 +23,6 @@ func TestAutoLinksInATranslationFallBackToTheOriginalsNames(t *testing.T) {
 		"content/terms/vault.md":     "---\ntitle: Vault\nsummary: V.\nupdated: 2026-01-01\nrelated: [secret]\n---\nA.\n",
 		"content/terms/vault.de.md":  "---\ntitle: Tresor\nsynonyms: [Credential]\nsource_updated: 2026-01-01\n---\nB.\n",
 	}))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	graphs, diags := xref.ResolveLanguages(site, xref.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
 	rs, err := NewSite(graphs, nhiglossary.Templates(), make([]Assets, 2), make([]Options, 2))
 	if err != nil {
 		t.Fatal(err)

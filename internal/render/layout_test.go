@@ -8,7 +8,7 @@ import (
 
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/content"
-	"github.com/nhimg/nhiglossary/internal/xref"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 )
 
 // The parts of a layout every page shares, which the view tests leave
@@ -57,19 +57,12 @@ func TestLayout(t *testing.T) {
 // x-default; a term without a translation is listed in its own language,
 // linking to the original's page.
 func TestTwoLanguageViews(t *testing.T) {
-	site, diags := content.Load(fstestFS(map[string]string{
+	graphs := sitetest.MustResolveLanguages(t, sitetest.FS(map[string]string{
 		"nhiglossary.yaml":           "title: Two\nbase_url: https://example.org/\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n",
 		"content/terms/secret.md":    "---\ntitle: Secret\nsummary: Kept secret.\nupdated: 2026-01-01\nrelated: [key]\n---\nSee [[Key]].\n",
 		"content/terms/secret.de.md": "---\ntitle: Geheimnis\nsummary: Geheim gehalten.\nsource_updated: 2026-01-01\n---\nSiehe [[Key]].\n",
 		"content/terms/key.md":       "---\ntitle: Key\nsummary: A key.\nupdated: 2026-01-01\nrelated: [secret]\n---\nA key.\n",
 	}))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	graphs, diags := xref.ResolveLanguages(site, xref.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
 	rs, err := NewSite(graphs, nhiglossary.Templates(), make([]Assets, 2), make([]Options, 2))
 	if err != nil {
 		t.Fatal(err)

@@ -7,8 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/nhimg/nhiglossary"
-	"github.com/nhimg/nhiglossary/internal/content"
-	"github.com/nhimg/nhiglossary/internal/xref"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 )
 
 // A renderer made with a Memo shows the chrome one made without would:
@@ -23,14 +22,7 @@ func TestMemoChromeIsTheChromeMadeAnew(t *testing.T) {
 		}
 	}
 	for i, files := range []map[string]string{noTerms, viewSite, maps.Clone(viewSite), noTerms} {
-		site, diags := content.Load(fstestFS(files))
-		if diags.HasErrors() {
-			t.Fatal(diags)
-		}
-		g, diags := xref.Resolve(site, xref.Options{})
-		if diags.HasErrors() {
-			t.Fatal(diags)
-		}
+		g := sitetest.MustResolve(t, sitetest.FS(files))
 		fresh, err := New(g, nhiglossary.Templates(), Assets{}, Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/nhimg/nhiglossary"
-	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -20,7 +20,7 @@ func terminologySite(t *testing.T) (*Renderer, *xref.Graph) {
 	term := func(title, extra string) *fstest.MapFile {
 		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\nsummary: About " + title + ".\nupdated: 2026-01-01\n" + extra + "---\nBody.\n")}
 	}
-	site, diags := content.Load(fstest.MapFS{
+	g := sitetest.MustResolve(t, fstest.MapFS{
 		"content/terms/secret.md":     term("Secret", ""),
 		"content/terms/api-key.md":    term("API Key", "broader: [secret]\nabbreviations: [AK]\nreviewed: {by: Ann, on: 2026-02-01}\ndefinitions:\n  - text: A code.\n    source: {title: S, url: https://example.org/s}\n    context: APIs\n"),
 		"content/terms/token.md":      term("Token", "broader: [secret]\nabbreviations: [AK]\n"),
@@ -28,13 +28,6 @@ func terminologySite(t *testing.T) (*Renderer, *xref.Graph) {
 		"content/terms/leaf-token.md": term("Leaf Token", "broader: [token, api-key]\n"),
 		"content/terms/leaf-bud.md":   term("Leaf Bud", "broader: [leaf-token]\n"),
 	})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	g, diags := xref.Resolve(site, xref.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
 	r, err := New(g, nhiglossary.Templates(), Assets{}, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -20,6 +19,7 @@ import (
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
 	"github.com/nhimg/nhiglossary/internal/markdown"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -121,27 +121,12 @@ Also.
 // without drafts does.
 func newViewRenderer(t *testing.T, files map[string]string) *Renderer {
 	t.Helper()
-	site, diags := content.Load(fstestFS(files))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	g, diags := xref.Resolve(site, xref.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	g := sitetest.MustResolve(t, sitetest.FS(files))
 	r, err := New(g, nhiglossary.Templates(), Assets{}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
-}
-
-func fstestFS(files map[string]string) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for name, text := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(text)}
-	}
-	return fsys
 }
 
 // viewOpts compare views by their data. Left out: the parts of a layout

@@ -13,6 +13,7 @@ import (
 	"github.com/knakk/rdf"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
 
@@ -44,14 +45,7 @@ Body.
 		"content/terms/old-key.md":        {Data: []byte("---\ntitle: Old Key\nsummary: What we once called it.\ndeprecated: true\nreplaced_by: api-key\nupdated: 2026-01-02\n---\nBody.\n")},
 		"content/frameworks/fw.yaml":      {Data: []byte("name: The \"FW\"\nurl: https://example.org/fw\ncontrols:\n  - id: C.1\n    title: First\n  - id: C-1\n    title: Second\n")},
 	}
-	s, diags := content.Load(fsys)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	g, diags := xref.Resolve(s, xref.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	g := sitetest.MustResolve(t, fsys)
 	return g
 }
 
@@ -196,14 +190,7 @@ func TestTranslatedLabels(t *testing.T) {
 		"content/terms/secret.de.md":  {Data: []byte("---\ntitle: Geheimnis\nsource_updated: 2026-01-02\n---\n")},
 		"content/terms/vault.md":      {Data: []byte("---\ntitle: Vault\nsummary: Where secrets live.\nrelated: [secret]\nupdated: 2026-01-02\n---\nBody.\n")},
 	}
-	s, diags := content.Load(fsys)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	gs, diags := xref.ResolveLanguages(s, xref.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	gs := sitetest.MustResolveLanguages(t, fsys)
 	ts := parse(t, Write(gs[0], links(), gs[1:]...))
 	checkSKOS(t, ts)
 	g := index(ts)

@@ -7,8 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/nhimg/nhiglossary/internal/content"
-	"github.com/nhimg/nhiglossary/internal/xref"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 )
 
 // A term's file is JSON that reads back as the term, whatever its
@@ -22,12 +21,8 @@ func FuzzWrite(f *testing.F) {
 			"content/terms/one.md": {Data: []byte("---\ntitle: " + strconv.Quote(title) + "\nsummary: " + strconv.Quote(summary) +
 				"\nabbreviations: [" + strconv.Quote(abbr) + "]\nupdated: 2026-01-02\n---\nText.\n")},
 		}
-		s, diags := content.Load(fsys)
-		if diags.HasErrors() {
-			return
-		}
-		g, diags := xref.Resolve(s, xref.Options{})
-		if diags.HasErrors() {
+		g, _ := sitetest.Resolve(fsys)
+		if g == nil {
 			return
 		}
 		one := g.TermBySlug["one"]

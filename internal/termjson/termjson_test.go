@@ -7,16 +7,11 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/nhimg/nhiglossary/internal/content"
-	"github.com/nhimg/nhiglossary/internal/xref"
+	"github.com/nhimg/nhiglossary/internal/sitetest"
 )
 
 func TestWrite(t *testing.T) {
-	s, diags := content.Load(os.DirFS("../build/testdata/example-site"))
-	g, more := xref.Resolve(s, xref.Options{})
-	if diags.HasErrors() || more.HasErrors() {
-		t.Fatal(diags, more)
-	}
+	g := sitetest.MustResolve(t, os.DirFS("../build/testdata/example-site"))
 	tm := g.TermBySlug["api-key"]
 	var buf bytes.Buffer
 	if err := Write(&buf, g, tm, "https://example.org/glossary/terms/api-key/"); err != nil {
@@ -49,11 +44,7 @@ func TestTerminologyFields(t *testing.T) {
 		"content/terms/static.md": {Data: []byte("---\ntitle: Static\nsummary: A static key.\nbroader: [key]\nupdated: 2026-01-02\n---\n")},
 		"content/terms/old.md":    {Data: []byte("---\ntitle: Old\nsummary: Old name.\ndeprecated: true\nreplaced_by: key\nupdated: 2026-01-02\n---\n")},
 	}
-	s, diags := content.Load(fsys)
-	g, more := xref.Resolve(s, xref.Options{})
-	if diags.HasErrors() || more.HasErrors() {
-		t.Fatal(diags, more)
-	}
+	g := sitetest.MustResolve(t, fsys)
 	get := func(slug string) Term {
 		var b bytes.Buffer
 		if err := Write(&b, g, g.TermBySlug[slug], "/terms/"+slug+"/"); err != nil {
