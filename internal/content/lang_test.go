@@ -196,19 +196,6 @@ func TestTranslationsListsMissingAndStale(t *testing.T) {
 	}
 }
 
-func TestKindOfTranslations(t *testing.T) {
-	for file, want := range map[string]Kind{
-		"content/terms/api-key.md":         KindTerm,
-		"content/terms/api-key.de.md":      KindTermTranslation,
-		"content/incidents/leak.pt-BR.md":  KindIncidentTranslation,
-		"content/frameworks/owasp.de.yaml": KindFramework,
-	} {
-		if got := KindOf(file); got != want {
-			t.Errorf("KindOf(%q) = %v, want %v", file, got, want)
-		}
-	}
-}
-
 func TestTranslationDiagnosticsHaveTheirCodes(t *testing.T) {
 	_, diags := Load(site(map[string]string{
 		"nhiglossary.yaml":            twoLangConfig,
@@ -240,10 +227,16 @@ func TestInterfaceDuplicateKeyAfterABlankOne(t *testing.T) {
 	}
 }
 
-// An element below the folder that starts with ".", "_" or "#", or is
-// empty, is an editor's or backup file's: not a file of the site.
-func TestKindOfLeavesOutEditorsFiles(t *testing.T) {
+// A file's kind is its folder's, a translation's when its name has a
+// language. An element below the folder that starts with ".", "_" or
+// "#", or is empty, is an editor's or backup file's: not a file of the
+// site.
+func TestKindOf(t *testing.T) {
 	for file, want := range map[string]Kind{
+		"content/terms/api-key.md":           KindTerm,
+		"content/terms/api-key.de.md":        KindTermTranslation,
+		"content/incidents/leak.pt-BR.md":    KindIncidentTranslation,
+		"content/frameworks/owasp.de.yaml":   KindFramework,
 		"content/terms/sub/api-key.md":       KindTerm,
 		"content/terms/.api-key.md.swp":      KindOther,
 		"content/terms/.api-key.md":          KindOther,

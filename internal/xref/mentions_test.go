@@ -12,15 +12,7 @@ import (
 // cannot hold the name.
 func TestMentionedInIsMentions(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	words := []string{"api", "key", "keys", "Ünïcode", "token", "  ", "\n", "-", "é", "ci/cd", "a", "quiet", "harbor"}
-	text := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteByte(" \n-"[r.IntN(3)])
-		}
-		return b.String()
-	}
+	text := randomText(r, "api", "key", "keys", "Ünïcode", "token", "  ", "\n", "-", "é", "ci/cd", "a", "quiet", "harbor")
 	held := 0
 	for range 3000 {
 		body := text(r.IntN(200))
@@ -75,15 +67,7 @@ func mentionsPlain(c *Changes, lang, folded string) bool {
 // its view, and no other, as texts come, change and go.
 func TestMentionIndexFindsWhatMentionedInSays(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	words := []string{"api", "key", "keys", "Ünïcode", "token", "  ", "-", "é", "ci/cd", "a", "quiet", "harbor", "vault", "rotation"}
-	text := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteByte(" \n-"[r.IntN(3)])
-		}
-		return b.String()
-	}
+	text := randomText(r, "api", "key", "keys", "Ünïcode", "token", "  ", "-", "é", "ci/cd", "a", "quiet", "harbor", "vault", "rotation")
 	ix := NewMentionIndex[int]()
 	texts := map[int]string{} // what ix holds, by key
 	langs := map[int]string{}
@@ -141,5 +125,18 @@ func TestMentionIndexFindsWhatMentionedInSays(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Errorf("only %d texts mentioned a name: the test tries too few", found)
+	}
+}
+
+// randomText returns a maker of texts of n of words, each followed by a
+// space, a newline or a hyphen.
+func randomText(r *rand.Rand, words ...string) func(n int) string {
+	return func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(" \n-"[r.IntN(3)])
+		}
+		return b.String()
 	}
 }
