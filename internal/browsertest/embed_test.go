@@ -89,9 +89,8 @@ func TestEmbedAcrossOriginsUnderStrictCSP(t *testing.T) {
 	Press(t, ctx, kb.Escape)
 	WaitFor(t, ctx, "!("+tipShown+")", "Escape to hide the tooltip")
 
-	// Keyboard focus: Tab to the first mark. Chromium (148) starts Tab
-	// from the element the pointer last moved over: it moves to the
-	// heading, before the marks.
+	// Keyboard focus: Tab to the first mark. Chromium 148 starts Tab
+	// after the mark under the pointer: the pointer moves off it.
 	x, y = center(t, ctx, "h1")
 	Do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
 	Press(t, ctx, kb.Tab)

@@ -3,6 +3,7 @@ package live
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -316,9 +317,9 @@ func TestLiveSaysWhereARenamedOrDeletedTermWent(t *testing.T) {
 	}
 }
 
-// went is the paths of the pages before has and after has not, sorted as
-// Change.Removed is.
-func went(before, after map[string]*page) []string {
+// pathsThatWent is the paths of the pages before has and after has not,
+// sorted as Change.Removed is.
+func pathsThatWent(before, after map[string]*page) []string {
 	var out []string
 	for path := range before {
 		if _, ok := after[path]; !ok {
@@ -346,18 +347,36 @@ func TestAFullRebuildSaysWhichPagesWent(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, src, "templates/term.html", string(tmpl)+"{{/* changed */}}")
-	os.Remove(filepath.Join(src, "content/terms/orphan.md"))
+	if err := os.Remove(filepath.Join(src, "content/terms/orphan.md")); err != nil {
+		t.Fatal(err)
+	}
 	ch := l.Update(ctx, []string{"templates/term.html", "content/terms/orphan.md"})
 	if ch.Err != nil {
 		t.Fatalf("%v\n%v", ch.Err, ch.Diags)
 	}
-	want := went(before, l.pages.Load().byPath)
+	want := pathsThatWent(before, l.pages.Load().byPath)
 	if !slices.Contains(want, "terms/orphan/index.html") {
 		t.Fatalf("the pages that went, %q, lack the deleted term's", want)
 	}
 	if diff := cmp.Diff(want, ch.Removed); diff != "" {
 		t.Errorf("removed (-went +reported):\n%s", diff)
 	}
+}
+
+// shownAreServed reports a page the shown index holds that the site no
+// longer serves: install must forget the pages that went.
+func shownAreServed(l *Live) error {
+	served := l.pages.Load().byPath
+	l.shown.mu.Lock()
+	defer l.shown.mu.Unlock()
+	for path := range l.shown.byPath {
+		// (It may hold an earlier version of a page served: the
+		// index follows a page once it renders.)
+		if served[path] == nil {
+			return fmt.Errorf("the shown index holds %s, which the site no longer serves", path)
+		}
+	}
+	return nil
 }
 
 func TestLiveKeepsTheLastGoodPagesWhileTheSiteHasErrors(t *testing.T) {

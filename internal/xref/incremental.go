@@ -153,7 +153,7 @@ func (r *resolver) since(last *lastResolve) []string {
 }
 
 // appendTagged appends each name's value after tag, leaving out empty
-// ones (appendNames' rule).
+// ones, which would otherwise be suggested for any short typo.
 func appendTagged(list []string, tag string, names ...content.Name) []string {
 	for _, n := range names {
 		if n.Value != "" {

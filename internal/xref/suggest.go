@@ -66,8 +66,7 @@ func (r *resolver) allNameList() []string {
 	return r.allNames
 }
 
-// appendNames appends the names' values, leaving out empty ones, which
-// would otherwise be suggested for any short typo.
+// appendNames appends the names' values, leaving out empty ones.
 func appendNames(list []string, names ...content.Name) []string {
 	return appendTagged(list, "", names...)
 }
