@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/csvio"
 	"github.com/nhimg/nhiglossary/internal/diag"
@@ -38,12 +37,15 @@ func (c *exportCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		fmt.Fprintln(stderr, "usage: nhiglossary export csv [--src DIR] [--out FILE]")
 		return exitError{2}
 	}
-	g, diags := build.Check(os.DirFS(c.src), build.Options{})
-	if g == nil {
+	// The CSV holds what the term files say: it needs every file to load,
+	// not the links between them to resolve (a site made by importing
+	// it has none of the incidents its bodies may link).
+	s, diags := content.Load(os.DirFS(c.src))
+	if diags.HasErrors() {
 		diag.WriteText(stderr, diags)
-		return fmt.Errorf("the site has errors; nothing exported")
+		return fmt.Errorf("the site's files have errors; nothing exported")
 	}
-	terms := slices.Clone(g.Terms)
+	terms := slices.DeleteFunc(slices.Clone(s.Terms), func(t *content.Term) bool { return t.Draft })
 	slices.SortFunc(terms, func(a, b *content.Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
 	data, more := csvio.Export(terms)
 	if more.HasErrors() {

@@ -27,14 +27,24 @@ var Columns = []string{"slug", "title", "summary", "synonyms", "abbreviations", 
 const listSep = "; "
 
 // Export writes terms (in the order given) as CSV. A list item that holds
-// ";" cannot be told from two items: it is an error at the term's file.
+// ";" cannot be told from two items, nor two terms of one slug from one
+// term: each is an error at the term's file.
 func Export(terms []*content.Term) ([]byte, diag.List) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true // RFC 4180, and what spreadsheets write
 	var diags diag.List
 	w.Write(Columns)
+	file := map[string]string{} // by slug
 	for _, t := range terms {
+		if first, dup := file[t.Slug.Value]; dup {
+			pos := t.Slug.Pos
+			if pos.File == "" { // the slug is the file's name
+				pos = diag.Pos{File: t.File, Line: 1, Col: 1}
+			}
+			diags.Add(diag.DuplicateSlug, pos, "slug %q is also the slug of %s: a CSV row is one term", t.Slug.Value, first)
+		}
+		file[t.Slug.Value] = t.File
 		r := rowOf(t)
 		rec := r.cells()
 		for i, c := range rec {
@@ -84,6 +94,10 @@ type Row struct {
 	fields map[string]string   // single-valued columns
 	lists  map[string][]string // list columns
 	pos    map[string]diag.Pos // each cell's position
+	// The sources the body's citations need (the CSV has none), and the
+	// keys it cites: import only.
+	sources []placeholder
+	cited   []string
 }
 
 // Slug is the row's slug.

@@ -159,6 +159,11 @@ func TestBadRows(t *testing.T) {
 		{"bad quote", head + "x,\"X\"y,An x.,,,\n", "terms.csv:2:"},
 		{"column after unicode", "slug,summary,títle\n", "terms.csv:1:14: unknown column \"títle\""},
 		{"empty file", "", "terms.csv:1:1: the file is empty"},
+		// A problem of the term file a row makes is at the cell it
+		// comes from.
+		{"placeholder text in the body", "slug,title,summary,body\nx,X,An x.,\"Intro.\n\nTODO: the rest\"\n", "terms.csv:2:11: the term this row makes is not valid: \"TODO: the rest\""},
+		{"placeholder text in the summary", "slug,title,summary,body\nx,X,TODO: a summary,Body.\n", "terms.csv:2:5: the term this row makes is not valid: \"TODO: a summary\""},
+		{"citation of source zero", "slug,title,body,summary\nx,X,See [@0].,An x.\n", "terms.csv:2:5: the term this row makes is not valid: citation [@0]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, diags := Import("terms.csv", []byte(tc.csv), content.DefaultConfig(), today, func(string) bool { return false })
@@ -199,5 +204,60 @@ func TestListsKeepOrder(t *testing.T) {
 	}
 	if got := rows[0].lists["tags"]; !slices.Equal(got, []string{"b", "a", "c"}) {
 		t.Errorf("tags %q", got)
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	for _, tc := range []struct {
+		body  string
+		want  []placeholder
+		cited []string
+	}{
+		{"No citations.", nil, nil},
+		{"As [@gg-2026] and [@gg-2026; @wiz] say.", []placeholder{{"gg-2026", "gg-2026"}, {"wiz", "wiz"}}, []string{"gg-2026", "wiz"}},
+		{"By number [@3], and [@a].", []placeholder{{"a", "a"}, {"", "Source 2"}, {"", "Source 3"}}, []string{"3", "a"}},
+		{"In code `[@x]` it is text.", nil, nil},
+	} {
+		got, cited := placeholders(tc.body)
+		if !slices.Equal(got, tc.want) || !slices.Equal(cited, tc.cited) {
+			t.Errorf("placeholders(%q) = %v, %v; want %v, %v", tc.body, got, cited, tc.want, tc.cited)
+		}
+	}
+}
+
+// A body that cites sources imports with a placeholder for each (the
+// CSV has no sources), which the file needs to load; the warning is at
+// the body's cell, and export gives the row back as it was.
+func TestCitationsImportWithPlaceholderSources(t *testing.T) {
+	in := strings.Join(Columns, ",") + "\r\nkey,Key,A key.,,,,,,,2026-01-02,,,\"Leaks grow [@gg-2026], as [@2] says.\r\n\"\r\n"
+	p, diags := Import("t.csv", []byte(in), content.DefaultConfig(), today, func(string) bool { return false })
+	if diags.HasErrors() || len(p.Write) != 1 {
+		t.Fatalf("plan %v, diags %v", p.Write, diags)
+	}
+	if len(diags) != 1 || diags[0].Code != diag.PlaceholderSource || diags[0].Pos.Line != 2 || diags[0].Pos.Col != 35 ||
+		!strings.Contains(diags[0].Message, "[@gg-2026], [@2]") {
+		t.Errorf("want one placeholder-source warning at 2:35, got %v", diags)
+	}
+	f := p.Write[0]
+	term, more := content.LoadTerm(fstest.MapFS{f.Path: {Data: f.Data}}, f.Path, content.DefaultConfig())
+	if more.HasErrors() {
+		t.Fatalf("%v\n%s", more, f.Data)
+	}
+	if ids := content.SourceIDs(term.Sources); !slices.Equal(ids, []string{"gg-2026", ""}) {
+		t.Errorf("source ids %q, want gg-2026 and one by number", ids)
+	}
+	out, more := Export([]*content.Term{term})
+	if more.HasErrors() || string(out) != in {
+		t.Errorf("export after import:\n%q\nwant\n%q", out, in)
+	}
+}
+
+// Two terms of one slug would be one row: export refuses.
+func TestExportRefusesTwoTermsOfOneSlug(t *testing.T) {
+	a := &content.Term{File: "content/terms/a.md", Slug: content.Name{Value: "key"}, Title: content.Name{Value: "A"}}
+	b := &content.Term{File: "content/terms/b.md", Slug: content.Name{Value: "key"}, Title: content.Name{Value: "B"}}
+	_, diags := Export([]*content.Term{a, b})
+	if !hasError(diags, `content/terms/b.md:1:1: slug "key" is also the slug of content/terms/a.md`) {
+		t.Errorf("got %v", diags)
 	}
 }

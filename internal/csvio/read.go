@@ -119,12 +119,14 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 				continue
 			}
 			slugLine[row.Slug()] = line
+			row.sources, row.cited = placeholders(row.fields["body"])
 			// The term file the row makes must load as any term does.
 			file := "content/terms/" + row.Slug() + ".md"
-			if _, more := content.LoadTerm(fstest.MapFS{file: {Data: termFile(row)}}, file, cfg); more.HasErrors() {
+			data := termFile(row)
+			if _, more := content.LoadTerm(fstest.MapFS{file: {Data: data}}, file, cfg); more.HasErrors() {
 				for _, d := range more {
 					if d.Severity == diag.Error {
-						diags.Add(d.Code, row.pos["slug"], "the term this row makes is not valid: %s", d.Message)
+						diags.Add(d.Code, row.cellOf(data, d.Pos), "the term this row makes is not valid: %s", d.Message)
 					}
 				}
 				continue
@@ -215,7 +217,8 @@ func checkRow(row *Row, diags *diag.List, today time.Time) bool {
 }
 
 // termFile is the Markdown file of a row: YAML front matter with the
-// row's fields in Columns order, empty ones left out, then the body.
+// row's fields in Columns order, empty ones left out, and the sources
+// its body's citations need; then the body, ending in a newline.
 func termFile(row *Row) []byte {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
@@ -242,6 +245,20 @@ func termFile(row *Row) []byte {
 			m.Content = append(m.Content, str(c), v)
 		}
 	}
+	if len(row.sources) > 0 {
+		key := str("sources")
+		key.HeadComment = "Placeholders for the body's citations, which the CSV had no sources for:\ngive each its title and url."
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, p := range row.sources {
+			src := &yaml.Node{Kind: yaml.MappingNode}
+			if p.id != "" {
+				src.Content = append(src.Content, str("id"), str(p.id))
+			}
+			src.Content = append(src.Content, str("title"), str(p.title))
+			seq.Content = append(seq.Content, src)
+		}
+		m.Content = append(m.Content, key, seq)
+	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
 	enc := yaml.NewEncoder(&b)
@@ -250,6 +267,9 @@ func termFile(row *Row) []byte {
 	enc.Close()
 	b.WriteString("---\n")
 	b.WriteString(row.fields["body"])
+	if body := row.fields["body"]; body != "" && !strings.HasSuffix(body, "\n") {
+		b.WriteByte('\n') // a cell typed in a spreadsheet ends without one
+	}
 	return b.Bytes()
 }
 
@@ -298,7 +318,55 @@ func Import(name string, data []byte, cfg content.Config, today time.Time, exist
 			p.Skipped = append(p.Skipped, r)
 			continue
 		}
-		p.Write = append(p.Write, File{Path: "content/terms/" + r.Slug() + ".md", Data: termFile(r), Row: r})
+		path := "content/terms/" + r.Slug() + ".md"
+		if len(r.sources) > 0 {
+			diags.Add(diag.PlaceholderSource, r.pos["body"], "the body cites %s, and the CSV has no column for sources: %s gets a placeholder source for each; give it its title and url", citeList(r.cited), path)
+		}
+		p.Write = append(p.Write, File{Path: path, Data: termFile(r), Row: r})
 	}
-	return p, diags
+	return p, diags.Sort()
+}
+
+// citeList is keys as the body writes them: [@a], [@2].
+func citeList(keys []string) string {
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("[@" + k + "]")
+	}
+	return b.String()
+}
+
+// cellOf is the cell of the row that problem pos of its term file (data,
+// as termFile wrote it) is in: the body's for a line of the body, the
+// column of the front matter key the line is under, else the slug's.
+func (r *Row) cellOf(data []byte, pos diag.Pos) diag.Pos {
+	lines := strings.Split(string(data), "\n")
+	bodyLine := 0 // the line after the closing ---
+	for i := 1; i < len(lines); i++ {
+		if lines[i] == "---" {
+			bodyLine = i + 2
+			break
+		}
+	}
+	cell := func(col string) diag.Pos {
+		if p, ok := r.pos[col]; ok {
+			return p
+		}
+		return r.pos["slug"]
+	}
+	switch {
+	case bodyLine > 0 && pos.Line >= bodyLine:
+		return cell("body")
+	case pos.Line >= 2 && pos.Line <= len(lines):
+		for i := pos.Line - 1; i >= 1; i-- { // up to the key the line is under
+			if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '#' && l[0] != '-' {
+				key, _, _ := strings.Cut(l, ":")
+				return cell(key)
+			}
+		}
+	}
+	return r.pos["slug"]
 }

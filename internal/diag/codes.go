@@ -39,6 +39,8 @@ const (
 	PlaceholderText     Code = "placeholder-text"
 	UnreadFile          Code = "unread-file"
 	UnknownWarning      Code = "unknown-warning"
+	// import csv wrote a source for a citation the CSV could not carry.
+	PlaceholderSource Code = "placeholder-source"
 )
 
 // Markdown the editor writes (bodies, examples, descriptions).
@@ -127,6 +129,7 @@ var rules = map[Code]Severity{
 	PlaceholderText:     Error,
 	UnreadFile:          Warning,
 	UnknownWarning:      Warning,
+	PlaceholderSource:   Warning,
 
 	LocalFileLink:     Error,
 	RootRelativeLink:  Error,
