@@ -16,17 +16,24 @@ func TestNoBaseURLWarnsAndLeavesOutTheSitemap(t *testing.T) {
 	tests := []struct {
 		name, baseURL string
 		dev, off      bool
+		noFile        bool   // the site has no nhiglossary.yaml
 		warning       string // "" for none
 	}{
-		{"absolute", "https://example.org/glossary/", false, false, ""},
-		{"none", "/", false, false, "nhiglossary.yaml:1:1: warning: no base_url: sitemap.xml and canonical links are left out"},
-		{"a path only", "/kb/", false, false, `nhiglossary.yaml:1:1: warning: base_url "/kb/" has no scheme and host`},
-		{"preview", "/", true, false, ""},
-		{"switched off", "/", false, true, ""},
+		{"absolute", "https://example.org/glossary/", false, false, false, ""},
+		{"none", "/", false, false, false, "nhiglossary.yaml:1:1: warning: no base_url: sitemap.xml and canonical links are left out"},
+		{"no settings file", "/", false, false, true, "nhiglossary.yaml:1:1: warning: no nhiglossary.yaml, so no base_url: sitemap.xml and canonical links are left out; create it"},
+		{"a path only", "/kb/", false, false, false, `nhiglossary.yaml:1:1: warning: base_url "/kb/" has no scheme and host`},
+		{"preview", "/", true, false, false, ""},
+		{"switched off", "/", false, true, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := copySite(t, "example-site")
+			if tt.noFile {
+				if err := os.Remove(filepath.Join(src, "nhiglossary.yaml")); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if tt.off {
 				f, _ := os.OpenFile(filepath.Join(src, "nhiglossary.yaml"), os.O_APPEND|os.O_WRONLY, 0)
 				f.WriteString("warnings: {no-base-url: off}\n")

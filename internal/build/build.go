@@ -108,7 +108,8 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	g := gs[0]
 	res.Graph = g
 	if !opts.Dev { // a preview is never published: its URLs need no host
-		warnNoBaseURL(g.Site.Config, &res.Diags)
+		_, err := fs.Stat(site, content.ConfigFile)
+		warnNoBaseURL(g.Site.Config, err == nil, &res.Diags)
 	}
 	assets, err := loadAssets(overlay{subdir(site, "assets"), opts.Assets})
 	if err != nil {
@@ -173,15 +174,19 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 
 // warnNoBaseURL says what a site built without an absolute base_url
 // lacks: render leaves out sitemap.xml and canonical links, which need
-// the scheme and host. The site may switch the warning off.
-func warnNoBaseURL(cfg content.Config, diags *diag.List) {
+// the scheme and host. The site may switch the warning off. hasFile
+// says whether the site has a settings file to set it in.
+func warnNoBaseURL(cfg content.Config, hasFile bool, diags *diag.List) {
 	if render.IsAbsolute(cfg.BaseURL) || cfg.WarningsOff[diag.NoBaseURL] {
 		return
 	}
 	pos := diag.Pos{File: content.ConfigFile}
-	if cfg.BaseURL == "" || cfg.BaseURL == "/" {
+	switch {
+	case (cfg.BaseURL == "" || cfg.BaseURL == "/") && !hasFile:
+		diags.Add(diag.NoBaseURL, pos, "no %s, so no base_url: sitemap.xml and canonical links are left out; create it with base_url: https://HOST/PATH/ or pass --base-url", content.ConfigFile)
+	case cfg.BaseURL == "" || cfg.BaseURL == "/":
 		diags.Add(diag.NoBaseURL, pos, "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url")
-	} else {
+	default:
 		diags.Add(diag.NoBaseURL, pos, "base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", cfg.BaseURL, cfg.BaseURL)
 	}
 	*diags = diags.Sort()
