@@ -184,7 +184,13 @@ func (r *resolver) deprecatedTarget(from *content.Term, pos diag.Pos, what, as s
 		return
 	}
 	instead := "link a current term instead"
-	if rep := r.replacement(to); rep != nil {
+	if rep := r.replacement(to); rep == from {
+		// Its replacement is this term: naming itself would not do.
+		instead = "it is replaced by this term; remove the entry"
+		if link != "" {
+			instead = "it is replaced by this term; write the text without the link"
+		}
+	} else if rep != nil {
 		if link != "" {
 			instead = fmt.Sprintf("write [[%s|%s]]", rep.Slug.Value, link)
 			if strings.EqualFold(link, as) {

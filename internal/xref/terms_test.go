@@ -165,7 +165,15 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"content/terms/old.md":  term("Old", "deprecated: true", "replaced_by: new", "related: [old2]"),
 				"content/terms/old2.md": term("Old2", "deprecated: true", "replaced_by: new"),
 			},
-			want: []string{`content/terms/new.md:5:11: warning: related term "old" is deprecated: write "new" (New) instead`},
+			want: []string{`content/terms/new.md:5:11: warning: related term "old" is deprecated: it is replaced by this term; remove the entry`},
+		},
+		{
+			name: "a term that links the term it replaces is not told to link itself",
+			files: map[string]string{
+				"content/terms/new.md": term("New", "---", "Once called [[Old]]."),
+				"content/terms/old.md": term("Old", "deprecated: true", "replaced_by: new"),
+			},
+			want: []string{`content/terms/new.md:6:13: warning: link target "Old" is deprecated: it is replaced by this term; write the text without the link`},
 		},
 		{
 			name: "replaced_by unknown",
