@@ -135,9 +135,24 @@ func TestEditorSavePatternsEachGiveOneBatchNamingTheFile(t *testing.T) {
 func TestABurstOfWritesIsOneBatch(t *testing.T) {
 	dir, out := watching(t)
 	var want []string
-	for _, name := range []string{"a.md", "b.md", "c.md"} {
+	var gap time.Duration // the longest between two writes
+	last := time.Now()
+	for i, name := range []string{"a.md", "b.md", "c.md"} {
 		writeFile(t, filepath.Join(dir, "content", "terms", name), "x")
+		now := time.Now()
+		if i > 0 {
+			gap = max(gap, now.Sub(last))
+		}
+		last = now
 		want = append(want, "content/terms/"+name)
+	}
+	if gap >= Quiet/2 {
+		// A loaded machine (CI's load reached 13) paused between the
+		// writes for about the quiet period: two batches are right.
+		if got := settle(t, out); !slices.Equal(got, want) {
+			t.Errorf("batches name %q, want %q (writes %v apart)", got, want, gap)
+		}
+		return
 	}
 	if got := next(t, out); !slices.Equal(got, want) {
 		t.Errorf("batch %q, want %q", got, want)
