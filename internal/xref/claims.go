@@ -168,8 +168,9 @@ func (r *resolver) fresh(n *name) *name {
 
 // claimTermName settles one term's claim on key. Two terms sharing a slug
 // or a title, or one's title being another's synonym, is an error at the
-// later one; abbreviations and synonyms may be shared (the name is then
-// ambiguous); a term repeating one of its own names is only untidy.
+// later one; abbreviations and synonyms may be shared, with each other
+// and with one term's slug (the name is then ambiguous); a term
+// repeating one of its own names is only untidy.
 func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 	t := n.target.Term
 	prev, ok := r.names[key]
@@ -184,7 +185,7 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 		if prev.what != "slug" && n.what != "slug" {
 			diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
 		}
-	case sharable(prev) && sharable(n):
+	case sharable(prev, n):
 		if prev.shared == nil {
 			prev.shared = []*name{prev}
 		}

@@ -155,9 +155,24 @@ func before(a, b diag.Pos) bool {
 	return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 }
 
-// sharable reports whether a name may belong to several terms.
-func sharable(n *name) bool {
-	return n.target.Kind == KindTerm && (n.what == "abbreviation" || n.what == "synonym")
+// sharable reports whether term claim n may share the name whose entry
+// is prev (with the claims already sharing it): abbreviations and
+// synonyms may belong to several terms, and so may a term's slug with
+// them (CONTENT.md: the disambiguation page moves aside "unless a term
+// has that slug"), but not two slugs, nor a title.
+func sharable(prev, n *name) bool {
+	ok := func(c *name) bool {
+		return c.target.Kind == KindTerm && (c.what == "abbreviation" || c.what == "synonym" || c.what == "slug")
+	}
+	if !ok(prev) || !ok(n) {
+		return false
+	}
+	if n.what == "slug" {
+		if prev.what == "slug" || slices.ContainsFunc(prev.shared, func(c *name) bool { return c.what == "slug" }) {
+			return false
+		}
+	}
+	return true
 }
 
 // sharedWith is t's entry among the terms sharing n; nil if t has none.

@@ -52,7 +52,8 @@ func sharedBy(n *name) string {
 }
 
 // sharedChoices lists what to write instead of a shared name: slugs for
-// a list entry, [[slug|label]] for a link (l non-nil).
+// a list entry, [[slug|label]] for a link (l non-nil). A term whose slug
+// is the shared name itself is named by its title.
 func sharedChoices(n *name, label *string) string {
 	ts := make([]*content.Term, len(n.shared))
 	for i, s := range n.shared {
@@ -61,10 +62,14 @@ func sharedChoices(n *name, label *string) string {
 	slices.SortFunc(ts, func(a, b *content.Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
 	var parts []string
 	for _, t := range ts {
+		ref, who := t.Slug.Value, " for "+termName(t)
+		if normalize(ref) == normalize(n.value) {
+			ref, who = t.Title.Value, ""
+		}
 		if label != nil {
-			parts = append(parts, fmt.Sprintf("[[%s|%s]] for %s", t.Slug.Value, *label, termName(t)))
+			parts = append(parts, fmt.Sprintf("[[%s|%s]]%s", ref, *label, who))
 		} else {
-			parts = append(parts, fmt.Sprintf("%q for %s", t.Slug.Value, termName(t)))
+			parts = append(parts, fmt.Sprintf("%q%s", ref, who))
 		}
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
@@ -233,6 +238,11 @@ func (r *resolver) sharedNames() {
 			continue
 		}
 		sn := &SharedName{Name: n.value}
+		// Named as an abbreviation or synonym writes it ("MAC"), not as
+		// a slug that shares it ("mac").
+		if i := slices.IndexFunc(n.shared, func(s *name) bool { return s.what != "slug" }); i >= 0 {
+			sn.Name = n.shared[i].value
+		}
 		for _, s := range n.shared {
 			if r.publishedTerm(s.target.Term) {
 				sn.Terms = append(sn.Terms, s.target.Term)

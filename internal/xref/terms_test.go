@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -336,14 +337,73 @@ func TestSharedNames(t *testing.T) {
 	}
 }
 
+// A term's slug may be a name other terms share, or another term's
+// abbreviation or synonym (CONTENT.md moves the disambiguation page aside
+// "unless a term has that slug"): the name is then shared, by the slug's
+// term too, and named as the others write it.
 func TestSharedNameSlugTaken(t *testing.T) {
-	g, _ := resolve(t, map[string]string{
-		"content/terms/a.md":   term("A", "abbreviations: [MAC]"),
-		"content/terms/b.md":   term("B", "abbreviations: [MAC]"),
-		"content/terms/mac.md": term("Media Access Control Address", "slug: mac"),
+	for _, tc := range []struct {
+		name         string
+		files        map[string]string
+		shared, slug string // the shared name and its page's slug
+		terms        []string
+	}{
+		{"a slug and two abbreviations", map[string]string{
+			"content/terms/a.md":   term("A", "abbreviations: [MAC]"),
+			"content/terms/b.md":   term("B", "abbreviations: [MAC]"),
+			"content/terms/mac.md": term("Media Access Control Address", "slug: mac"),
+		}, "MAC", "mac-disambiguation", []string{"a", "b", "mac"}},
+		{"a slug that is also its term's abbreviation", map[string]string{
+			"content/terms/mac.md":                         term("Mandatory Access Control", "abbreviations: [MAC]"),
+			"content/terms/message-authentication-code.md": term("Message Authentication Code", "abbreviations: [MAC]"),
+		}, "MAC", "mac-disambiguation", []string{"mac", "message-authentication-code"}},
+		{"a slug and one other term's abbreviation", map[string]string{
+			"content/terms/ksa.md":  term("Key Service Agent"),
+			"content/terms/kube.md": term("Kubernetes Service Account", "abbreviations: [KSA]"),
+		}, "KSA", "ksa-disambiguation", []string{"ksa", "kube"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, diags := resolve(t, tc.files, Options{})
+			if got := withoutOrphans(diags); len(got) > 0 {
+				t.Fatal(got)
+			}
+			if len(g.Shared) != 1 {
+				t.Fatalf("shared = %+v, want one name", g.Shared)
+			}
+			sn := g.Shared[0]
+			if sn.Name != tc.shared || sn.Slug != tc.slug || !slices.Equal(slugs(sn.Terms), tc.terms) {
+				t.Errorf("shared %q at %q by %v, want %q at %q by %v", sn.Name, sn.Slug, slugs(sn.Terms), tc.shared, tc.slug, tc.terms)
+			}
+		})
+	}
+}
+
+// A link to a name a slug shares names that term by its title: its slug
+// is the shared name.
+func TestSharedSlugChoicesNameTheTitle(t *testing.T) {
+	_, diags := resolve(t, map[string]string{
+		"content/terms/mac.md":                         term("Mandatory Access Control", "abbreviations: [MAC]"),
+		"content/terms/message-authentication-code.md": term("Message Authentication Code", "abbreviations: [MAC]"),
+		"content/terms/other.md":                       term("Other", "related: [mac]", "---", "See [[MAC]]."),
 	}, Options{})
-	if len(g.Shared) != 1 || g.Shared[0].Slug != "mac-disambiguation" {
-		t.Errorf("shared = %+v, want the slug mac-disambiguation, as a term has mac", g.Shared)
+	want := []string{
+		`content/terms/other.md:5:11: related term "mac" is shared by 2 terms: write "Mandatory Access Control" or "message-authentication-code" for Message Authentication Code`,
+		`content/terms/other.md:7:5: link target "MAC" is shared by 2 terms: write [[Mandatory Access Control|MAC]] or [[message-authentication-code|MAC]] for Message Authentication Code`,
+	}
+	if diff := cmp.Diff(want, withoutOrphans(diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// Two terms of one slug stay an error, even when the name is shared.
+func TestTwoSlugsDoNotShare(t *testing.T) {
+	_, diags := resolve(t, map[string]string{
+		"content/terms/a.md": term("A", "abbreviations: [X]"),
+		"content/terms/b.md": term("B", "slug: x"),
+		"content/terms/c.md": term("C", "slug: x"),
+	}, Options{})
+	if !slices.ContainsFunc(diags, func(d string) bool { return strings.Contains(d, `slug "x" is already used by`) }) {
+		t.Errorf("no error for two terms of slug x: %v", diags)
 	}
 }
 
