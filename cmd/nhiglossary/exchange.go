@@ -42,14 +42,14 @@ func (c *exportCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	// it has none of the incidents its bodies may link).
 	s, diags := content.Load(os.DirFS(c.src))
 	if diags.HasErrors() {
-		diag.WriteText(stderr, diags)
+		diag.WriteText(stderr, diags.Under(c.src))
 		return fmt.Errorf("the site's files have errors; nothing exported")
 	}
 	terms := slices.DeleteFunc(slices.Clone(s.Terms), func(t *content.Term) bool { return t.Draft })
 	slices.SortFunc(terms, func(a, b *content.Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
 	data, more := csvio.Export(terms)
 	if more.HasErrors() {
-		diag.WriteText(stderr, more)
+		diag.WriteText(stderr, more.Under(c.src))
 		return errReported
 	}
 	if c.out == "" {

@@ -34,7 +34,7 @@ func (c *checkCmd) day() (time.Time, error) {
 // load without errors.
 func (c *checkCmd) printReview(g *xref.Graph, diags diag.List, today time.Time, stdout, stderr io.Writer) error {
 	if g == nil {
-		diag.WriteText(stderr, diags)
+		diag.WriteText(stderr, diags.Under(c.src))
 		e, _ := diags.Count()
 		fmt.Fprintf(stderr, "%s: fix them to see the review queue\n", diag.Plural(e, "error"))
 		return errReported

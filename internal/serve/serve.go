@@ -290,6 +290,9 @@ func (s *server) currentStatus() statusMsg {
 // report prints what an update did.
 func (s *server) report(ch *live.Change, batch []string) {
 	now := time.Now().Format("15:04:05")
+	// Paths from the folder serve runs in, as check prints them, so that
+	// the terminal's links open the file.
+	diags := ch.Diags.Under(s.opts.Src)
 	what := "site"
 	switch files := ch.Files; {
 	case len(files) == 1:
@@ -305,9 +308,9 @@ func (s *server) report(ch *live.Change, batch []string) {
 		return // a save that changed nothing: the problems are on screen already
 	}
 	if ch.Err != nil {
-		diag.WriteText(s.log, ch.Diags)
+		diag.WriteText(s.log, diags)
 		if errors.Is(ch.Err, build.ErrInvalid) {
-			e, w := ch.Diags.Count()
+			e, w := diags.Count()
 			shows := "the browser shows them, and the last good pages until they are fixed"
 			if !s.built.Load() {
 				shows = "every page shows them until they are fixed"
@@ -318,16 +321,16 @@ func (s *server) report(ch *live.Change, batch []string) {
 		}
 		return
 	}
-	fails, failsText := failing(ch.Diags)
+	fails, failsText := failing(diags)
 	switch {
 	case batch == nil:
-		_, w := ch.Diags.Count()
-		diag.WriteText(s.log, ch.Diags)
+		_, w := diags.Count()
+		diag.WriteText(s.log, diags)
 		if w > 0 {
 			fmt.Fprintf(s.log, "%s\n", diag.Plural(w, "warning"))
 		}
 	case wasBroken:
-		diag.WriteText(s.log, ch.Diags)
+		diag.WriteText(s.log, diags)
 		fmt.Fprintf(s.log, "%s %s: fixed, the site builds again\n", now, what)
 	case failsText != s.failsBuild:
 		fmt.Fprint(s.log, failsText)

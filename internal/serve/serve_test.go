@@ -434,7 +434,9 @@ func TestErrorsShowInTheOverlayUntilFixed(t *testing.T) {
 	if got := strings.Join(src, "\n"); got != "7 tags: [secrets, authentication]\n8 related: [secret-rotation, servce-account]\n9 examples:" {
 		t.Errorf("source lines:\n%s", got)
 	}
-	waitFor(t, func() bool { return strings.Contains(log.String(), want) }, "the terminal to print the problem")
+	// The terminal names the file from the folder serve runs in (the
+	// browser, from the site's).
+	waitFor(t, func() bool { return strings.Contains(log.String(), "\n"+filepath.ToSlash(dir)+"/"+want) }, "the terminal to print the problem")
 	// A page opened now gets the errors at once.
 	late := events(t, url, "/", "", nil)
 	late.await(t, "the errors on connecting", isStatus(1))
