@@ -39,7 +39,9 @@ func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
 	}
 	defer adaptGC()()
-	res, err := build.Build(ctx, c.src, c.out, buildOptions(c.drafts, c.baseURL))
+	opts := buildOptions(c.drafts, c.baseURL)
+	opts.Today = time.Now() // for future-date: the pages do not depend on it
+	res, err := build.Build(ctx, c.src, c.out, opts)
 	diag.WriteText(stderr, res.Diags.Under(c.src))
 	if errors.Is(err, build.ErrInvalid) {
 		e, w := res.Diags.Count()
@@ -105,7 +107,7 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	opts.Today = today
+	opts.Today, opts.Review = today, true
 	g, diags := build.Check(os.DirFS(c.src), opts)
 	if c.review {
 		return c.printReview(g, diags, opts.Today, stdout, stderr)

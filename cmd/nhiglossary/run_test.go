@@ -236,3 +236,33 @@ func TestCheckReview(t *testing.T) {
 		t.Errorf("check --today 15/03/2026: exit %d, %s", code, stderr)
 	}
 }
+
+// CONTENT.md: check and build catch an updated date in the future; only
+// check reports reviews due (a build's warnings do not change as terms
+// age).
+func TestBuildWarnsOfAFutureDateButNotOfReviews(t *testing.T) {
+	src := exampleSite(t)
+	edit := func(file, old, new string) {
+		t.Helper()
+		file = filepath.Join(src, file)
+		b, err := os.ReadFile(file)
+		if err != nil || !strings.Contains(string(b), old) {
+			t.Fatalf("%s: %v, or no %q", file, err, old)
+		}
+		if err := os.WriteFile(file, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("content/terms/api-key.md", "updated: 2026-05-16", "updated: 2999-05-16")
+	edit("nhiglossary.yaml", "autolink:", "review_every: 1d\nautolink:")
+	if _, stdout, _ := runCLI(t, "check", "--src", src); !strings.Contains(stdout, "[review-due]") || !strings.Contains(stdout, "[future-date]") {
+		t.Fatalf("check reports no review due or no future date:\n%s", stdout)
+	}
+	code, _, stderr := runCLI(t, "build", "--src", src, "--out", filepath.Join(t.TempDir(), "public"))
+	if code != 0 || !strings.Contains(stderr, "content/terms/api-key.md:27:1: warning: \"updated\" is 2999-05-16, after today") {
+		t.Errorf("build: %d\n%s", code, stderr)
+	}
+	if strings.Contains(stderr, "[review-due]") {
+		t.Errorf("build reports reviews due:\n%s", stderr)
+	}
+}

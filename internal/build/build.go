@@ -25,7 +25,8 @@ import (
 // Options say what to build and how.
 type Options struct {
 	Drafts  bool      // include drafts
-	Today   time.Time // for check's review-due warnings; zero leaves them out, so a build does not depend on the day
+	Today   time.Time // for the future-date warning (and review-due, with Review); zero leaves them out
+	Review  bool      // report review-due (check; a build's warnings do not change as a term ages)
 	BaseURL string    // overrides the site's base_url when set
 	Dev     bool      // a preview (serve): never published, so no no-base-url warning
 	// ReportDraftLinks: see xref.Options (the preview sets it).
@@ -74,7 +75,7 @@ func checkLanguages(site fs.FS, opts Options) ([]*xref.Graph, diag.List) {
 func Resolve(s *content.Site, diags diag.List, opts Options) ([]*xref.Graph, diag.List) {
 	applyBaseURL(&s.Config, opts, &diags)
 	// xref runs even after errors: one run reports every problem.
-	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, ReportDraftLinks: opts.ReportDraftLinks, Memo: opts.Memo})
+	gs, more := xref.ResolveLanguages(s, xref.Options{Drafts: opts.Drafts, Now: opts.Today, Review: opts.Review, ReportDraftLinks: opts.ReportDraftLinks, Memo: opts.Memo})
 	diags = append(diags, more...)
 	if diags.HasErrors() {
 		return nil, diags.Sort()

@@ -52,9 +52,11 @@ type Options struct {
 	// drafts rejects (a published page naming a draft), as a warning,
 	// so the preview can show drafts and the problem CI will find.
 	ReportDraftLinks bool
-	// Now is today, for review-due and future-date warnings; zero leaves
-	// them out (a build must not depend on the day it runs).
+	// Now is today, for the future-date warning (check and build) and,
+	// with Review, review-due (check only); zero leaves them out.
 	Now time.Time
+	// Review reports the terms due for review (review-due).
+	Review bool
 	// Memo, when set, keeps what Resolve derives from each text for the
 	// next call (a live preview's).
 	Memo *Memo

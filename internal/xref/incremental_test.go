@@ -28,7 +28,7 @@ func TestIncrementalResolveIsFull(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		opts := Options{Drafts: seed%3 == 0, ReportDraftLinks: seed%2 == 0}
 		if seed%4 == 1 {
-			opts.Now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			opts.Now, opts.Review = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), true
 		}
 		gen := &siteGen{rng: rng}
 		site := gen.site()

@@ -58,7 +58,7 @@ func review(t *content.Term, cfg content.Config, now time.Time) Review {
 
 // reviewDue warns about each published term whose review is overdue.
 func (r *resolver) reviewDue() {
-	if r.opts.Now.IsZero() {
+	if r.opts.Now.IsZero() || !r.opts.Review {
 		return
 	}
 	now := day(r.opts.Now)

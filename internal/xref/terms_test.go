@@ -232,7 +232,7 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"nhiglossary.yaml":   "review_every: 12m\n",
 				"content/terms/a.md": term("A"),
 			},
-			opts: Options{Now: time.Date(2027, 4, 1, 15, 0, 0, 0, time.UTC)},
+			opts: Options{Now: time.Date(2027, 4, 1, 15, 0, 0, 0, time.UTC), Review: true},
 			want: []string{`content/terms/a.md:4:1: warning: review due: updated on 2026-01-01, every 12m, so due on 2027-01-01: 3 months overdue (90 days)`},
 		},
 		{
@@ -241,7 +241,7 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"nhiglossary.yaml":   "review_every: 1y\n",
 				"content/terms/a.md": term("A", "review_every: 30d", "reviewed: {by: Ann, on: 2026-01-05}"),
 			},
-			opts: Options{Now: time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC)},
+			opts: Options{Now: time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC), Review: true},
 			want: []string{`content/terms/a.md:6:1: warning: review due: reviewed on 2026-01-05, every 30d, so due on 2026-02-04: 4 months overdue (121 days)`},
 		},
 		{
@@ -249,14 +249,14 @@ func TestTerminologyDiagnostics(t *testing.T) {
 			files: map[string]string{
 				"content/terms/a.md": term("A", "review_every: 2w"),
 			},
-			opts: Options{Now: time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)},
+			opts: Options{Now: time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC), Review: true},
 		},
 		{
 			name: "review a day overdue",
 			files: map[string]string{
 				"content/terms/a.md": term("A", "review_every: 2w"),
 			},
-			opts: Options{Now: time.Date(2026, 1, 16, 0, 0, 0, 0, time.UTC)},
+			opts: Options{Now: time.Date(2026, 1, 16, 0, 0, 0, 0, time.UTC), Review: true},
 			want: []string{`content/terms/a.md:4:1: warning: review due: updated on 2026-01-01, every 2w, so due on 2026-01-15: 1 day overdue`},
 		},
 		{
@@ -448,7 +448,7 @@ func TestTerminologyCodes(t *testing.T) {
 		"content/terms/b.md":   term("B", "broader: [a]", "abbreviations: [X]", "related: [old]"),
 		"content/terms/old.md": term("Old", "deprecated: true", "replaced_by: gone"),
 		"content/terms/c.md":   term("C", "deprecated: true", "replaced_by: old", "---", "[[X]]"),
-	}), Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+	}), Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Review: true})
 	got := map[diag.Code]int{}
 	for _, d := range diags {
 		got[d.Code]++
