@@ -45,7 +45,8 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	text := string(src) // one copy: the body and the values share it
 	doc := document{file: file, src: text}
 	fm := splitFrontMatter(text)
-	doc.body = Markdown{Text: text[fm.bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:fm.bodyOff], "\n"), Col: 1}}
+	lineStart := strings.LastIndexByte(text[:fm.bodyOff], '\n') + 1 // a JSON body may start mid-line
+	doc.body = Markdown{Text: text[fm.bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:fm.bodyOff], "\n"), Col: 1 + utf8.RuneCountInString(text[lineStart:fm.bodyOff])}}
 	switch fm.problem {
 	case fmUnclosed:
 		diags.Add(diag.FrontMatterUnclosed, diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
@@ -150,9 +151,10 @@ func splitFrontMatter(src string) frontMatter {
 }
 
 // splitJSONObject ends bare-brace JSON front matter at the brace that
-// closes the object, found by encoding/json; the rest of that line must be
-// blank. When the object does not parse, all of the rest is the front
-// matter, so that parseJSON reports the syntax error where it is.
+// closes the object, found by encoding/json; the body may start right
+// after it, on the same line. When the object does not parse, all of the
+// rest is the front matter, so that parseJSON reports the syntax error
+// where it is.
 func splitJSONObject(src string, off, line int) frontMatter {
 	fm := frontMatter{kind: fmJSON, data: src[off:], dataOff: off, dataLine: line, bodyOff: len(src)}
 	dec := json.NewDecoder(strings.NewReader(src[off:]))
@@ -161,11 +163,11 @@ func splitJSONObject(src string, off, line int) frontMatter {
 		return fm
 	}
 	end := off + int(dec.InputOffset())
+	fm.data = src[off:end]
 	eol := lineEnd(src, end)
 	if strings.TrimSpace(src[end:eol]) != "" {
-		fm.data = src[off:eol] // parseJSON reports the text after the brace
-	} else {
-		fm.data = src[off:end]
+		fm.bodyOff = end // "} Body": the body starts on the brace's line
+		return fm
 	}
 	fm.bodyOff = eol
 	// The blank line that used to be required after the brace is still

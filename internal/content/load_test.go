@@ -372,9 +372,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:4:1: invalid JSON: invalid character 'B' after object key:value pair`},
 		},
 		{
-			name:  "text on the line of JSON's closing brace",
-			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"A\", \"summary\": \"s\", \"updated\": \"2026-05-16\"\n} Body\n"},
-			want:  []string{`content/terms/api-key.md:3:3: invalid JSON: unexpected text after the closing brace`},
+			// CONTENT.md: JSON front matter may be followed directly by
+			// the body; its positions count from the brace's line.
+			name:  "a body on the line of JSON's closing brace",
+			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"A\", \"summary\": \"s\", \"updated\": \"2026-05-16\"\n} Cited [@x].\n"},
+			want:  []string{"content/terms/api-key.md:3:9: citation [@x] names no source: give the source `id: x` or cite it by number"},
 		},
 		{
 			name: "warnings switched off by code; unknown codes and errors are not",
