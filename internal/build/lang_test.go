@@ -121,9 +121,11 @@ func TestHreflangIsSymmetric(t *testing.T) {
 	if withAlts < 20 {
 		t.Errorf("only %d pages have alternates", withAlts)
 	}
-	// The untranslated term's page has none: it exists in one language.
-	if alts := pages[origin+"terms/workload-identity/"].alts; len(alts) != 0 {
-		t.Errorf("untranslated term has alternates %v", alts)
+	// The untranslated term's page names the one language it exists in
+	// (CONTENT.md: every page, each language it exists in plus x-default).
+	wl := origin + "terms/workload-identity/"
+	if alts := pages[wl].alts; !maps.Equal(alts, map[string]string{"en": wl, "x-default": wl}) {
+		t.Errorf("untranslated term has alternates %v, want itself in en and x-default", alts)
 	}
 }
 
@@ -172,7 +174,7 @@ func TestGermanPagesSpeakGerman(t *testing.T) {
 		`"secret":{"t":"Geheimnis","s":"Jeder Wert, der Zugriff gewährt`, // previews: translated summary
 		`<a class="incident-title" href="/kb/de/incidents/leak/">Schlüsselleck</a>`,
 		`"inLanguage":"de"`,
-		`<nav class="language-switcher" aria-label="Sprache"><ul><li><a href="https://example.org/kb/terms/api-key/" hreflang="en" lang="en">English</a></li><li><a href="https://example.org/kb/de/terms/api-key/" hreflang="de" lang="de" aria-current="page">Deutsch</a></li></ul></nav>`,
+		`<nav class="language-switcher" aria-label="Sprache"><ul><li><a href="/kb/terms/api-key/" hreflang="en" lang="en">English</a></li><li><a href="/kb/de/terms/api-key/" hreflang="de" lang="de" aria-current="page">Deutsch</a></li></ul></nav>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("de/terms/api-key/ lacks %s", want)

@@ -14,8 +14,13 @@ import (
 type Alternate struct {
 	Lang    string // BCP 47 code, or "x-default"
 	Name    string // the language's name in itself: "Deutsch"
-	URL     string
-	Current bool // the page being rendered
+	URL     string // absolute when the site's base_url is, for hreflang
+	Href    string // under the site's base path, for the switcher
+	Current bool   // the page being rendered
+	// Missing: the page is not in this language (an untranslated term,
+	// 404.html); the switcher goes to the language's home page, and no
+	// hreflang names it.
+	Missing bool
 }
 
 // NewSite makes one Renderer for each language of a site from its graphs
@@ -98,20 +103,20 @@ func (r *Renderer) alternates(path string) []Alternate {
 		return nil
 	}
 	rel, ok := strings.CutPrefix(path, r.u.base)
-	if !ok || !r.pages[rel] {
+	if !ok {
 		return nil
 	}
+	has := func(lr *Renderer) bool { return lr.pages[rel] || rel == "404.html" && lr == r.home }
 	var out []Alternate
 	for _, lr := range r.langs {
-		if lr.pages[rel] {
-			out = append(out, Alternate{Lang: lr.lang, Name: lr.langName, URL: r.abs(lr.u.base + rel), Current: lr == r})
+		a := Alternate{Lang: lr.lang, Name: lr.langName, URL: r.abs(lr.u.base + rel), Href: lr.u.base + rel, Current: lr == r}
+		if !has(lr) {
+			a.URL, a.Href, a.Missing = r.abs(lr.u.Home()), lr.u.Home(), true
 		}
+		out = append(out, a)
 	}
-	if len(out) < 2 {
-		return nil
-	}
-	if r.home.pages[rel] {
-		out = append(out, Alternate{Lang: "x-default", URL: r.abs(r.home.u.base + rel)})
+	if has(r.home) {
+		out = append(out, Alternate{Lang: "x-default", URL: r.abs(r.home.u.base + rel), Href: r.home.u.base + rel})
 	}
 	return out
 }

@@ -70,10 +70,12 @@ func TestTwoLanguageViews(t *testing.T) {
 	en, de := rs[0], rs[1]
 	secret := de.g.TermBySlug["secret"]
 	got := de.termView(secret, &links{})
+	// hreflang links are absolute; the switcher's stay under the base
+	// path, as every link does.
 	wantAlt := []Alternate{
-		{Lang: "en", Name: "English", URL: "https://example.org/terms/secret/"},
-		{Lang: "de", Name: "Deutsch", URL: "https://example.org/de/terms/secret/", Current: true},
-		{Lang: "x-default", URL: "https://example.org/terms/secret/"},
+		{Lang: "en", Name: "English", URL: "https://example.org/terms/secret/", Href: "/terms/secret/"},
+		{Lang: "de", Name: "Deutsch", URL: "https://example.org/de/terms/secret/", Href: "/de/terms/secret/", Current: true},
+		{Lang: "x-default", URL: "https://example.org/terms/secret/", Href: "/terms/secret/"},
 	}
 	if diff := cmp.Diff(wantAlt, got.Alternates); diff != "" {
 		t.Errorf("alternates of de/terms/secret/ (-want +got):\n%s", diff)
@@ -85,8 +87,15 @@ func TestTwoLanguageViews(t *testing.T) {
 	key := TermRef{Slug: "key", Title: "Key", URL: "/terms/key/", Summary: "A key.", Updated: day("2026-01-01"), Lang: "en"}
 	checkView(t, "related", []TermRef{key}, got.Related)
 
-	// A page only one language has names no versions.
-	if alt := en.termView(en.g.TermBySlug["key"], &links{}).Alternates; alt != nil {
-		t.Errorf("an untranslated term's page has alternates %v", alt)
+	// CONTENT.md: every page has hreflang for each language it exists in
+	// plus x-default, and a switcher: an untranslated term's page names
+	// its own language, and its switcher goes to the German home page.
+	wantAlt = []Alternate{
+		{Lang: "en", Name: "English", URL: "https://example.org/terms/key/", Href: "/terms/key/", Current: true},
+		{Lang: "de", Name: "Deutsch", URL: "https://example.org/de/", Href: "/de/", Missing: true},
+		{Lang: "x-default", URL: "https://example.org/terms/key/", Href: "/terms/key/"},
+	}
+	if diff := cmp.Diff(wantAlt, en.termView(en.g.TermBySlug["key"], &links{}).Alternates); diff != "" {
+		t.Errorf("alternates of the untranslated terms/key/ (-want +got):\n%s", diff)
 	}
 }

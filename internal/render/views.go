@@ -15,7 +15,7 @@ import (
 type Layout struct {
 	Site        content.Config
 	Lang        string      // the page's language, for <html lang>
-	Alternates  []Alternate // the page in each language, x-default last; none on a one-language site
+	Alternates  []Alternate // the page in each language (or that language's home), x-default last; none on a one-language site
 	Home        string      // the default language's base path, on a site with several languages
 	Base        string      // base path, e.g. "/kb/"
 	Kind        string      // "home", "term", "terms", "framework", ...
