@@ -142,10 +142,15 @@ func (s *Site) pairTranslations(diags *diag.List) {
 		func(tr, orig *Term) {
 			tr.Original, tr.Slug = orig, orig.Slug
 			stale(tr.File, orig.File, tr.SourceUpdated, tr.SourceUpdatedPos, orig.Updated, diags)
+			// A translation cites its original's sources.
+			checkCitations(orig.Sources, diags, append([]Markdown{tr.Body}, tr.Examples...)...)
 		})
 	s.IncidentTranslations = pair(s.IncidentTranslations, incidents, cfg, diags,
 		func(inc *Incident) (string, string, diag.Pos) { return inc.File, inc.Lang, inc.SourceUpdatedPos },
-		func(tr, orig *Incident) { tr.Original, tr.Slug = orig, orig.Slug })
+		func(tr, orig *Incident) {
+			tr.Original, tr.Slug = orig, orig.Slug
+			checkCitations(orig.Sources, diags, tr.Body)
+		})
 }
 
 func pair[T any](trs []*T, originals map[string]*T, cfg Config, diags *diag.List, info func(*T) (file, lang string, _ diag.Pos), link func(tr, orig *T)) []*T {

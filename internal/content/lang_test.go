@@ -219,6 +219,28 @@ func TestTranslationDiagnosticsHaveTheirCodes(t *testing.T) {
 	}
 }
 
+// A translation cites its original's sources: an unknown one is an error
+// there as in the original (CONTENT.md: a citation of an unknown id or
+// number is an error).
+func TestTranslationCitesTheOriginalsSources(t *testing.T) {
+	_, diags := Load(site(map[string]string{
+		"nhiglossary.yaml":            twoLangConfig,
+		"content/terms/api-key.md":    "---\ntitle: API Key\nsummary: A key.\nupdated: 2026-01-02\nsources:\n  - id: gg\n    title: Report\n---\nLeaks [@gg].\n",
+		"content/terms/api-key.de.md": "---\ntitle: API-Schlüssel\nsource_updated: 2026-01-02\nexamples:\n  - Wie [@1] sagt.\n---\nLecks [@gg], [@gx] und [@2].\n",
+	}))
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/terms/api-key.de.md:7:14: citation [@gx] names no source of this entry (did you mean "gg"?)`,
+		`content/terms/api-key.de.md:7:24: citation [@2] cites a source by number, but the entry lists 1 source`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // A key given twice is one mistake, even when its first value is blank.
 func TestInterfaceDuplicateKeyAfterABlankOne(t *testing.T) {
 	_, diags := Load(site(map[string]string{"nhiglossary.yaml": twoLangConfig, "content/terms/api-key.md": okTerm, "i18n/de.yaml": "related_terms:\nrelated_terms: Siehe auch\n"}))
