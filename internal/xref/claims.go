@@ -134,8 +134,8 @@ func (r *resolver) settle(key string) {
 			prev.clash = n
 		}
 	}
-	if _, taken := r.names[key]; !taken && len(r.claims.originals[key]) > 0 {
-		r.names[key] = r.claims.originals[key][0]
+	if _, taken := r.names[key]; !taken {
+		r.claimOriginalNames(key)
 	}
 	if _, taken := r.names[key]; !taken && r.claims.controls[key] != nil {
 		r.names[key] = r.claims.controls[key]
@@ -150,6 +150,28 @@ func (r *resolver) settle(key string) {
 		r.nameDiags[key] = diags
 	} else {
 		delete(r.nameDiags, key)
+	}
+}
+
+// claimOriginalNames settles key from the originals' claims, in a
+// language's view where no name of the language has it (the language's
+// names come first): shared, as in the default language, by the terms
+// whose originals have it as an abbreviation, synonym or slug, not the
+// first one's alone. (Clashes are reported in the default language.)
+func (r *resolver) claimOriginalNames(key string) {
+	for _, n := range r.claims.originals[key] {
+		prev, ok := r.names[key]
+		switch {
+		case !ok:
+			r.names[key] = r.fresh(n)
+		case prev.target.Kind != KindTerm || n.target.Kind != KindTerm:
+		case prev.target.Term == n.target.Term || prev.sharedWith(n.target.Term) != nil:
+		case sharable(prev, n):
+			if prev.shared == nil {
+				prev.shared = []*name{prev}
+			}
+			prev.shared = append(prev.shared, n)
+		}
 	}
 }
 

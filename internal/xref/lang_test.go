@@ -98,3 +98,22 @@ func TestTermOrderFollowsTheLanguage(t *testing.T) {
 		t.Errorf("de order %v", got)
 	}
 }
+
+// A name two untranslated terms share in English is shared in German
+// too, where no German name has it: before, German took the first one's.
+func TestANameSharedInTheOriginalsIsSharedInATranslation(t *testing.T) {
+	gs, diags := resolveLanguages(t, map[string]string{
+		"nhiglossary.yaml":          twoLang,
+		"content/terms/pam-a.md":    term("Privileged Access Management", "abbreviations: [PAM]", "related: [pam-b]"),
+		"content/terms/pam-b.md":    term("Pluggable Authentication Modules", "abbreviations: [PAM]", "related: [pam-a]"),
+		"content/terms/other.md":    term("Other", "related: [pam-a]"),
+		"content/terms/other.de.md": "---\ntitle: Anderes\nsource_updated: 2026-01-01\n---\nSiehe [[PAM]].\n",
+	})
+	want := []string{`content/terms/other.de.md:5:7: link target "PAM" is shared by 2 terms: write [[pam-a|PAM]] for Privileged Access Management or [[pam-b|PAM]] for Pluggable Authentication Modules`}
+	if diff := cmp.Diff(want, withoutOrphans(diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if de := gs[1]; de == nil || len(de.Shared) != 1 || de.Shared[0].Name != "PAM" || de.Shared[0].Slug != "pam" {
+		t.Errorf("German shared names: %+v", gs[1])
+	}
+}
