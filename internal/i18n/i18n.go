@@ -102,8 +102,13 @@ func (t *Text) T(key string) string {
 }
 
 // Tf returns the string for key with "{0}", "{1}"... replaced by args.
+// When the first is "1" and key+"_one" exists, that string is used: "1
+// term", not "1 terms".
 func (t *Text) Tf(key string, args ...string) string {
 	s := t.T(key)
+	if one, ok := t.m[key+"_one"]; ok && len(args) > 0 && args[0] == "1" {
+		s = one
+	}
 	if len(args) == 0 {
 		return s
 	}

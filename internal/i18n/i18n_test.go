@@ -44,6 +44,9 @@ func TestTextFallsBackAndFillsIn(t *testing.T) {
 	if got := New("fr", nil).T("referenced_by"); got != "What links here" {
 		t.Errorf("fr falls back to English: %q", got)
 	}
+	if got := de.Tf("n_terms", "1"); got != "1 Begriff" {
+		t.Errorf("Tf(n_terms, 1) = %q, want the _one form", got)
+	}
 	if got := de.Tf("n_terms", "3"); got != "3 Begriffe" {
 		t.Errorf("Tf: %q", got)
 	}

@@ -62,7 +62,9 @@ var english = map[string]string{
 
 	// Home and index pages.
 	"n_terms":          "{0} terms",
+	"n_terms_one":      "{0} term",
 	"n_frameworks":     "{0} frameworks",
+	"n_frameworks_one": "{0} framework",
 	"browse_az":        "Browse A–Z",
 	"recently_updated": "Recently updated",
 	"all_terms":        "All terms, A to Z",
@@ -108,7 +110,9 @@ var english = map[string]string{
 	"frameworks_lead":    "The standards and frameworks that the glossary's terms map to.",
 	"see_matrix":         "See every mapping in one matrix.",
 	"n_controls":         "{0} controls",
+	"n_controls_one":     "{0} control",
 	"n_terms_mapped":     "{0} terms mapped",
+	"n_terms_mapped_one": "{0} term mapped",
 	"official_page":      "Official page",
 	"matrix_of_all":      "Matrix of all frameworks",
 	"controls":           "Controls",
