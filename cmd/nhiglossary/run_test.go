@@ -266,3 +266,19 @@ func TestBuildWarnsOfAFutureDateButNotOfReviews(t *testing.T) {
 		t.Errorf("build reports reviews due:\n%s", stderr)
 	}
 }
+
+// CONTENT.md: check exits 1 on any error, and a site template that does
+// not parse is one build fails on.
+func TestCheckReportsABrokenTemplate(t *testing.T) {
+	src := exampleSite(t)
+	if err := os.MkdirAll(filepath.Join(src, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "templates", "term.html"), []byte("{{define \"main\"}}\n<p>{{.Nope</p>{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runCLI(t, "check", "--src", src)
+	if code != 1 || !strings.Contains(stdout, "/templates/term.html:2:1: bad character") {
+		t.Errorf("check: exit %d\n%s", code, stdout)
+	}
+}

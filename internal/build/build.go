@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,7 +61,27 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	if gs == nil {
 		return nil, diags
 	}
+	// The site's templates must parse too, or build would fail.
+	if _, err := render.NewSite(gs, SiteTemplates(site, opts), make([]render.Assets, len(gs)), make([]render.Options, len(gs))); err != nil {
+		pos, msg := templateProblem(err)
+		diags.Add(diag.TemplateSyntax, pos, "%s", msg)
+		return nil, diags.Sort()
+	}
 	return gs[0], diags
+}
+
+// templateAt is render's "templates/NAME:LINE: message" (html/template
+// may add a column).
+var templateAt = regexp.MustCompile(`^(templates/[^:]+):(\d+):(?:\d+:)? ?(.*)$`)
+
+// templateProblem is where a template error is and what it says.
+func templateProblem(err error) (diag.Pos, string) {
+	m := templateAt.FindStringSubmatch(err.Error())
+	if m == nil {
+		return diag.Pos{File: "templates"}, err.Error()
+	}
+	line, _ := strconv.Atoi(m[2])
+	return diag.Pos{File: m[1], Line: line, Col: 1}, m[3]
 }
 
 // checkLanguages is Check for every language of the site, the default

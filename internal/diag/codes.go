@@ -41,6 +41,8 @@ const (
 	UnknownWarning      Code = "unknown-warning"
 	// import csv wrote a source for a citation the CSV could not carry.
 	PlaceholderSource Code = "placeholder-source"
+	// A site's own template (templates/) does not parse.
+	TemplateSyntax Code = "template-syntax"
 )
 
 // Markdown the editor writes (bodies, examples, descriptions).
@@ -130,6 +132,7 @@ var rules = map[Code]Severity{
 	UnreadFile:          Warning,
 	UnknownWarning:      Warning,
 	PlaceholderSource:   Warning,
+	TemplateSyntax:      Error,
 
 	LocalFileLink:     Error,
 	RootRelativeLink:  Error,
