@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -213,13 +214,39 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 		}
 		prev.shared = append(prev.shared, n)
 	default:
-		// Either file may be the mistake: each is told of the other.
-		diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s (%s of %s)", n.what, n.value, prev.pos, prev.what, prev.owner())
-		diags.Add(diag.DuplicateName, prev.pos, "%s %q is also used by %s (%s of %s)", prev.what, prev.value, n.pos, n.what, n.owner())
+		// Either file may be the mistake: each is told of the other, at
+		// the name a reader sees (a term's title rather than the slug
+		// it shares), and every term sharing the name is.
+		others := prev.shared
+		if others == nil {
+			others = []*name{prev}
+		}
+		var users []string
+		for _, o := range others {
+			o = r.shownClaim(key, o)
+			users = append(users, fmt.Sprintf("%s (%s of %s)", o.pos, o.what, o.owner()))
+			diags.Add(diag.DuplicateName, o.pos, "%s %q is also used by %s (%s of %s)", o.what, o.value, n.pos, n.what, n.owner())
+		}
+		diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s", n.what, n.value, strings.Join(users, " and "))
 		if prev.clash == nil {
 			prev.clash = n
 		}
 	}
+}
+
+// shownClaim is the claim of c's term on key to report a clash at: its
+// title when that is key too (an editor wrote the title; the slug came
+// from the file's name), else c.
+func (r *resolver) shownClaim(key string, c *name) *name {
+	if c.what != "slug" {
+		return c
+	}
+	for _, o := range r.claims.terms[key] {
+		if o.target.Term == c.target.Term && o.what == "title" {
+			return o
+		}
+	}
+	return c
 }
 
 // claimRedirects settles the old slugs claiming key: each leads to one

@@ -106,9 +106,23 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"content/terms/b.md": term("B", "abbreviations: [PAM]"),
 				"content/terms/p.md": term("Pam"),
 			},
+			// Every term sharing the name is told (CONTENT.md: reported
+			// at both places, each naming the other).
 			want: []string{
 				`content/terms/a.md:5:17: abbreviation "PAM" is also used by content/terms/p.md:2:8 (title of Pam)`,
-				`content/terms/p.md:2:8: title "Pam" is already used by content/terms/a.md:5:17 (abbreviation of A)`,
+				`content/terms/b.md:5:17: abbreviation "PAM" is also used by content/terms/p.md:2:8 (title of Pam)`,
+				`content/terms/p.md:2:8: title "Pam" is already used by content/terms/a.md:5:17 (abbreviation of A) and content/terms/b.md:5:17 (abbreviation of B)`,
+			},
+		},
+		{
+			name: "two titles alike are reported at both titles, not at a slug",
+			files: map[string]string{
+				"content/terms/secret.md":  term("Secret"),
+				"content/terms/secret2.md": term("secret"),
+			},
+			want: []string{
+				`content/terms/secret.md:2:8: title "Secret" is also used by content/terms/secret2.md:2:8 (title of secret)`,
+				`content/terms/secret2.md:2:8: title "secret" is already used by content/terms/secret.md:2:8 (title of Secret)`,
 			},
 		},
 		{
