@@ -75,9 +75,13 @@ func wikiLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 	return 2
 }
 
-// mdLink checks a Markdown link [text](destination) at i.
+// mdLink checks a Markdown link [text](destination) at i, or a link
+// reference definition ([label]: destination) that starts a line.
 func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 	close := linkTextEnd(s, i)
+	if close >= 0 && close+1 < len(s) && s[close+1] == ':' && startsLine(s, i) {
+		return refDefinition(s, i, close, add)
+	}
 	if close < 0 || close+1 >= len(s) || s[close+1] != '(' {
 		return 0
 	}
@@ -99,6 +103,48 @@ func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 		}
 	}
 	return close + 2 + n - i
+}
+
+// startsLine reports whether the "[" at i starts its line, after at most
+// three spaces, as a link reference definition does.
+func startsLine(s string, i int) bool {
+	start := strings.LastIndexByte(s[:i], '\n') + 1
+	return i-start <= 3 && strings.TrimLeft(s[start:i], " ") == ""
+}
+
+// refDefinition checks the link reference definition [label]: dest at
+// i, whose label closes at close: a destination that is a local file or
+// starts at the server's root is as broken as in an inline link.
+func refDefinition(s string, i, close int, add func(int, diag.Code, string, ...any)) int {
+	rest := s[close+2:]
+	j := len(rest) - len(strings.TrimLeft(rest, " \t"))
+	if strings.HasPrefix(rest[j:], "\n") { // the destination may start the next line
+		j++
+		j += len(rest[j:]) - len(strings.TrimLeft(rest[j:], " \t"))
+	}
+	var dest string
+	if strings.HasPrefix(rest[j:], "<") {
+		end := strings.IndexAny(rest[j:], ">\n")
+		if end < 0 || rest[j+end] != '>' {
+			return 0
+		}
+		dest, j = rest[j+1:j+end], j+end+1
+	} else {
+		end := strings.IndexAny(rest[j:], " \t\n")
+		if end < 0 {
+			end = len(rest) - j
+		}
+		dest, j = rest[j:j+end], j+end
+	}
+	label := strings.Join(strings.Fields(s[i+1:close]), " ")
+	switch classify(dest) {
+	case localFile:
+		slug := strings.TrimSuffix(path.Base(strings.SplitN(dest, "#", 2)[0]), path.Ext(strings.SplitN(dest, "#", 2)[0]))
+		add(i, diag.LocalFileLink, "link definition [%s] points to the file %q, which is broken on the site, which has pages, not files: link the term with [[%s]] where [%s] is used", label, dest, slug, label)
+	case rootRelative:
+		add(i, diag.RootRelativeLink, "link definition [%s] points to %q, which starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL", label, dest)
+	}
+	return close + 2 + j - i
 }
 
 func wiki(slug, text string) string {

@@ -41,6 +41,13 @@ func TestCheck(t *testing.T) {
 				`19 raw-html-dropped: raw HTML <br> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
 			}},
 		{"raw HTML kept with unsafe_html", "H<sub>2</sub>O", true, nil},
+		// CONTENT.md: a Markdown link to a local file or a root-relative
+		// path, reference-style ones too.
+		{"reference definitions", "See [the key][k] and [r2].\n\n[k]: api-key.md\n  [r2]: </terms/beta/> \"Beta\"\n[ok]: https://example.org/x.md\nNot [x]: y.md at a line's start.", false,
+			[]string{
+				`28 local-file-link: link definition [k] points to the file "api-key.md", which is broken on the site, which has pages, not files: link the term with [[api-key]] where [k] is used`,
+				`46 root-relative-link: link definition [r2] points to "/terms/beta/", which starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL`,
+			}},
 		{"nothing in code or comments", "`[x](a.md)` and `[[API`\n\n```\n<sub> [[ [y](/z)\n```\n<!-- [[ <b> -->\n", false, nil},
 	}
 	for _, tt := range tests {
