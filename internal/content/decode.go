@@ -64,13 +64,17 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 	}
 	var seen uint64    // bit i: fs[i]'s key was seen
 	var guessed uint64 // bit i: an unknown key was taken for fs[i]'s
+	var guesses [][2]*yaml.Node
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		idx := slices.IndexFunc(fs, func(f field) bool { return f.name == k.Value })
 		if idx < 0 {
 			names := fieldNames(fs)
 			if s := diag.Suggest(k.Value, names, 1); len(s) == 1 {
-				guessed |= 1 << slices.Index(names, s[0])
+				if g := slices.Index(names, s[0]); guessed&(1<<g) == 0 {
+					guessed |= 1 << g
+					guesses = append(guesses, [2]*yaml.Node{k, v})
+				}
 			}
 			d.add(diag.UnknownKey, k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, names))
 			continue
@@ -95,6 +99,20 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 		// key's error, with its did-you-mean, says all there is.
 		if f.required && seen&(1<<i) == 0 && guessed&(1<<i) == 0 {
 			d.diags.Add(diag.MissingKey, where, "missing required key %q in %s", strings.Clone(f.name), what)
+		}
+	}
+	// And the misspelt key's value stands for the field's, so that what
+	// other files say of it (a [[link]] to a misspelt title) is no second
+	// error. (The file is in error already: nothing is published.)
+	names := fieldNames(fs)
+	for _, kv := range guesses {
+		s := diag.Suggest(kv[0].Value, names, 1)
+		if idx := slices.Index(names, s[0]); seen&(1<<idx) == 0 && !blank(kv[1]) {
+			var none diag.List
+			diags := d.diags
+			d.diags = &none // a second problem of the value is not this mistake's
+			fs[idx].set(kv[0], kv[1])
+			d.diags = diags
 		}
 	}
 }

@@ -580,6 +580,14 @@ func TestOneMistakeOneError(t *testing.T) {
 			},
 			want: []string{`content/incidents/leak.md:1:1: missing front matter: start the file with a --- line, the fields, and another --- line`},
 		},
+		{
+			name: "a misspelt title still names its term",
+			files: map[string]string{
+				"content/terms/beta.md": "---\ntitel: Beta Thing\nsummary: s\nupdated: 2026-01-01\n---\n",
+				"content/terms/b.md":    term("B", "related: [beta]", "---", "See [[Beta Thing]]."),
+			},
+			want: []string{`content/terms/beta.md:2:1: unknown key "titel" in a term (did you mean "title"?)`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
