@@ -103,12 +103,13 @@ func (r *Renderer) exchangeJobs(add func(path string, shows func() []xref.Fact, 
 func SearchEntries(g *xref.Graph) []search.Entry {
 	u := newURLs("/")
 	rel := func(p string) string { return strings.TrimPrefix(p, "/") }
+	text := interfaceText(g, g.Lang()) // dates as the language's pages write them
 	var out []search.Entry
 	for _, inc := range g.Incidents {
 		sum := plain(inc.Summary.Text)
 		out = append(out, search.Entry{
 			Kind: search.KindIncident, Name: inc.Title.Value, Path: rel(u.Incident(inc.Slug.Value)),
-			Summary: inc.Date.Format("2 January 2006") + " · " + sum, Text: sum,
+			Summary: text.Date(inc.Date) + " · " + sum, Text: sum,
 		})
 	}
 	for _, f := range g.Frameworks {

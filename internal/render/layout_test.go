@@ -99,3 +99,18 @@ func TestTwoLanguageViews(t *testing.T) {
 		t.Errorf("alternates of the untranslated terms/key/ (-want +got):\n%s", diff)
 	}
 }
+
+// Search shows an incident's date as its language's pages write it.
+func TestSearchEntriesDateInTheirLanguage(t *testing.T) {
+	graphs := sitetest.MustResolveLanguages(t, sitetest.FS(map[string]string{
+		"nhiglossary.yaml":             "title: Two\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n",
+		"content/terms/secret.md":      "---\ntitle: Secret\nsummary: Kept secret.\nupdated: 2026-01-01\n---\nA.\n",
+		"content/incidents/leak.md":    "---\ntitle: Leak\ndate: 2026-03-01\nsummary: Keys leaked.\n---\nText.\n",
+		"content/incidents/leak.de.md": "---\ntitle: Leck\nsummary: Schlüssel geleakt.\n---\nText.\n",
+	}))
+	for i, want := range []string{"March 1, 2026 · Keys leaked.", "1. März 2026 · Schlüssel geleakt."} {
+		if got := SearchEntries(graphs[i])[0].Summary; got != want {
+			t.Errorf("%s: incident summary %q, want %q", graphs[i].Lang(), got, want)
+		}
+	}
+}
