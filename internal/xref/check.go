@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -95,7 +96,7 @@ func (r *resolver) checkIncidents(t *content.Term) {
 			}
 			continue
 		case n.clash != nil:
-			r.diags.Add(diag.AmbiguousName, in.Pos, "incident %q is ambiguous: %s, and %s", in.Value, n.describe(), n.clash.describe())
+			r.diags.Add(diag.AmbiguousName, in.Pos, "incident %q is ambiguous: %s, and %s%s", in.Value, n.describe(), n.clash.describe(), clashChoices(n, "%q"))
 			continue
 		case slices.Contains(seen, n.target.Incident):
 			r.diags.Add(diag.ListedTwice, in.Pos, "incident %q is listed twice", in.Value)
@@ -218,7 +219,7 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.diags.Add(diag.UnknownLinkTarget, md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))
 		case n.clash != nil && n.duplicateTermName():
 		case n.clash != nil:
-			r.diags.Add(diag.AmbiguousName, md.PosAt(l.Start), "link target %q is ambiguous: %s, and %s", l.Target, n.describe(), n.clash.describe())
+			r.diags.Add(diag.AmbiguousName, md.PosAt(l.Start), "link target %q is ambiguous: %s, and %s%s", l.Target, n.describe(), n.clash.describe(), clashChoices(n, "[[%s]]"))
 		case n.shared != nil:
 			label := l.Label
 			if label == "" {
@@ -248,4 +249,23 @@ func (n *name) duplicateTermName() bool {
 func inTableRow(text string, i int) bool {
 	line := text[strings.LastIndexByte(text[:i], '\n')+1:]
 	return strings.HasPrefix(strings.TrimLeft(line, " \t"), "|")
+}
+
+// clashChoices says what to write instead of a name two things claim:
+// their slugs, each in format ("[[%s]]" for a link), when they differ.
+func clashChoices(n *name, format string) string {
+	slug := func(c *name) string {
+		switch c.target.Kind {
+		case KindTerm:
+			return c.target.Term.Slug.Value
+		case KindIncident:
+			return c.target.Incident.Slug.Value
+		}
+		return ""
+	}
+	a, b := slug(n), slug(n.clash)
+	if a == "" || b == "" || a == b {
+		return ""
+	}
+	return ": write " + fmt.Sprintf(format, a) + " or " + fmt.Sprintf(format, b)
 }

@@ -244,7 +244,18 @@ func TestDiagnostics(t *testing.T) {
 				"content/incidents/a.md":   incident("Token leak"),
 				"content/incidents/b.md":   incident("Token Leak"),
 			},
-			want: []string{`content/terms/api-key.md:5:13: incident "token leak" is ambiguous: title of Token leak at content/incidents/a.md:2:8, and title of Token Leak at content/incidents/b.md:2:8`},
+			want: []string{`content/terms/api-key.md:5:13: incident "token leak" is ambiguous: title of Token leak at content/incidents/a.md:2:8, and title of Token Leak at content/incidents/b.md:2:8: write "a" or "b"`},
+		},
+		{
+			// CONTENT.md: a target that resolves to two things is an
+			// error with a did-you-mean.
+			name: "a link to an incident title two incidents have",
+			files: map[string]string{
+				"content/terms/api-key.md": term("API Key", "---", "See [[Token leak]]."),
+				"content/incidents/a.md":   incident("Token leak"),
+				"content/incidents/b.md":   incident("Token Leak"),
+			},
+			want: []string{`content/terms/api-key.md:6:5: link target "Token leak" is ambiguous: title of Token leak at content/incidents/a.md:2:8, and title of Token Leak at content/incidents/b.md:2:8: write [[a]] or [[b]]`},
 		},
 
 		// mappings
