@@ -46,9 +46,13 @@ type Writer interface {
 func WriteIndex(b Writer, g *xref.Graph, l Links) {
 	cfg := g.Site.Config
 	write(b, "# ", line(cfg.Title), "\n\n")
-	if d := line(cfg.Description); d != "" {
-		write(b, "> ", d, "\n\n")
+	// The convention's summary line is there even when the site gives no
+	// description.
+	d := line(cfg.Description)
+	if d == "" {
+		d = "A glossary: definitions of its terms, with the incidents and frameworks they relate to."
 	}
+	write(b, "> ", d, "\n\n")
 	termURL := l.Term
 	if l.TermMarkdown != nil {
 		termURL = l.TermMarkdown

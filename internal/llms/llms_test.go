@@ -175,3 +175,19 @@ func term(g *xref.Graph, t *content.Term, l Links) string {
 	WriteTerm(&b, g, t, l)
 	return b.String()
 }
+
+// CONTENT.md: llms.txt is "# Title", a "> description" line, then the
+// terms: the line is there when the site has no description too.
+func TestIndexHasADescriptionLine(t *testing.T) {
+	g := sitetest.MustResolve(t, sitetest.FS(map[string]string{
+		"nhiglossary.yaml":     "title: Bare\n",
+		"content/terms/key.md": "---\ntitle: Key\nsummary: A key.\nupdated: 2026-01-02\n---\nText.\n",
+	}))
+	var b strings.Builder
+	_, l := example(t)
+	WriteIndex(&b, g, l)
+	lines := strings.Split(b.String(), "\n")
+	if len(lines) < 3 || lines[0] != "# Bare" || lines[1] != "" || !strings.HasPrefix(lines[2], "> ") {
+		t.Errorf("llms.txt starts:\n%s", b.String())
+	}
+}
