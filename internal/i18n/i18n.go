@@ -83,11 +83,15 @@ func New(lang string, overrides map[string]string) *Text {
 	for k, v := range english {
 		m[k] = v
 	}
-	for k, v := range builtin[base(lang)] {
-		m[k] = v
-	}
-	for k, v := range overrides {
-		m[k] = v
+	for _, layer := range []map[string]string{builtin[base(lang)], overrides} {
+		for k, v := range layer {
+			m[k] = v
+			// A string's form for one comes from where the string does:
+			// a site's "{0} termes" must not meet English's "{0} term".
+			if _, ok := layer[k+"_one"]; !ok {
+				delete(m, k+"_one")
+			}
+		}
 	}
 	return &Text{m: m}
 }

@@ -47,6 +47,14 @@ func TestTextFallsBackAndFillsIn(t *testing.T) {
 	if got := de.Tf("n_terms", "1"); got != "1 Begriff" {
 		t.Errorf("Tf(n_terms, 1) = %q, want the _one form", got)
 	}
+	// A site's own count string is not met with another layer's form
+	// for one.
+	if got := New("fr", map[string]string{"n_terms": "{0} termes"}).Tf("n_terms", "1"); got != "1 termes" {
+		t.Errorf("fr Tf(n_terms, 1) = %q, want the site's string", got)
+	}
+	if got := New("de", map[string]string{"n_terms": "{0} Einträge", "n_terms_one": "{0} Eintrag"}).Tf("n_terms", "1"); got != "1 Eintrag" {
+		t.Errorf("de Tf(n_terms, 1) = %q, want the site's form for one", got)
+	}
 	if got := de.Tf("n_terms", "3"); got != "3 Begriffe" {
 		t.Errorf("Tf: %q", got)
 	}

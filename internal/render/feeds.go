@@ -46,7 +46,9 @@ func (r *Renderer) sitemap() ([]byte, error) {
 		lr.sitemapPages(func(path string, mod time.Time) {
 			u := url{Loc: r.abs(path), LastMod: isoDate(mod)}
 			for _, a := range lr.alternates(path) {
-				u.Alts = append(u.Alts, alt{"alternate", a.Lang, a.URL})
+				if !a.Missing { // (the switcher's way to that language's home)
+					u.Alts = append(u.Alts, alt{"alternate", a.Lang, a.URL})
+				}
 			}
 			s.URLs = append(s.URLs, u)
 		})

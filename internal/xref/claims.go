@@ -167,7 +167,9 @@ func (r *resolver) claimOriginalNames(key string) {
 			r.names[key] = r.fresh(n)
 		case prev.target.Kind != KindTerm || n.target.Kind != KindTerm:
 		case prev.target.Term == n.target.Term || prev.sharedWith(n.target.Term) != nil:
-		case sharable(prev, n):
+		case n.what == "slug" && titled(n):
+		// Its title's claim, next, is the one to report.
+	case sharable(prev, n):
 			if prev.shared == nil {
 				prev.shared = []*name{prev}
 			}
@@ -208,6 +210,8 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 		if prev.what != "slug" && n.what != "slug" {
 			diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)
 		}
+	case n.what == "slug" && titled(n):
+		// Its title's claim, next, is the one to report.
 	case sharable(prev, n):
 		if prev.shared == nil {
 			prev.shared = []*name{prev}
@@ -220,6 +224,11 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 		others := prev.shared
 		if others == nil {
 			others = []*name{prev}
+		}
+		if n.what == "slug" {
+			// Two slugs clash: the abbreviations they shared are no
+			// part of it.
+			others = slices.DeleteFunc(slices.Clone(others), func(o *name) bool { return o.what != "slug" })
 		}
 		var users []string
 		for _, o := range others {

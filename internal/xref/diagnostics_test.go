@@ -636,3 +636,20 @@ func TestWarningsSwitchedOff(t *testing.T) {
 		t.Errorf("codes (-want +got):\n%s", diff)
 	}
 }
+
+// A misspelt key that would change what other files may do is not
+// taken on a guess: b.md is not blamed for a misspelt draft or slug.
+func TestMisspeltKeysDoNotBlameOthers(t *testing.T) {
+	for _, bad := range []string{"draf: true", "slg: b"} {
+		site, _ := content.Load(fstest.MapFS{
+			"content/terms/a.md": {Data: []byte("---\ntitle: A\nsummary: s\nupdated: 2026-01-01\n" + bad + "\n---\n")},
+			"content/terms/b.md": {Data: []byte(term("B", "related: [a]"))},
+		})
+		_, diags := Resolve(site, Options{})
+		for _, d := range diags {
+			if d.Pos.File == "content/terms/b.md" && d.Code != diag.OrphanTerm {
+				t.Errorf("%s: b.md blamed: %v", bad, d)
+			}
+		}
+	}
+}

@@ -159,10 +159,17 @@ func before(a, b diag.Pos) bool {
 // is prev (with the claims already sharing it): abbreviations and
 // synonyms may belong to several terms, and so may a term's slug with
 // them (CONTENT.md: the disambiguation page moves aside "unless a term
-// has that slug"), but not two slugs, nor a title.
+// has that slug"), but not two slugs, nor a title, nor the slug of a
+// term whose title is that name too.
 func sharable(prev, n *name) bool {
 	ok := func(c *name) bool {
-		return c.target.Kind == KindTerm && (c.what == "abbreviation" || c.what == "synonym" || c.what == "slug")
+		if c.target.Kind != KindTerm {
+			return false
+		}
+		if c.what == "slug" {
+			return !titled(c)
+		}
+		return c.what == "abbreviation" || c.what == "synonym"
 	}
 	if !ok(prev) || !ok(n) {
 		return false
@@ -173,6 +180,12 @@ func sharable(prev, n *name) bool {
 		}
 	}
 	return true
+}
+
+// titled reports whether slug claim c's term has the same name as its
+// title (pam.md titled "PAM"): the name is then the title's.
+func titled(c *name) bool {
+	return normalize(c.target.Term.Title.Value) == normalize(c.value)
 }
 
 // sharedWith is t's entry among the terms sharing n; nil if t has none.

@@ -475,3 +475,19 @@ func TestTerminologyCodes(t *testing.T) {
 		t.Errorf("codes (-want +got):\n%s\n%v", diff, diags)
 	}
 }
+
+// A title is no other term's abbreviation, even when its file has the
+// name too (pam.md titled "Pam"), whichever file comes first.
+func TestATitledSlugDoesNotShare(t *testing.T) {
+	for _, files := range []map[string]string{
+		{"content/terms/a.md": term("A", "abbreviations: [PAM]"), "content/terms/b.md": term("B", "abbreviations: [PAM]"), "content/terms/pam.md": term("Pam")},
+		{"content/terms/pam.md": term("Pam"), "content/terms/x.md": term("X", "abbreviations: [PAM]")},
+	} {
+		_, diags := resolve(t, files, Options{})
+		if !slices.ContainsFunc(diags, func(d string) bool {
+			return strings.HasPrefix(d, `content/terms/pam.md:2:8: title "Pam"`)
+		}) {
+			t.Errorf("no error at pam.md's title: %q", withoutOrphans(diags))
+		}
+	}
+}
