@@ -101,13 +101,16 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 			d.diags.Add(diag.MissingKey, where, "missing required key %q in %s", strings.Clone(f.name), what)
 		}
 	}
-	// And the misspelt key's value stands for the field's, so that what
-	// other files say of it (a [[link]] to a misspelt title) is no second
-	// error. (The file is in error already: nothing is published.)
+	// And a misspelt name or text field's value stands for the field's,
+	// so that what other files say of it (a [[link]] to a misspelt
+	// title) is no second error. (The file is in error already: nothing
+	// is published.) Not fields that change what other files may do
+	// (draft, slug, redirects, deprecated...): taking those on a guess
+	// would blame the others.
 	names := fieldNames(fs)
 	for _, kv := range guesses {
 		s := diag.Suggest(kv[0].Value, names, 1)
-		if idx := slices.Index(names, s[0]); seen&(1<<idx) == 0 && !blank(kv[1]) {
+		if idx := slices.Index(names, s[0]); seen&(1<<idx) == 0 && !blank(kv[1]) && adoptable[names[idx]] {
 			var none diag.List
 			diags := d.diags
 			d.diags = &none // a second problem of the value is not this mistake's
@@ -116,6 +119,9 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 		}
 	}
 }
+
+// adoptable are the fields a misspelt key's value may stand for.
+var adoptable = map[string]bool{"title": true, "summary": true, "updated": true, "synonyms": true, "abbreviations": true, "source_updated": true}
 
 // blank reports whether v is null or text of only spaces.
 func blank(v *yaml.Node) bool {

@@ -55,6 +55,10 @@ func Export(terms []*content.Term) ([]byte, diag.List) {
 					}
 				}
 			}
+			if Columns[i] != "body" && strings.ContainsRune(c, '\r') {
+				// A spreadsheet, and Go's reader, take it for a line end.
+				diags.Add(diag.InvalidValue, diag.Pos{File: t.File, Line: 1, Col: 1}, "%s %q holds a carriage return, which a CSV cell does not keep; remove it or leave this term out of the export", Columns[i], c)
+			}
 			rec[i] = defuse(c)
 		}
 		w.Write(rec)
@@ -114,7 +118,7 @@ func rowOf(t *content.Term) *Row {
 	r := &Row{
 		fields: map[string]string{
 			"slug": t.Slug.Value, "title": t.Title.Value, "summary": t.Summary,
-			"category": t.Category, "body": t.Body.Text,
+			"category": t.Category, "body": strings.TrimSuffix(t.Body.Text, "\n"), // import puts the newline back
 		},
 		lists: map[string][]string{
 			"synonyms": names(t.Synonyms), "abbreviations": names(t.Abbreviations),

@@ -106,7 +106,7 @@ func TestExportDefusesFormulas(t *testing.T) {
 	if !strings.HasSuffix(out, "\r\n") || strings.Count(out, "\r\n") < 3 {
 		t.Errorf("records do not end in CRLF")
 	}
-	for _, want := range []string{"\r\nold-key,Old Key,What it was called.,,,,,,,2025-05-06,true,api-key,\"Body.\r\n\"\r\n", ",api-key; secret,2025-05-06,,,"} {
+	for _, want := range []string{"\r\nold-key,Old Key,What it was called.,,,,,,,2025-05-06,true,api-key,Body.\r\n", ",api-key; secret,2025-05-06,,,"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("export lacks %q", want)
 		}
@@ -229,7 +229,7 @@ func TestPlaceholders(t *testing.T) {
 // CSV has no sources), which the file needs to load; the warning is at
 // the body's cell, and export gives the row back as it was.
 func TestCitationsImportWithPlaceholderSources(t *testing.T) {
-	in := strings.Join(Columns, ",") + "\r\nkey,Key,A key.,,,,,,,2026-01-02,,,\"Leaks grow [@gg-2026], as [@2] says.\r\n\"\r\n"
+	in := strings.Join(Columns, ",") + "\r\nkey,Key,A key.,,,,,,,2026-01-02,,,\"Leaks grow [@gg-2026], as [@2] says.\"\r\n"
 	p, diags := Import("t.csv", []byte(in), content.DefaultConfig(), today, func(string) bool { return false })
 	if diags.HasErrors() || len(p.Write) != 1 {
 		t.Fatalf("plan %v, diags %v", p.Write, diags)
@@ -259,5 +259,29 @@ func TestExportRefusesTwoTermsOfOneSlug(t *testing.T) {
 	_, diags := Export([]*content.Term{a, b})
 	if !hasError(diags, `content/terms/b.md:1:1: slug "key" is also the slug of content/terms/a.md`) {
 		t.Errorf("got %v", diags)
+	}
+}
+
+// A body's last newline is the file's, not the cell's: a file without
+// one and a file with two both come back byte for byte through export,
+// import, export.
+func TestBodyEndsRoundTrip(t *testing.T) {
+	for _, body := range []string{"One line.", "One line.\n", "Two ends.\n\n", ""} {
+		term := &content.Term{File: "content/terms/k.md", Slug: content.Name{Value: "k"}, Title: content.Name{Value: "K"}, Summary: "A k.", Updated: today, Body: content.Markdown{Text: body}}
+		first, diags := Export([]*content.Term{term})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		p, diags := Import("t.csv", first, content.DefaultConfig(), today, func(string) bool { return false })
+		if diags.HasErrors() || len(p.Write) != 1 {
+			t.Fatalf("%q: %v", body, diags)
+		}
+		back, more := content.LoadTerm(fstest.MapFS{p.Write[0].Path: {Data: p.Write[0].Data}}, p.Write[0].Path, content.DefaultConfig())
+		if more.HasErrors() {
+			t.Fatalf("%q: %v", body, more)
+		}
+		if second, _ := Export([]*content.Term{back}); string(second) != string(first) {
+			t.Errorf("body %q: export, import, export gives\n%q\nthen\n%q", body, first, second)
+		}
 	}
 }

@@ -266,9 +266,11 @@ func termFile(row *Row) []byte {
 	enc.Encode(m)
 	enc.Close()
 	b.WriteString("---\n")
-	b.WriteString(row.fields["body"])
-	if body := row.fields["body"]; body != "" && !strings.HasSuffix(body, "\n") {
-		b.WriteByte('\n') // a cell typed in a spreadsheet ends without one
+	if body := row.fields["body"]; body != "" {
+		// Export leaves the file's last newline out of the cell (a cell
+		// typed in a spreadsheet has none): it goes back here.
+		b.WriteString(body)
+		b.WriteByte('\n')
 	}
 	return b.Bytes()
 }
@@ -364,6 +366,9 @@ func (r *Row) cellOf(data []byte, pos diag.Pos) diag.Pos {
 		for i := pos.Line - 1; i >= 1; i-- { // up to the key the line is under
 			if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '#' && l[0] != '-' {
 				key, _, _ := strings.Cut(l, ":")
+				if key == "sources" {
+					key = "body" // made for the body's citations
+				}
 				return cell(key)
 			}
 		}

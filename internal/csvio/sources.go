@@ -13,10 +13,15 @@ import (
 // the editor to complete.
 type placeholder struct{ id, title string }
 
+// maxNumbered is the most sources a number cited makes ("[@2026]" is a
+// year, not 2,026 sources).
+const maxNumbered = 50
+
 // placeholders are the sources the citations of body need: one for each
 // id cited, titled with the id, then untitled ones numbered up to the
-// highest number cited ("[@3]" needs three sources). cited is every key,
-// in the order the body first cites it.
+// highest number cited ("[@3]" needs three sources), up to maxNumbered:
+// past that a number is a mistake the term file's check reports. cited
+// is every key, in the order the body first cites it.
 func placeholders(body string) (ps []placeholder, cited []string) {
 	seen := map[string]bool{}
 	last := 0 // the highest source number cited
@@ -28,7 +33,9 @@ func placeholders(body string) (ps []placeholder, cited []string) {
 			seen[k] = true
 			cited = append(cited, k)
 			if n, err := strconv.Atoi(k); err == nil {
-				last = max(last, n)
+				if n <= maxNumbered {
+					last = max(last, n)
+				}
 				continue
 			}
 			ps = append(ps, placeholder{id: k, title: k})

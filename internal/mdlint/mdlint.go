@@ -79,7 +79,7 @@ func wikiLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 // reference definition ([label]: destination) that starts a line.
 func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 	close := linkTextEnd(s, i)
-	if close >= 0 && close+1 < len(s) && s[close+1] == ':' && startsLine(s, i) {
+	if close >= 0 && close+1 < len(s) && s[close+1] == ':' && startsLine(s, i) && !strings.HasPrefix(s[i:], "[^") {
 		return refDefinition(s, i, close, add)
 	}
 	if close < 0 || close+1 >= len(s) || s[close+1] != '(' {
@@ -106,10 +106,20 @@ func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 }
 
 // startsLine reports whether the "[" at i starts its line, after at most
-// three spaces, as a link reference definition does.
+// three spaces, as a link reference definition does; and, as one cannot
+// interrupt a paragraph, whether the line before is blank or another
+// definition.
 func startsLine(s string, i int) bool {
 	start := strings.LastIndexByte(s[:i], '\n') + 1
-	return i-start <= 3 && strings.TrimLeft(s[start:i], " ") == ""
+	if i-start > 3 || strings.TrimLeft(s[start:i], " ") != "" {
+		return false
+	}
+	if start == 0 {
+		return true
+	}
+	prev := s[strings.LastIndexByte(s[:start-1], '\n')+1 : start-1]
+	t := strings.TrimLeft(prev, " ")
+	return strings.TrimSpace(prev) == "" || strings.HasPrefix(t, "[") && strings.Contains(t, "]:")
 }
 
 // refDefinition checks the link reference definition [label]: dest at
@@ -136,6 +146,15 @@ func refDefinition(s string, i, close int, add func(int, diag.Code, string, ...a
 		}
 		dest, j = rest[j:j+end], j+end
 	}
+	// Only a title may follow on the line, or it is text, not a
+	// definition.
+	eol := strings.IndexByte(rest[j:], '\n')
+	if eol < 0 {
+		eol = len(rest) - j
+	}
+	if after := strings.TrimSpace(rest[j : j+eol]); after != "" && !isTitle(after) {
+		return 0
+	}
 	label := strings.Join(strings.Fields(s[i+1:close]), " ")
 	switch classify(dest) {
 	case localFile:
@@ -145,6 +164,20 @@ func refDefinition(s string, i, close int, add func(int, diag.Code, string, ...a
 		add(i, diag.RootRelativeLink, "link definition [%s] points to %q, which starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL", label, dest)
 	}
 	return close + 2 + j - i
+}
+
+// isTitle reports whether s is a link title: "...", '...' or (...).
+func isTitle(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	switch s[0] {
+	case '"', '\'':
+		return s[len(s)-1] == s[0]
+	case '(':
+		return s[len(s)-1] == ')'
+	}
+	return false
 }
 
 func wiki(slug, text string) string {

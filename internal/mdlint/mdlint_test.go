@@ -48,6 +48,9 @@ func TestCheck(t *testing.T) {
 				`28 local-file-link: link definition [k] points to the file "api-key.md", which is broken on the site, which has pages, not files: link the term with [[api-key]] where [k] is used`,
 				`46 root-relative-link: link definition [r2] points to "/terms/beta/", which starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL`,
 			}},
+		// Not definitions: a footnote, text after the destination, a
+		// line that continues a paragraph.
+		{"text that looks like a definition", "[^1]: /etc/shadow is a file.\n\n[Note]: /usr/bin is where it goes.\n\nSome text\n[k]: /x\n", false, nil},
 		{"nothing in code or comments", "`[x](a.md)` and `[[API`\n\n```\n<sub> [[ [y](/z)\n```\n<!-- [[ <b> -->\n", false, nil},
 	}
 	for _, tt := range tests {
