@@ -150,12 +150,26 @@ func (g *siteGen) tag(t *content.Term) {
 func (g *siteGen) wordNames(n int) []content.Name {
 	var out []content.Name
 	for range g.rng.IntN(n + 1) {
-		out = append(out, content.Name{Value: g.word()})
+		out = append(out, content.Name{Value: g.slugName()})
 	}
 	return out
 }
 
+// slugName is a word, and now and then another term's slug written as
+// a name ("T3"), which a slug may share with abbreviations and synonyms,
+// and a title may not.
+func (g *siteGen) slugName() string {
+	if g.rng.IntN(6) == 0 {
+		return fmt.Sprintf("T%d", g.rng.IntN(g.files+1))
+	}
+	return g.word()
+}
+
 func (g *siteGen) retitle(t *content.Term) {
+	if g.rng.IntN(8) == 0 {
+		t.Title = content.Name{Value: g.slugName()}
+		return
+	}
 	t.Title = content.Name{Value: strings.ToUpper(g.word()[:1]) + g.word()}
 }
 
