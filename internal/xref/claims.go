@@ -228,7 +228,9 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 		if n.what == "slug" {
 			// Two slugs clash: the abbreviations they shared are no
 			// part of it.
-			others = slices.DeleteFunc(slices.Clone(others), func(o *name) bool { return o.what != "slug" })
+			if slugs := slices.DeleteFunc(slices.Clone(others), func(o *name) bool { return o.what != "slug" }); len(slugs) > 0 {
+				others = slugs
+			}
 		}
 		var users []string
 		for _, o := range others {

@@ -409,6 +409,22 @@ func TestSharedSlugChoicesNameTheTitle(t *testing.T) {
 	}
 }
 
+// A slug that is another term's title is reported at both, naming each
+// other.
+func TestASlugThatIsAnotherTermsTitle(t *testing.T) {
+	_, diags := resolve(t, map[string]string{
+		"content/terms/a.md":    term("Beta"),
+		"content/terms/beta.md": term("Second"),
+	}, Options{})
+	want := []string{
+		`content/terms/a.md:2:8: title "Beta" is also used by content/terms/beta.md (slug of Second)`,
+		`content/terms/beta.md:1:1: slug "beta" is already used by content/terms/a.md:2:8 (title of Beta)`,
+	}
+	if diff := cmp.Diff(want, withoutOrphans(diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // Two terms of one slug stay an error, even when the name is shared.
 func TestTwoSlugsDoNotShare(t *testing.T) {
 	_, diags := resolve(t, map[string]string{
