@@ -281,4 +281,12 @@ func TestCheckReportsABrokenTemplate(t *testing.T) {
 	if code != 1 || !strings.Contains(stdout, "/templates/term.html:2:1: bad character") {
 		t.Errorf("check: exit %d\n%s", code, stdout)
 	}
+	// One that parses but fails as it runs.
+	if err := os.WriteFile(filepath.Join(src, "templates", "term.html"), []byte("{{define \"main\"}}\n<p>{{.Nope}}</p>{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI(t, "check", "--src", src)
+	if code != 1 || !strings.Contains(stdout, "/templates/term.html:2:1: executing \"main\" at <.Nope>: can't evaluate field Nope") {
+		t.Errorf("check: exit %d\n%s", code, stdout)
+	}
 }

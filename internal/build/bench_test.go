@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/metrics"
@@ -89,17 +88,6 @@ func watchLiveHeap(b *testing.B) (stop func()) {
 		b.ReportMetric(float64(peak)/(1<<20), "live-MB")
 	}
 }
-
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }
-
-// Create discards a page as a build's folder takes it, in pieces.
-func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
-
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
 
 func benchTerms() string {
 	if n := os.Getenv("NHIGLOSSARY_BENCH_TERMS"); n != "" {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"regexp"
@@ -66,7 +67,18 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	if opts.Templates == nil {
 		return gs[0], diags
 	}
-	if _, err := render.NewSite(gs, SiteTemplates(site, opts), make([]render.Assets, len(gs)), make([]render.Options, len(gs))); err != nil {
+	rs, err := render.NewSite(gs, SiteTemplates(site, opts), make([]render.Assets, len(gs)), make([]render.Options, len(gs)))
+	if err == nil && hasOwnTemplates(site) {
+		// A site's own template may also fail as it runs ({{.Nope}}):
+		// every page renders, as build would, writing nothing. (The
+		// built-in templates are the tests' to keep right.)
+		var jobs []render.Job
+		for _, r := range rs {
+			jobs = append(jobs, r.Jobs()...)
+		}
+		err = run(context.Background(), jobs, discard{})
+	}
+	if err != nil {
 		pos, msg := templateProblem(err)
 		diags.Add(diag.TemplateSyntax, pos, "%s", msg)
 		return nil, diags.Sort()
@@ -74,9 +86,26 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	return gs[0], diags
 }
 
-// templateAt is render's "templates/NAME:LINE: message" (html/template
-// may add a column).
-var templateAt = regexp.MustCompile(`^(templates/[^:]+):(\d+):(?:\d+:)? ?(.*)$`)
+// hasOwnTemplates reports whether the site has templates of its own.
+func hasOwnTemplates(site fs.FS) bool {
+	entries, err := fs.ReadDir(site, "templates")
+	return err == nil && len(entries) > 0
+}
+
+// discard is a Sink that keeps nothing.
+type discard struct{}
+
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+func (discard) WriteFile(string, []byte) error        { return nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
+// templateAt finds where html/template says a template failed
+// ("template: NAME:LINE[:COL]: message"), and render's own
+// "templates/NAME:LINE: message".
+var templateAt = regexp.MustCompile(`(?:templates/|template: )([^:\s]+):(\d+):(?:\d+:)? ?(.*)$`)
 
 // templateProblem is where a template error is and what it says.
 func templateProblem(err error) (diag.Pos, string) {
@@ -85,7 +114,7 @@ func templateProblem(err error) (diag.Pos, string) {
 		return diag.Pos{File: "templates"}, err.Error()
 	}
 	line, _ := strconv.Atoi(m[2])
-	return diag.Pos{File: m[1], Line: line, Col: 1}, m[3]
+	return diag.Pos{File: "templates/" + m[1], Line: line, Col: 1}, m[3]
 }
 
 // checkLanguages is Check for every language of the site, the default
