@@ -64,7 +64,11 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 	}
 	var seen uint64    // bit i: fs[i]'s key was seen
 	var guessed uint64 // bit i: an unknown key was taken for fs[i]'s
-	var guesses [][2]*yaml.Node
+	type guess struct {
+		field    int // fs's index
+		key, val *yaml.Node
+	}
+	var guesses []guess
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		idx := slices.IndexFunc(fs, func(f field) bool { return f.name == k.Value })
@@ -73,7 +77,7 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 			if s := diag.Suggest(k.Value, names, 1); len(s) == 1 {
 				if g := slices.Index(names, s[0]); guessed&(1<<g) == 0 {
 					guessed |= 1 << g
-					guesses = append(guesses, [2]*yaml.Node{k, v})
+					guesses = append(guesses, guess{g, k, v})
 				}
 			}
 			d.add(diag.UnknownKey, k, "unknown key %q in %s%s", k.Value, what, diag.DidYouMean(k.Value, names))
@@ -107,14 +111,12 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 	// is published.) Not fields that change what other files may do
 	// (draft, slug, redirects, deprecated...): taking those on a guess
 	// would blame the others.
-	names := fieldNames(fs)
-	for _, kv := range guesses {
-		s := diag.Suggest(kv[0].Value, names, 1)
-		if idx := slices.Index(names, s[0]); seen&(1<<idx) == 0 && !blank(kv[1]) && adoptable[names[idx]] {
+	for _, g := range guesses {
+		if seen&(1<<g.field) == 0 && !blank(g.val) && adoptable[fs[g.field].name] {
 			var none diag.List
 			diags := d.diags
 			d.diags = &none // a second problem of the value is not this mistake's
-			fs[idx].set(kv[0], kv[1])
+			fs[g.field].set(g.key, g.val)
 			d.diags = diags
 		}
 	}
