@@ -167,8 +167,6 @@ func (r *resolver) claimOriginalNames(key string) {
 			r.names[key] = r.fresh(n)
 		case prev.target.Kind != KindTerm || n.target.Kind != KindTerm:
 		case prev.target.Term == n.target.Term || prev.sharedWith(n.target.Term) != nil:
-		case n.what == "slug" && titled(n):
-			// Its title's claim, next, is the one to report.
 		case sharable(prev, n):
 			if prev.shared == nil {
 				prev.shared = []*name{prev}
