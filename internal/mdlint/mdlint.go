@@ -93,7 +93,7 @@ func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 	image := i > 0 && s[i-1] == '!'
 	switch kind := classify(dest); {
 	case kind == localFile && !image:
-		slug := strings.TrimSuffix(path.Base(strings.SplitN(dest, "#", 2)[0]), path.Ext(strings.SplitN(dest, "#", 2)[0]))
+		slug := fileSlug(dest)
 		add(i, diag.LocalFileLink, "link to the file %q is broken on the site, which has pages, not files: write %s", dest, wiki(slug, text))
 	case kind == rootRelative:
 		if slug, ok := pageSlug(dest); ok && !image {
@@ -158,12 +158,20 @@ func refDefinition(s string, i, close int, add func(int, diag.Code, string, ...a
 	label := strings.Join(strings.Fields(s[i+1:close]), " ")
 	switch classify(dest) {
 	case localFile:
-		slug := strings.TrimSuffix(path.Base(strings.SplitN(dest, "#", 2)[0]), path.Ext(strings.SplitN(dest, "#", 2)[0]))
+		slug := fileSlug(dest)
 		add(i, diag.LocalFileLink, "link definition [%s] points to the file %q, which is broken on the site, which has pages, not files: link the term with [[%s]] where [%s] is used", label, dest, slug, label)
 	case rootRelative:
 		add(i, diag.RootRelativeLink, "link definition [%s] points to %q, which starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL", label, dest)
 	}
 	return close + 2 + j - i
+}
+
+// fileSlug is the slug a link to a content file names: its base name
+// without the extension and fragment ("../terms/api-key.md#why" ->
+// "api-key").
+func fileSlug(dest string) string {
+	file, _, _ := strings.Cut(dest, "#")
+	return strings.TrimSuffix(path.Base(file), path.Ext(file))
 }
 
 // isTitle reports whether s is a link title: "...", '...' or (...).
