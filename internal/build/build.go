@@ -62,23 +62,13 @@ func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	if gs == nil {
 		return nil, diags
 	}
-	// The site's templates must parse too, or build would fail. (A
-	// caller without the built-in ones checks the content only.)
-	if opts.Templates == nil {
+	// A site's own templates must parse and run, or build would fail:
+	// the site builds, writing nothing. (The built-in ones are the
+	// tests' to keep right; a caller without them checks the content.)
+	if opts.Templates == nil || !hasOwnTemplates(site) {
 		return gs[0], diags
 	}
-	rs, err := render.NewSite(gs, SiteTemplates(site, opts), make([]render.Assets, len(gs)), make([]render.Options, len(gs)))
-	if err == nil && hasOwnTemplates(site) {
-		// A site's own template may also fail as it runs ({{.Nope}}):
-		// every page renders, as build would, writing nothing. (The
-		// built-in templates are the tests' to keep right.)
-		var jobs []render.Job
-		for _, r := range rs {
-			jobs = append(jobs, r.Jobs()...)
-		}
-		err = run(context.Background(), jobs, discard{})
-	}
-	if err != nil {
+	if _, err := Generate(context.Background(), site, opts, discard{}); err != nil {
 		pos, msg := templateProblem(err)
 		diags.Add(diag.TemplateSyntax, pos, "%s", msg)
 		return nil, diags.Sort()
