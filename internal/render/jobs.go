@@ -176,7 +176,7 @@ func (r *Renderer) Jobs() []Job {
 	// The default language's renderer writes the files the site has
 	// once, not once a language, and a page for every term. (Another
 	// language's has the pages of the terms it owns.)
-	root := r.home == nil || r.home == r
+	root := r.isHome()
 	// A term has its page, and at the root its Markdown copy and JSON
 	// (exchangeJobs): a slice that grew would copy every job made so far.
 	perTerm := 1

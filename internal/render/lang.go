@@ -46,6 +46,8 @@ func NewSite(graphs []*xref.Graph, tmplFS fs.FS, assets []Assets, opts []Options
 			for _, j := range r.Jobs() {
 				if dir, ok := strings.CutSuffix(j.Path, "index.html"); ok {
 					r.pages[strings.TrimPrefix(dir, r.prefix)] = true
+				} else if j.Path == "404.html" {
+					r.pages[j.Path] = true // the home renderer's, once for the site
 				}
 			}
 		}
@@ -68,8 +70,12 @@ func (r *Renderer) Prefix() string { return r.prefix }
 // own reports whether t's text is in this renderer's language, so that
 // it has a page here; an untranslated term links to its original's page.
 func (r *Renderer) own(lang string) bool {
-	return lang == "" || lang == r.lang || r.home == nil || r.home == r
+	return lang == "" || lang == r.lang || r.isHome()
 }
+
+// isHome reports whether r is the default language's renderer (or the
+// only one), which writes the files the site has once.
+func (r *Renderer) isHome() bool { return r.home == nil || r.home == r }
 
 // termURL links to t's page: in this language, or the original's.
 func (r *Renderer) termURL(t *content.Term) string {
@@ -106,16 +112,15 @@ func (r *Renderer) alternates(path string) []Alternate {
 	if !ok {
 		return nil
 	}
-	has := func(lr *Renderer) bool { return lr.pages[rel] || rel == "404.html" && lr == r.home }
 	var out []Alternate
 	for _, lr := range r.langs {
 		a := Alternate{Lang: lr.lang, Name: lr.langName, URL: r.abs(lr.u.base + rel), Href: lr.u.base + rel, Current: lr == r}
-		if !has(lr) {
+		if !lr.pages[rel] {
 			a.URL, a.Href, a.Missing = r.abs(lr.u.Home()), lr.u.Home(), true
 		}
 		out = append(out, a)
 	}
-	if has(r.home) {
+	if r.home.pages[rel] {
 		out = append(out, Alternate{Lang: "x-default", URL: r.abs(r.home.u.base + rel), Href: r.home.u.base + rel})
 	}
 	return out
