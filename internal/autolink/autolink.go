@@ -108,7 +108,7 @@ func (m *Matcher) Replace(start, end int, with []Entry) *Matcher {
 		seps:     maps.Clone(m.seps),
 		edges:    m.edges.clone(),
 		first:    slices.Clone(m.first),
-		end:      slices.Clone(m.end),
+		end:      make([]int32, len(m.end), cap(m.end)), // link() fills it
 		entries:  make([]entry, 0, len(m.entries)-(end-start)+len(with)),
 	}
 	n.entries = append(n.entries, m.entries[:start]...)
