@@ -102,6 +102,9 @@ type Row struct {
 	// keys it cites: import only.
 	sources []placeholder
 	cited   []string
+	// The term file the row makes, and its path: import only.
+	file string
+	data []byte
 }
 
 // Slug is the row's slug.

@@ -121,12 +121,11 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 			slugLine[row.Slug()] = line
 			row.sources, row.cited = placeholders(row.fields["body"])
 			// The term file the row makes must load as any term does.
-			file := "content/terms/" + row.Slug() + ".md"
-			data := termFile(row)
-			if _, more := content.LoadTerm(fstest.MapFS{file: {Data: data}}, file, cfg); more.HasErrors() {
+			row.file, row.data = "content/terms/"+row.Slug()+".md", termFile(row)
+			if _, more := content.LoadTerm(fstest.MapFS{row.file: {Data: row.data}}, row.file, cfg); more.HasErrors() {
 				for _, d := range more {
 					if d.Severity == diag.Error {
-						diags.Add(d.Code, row.cellOf(data, d.Pos), "the term this row makes is not valid: %s", d.Message)
+						diags.Add(d.Code, row.cellOf(row.data, d.Pos), "the term this row makes is not valid: %s", d.Message)
 					}
 				}
 				continue
@@ -320,11 +319,10 @@ func Import(name string, data []byte, cfg content.Config, today time.Time, exist
 			p.Skipped = append(p.Skipped, r)
 			continue
 		}
-		path := "content/terms/" + r.Slug() + ".md"
 		if len(r.sources) > 0 {
-			diags.Add(diag.PlaceholderSource, r.pos["body"], "the body cites %s, and the CSV has no column for sources: %s gets a placeholder source for each; give it its title and url", citeList(r.cited), path)
+			diags.Add(diag.PlaceholderSource, r.pos["body"], "the body cites %s, and the CSV has no column for sources: %s gets a placeholder source for each; give it its title and url", citeList(r.cited), r.file)
 		}
-		p.Write = append(p.Write, File{Path: path, Data: termFile(r), Row: r})
+		p.Write = append(p.Write, File{Path: r.file, Data: r.data, Row: r})
 	}
 	return p, diags.Sort()
 }
