@@ -251,20 +251,15 @@ func inTableRow(text string, i int) bool {
 	return strings.HasPrefix(strings.TrimLeft(line, " \t"), "|")
 }
 
-// clashChoices says what to write instead of a name two things claim:
-// their slugs, each in format ("[[%s]]" for a link), when they differ.
+// clashChoices says what to write instead of a name two incidents
+// claim (a clash of terms is reported as theirs): their slugs, each in
+// format ("[[%s]]" for a link).
 func clashChoices(n *name, format string) string {
-	slug := func(c *name) string {
-		switch c.target.Kind {
-		case KindTerm:
-			return c.target.Term.Slug.Value
-		case KindIncident:
-			return c.target.Incident.Slug.Value
-		}
+	if n.target.Kind != KindIncident || n.clash.target.Kind != KindIncident {
 		return ""
 	}
-	a, b := slug(n), slug(n.clash)
-	if a == "" || b == "" || a == b {
+	a, b := n.target.Incident.Slug.Value, n.clash.target.Incident.Slug.Value
+	if a == b {
 		return ""
 	}
 	return ": write " + fmt.Sprintf(format, a) + " or " + fmt.Sprintf(format, b)

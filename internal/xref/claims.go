@@ -165,13 +165,9 @@ func (r *resolver) claimOriginalNames(key string) {
 		switch {
 		case !ok:
 			r.names[key] = r.fresh(n)
-		case prev.target.Kind != KindTerm || n.target.Kind != KindTerm:
 		case prev.target.Term == n.target.Term || prev.sharedWith(n.target.Term) != nil:
 		case sharable(prev, n):
-			if prev.shared == nil {
-				prev.shared = []*name{prev}
-			}
-			prev.shared = append(prev.shared, n)
+			prev.share(n)
 		}
 	}
 }
@@ -211,10 +207,7 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 	case n.what == "slug" && titled(n):
 		// Its title's claim, next, is the one to report.
 	case sharable(prev, n):
-		if prev.shared == nil {
-			prev.shared = []*name{prev}
-		}
-		prev.shared = append(prev.shared, n)
+		prev.share(n)
 	default:
 		// Either file may be the mistake: each is told of the other, at
 		// the name a reader sees (a term's title rather than the slug

@@ -188,6 +188,14 @@ func titled(c *name) bool {
 	return normalize(c.target.Term.Title.Value) == normalize(c.value)
 }
 
+// share adds claim m to the terms sharing the name n is the entry of.
+func (n *name) share(m *name) {
+	if n.shared == nil {
+		n.shared = []*name{n}
+	}
+	n.shared = append(n.shared, m)
+}
+
 // sharedWith is t's entry among the terms sharing n; nil if t has none.
 func (n *name) sharedWith(t *content.Term) *name {
 	for _, s := range n.shared {

@@ -61,9 +61,10 @@ func sharedChoices(n *name, label *string) string {
 	}
 	slices.SortFunc(ts, func(a, b *content.Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
 	var parts []string
+	key := normalize(n.value)
 	for _, t := range ts {
 		ref, who := t.Slug.Value, " for "+termName(t)
-		if normalize(ref) == normalize(n.value) {
+		if normalize(ref) == key {
 			ref, who = t.Title.Value, ""
 		}
 		if label != nil {
