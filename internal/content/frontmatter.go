@@ -45,8 +45,9 @@ func parseDocument(file string, src []byte, diags *diag.List) document {
 	text := string(src) // one copy: the body and the values share it
 	doc := document{file: file, src: text}
 	fm := splitFrontMatter(text)
-	lineStart := strings.LastIndexByte(text[:fm.bodyOff], '\n') + 1 // a JSON body may start mid-line
-	doc.body = Markdown{Text: text[fm.bodyOff:], Pos: diag.Pos{File: file, Line: 1 + strings.Count(text[:fm.bodyOff], "\n"), Col: 1 + utf8.RuneCountInString(text[lineStart:fm.bodyOff])}}
+	// (A JSON body may start mid-line: its column counts.)
+	whole := Markdown{Text: text, Pos: diag.Pos{File: file, Line: 1, Col: 1}}
+	doc.body = Markdown{Text: text[fm.bodyOff:], Pos: whole.PosAt(fm.bodyOff)}
 	switch fm.problem {
 	case fmUnclosed:
 		diags.Add(diag.FrontMatterUnclosed, diag.Pos{File: file, Line: 1, Col: 1}, "front matter is not closed: add a line with the closing delimiter before the body")
