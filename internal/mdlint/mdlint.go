@@ -161,7 +161,11 @@ func refDefinition(s string, i, close int, add func(int, diag.Code, string, ...a
 		slug := fileSlug(dest)
 		add(i, diag.LocalFileLink, "link definition [%s] points to the file %q, which is broken on the site, which has pages, not files: link the term with [[%s]] where [%s] is used", label, dest, slug, label)
 	case rootRelative:
-		add(i, diag.RootRelativeLink, "link definition [%s] points to %q, which starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL", label, dest)
+		advice := "link a term with [[...]], and other pages with a full https:// URL"
+		if slug, ok := pageSlug(dest); ok { // as mdLink advises
+			advice = "link the term with [[" + slug + "]] where [" + label + "] is used"
+		}
+		add(i, diag.RootRelativeLink, "link definition [%s] points to %q, which starts at the server's root, so it breaks when the site is published under a sub-path: %s", label, dest, advice)
 	}
 	return close + 2 + j - i
 }

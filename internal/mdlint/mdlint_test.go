@@ -46,7 +46,7 @@ func TestCheck(t *testing.T) {
 		{"reference definitions", "See [the key][k] and [r2].\n\n[k]: api-key.md\n  [r2]: </terms/beta/> \"Beta\"\n[ok]: https://example.org/x.md\nNot [x]: y.md at a line's start.", false,
 			[]string{
 				`28 local-file-link: link definition [k] points to the file "api-key.md", which is broken on the site, which has pages, not files: link the term with [[api-key]] where [k] is used`,
-				`46 root-relative-link: link definition [r2] points to "/terms/beta/", which starts at the server's root, so it breaks when the site is published under a sub-path: link a term with [[...]], and other pages with a full https:// URL`,
+				`46 root-relative-link: link definition [r2] points to "/terms/beta/", which starts at the server's root, so it breaks when the site is published under a sub-path: link the term with [[beta]] where [r2] is used`,
 			}},
 		// Not definitions: a footnote, text after the destination, a
 		// line that continues a paragraph.
