@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/diag"
@@ -48,7 +47,7 @@ func citationsInSummary(md Markdown, diags *diag.List) {
 }
 
 func unknownCite(key string, ids []string) string {
-	if _, err := strconv.Atoi(key); err == nil {
+	if _, ok := wikilink.ByPosition(key); ok {
 		if len(ids) == 0 {
 			return "cites a source by number, but the entry lists no sources"
 		}

@@ -2,7 +2,6 @@ package csvio
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
@@ -32,7 +31,7 @@ func placeholders(body string) (ps []placeholder, cited []string) {
 			}
 			seen[k] = true
 			cited = append(cited, k)
-			if n, err := strconv.Atoi(k); err == nil {
+			if n, ok := wikilink.ByPosition(k); ok {
 				if n <= maxNumbered {
 					last = max(last, n)
 				}

@@ -74,17 +74,24 @@ func ScanCites(src string) []Cite {
 	return out
 }
 
+// ByPosition reports whether key cites a source by its position ("2"),
+// and which; any other key is a source's id.
+func ByPosition(key string) (n int, ok bool) {
+	n, err := strconv.Atoi(key)
+	return n, err == nil
+}
+
 // SourceNumber is the 1-based position of the source key cites among
 // ids (one per source, "" where it has none), by id or by position ("2"), or 0.
 func SourceNumber(key string, ids []string) int {
-	if n, err := strconv.Atoi(key); err == nil {
+	if n, ok := ByPosition(key); ok {
 		if n >= 1 && n <= len(ids) {
 			return n
 		}
 		return 0
 	}
 	for i, id := range ids {
-		if id == key {
+		if id == key && id != "" {
 			return i + 1
 		}
 	}

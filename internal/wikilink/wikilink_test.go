@@ -213,3 +213,25 @@ func TestScanCites(t *testing.T) {
 		}
 	}
 }
+
+// A key written as a number cites by position; any other, by id.
+func TestSourceNumber(t *testing.T) {
+	ids := []string{"nist", "", "owasp"}
+	for _, tc := range []struct {
+		key  string
+		want int
+	}{
+		{"nist", 1},
+		{"owasp", 3},
+		{"2", 2}, // the source without an id, by position
+		{"3", 3},
+		{"4", 0}, // past the last source
+		{"0", 0},
+		{"unknown", 0},
+		{"", 0}, // not the id of the source that has none
+	} {
+		if got := SourceNumber(tc.key, ids); got != tc.want {
+			t.Errorf("SourceNumber(%q) = %d, want %d", tc.key, got, tc.want)
+		}
+	}
+}
