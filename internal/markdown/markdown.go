@@ -142,7 +142,7 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 		goldmark.WithExtensions(exts...),
 		goldmark.WithExtensions(
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
-			extension.Typographer,
+			typographer,
 			highlighting{},
 			&wikiLinks{Linker: linker},
 			citations{Label: opts.CiteLabel},
@@ -152,6 +152,17 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 	)...)
 	return &Renderer{md: md, linker: linker, auto: auto, opts: opts.without()}
 }
+
+// typographer curls quotes and apostrophes and makes "..." an ellipsis,
+// but leaves dashes and angle brackets as typed: a glossary of machine
+// credentials writes command-line flags in its prose ("the --scope
+// flag"), which an en dash would break when copied.
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+	extension.EnDash:          nil,
+	extension.EmDash:          nil,
+	extension.LeftAngleQuote:  nil,
+	extension.RightAngleQuote: nil,
+}))
 
 // without is the options without Like, which New compares.
 func (o Options) without() Options {

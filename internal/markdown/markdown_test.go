@@ -387,7 +387,7 @@ func TestHeadings(t *testing.T) {
 		{3, "in-practice", "In practice"},
 		{2, "why-it-matters-1", "Why it matters"},
 		{2, "qué-es-un-secreto", "Qué es un secreto?"},
-		{2, "oauth-20-and-links", "OAuth 2.0 – and links"},
+		{2, "oauth-20-and-links", "OAuth 2.0 -- and links"},
 		{2, "section", "!!!"},
 	}
 	if diff := cmp.Diff(want, got.Headings); diff != "" {
@@ -475,7 +475,7 @@ func TestText(t *testing.T) {
 		{"blocks are separated by spaces", "# Title\n\npara one\nline two\n\n- item\n- item2", "Title para one line two item item2"},
 		{"wiki links are their text", "[[api-key|keys]] and [[nope]]", "keys and nope"},
 		{"escapes and entities are resolved", `a \*b\* &amp; &copy; &#65;`, "a *b* & © A"},
-		{"typography is characters", `"quoted" -- it's...`, "“quoted” – it’s…"},
+		{"typography is characters", `"quoted" -- it's...`, "“quoted” -- it’s…"},
 		{"raw HTML is dropped", "a <b>b</b> c\n\n<div>block</div>", "a b c"},
 		{"code blocks are text", "```go\nx := 1\n```", "x := 1"},
 		{"table cells are separated", "| a | b |\n|---|---|\n| c | d |", "a b c d"},
@@ -497,6 +497,23 @@ func TestGFM(t *testing.T) {
 	for _, want := range []string{"<del>old</del>", `<input checked="" disabled="" type="checkbox"`, `<a href="http://www.example.org">`, "<table>"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("got %s\nwant it to contain %s", got, want)
+		}
+	}
+}
+
+// Quotes and ellipses are typographic; dashes stay as typed, so a flag
+// in prose copies as written.
+func TestTypography(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{`the --scope flag`, `the --scope flag`},
+		{`a pause --- then`, `a pause --- then`},
+		{`"quoted" and don't`, `&ldquo;quoted&rdquo; and don&rsquo;t`},
+		{`wait...`, `wait&hellip;`},
+		{"`--scope` in code", `<code>--scope</code> in code`},
+	} {
+		got := render(t, Options{}, tc.src, Doc{Inline: true}).HTML
+		if got != tc.want {
+			t.Errorf("%q renders as %s, want %s", tc.src, got, tc.want)
 		}
 	}
 }
