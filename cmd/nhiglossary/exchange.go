@@ -11,8 +11,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing/fstest"
 	"time"
 
+	"github.com/nhimg/nhiglossary/internal/build"
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/csvio"
 	"github.com/nhimg/nhiglossary/internal/diag"
@@ -109,6 +111,9 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		_, err := fs.Stat(site, "content/terms/"+slug+".md")
 		return err == nil
 	})
+	if !diags.HasErrors() {
+		diags = append(diags, againstSite(site, plan)...).Sort()
+	}
 	diag.WriteText(stderr, diags)
 	if diags.HasErrors() {
 		e, _ := diags.Count()
@@ -136,6 +141,32 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	}
 	fmt.Fprintf(stdout, "%s %s, skipped %s\n", verb, diag.Plural(len(plan.Write), "term"), diag.Plural(len(plan.Skipped), "row"))
 	return nil
+}
+
+// againstSite is what check would say of the term files plan writes,
+// beside the site's own: each error in one of them, at its row's cell,
+// as a warning. Each file loads already (csvio checked it); what is left
+// is how it links to the site and to the other rows. It stays a warning:
+// a CSV exported from a site with incidents, imported into an empty one,
+// must still round-trip.
+func againstSite(site fs.FS, plan csvio.Plan) diag.List {
+	if len(plan.Write) == 0 {
+		return nil
+	}
+	added := fstest.MapFS{}
+	rows := map[string]*csvio.Row{}
+	for _, f := range plan.Write {
+		added[f.Path] = &fstest.MapFile{Data: f.Data}
+		rows[f.Path] = f.Row
+	}
+	_, found := build.Check(build.Overlay(added, site), build.Options{Drafts: true})
+	var out diag.List
+	for _, d := range found {
+		if r := rows[d.Pos.File]; r != nil && d.Severity == diag.Error {
+			out.Add(diag.ImportFailsCheck, r.Cell(d.Pos), "%s would not pass check: %s", d.Pos.File, d.Message)
+		}
+	}
+	return out
 }
 
 // createNew writes a file that must not exist yet, whole or not at all:

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,5 +84,29 @@ func TestImportDryRun(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(site, "content")); err == nil {
 		t.Error("dry run wrote files")
+	}
+}
+
+// What check would fail in the files import writes (a related term
+// neither the site nor the CSV has, a title another term's synonym
+// holds) is a warning at the row's cell; the files are still written,
+// and rows may relate to the site's terms and to each other.
+func TestImportWarnsWhatCheckWouldFail(t *testing.T) {
+	site := t.TempDir()
+	terms := filepath.Join(site, "content", "terms")
+	os.MkdirAll(terms, 0o755)
+	os.WriteFile(filepath.Join(terms, "api-key.md"), []byte("---\ntitle: API Key\nsummary: A key.\nsynonyms: [access token]\nupdated: 2025-01-01\n---\n\nBody.\n"), 0o644)
+	csvFile := filepath.Join(t.TempDir(), "t.csv")
+	os.WriteFile(csvFile, []byte("slug,title,summary,related\na,Alpha,First.,api-key; b\nb,Beta,Second.,nope\nc,Access Token,Third.,\n"), 0o644)
+	code, stdout, stderr := runCLI(t, "import", "csv", csvFile, "--src", site)
+	if code != 0 || !strings.Contains(stdout, "wrote 3 terms") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	want := []string{
+		csvFile + `:3:16: warning: content/terms/b.md would not pass check: unknown related term "nope" [import-fails-check]`,
+		csvFile + `:4:3: warning: content/terms/c.md would not pass check: title "Access Token" is already used by content/terms/api-key.md:4:12 (synonym of API Key) [import-fails-check]`,
+	}
+	if got := strings.Split(strings.TrimSpace(stderr), "\n"); !slices.Equal(got, want) {
+		t.Errorf("stderr:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

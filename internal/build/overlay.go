@@ -11,6 +11,11 @@ import (
 // own templates/ and assets/ over the ones embedded in the binary.
 type overlay struct{ upper, lower fs.FS }
 
+// Overlay is the files of upper over those of lower, folders merged: a
+// site with files it does not have yet (import checks the term files
+// it would write).
+func Overlay(upper, lower fs.FS) fs.FS { return overlay{upper, lower} }
+
 func (o overlay) Open(name string) (fs.File, error) {
 	if o.upper != nil {
 		f, err := o.upper.Open(name)

@@ -125,7 +125,7 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 			if _, more := content.LoadTerm(fstest.MapFS{row.file: {Data: row.data}}, row.file, cfg); more.HasErrors() {
 				for _, d := range more {
 					if d.Severity == diag.Error {
-						diags.Add(d.Code, row.cellOf(row.data, d.Pos), "the term this row makes is not valid: %s", d.Message)
+						diags.Add(d.Code, row.Cell(d.Pos), "the term this row makes is not valid: %s", d.Message)
 					}
 				}
 				continue
@@ -339,11 +339,11 @@ func citeList(keys []string) string {
 	return b.String()
 }
 
-// cellOf is the cell of the row that problem pos of its term file (data,
-// as termFile wrote it) is in: the body's for a line of the body, the
-// column of the front matter key the line is under, else the slug's.
-func (r *Row) cellOf(data []byte, pos diag.Pos) diag.Pos {
-	lines := strings.Split(string(data), "\n")
+// Cell is the cell of the row that problem pos of the term file it makes
+// is in: the body's for a line of the body, the column of the front
+// matter key the line is under, else the slug's.
+func (r *Row) Cell(pos diag.Pos) diag.Pos {
+	lines := strings.Split(string(r.data), "\n")
 	bodyLine := 0 // the line after the closing ---
 	for i := 1; i < len(lines); i++ {
 		if lines[i] == "---" {

@@ -41,6 +41,9 @@ const (
 	UnknownWarning      Code = "unknown-warning"
 	// import csv wrote a source for a citation the CSV could not carry.
 	PlaceholderSource Code = "placeholder-source"
+	// import csv: a row's term file would load but fail check against
+	// the site (an unknown related term, a clash with a name).
+	ImportFailsCheck Code = "import-fails-check"
 	// A site's own template (templates/) does not parse.
 	TemplateSyntax Code = "template-syntax"
 )
@@ -132,6 +135,7 @@ var rules = map[Code]Severity{
 	UnreadFile:          Warning,
 	UnknownWarning:      Warning,
 	PlaceholderSource:   Warning,
+	ImportFailsCheck:    Warning,
 	TemplateSyntax:      Error,
 
 	LocalFileLink:     Error,
