@@ -15,7 +15,11 @@ import (
 // the document's prefix, made unique with -1, -2... in document order and
 // kept clear of the ids the page reserves.
 type ids struct {
-	used     map[string]bool
+	used map[string]bool
+	// Whether each heading, in document order, gave itself its id
+	// ({#id}, see headingAttrs): goldmark closes each heading, and so
+	// asks for its id, before the next starts.
+	chosen   []bool
 	prefix   string
 	reserved func(id string) bool
 }
@@ -26,6 +30,7 @@ func (s *ids) taken(id []byte) bool {
 
 // Generate implements parser.IDs. value is the heading's Markdown source.
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	s.chosen = append(s.chosen, false)
 	id := slugify(value)
 	if len(id) == 0 {
 		id = append(id, "section"...)
@@ -41,8 +46,12 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	return id
 }
 
-// Put implements parser.IDs.
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+// Put implements parser.IDs: goldmark puts the id a heading gives
+// itself ({#id}), which the generated ones avoid.
+func (s *ids) Put(value []byte) {
+	s.used[s.prefix+string(value)] = true // as headingAttrs will write it
+	s.chosen = append(s.chosen, true)
+}
 
 // slugify returns the words of a line of Markdown, lower case, joined by
 // hyphens: [[links]] count as their text, link URLs and HTML tags not at all.

@@ -143,6 +143,7 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 		goldmark.WithExtensions(
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 			typographer,
+			headingAttrs{},
 			highlighting{},
 			&wikiLinks{Linker: linker},
 			citations{Label: opts.CiteLabel},

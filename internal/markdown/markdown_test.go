@@ -518,6 +518,39 @@ func TestTypography(t *testing.T) {
 	}
 }
 
+// A heading may choose its id ({#id}) and classes ({.class}); the chosen
+// id wins over a generated one, keeps clear of the page's own ids, and
+// gets the document's prefix. Other attributes are dropped.
+func TestHeadingAttributes(t *testing.T) {
+	src := "## Foo\n\n## Bar {#foo}\n\n## Kept {#kept .note title=x}\n\n## Own {#sources}\n\n## Styled {.wide style=\"color:red\"}\n"
+	for _, tc := range []struct {
+		name string
+		doc  Doc
+		want []Heading
+		html string
+	}{
+		{"body", Doc{Reserved: func(id string) bool { return id == "sources" }}, []Heading{
+			{2, "foo-1", "Foo"}, {2, "foo", "Bar"}, {2, "kept", "Kept"}, {2, "sources-1", "Own"}, {2, "styled", "Styled"},
+		}, `<h2 id="foo-1">Foo</h2>
+<h2 id="foo">Bar</h2>
+<h2 id="kept" class="note">Kept</h2>
+<h2 id="sources-1">Own</h2>
+<h2 class="wide" id="styled">Styled</h2>
+`},
+		{"prefixed", Doc{IDPrefix: "ex-"}, []Heading{
+			{2, "ex-foo-1", "Foo"}, {2, "ex-foo", "Bar"}, {2, "ex-kept", "Kept"}, {2, "ex-sources", "Own"}, {2, "ex-styled", "Styled"},
+		}, ""},
+	} {
+		res := render(t, Options{}, src, tc.doc)
+		if diff := cmp.Diff(tc.want, res.Headings); diff != "" {
+			t.Errorf("%s: headings (-want +got):\n%s", tc.name, diff)
+		}
+		if tc.html != "" && res.HTML != tc.html {
+			t.Errorf("%s: got\n%s\nwant\n%s", tc.name, res.HTML, tc.html)
+		}
+	}
+}
+
 func TestConcurrentRender(t *testing.T) {
 	r := New(Options{}, linker, names)
 	docs := []string{

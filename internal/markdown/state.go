@@ -78,6 +78,7 @@ func (st *docState) free() {
 	st.mentions.reset()
 	st.wikis.reset()
 	clear(st.ids.used)
+	st.ids.chosen = st.ids.chosen[:0]
 	st.ids.prefix, st.ids.reserved = "", nil
 	if st.pc != nil && !st.pc.reset() {
 		st.pc = nil
