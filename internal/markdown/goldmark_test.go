@@ -140,6 +140,7 @@ var tokens = []string{
 	"http", "https://example.org/a_b", "ftp://x.org", "www.example.org", "me@example.org", "a.b@c",
 	"&copy;", "&#65;", "&#x41;", "&nope;", "<b>", "</b>", "\n# ", "\n- ", "\n1. ", "\n```\n", "\n    ",
 	"\n| a |\n|---|\n", "[^1]", "\n\n[^1]: ", "[x](/y)", "![i](/i.png)", "<https://x.org>", "\\*",
+	" {#x}", " {#sources .c}", " {.c title=t}",
 }
 
 // FuzzRenderAsGoldmark checks that Render, on its plain path and with its
@@ -151,6 +152,7 @@ func FuzzRenderAsGoldmark(f *testing.F) {
 		"One sentence, plain.",
 		"Exposure this [[SAML Vaulted Runner]] scanning billing can OIDC to only with environments from.",
 		"A secret and an API key, [[api-key]].",
+		"## Why {#why .wide title=x}\n\n## Why\n\n## Sources {#sources}\n",
 		"\x00\x01\x05\x1a\x30\x10\x2f",
 		readFile(f, "testdata/term.md"),
 		readFile(f, "testdata/body.md"),
