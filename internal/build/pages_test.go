@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"maps"
@@ -12,10 +13,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/nhimg/nhiglossary/internal/render"
+	"github.com/nhimg/nhiglossary/internal/sinktest"
 )
 
 // Built pages are read with regular expressions: html/template and the
@@ -356,5 +359,26 @@ func TestMappingTableNamesEachFrameworkOnce(t *testing.T) {
 	}
 	if len(names) < 2 || len(names) == rows || spanned != rows {
 		t.Errorf("%d framework cells spanning %d of %d rows; want each framework once, spanning every row (API Key maps to several controls of some frameworks)", len(names), spanned, rows)
+	}
+}
+
+// A control may have an id alone: the site builds, and names it by its id
+// where a title would follow it.
+func TestControlWithoutTitle(t *testing.T) {
+	site := fstest.MapFS{
+		"content/frameworks/fw.yaml": {Data: []byte("name: A Framework\nshort: AF\ncontrols:\n  - id: C1\n")},
+		"content/terms/key.md":       {Data: []byte("---\ntitle: Key\nsummary: A key.\nupdated: 2026-01-02\nmappings:\n  - framework: fw\n    control: C1\n---\nSee [[fw/C1]].\n")},
+	}
+	sink := sinktest.New()
+	res, err := Generate(context.Background(), site, opts(), sink)
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diags)
+	}
+	files := sink.Files()
+	if page := files["frameworks/fw/index.html"]; !strings.Contains(page, `<span class="control-id">C1</span> <span class="control-title"></span>`) {
+		t.Errorf("framework page does not list C1 by its id:\n%s", page)
+	}
+	if page := files["terms/key/index.html"]; !strings.Contains(page, `title="AF C1"`) {
+		t.Errorf("the link to C1 is not titled \"AF C1\":\n%s", page)
 	}
 }

@@ -349,7 +349,7 @@ func loadFramework(file string, src []byte, diags *diag.List) *Framework {
 				c := &Control{}
 				d.fields(e, d.pos(e), "a control", []field{
 					{"id", true, func(k, v *yaml.Node) { c.ID = d.name(k, v) }},
-					{"title", true, func(k, v *yaml.Node) { c.Title = d.text(k, v) }},
+					{"title", false, func(k, v *yaml.Node) { c.Title = d.text(k, v) }}, // pages name it by its id then
 					{"url", false, func(k, v *yaml.Node) { c.URL = d.url(k, v) }},
 					{"description", false, func(k, v *yaml.Node) { c.Description = d.markdown(k, v) }},
 				})

@@ -164,7 +164,11 @@ func (l linker) WikiLink(target string) (markdown.LinkInfo, bool) {
 	case xref.KindIncident:
 		return markdown.LinkInfo{Href: l.r.incidentURL(t.Incident), Title: t.Incident.Title.Value}, true
 	case xref.KindControl:
-		return markdown.LinkInfo{Href: l.r.controlURL(t.Framework, t.Control), Title: t.Framework.Short + " " + t.Control.ID.Value + ": " + t.Control.Title}, true
+		title := t.Framework.Short + " " + t.Control.ID.Value
+		if t.Control.Title != "" {
+			title += ": " + t.Control.Title
+		}
+		return markdown.LinkInfo{Href: l.r.controlURL(t.Framework, t.Control), Title: title}, true
 	}
 	return markdown.LinkInfo{}, false
 }
