@@ -49,6 +49,9 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if st != nil && st.doc.Sources == nil {
 		return nil // a field that cannot cite: [@...] is text
 	}
+	if block.PrecendingCharacter() == ']' {
+		return nil // "[text][@x]": a reference label, as wikilink.ScanCites reads it
+	}
 	line, seg := block.PeekLine()
 	c, ok := wikilink.ParseCite(line)
 	if !ok {
@@ -115,8 +118,14 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 			continue
 		}
 		num := strconv.Itoa(src)
-		if inLink(n) { // an <a> holds no other <a>
-			_, _ = w.WriteString(`<sup class="cite">[` + num + `]</sup>`)
+		if inLink(n) { // an <a> holds no other <a>; the source's back-link finds the id
+			_, _ = w.WriteString(`<sup class="cite"`)
+			if n.IDs[i] != "" {
+				_, _ = w.WriteString(` id="`)
+				writeEscaped(w, n.IDs[i])
+				_, _ = w.WriteString(`"`)
+			}
+			_, _ = w.WriteString(`>[` + num + `]</sup>`)
 			continue
 		}
 		if n.At != nil {

@@ -518,6 +518,22 @@ func TestTypography(t *testing.T) {
 	}
 }
 
+// A link whose text starts with @ is a link, not a citation; a citation
+// inside a link's text keeps the id its source's back-link points to.
+func TestCitationOrLink(t *testing.T) {
+	doc := Doc{Inline: true, Sources: []string{"gg"}}
+	for _, tc := range []struct{ src, want string }{
+		{"[@gg](https://x.example/)", `<a href="https://x.example/">@gg</a>`},
+		{"[our account][@gg]", `[our account][@gg]`},
+		{"[the report [@gg]](https://x.example/)", `<a href="https://x.example/">the report <sup class="cite" id="cite-1">[1]</sup></a>`},
+		{"so [@gg]: yes", `so <sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[1]</a></sup>: yes`},
+	} {
+		if got := render(t, Options{}, tc.src, doc).HTML; got != tc.want {
+			t.Errorf("%q renders as\n%s\nwant\n%s", tc.src, got, tc.want)
+		}
+	}
+}
+
 // A heading may choose its id ({#id}) and classes ({.class}); the chosen
 // id wins over a generated one, keeps clear of the page's own ids, and
 // gets the document's prefix. Other attributes are dropped.

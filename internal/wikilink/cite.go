@@ -31,6 +31,11 @@ func parseCite[T string | []byte](b T) (Cite, bool) {
 	if end < 0 {
 		return Cite{}, false
 	}
+	// "[@nhimg](https://...)" and "[@nhimg][ref]" are links whose text
+	// starts with @, as in Pandoc.
+	if end+1 < len(b) && (b[end+1] == '(' || b[end+1] == '[') {
+		return Cite{}, false
+	}
 	var keys []string
 	for part := range strings.SplitSeq(string(b[1:end]), ";") {
 		k, ok := strings.CutPrefix(strings.TrimSpace(part), "@")
@@ -64,7 +69,7 @@ func ScanCites(src string) []Cite {
 	var out []Cite
 	scanText(src, "[@", func(s string, i int) int {
 		c, ok := parseCite(s[i:])
-		if !ok {
+		if !ok || isLabel(s, i, c.End) {
 			return 0
 		}
 		c.Start, c.End = i, i+c.End
@@ -79,6 +84,17 @@ func ScanCites(src string) []Cite {
 func ByPosition(key string) (n int, ok bool) {
 	n, err := strconv.Atoi(key)
 	return n, err == nil
+}
+
+// isLabel reports whether the brackets at s[i:i+n] are a link's
+// reference label, not a citation: the second part of "[text][@x]", or a
+// definition "[@x]: https://..." at the start of a line.
+func isLabel(s string, i, n int) bool {
+	if i > 0 && s[i-1] == ']' {
+		return true
+	}
+	start := strings.LastIndexByte(s[:i], '\n') + 1
+	return i-start <= 3 && strings.TrimLeft(s[start:i], " ") == "" && strings.HasPrefix(s[i+n:], ":")
 }
 
 // SourceNumber is the 1-based position of the source key cites among

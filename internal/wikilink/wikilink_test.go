@@ -206,6 +206,11 @@ func TestScanCites(t *testing.T) {
 		{"<!-- [@x] --> no", nil},
 		{"Not keys [@] [@ a b] [see @x] [@x", nil},
 		{"A [[link]] and [@a].", []Cite{{Start: 15, End: 19, Keys: []string{"a"}}}},
+		// Links whose text starts with @ (Pandoc reads them as links too).
+		{"Follow [@nhimg](https://x.example/nhimg).", nil},
+		{"Follow [@nhimg][x] and [our account][@nhimg].", nil},
+		{"[@nhimg]: https://x.example/nhimg\n", nil},
+		{"Rotate keys [@gg]: it works.", []Cite{{Start: 12, End: 17, Keys: []string{"gg"}}}},
 	}
 	for _, tt := range tests {
 		if got := ScanCites(tt.src); !cmp.Equal(got, tt.want) {
