@@ -93,12 +93,18 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	}
 	site := os.DirFS(c.src)
 	cfg, _ := content.LoadConfig(site)
-	// A slug is taken by a term file of that name, or by a term that sets
-	// it with `slug:`, even in a file that has errors today.
+	// A slug is taken by a term file of that name, by a term that sets
+	// it with `slug:`, even in a file that has errors today, or by a
+	// term's old slug (redirects), whose URL must keep working.
 	s, _ := content.Load(site)
 	taken := map[string]string{}
 	for _, t := range s.Terms {
-		taken[t.Slug.Value] = t.File
+		for _, r := range t.Redirects {
+			taken[r.Value] = "the old slug of a term (" + t.File + " redirects it)"
+		}
+	}
+	for _, t := range s.Terms {
+		taken[t.Slug.Value] = "a term already (" + t.File + ")"
 	}
 	now := time.Now
 	if c.now != nil {
@@ -121,11 +127,11 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		return errReported
 	}
 	for _, r := range plan.Skipped {
-		file := taken[r.Slug()]
-		if file == "" {
-			file = "content/terms/" + r.Slug() + ".md"
+		what := taken[r.Slug()]
+		if what == "" {
+			what = "a term already (content/terms/" + r.Slug() + ".md)"
 		}
-		fmt.Fprintf(stdout, "skipped %s:%d: %q is a term already (%s); it was not changed\n", name, r.Line, r.Slug(), file)
+		fmt.Fprintf(stdout, "skipped %s:%d: %q is %s; it was not changed\n", name, r.Line, r.Slug(), what)
 	}
 	verb := "wrote"
 	if c.dryRun {

@@ -110,3 +110,22 @@ func TestImportWarnsWhatCheckWouldFail(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A row whose slug is a term's old slug is skipped: the redirect's URL
+// must keep working.
+func TestImportSkipsAnOldSlug(t *testing.T) {
+	site := t.TempDir()
+	terms := filepath.Join(site, "content", "terms")
+	os.MkdirAll(terms, 0o755)
+	os.WriteFile(filepath.Join(terms, "api-key.md"), []byte("---\ntitle: API Key\nsummary: A key.\nredirects: [apikey]\nupdated: 2025-01-01\n---\n\nBody.\n"), 0o644)
+	csvFile := filepath.Join(t.TempDir(), "t.csv")
+	os.WriteFile(csvFile, []byte("slug,title,summary\napikey,Api Key Two,S\n"), 0o644)
+	code, stdout, stderr := runCLI(t, "import", "csv", csvFile, "--src", site)
+	want := csvFile + `:2: "apikey" is the old slug of a term (content/terms/api-key.md redirects it); it was not changed`
+	if code != 0 || !strings.Contains(stdout, want) || !strings.Contains(stdout, "wrote 0 terms") {
+		t.Errorf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(terms, "apikey.md")); err == nil {
+		t.Error("wrote apikey.md")
+	}
+}
