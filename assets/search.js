@@ -197,7 +197,7 @@
 
   function addEntry(idx, line) {
     var f = line.split('\t'), j;
-    var t = { id: idx.terms.length, title: f[1] || '', kind: KINDS[f[0][1]] || 'page', path: f[2] || '', abbrs: [], syns: list(f[3]), deprecated: false };
+    var t = { id: idx.terms.length, title: f[1] || '', kind: KINDS[f[0][1]] || 'page', path: f[2] || '', abbrs: [], syns: list(f[3]), deprecated: false, lang: f[4] || '' };
     addName(idx, t, t.title, 0);
     for (j = 0; j < t.syns.length; j++) addName(idx, t, t.syns[j], 1);
     idx.terms.push(t);

@@ -109,7 +109,7 @@ func SearchEntries(g *xref.Graph) []search.Entry {
 		sum := plain(inc.Summary.Text)
 		out = append(out, search.Entry{
 			Kind: search.KindIncident, Name: inc.Title.Value, Path: rel(u.Incident(inc.Slug.Value)),
-			Summary: text.Date(inc.Date) + " · " + sum, Text: sum,
+			Summary: text.Date(inc.Date) + " · " + sum, Text: sum, Lang: inc.Lang,
 		})
 	}
 	for _, f := range g.Frameworks {

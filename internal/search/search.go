@@ -47,8 +47,10 @@
 // with "-" (which no TERM line does) and the kind's letter, then tab
 // separated: the name ranked as a title (an incident's title, a
 // framework's name, a control's id), the page's path below the site's
-// base, and other names ranked as synonyms (a control's title, a
-// framework's short name), "|"-separated:
+// base, other names ranked as synonyms (a control's title, a
+// framework's short name), "|"-separated, and, as for a term, the
+// language of an incident shown untranslated (its page is the default
+// language's):
 //
 //	-i	Toyota T-Connect access key leak	incidents/toyota-t-connect-key-leak/
 //	-c	PR.AA-01	frameworks/nist-csf-2/#control-pr-aa-01	Identities and credentials...
@@ -137,6 +139,7 @@ type Entry struct {
 	Summary string   // plain text shown under the name
 	Names   []string // ranked as synonyms
 	Text    string   // more words for the full-text index (an incident's summary)
+	Lang    string   // the language of its text; marked where it is not the index's
 }
 
 // New builds the names index and the summary shards of terms, and adds
@@ -247,7 +250,10 @@ func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string, lang
 				names = append(names, n)
 			}
 		}
-		fields := []string{"-" + string(e.Kind), field(e.Name), field(e.Path), strings.Join(names, "|")}
+		fields := []string{"-" + string(e.Kind), field(e.Name), field(e.Path), strings.Join(names, "|"), ""}
+		if lang != "" && e.Lang != "" && e.Lang != lang {
+			fields[4] = e.Lang
+		}
 		for len(fields) > 1 && fields[len(fields)-1] == "" {
 			fields = fields[:len(fields)-1]
 		}

@@ -17,12 +17,20 @@ import (
 )
 
 // German search on the two-language test site: accents fold as German
-// readers type them, and an untranslated term is found, marked English,
-// and opens its English page.
+// readers type them, and an untranslated term or incident is found,
+// marked English, and opens its English page.
 func TestGermanSearchFoldsAccentsAndFindsUntranslatedTerms(t *testing.T) {
 	ctx := browsertest.New(t)
+	src := t.TempDir()
+	if err := os.CopyFS(src, os.DirFS("../build/testdata/two-lang")); err != nil {
+		t.Fatal(err)
+	}
+	untranslated := "---\ntitle: Token outage\ndate: 2026-02-01\nsummary: Tokens stopped working.\n---\n"
+	if err := os.WriteFile(filepath.Join(src, "content", "incidents", "outage.md"), []byte(untranslated), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	dir := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(context.Background(), "../build/testdata/two-lang", dir, build.Options{
+	res, err := build.Build(context.Background(), src, dir, build.Options{
 		BaseURL: "https://example.org/", Templates: nhiglossary.Templates(), Assets: nhiglossary.Assets(),
 	})
 	if err != nil {
@@ -39,6 +47,7 @@ func TestGermanSearchFoldsAccentsAndFindsUntranslatedTerms(t *testing.T) {
 		"schlüsselübergabe":   "/de/terms/access-token/", // in the body only: the text index holds it folded
 		"aquivalente":         "/de/terms/credential-equivalence/",
 		"workload ide":        "/terms/workload-identity/",
+		"token outage":        "/incidents/outage/",
 	} {
 		typeQuery(t, ctx, q)
 		if got := firstHit(t, ctx, "#search-option-0"); got != want {
@@ -48,6 +57,10 @@ func TestGermanSearchFoldsAccentsAndFindsUntranslatedTerms(t *testing.T) {
 	typeQuery(t, ctx, "workload ide")
 	if lang := browsertest.Eval[string](t, ctx, `document.querySelector('#search-option-0').lang + ' ' + (document.querySelector('#search-option-0 .badge-lang') || {}).textContent`); lang != "en en" {
 		t.Errorf("untranslated hit: lang and badge %q", lang)
+	}
+	typeQuery(t, ctx, "token outage")
+	if lang := browsertest.Eval[string](t, ctx, `document.querySelector('#search-option-0').lang + ' ' + (document.querySelector('#search-option-0 .badge-lang') || {}).textContent`); lang != "en en" {
+		t.Errorf("untranslated incident: lang and badge %q", lang)
 	}
 }
 
