@@ -382,3 +382,26 @@ func TestControlWithoutTitle(t *testing.T) {
 		t.Errorf("the link to C1 is not titled \"AF C1\":\n%s", page)
 	}
 }
+
+// Counts of one read in the singular: "1 term", "1 framework".
+func TestCountsOfOne(t *testing.T) {
+	site := fstest.MapFS{
+		"content/frameworks/fw.yaml": {Data: []byte("name: A Framework\ncontrols:\n  - id: C1\n")},
+		"content/terms/key.md":       {Data: []byte("---\ntitle: Key\nsummary: A key.\nupdated: 2026-01-02\n---\nBody.\n")},
+	}
+	sink := sinktest.New()
+	if res, err := Generate(context.Background(), site, opts(), sink); err != nil {
+		t.Fatalf("%v\n%v", err, res.Diags)
+	}
+	files := sink.Files()
+	for page, want := range map[string][]string{
+		"index.html":       {"<strong>1</strong> term</a>", "<strong>1</strong> framework</a>"},
+		"terms/index.html": {`<p class="lead">1 term. `},
+	} {
+		for _, w := range want {
+			if !strings.Contains(files[page], w) {
+				t.Errorf("%s has no %q", page, w)
+			}
+		}
+	}
+}
