@@ -708,6 +708,12 @@ func TestRendererAgreesWithScan(t *testing.T) {
 		"| a | b |\n|---|---|\n| [[a\\|A]] | [[b]] |\n",
 		`\[[x]] \\[[a]]`,
 		"- item [[a]]\n  - nested [[b]]\n\n> quote [[c]]",
+		"Para.\n\n    [[x]] indented code\n\n[[a]]",
+		"Para\n    [[a]] continues the paragraph",
+		"- item\n\n    [[a]] a paragraph of the item\n\n      [[b]] still the item's\n\n        [[x]] code in it\n",
+		"1. one\n\n    - [[a]]\n\n\t[[x]]\n",
+		"> quote\n>\n>     [[x]] code in a quote\n\n[[a]]",
+		"![[x]] stays text, and so does ![[y|Y]]; \\![[a]] is a link",
 	}
 	for _, unsafe := range []bool{false, true} {
 		r := New(Options{UnsafeHTML: unsafe}, anyLinker{}, nil)

@@ -70,19 +70,19 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 	return Link{Start: 0, End: end + 2, Target: target, Label: label}, true
 }
 
-// Scan returns the links in a Markdown text, skipping fenced code blocks
-// (``` and ~~~), code spans (which may continue over the lines of one
-// paragraph), HTML comments and escaped brackets, as the Markdown
+// Scan returns the links in a Markdown text, skipping code blocks
+// (fenced and indented), code spans (which may continue over the lines
+// of one paragraph), HTML comments and escaped brackets, as the Markdown
 // renderer does.
-//
-// Indented code blocks are not recognised: telling them from list
-// continuation lines needs a full block parser.
 func Scan(src string) []Link {
 	var out []Link
 	scanText(src, "[[", func(s string, i int) int {
 		l, ok := parse(s[i:])
 		if !ok {
 			return 0
+		}
+		if i > 0 && s[i-1] == '!' && (i < 2 || s[i-2] != '\\') {
+			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it
 		}
 		l.Start, l.End = i, i+l.End
 		out = append(out, l)
@@ -107,6 +107,7 @@ func scanText(src, marker string, parse func(s string, i int) int) {
 	fence := ""      // the open fence, "" outside fenced code
 	comment := false // inside an HTML comment block, until a line with -->
 	para := -1       // offset where the current run of text lines starts
+	code := indentedCode{src: src}
 	flush := func(end int) {
 		// Most paragraphs have no link: skip them at memchr speed.
 		if para >= 0 && strings.Contains(src[para:end], marker) {
@@ -130,6 +131,8 @@ func scanText(src, marker string, parse func(s string, i int) int) {
 			if closes(f, fence, trimmed) {
 				fence = ""
 			}
+		case indented(line) && code.holds(start):
+			flush(start) // ends the text before it (a quote's lines)
 		case len(line)-len(trimmed) < 4 && strings.HasPrefix(trimmed, "<!--"):
 			// An HTML comment block, which may interrupt a paragraph and
 			// runs to the line holding -->: its text is never Markdown.

@@ -101,6 +101,13 @@ func TestScan(t *testing.T) {
 		{"comment block interrupts a paragraph", "[[a]]\n<!-- [[x]]\n-->\n", []found{{"[[a]]", "a"}}},
 		{"text after --> is in the block", "<!--\n--> [[x]]\n\n[[a]]", []found{{"[[a]]", "a"}}},
 		{"comment inside fenced code is code", "```\n<!--\n```\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"indented code", "Para.\n\n    [[x]] code\n\n    more [[y]]\n\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"tab-indented code", "Para.\n\n\t[[x]] code\n\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"indented code first", "    [[x]]\n\n[[a]]", []found{{"[[a]]", "a"}}},
+		{"indented line continues a paragraph", "Para\n    [[a]] goes on", []found{{"[[a]]", "a"}}},
+		{"a list item's paragraph", "- item\n\n    [[a]] more of the item\n", []found{{"[[a]]", "a"}}},
+		{"a nested list", "1. one\n\n    - [[a]]\n", []found{{"[[a]]", "a"}}},
+		{"code in a list item", "- item\n\n      [[x]] code in the item\n\n[[a]]", []found{{"[[a]]", "a"}}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,69 @@
+package wikilink
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// indentedCode holds the indented code blocks of one text, found on first
+// need: a line indented by four spaces after a blank line is code, or a
+// paragraph of a list item, or a nested list, and only a Markdown parser
+// tells which. Most texts have no such line and never parse.
+type indentedCode struct {
+	src    string
+	parsed bool
+	blocks [][2]int // byte offsets: the first code line's start, the last's end
+}
+
+// holds reports whether the line starting at offset start is in an
+// indented code block.
+func (c *indentedCode) holds(start int) bool {
+	if !c.parsed {
+		c.parsed = true
+		c.blocks = codeBlocks(c.src)
+	}
+	for _, b := range c.blocks {
+		if b[0] <= start && start < b[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// blockParser is CommonMark's block structure and nothing inline: enough
+// to find the code blocks. A goldmark parser may be used concurrently.
+var blockParser = parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...))
+
+// codeBlocks returns where src's indented code blocks are.
+func codeBlocks(src string) [][2]int {
+	root := blockParser.Parse(text.NewReader([]byte(src)))
+	var out [][2]int
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if cb, ok := n.(*ast.CodeBlock); ok && entering {
+			if lines := cb.Lines(); lines.Len() > 0 {
+				first := lines.At(0).Start
+				out = append(out, [2]int{strings.LastIndexByte(src[:first], '\n') + 1, lines.At(lines.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// indented reports whether line starts with four columns of blanks,
+// after any block quote markers: it may be a line of indented code.
+func indented(line string) bool {
+	for {
+		rest := strings.TrimLeft(line, " ")
+		if !strings.HasPrefix(rest, ">") || len(line)-len(rest) > 3 {
+			break
+		}
+		line = strings.TrimPrefix(rest[1:], " ")
+	}
+	blanks := strings.TrimLeft(line, " ")
+	return len(line)-len(blanks) >= 4 || strings.HasPrefix(blanks, "\t")
+}
