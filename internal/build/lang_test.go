@@ -334,3 +334,25 @@ func TestTwoLanguageRedirectsAndSharedNames(t *testing.T) {
 		}
 	}
 }
+
+// An untranslated deprecated term in the German A-Z's deprecated group is
+// marked English, as current untranslated terms are.
+func TestUntranslatedDeprecatedTermIsMarked(t *testing.T) {
+	src := copySite(t, "two-lang")
+	old := "---\ntitle: Static Key\nsummary: An older name for an API key.\ndeprecated: true\nreplaced_by: api-key\nupdated: 2026-01-01\n---\nOld.\n"
+	if err := os.WriteFile(filepath.Join(src, "content", "terms", "static-key.md"), []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	buildOK(t, src, out, opts())
+	page := readTree(t, out)["de/terms/index.html"]
+	group := page[strings.Index(page, `id="deprecated"`):]
+	for _, want := range []string{
+		`data-term="static-key" lang="en">Static Key</a> <span class="badge badge-lang">en</span>`,
+		`<span lang="en">An older name for an API key.</span>`,
+	} {
+		if !strings.Contains(group, want) {
+			t.Errorf("the deprecated group lacks %s:\n%s", want, group)
+		}
+	}
+}
