@@ -356,3 +356,22 @@ func TestUntranslatedDeprecatedTermIsMarked(t *testing.T) {
 		}
 	}
 }
+
+// An untranslated incident is marked English on German lists, a
+// translated one is not.
+func TestUntranslatedIncidentIsMarked(t *testing.T) {
+	src := copySite(t, "two-lang")
+	inc := "---\ntitle: Token outage\ndate: 2026-02-01\nsummary: Tokens stopped working.\n---\n"
+	if err := os.WriteFile(filepath.Join(src, "content", "incidents", "outage.md"), []byte(inc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	buildOK(t, src, out, opts())
+	page := readTree(t, out)["de/incidents/index.html"]
+	if want := `<div class="incident-body" lang="en"><a class="incident-title" href="/kb/incidents/outage/">Token outage</a> <span class="badge badge-lang">en</span>`; !strings.Contains(page, want) {
+		t.Errorf("de/incidents/ lacks %s:\n%s", want, page)
+	}
+	if n := strings.Count(page, `class="incident-body" lang=`); n != 1 {
+		t.Errorf("%d incidents marked with a language, want the untranslated one", n)
+	}
+}

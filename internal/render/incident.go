@@ -11,7 +11,7 @@ func (r *Renderer) incidentRef(inc *content.Incident) IncidentRef {
 	if ref, ok := r.incidents.Load(inc); ok {
 		return ref.(IncidentRef)
 	}
-	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.incidentURL(inc), Date: inc.Date}
+	ref := IncidentRef{Slug: inc.Slug.Value, Title: inc.Title.Value, URL: r.incidentURL(inc), Lang: r.foreign(inc.Lang), Date: inc.Date}
 	ref.Summary = r.inline(inc.Summary, "incident-"+inc.Slug.Value+"--", &ref.links)
 	ref.Item = r.partial("incidentitem", ref)
 	r.incidents.Store(inc, ref)

@@ -95,6 +95,7 @@ type IncidentRef struct {
 	Slug    string
 	Title   string
 	URL     string
+	Lang    string // set when the incident is not translated into the page's language: the language it is shown in
 	Date    time.Time
 	Summary template.HTML
 	Item    template.HTML // the "incidentitem" template for it, rendered once
