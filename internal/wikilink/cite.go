@@ -79,9 +79,13 @@ func ScanCites(src string) []Cite {
 	return out
 }
 
-// ByPosition reports whether key cites a source by its position ("2"),
-// and which; any other key is a source's id.
+// ByPosition reports whether key cites a source by its position ("2":
+// digits only), and which; any other key ("-1", "gg-2026") is a
+// source's id.
 func ByPosition(key string) (n int, ok bool) {
+	if key == "" || strings.Trim(key, "0123456789") != "" {
+		return 0, false
+	}
 	n, err := strconv.Atoi(key)
 	return n, err == nil
 }

@@ -228,7 +228,7 @@ func TestScanCites(t *testing.T) {
 
 // A key written as a number cites by position; any other, by id.
 func TestSourceNumber(t *testing.T) {
-	ids := []string{"nist", "", "owasp"}
+	ids := []string{"nist", "", "owasp", "-1"}
 	for _, tc := range []struct {
 		key  string
 		want int
@@ -237,7 +237,9 @@ func TestSourceNumber(t *testing.T) {
 		{"owasp", 3},
 		{"2", 2}, // the source without an id, by position
 		{"3", 3},
-		{"4", 0}, // past the last source
+		{"5", 0}, // past the last source
+		{"-1", 4}, // an id, not a number
+		{"+2", 0},
 		{"0", 0},
 		{"unknown", 0},
 		{"", 0}, // not the id of the source that has none
