@@ -36,12 +36,17 @@ func (d *decoder) add(code diag.Code, n *yaml.Node, format string, args ...any) 
 // summary or takeaway): it is not resolved there, so the reader would see
 // the brackets.
 func (d *decoder) plainLinks(k, v *yaml.Node, text string) {
-	if !strings.Contains(text, "[[") {
+	if !strings.Contains(text, "[[") && !strings.Contains(text, "[@") {
 		return
 	}
 	m := d.markdown(k, v)
 	for _, l := range wikilink.Scan(m.Text) {
 		d.diags.Add(diag.LinkInPlainText, m.PosAt(l.Start), "%q is plain text, so [[%s]] would show with its brackets: write %q and link it from the body", k.Value, m.Text[l.Start+2:l.End-2], l.Text())
+	}
+	// A citation likewise: shown as written, and on other pages (cards,
+	// search) away from the term's sources.
+	for _, c := range wikilink.ScanCites(m.Text) {
+		d.diags.Add(diag.LinkInPlainText, m.PosAt(c.Start), "%q is plain text, so %s would show as written: cite the source in the body", k.Value, m.Text[c.Start:c.End])
 	}
 }
 

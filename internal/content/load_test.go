@@ -224,6 +224,14 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name:  "citations in plain-text fields",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: Most keys leak [@gg].\nupdated: 2026-05-16\ntakeaway: 'Rotate [@1; @gg].'\nsources:\n  - {id: gg, title: G}\n---\nBody [@gg].\n"},
+			want: []string{
+				`content/terms/api-key.md:3:25: warning: "summary" is plain text, so [@gg] would show as written: cite the source in the body`,
+				`content/terms/api-key.md:5:19: warning: "takeaway" is plain text, so [@1; @gg] would show as written: cite the source in the body`,
+			},
+		},
+		{
 			name:  "lone CR line ends count as lines, as editors show them",
 			files: map[string]string{"content/terms/api-key.md": "---\rtitle: A\rsummary: s\rupdated: 2026-05-16\rsummery: x\r---\r[[x\n"},
 			want:  []string{`content/terms/api-key.md:5:1: unknown key "summery" in a term (did you mean "summary"?)`},

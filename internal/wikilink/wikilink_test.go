@@ -237,7 +237,7 @@ func TestSourceNumber(t *testing.T) {
 		{"owasp", 3},
 		{"2", 2}, // the source without an id, by position
 		{"3", 3},
-		{"5", 0}, // past the last source
+		{"5", 0},  // past the last source
 		{"-1", 4}, // an id, not a number
 		{"+2", 0},
 		{"0", 0},
