@@ -359,7 +359,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name: "citations must cite a source of their entry",
 			files: map[string]string{
-				"content/terms/api-key.md":  "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nexamples: [\"Leaked [@gg-2025].\"]\nsources:\n  - {id: gg-2026, title: A}\n  - {title: B}\n---\nKeys leak [@gg-2026; @3], `[@x]` is code.\n\nSee [@2] and [@verizon].\n",
+				"content/terms/api-key.md":  "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nexamples: [\"Leaked [@gg-2025].\"]\nsources:\n  - {id: gg-2026, title: A}\n  - {title: B}\n---\nKeys leak [@gg-2026; @3], `[@x]` is code.\n\nSee [@2] and [@verizon, p. 3].\n",
 				"content/incidents/leak.md": "---\ntitle: Leak\ndate: 2025-01-01\nsummary: Leaked [@1].\n---\n",
 			},
 			want: []string{

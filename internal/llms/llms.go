@@ -194,6 +194,9 @@ func numberCites(src string, sources []content.Source) string {
 			} else { // an error the build reports: as written
 				b.WriteString("@" + k)
 			}
+			if l := c.Locator(i); l != "" {
+				b.WriteString(", " + l)
+			}
 		}
 		b.WriteString(`\]`)
 	}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -111,10 +112,17 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 	}
 	n := node.(*citationNode)
 	for i, src := range n.Sources {
+		// The locator goes inside the brackets: [2, p. 4].
+		loc := ""
+		if l := n.Cite.Locator(i); l != "" {
+			var b strings.Builder
+			writeEscaped(&b, l)
+			loc = ", " + b.String()
+		}
 		if src == 0 {
 			_, _ = w.WriteString(`<span class="cite-broken">[@`)
 			writeEscaped(w, n.Cite.Keys[i])
-			_, _ = w.WriteString(`]</span>`)
+			_, _ = w.WriteString(loc + `]</span>`)
 			continue
 		}
 		num := strconv.Itoa(src)
@@ -125,7 +133,7 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 				writeEscaped(w, n.IDs[i])
 				_, _ = w.WriteString(`"`)
 			}
-			_, _ = w.WriteString(`>[` + num + `]</sup>`)
+			_, _ = w.WriteString(`>[` + num + loc + `]</sup>`)
 			continue
 		}
 		if n.At != nil {
@@ -139,14 +147,14 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 			writeEscaped(w, label)
 			_, _ = w.WriteString(`" aria-label="`)
 			writeEscaped(w, label)
-			_, _ = w.WriteString(`">[` + num + `]</a></sup>`)
+			_, _ = w.WriteString(`">[` + num + loc + `]</a></sup>`)
 			continue
 		}
 		_, _ = w.WriteString(`<sup class="cite"><a href="#source-` + num + `" id="`)
 		writeEscaped(w, n.IDs[i])
 		_, _ = w.WriteString(`" aria-label="`)
 		writeEscaped(w, r.label+" "+num)
-		_, _ = w.WriteString(`">[` + num + `]</a></sup>`)
+		_, _ = w.WriteString(`">[` + num + loc + `]</a></sup>`)
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -527,6 +527,8 @@ func TestCitationOrLink(t *testing.T) {
 		{"[our account][@gg]", `[our account][@gg]`},
 		{"[the report [@gg]](https://x.example/)", `<a href="https://x.example/">the report <sup class="cite" id="cite-1">[1]</sup></a>`},
 		{"so [@gg]: yes", `so <sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[1]</a></sup>: yes`},
+		{"[@gg, p. <4>]", `<sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[1, p. &lt;4&gt;]</a></sup>`},
+		{"[@nope, ch. 2]", `<span class="cite-broken">[@nope, ch. 2]</span>`},
 	} {
 		if got := render(t, Options{}, tc.src, doc).HTML; got != tc.want {
 			t.Errorf("%q renders as\n%s\nwant\n%s", tc.src, got, tc.want)

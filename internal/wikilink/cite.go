@@ -1,15 +1,27 @@
 package wikilink
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // Cite is one citation in a text, Pandoc's way: [@gg-2026], [@2] (the
-// second source), or several at once, [@gg-2026; @3].
+// second source), several at once, [@gg-2026; @3], each with a locator
+// after a comma if need be: [@gg-2026, p. 4].
 type Cite struct {
 	Start, End int      // byte offsets of "[" and just past "]"
 	Keys       []string // without the "@", in the order written; never empty
+	// Each key's locator ("p. 4"), trimmed; nil when no key has one.
+	Locators []string
+}
+
+// Locator is key i's locator, or "".
+func (c Cite) Locator(i int) string {
+	if i < len(c.Locators) {
+		return c.Locators[i]
+	}
+	return ""
 }
 
 // ParseCite reads one citation at the start of b.
@@ -36,15 +48,25 @@ func parseCite[T string | []byte](b T) (Cite, bool) {
 	if end+1 < len(b) && (b[end+1] == '(' || b[end+1] == '[') {
 		return Cite{}, false
 	}
-	var keys []string
+	var c Cite
+	var locators []string
 	for part := range strings.SplitSeq(string(b[1:end]), ";") {
-		k, ok := strings.CutPrefix(strings.TrimSpace(part), "@")
-		if !ok || !isKey(k) {
+		item, ok := strings.CutPrefix(strings.TrimSpace(part), "@")
+		if !ok {
 			return Cite{}, false
 		}
-		keys = append(keys, k)
+		k, locator, _ := strings.Cut(item, ",")
+		if k = strings.TrimRight(k, " "); !isKey(k) {
+			return Cite{}, false
+		}
+		c.Keys = append(c.Keys, k)
+		locators = append(locators, strings.TrimSpace(locator))
 	}
-	return Cite{End: end + 1, Keys: keys}, true
+	if slices.ContainsFunc(locators, func(l string) bool { return l != "" }) {
+		c.Locators = locators
+	}
+	c.End = end + 1
+	return c, true
 }
 
 // isKey reports whether k can be a citation key. It is looser than the

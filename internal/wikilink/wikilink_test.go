@@ -218,6 +218,9 @@ func TestScanCites(t *testing.T) {
 		{"Follow [@nhimg][x] and [our account][@nhimg].", nil},
 		{"[@nhimg]: https://x.example/nhimg\n", nil},
 		{"Rotate keys [@gg]: it works.", []Cite{{Start: 12, End: 17, Keys: []string{"gg"}}}},
+		// Pandoc's locators, after a comma.
+		{"See [@gg, p. 4; @2].", []Cite{{Start: 4, End: 19, Keys: []string{"gg", "2"}, Locators: []string{"p. 4", ""}}}},
+		{"Not [@gg p. 4] nor [@, p. 4].", nil},
 	}
 	for _, tt := range tests {
 		if got := ScanCites(tt.src); !cmp.Equal(got, tt.want) {
