@@ -54,6 +54,7 @@ const (
 	RootRelativeLink  Code = "root-relative-link"
 	UnclosedLink      Code = "unclosed-link"
 	EmptyLink         Code = "empty-link"
+	LinkTwoBars       Code = "link-two-bars"
 	RawHTMLDropped    Code = "raw-html-dropped"
 	PipeInTableLink   Code = "pipe-in-table-link"
 	UnknownLinkTarget Code = "unknown-link"
@@ -142,6 +143,7 @@ var rules = map[Code]Severity{
 	RootRelativeLink:  Error,
 	UnclosedLink:      Error,
 	EmptyLink:         Error,
+	LinkTwoBars:       Error,
 	RawHTMLDropped:    Warning,
 	PipeInTableLink:   Warning,
 	UnknownLinkTarget: Error,

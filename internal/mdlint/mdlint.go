@@ -48,8 +48,8 @@ func Check(src string, unsafeHTML bool) []Problem {
 }
 
 // wikiLink checks the "[[" at i: a well-formed link is skipped (xref
-// resolves it); an empty or unclosed one is reported, since the renderer
-// would show its brackets as text.
+// resolves it); an empty or unclosed one, or one with two bars, is
+// reported, since the renderer would show its brackets as text.
 func wikiLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 	if l, ok := wikilink.ParseString(s[i:]); ok {
 		return l.End
@@ -62,6 +62,11 @@ func wikiLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 	if t, _, _ := strings.Cut(inside, "|"); strings.TrimSpace(strings.TrimSuffix(t, `\`)) == "" && closed {
 		add(i, diag.EmptyLink, "empty [[]] names no term: write the name inside, or remove the brackets")
 		return 2
+	}
+	if closed && !strings.ContainsAny(inside, "[]") && strings.Count(strings.ReplaceAll(inside, `\|`, ""), "|") > 1 {
+		target, _, _ := strings.Cut(inside, "|")
+		add(i, diag.LinkTwoBars, "a [[link]] has one | at most, between the target and the label: write [[%s|...]]", strings.TrimSpace(target))
+		return len(inside) + 4
 	}
 	if closed {
 		return 2 // brackets inside, or too long: not a link, and not ours to guess

@@ -35,6 +35,8 @@ func TestCheck(t *testing.T) {
 				`3 empty-link: empty [[]] names no term: write the name inside, or remove the brackets`,
 				`12 empty-link: empty [[]] names no term: write the name inside, or remove the brackets`,
 			}},
+		{"link with two bars", "An [[api-key|API|keys]], a cell's [[api-key\\|keys]] and [[a|b [[c]] d|e]].", false,
+			[]string{`3 link-two-bars: a [[link]] has one | at most, between the target and the label: write [[api-key|...]]`}},
 		{"raw HTML dropped", "H<sub>2</sub>O and <br/> but not <https://example.org> or a < b.", false,
 			[]string{
 				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
