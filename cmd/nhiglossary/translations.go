@@ -24,10 +24,10 @@ func writeTranslations(w io.Writer, site *content.Site) (stale, missing int, err
 			line = fmt.Sprintf("%s: missing", st.File)
 		case st.Stale && st.From.IsZero():
 			stale++
-			line = fmt.Sprintf("%s: stale: no source_updated, %s updated %s", st.File, st.Original.File, st.Updated.Format(time.DateOnly))
+			line = fmt.Sprintf("%s: stale: no source_updated, %s updated %s", st.File, st.Original, st.Updated.Format(time.DateOnly))
 		case st.Stale:
 			stale++
-			line = fmt.Sprintf("%s: stale: translated from %s, %s updated %s", st.File, st.From.Format(time.DateOnly), st.Original.File, st.Updated.Format(time.DateOnly))
+			line = fmt.Sprintf("%s: stale: translated from %s, %s updated %s", st.File, st.From.Format(time.DateOnly), st.Original, st.Updated.Format(time.DateOnly))
 		default:
 			continue
 		}

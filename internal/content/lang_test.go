@@ -169,11 +169,13 @@ func TestInterfaceOverridesLoad(t *testing.T) {
 
 func TestTranslationsListsMissingAndStale(t *testing.T) {
 	s, _ := Load(site(map[string]string{
-		"nhiglossary.yaml":            twoLangConfig + "  - {code: fr, name: Français}\n",
-		"content/terms/api-key.md":    okTerm,
-		"content/terms/api-key.de.md": strings.Replace(deTerm, "2026-05-16", "2026-01-02", 1),
-		"content/terms/secret.md":     strings.Replace(okTerm, "API Key", "Secret", 1),
-		"content/terms/secret.fr.md":  "---\ntitle: Secret\nsource_updated: 2026-05-16\n---\n",
+		"nhiglossary.yaml":             twoLangConfig + "  - {code: fr, name: Français}\n",
+		"content/terms/api-key.md":     okTerm,
+		"content/terms/api-key.de.md":  strings.Replace(deTerm, "2026-05-16", "2026-01-02", 1),
+		"content/terms/secret.md":      strings.Replace(okTerm, "API Key", "Secret", 1),
+		"content/terms/secret.fr.md":   "---\ntitle: Secret\nsource_updated: 2026-05-16\n---\n",
+		"content/incidents/leak.md":    "---\ntitle: Leak\ndate: 2026-01-02\nsummary: s\n---\n",
+		"content/incidents/leak.de.md": "---\ntitle: Leck\n---\n",
 	}))
 	var got []string
 	for _, st := range s.Translations() {
@@ -191,6 +193,8 @@ func TestTranslationsListsMissingAndStale(t *testing.T) {
 		"content/terms/api-key.fr.md missing",
 		"content/terms/secret.de.md missing",
 		"content/terms/secret.fr.md current",
+		"content/incidents/leak.de.md current",
+		"content/incidents/leak.fr.md missing",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -90,36 +90,38 @@ func mergeIncident(orig, tr *Incident) *Incident {
 	return &m
 }
 
-// TranslationState is how one term stands in one other language.
+// TranslationState is how one term or incident stands in one other
+// language.
 type TranslationState struct {
-	Original *Term
+	Original string // the original's file
 	Lang     string
 	File     string // the translation's file, or where it would be
 	// Missing: there is no translation. Stale: it was translated from an
 	// older text (From) than the original's (Updated); also when it does
-	// not say which (From zero).
+	// not say which (From zero). An incident has no updated date: its
+	// translation is never stale.
 	Missing, Stale bool
 	From, Updated  time.Time
 }
 
 // Translations lists, for every term and every language but the default,
-// whether its translation is missing, stale or current: what an editor
-// works through. In slug order, then the site's language order.
+// then every incident, whether its translation is missing, stale or
+// current: what an editor works through. In slug order, then the site's
+// language order.
 func (s *Site) Translations() []TranslationState {
-	byKey := map[[2]string]*Term{}
+	langs := s.Config.Languages[min(1, len(s.Config.Languages)):]
+	terms := map[[2]string]*Term{}
 	for _, tr := range s.TermTranslations {
 		if tr.Original != nil {
-			byKey[[2]string{tr.Original.File, tr.Lang}] = tr
+			terms[[2]string{tr.Original.File, tr.Lang}] = tr
 		}
 	}
 	var out []TranslationState
 	for _, t := range s.Terms {
-		for _, l := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
-			st := TranslationState{Original: t, Lang: l.Code, Updated: t.Updated}
-			tr := byKey[[2]string{t.File, l.Code}]
-			if tr == nil {
-				st.Missing = true
-				st.File = strings.TrimSuffix(t.File, ".md") + "." + l.Code + ".md"
+		for _, l := range langs {
+			st := TranslationState{Original: t.File, Lang: l.Code, Updated: t.Updated}
+			if tr := terms[[2]string{t.File, l.Code}]; tr == nil {
+				st.Missing, st.File = true, translationFile(t.File, l.Code)
 			} else {
 				st.File, st.From = tr.File, tr.SourceUpdated
 				st.Stale = !t.Updated.IsZero() && (tr.SourceUpdated.IsZero() || tr.SourceUpdated.Before(t.Updated))
@@ -127,5 +129,27 @@ func (s *Site) Translations() []TranslationState {
 			out = append(out, st)
 		}
 	}
+	incidents := map[[2]string]*Incident{}
+	for _, tr := range s.IncidentTranslations {
+		if tr.Original != nil {
+			incidents[[2]string{tr.Original.File, tr.Lang}] = tr
+		}
+	}
+	for _, inc := range s.Incidents {
+		for _, l := range langs {
+			st := TranslationState{Original: inc.File, Lang: l.Code}
+			if tr := incidents[[2]string{inc.File, l.Code}]; tr == nil {
+				st.Missing, st.File = true, translationFile(inc.File, l.Code)
+			} else {
+				st.File = tr.File
+			}
+			out = append(out, st)
+		}
+	}
 	return out
+}
+
+// translationFile is where the translation of file into lang is.
+func translationFile(file, lang string) string {
+	return strings.TrimSuffix(file, ".md") + "." + lang + ".md"
 }
