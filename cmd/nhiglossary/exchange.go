@@ -93,19 +93,7 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	}
 	site := os.DirFS(c.src)
 	cfg, _ := content.LoadConfig(site)
-	// A slug is taken by a term file of that name, by a term that sets
-	// it with `slug:`, even in a file that has errors today, or by a
-	// term's old slug (redirects), whose URL must keep working.
-	s, _ := content.Load(site)
-	taken := map[string]string{}
-	for _, t := range s.Terms {
-		for _, r := range t.Redirects {
-			taken[r.Value] = "the old slug of a term (" + t.File + " redirects it)"
-		}
-	}
-	for _, t := range s.Terms {
-		taken[t.Slug.Value] = "a term already (" + t.File + ")"
-	}
+	taken := takenSlugs(site)
 	now := time.Now
 	if c.now != nil {
 		now = c.now
@@ -118,7 +106,7 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		return err == nil
 	})
 	if !diags.HasErrors() {
-		diags = append(diags, againstSite(site, plan)...).Sort()
+		diags = append(diags, againstSite(site, c.src, plan)...).Sort()
 	}
 	diag.WriteText(stderr, diags)
 	if diags.HasErrors() {
@@ -149,13 +137,32 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	return nil
 }
 
-// againstSite is what check would say of the term files plan writes,
-// beside the site's own: each error in one of them, at its row's cell,
-// as a warning. Each file loads already (csvio checked it); what is left
-// is how it links to the site and to the other rows. It stays a warning:
-// a CSV exported from a site with incidents, imported into an empty one,
-// must still round-trip.
-func againstSite(site fs.FS, plan csvio.Plan) diag.List {
+// takenSlugs says, of each slug a row may not take, why: a term file
+// of that name, a term that sets it with `slug:` (even in a file that
+// has errors today), or a term's old slug (redirects), whose URL must
+// keep working. A term's own slug is said over another's redirect.
+func takenSlugs(site fs.FS) map[string]string {
+	s, _ := content.Load(site)
+	taken := map[string]string{}
+	for _, t := range s.Terms {
+		for _, r := range t.Redirects {
+			taken[r.Value] = "the old slug of a term (" + t.File + " redirects it)"
+		}
+	}
+	for _, t := range s.Terms {
+		taken[t.Slug.Value] = "a term already (" + t.File + ")"
+	}
+	return taken
+}
+
+// againstSite is what check would say after the import that plan is:
+// each error in a file it writes, at its row's cell, and each error it
+// would cause in a file the site has (a name that makes a link there
+// ambiguous), at that file's line; as warnings. Each new file loads
+// already (csvio checked it); what is left is how it links to the site
+// and to the other rows. They stay warnings: a CSV exported from a site
+// with incidents, imported into an empty one, must still round-trip.
+func againstSite(site fs.FS, src string, plan csvio.Plan) diag.List {
 	if len(plan.Write) == 0 {
 		return nil
 	}
@@ -165,14 +172,37 @@ func againstSite(site fs.FS, plan csvio.Plan) diag.List {
 		added[f.Path] = &fstest.MapFile{Data: f.Data}
 		rows[f.Path] = f.Row
 	}
-	_, found := build.Check(build.Overlay(added, site), build.Options{Drafts: true})
+	// As check sees the site: drafts are not published.
+	_, before := build.Check(site, build.Options{})
+	had := map[string]bool{}
+	for _, d := range before {
+		had[d.String()] = true
+	}
+	_, after := build.Check(build.Overlay(added, site), build.Options{})
 	var out diag.List
-	for _, d := range found {
-		if r := rows[d.Pos.File]; r != nil && d.Severity == diag.Error {
+	for _, d := range after {
+		switch r := rows[d.Pos.File]; {
+		case d.Severity != diag.Error:
+		case r != nil:
 			out.Add(diag.ImportFailsCheck, r.Cell(d.Pos), "%s would not pass check: %s", d.Pos.File, d.Message)
+		case !had[d.String()] && !namesAny(d.Message, rows):
+			// (A clash names the new file: its row has the other half.)
+			pos := d.Pos
+			pos.File = filepath.Join(src, filepath.FromSlash(pos.File))
+			out.Add(diag.ImportFailsCheck, pos, "after the import, check would fail here: %s", d.Message)
 		}
 	}
 	return out
+}
+
+// namesAny reports whether msg names one of the files.
+func namesAny(msg string, files map[string]*csvio.Row) bool {
+	for f := range files {
+		if strings.Contains(msg, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // createNew writes a file that must not exist yet, whole or not at all:

@@ -87,24 +87,32 @@ func TestImportDryRun(t *testing.T) {
 	}
 }
 
-// What check would fail in the files import writes (a related term
-// neither the site nor the CSV has, a title another term's synonym
-// holds) is a warning at the row's cell; the files are still written,
-// and rows may relate to the site's terms and to each other.
+// What check would fail after an import is a warning: in a file it
+// writes (a related term neither the site nor the CSV has, a title
+// another term's synonym holds, a draft, which check does not publish)
+// at the row's cell; in a file the site has (a link a new synonym makes
+// ambiguous) at that line. The files are still written, and rows may
+// relate to the site's terms and to each other.
 func TestImportWarnsWhatCheckWouldFail(t *testing.T) {
 	site := t.TempDir()
 	terms := filepath.Join(site, "content", "terms")
 	os.MkdirAll(terms, 0o755)
 	os.WriteFile(filepath.Join(terms, "api-key.md"), []byte("---\ntitle: API Key\nsummary: A key.\nsynonyms: [access token]\nupdated: 2025-01-01\n---\n\nBody.\n"), 0o644)
+	os.WriteFile(filepath.Join(terms, "draft.md"), []byte("---\ntitle: Draft\nsummary: Not yet.\ndraft: true\nupdated: 2025-01-01\n---\n\nSee [[App key]].\n"), 0o644)
+	os.WriteFile(filepath.Join(terms, "app-key.md"), []byte("---\ntitle: App Key Set\nsummary: Keys.\nsynonyms: [App key]\nupdated: 2025-01-01\n---\n\nBody.\n"), 0o644)
+	os.WriteFile(filepath.Join(terms, "secret.md"), []byte("---\ntitle: Secret\nsummary: Kept.\nupdated: 2025-01-01\n---\n\nLike an [[App key]].\n"), 0o644)
 	csvFile := filepath.Join(t.TempDir(), "t.csv")
-	os.WriteFile(csvFile, []byte("slug,title,summary,related\na,Alpha,First.,api-key; b\nb,Beta,Second.,nope\nc,Access Token,Third.,\n"), 0o644)
+	os.WriteFile(csvFile, []byte("slug,title,summary,synonyms,related\na,Alpha,First.,,api-key; b\nb,Beta,Second.,,nope\nc,Access Token,Third.,,\nd,Delta,Fourth.,,draft\ne,Echo,Fifth.,App key,\n"), 0o644)
 	code, stdout, stderr := runCLI(t, "import", "csv", csvFile, "--src", site)
-	if code != 0 || !strings.Contains(stdout, "wrote 3 terms") {
+	if code != 0 || !strings.Contains(stdout, "wrote 5 terms") {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	want := []string{
-		csvFile + `:3:16: warning: content/terms/b.md would not pass check: unknown related term "nope" [import-fails-check]`,
+		filepath.Join(site, "content/terms/draft.md") + `:8:5: warning: after the import, check would fail here: link target "App key" is shared by 2 terms: write [[app-key|App key]] for App Key Set or [[e|App key]] for Echo [import-fails-check]`,
+		filepath.Join(site, "content/terms/secret.md") + `:7:9: warning: after the import, check would fail here: link target "App key" is shared by 2 terms: write [[app-key|App key]] for App Key Set or [[e|App key]] for Echo [import-fails-check]`,
+		csvFile + `:3:17: warning: content/terms/b.md would not pass check: unknown related term "nope" [import-fails-check]`,
 		csvFile + `:4:3: warning: content/terms/c.md would not pass check: title "Access Token" is already used by content/terms/api-key.md:4:12 (synonym of API Key) [import-fails-check]`,
+		csvFile + `:5:18: warning: content/terms/d.md would not pass check: related term "draft" is a draft; publish it or remove the link [import-fails-check]`,
 	}
 	if got := strings.Split(strings.TrimSpace(stderr), "\n"); !slices.Equal(got, want) {
 		t.Errorf("stderr:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
