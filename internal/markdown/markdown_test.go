@@ -715,7 +715,8 @@ func TestRendererAgreesWithScan(t *testing.T) {
 		"- item\n\n    [[a]] a paragraph of the item\n\n      [[b]] still the item's\n\n        [[x]] code in it\n",
 		"1. one\n\n    - [[a]]\n\n\t[[x]]\n",
 		"> quote\n>\n>     [[x]] code in a quote\n\n[[a]]",
-		"![[x]] stays text, and so does ![[y|Y]]; \\![[a]] is a link",
+		"![[x]] stays text, and so does ![[y|Y]]; \\![[a]] is a link, \\\\![[z]] is not",
+		"-     [[x]] code in an item\n\n1.     [[y]] too\n\n> -     [[z]] and here\n\n[[a]]",
 	}
 	for _, unsafe := range []bool{false, true} {
 		r := New(Options{UnsafeHTML: unsafe}, anyLinker{}, nil)
@@ -724,6 +725,35 @@ func TestRendererAgreesWithScan(t *testing.T) {
 			if scanned := len(wikilink.Scan(src)); rendered != scanned {
 				t.Errorf("unsafe_html %v: %q: the renderer makes %d links, Scan finds %d", unsafe, src, rendered, scanned)
 			}
+		}
+	}
+}
+
+// The checker (wikilink.ScanCites) and the renderer agree on what is a
+// citation: one only the checker sees is an error for text the page
+// shows; one only the renderer sees is an unknown key nobody reports.
+func TestRendererAgreesWithScanCites(t *testing.T) {
+	docs := []string{
+		"Keys leak [@gg; @2], [@gg, p. 4] and [@nope].",
+		"[@gg](https://x.example/) [our account][@gg] ![@gg]",
+		"[@gg]: https://x.example/\n\nA [@gg] after a definition.",
+		"[@gg]: it works.",
+		"Para\n[@gg]: https://x.example/",
+		"[@gg]: https://x.example/ \"a title\"\n",
+		"`[@gg]` and\n\n    [@gg] indented code\n\n[@gg]",
+		"\\![@gg] and \\\\![@gg]",
+		"[the report [@gg]](https://x.example/)",
+	}
+	r := New(Options{}, anyLinker{}, nil)
+	for _, src := range docs {
+		html := r.Render(src, Doc{Sources: []string{"gg", ""}}).HTML
+		rendered := strings.Count(html, `<sup class="cite"`) + strings.Count(html, `class="cite-broken"`)
+		scanned := 0
+		for _, c := range wikilink.ScanCites(src) {
+			scanned += len(c.Keys)
+		}
+		if rendered != scanned {
+			t.Errorf("%q: the renderer makes %d citations, ScanCites finds %d\n%s", src, rendered, scanned, html)
 		}
 	}
 }

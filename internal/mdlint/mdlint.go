@@ -63,7 +63,7 @@ func wikiLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 		add(i, diag.EmptyLink, "empty [[]] names no term: write the name inside, or remove the brackets")
 		return 2
 	}
-	if closed && !strings.ContainsAny(inside, "[]") && strings.Count(strings.ReplaceAll(inside, `\|`, ""), "|") > 1 {
+	if closed && !strings.ContainsAny(inside, "[]") && strings.Count(inside, "|") > 1 {
 		target, _, _ := strings.Cut(inside, "|")
 		add(i, diag.LinkTwoBars, "a [[link]] has one | at most, between the target and the label: write [[%s|...]]", strings.TrimSpace(target))
 		return len(inside) + 4

@@ -37,6 +37,11 @@ func TestCheck(t *testing.T) {
 			}},
 		{"link with two bars", "An [[api-key|API|keys]], a cell's [[api-key\\|keys]] and [[a|b [[c]] d|e]].", false,
 			[]string{`3 link-two-bars: a [[link]] has one | at most, between the target and the label: write [[api-key|...]]`}},
+		{"link with two bars, one escaped", "[[a\\|b|c]] [[d|e\\|f]]", false,
+			[]string{
+				`0 link-two-bars: a [[link]] has one | at most, between the target and the label: write [[a\|...]]`,
+				`11 link-two-bars: a [[link]] has one | at most, between the target and the label: write [[d|...]]`,
+			}},
 		{"raw HTML dropped", "H<sub>2</sub>O and <br/> but not <https://example.org> or a < b.", false,
 			[]string{
 				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,

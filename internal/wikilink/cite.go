@@ -112,15 +112,45 @@ func ByPosition(key string) (n int, ok bool) {
 	return n, err == nil
 }
 
-// isLabel reports whether the brackets at s[i:i+n] are a link's
-// reference label, not a citation: the second part of "[text][@x]", or a
-// definition "[@x]: https://..." at the start of a line.
+// isLabel reports whether the brackets at s[i:i+n] are no citation but
+// a link's: the label of "[text][@x]", after an image's "!" (goldmark's
+// image syntax takes "![" and shows the rest as text), or a definition
+// "[@x]: https://..." as CommonMark reads one: it starts a paragraph,
+// and a destination follows, with at most a title after it.
 func isLabel(s string, i, n int) bool {
-	if i > 0 && s[i-1] == ']' {
+	if i > 0 && s[i-1] == ']' || bang(s, i) {
 		return true
 	}
 	start := strings.LastIndexByte(s[:i], '\n') + 1
-	return i-start <= 3 && strings.TrimLeft(s[start:i], " ") == "" && strings.HasPrefix(s[i+n:], ":")
+	if i-start > 3 || strings.TrimLeft(s[start:i], " ") != "" {
+		return false
+	}
+	if start > 0 {
+		prev := s[strings.LastIndexByte(s[:start-1], '\n')+1 : start-1]
+		if strings.TrimSpace(prev) != "" {
+			return false // a definition cannot interrupt a paragraph
+		}
+	}
+	rest, ok := strings.CutPrefix(s[i+n:], ":")
+	if !ok {
+		return false
+	}
+	line, _, _ := strings.Cut(rest, "\n")
+	dest, title, _ := strings.Cut(strings.TrimSpace(line), " ")
+	title = strings.TrimSpace(title)
+	return dest != "" && (title == "" || strings.ContainsAny(title[:1], `"'(`))
+}
+
+// bang reports whether an unescaped "!" comes just before s[i].
+func bang(s string, i int) bool {
+	if i == 0 || s[i-1] != '!' {
+		return false
+	}
+	slashes := 0
+	for j := i - 2; j >= 0 && s[j] == '\\'; j-- {
+		slashes++
+	}
+	return slashes%2 == 0
 }
 
 // SourceNumber is the 1-based position of the source key cites among

@@ -55,15 +55,44 @@ func codeBlocks(src string) [][2]int {
 }
 
 // indented reports whether line starts with four columns of blanks,
-// after any block quote markers: it may be a line of indented code.
+// after any block quote and list item markers: it may be a line of
+// indented code.
 func indented(line string) bool {
 	for {
 		rest := strings.TrimLeft(line, " ")
-		if !strings.HasPrefix(rest, ">") || len(line)-len(rest) > 3 {
+		if len(line)-len(rest) > 3 {
 			break
 		}
-		line = strings.TrimPrefix(rest[1:], " ")
+		marker := listMarker(rest)
+		if strings.HasPrefix(rest, ">") {
+			marker = 1
+		}
+		if marker == 0 {
+			break
+		}
+		line = strings.TrimPrefix(rest[marker:], " ")
 	}
 	blanks := strings.TrimLeft(line, " ")
 	return len(line)-len(blanks) >= 4 || strings.HasPrefix(blanks, "\t")
+}
+
+// listMarker is the length of the list item marker ("-", "*", "+", "1.",
+// "12)") that s starts with, followed by a blank, or 0.
+func listMarker(s string) int {
+	n := 0
+	if s != "" && strings.ContainsRune("-*+", rune(s[0])) {
+		n = 1
+	} else {
+		for n < len(s) && n < 9 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n == 0 || n >= len(s) || s[n] != '.' && s[n] != ')' {
+			return 0
+		}
+		n++
+	}
+	if n < len(s) && (s[n] == ' ' || s[n] == '\t') {
+		return n
+	}
+	return 0
 }

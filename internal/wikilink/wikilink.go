@@ -81,7 +81,7 @@ func Scan(src string) []Link {
 		if !ok {
 			return 0
 		}
-		if i > 0 && s[i-1] == '!' && (i < 2 || s[i-2] != '\\') {
+		if bang(s, i) {
 			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it
 		}
 		l.Start, l.End = i, i+l.End
