@@ -37,7 +37,6 @@ func checkCitations(sources []Source, diags *diag.List, fields ...Markdown) {
 	}
 }
 
-// unknownCite says why key cites nothing and what to write instead.
 // citationsInSummary refuses citations in an incident's summary, which
 // term pages and lists show without the incident's sources.
 func citationsInSummary(md Markdown, diags *diag.List) {
@@ -46,6 +45,7 @@ func citationsInSummary(md Markdown, diags *diag.List) {
 	}
 }
 
+// unknownCite says why key cites nothing and what to write instead.
 func unknownCite(key string, ids []string) string {
 	if _, ok := wikilink.ByPosition(key); ok {
 		if len(ids) == 0 {

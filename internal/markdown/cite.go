@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -91,6 +90,10 @@ func (s *ids) citeID(n int) string {
 		id = strconv.AppendInt(append(id[:base], '-'), int64(k), 10)
 	}
 	s.used[string(id)] = true
+	if s.cited == nil {
+		s.cited = map[string]bool{}
+	}
+	s.cited[string(id)] = true
 	return string(id)
 }
 
@@ -113,16 +116,18 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 	n := node.(*citationNode)
 	for i, src := range n.Sources {
 		// The locator goes inside the brackets: [2, p. 4].
-		loc := ""
-		if l := n.Cite.Locator(i); l != "" {
-			var b strings.Builder
-			writeEscaped(&b, l)
-			loc = ", " + b.String()
+		loc := n.Cite.Locator(i)
+		closing := func(end string) {
+			if loc != "" {
+				_, _ = w.WriteString(", ")
+				writeEscaped(w, loc)
+			}
+			_, _ = w.WriteString(end)
 		}
 		if src == 0 {
 			_, _ = w.WriteString(`<span class="cite-broken">[@`)
 			writeEscaped(w, n.Cite.Keys[i])
-			_, _ = w.WriteString(loc + `]</span>`)
+			closing(`]</span>`)
 			continue
 		}
 		num := strconv.Itoa(src)
@@ -133,7 +138,8 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 				writeEscaped(w, n.IDs[i])
 				_, _ = w.WriteString(`"`)
 			}
-			_, _ = w.WriteString(`>[` + num + loc + `]</sup>`)
+			_, _ = w.WriteString(`>[` + num)
+			closing(`]</sup>`)
 			continue
 		}
 		if n.At != nil {
@@ -147,14 +153,16 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 			writeEscaped(w, label)
 			_, _ = w.WriteString(`" aria-label="`)
 			writeEscaped(w, label)
-			_, _ = w.WriteString(`">[` + num + loc + `]</a></sup>`)
+			_, _ = w.WriteString(`">[` + num)
+			closing(`]</a></sup>`)
 			continue
 		}
 		_, _ = w.WriteString(`<sup class="cite"><a href="#source-` + num + `" id="`)
 		writeEscaped(w, n.IDs[i])
 		_, _ = w.WriteString(`" aria-label="`)
 		writeEscaped(w, r.label+" "+num)
-		_, _ = w.WriteString(`">[` + num + loc + `]</a></sup>`)
+		_, _ = w.WriteString(`">[` + num)
+		closing(`]</a></sup>`)
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -30,8 +30,10 @@ func (headingAttrs) Extend(m goldmark.Markdown) {
 
 // Transform implements parser.ASTTransformer. The ids headings chose
 // are settled first, so that a generated id that is the same as one
-// gives way to it.
-func (headingAttrs) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+// gives way to it; a chosen id that does not look like a generated one
+// ({#fn:1}, {#a b}, {#x--y}, which could take a footnote's or another
+// field's id) is replaced by a generated one.
+func (headingAttrs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	if st == nil || !strings.Contains(st.src, "{") { // no heading has attributes
 		return
@@ -39,51 +41,92 @@ func (headingAttrs) Transform(doc *ast.Document, _ text.Reader, pc parser.Contex
 	var headings []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
+			keepIDAndClass(h)
 			headings = append(headings, h)
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, h := range headings {
-		keepIDAndClass(h)
-	}
 	ids := &st.ids
 	if len(headings) != len(ids.chosen) || !slices.Contains(ids.chosen, true) {
 		return // no chosen id, or not one per heading: as goldmark made them
 	}
-	idOf := func(h *ast.Heading) string {
-		v, _ := h.AttributeString("id")
-		b, _ := v.([]byte)
-		return string(b)
-	}
-	generated := map[string]bool{}
+	s := settler{ids: ids, final: map[string]bool{}, generated: map[string]bool{}}
+	chosen, redo := make([]bool, len(headings)), make([]bool, len(headings))
 	for i, h := range headings {
-		if !ids.chosen[i] {
-			generated[idOf(h)] = true
-		}
-	}
-	final := map[string]bool{}
-	settle := func(h *ast.Heading, base string, taken func(string) bool) {
-		id := base
-		for n := 1; final[id] || taken(id) || ids.reserved != nil && ids.reserved(id); n++ {
-			id = base + "-" + strconv.Itoa(n)
-		}
-		final[id] = true
-		h.SetAttribute([]byte("id"), []byte(id))
-	}
-	for i, h := range headings {
-		if ids.chosen[i] {
-			settle(h, ids.prefix+idOf(h), func(string) bool { return false })
+		switch {
+		case !ids.chosen[i]:
+			s.generated[idOf(h)] = true
+		case validID(idOf(h)):
+			chosen[i] = true
+		default:
+			redo[i] = true
+			h.SetAttribute([]byte("id"), []byte(ids.prefix+string(headingSlug(h, reader.Source()))))
 		}
 	}
 	for i, h := range headings {
-		if id := idOf(h); !ids.chosen[i] {
-			if !final[id] {
-				final[id] = true
-				continue
-			}
-			settle(h, id, func(id string) bool { return generated[id] })
+		if chosen[i] {
+			s.settle(h, ids.prefix+idOf(h), false)
 		}
 	}
+	for i, h := range headings {
+		if id := idOf(h); !chosen[i] && !redo[i] && !s.final[id] {
+			s.final[id] = true // generated, and no chosen id took it
+		} else if !chosen[i] {
+			s.settle(h, id, true)
+		}
+	}
+}
+
+// settler gives headings their final ids, unique on the page.
+type settler struct {
+	ids       *ids
+	final     map[string]bool // the ids given so far
+	generated map[string]bool // the ids goldmark generated
+}
+
+// settle gives h base, or base-1, base-2...: the first that no heading
+// has, the page does not reserve, no citation took, and, for a generated
+// one, goldmark did not generate for another heading.
+func (s *settler) settle(h *ast.Heading, base string, generated bool) {
+	id := base
+	for n := 1; s.final[id] || generated && s.generated[id] || s.ids.cited[id] || s.ids.reserved != nil && s.ids.reserved(id); n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	s.final[id] = true
+	h.SetAttribute([]byte("id"), []byte(id))
+}
+
+func idOf(h *ast.Heading) string {
+	v, _ := h.AttributeString("id")
+	b, _ := v.([]byte)
+	return string(b)
+}
+
+// validID reports whether a chosen id looks like a generated one: words
+// of letters and digits joined by single hyphens.
+func validID(id string) bool {
+	if id == "" || strings.HasPrefix(id, "-") || strings.HasSuffix(id, "-") || strings.Contains(id, "--") {
+		return false
+	}
+	for _, r := range id {
+		if r != '-' && !isIDRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// headingSlug is the id goldmark would have generated for h: its words.
+func headingSlug(h *ast.Heading, source []byte) []byte {
+	var line []byte
+	if n := h.Lines().Len(); n > 0 {
+		seg := h.Lines().At(n - 1)
+		line = seg.Value(source)
+	}
+	if id := slugify(line); len(id) > 0 {
+		return id
+	}
+	return []byte("section")
 }
 
 // keepIDAndClass drops a heading's other attributes ({title=x}, {style=y}).

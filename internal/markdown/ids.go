@@ -20,6 +20,7 @@ type ids struct {
 	// ({#id}, see headingAttrs): goldmark closes each heading, and so
 	// asks for its id, before the next starts.
 	chosen   []bool
+	cited    map[string]bool // the ids citeID gave citations
 	prefix   string
 	reserved func(id string) bool
 }

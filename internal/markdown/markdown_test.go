@@ -569,6 +569,38 @@ func TestHeadingAttributes(t *testing.T) {
 	}
 }
 
+// Ids stay unique on a page whatever a heading chooses: a citation's
+// id, a footnote's, another field's prefix, or no id at all are not
+// taken.
+func TestChosenHeadingIDsStayUnique(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []string // the heading ids
+	}{
+		{"## Cite 1\n\n## X {#cite-1}\n\nKeys [@1].\n", []string{"cite-1-2", "cite-1"}}, // the citation has cite-1-1
+		{"## Notes {#fn:1}\n\nA[^1].\n\n[^1]: note\n", []string{"notes"}},
+		{"## Why {#example-1--why}\n", []string{"why"}},
+		{"## Empty {#}\n", []string{"empty"}},
+		{"## Why {#why}\n\n## Why {#why}\n", []string{"why", "why-1"}},
+	} {
+		res := render(t, Options{}, tc.src, Doc{Sources: []string{""}})
+		var got []string
+		for _, h := range res.Headings {
+			got = append(got, h.ID)
+		}
+		if !cmp.Equal(got, tc.want) {
+			t.Errorf("%q: heading ids %q, want %q\n%s", tc.src, got, tc.want, res.HTML)
+		}
+		seen := map[string]bool{}
+		for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(res.HTML, -1) {
+			if seen[m[1]] {
+				t.Errorf("%q: id %q twice\n%s", tc.src, m[1], res.HTML)
+			}
+			seen[m[1]] = true
+		}
+	}
+}
+
 func TestConcurrentRender(t *testing.T) {
 	r := New(Options{}, linker, names)
 	docs := []string{

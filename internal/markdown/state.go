@@ -79,6 +79,7 @@ func (st *docState) free() {
 	st.wikis.reset()
 	clear(st.ids.used)
 	st.ids.chosen = st.ids.chosen[:0]
+	clear(st.ids.cited)
 	st.ids.prefix, st.ids.reserved = "", nil
 	if st.pc != nil && !st.pc.reset() {
 		st.pc = nil
