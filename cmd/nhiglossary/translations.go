@@ -11,7 +11,7 @@ import (
 // writeTranslations lists every translation an editor has to make or
 // bring up to date, one a line, in file order:
 //
-//	content/terms/api-key.de.md: stale: translated from 2026-01-02, api-key.md updated 2026-05-16
+//	content/terms/api-key.de.md: stale: translated from 2026-01-02, content/terms/api-key.md updated 2026-05-16
 //	content/terms/secret.de.md: missing
 //
 // and returns how many are stale and missing.

@@ -375,7 +375,7 @@ func TestControlWithoutTitle(t *testing.T) {
 		t.Fatalf("%v\n%v", err, res.Diags)
 	}
 	files := sink.Files()
-	if page := files["frameworks/fw/index.html"]; !strings.Contains(page, `<span class="control-id">C1</span> <span class="control-title"></span>`) {
+	if page := files["frameworks/fw/index.html"]; !strings.Contains(page, `<h3 id="control-c1-title"><span class="control-id">C1</span> <a class="anchor"`) {
 		t.Errorf("framework page does not list C1 by its id:\n%s", page)
 	}
 	if page := files["terms/key/index.html"]; !strings.Contains(page, `title="AF C1"`) {

@@ -140,7 +140,6 @@ var german = map[string]string{
 	"n_meanings":             "{0} Bedeutungen",
 	"hierarchy_title":        "Hierarchie",
 	"hierarchy_lead":         "{0} Begriffe, jeder unter seinen Oberbegriffen. Ein Begriff mit mehreren Oberbegriffen steht unter jedem von ihnen.",
-	"hierarchy_lead_one":     "{0} Begriff, unter seinen Oberbegriffen.",
 	"desc_hierarchy":         "Die Begriffe von {0}, vom weitesten zum engsten.",
 	"narrower_above":         "(Unterbegriffe siehe oben)",
 	"may_refer_to":           "„{0}“ kann {1} Begriffe bezeichnen:",

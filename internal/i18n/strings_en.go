@@ -150,7 +150,6 @@ var english = map[string]string{
 	"n_meanings":             "{0} meanings",
 	"hierarchy_title":        "Hierarchy",
 	"hierarchy_lead":         "{0} terms, each under its broader terms. A term with several broader terms is listed under each of them.",
-	"hierarchy_lead_one":     "{0} term, under its broader terms.",
 	"desc_hierarchy":         "The terms of {0} from the broadest to the narrowest.",
 	"narrower_above":         "(narrower terms above)",
 	"may_refer_to":           "“{0}” may refer to {1} terms:",
