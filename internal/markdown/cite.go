@@ -49,10 +49,10 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if st != nil && st.doc.Sources == nil {
 		return nil // a field that cannot cite: [@...] is text
 	}
-	if block.PrecendingCharacter() == ']' {
+	line, seg := block.PeekLine()
+	if block.PrecendingCharacter() == ']' && wikilink.AfterText(block.Source(), seg.Start) {
 		return nil // "[text][@x]": a reference label, as wikilink.ScanCites reads it
 	}
-	line, seg := block.PeekLine()
 	c, ok := wikilink.ParseCite(line)
 	if !ok {
 		return nil

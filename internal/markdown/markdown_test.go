@@ -775,6 +775,7 @@ func TestRendererAgreesWithScanCites(t *testing.T) {
 		"`[@gg]` and\n\n    [@gg] indented code\n\n[@gg]",
 		"\\![@gg] and \\\\![@gg]",
 		"[the report [@gg]](https://x.example/)",
+		"See [[API Key]][@2] and [@1][@2]; [our account][@gg] is a label.",
 	}
 	r := New(Options{}, anyLinker{}, nil)
 	for _, src := range docs {

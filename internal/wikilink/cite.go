@@ -44,8 +44,8 @@ func parseCite[T string | []byte](b T) (Cite, bool) {
 		return Cite{}, false
 	}
 	// "[@nhimg](https://...)" and "[@nhimg][ref]" are links whose text
-	// starts with @, as in Pandoc.
-	if end+1 < len(b) && (b[end+1] == '(' || b[end+1] == '[') {
+	// starts with @, as in Pandoc; "[@1][@2]" is two citations.
+	if end+1 < len(b) && (b[end+1] == '(' || b[end+1] == '[' && (end+2 >= len(b) || b[end+2] != '@')) {
 		return Cite{}, false
 	}
 	var c Cite
@@ -118,7 +118,7 @@ func ByPosition(key string) (n int, ok bool) {
 // "[@x]: https://..." as CommonMark reads one: it starts a paragraph,
 // and a destination follows, with at most a title after it.
 func isLabel(s string, i, n int) bool {
-	if i > 0 && s[i-1] == ']' || bang(s, i) {
+	if AfterText(s, i) || bang(s, i) {
 		return true
 	}
 	start := strings.LastIndexByte(s[:i], '\n') + 1
@@ -139,6 +139,30 @@ func isLabel(s string, i, n int) bool {
 	dest, title, _ := strings.Cut(strings.TrimSpace(line), " ")
 	title = strings.TrimSpace(title)
 	return dest != "" && (title == "" || strings.ContainsAny(title[:1], `"'(`))
+}
+
+// AfterText reports whether s[i] follows the "]" of a bracketed text on
+// its line, "[text]", which makes brackets at i a reference label:
+// "[our account][@nhimg]". After a [[link]] or a citation, "]" closes no
+// text: "[[API Key]][@2]" and "[@1][@2]" cite.
+func AfterText[T string | []byte](s T, i int) bool {
+	if i < 1 || s[i-1] != ']' || i >= 2 && s[i-2] == ']' {
+		return false
+	}
+	depth := 0
+	for j := i - 2; j >= 0 && s[j] != '\n'; j-- {
+		switch s[j] {
+		case ']':
+			depth++
+		case '[':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			return !(j+1 < len(s) && s[j+1] == '@') && !(j > 0 && s[j-1] == '[')
+		}
+	}
+	return false
 }
 
 // bang reports whether an unescaped "!" comes just before s[i].

@@ -221,6 +221,9 @@ func TestScanCites(t *testing.T) {
 		// Pandoc's locators, after a comma.
 		{"See [@gg, p. 4; @2].", []Cite{{Start: 4, End: 19, Keys: []string{"gg", "2"}, Locators: []string{"p. 4", ""}}}},
 		{"Not [@gg p. 4] nor [@, p. 4].", nil},
+		// After a [[link]] or a citation, "]" closes no text: these cite.
+		{"[[a]][@2] [@1][@2]", []Cite{{Start: 5, End: 9, Keys: []string{"2"}}, {Start: 10, End: 14, Keys: []string{"1"}}, {Start: 14, End: 18, Keys: []string{"2"}}}},
+		{"[a [b] c][@2]", nil},
 	}
 	for _, tt := range tests {
 		if got := ScanCites(tt.src); !cmp.Equal(got, tt.want) {
