@@ -22,6 +22,19 @@ func buildTwoLang(t *testing.T) map[string]string {
 	return readTree(t, out)
 }
 
+// buildTwoLangWith builds the two-language site with one more file, at
+// path (slash-separated, below the site) with text.
+func buildTwoLangWith(t *testing.T, path, text string) map[string]string {
+	t.Helper()
+	src := copySite(t, "two-lang")
+	if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(path)), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	buildOK(t, src, out, opts())
+	return readTree(t, out)
+}
+
 func TestTwoLanguagePagesAreWhereTheyBelong(t *testing.T) {
 	files := buildTwoLang(t)
 	for _, p := range []string{
@@ -338,14 +351,7 @@ func TestTwoLanguageRedirectsAndSharedNames(t *testing.T) {
 // An untranslated deprecated term in the German A-Z's deprecated group is
 // marked English, as current untranslated terms are.
 func TestUntranslatedDeprecatedTermIsMarked(t *testing.T) {
-	src := copySite(t, "two-lang")
-	old := "---\ntitle: Static Key\nsummary: An older name for an API key.\ndeprecated: true\nreplaced_by: api-key\nupdated: 2026-01-01\n---\nOld.\n"
-	if err := os.WriteFile(filepath.Join(src, "content", "terms", "static-key.md"), []byte(old), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	buildOK(t, src, out, opts())
-	page := readTree(t, out)["de/terms/index.html"]
+	page := buildTwoLangWith(t, "content/terms/static-key.md", "---\ntitle: Static Key\nsummary: An older name for an API key.\ndeprecated: true\nreplaced_by: api-key\nupdated: 2026-01-01\n---\nOld.\n")["de/terms/index.html"]
 	group := page[strings.Index(page, `id="deprecated"`):]
 	for _, want := range []string{
 		`data-term="static-key" lang="en">Static Key</a> <span class="badge badge-lang">en</span>`,
@@ -360,14 +366,7 @@ func TestUntranslatedDeprecatedTermIsMarked(t *testing.T) {
 // An untranslated incident is marked English on German lists, a
 // translated one is not.
 func TestUntranslatedIncidentIsMarked(t *testing.T) {
-	src := copySite(t, "two-lang")
-	inc := "---\ntitle: Token outage\ndate: 2026-02-01\nsummary: Tokens stopped working.\n---\n"
-	if err := os.WriteFile(filepath.Join(src, "content", "incidents", "outage.md"), []byte(inc), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	buildOK(t, src, out, opts())
-	page := readTree(t, out)["de/incidents/index.html"]
+	page := buildTwoLangWith(t, "content/incidents/outage.md", "---\ntitle: Token outage\ndate: 2026-02-01\nsummary: Tokens stopped working.\n---\n")["de/incidents/index.html"]
 	if want := `<div class="incident-body" lang="en"><a class="incident-title" href="/kb/incidents/outage/">Token outage</a> <span class="badge badge-lang">en</span>`; !strings.Contains(page, want) {
 		t.Errorf("de/incidents/ lacks %s:\n%s", want, page)
 	}
