@@ -500,14 +500,17 @@
   function hitLink(r, h, cls, known) {
     var t = h.term, a = el('a', cls);
     a.href = (t.lang ? home : base) + (t.path !== undefined ? t.path : 'terms/' + (t.slug || slugOf(t.title)) + '/');
-    if (t.lang) { a.lang = t.lang; a.hreflang = t.lang; }
+    // An untranslated hit's own words are in its language; the labels
+    // around them ("Vorfall", "veraltet") in the page's.
+    var own = function (span) { if (t.lang) span.lang = t.lang; return span; };
+    if (t.lang) a.hreflang = t.lang;
     a.appendChild(el('span', 'search-hit-kind', tr(t.kind || 'term')));
-    a.appendChild(highlight(el('span', 'search-hit-title'), t.title, r.Q));
+    a.appendChild(highlight(own(el('span', 'search-hit-title')), t.title, r.Q));
     if (t.lang) a.appendChild(el('span', 'badge badge-lang', t.lang));
-    if (t.abbrs.length) a.appendChild(highlight(el('span', 'search-hit-abbr'), t.abbrs.join(', '), r.Q));
-    if (h.via && h.via.kind === 1) a.appendChild(highlight(el('span', 'search-hit-aka'), h.via.text, r.Q));
+    if (t.abbrs.length) a.appendChild(highlight(own(el('span', 'search-hit-abbr')), t.abbrs.join(', '), r.Q));
+    if (h.via && h.via.kind === 1) a.appendChild(highlight(own(el('span', 'search-hit-aka')), h.via.text, r.Q));
     if (t.deprecated) a.appendChild(el('span', 'badge badge-deprecated search-hit-deprecated', tr('deprecated_badge')));
-    var s = a.appendChild(el('span', 'search-hit-summary'));
+    var s = a.appendChild(own(el('span', 'search-hit-summary')));
     if (known !== undefined) {
       highlight(s, known, r.Q);
       a.setAttribute('data-summary', 'loaded');

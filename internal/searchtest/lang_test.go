@@ -55,12 +55,12 @@ func TestGermanSearchFoldsAccentsAndFindsUntranslatedTerms(t *testing.T) {
 		}
 	}
 	typeQuery(t, ctx, "workload ide")
-	if lang := browsertest.Eval[string](t, ctx, `document.querySelector('#search-option-0').lang + ' ' + (document.querySelector('#search-option-0 .badge-lang') || {}).textContent`); lang != "en en" {
-		t.Errorf("untranslated hit: lang and badge %q", lang)
+	if lang := browsertest.Eval[string](t, ctx, `document.querySelector('#search-option-0 .search-hit-title').lang + document.querySelector('#search-option-0 .search-hit-summary').lang + document.querySelector('#search-option-0 .search-hit-kind').lang + ' ' + (document.querySelector('#search-option-0 .badge-lang') || {}).textContent`); lang != "enen en" {
+		t.Errorf("untranslated hit: title, summary and kind label lang, and badge: %q, want the title and summary English, the label the page's", lang)
 	}
 	typeQuery(t, ctx, "token outage")
-	if lang := browsertest.Eval[string](t, ctx, `document.querySelector('#search-option-0').lang + ' ' + (document.querySelector('#search-option-0 .badge-lang') || {}).textContent`); lang != "en en" {
-		t.Errorf("untranslated incident: lang and badge %q", lang)
+	if lang := browsertest.Eval[string](t, ctx, `document.querySelector('#search-option-0 .search-hit-title').lang + document.querySelector('#search-option-0 .search-hit-summary').lang + document.querySelector('#search-option-0 .search-hit-kind').lang + ' ' + (document.querySelector('#search-option-0 .badge-lang') || {}).textContent`); lang != "enen en" {
+		t.Errorf("untranslated incident: title, summary and kind label lang, and badge: %q", lang)
 	}
 }
 
