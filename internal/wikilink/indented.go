@@ -15,22 +15,21 @@ import (
 type indentedCode struct {
 	src    string
 	parsed bool
-	blocks [][2]int // byte offsets: the first code line's start, the last's end
+	blocks [][2]int // byte offsets: the first code line's start, the last's end; in order
+	next   int      // the first block that does not end before the last line asked about
 }
 
 // holds reports whether the line starting at offset start is in an
-// indented code block.
+// indented code block. Lines are asked about in order.
 func (c *indentedCode) holds(start int) bool {
 	if !c.parsed {
 		c.parsed = true
 		c.blocks = codeBlocks(c.src)
 	}
-	for _, b := range c.blocks {
-		if b[0] <= start && start < b[1] {
-			return true
-		}
+	for c.next < len(c.blocks) && c.blocks[c.next][1] <= start {
+		c.next++
 	}
-	return false
+	return c.next < len(c.blocks) && c.blocks[c.next][0] <= start
 }
 
 // blockParser is CommonMark's block structure and nothing inline: enough
