@@ -776,6 +776,12 @@ func TestRendererAgreesWithScanCites(t *testing.T) {
 		"\\![@gg] and \\\\![@gg]",
 		"[the report [@gg]](https://x.example/)",
 		"See [[API Key]][@2] and [@1][@2]; [our account][@gg] is a label.",
+		"[a]: https://a.example/\n[@gg]: https://x.example/\n\nText.",
+		"# Title\n[@gg]: https://x.example/\n\n***\n[@gg]: https://y.example/",
+		"[@gg]: https://x.example/ 'title' extra\n\n[@gg]: https://x.example/ (t)x",
+		"Keys leak[^1][@gg].\n\n[^1]: note",
+		"\\[see\\][@gg] and [x][ref][@gg]\n\n[ref]: https://r.example/",
+		"000[[@0]] and [[@gg|x]]",
 	}
 	r := New(Options{}, anyLinker{}, nil)
 	for _, src := range docs {

@@ -94,6 +94,11 @@ func ScanCites(src string) []Cite {
 		if !ok || isLabel(s, i, c.End) {
 			return 0
 		}
+		if i > 0 && s[i-1] == '[' {
+			if _, ok := parse(s[i-1:]); ok {
+				return 0 // [[@0]]: a [[link]]'s target
+			}
+		}
 		c.Start, c.End = i, i+c.End
 		out = append(out, c)
 		return c.End - i
@@ -125,11 +130,8 @@ func isLabel(s string, i, n int) bool {
 	if i-start > 3 || strings.TrimLeft(s[start:i], " ") != "" {
 		return false
 	}
-	if start > 0 {
-		prev := s[strings.LastIndexByte(s[:start-1], '\n')+1 : start-1]
-		if strings.TrimSpace(prev) != "" {
-			return false // a definition cannot interrupt a paragraph
-		}
+	if start > 0 && !endsParagraph(s[strings.LastIndexByte(s[:start-1], '\n')+1:start-1]) {
+		return false // a definition cannot interrupt a paragraph
 	}
 	rest, ok := strings.CutPrefix(s[i+n:], ":")
 	if !ok {
@@ -137,8 +139,33 @@ func isLabel(s string, i, n int) bool {
 	}
 	line, _, _ := strings.Cut(rest, "\n")
 	dest, title, _ := strings.Cut(strings.TrimSpace(line), " ")
-	title = strings.TrimSpace(title)
-	return dest != "" && (title == "" || strings.ContainsAny(title[:1], `"'(`))
+	return dest != "" && isTitle(strings.TrimSpace(title))
+}
+
+// endsParagraph reports whether a line leaves no paragraph open after
+// it: blank, a heading, a fence, a thematic break, or a definition.
+func endsParagraph(line string) bool {
+	t := strings.TrimSpace(line)
+	switch {
+	case t == "", strings.HasPrefix(t, "#"), fenceOf(t) != "":
+		return true
+	case strings.Trim(t, "*- _") == "" && len(strings.Join(strings.Fields(t), "")) >= 3:
+		return true // ***, - - -, ___
+	}
+	return strings.HasPrefix(t, "[") && strings.Contains(t, "]:")
+}
+
+// isTitle reports whether t is a link definition's title, whole: "",
+// or text in "...", '...' or (...).
+func isTitle(t string) bool {
+	if t == "" {
+		return true
+	}
+	if len(t) < 2 {
+		return false
+	}
+	closer := map[byte]byte{'"': '"', '\'': '\'', '(': ')'}[t[0]]
+	return closer != 0 && t[len(t)-1] == closer
 }
 
 // AfterText reports whether s[i] follows the "]" of a bracketed text on
@@ -146,11 +173,14 @@ func isLabel(s string, i, n int) bool {
 // "[our account][@nhimg]". After a [[link]] or a citation, "]" closes no
 // text: "[[API Key]][@2]" and "[@1][@2]" cite.
 func AfterText[T string | []byte](s T, i int) bool {
-	if i < 1 || s[i-1] != ']' || i >= 2 && s[i-2] == ']' {
+	if i < 1 || s[i-1] != ']' || i >= 2 && s[i-2] == ']' || escaped(s, i-1) {
 		return false
 	}
 	depth := 0
 	for j := i - 2; j >= 0 && s[j] != '\n'; j-- {
+		if (s[j] == '[' || s[j] == ']') && escaped(s, j) {
+			continue
+		}
 		switch s[j] {
 		case ']':
 			depth++
@@ -159,22 +189,30 @@ func AfterText[T string | []byte](s T, i int) bool {
 				depth--
 				continue
 			}
-			return !(j+1 < len(s) && s[j+1] == '@') && !(j > 0 && s[j-1] == '[')
+			// Not after a [[link]], a citation, a footnote reference
+			// ([^1]), nor a link's own label ([x][ref]).
+			next := byte(0)
+			if j+1 < len(s) {
+				next = s[j+1]
+			}
+			return next != '@' && next != '^' && !(j > 0 && (s[j-1] == '[' || s[j-1] == ']'))
 		}
 	}
 	return false
 }
 
+// escaped reports whether s[i] follows an odd run of backslashes.
+func escaped[T string | []byte](s T, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
+}
+
 // bang reports whether an unescaped "!" comes just before s[i].
 func bang(s string, i int) bool {
-	if i == 0 || s[i-1] != '!' {
-		return false
-	}
-	slashes := 0
-	for j := i - 2; j >= 0 && s[j] == '\\'; j-- {
-		slashes++
-	}
-	return slashes%2 == 0
+	return i > 0 && s[i-1] == '!' && !escaped(s, i-1)
 }
 
 // SourceNumber is the 1-based position of the source key cites among

@@ -164,6 +164,11 @@ func FuzzScan(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		for _, c := range ScanCites(src) { // no panic, and each is one
+			if p, ok := parseCite(src[c.Start:]); !ok || c.Start+p.End != c.End {
+				t.Fatalf("ScanCites(%q) found %+v, which parseCite reads as %+v, %v", src, c, p, ok)
+			}
+		}
 		links := Scan(src)
 		if msg := checkLinks(src, links); msg != "" {
 			t.Fatalf("Scan(%q) = %+v: %s", src, links, msg)
@@ -224,6 +229,10 @@ func TestScanCites(t *testing.T) {
 		// After a [[link]] or a citation, "]" closes no text: these cite.
 		{"[[a]][@2] [@1][@2]", []Cite{{Start: 5, End: 9, Keys: []string{"2"}}, {Start: 10, End: 14, Keys: []string{"1"}}, {Start: 14, End: 18, Keys: []string{"2"}}}},
 		{"[a [b] c][@2]", nil},
+		{"leak[^1][@2]", []Cite{{Start: 8, End: 12, Keys: []string{"2"}}}},
+		{`\[see\][@2]`, []Cite{{Start: 7, End: 11, Keys: []string{"2"}}}},
+		{"[x][ref][@2]", []Cite{{Start: 8, End: 12, Keys: []string{"2"}}}},
+		{"[[@0]]", nil},
 	}
 	for _, tt := range tests {
 		if got := ScanCites(tt.src); !cmp.Equal(got, tt.want) {
