@@ -240,3 +240,16 @@ func TestNewRefusesATitleOfSeveralLines(t *testing.T) {
 		}
 	}
 }
+
+// An abbreviation two terms share is refused naming both.
+func TestNewNamesEveryOwnerOfASharedName(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	os.WriteFile(filepath.Join(dir, "content/terms/network-host-inventory.md"), []byte("---\ntitle: Network Host Inventory\nsummary: A list of hosts.\nabbreviations: [NHI]\nupdated: 2026-01-02\n---\nBody.\n"), 0o644)
+	code, _, stderr := runCLI(t, "new", "term", "NHI", "--src", dir)
+	for _, want := range []string{`an abbreviation of the term "Non-Human Identity"`, `an abbreviation of the term "Network Host Inventory"`, ` and `, "edit one of those files"} {
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+		}
+	}
+}

@@ -115,6 +115,8 @@ func nameIsFree(root, kind, title, slug string) error {
 		return nil
 	}
 	for _, name := range []string{title, slug} {
+		// A name several terms share (an abbreviation) names them all.
+		var taken []string
 		for _, o := range xref.Owners(site, name) {
 			var owner string
 			if o.Term != nil {
@@ -124,7 +126,14 @@ func nameIsFree(root, kind, title, slug string) error {
 			}
 			pos := o.Pos
 			pos.File = filepath.Join(root, filepath.FromSlash(o.File()))
-			return fmt.Errorf("%q is already %s of %s (%s): edit that file, or choose another title", name, article[o.As]+o.As, owner, pos)
+			taken = append(taken, fmt.Sprintf("%s of %s (%s)", article[o.As]+o.As, owner, pos))
+		}
+		switch len(taken) {
+		case 0:
+		case 1:
+			return fmt.Errorf("%q is already %s: edit that file, or choose another title", name, taken[0])
+		default:
+			return fmt.Errorf("%q is already %s: edit one of those files, or choose another title", name, strings.Join(taken, " and "))
 		}
 	}
 	return nil
