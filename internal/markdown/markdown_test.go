@@ -782,6 +782,10 @@ func TestRendererAgreesWithScanCites(t *testing.T) {
 		"Keys leak[^1][@gg].\n\n[^1]: note",
 		"\\[see\\][@gg] and [x][ref][@gg]\n\n[ref]: https://r.example/",
 		"000[[@0]] and [[@gg|x]]",
+		"> [@gg]: https://x.example/\n\n- [@gg]: https://x.example/\n\n1. [@gg]: see\n",
+		"[@gg]:\nhttps://x.example/\n\nA [@gg].",
+		"[@gg]: https://x.example/\nmore text [@gg]",
+		"[@gg]: https://x.example/ \"unterminated\n\n- a\n- [@gg]: https://y.example/ 'ok'",
 	}
 	r := New(Options{}, anyLinker{}, nil)
 	for _, src := range docs {

@@ -89,9 +89,10 @@ func isKey(k string) bool {
 // comments exactly as Scan does for links.
 func ScanCites(src string) []Cite {
 	var out []Cite
+	defs := definitions{src: src}
 	scanText(src, "[@", func(s string, i int) int {
 		c, ok := parseCite(s[i:])
-		if !ok || isLabel(s, i, c.End) {
+		if !ok || isLabel(s, i, c.End, &defs) {
 			return 0
 		}
 		if i > 0 && s[i-1] == '[' {
@@ -120,52 +121,61 @@ func ByPosition(key string) (n int, ok bool) {
 // isLabel reports whether the brackets at s[i:i+n] are no citation but
 // a link's: the label of "[text][@x]", after an image's "!" (goldmark's
 // image syntax takes "![" and shows the rest as text), or a definition
-// "[@x]: https://..." as CommonMark reads one: it starts a paragraph,
-// and a destination follows, with at most a title after it.
-func isLabel(s string, i, n int) bool {
+// "[@x]: https://..." as CommonMark reads one (defs finds those).
+func isLabel(s string, i, n int, defs *definitions) bool {
 	if AfterText(s, i) || bang(s, i) {
 		return true
 	}
+	if !strings.HasPrefix(s[i+n:], ":") {
+		return false
+	}
 	start := strings.LastIndexByte(s[:i], '\n') + 1
-	if i-start > 3 || strings.TrimLeft(s[start:i], " ") != "" {
-		return false
-	}
-	if start > 0 && !endsParagraph(s[strings.LastIndexByte(s[:start-1], '\n')+1:start-1]) {
-		return false // a definition cannot interrupt a paragraph
-	}
-	rest, ok := strings.CutPrefix(s[i+n:], ":")
-	if !ok {
-		return false
-	}
-	line, _, _ := strings.Cut(rest, "\n")
-	dest, title, _ := strings.Cut(strings.TrimSpace(line), " ")
-	return dest != "" && isTitle(strings.TrimSpace(title))
+	return startsContent(s[start:i]) && defs.holds(i)
 }
 
-// endsParagraph reports whether a line leaves no paragraph open after
-// it: blank, a heading, a fence, a thematic break, or a definition.
-func endsParagraph(line string) bool {
-	t := strings.TrimSpace(line)
-	switch {
-	case t == "", strings.HasPrefix(t, "#"), fenceOf(t) != "":
-		return true
-	case strings.Trim(t, "*- _") == "" && len(strings.Join(strings.Fields(t), "")) >= 3:
-		return true // ***, - - -, ___
+// startsContent reports whether what comes before a position on its line
+// is only indentation and block quote and list item markers.
+func startsContent(before string) bool {
+	for {
+		rest := strings.TrimLeft(before, " \t")
+		if rest == "" {
+			return true
+		}
+		n := listMarker(rest)
+		if strings.HasPrefix(rest, ">") {
+			n = 1
+		}
+		if n == 0 {
+			return false
+		}
+		before = rest[n:]
 	}
-	return strings.HasPrefix(t, "[") && strings.Contains(t, "]:")
 }
 
-// isTitle reports whether t is a link definition's title, whole: "",
-// or text in "...", '...' or (...).
-func isTitle(t string) bool {
-	if t == "" {
-		return true
+// definitions finds, on first need, where the link reference
+// definitions of a text are: "[@x]: ..." at the start of a line is one
+// unless it continues a paragraph, lacks a destination, or has more
+// after its title, in a quote or a list item too, and only a Markdown
+// parser tells. Most texts have no such line and never parse.
+type definitions struct {
+	src    string
+	parsed bool
+	text   [][2]int // byte ranges of the lines of paragraphs and headings, in order
+	next   int
+}
+
+// holds reports whether offset i, the start of a line's content, is in
+// a definition: in no paragraph or heading once goldmark has taken the
+// definitions out. Offsets are asked about in order.
+func (d *definitions) holds(i int) bool {
+	if !d.parsed {
+		d.parsed = true
+		d.text = textLines(d.src)
 	}
-	if len(t) < 2 {
-		return false
+	for d.next < len(d.text) && d.text[d.next][1] <= i {
+		d.next++
 	}
-	closer := map[byte]byte{'"': '"', '\'': '\'', '(': ')'}[t[0]]
-	return closer != 0 && t[len(t)-1] == closer
+	return !(d.next < len(d.text) && d.text[d.next][0] <= i)
 }
 
 // AfterText reports whether s[i] follows the "]" of a bracketed text on

@@ -1,6 +1,7 @@
 package wikilink
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -33,8 +34,34 @@ func (c *indentedCode) holds(start int) bool {
 }
 
 // blockParser is CommonMark's block structure and nothing inline: enough
-// to find the code blocks. A goldmark parser may be used concurrently.
-var blockParser = parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...))
+// to find the code blocks and the link definitions. A goldmark parser may
+// be used concurrently.
+var blockParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
+
+// textLines returns the byte ranges of the lines of src's paragraphs
+// and headings (a tight list item's text too), in order: what is left
+// of a text once its link definitions are taken out.
+func textLines(src string) [][2]int {
+	root := blockParser.Parse(text.NewReader([]byte(src)))
+	var out [][2]int
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+			if entering {
+				for i := 0; i < n.Lines().Len(); i++ {
+					seg := n.Lines().At(i)
+					out = append(out, [2]int{seg.Start, seg.Stop})
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
 
 // codeBlocks returns where src's indented code blocks are.
 func codeBlocks(src string) [][2]int {
