@@ -801,6 +801,38 @@ func TestRendererAgreesWithScanCites(t *testing.T) {
 	}
 }
 
+// FuzzCitationsAgree is TestRendererAgreesWithScanCites on any text, and
+// checks that every id on the rendered page is unique.
+func FuzzCitationsAgree(f *testing.F) {
+	for _, s := range []string{
+		"[@gg] [x][@gg] [[a]][@2] [@1][@2]", "![@gg] \\![@gg]", "[@gg]: https://x/\n\n[@gg]",
+		"> [@gg]\n- [@2]", "a[^1][@gg]\n\n[^1]: n", "## A {#cite-1}\n\n## Cite 1\n\n[@1] [@1]",
+		"## X {#x}\n\n## X\n\n## X 1\n", "# a {#a-1}\n# a\n# a\n",
+	} {
+		f.Add(s)
+	}
+	r := New(Options{}, anyLinker{}, nil)
+	idRE := regexp.MustCompile(` id="([^"]*)"`)
+	f.Fuzz(func(t *testing.T, src string) {
+		html := r.Render(src, Doc{Sources: []string{"gg", ""}}).HTML
+		seen := map[string]bool{}
+		for _, m := range idRE.FindAllStringSubmatch(html, -1) {
+			if seen[m[1]] {
+				t.Fatalf("%q: id %q twice\n%s", src, m[1], html)
+			}
+			seen[m[1]] = true
+		}
+		rendered := strings.Count(html, `<sup class="cite"`) + strings.Count(html, `class="cite-broken"`)
+		scanned := 0
+		for _, c := range wikilink.ScanCites(src) {
+			scanned += len(c.Keys)
+		}
+		if rendered != scanned {
+			t.Fatalf("%q: the renderer makes %d citations, ScanCites finds %d\n%s", src, rendered, scanned, html)
+		}
+	})
+}
+
 // A field shown away from its entry's Sources list cites that list on
 // the entry's page, saying whose source it is; a field that cannot cite
 // shows [@...] as written. Neither is ever marked broken.

@@ -121,16 +121,18 @@ func ByPosition(key string) (n int, ok bool) {
 // isLabel reports whether the brackets at s[i:i+n] are no citation but
 // a link's: the label of "[text][@x]", after an image's "!" (goldmark's
 // image syntax takes "![" and shows the rest as text), or a definition
-// "[@x]: https://..." as CommonMark reads one (defs finds those).
+// "[@x]: https://..." or "[x]: [@y]" as CommonMark reads one (defs
+// finds those).
 func isLabel(s string, i, n int, defs *definitions) bool {
 	if AfterText(s, i) || bang(s, i) {
 		return true
 	}
-	if !strings.HasPrefix(s[i+n:], ":") {
-		return false
-	}
+	// On a line that may be a definition ("[label]: destination"), the
+	// brackets may be its label or its destination.
 	start := strings.LastIndexByte(s[:i], '\n') + 1
-	return startsContent(s[start:i]) && defs.holds(i)
+	line, _, _ := strings.Cut(s[start:], "\n")
+	at := strings.IndexByte(line, '[')
+	return at >= 0 && startsContent(line[:at]) && strings.Contains(line[at:], "]:") && defs.holds(i)
 }
 
 // startsContent reports whether what comes before a position on its line
@@ -153,7 +155,7 @@ func startsContent(before string) bool {
 }
 
 // definitions finds, on first need, where the link reference
-// definitions of a text are: "[@x]: ..." at the start of a line is one
+// definitions of a text are: "[x]: ..." at the start of a line is one
 // unless it continues a paragraph, lacks a destination, or has more
 // after its title, in a quote or a list item too, and only a Markdown
 // parser tells. Most texts have no such line and never parse.
@@ -164,9 +166,9 @@ type definitions struct {
 	next   int
 }
 
-// holds reports whether offset i, the start of a line's content, is in
-// a definition: in no paragraph or heading once goldmark has taken the
-// definitions out. Offsets are asked about in order.
+// holds reports whether offset i is in a definition: in no paragraph or
+// heading once goldmark has taken the definitions out. Offsets are asked
+// about in order.
 func (d *definitions) holds(i int) bool {
 	if !d.parsed {
 		d.parsed = true
