@@ -361,18 +361,24 @@
   function rankNames(idx, Q, limit) {
     prepare(idx);
     var C = costs(idx, Q), best = new Map();
+    var typed = Q.text.trim().toLowerCase();
     candidates(idx, Q, C, limit).forEach(function (n) {
       var s = scoreName(nameWords(idx, n), idx.nameKind[n], Q, C);
       if (s === Infinity) return;
+      // Among equals, a name written just as typed goes first: "A-1"
+      // before "A.1". (Scores are whole numbers.)
+      if (idx.names[n].toLowerCase() === typed) s -= 0.5;
       var t = idx.nameTerm[n], h = best.get(t);
       if (!h || s < h.score) best.set(t, { term: t, score: s, via: { text: idx.names[n], kind: idx.nameKind[n] } });
     });
     return Array.from(best.values()).sort(byRank);
   }
 
-  // byRank puts current terms before deprecated ones, then by score.
+  // byRank puts current terms before deprecated ones, then by score; an
+  // exact id finds its control before a term that has it as a name.
   function byRank(a, b) {
-    return (a.term.deprecated - b.term.deprecated) || a.score - b.score || a.term.id - b.term.id;
+    return (a.term.deprecated - b.term.deprecated) || a.score - b.score ||
+      ((b.term.kind === 'control') - (a.term.kind === 'control')) || a.term.id - b.term.id;
   }
 
   // ---- Ranking by full text, below every name match.

@@ -338,6 +338,45 @@ func TestSharedNameFindsEveryTermDeprecatedLast(t *testing.T) {
 	}
 }
 
+// An exact id finds its control first (the contract's rule), before a
+// term that has the id as an abbreviation, and before a control whose id
+// differs only in punctuation ("A.1" for "A-1").
+func TestExactIDFindsItsControlFirst(t *testing.T) {
+	ctx := browsertest.New(t)
+	src := t.TempDir()
+	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	settings, err := os.ReadFile("../../nhiglossary.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"nhiglossary.yaml":              string(settings),
+		"content/terms/nhi-two.md":      "---\ntitle: NHI Two Guide\nsummary: A guide.\nabbreviations: [NHI2]\nupdated: 2026-01-02\n---\nBody.\n",
+		"content/frameworks/annex.yaml": "name: Annex\ncontrols:\n  - {id: A.1, title: First}\n  - {id: A-1, title: Other}\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := browsertest.ServeDir(t, browsertest.BuildSite(t, src))
+	browsertest.Do(t, ctx, chromedp.Navigate(root+"/"))
+	for q, want := range map[string]string{
+		"NHI2": "/frameworks/owasp-nhi-top-10/#control-nhi2",
+		"nhi2": "/frameworks/owasp-nhi-top-10/#control-nhi2",
+		"A-1":  "/frameworks/annex/#control-a-1-1",
+		"A.1":  "/frameworks/annex/#control-a-1",
+	} {
+		typeQuery(t, ctx, q)
+		if got := browsertest.Eval[string](t, ctx, `(() => { const a = document.getElementById('search-option-0'); return a ? a.pathname + a.hash : ''; })()`); got != want {
+			all := browsertest.Eval[string](t, ctx, `[...document.querySelectorAll('#search-popup [role=option]')].map(a => a.pathname + a.hash).join(' ')`)
+			t.Errorf("typing %q: first hit %s, want %s; hits: %s", q, got, want, all)
+		}
+	}
+}
+
 // Readers type more than term names: a control's id, an incident's name.
 // Each finds its page first, labelled with its kind.
 func TestIdsAndIncidentsComeFirst(t *testing.T) {
