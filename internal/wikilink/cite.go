@@ -89,10 +89,10 @@ func isKey(k string) bool {
 // comments exactly as Scan does for links.
 func ScanCites(src string) []Cite {
 	var out []Cite
-	defs := definitions{src: src}
-	scanText(src, "[@", func(s string, i int) int {
+	bl := &blocks{src: src}
+	scanText(bl, "[@", func(s string, i int) int {
 		c, ok := parseCite(s[i:])
-		if !ok || isLabel(s, i, c.End, &defs) {
+		if !ok || isLabel(s, i, c.End, bl) {
 			return 0
 		}
 		if i > 0 && s[i-1] == '[' {
@@ -121,9 +121,9 @@ func ByPosition(key string) (n int, ok bool) {
 // isLabel reports whether the brackets at s[i:i+n] are no citation but
 // a link's: the label of "[text][@x]", after an image's "!" (goldmark's
 // image syntax takes "![" and shows the rest as text), or a definition
-// "[@x]: https://..." or "[x]: [@y]" as CommonMark reads one (defs
-// finds those).
-func isLabel(s string, i, n int, defs *definitions) bool {
+// "[@x]: https://..." or "[x]: [@y]" as CommonMark reads one (bl finds
+// those).
+func isLabel(s string, i, n int, bl *blocks) bool {
 	if AfterText(s, i) || bang(s, i) {
 		return true
 	}
@@ -132,52 +132,7 @@ func isLabel(s string, i, n int, defs *definitions) bool {
 	start := strings.LastIndexByte(s[:i], '\n') + 1
 	line, _, _ := strings.Cut(s[start:], "\n")
 	at := strings.IndexByte(line, '[')
-	return at >= 0 && startsContent(line[:at]) && strings.Contains(line[at:], "]:") && defs.holds(i)
-}
-
-// startsContent reports whether what comes before a position on its line
-// is only indentation and block quote and list item markers.
-func startsContent(before string) bool {
-	for {
-		rest := strings.TrimLeft(before, " \t")
-		if rest == "" {
-			return true
-		}
-		n := listMarker(rest)
-		if strings.HasPrefix(rest, ">") {
-			n = 1
-		}
-		if n == 0 {
-			return false
-		}
-		before = rest[n:]
-	}
-}
-
-// definitions finds, on first need, where the link reference
-// definitions of a text are: "[x]: ..." at the start of a line is one
-// unless it continues a paragraph, lacks a destination, or has more
-// after its title, in a quote or a list item too, and only a Markdown
-// parser tells. Most texts have no such line and never parse.
-type definitions struct {
-	src    string
-	parsed bool
-	text   [][2]int // byte ranges of the lines of paragraphs and headings, in order
-	next   int
-}
-
-// holds reports whether offset i is in a definition: in no paragraph or
-// heading once goldmark has taken the definitions out. Offsets are asked
-// about in order.
-func (d *definitions) holds(i int) bool {
-	if !d.parsed {
-		d.parsed = true
-		d.text = textLines(d.src)
-	}
-	for d.next < len(d.text) && d.text[d.next][1] <= i {
-		d.next++
-	}
-	return !(d.next < len(d.text) && d.text[d.next][0] <= i)
+	return at >= 0 && strings.TrimLeft(afterMarkers(line[:at]), " \t") == "" && strings.Contains(line[at:], "]:") && bl.inDefinition(i)
 }
 
 // AfterText reports whether s[i] follows the "]" of a bracketed text on

@@ -76,7 +76,7 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 // renderer does.
 func Scan(src string) []Link {
 	var out []Link
-	scanText(src, "[[", func(s string, i int) int {
+	scanText(&blocks{src: src}, "[[", func(s string, i int) int {
 		l, ok := parse(s[i:])
 		if !ok {
 			return 0
@@ -95,19 +95,21 @@ func Scan(src string) []Link {
 // in src's text, outside code, comments and escapes, in paragraphs that
 // contain marker; fn returns the length of what it read there, or 0. It
 // is how other checks of what editors write see Markdown as Scan does.
-func Outside(src, marker string, fn func(s string, i int) int) { scanText(src, marker, fn) }
+func Outside(src, marker string, fn func(s string, i int) int) {
+	scanText(&blocks{src: src}, marker, fn)
+}
 
-// scanText calls parse at each marker[0] of src's text, outside code and
+// scanText calls parse at each marker[0] of bl's text, outside code and
 // comments, in paragraphs that contain marker; parse returns the length of
 // what it read there, or 0.
-func scanText(src, marker string, parse func(s string, i int) int) {
+func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
+	src := bl.src
 	if !strings.Contains(src, marker) {
 		return
 	}
 	fence := ""      // the open fence, "" outside fenced code
 	comment := false // inside an HTML comment block, until a line with -->
 	para := -1       // offset where the current run of text lines starts
-	code := indentedCode{src: src}
 	flush := func(end int) {
 		// Most paragraphs have no link: skip them at memchr speed.
 		if para >= 0 && strings.Contains(src[para:end], marker) {
@@ -131,7 +133,7 @@ func scanText(src, marker string, parse func(s string, i int) int) {
 			if closes(f, fence, trimmed) {
 				fence = ""
 			}
-		case indented(line) && code.holds(start):
+		case indented(line) && bl.inCode(start):
 			flush(start) // ends the text before it (a quote's lines)
 		case len(line)-len(trimmed) < 4 && strings.HasPrefix(trimmed, "<!--"):
 			// An HTML comment block, which may interrupt a paragraph and

@@ -1,0 +1,145 @@
+package wikilink
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// blocks is what only a Markdown parser can tell of a text, found on
+// first need: whether a line indented by four spaces is code (or a
+// paragraph of a list item, or a nested list), and whether a line
+// "[x]: ..." is a link definition (or text). Most texts have neither and
+// never parse; those that do parse once.
+type blocks struct {
+	src    string
+	parsed bool
+	code   ranges // the indented code blocks: first line's start, last line's end
+	text   ranges // the lines of paragraphs and headings, definitions taken out
+}
+
+func (b *blocks) parse() {
+	if !b.parsed {
+		b.parsed = true
+		b.code.r, b.text.r = parseBlocks(b.src)
+	}
+}
+
+// inCode reports whether the line starting at offset start is in an
+// indented code block. Lines are asked about in order.
+func (b *blocks) inCode(start int) bool {
+	b.parse()
+	return b.code.holds(start)
+}
+
+// inDefinition reports whether offset i is in a link definition: in no
+// paragraph or heading once goldmark has taken the definitions out.
+// Offsets are asked about in order.
+func (b *blocks) inDefinition(i int) bool {
+	b.parse()
+	return !b.text.holds(i)
+}
+
+// ranges are sorted byte ranges, asked about in increasing offsets.
+type ranges struct {
+	r    [][2]int
+	next int // the first range that does not end before the last offset asked about
+}
+
+func (rs *ranges) holds(i int) bool {
+	for rs.next < len(rs.r) && rs.r[rs.next][1] <= i {
+		rs.next++
+	}
+	return rs.next < len(rs.r) && rs.r[rs.next][0] <= i
+}
+
+// blockParser is CommonMark's block structure and nothing inline: enough
+// to find the code blocks and the link definitions. A goldmark parser may
+// be used concurrently.
+var blockParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
+
+// parseBlocks returns, in order, where src's indented code blocks are,
+// and the byte ranges of the lines of its paragraphs and headings (a
+// tight list item's text too): what is left of a text once its link
+// definitions are taken out.
+func parseBlocks(src string) (code, prose [][2]int) {
+	root := blockParser.Parse(text.NewReader([]byte(src)))
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				first := lines.At(0).Start
+				code = append(code, [2]int{strings.LastIndexByte(src[:first], '\n') + 1, lines.At(lines.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				prose = append(prose, [2]int{seg.Start, seg.Stop})
+			}
+			return ast.WalkSkipChildren, nil // text, no blocks
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.SortFunc(prose, func(a, b [2]int) int { return a[0] - b[0] })
+	return code, prose
+}
+
+// indented reports whether line starts with four columns of blanks,
+// after any block quote and list item markers: it may be a line of
+// indented code.
+func indented(line string) bool {
+	line = afterMarkers(line)
+	blanks := strings.TrimLeft(line, " ")
+	return len(line)-len(blanks) >= 4 || strings.HasPrefix(blanks, "\t")
+}
+
+// afterMarkers is line after its block quote and list item markers
+// (each indented by three spaces at most) and one space after each.
+func afterMarkers(line string) string {
+	for {
+		rest := strings.TrimLeft(line, " ")
+		if len(line)-len(rest) > 3 {
+			return line
+		}
+		n := listMarker(rest)
+		if strings.HasPrefix(rest, ">") {
+			n = 1
+		}
+		if n == 0 {
+			return line
+		}
+		line = strings.TrimPrefix(rest[n:], " ")
+	}
+}
+
+// listMarker is the length of the list item marker ("-", "*", "+", "1.",
+// "12)") that s starts with, followed by a blank, or 0.
+func listMarker(s string) int {
+	n := 0
+	if s != "" && strings.ContainsRune("-*+", rune(s[0])) {
+		n = 1
+	} else {
+		for n < len(s) && n < 9 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n == 0 || n >= len(s) || s[n] != '.' && s[n] != ')' {
+			return 0
+		}
+		n++
+	}
+	if n < len(s) && (s[n] == ' ' || s[n] == '\t') {
+		return n
+	}
+	return 0
+}
