@@ -50,7 +50,7 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		return nil // a field that cannot cite: [@...] is text
 	}
 	line, seg := block.PeekLine()
-	if block.PrecendingCharacter() == ']' && wikilink.AfterText(block.Source(), seg.Start) {
+	if wikilink.AfterText(block.Source(), seg.Start) {
 		return nil // "[text][@x]": a reference label, as wikilink.ScanCites reads it
 	}
 	c, ok := wikilink.ParseCite(line)

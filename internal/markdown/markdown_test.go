@@ -591,12 +591,8 @@ func TestChosenHeadingIDsStayUnique(t *testing.T) {
 		if !cmp.Equal(got, tc.want) {
 			t.Errorf("%q: heading ids %q, want %q\n%s", tc.src, got, tc.want, res.HTML)
 		}
-		seen := map[string]bool{}
-		for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(res.HTML, -1) {
-			if seen[m[1]] {
-				t.Errorf("%q: id %q twice\n%s", tc.src, m[1], res.HTML)
-			}
-			seen[m[1]] = true
+		if id := repeatedID(res.HTML); id != "" {
+			t.Errorf("%q: id %q twice\n%s", tc.src, id, res.HTML)
 		}
 	}
 }
@@ -761,11 +757,13 @@ func TestRendererAgreesWithScan(t *testing.T) {
 	}
 }
 
-// The checker (wikilink.ScanCites) and the renderer agree on what is a
-// citation: one only the checker sees is an error for text the page
-// shows; one only the renderer sees is an unknown key nobody reports.
-func TestRendererAgreesWithScanCites(t *testing.T) {
-	docs := []string{
+// FuzzCitationsAgree: the checker (wikilink.ScanCites) and the renderer
+// agree on what is a citation (one only the checker sees is an error for
+// text the page shows; one only the renderer sees is an unknown key
+// nobody reports), and every id on the page is unique. Its seeds are the
+// cases found so far.
+func FuzzCitationsAgree(f *testing.F) {
+	for _, s := range []string{
 		"Keys leak [@gg; @2], [@gg, p. 4] and [@nope].",
 		"[@gg](https://x.example/) [our account][@gg] ![@gg]",
 		"[@gg]: https://x.example/\n\nA [@gg] after a definition.",
@@ -786,41 +784,16 @@ func TestRendererAgreesWithScanCites(t *testing.T) {
 		"[@gg]:\nhttps://x.example/\n\nA [@gg].",
 		"[@gg]: https://x.example/\nmore text [@gg]",
 		"[@gg]: https://x.example/ \"unterminated\n\n- a\n- [@gg]: https://y.example/ 'ok'",
-	}
-	r := New(Options{}, anyLinker{}, nil)
-	for _, src := range docs {
-		html := r.Render(src, Doc{Sources: []string{"gg", ""}}).HTML
-		rendered := strings.Count(html, `<sup class="cite"`) + strings.Count(html, `class="cite-broken"`)
-		scanned := 0
-		for _, c := range wikilink.ScanCites(src) {
-			scanned += len(c.Keys)
-		}
-		if rendered != scanned {
-			t.Errorf("%q: the renderer makes %d citations, ScanCites finds %d\n%s", src, rendered, scanned, html)
-		}
-	}
-}
-
-// FuzzCitationsAgree is TestRendererAgreesWithScanCites on any text, and
-// checks that every id on the rendered page is unique.
-func FuzzCitationsAgree(f *testing.F) {
-	for _, s := range []string{
-		"[@gg] [x][@gg] [[a]][@2] [@1][@2]", "![@gg] \\![@gg]", "[@gg]: https://x/\n\n[@gg]",
-		"> [@gg]\n- [@2]", "a[^1][@gg]\n\n[^1]: n", "## A {#cite-1}\n\n## Cite 1\n\n[@1] [@1]",
-		"## X {#x}\n\n## X\n\n## X 1\n", "# a {#a-1}\n# a\n# a\n",
+		"[@gg] [x][@gg] [[a]][@2] [@1][@2]", "> [@gg]\n- [@2]",
+		"## A {#cite-1}\n\n## Cite 1\n\n[@1] [@1]", "## X {#x}\n\n## X\n\n## X 1\n", "# a {#a-1}\n# a\n# a\n",
 	} {
 		f.Add(s)
 	}
 	r := New(Options{}, anyLinker{}, nil)
-	idRE := regexp.MustCompile(` id="([^"]*)"`)
 	f.Fuzz(func(t *testing.T, src string) {
 		html := r.Render(src, Doc{Sources: []string{"gg", ""}}).HTML
-		seen := map[string]bool{}
-		for _, m := range idRE.FindAllStringSubmatch(html, -1) {
-			if seen[m[1]] {
-				t.Fatalf("%q: id %q twice\n%s", src, m[1], html)
-			}
-			seen[m[1]] = true
+		if id := repeatedID(html); id != "" {
+			t.Fatalf("%q: id %q twice\n%s", src, id, html)
 		}
 		rendered := strings.Count(html, `<sup class="cite"`) + strings.Count(html, `class="cite-broken"`)
 		scanned := 0
@@ -831,6 +804,20 @@ func FuzzCitationsAgree(f *testing.F) {
 			t.Fatalf("%q: the renderer makes %d citations, ScanCites finds %d\n%s", src, rendered, scanned, html)
 		}
 	})
+}
+
+var idAttr = regexp.MustCompile(` id="([^"]*)"`)
+
+// repeatedID is the first id html gives twice, or "".
+func repeatedID(html string) string {
+	seen := map[string]bool{}
+	for _, m := range idAttr.FindAllStringSubmatch(html, -1) {
+		if seen[m[1]] {
+			return m[1]
+		}
+		seen[m[1]] = true
+	}
+	return ""
 }
 
 // A field shown away from its entry's Sources list cites that list on
