@@ -91,14 +91,16 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
+	// The site as it is: its settings, the slugs rows may not take, and
+	// what check says of it before the import.
 	site := os.DirFS(c.src)
-	cfg, _ := content.LoadConfig(site)
-	taken := takenSlugs(site)
+	s, loaded := content.Load(site)
+	taken := takenSlugs(s)
 	now := time.Now
 	if c.now != nil {
 		now = c.now
 	}
-	plan, diags := csvio.Import(name, data, cfg, now(), func(slug string) bool {
+	plan, diags := csvio.Import(name, data, s.Config, now(), func(slug string) bool {
 		if _, ok := taken[slug]; ok {
 			return true
 		}
@@ -106,7 +108,7 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		return err == nil
 	})
 	if !diags.HasErrors() {
-		diags = append(diags, againstSite(site, c.src, plan)...).Sort()
+		diags = append(diags, againstSite(site, c.src, s, loaded, plan)...).Sort()
 	}
 	diag.WriteText(stderr, diags)
 	if diags.HasErrors() {
@@ -141,8 +143,7 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 // of that name, a term that sets it with `slug:` (even in a file that
 // has errors today), or a term's old slug (redirects), whose URL must
 // keep working. A term's own slug is said over another's redirect.
-func takenSlugs(site fs.FS) map[string]string {
-	s, _ := content.Load(site)
+func takenSlugs(s *content.Site) map[string]string {
 	taken := map[string]string{}
 	for _, t := range s.Terms {
 		for _, r := range t.Redirects {
@@ -162,7 +163,9 @@ func takenSlugs(site fs.FS) map[string]string {
 // already (csvio checked it); what is left is how it links to the site
 // and to the other rows. They stay warnings: a CSV exported from a site
 // with incidents, imported into an empty one, must still round-trip.
-func againstSite(site fs.FS, src string, plan csvio.Plan) diag.List {
+//
+// site is the folder src, loaded as s with the problems loading found.
+func againstSite(site fs.FS, src string, s *content.Site, loaded diag.List, plan csvio.Plan) diag.List {
 	if len(plan.Write) == 0 {
 		return nil
 	}
@@ -173,7 +176,7 @@ func againstSite(site fs.FS, src string, plan csvio.Plan) diag.List {
 		rows[f.Path] = f.Row
 	}
 	// As check sees the site: drafts are not published.
-	_, before := build.Check(site, build.Options{})
+	_, before := build.Resolve(s, loaded, build.Options{})
 	had := map[string]bool{}
 	for _, d := range before {
 		had[d.String()] = true
