@@ -109,39 +109,39 @@ type TranslationState struct {
 // current: what an editor works through. In slug order, then the site's
 // language order.
 func (s *Site) Translations() []TranslationState {
-	langs := s.Config.Languages[min(1, len(s.Config.Languages)):]
-	terms := map[[2]string]*Term{}
+	// A text, as a translation's state needs it: an original's file and
+	// updated date, a translation's file and source_updated date.
+	type text struct {
+		file string
+		date time.Time
+	}
+	var terms, incidents []text
+	translated := map[[2]string]text{} // by the original's file and language
+	for _, t := range s.Terms {
+		terms = append(terms, text{t.File, t.Updated})
+	}
 	for _, tr := range s.TermTranslations {
 		if tr.Original != nil {
-			terms[[2]string{tr.Original.File, tr.Lang}] = tr
-		}
-	}
-	var out []TranslationState
-	for _, t := range s.Terms {
-		for _, l := range langs {
-			st := TranslationState{Original: t.File, Lang: l.Code, Updated: t.Updated}
-			if tr := terms[[2]string{t.File, l.Code}]; tr == nil {
-				st.Missing, st.File = true, translationFile(t.File, l.Code)
-			} else {
-				st.File, st.From = tr.File, tr.SourceUpdated
-				st.Stale = !t.Updated.IsZero() && (tr.SourceUpdated.IsZero() || tr.SourceUpdated.Before(t.Updated))
-			}
-			out = append(out, st)
-		}
-	}
-	incidents := map[[2]string]*Incident{}
-	for _, tr := range s.IncidentTranslations {
-		if tr.Original != nil {
-			incidents[[2]string{tr.Original.File, tr.Lang}] = tr
+			translated[[2]string{tr.Original.File, tr.Lang}] = text{tr.File, tr.SourceUpdated}
 		}
 	}
 	for _, inc := range s.Incidents {
-		for _, l := range langs {
-			st := TranslationState{Original: inc.File, Lang: l.Code}
-			if tr := incidents[[2]string{inc.File, l.Code}]; tr == nil {
-				st.Missing, st.File = true, translationFile(inc.File, l.Code)
+		incidents = append(incidents, text{inc.File, time.Time{}})
+	}
+	for _, tr := range s.IncidentTranslations {
+		if tr.Original != nil {
+			translated[[2]string{tr.Original.File, tr.Lang}] = text{tr.File, time.Time{}}
+		}
+	}
+	var out []TranslationState
+	for _, o := range append(terms, incidents...) {
+		for _, l := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
+			st := TranslationState{Original: o.file, Lang: l.Code, Updated: o.date}
+			if tr, ok := translated[[2]string{o.file, l.Code}]; !ok {
+				st.Missing, st.File = true, translationFile(o.file, l.Code)
 			} else {
-				st.File = tr.File
+				st.File, st.From = tr.file, tr.date
+				st.Stale = !o.date.IsZero() && (tr.date.IsZero() || tr.date.Before(o.date))
 			}
 			out = append(out, st)
 		}
