@@ -231,9 +231,7 @@ func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string, lang
 		if t.Deprecated {
 			fields[4] = "d"
 		}
-		if lang != "" && t.Lang != lang {
-			fields[5] = t.Lang
-		}
+		fields[5] = shownIn(lang, t.Lang)
 		if slugOf(title) != t.Slug.Value {
 			fields[1] = t.Slug.Value
 		}
@@ -250,10 +248,7 @@ func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string, lang
 				names = append(names, n)
 			}
 		}
-		fields := []string{"-" + string(e.Kind), field(e.Name), field(e.Path), strings.Join(names, "|"), ""}
-		if lang != "" && e.Lang != "" && e.Lang != lang {
-			fields[4] = e.Lang
-		}
+		fields := []string{"-" + string(e.Kind), field(e.Name), field(e.Path), strings.Join(names, "|"), shownIn(lang, e.Lang)}
 		for len(fields) > 1 && fields[len(fields)-1] == "" {
 			fields = fields[:len(fields)-1]
 		}
@@ -261,6 +256,15 @@ func encodeNames(ts []*content.Term, entries []Entry, shardHashes []string, lang
 		b.WriteByte('\n')
 	}
 	return []byte(b.String())
+}
+
+// shownIn is the language a line marks: text's, when the index is one
+// language's of several (lang) and the text is in another; else "".
+func shownIn(lang, text string) string {
+	if lang == "" || text == "" || text == lang {
+		return ""
+	}
+	return text
 }
 
 // maxShared keeps the front-coding count one printable character.
