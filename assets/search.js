@@ -365,9 +365,9 @@
     candidates(idx, Q, C, limit).forEach(function (n) {
       var s = scoreName(nameWords(idx, n), idx.nameKind[n], Q, C);
       if (s === Infinity) return;
-      // Among equals, a name written just as typed goes first: "A-1"
-      // before "A.1". (Scores are whole numbers.)
-      if (idx.names[n].toLowerCase() === typed) s -= 0.5;
+      // Then, of equal scores, a name written just as typed (case aside)
+      // first: "A-1" before "A.1", which words alone do not tell apart.
+      s = 2 * s + (idx.names[n].toLowerCase() === typed ? 0 : 1);
       var t = idx.nameTerm[n], h = best.get(t);
       if (!h || s < h.score) best.set(t, { term: t, score: s, via: { text: idx.names[n], kind: idx.nameKind[n] } });
     });
