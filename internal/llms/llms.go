@@ -218,6 +218,9 @@ func resolve(src string, l Links) string {
 func resolveTo(b Writer, src string, l Links) {
 	at := 0
 	for _, k := range wikilink.Scan(src) {
+		if k.Cut {
+			continue // no link on the page either
+		}
 		b.WriteString(src[at:k.Start])
 		at = k.End
 		url, title, ok := l.Wiki(k.Target)

@@ -721,11 +721,12 @@ func (anyLinker) WikiLink(target string) (LinkInfo, bool) {
 	return LinkInfo{Href: "/t/", Title: target}, true
 }
 
-// The checker (wikilink.Scan) and the renderer must agree on what is a
-// link: a link only one of them sees is an error for a link nobody sees,
-// or a backlink from a page that shows none.
-func TestRendererAgreesWithScan(t *testing.T) {
-	docs := []string{
+// FuzzLinksAgree: the checker (wikilink.Scan) and the renderer agree on
+// what is a link: a link only one of them sees is an error for a link
+// nobody sees, or a backlink from a page that shows none. Its seeds are
+// the cases found so far.
+func FuzzLinksAgree(f *testing.F) {
+	for _, s := range []string{
 		"See [[a]] and [[b|B]].",
 		"`[[x]]` and ``[[y]] ` `` then [[a]]",
 		"```\n[[x]]\n```\n\n~~~\n[[y]]\n~~~\n[[a]]",
@@ -745,16 +746,29 @@ func TestRendererAgreesWithScan(t *testing.T) {
 		"> quote\n>\n>     [[x]] code in a quote\n\n[[a]]",
 		"![[x]] stays text, and so does ![[y|Y]]; \\![[a]] is a link, \\\\![[z]] is not",
 		"-     [[x]] code in an item\n\n1.     [[y]] too\n\n> -     [[z]] and here\n\n[[a]]",
+		"https://x.example/[[x]] and www.x.example/y[[y]]z, (http://x.example/[[z]]) but x.example/[[a]]",
+		"<https://x.example/[[x]]> and <a href=\"[[y]]\">[[a]]</a> <span title='[[z]]'>",
+		"<!-->0\n[[a]]", "* <!A0[[x]]", "0<!A0[[a]]\n>000",
+		"0\n -|\n0|[[x]]", "0\n-|\n[[x|]]", "| a | b |\n|---|---|\n| [[x|X]] | [[y\\|Y]] |\n\n[[a|A]]",
+		"0[ http://0.a#[[a]]",
+	} {
+		f.Add(s)
 	}
-	for _, unsafe := range []bool{false, true} {
-		r := New(Options{UnsafeHTML: unsafe}, anyLinker{}, nil)
-		for _, src := range docs {
-			rendered := strings.Count(r.Render(src, Doc{}).HTML, `class="wikilink"`)
-			if scanned := len(wikilink.Scan(src)); rendered != scanned {
-				t.Errorf("unsafe_html %v: %q: the renderer makes %d links, Scan finds %d", unsafe, src, rendered, scanned)
+	rs := []*Renderer{New(Options{}, anyLinker{}, nil), New(Options{UnsafeHTML: true}, anyLinker{}, nil)}
+	f.Fuzz(func(t *testing.T, src string) {
+		scanned := 0
+		for _, l := range wikilink.Scan(src) {
+			if !l.Cut {
+				scanned++
 			}
 		}
-	}
+		for _, r := range rs {
+			html := r.Render(src, Doc{}).HTML
+			if rendered := strings.Count(html, `class="wikilink"`); rendered != scanned {
+				t.Fatalf("unsafe_html %v: %q: the renderer makes %d links, Scan finds %d\n%s", r.opts.UnsafeHTML, src, rendered, scanned, html)
+			}
+		}
+	})
 }
 
 // FuzzCitationsAgree: the checker (wikilink.ScanCites) and the renderer

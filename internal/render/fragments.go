@@ -364,6 +364,9 @@ func plain(s string) string {
 	var b strings.Builder
 	last := 0
 	for _, l := range wikilink.Scan(s) {
+		if l.Cut {
+			continue // shown as written
+		}
 		b.WriteString(s[last:l.Start])
 		b.WriteString(l.Text())
 		last = l.End

@@ -5,8 +5,11 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // blocks is what only a Markdown parser can tell of a text, found on
@@ -18,13 +21,39 @@ type blocks struct {
 	src    string
 	parsed bool
 	code   ranges // the indented code blocks: first line's start, last line's end
+	html   ranges // the HTML blocks, likewise
 	text   ranges // the lines of paragraphs and headings, definitions taken out
+	paras  ranges // the paragraphs, first line's start to last line's end
+	tables int    // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
+}
+
+// mayHaveTable reports whether a line of the text may be a table's
+// delimiter row (|---|:-:|): only then are its [[links]] checked against
+// its table cells, which takes a parse.
+func (b *blocks) mayHaveTable() bool {
+	if b.tables == 0 {
+		b.tables = -1
+		// Such a row has a | in it, or a colon beside a dash.
+		if !strings.Contains(b.src, "|") && !strings.Contains(b.src, ":-") && !strings.Contains(b.src, "-:") {
+			return false
+		}
+		for line := range strings.Lines(b.src) {
+			row := strings.TrimSpace(afterMarkers(line))
+			// (A row of dashes alone is a thematic break or a heading's
+			// underline, never a paragraph's line.)
+			if strings.Contains(row, "-") && strings.ContainsAny(row, "|:") && strings.Trim(row, " \t|:-") == "" {
+				b.tables = 1
+				break
+			}
+		}
+	}
+	return b.tables > 0
 }
 
 func (b *blocks) parse() {
 	if !b.parsed {
 		b.parsed = true
-		b.code.r, b.text.r = parseBlocks(b.src)
+		b.code.r, b.html.r, b.text.r, b.paras.r = parseBlocks(b.src)
 	}
 }
 
@@ -33,6 +62,33 @@ func (b *blocks) parse() {
 func (b *blocks) inCode(start int) bool {
 	b.parse()
 	return b.code.holds(start)
+}
+
+// htmlEnd returns the end of the HTML block whose first line starts at
+// offset start, or -1. Lines are asked about in order.
+func (b *blocks) htmlEnd(start int) int {
+	b.parse()
+	if b.html.holds(start) {
+		return b.html.r[b.html.next][1]
+	}
+	return -1
+}
+
+// withinText reports whether the bytes from start to end are in one
+// stretch of text: one line of a paragraph or heading, or one table cell
+// (which a "|" ends). Offsets are asked about in order.
+func (b *blocks) withinText(start, end int) bool {
+	b.parse()
+	return b.text.holds(start) && end <= b.text.r[b.text.next][1]
+}
+
+// inOneParagraph reports whether the bytes from start to end, over more
+// than one line, are in one paragraph: the lines a run of text lines
+// holds may be several blocks (a block quote interrupts a paragraph).
+// Offsets are asked about in order.
+func (b *blocks) inOneParagraph(start, end int) bool {
+	b.parse()
+	return b.paras.holds(start) && end <= b.paras.r[b.paras.next][1]
 }
 
 // inDefinition reports whether offset i is in a link definition: in no
@@ -56,19 +112,21 @@ func (rs *ranges) holds(i int) bool {
 	return rs.next < len(rs.r) && rs.r[rs.next][0] <= i
 }
 
-// blockParser is CommonMark's block structure and nothing inline: enough
-// to find the code blocks and the link definitions. A goldmark parser may
+// blockParser is CommonMark's block structure, with GFM's tables, and
+// nothing inline: enough to find the code blocks, the link definitions
+// and the table cells. A goldmark parser may
 // be used concurrently.
 var blockParser = parser.NewParser(
 	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
+		util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
 )
 
-// parseBlocks returns, in order, where src's indented code blocks are,
-// and the byte ranges of the lines of its paragraphs and headings (a
+// parseBlocks returns, in order, where src's indented code blocks and
+// HTML blocks are, and the byte ranges of the lines of its paragraphs and headings (a
 // tight list item's text too): what is left of a text once its link
 // definitions are taken out.
-func parseBlocks(src string) (code, prose [][2]int) {
+func parseBlocks(src string) (code, html, prose, paras [][2]int) {
 	root := blockParser.Parse(text.NewReader([]byte(src)))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -81,18 +139,40 @@ func parseBlocks(src string) (code, prose [][2]int) {
 				code = append(code, [2]int{strings.LastIndexByte(src[:first], '\n') + 1, lines.At(lines.Len() - 1).Stop})
 			}
 			return ast.WalkSkipChildren, nil
-		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+		case ast.KindHTMLBlock:
+			// Its closing line (of a comment, say) is apart from its lines.
+			b := n.(*ast.HTMLBlock)
+			if lines := b.Lines(); lines.Len() > 0 {
+				first := lines.At(0).Start
+				end := max(lines.At(lines.Len()-1).Stop, b.ClosureLine.Stop)
+				html = append(html, [2]int{strings.LastIndexByte(src[:first], '\n') + 1, end})
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
 				prose = append(prose, [2]int{seg.Start, seg.Stop})
+			}
+			if lines.Len() > 0 {
+				paras = append(paras, [2]int{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
 			}
 			return ast.WalkSkipChildren, nil // text, no blocks
 		}
 		return ast.WalkContinue, nil
 	})
 	slices.SortFunc(prose, func(a, b [2]int) int { return a[0] - b[0] })
-	return code, prose
+	slices.SortFunc(paras, func(a, b [2]int) int { return a[0] - b[0] })
+	return code, html, prose, paras
+}
+
+// mayOpenHTML reports whether line, after its block quote and list item
+// markers and three spaces at most, starts with "<": it may open an HTML
+// block.
+func mayOpenHTML(line string) bool {
+	line = afterMarkers(line)
+	rest := strings.TrimLeft(line, " ")
+	return len(line)-len(rest) < 4 && strings.HasPrefix(rest, "<")
 }
 
 // indented reports whether line starts with four columns of blanks,

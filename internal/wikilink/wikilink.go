@@ -16,6 +16,10 @@ type Link struct {
 	Start, End int    // byte offsets of "[[" and just past "]]"
 	Target     string // trimmed, never empty
 	Label      string // trimmed; "" when the link has none
+	// Cut: the link is not in one table cell: the | between target and
+	// label ends a cell (the page shows the pieces), or the row has more
+	// cells than the table has columns (the page leaves them out).
+	Cut bool
 }
 
 // Text is what a reader sees: the label, else the target.
@@ -72,11 +76,13 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 
 // Scan returns the links in a Markdown text, skipping code blocks
 // (fenced and indented), code spans (which may continue over the lines
-// of one paragraph), HTML comments and escaped brackets, as the Markdown
-// renderer does.
+// of one paragraph), raw HTML, autolinks, bare URLs and escaped brackets,
+// as the Markdown renderer does. A link a table cell cuts is returned,
+// marked Cut, for the checker to say so; it is no link.
 func Scan(src string) []Link {
 	var out []Link
-	scanText(&blocks{src: src}, "[[", func(s string, i int) int {
+	bl := &blocks{src: src}
+	scanText(bl, "[[", func(s string, i int) int {
 		l, ok := parse(s[i:])
 		if !ok {
 			return 0
@@ -84,6 +90,8 @@ func Scan(src string) []Link {
 		if bang(s, i) {
 			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it
 		}
+		// A table cell holds the whole link, or none of it is shown.
+		l.Cut = bl.mayHaveTable() && !bl.withinText(i, i+l.End)
 		l.Start, l.End = i, i+l.End
 		out = append(out, l)
 		return l.End - i
@@ -107,13 +115,13 @@ func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
 	if !strings.Contains(src, marker) {
 		return
 	}
-	fence := ""      // the open fence, "" outside fenced code
-	comment := false // inside an HTML comment block, until a line with -->
-	para := -1       // offset where the current run of text lines starts
+	fence := ""   // the open fence, "" outside fenced code
+	htmlEnd := -1 // the end of the HTML block the lines are in
+	para := -1    // offset where the current run of text lines starts
 	flush := func(end int) {
 		// Most paragraphs have no link: skip them at memchr speed.
 		if para >= 0 && strings.Contains(src[para:end], marker) {
-			scanInline(src, para, end, marker[0], parse)
+			scanInline(bl, para, end, marker[0], parse)
 		}
 		para = -1
 	}
@@ -127,19 +135,18 @@ func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
 			f = fenceOf(trimmed)
 		}
 		switch {
-		case comment:
-			comment = !strings.Contains(line, "-->")
+		case start < htmlEnd:
 		case fence != "":
 			if closes(f, fence, trimmed) {
 				fence = ""
 			}
 		case indented(line) && bl.inCode(start):
 			flush(start) // ends the text before it (a quote's lines)
-		case len(line)-len(trimmed) < 4 && strings.HasPrefix(trimmed, "<!--"):
-			// An HTML comment block, which may interrupt a paragraph and
-			// runs to the line holding -->: its text is never Markdown.
+		case mayOpenHTML(line) && bl.htmlEnd(start) >= 0:
+			// An HTML block (a comment, say), which may interrupt a
+			// paragraph: its text is never Markdown.
 			flush(start)
-			comment = !strings.Contains(trimmed[4:], "-->")
+			htmlEnd = bl.htmlEnd(start)
 		case f != "":
 			flush(start)
 			fence = f
@@ -178,12 +185,34 @@ func closes(f, open, line string) bool {
 
 // scanInline calls parse at each byte at of src[from:to], a run of text
 // lines.
-func scanInline(src string, from, to int, at byte, parse func(s string, i int) int) {
+func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) int) {
+	src := bl.src
 	s := src[:to]
+	// Most paragraphs hold no URL: only those are looked at for one.
+	urls := strings.Contains(s[from:], "://") || strings.Contains(s[from:], "www.")
+	if urls {
+		from += bareURL(s[from:]) // a paragraph may start with a bare URL
+	}
+	stops := &syntaxStops
+	if urls {
+		stops = &urlStops
+	}
+	labels := 0 // the "[" not yet closed: in a link's text, linkify is off
 	for i := from; i < to; i++ {
+		if !stops[s[i]] {
+			continue // most bytes are text
+		}
 		switch s[i] {
 		case '\\':
 			i++ // an escaped character is never syntax
+		case ' ', '\t', '\n', '*', '_', '~', '(':
+			// Where GFM's linkify looks for a bare URL: a [[link]] in one
+			// is part of it.
+			if urls && labels == 0 {
+				i += bareURL(s[i+1 : to])
+			}
+		case ']':
+			labels = max(0, labels-1)
 		case '`':
 			// A code span: a run of n backticks up to the next run of n.
 			n := 1
@@ -196,10 +225,16 @@ func scanInline(src string, from, to int, at byte, parse func(s string, i int) i
 				i += n - 1
 			}
 		case '<':
-			// An inline HTML comment: raw HTML, not Markdown.
-			if strings.HasPrefix(s[i:], "<!--") {
-				if j := strings.Index(s[i+4:to], "-->"); j >= 0 {
-					i += 4 + j + 2
+			// An autolink, or raw HTML (a comment, or a tag whose
+			// attributes are not Markdown), as goldmark reads them; a
+			// check of raw HTML sees the tags.
+			if n := verbatim(autoLinkParser, s[i:to]); n > 0 {
+				i += n - 1
+				continue
+			}
+			if at == '[' || strings.HasPrefix(s[i:], "<!--") {
+				if n := verbatim(rawHTMLParser, s[i:to]); n > 0 && (!strings.Contains(s[i:i+n], "\n") || bl.inOneParagraph(i, i+n)) {
+					i += n - 1
 					continue
 				}
 			}
@@ -210,14 +245,29 @@ func scanInline(src string, from, to int, at byte, parse func(s string, i int) i
 			}
 		case '[':
 			if at != '[' {
+				labels++
 				continue
 			}
 			if n := parse(s, i); n > 0 {
 				i += n - 1
+			} else {
+				labels++
 			}
 		}
 	}
 }
+
+// syntaxStops are the bytes scanInline looks at; urlStops adds those
+// after which GFM's linkify looks for a bare URL.
+var syntaxStops, urlStops = func() (syntax, url [256]bool) {
+	for _, c := range []byte("\\`<[]") {
+		syntax[c], url[c] = true, true
+	}
+	for _, c := range []byte(" \t\n*_~(") {
+		url[c] = true
+	}
+	return syntax, url
+}()
 
 // closingTicks returns the offset in s of the first run of exactly n
 // backticks, or -1.

@@ -204,8 +204,14 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 	r.lint(md)
 	for _, f := range links {
 		l, n := f.link, f.name
-		if l.Label != "" && !strings.Contains(md.Text[l.Start:l.End], `\|`) && inTableRow(md.Text, l.Start) {
-			r.diags.Add(diag.PipeInTableLink, md.PosAt(l.Start), "the | in [[%s|%s]] ends the table cell; write [[%s\\|%s]]", l.Target, l.Label, l.Target, l.Label)
+		if l.Cut {
+			// (A link with no bar, or an escaped one, is cut only where an
+			// earlier one has split the row, which that one's warning
+			// covers.)
+			if raw := md.Text[l.Start:l.End]; strings.Contains(raw, "|") && !strings.Contains(raw, `\|`) {
+				r.diags.Add(diag.PipeInTableLink, md.PosAt(l.Start), "the | in [[%s|%s]] ends the table cell; write [[%s\\|%s]]", l.Target, l.Label, l.Target, l.Label)
+			}
+			continue
 		}
 		if n != nil && n.what == "old slug" && !(published && r.hidden(n)) {
 			r.diags.Add(diag.OldSlug, md.PosAt(l.Start), "link target %q is an old slug of %s; write [[%s]]", l.Target, termName(n.target.Term), n.target.Term.Slug.Value)
@@ -242,13 +248,6 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 // related entry using it is not another error while the clash stands.
 func (n *name) duplicateTermName() bool {
 	return n.clash != nil && n.target.Kind == KindTerm && n.clash.target.Kind == KindTerm
-}
-
-// inTableRow reports whether the line holding offset i starts with a bar,
-// as the rows of a GFM table written the usual way do.
-func inTableRow(text string, i int) bool {
-	line := text[strings.LastIndexByte(text[:i], '\n')+1:]
-	return strings.HasPrefix(strings.TrimLeft(line, " \t"), "|")
 }
 
 // clashChoices says what to write instead of a name two incidents

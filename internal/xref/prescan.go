@@ -74,6 +74,10 @@ func (r *resolver) scanLinks(md content.Markdown, buf *[]byte, deps *[]string) [
 	}
 	fs := make([]found, len(links))
 	for i, l := range links {
+		if l.Cut {
+			fs[i] = found{link: l} // no link on the page: nothing to resolve
+			continue
+		}
 		fs[i] = found{l, r.lookupInto(buf, l.Target, deps)}
 	}
 	return fs
