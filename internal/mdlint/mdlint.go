@@ -1,8 +1,8 @@
 // Package mdlint finds what an editor writes in Markdown that would not
 // reach the reader as meant: links to files or to the server's root,
 // [[links]] that are not closed or name nothing, and raw HTML the
-// renderer drops. It sees Markdown as wikilink.Scan does (outside code
-// and comments), so it agrees with the renderer on what is text.
+// renderer drops. It sees Markdown as wikilink.Scan does (outside code,
+// comments and URLs), so it agrees with the renderer on what is text.
 package mdlint
 
 import (

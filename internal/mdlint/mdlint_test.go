@@ -48,6 +48,11 @@ func TestCheck(t *testing.T) {
 				`19 raw-html-dropped: raw HTML <br> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
 			}},
 		{"raw HTML kept with unsafe_html", "H<sub>2</sub>O", true, nil},
+		{"an HTML block dropped", "Text.\n\n<details>\n<summary>More</summary>\n</details>\n\n<!-- <b> a comment is no tag -->", false,
+			[]string{
+				`7 raw-html-dropped: raw HTML <details> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
+				`17 raw-html-dropped: raw HTML <summary> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
+			}},
 		// CONTENT.md: a Markdown link to a local file or a root-relative
 		// path, reference-style ones too.
 		{"reference definitions", "See [the key][k] and [r2].\n\n[k]: api-key.md\n  [r2]: </terms/beta/> \"Beta\"\n[ok]: https://example.org/x.md\nNot [x]: y.md at a line's start.", false,

@@ -14,8 +14,9 @@ import (
 
 // blocks is what only a Markdown parser can tell of a text, found on
 // first need: whether a line indented by four spaces is code (or a
-// paragraph of a list item, or a nested list), and whether a line
-// "[x]: ..." is a link definition (or text). Most texts have neither and
+// paragraph of a list item, or a nested list), whether a line "[x]: ..."
+// is a link definition (or text), where HTML blocks end, and which
+// stretch of a table row is one cell. Most texts have neither and
 // never parse; those that do parse once.
 type blocks struct {
 	src    string
@@ -113,9 +114,9 @@ func (rs *ranges) holds(i int) bool {
 }
 
 // blockParser is CommonMark's block structure, with GFM's tables, and
-// nothing inline: enough to find the code blocks, the link definitions
-// and the table cells. A goldmark parser may
-// be used concurrently.
+// nothing inline: enough to find the code and HTML blocks, the link
+// definitions and the table cells. A goldmark parser may be used
+// concurrently.
 var blockParser = parser.NewParser(
 	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 	parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
@@ -123,9 +124,10 @@ var blockParser = parser.NewParser(
 )
 
 // parseBlocks returns, in order, where src's indented code blocks and
-// HTML blocks are, and the byte ranges of the lines of its paragraphs and headings (a
-// tight list item's text too): what is left of a text once its link
-// definitions are taken out.
+// HTML blocks are; the byte ranges of the lines of its paragraphs and
+// headings (a tight list item's text too) and of its table cells: what
+// is left of a text once its link definitions are taken out; and where
+// each paragraph is.
 func parseBlocks(src string) (code, html, prose, paras [][2]int) {
 	root := blockParser.Parse(text.NewReader([]byte(src)))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

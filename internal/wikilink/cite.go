@@ -85,8 +85,8 @@ func isKey(k string) bool {
 	return true
 }
 
-// ScanCites returns the citations in a Markdown text, skipping code and
-// comments exactly as Scan does for links.
+// ScanCites returns the citations in a Markdown text, skipping code,
+// comments, raw HTML and URLs exactly as Scan does for links.
 func ScanCites(src string) []Cite {
 	var out []Cite
 	bl := &blocks{src: src}

@@ -100,15 +100,15 @@ func Scan(src string) []Link {
 }
 
 // Outside calls fn at each occurrence of marker's first byte ("[" or "<")
-// in src's text, outside code, comments and escapes, in paragraphs that
-// contain marker; fn returns the length of what it read there, or 0. It
+// in src's text, outside code, comments, autolinks, bare URLs, raw HTML
+// (for "[") and escapes, in paragraphs that contain marker; fn returns the length of what it read there, or 0. It
 // is how other checks of what editors write see Markdown as Scan does.
 func Outside(src, marker string, fn func(s string, i int) int) {
 	scanText(&blocks{src: src}, marker, fn)
 }
 
-// scanText calls parse at each marker[0] of bl's text, outside code and
-// comments, in paragraphs that contain marker; parse returns the length of
+// scanText calls parse at each marker[0] of bl's text, outside code,
+// comments and what else Outside skips, in paragraphs that contain marker; parse returns the length of
 // what it read there, or 0.
 func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
 	src := bl.src
@@ -142,9 +142,10 @@ func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
 			}
 		case indented(line) && bl.inCode(start):
 			flush(start) // ends the text before it (a quote's lines)
-		case mayOpenHTML(line) && bl.htmlEnd(start) >= 0:
-			// An HTML block (a comment, say), which may interrupt a
-			// paragraph: its text is never Markdown.
+		case mayOpenHTML(line) && (marker[0] == '[' || isComment(line)) && bl.htmlEnd(start) >= 0:
+			// An HTML block, which may interrupt a paragraph: its text is
+			// never Markdown. A check of raw HTML sees its tags, but not
+			// a comment's.
 			flush(start)
 			htmlEnd = bl.htmlEnd(start)
 		case f != "":
@@ -157,6 +158,12 @@ func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
 		}
 	}
 	flush(off)
+}
+
+// isComment reports whether line, after its block quote and list item
+// markers, opens an HTML comment.
+func isComment(line string) bool {
+	return strings.HasPrefix(strings.TrimLeft(afterMarkers(line), " "), "<!--")
 }
 
 // fenceOf returns the fence (``` or ~~~, possibly longer) opening line l.
