@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 )
@@ -22,10 +23,21 @@ type pair struct {
 var pairs = func() []pair {
 	var ps []pair
 	for _, o := range options {
-		ps = append(ps, pair{o, New(o, linker, names), newRenderer(o, linker, names, extension.GFM)})
+		ps = append(ps, pair{o, New(o, linker, names), newRenderer(o, linker, names, referenceGFM{})})
 	}
 	return ps
 }()
+
+// referenceGFM is extension.GFM with goldmark's own linkify, given the
+// options ours has.
+type referenceGFM struct{}
+
+func (referenceGFM) Extend(m goldmark.Markdown) {
+	extension.NewLinkify(linkifyOptions...).Extend(m)
+	extension.Table.Extend(m)
+	extension.Strikethrough.Extend(m)
+	extension.TaskList.Extend(m)
+}
 
 var docs = []Doc{
 	{Inline: true},

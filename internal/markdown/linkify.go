@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -18,14 +19,29 @@ type gfm struct{}
 // Extend implements goldmark.Extender as extension.GFM does.
 func (gfm) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
-		util.Prioritized(linkify{extension.NewLinkifyParser()}, 999),
+		util.Prioritized(linkify{extension.NewLinkifyParser(linkifyOptions...)}, 999),
 	))
 	extension.Table.Extend(m)
 	extension.Strikethrough.Extend(m)
 	extension.TaskList.Extend(m)
 }
 
-// linkify is goldmark's linkify parser, with its default options, that
+// linkifyOptions make a bare URL end before "[[": a [[link]] written
+// right after a URL is a link, as the checker (wikilink.Scan) sees it,
+// not part of the URL, where GFM would take it in. The patterns are
+// goldmark's defaults, with "[" in a URL's path only before another
+// character of it.
+var linkifyOptions = func() []extension.LinkifyOption {
+	const path = `-a-zA-Z0-9@:%_+.~#!?&/=\(\);,'">\^{}\]` + "`"
+	const host = `[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+`
+	rest := func(path string) string { return `(?:[/#?](?:[` + path + `]|\[[` + path + `])*)?` }
+	return []extension.LinkifyOption{
+		extension.WithLinkifyURLRegexp(regexp.MustCompile(`^(?:http|https|ftp)://` + host + `(?::\d+)?` + rest(path+`$`))),
+		extension.WithLinkifyWWWRegexp(regexp.MustCompile(`^www\.` + host + rest(path))),
+	}
+}()
+
+// linkify is goldmark's linkify parser, with linkifyOptions, that
 // first rules out cheaply the places where it would find nothing: a link
 // starts with http:, https:, ftp: or www., an e-mail address has its @
 // within 65 bytes.

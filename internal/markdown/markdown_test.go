@@ -750,7 +750,8 @@ func FuzzLinksAgree(f *testing.F) {
 		"<https://x.example/[[x]]> and <a href=\"[[y]]\">[[a]]</a> <span title='[[z]]'>",
 		"<!-->0\n[[a]]", "* <!A0[[x]]", "0<!A0[[a]]\n>000",
 		"0\n -|\n0|[[x]]", "0\n-|\n[[x|]]", "| a | b |\n|---|---|\n| [[x|X]] | [[y\\|Y]] |\n\n[[a|A]]",
-		"0[ http://0.a#[[a]]",
+		"0[ http://0.a#[[a]]", "`c`https://x.example/[[a]] \"www.x.example#[[b]]", "- [a\n- https://x.example/[[b]]",
+		"1. a\n\n    <div>\n    [[x]]\n    </div>", "https://x.example/a[0]/[[b]] and https://x.example/[[c]]",
 	} {
 		f.Add(s)
 	}

@@ -2,7 +2,7 @@
 // reach the reader as meant: links to files or to the server's root,
 // [[links]] that are not closed or name nothing, and raw HTML the
 // renderer drops. It sees Markdown as wikilink.Scan does (outside code,
-// comments and URLs), so it agrees with the renderer on what is text.
+// comments, autolinks and raw HTML), so it agrees with the renderer on what is text.
 package mdlint
 
 import (

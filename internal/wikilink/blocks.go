@@ -75,12 +75,14 @@ func (b *blocks) htmlEnd(start int) int {
 	return -1
 }
 
-// withinText reports whether the bytes from start to end are in one
-// stretch of text: one line of a paragraph or heading, or one table cell
-// (which a "|" ends). Offsets are asked about in order.
-func (b *blocks) withinText(start, end int) bool {
+// textAround reports whether the bytes from start to end start in a
+// stretch of text (one line of a paragraph or heading, or one table
+// cell, which a "|" ends), and whether that holds them all. Offsets are
+// asked about in order.
+func (b *blocks) textAround(start, end int) (starts, holds bool) {
 	b.parse()
-	return b.text.holds(start) && end <= b.text.r[b.text.next][1]
+	starts = b.text.holds(start)
+	return starts, starts && end <= b.text.r[b.text.next][1]
 }
 
 // inOneParagraph reports whether the bytes from start to end, over more
@@ -169,12 +171,10 @@ func parseBlocks(src string) (code, html, prose, paras [][2]int) {
 }
 
 // mayOpenHTML reports whether line, after its block quote and list item
-// markers and three spaces at most, starts with "<": it may open an HTML
-// block.
+// markers and any indent, starts with "<": it may open an HTML block.
 func mayOpenHTML(line string) bool {
-	line = afterMarkers(line)
-	rest := strings.TrimLeft(line, " ")
-	return len(line)-len(rest) < 4 && strings.HasPrefix(rest, "<")
+	// (Not three spaces at most: a list item's own lines are indented.)
+	return strings.HasPrefix(strings.TrimLeft(afterMarkers(line), " \t"), "<")
 }
 
 // indented reports whether line starts with four columns of blanks,

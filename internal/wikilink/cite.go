@@ -86,7 +86,7 @@ func isKey(k string) bool {
 }
 
 // ScanCites returns the citations in a Markdown text, skipping code,
-// comments, raw HTML and URLs exactly as Scan does for links.
+// comments, raw HTML and autolinks exactly as Scan does for links.
 func ScanCites(src string) []Cite {
 	var out []Cite
 	bl := &blocks{src: src}

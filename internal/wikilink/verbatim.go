@@ -1,20 +1,17 @@
 package wikilink
 
 import (
-	"strings"
-
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
 // The renderer's own inline parsers for what it reads whole, so that a
-// [[link]] in it is text: a bare URL (GFM's linkify), an autolink
-// (<https://...>) and a raw HTML tag. They are goldmark's, asked rather
-// than restated, and keep no state between calls.
+// [[link]] in it is text: an autolink (<https://...>) and a raw HTML
+// tag. They are goldmark's, asked rather than restated, and keep no state
+// between calls. (A bare URL ends before "[[": the renderer's linkify
+// says so.)
 var (
-	bareURLParser  = extension.NewLinkifyParser()
 	autoLinkParser = parser.NewAutoLinkParser()
 	rawHTMLParser  = parser.NewRawHTMLParser()
 )
@@ -28,18 +25,4 @@ func verbatim(p parser.InlineParser, s string) int {
 	}
 	_, seg := r.Position()
 	return seg.Start
-}
-
-// bareURL returns the length of the bare URL that GFM's linkify finds at
-// the start of s, a line's start or what follows one of its triggers, or
-// 0. Most places start no URL and are ruled out without parsing.
-func bareURL(s string) int {
-	if !strings.HasPrefix(s, "http:") && !strings.HasPrefix(s, "https:") && !strings.HasPrefix(s, "ftp:") && !strings.HasPrefix(s, "www.") {
-		return 0
-	}
-	end := strings.IndexAny(s, " \t\r\n<") // a URL ends at a space or <
-	if end < 0 {
-		end = len(s)
-	}
-	return verbatim(bareURLParser, s[:end])
 }

@@ -16,10 +16,11 @@ type Link struct {
 	Start, End int    // byte offsets of "[[" and just past "]]"
 	Target     string // trimmed, never empty
 	Label      string // trimmed; "" when the link has none
-	// Cut: the link is not in one table cell: the | between target and
-	// label ends a cell (the page shows the pieces), or the row has more
-	// cells than the table has columns (the page leaves them out).
-	Cut bool
+	// Cut: the link is in no one stretch of text the page shows: the |
+	// between target and label ends a table cell (BarEndsCell; the page
+	// shows the pieces), or it is in a cell past the table's columns, or
+	// a link definition's title (the page leaves them out).
+	Cut, BarEndsCell bool
 }
 
 // Text is what a reader sees: the label, else the target.
@@ -76,7 +77,7 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 
 // Scan returns the links in a Markdown text, skipping code blocks
 // (fenced and indented), code spans (which may continue over the lines
-// of one paragraph), raw HTML, autolinks, bare URLs and escaped brackets,
+// of one paragraph), raw HTML, autolinks and escaped brackets,
 // as the Markdown renderer does. A link a table cell cuts is returned,
 // marked Cut, for the checker to say so; it is no link.
 func Scan(src string) []Link {
@@ -91,7 +92,10 @@ func Scan(src string) []Link {
 			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it
 		}
 		// A table cell holds the whole link, or none of it is shown.
-		l.Cut = bl.mayHaveTable() && !bl.withinText(i, i+l.End)
+		if bl.mayHaveTable() {
+			starts, holds := bl.textAround(i, i+l.End)
+			l.Cut, l.BarEndsCell = !holds, starts && !holds
+		}
 		l.Start, l.End = i, i+l.End
 		out = append(out, l)
 		return l.End - i
@@ -100,8 +104,8 @@ func Scan(src string) []Link {
 }
 
 // Outside calls fn at each occurrence of marker's first byte ("[" or "<")
-// in src's text, outside code, comments, autolinks, bare URLs, raw HTML
-// (for "[") and escapes, in paragraphs that contain marker; fn returns the length of what it read there, or 0. It
+// in src's text, outside code, comments, autolinks, raw HTML (for "[")
+// and escapes, in paragraphs that contain marker; fn returns the length of what it read there, or 0. It
 // is how other checks of what editors write see Markdown as Scan does.
 func Outside(src, marker string, fn func(s string, i int) int) {
 	scanText(&blocks{src: src}, marker, fn)
@@ -195,31 +199,13 @@ func closes(f, open, line string) bool {
 func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) int) {
 	src := bl.src
 	s := src[:to]
-	// Most paragraphs hold no URL: only those are looked at for one.
-	urls := strings.Contains(s[from:], "://") || strings.Contains(s[from:], "www.")
-	if urls {
-		from += bareURL(s[from:]) // a paragraph may start with a bare URL
-	}
-	stops := &syntaxStops
-	if urls {
-		stops = &urlStops
-	}
-	labels := 0 // the "[" not yet closed: in a link's text, linkify is off
 	for i := from; i < to; i++ {
-		if !stops[s[i]] {
+		if !syntaxStops[s[i]] {
 			continue // most bytes are text
 		}
 		switch s[i] {
 		case '\\':
 			i++ // an escaped character is never syntax
-		case ' ', '\t', '\n', '*', '_', '~', '(':
-			// Where GFM's linkify looks for a bare URL: a [[link]] in one
-			// is part of it.
-			if urls && labels == 0 {
-				i += bareURL(s[i+1 : to])
-			}
-		case ']':
-			labels = max(0, labels-1)
 		case '`':
 			// A code span: a run of n backticks up to the next run of n.
 			n := 1
@@ -252,28 +238,21 @@ func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) i
 			}
 		case '[':
 			if at != '[' {
-				labels++
 				continue
 			}
 			if n := parse(s, i); n > 0 {
 				i += n - 1
-			} else {
-				labels++
 			}
 		}
 	}
 }
 
-// syntaxStops are the bytes scanInline looks at; urlStops adds those
-// after which GFM's linkify looks for a bare URL.
-var syntaxStops, urlStops = func() (syntax, url [256]bool) {
-	for _, c := range []byte("\\`<[]") {
-		syntax[c], url[c] = true, true
+// syntaxStops are the bytes scanInline looks at.
+var syntaxStops = func() (stops [256]bool) {
+	for _, c := range []byte("\\`<[") {
+		stops[c] = true
 	}
-	for _, c := range []byte(" \t\n*_~(") {
-		url[c] = true
-	}
-	return syntax, url
+	return stops
 }()
 
 // closingTicks returns the offset in s of the first run of exactly n

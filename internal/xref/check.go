@@ -205,10 +205,7 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 	for _, f := range links {
 		l, n := f.link, f.name
 		if l.Cut {
-			// (A link with no bar, or an escaped one, is cut only where an
-			// earlier one has split the row, which that one's warning
-			// covers.)
-			if raw := md.Text[l.Start:l.End]; strings.Contains(raw, "|") && !strings.Contains(raw, `\|`) {
+			if l.BarEndsCell {
 				r.diags.Add(diag.PipeInTableLink, md.PosAt(l.Start), "the | in [[%s|%s]] ends the table cell; write [[%s\\|%s]]", l.Target, l.Label, l.Target, l.Label)
 			}
 			continue
