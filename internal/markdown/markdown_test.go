@@ -801,6 +801,7 @@ func FuzzCitationsAgree(f *testing.F) {
 		"[@gg]: https://x.example/ \"unterminated\n\n- a\n- [@gg]: https://y.example/ 'ok'",
 		"[@gg] [x][@gg] [[a]][@2] [@1][@2]", "> [@gg]\n- [@2]",
 		"## A {#cite-1}\n\n## Cite 1\n\n[@1] [@1]", "## X {#x}\n\n## X\n\n## X 1\n", "# a {#a-1}\n# a\n# a\n",
+		"00000\n* [000000000000\n0000]:[@00]", "[x]: /u\n\"title [@gg]\"\n\n[@gg]", "[x]:\n/u\n[@gg]",
 	} {
 		f.Add(s)
 	}

@@ -127,12 +127,16 @@ func isLabel(s string, i, n int, bl *blocks) bool {
 	if AfterText(s, i) || bang(s, i) {
 		return true
 	}
-	// On a line that may be a definition ("[label]: destination"), the
-	// brackets may be its label or its destination.
-	start := strings.LastIndexByte(s[:i], '\n') + 1
-	line, _, _ := strings.Cut(s[start:], "\n")
-	at := strings.IndexByte(line, '[')
-	return at >= 0 && strings.TrimLeft(afterMarkers(line[:at]), " \t") == "" && strings.Contains(line[at:], "]:") && bl.inDefinition(i)
+	// In a paragraph that may hold a definition ("[label]: destination",
+	// whose label, destination and title may each begin a line), the
+	// brackets may be its label, destination or title: only goldmark can
+	// tell, and is asked only then.
+	end := strings.IndexByte(s[i:], '\n')
+	if end < 0 {
+		end = len(s) - i
+	}
+	para := s[strings.LastIndex(s[:i], "\n\n")+1 : i+end]
+	return strings.Contains(para, "]:") && bl.inDefinition(i)
 }
 
 // AfterText reports whether s[i] follows the "]" of a bracketed text on
