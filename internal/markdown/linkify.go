@@ -26,15 +26,15 @@ func (gfm) Extend(m goldmark.Markdown) {
 	extension.TaskList.Extend(m)
 }
 
-// linkifyOptions make a bare URL end before "[[": a [[link]] written
-// right after a URL is a link, as the checker (wikilink.Scan) sees it,
-// not part of the URL, where GFM would take it in. The patterns are
-// goldmark's defaults, with "[" in a URL's path only before another
-// character of it.
+// linkifyOptions make a bare URL end before "[": a [[link]], a
+// [@citation] or a [Markdown](link) written right after a URL is one, as
+// the checker (wikilink) sees it, not part of the URL, where GFM would
+// take it in. (A URL with "[" in it can be written <https://...>.) The
+// patterns are goldmark's defaults without "[".
 var linkifyOptions = func() []extension.LinkifyOption {
 	const path = `-a-zA-Z0-9@:%_+.~#!?&/=\(\);,'">\^{}\]` + "`"
 	const host = `[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+`
-	rest := func(path string) string { return `(?:[/#?](?:[` + path + `]|\[[` + path + `])*)?` }
+	rest := func(path string) string { return `(?:[/#?][` + path + `]*)?` }
 	return []extension.LinkifyOption{
 		extension.WithLinkifyURLRegexp(regexp.MustCompile(`^(?:http|https|ftp)://` + host + `(?::\d+)?` + rest(path+`$`))),
 		extension.WithLinkifyWWWRegexp(regexp.MustCompile(`^www\.` + host + rest(path))),

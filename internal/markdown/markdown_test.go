@@ -752,6 +752,7 @@ func FuzzLinksAgree(f *testing.F) {
 		"0\n -|\n0|[[x]]", "0\n-|\n[[x|]]", "| a | b |\n|---|---|\n| [[x|X]] | [[y\\|Y]] |\n\n[[a|A]]",
 		"0[ http://0.a#[[a]]", "`c`https://x.example/[[a]] \"www.x.example#[[b]]", "- [a\n- https://x.example/[[b]]",
 		"1. a\n\n    <div>\n    [[x]]\n    </div>", "https://x.example/a[0]/[[b]] and https://x.example/[[c]]",
+		"[y]: /u \"[[x]]\"\n\n[y]:\n/u\n\"[[z]]\"", "[^1]: [[a]]\n\nText[^1] and [^2]\n\n[^2]: /u \"[[b]]\"",
 	} {
 		f.Add(s)
 	}
@@ -802,6 +803,7 @@ func FuzzCitationsAgree(f *testing.F) {
 		"[@gg] [x][@gg] [[a]][@2] [@1][@2]", "> [@gg]\n- [@2]",
 		"## A {#cite-1}\n\n## Cite 1\n\n[@1] [@1]", "## X {#x}\n\n## X\n\n## X 1\n", "# a {#a-1}\n# a\n# a\n",
 		"00000\n* [000000000000\n0000]:[@00]", "[x]: /u\n\"title [@gg]\"\n\n[@gg]", "[x]:\n/u\n[@gg]",
+		"https://x.example/[@gg], see https://x.example/a[@gg] and www.x.example/[@gg]",
 	} {
 		f.Add(s)
 	}

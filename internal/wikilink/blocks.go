@@ -115,12 +115,14 @@ func (rs *ranges) holds(i int) bool {
 	return rs.next < len(rs.r) && rs.r[rs.next][0] <= i
 }
 
-// blockParser is CommonMark's block structure, with GFM's tables, and
+// blockParser is CommonMark's block structure, with GFM's tables and
+// footnotes, and
 // nothing inline: enough to find the code and HTML blocks, the link
 // definitions and the table cells. A goldmark parser may be used
 // concurrently.
 var blockParser = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
+		util.Prioritized(extension.NewFootnoteBlockParser(), 999))...), // "[^1]: text" is no definition
 	parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
 		util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
 )

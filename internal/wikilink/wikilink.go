@@ -83,6 +83,7 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 func Scan(src string) []Link {
 	var out []Link
 	bl := &blocks{src: src}
+	definitions := strings.Contains(src, "]:") // a link may be in one's title
 	scanText(bl, "[[", func(s string, i int) int {
 		l, ok := parse(s[i:])
 		if !ok {
@@ -92,7 +93,7 @@ func Scan(src string) []Link {
 			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it
 		}
 		// A table cell holds the whole link, or none of it is shown.
-		if bl.mayHaveTable() {
+		if definitions || bl.mayHaveTable() {
 			starts, holds := bl.textAround(i, i+l.End)
 			l.Cut, l.BarEndsCell = !holds, starts && !holds
 		}

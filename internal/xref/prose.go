@@ -86,7 +86,9 @@ func sameProblems(a, b content.Markdown) bool {
 
 func sameLinks(a, b content.Markdown) bool {
 	la, lb := wikilink.Scan(a.Text), wikilink.Scan(b.Text)
-	return slices.EqualFunc(la, lb, func(x, y wikilink.Link) bool { return x.Target == y.Target && x.Text() == y.Text() && x.Cut == y.Cut })
+	return slices.EqualFunc(la, lb, func(x, y wikilink.Link) bool {
+		return x.Target == y.Target && x.Text() == y.Text() && x.Cut == y.Cut && x.BarEndsCell == y.BarEndsCell
+	})
 }
 
 // ProseChanges are the facts that differ when terms change in place
