@@ -57,6 +57,7 @@ const (
 	LinkTwoBars       Code = "link-two-bars"
 	RawHTMLDropped    Code = "raw-html-dropped"
 	PipeInTableLink   Code = "pipe-in-table-link"
+	TableCellsDropped Code = "table-cells-dropped"
 	UnknownLinkTarget Code = "unknown-link"
 	UnknownCitation   Code = "unknown-citation"
 	CitationInSummary Code = "citation-in-summary"
@@ -146,6 +147,7 @@ var rules = map[Code]Severity{
 	LinkTwoBars:       Error,
 	RawHTMLDropped:    Warning,
 	PipeInTableLink:   Warning,
+	TableCellsDropped: Warning,
 	UnknownLinkTarget: Error,
 	UnknownCitation:   Error,
 	CitationInSummary: Error,

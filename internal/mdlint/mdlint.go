@@ -35,6 +35,9 @@ func Check(src string, unsafeHTML bool) []Problem {
 		}
 		return mdLink(s, i, add)
 	})
+	for _, off := range wikilink.ExtraCells(src) {
+		add(off, diag.TableCellsDropped, "this table row has more cells than the table has columns, and the page leaves out the rest of the row from here: add the column to the header and the |---| row, or write a | that is text as \\|")
+	}
 	if !unsafeHTML {
 		wikilink.Outside(src, "<", func(s string, i int) int {
 			if tag := openingTag(s[i:]); tag != "" {

@@ -48,6 +48,8 @@ func TestCheck(t *testing.T) {
 				`19 raw-html-dropped: raw HTML <br> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
 			}},
 		{"raw HTML kept with unsafe_html", "H<sub>2</sub>O", true, nil},
+		{"a table row with more cells than columns", "| a |\n|---|\n| b | c |\n\nk | v\n--|--\n[[x|X]] | y\nz \\| w | u\n", false,
+			[]string{`18 table-cells-dropped: this table row has more cells than the table has columns, and the page leaves out the rest of the row from here: add the column to the header and the |---| row, or write a | that is text as \|`}},
 		{"an HTML block dropped", "Text.\n\n<details>\n<summary>More</summary>\n</details>\n\n<!-- <b> a comment is no tag -->", false,
 			[]string{
 				`7 raw-html-dropped: raw HTML <details> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
@@ -80,7 +82,8 @@ func TestCheck(t *testing.T) {
 
 // FuzzCheck: any text, no panic, and every problem inside the text.
 func FuzzCheck(f *testing.F) {
-	for _, s := range []string{"[x](a.md)", "[[a", "[[]]", "H<sub>2</sub>O", "[a](</b c> \"t\")", "[[x]](y)"} {
+	for _, s := range []string{"[x](a.md)", "[[a", "[[]]", "H<sub>2</sub>O", "[a](</b c> \"t\")", "[[x]](y)",
+		"| a |\n|---|\n| b | c \\| d | [[e|f]] |", "> - a | b\n>   -|:-\n>   x|y|z|"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -25,6 +25,7 @@ type blocks struct {
 	html   ranges // the HTML blocks, likewise
 	text   ranges // the lines of paragraphs and headings, definitions taken out
 	paras  ranges // the paragraphs, first line's start to last line's end
+	extra  []int  // in table rows with more cells than columns, where the first cell left out starts
 	tables int    // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
 }
 
@@ -54,7 +55,7 @@ func (b *blocks) mayHaveTable() bool {
 func (b *blocks) parse() {
 	if !b.parsed {
 		b.parsed = true
-		b.code.r, b.html.r, b.text.r, b.paras.r = parseBlocks(b.src)
+		b.code.r, b.html.r, b.text.r, b.paras.r, b.extra = parseBlocks(b.src)
 	}
 }
 
@@ -83,6 +84,16 @@ func (b *blocks) textAround(start, end int) (starts, holds bool) {
 	b.parse()
 	starts = b.text.holds(start)
 	return starts, starts && end <= b.text.r[b.text.next][1]
+}
+
+// extraCells returns where the first cell left out starts in each table
+// row with more cells than its table has columns.
+func (b *blocks) extraCells() []int {
+	if !b.mayHaveTable() {
+		return nil
+	}
+	b.parse()
+	return b.extra
 }
 
 // inOneParagraph reports whether the bytes from start to end, over more
@@ -132,7 +143,7 @@ var blockParser = parser.NewParser(
 // headings (a tight list item's text too) and of its table cells: what
 // is left of a text once its link definitions are taken out; and where
 // each paragraph is.
-func parseBlocks(src string) (code, html, prose, paras [][2]int) {
+func parseBlocks(src string) (code, html, prose, paras [][2]int, extra []int) {
 	root := blockParser.Parse(text.NewReader([]byte(src)))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -145,6 +156,14 @@ func parseBlocks(src string) (code, html, prose, paras [][2]int) {
 				code = append(code, [2]int{strings.LastIndexByte(src[:first], '\n') + 1, lines.At(lines.Len() - 1).Stop})
 			}
 			return ast.WalkSkipChildren, nil
+		case east.KindTable:
+			columns := len(n.(*east.Table).Alignments)
+			for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+				if at := extraCell(src, row.Pos(), columns); at >= 0 {
+					extra = append(extra, at)
+				}
+			}
+			return ast.WalkContinue, nil
 		case ast.KindHTMLBlock:
 			// Its closing line (of a comment, say) is apart from its lines.
 			b := n.(*ast.HTMLBlock)
@@ -169,7 +188,44 @@ func parseBlocks(src string) (code, html, prose, paras [][2]int) {
 	})
 	slices.SortFunc(prose, func(a, b [2]int) int { return a[0] - b[0] })
 	slices.SortFunc(paras, func(a, b [2]int) int { return a[0] - b[0] })
-	return code, html, prose, paras
+	return code, html, prose, paras, extra
+}
+
+// extraCell returns where the first cell past columns starts in the
+// table row at offset start of src, or -1. Cells are split as GFM's
+// table does (goldmark's parseRow, which drops the extra cells unsaid):
+// at each "|" not escaped, a leading and a trailing one aside; but a
+// [[link|label]] is one cell, as its editor meant, so that a bar in it
+// is one mistake with one warning (pipe-in-table-link), not two.
+func extraCell(src string, start, columns int) int {
+	if start < 0 || start > len(src) {
+		return -1
+	}
+	line, _, _ := strings.Cut(src[start:], "\n")
+	line = strings.TrimRight(line, " \t\r")
+	lead := len(line) - len(strings.TrimLeft(line, " \t"))
+	i := lead
+	if i < len(line) && line[i] == '|' {
+		i++
+	}
+	limit := len(line)
+	if limit > i && line[limit-1] == '|' {
+		limit--
+	}
+	for cell := 0; i < limit; cell++ {
+		if cell == columns {
+			return start + i + (len(line[i:limit]) - len(strings.TrimLeft(line[i:limit], " \t")))
+		}
+		for i < limit && (line[i] != '|' || i > 0 && line[i-1] == '\\') {
+			if l, ok := ParseString(line[i:limit]); ok {
+				i += l.End // a [[link|label]]'s bar is pipe-in-table-link's
+				continue
+			}
+			i++
+		}
+		i++ // past the bar
+	}
+	return -1
 }
 
 // mayOpenHTML reports whether line, after its block quote and list item

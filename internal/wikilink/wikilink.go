@@ -104,6 +104,13 @@ func Scan(src string) []Link {
 	return out
 }
 
+// ExtraCells returns, for each table row of the Markdown text src that
+// has more cells than its table has columns, the offset where the first
+// cell the page leaves out starts.
+func ExtraCells(src string) []int {
+	return (&blocks{src: src}).extraCells()
+}
+
 // Outside calls fn at each occurrence of marker's first byte ("[" or "<")
 // in src's text, outside code, comments, autolinks, raw HTML (for "[")
 // and escapes, in paragraphs that contain marker; fn returns the length of what it read there, or 0. It

@@ -493,7 +493,10 @@ func TestDiagnostics(t *testing.T) {
 				"content/terms/a.md": term("A", "related: [b]"),
 				"content/terms/b.md": term("B", "related: [a]", "---", "x | y", "--|--", "[[a|A]] | z", "p | q | [[a|the A]] | [[nope]]"),
 			},
-			want: []string{`content/terms/b.md:9:1: warning: the | in [[a|A]] ends the table cell; write [[a\|A]]`},
+			want: []string{
+				`content/terms/b.md:9:1: warning: the | in [[a|A]] ends the table cell; write [[a\|A]]`,
+				`content/terms/b.md:10:9: warning: this table row has more cells than the table has columns, and the page leaves out the rest of the row from here: add the column to the header and the |---| row, or write a | that is text as \|`,
+			},
 		},
 		{
 			name: "an old slug of a draft",
