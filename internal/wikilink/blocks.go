@@ -25,7 +25,7 @@ type blocks struct {
 	html   ranges // the HTML blocks, likewise
 	text   ranges // the lines of paragraphs and headings, definitions taken out
 	paras  ranges // the paragraphs, first line's start to last line's end
-	extra  []int  // in table rows with more cells than columns, where the first cell left out starts
+	rows   []row  // the table rows
 	tables int    // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
 }
 
@@ -55,7 +55,7 @@ func (b *blocks) mayHaveTable() bool {
 func (b *blocks) parse() {
 	if !b.parsed {
 		b.parsed = true
-		b.code.r, b.html.r, b.text.r, b.paras.r, b.extra = parseBlocks(b.src)
+		b.code.r, b.html.r, b.text.r, b.paras.r, b.rows = parseBlocks(b.src)
 	}
 }
 
@@ -86,14 +86,22 @@ func (b *blocks) textAround(start, end int) (starts, holds bool) {
 	return starts, starts && end <= b.text.r[b.text.next][1]
 }
 
-// extraCells returns where the first cell left out starts in each table
-// row with more cells than its table has columns.
-func (b *blocks) extraCells() []int {
-	if !b.mayHaveTable() {
-		return nil
-	}
+// A row is a table row: where it starts, and how many columns its
+// table has.
+type row struct{ start, columns int }
+
+// extraCells returns where the text left out starts in each table row
+// with more cells than its table has columns, and text in them. Each
+// of oneCell (sorted) is one cell however many bars it holds.
+func (b *blocks) extraCells(oneCell []Link) []int {
 	b.parse()
-	return b.extra
+	var out []int
+	for _, r := range b.rows {
+		if at := extraCell(b.src, r, oneCell); at >= 0 {
+			out = append(out, at)
+		}
+	}
+	return out
 }
 
 // inOneParagraph reports whether the bytes from start to end, over more
@@ -143,7 +151,7 @@ var blockParser = parser.NewParser(
 // headings (a tight list item's text too) and of its table cells: what
 // is left of a text once its link definitions are taken out; and where
 // each paragraph is.
-func parseBlocks(src string) (code, html, prose, paras [][2]int, extra []int) {
+func parseBlocks(src string) (code, html, prose, paras [][2]int, rows []row) {
 	root := blockParser.Parse(text.NewReader([]byte(src)))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -158,10 +166,8 @@ func parseBlocks(src string) (code, html, prose, paras [][2]int, extra []int) {
 			return ast.WalkSkipChildren, nil
 		case east.KindTable:
 			columns := len(n.(*east.Table).Alignments)
-			for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-				if at := extraCell(src, row.Pos(), columns); at >= 0 {
-					extra = append(extra, at)
-				}
+			for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+				rows = append(rows, row{r.Pos(), columns})
 			}
 			return ast.WalkContinue, nil
 		case ast.KindHTMLBlock:
@@ -188,23 +194,26 @@ func parseBlocks(src string) (code, html, prose, paras [][2]int, extra []int) {
 	})
 	slices.SortFunc(prose, func(a, b [2]int) int { return a[0] - b[0] })
 	slices.SortFunc(paras, func(a, b [2]int) int { return a[0] - b[0] })
-	return code, html, prose, paras, extra
+	return code, html, prose, paras, rows
 }
 
-// extraCell returns where the first cell past columns starts in the
-// table row at offset start of src, or -1. Cells are split as GFM's
-// table does (goldmark's parseRow, which drops the extra cells unsaid):
-// at each "|" not escaped, a leading and a trailing one aside; but a
-// [[link|label]] is one cell, as its editor meant, so that a bar in it
-// is one mistake with one warning (pipe-in-table-link), not two.
-func extraCell(src string, start, columns int) int {
+// extraCell returns where the text left out of table row r of src
+// starts, or -1 when the row has no more cells than columns, or only
+// empty ones more. Cells are split as GFM's table does (goldmark's
+// parseRow, which drops the extra cells unsaid): at each "|" not
+// escaped, a leading and a trailing one aside, after trimming what
+// goldmark counts as space. But a link of oneCell is one cell, as its
+// editor meant, so that its bar is one mistake with one warning
+// (pipe-in-table-link), not two.
+func extraCell(src string, r row, oneCell []Link) int {
+	const space = " \t\n\v\f\r" // goldmark's util.IsSpace
+	start := r.start
 	if start < 0 || start > len(src) {
 		return -1
 	}
 	line, _, _ := strings.Cut(src[start:], "\n")
-	line = strings.TrimRight(line, " \t\r")
-	lead := len(line) - len(strings.TrimLeft(line, " \t"))
-	i := lead
+	line = strings.TrimRight(line, space)
+	i := len(line) - len(strings.TrimLeft(line, space))
 	if i < len(line) && line[i] == '|' {
 		i++
 	}
@@ -213,13 +222,20 @@ func extraCell(src string, start, columns int) int {
 		limit--
 	}
 	for cell := 0; i < limit; cell++ {
-		if cell == columns {
-			return start + i + (len(line[i:limit]) - len(strings.TrimLeft(line[i:limit], " \t")))
+		if cell == r.columns {
+			rest := line[i:limit]
+			text := strings.TrimLeft(rest, space+"|")
+			if strings.TrimRight(text, space+"|") == "" {
+				return -1 // empty cells: nothing is lost
+			}
+			return start + i + len(rest) - len(text)
 		}
 		for i < limit && (line[i] != '|' || i > 0 && line[i-1] == '\\') {
-			if l, ok := ParseString(line[i:limit]); ok {
-				i += l.End // a [[link|label]]'s bar is pipe-in-table-link's
-				continue
+			if line[i] == '[' {
+				if k, ok := slices.BinarySearchFunc(oneCell, start+i, func(l Link, at int) int { return l.Start - at }); ok {
+					i = min(oneCell[k].End-start, limit)
+					continue
+				}
 			}
 			i++
 		}

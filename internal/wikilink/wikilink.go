@@ -80,9 +80,11 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 // of one paragraph), raw HTML, autolinks and escaped brackets,
 // as the Markdown renderer does. A link a table cell cuts is returned,
 // marked Cut, for the checker to say so; it is no link.
-func Scan(src string) []Link {
+func Scan(src string) []Link { return scan(&blocks{src: src}) }
+
+func scan(bl *blocks) []Link {
+	src := bl.src
 	var out []Link
-	bl := &blocks{src: src}
 	definitions := strings.Contains(src, "]:") // a link may be in one's title
 	scanText(bl, "[[", func(s string, i int) int {
 		l, ok := parse(s[i:])
@@ -108,7 +110,17 @@ func Scan(src string) []Link {
 // has more cells than its table has columns, the offset where the first
 // cell the page leaves out starts.
 func ExtraCells(src string) []int {
-	return (&blocks{src: src}).extraCells()
+	bl := &blocks{src: src}
+	if !bl.mayHaveTable() {
+		return nil
+	}
+	var oneCell []Link // a [[link|label]] a bar cuts is one cell, as meant
+	for _, l := range scan(bl) {
+		if l.BarEndsCell {
+			oneCell = append(oneCell, l)
+		}
+	}
+	return bl.extraCells(oneCell)
 }
 
 // Outside calls fn at each occurrence of marker's first byte ("[" or "<")

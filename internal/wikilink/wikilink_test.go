@@ -264,3 +264,36 @@ func TestSourceNumber(t *testing.T) {
 		}
 	}
 }
+
+// A row's cells past its table's columns are left out of the page: say
+// where, unless they are empty or the bar that made one is a
+// [[link|label]]'s (pipe-in-table-link says so).
+func TestExtraCells(t *testing.T) {
+	const head = "| a | b |\n|---|---|\n"
+	tests := []struct {
+		name, src string
+		at        string // the text where the left-out text starts; "" none
+	}{
+		{"one cell more", "| a |\n|---|\n| b | Z |\n", "Z"},
+		{"as many as columns", head + "| c | d |\n", ""},
+		{"a link's bar", head + "| [[x|X]] | y |\n", ""},
+		{"a link's bar, no outer bars", "a | b\n--|--\n[[x|X]] | y\n", ""},
+		{"bars in code are cells", head + "| `[[x|y]]` | Z |\n", "Z"},
+		{"an escaped link is text", head + "| \\[[x|y]] | Z |\n", "Z"},
+		{"an image's brackets are text", head + "| ![[x|y]] | Z |\n", "Z"},
+		{"empty cells more", head + "| c | d |  |\n", ""},
+		{"an empty cell, then text", head + "| c | d | | Z |\n", "Z"},
+		{"an escaped bar is text", head + "| c \\| d | e |\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want []int
+			if tt.at != "" {
+				want = []int{strings.Index(tt.src, tt.at)}
+			}
+			if got := ExtraCells(tt.src); !cmp.Equal(got, want) {
+				t.Errorf("ExtraCells(%q) = %v, want %v", tt.src, got, want)
+			}
+		})
+	}
+}
