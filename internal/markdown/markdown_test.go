@@ -804,7 +804,7 @@ func FuzzCitationsAgree(f *testing.F) {
 		"## A {#cite-1}\n\n## Cite 1\n\n[@1] [@1]", "## X {#x}\n\n## X\n\n## X 1\n", "# a {#a-1}\n# a\n# a\n",
 		"00000\n* [000000000000\n0000]:[@00]", "[x]: /u\n\"title [@gg]\"\n\n[@gg]", "[x]:\n/u\n[@gg]",
 		"https://x.example/[@gg], see https://x.example/a[@gg] and www.x.example/[@gg]",
-		"[[@0]![[@000]]",
+		"[[@0]![[@000]]", "\\[[@gg]] and \\\\[[@gg]]",
 	} {
 		f.Add(s)
 	}

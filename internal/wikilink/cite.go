@@ -95,9 +95,9 @@ func ScanCites(src string) []Cite {
 		if !ok || isLabel(s, i, c.End, bl) {
 			return 0
 		}
-		if i > 0 && s[i-1] == '[' && !bang(s, i-1) {
+		if i > 0 && s[i-1] == '[' && !bang(s, i-1) && !escaped(s, i-1) {
 			if _, ok := parse(s[i-1:]); ok {
-				return 0 // [[@0]]: a [[link]]'s target (but ![[@0]] is no link)
+				return 0 // [[@0]]: a [[link]]'s target (but ![[@0]] and \[[@0]] are no links)
 			}
 		}
 		c.Start, c.End = i, i+c.End

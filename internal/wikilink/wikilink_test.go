@@ -233,6 +233,7 @@ func TestScanCites(t *testing.T) {
 		{`\[see\][@2]`, []Cite{{Start: 7, End: 11, Keys: []string{"2"}}}},
 		{"[x][ref][@2]", []Cite{{Start: 8, End: 12, Keys: []string{"2"}}}},
 		{"[[@0]]", nil},
+		{"\\[[@gg]]", []Cite{{Start: 2, End: 7, Keys: []string{"gg"}}}}, // no [[link]] after an escaped "["
 	}
 	for _, tt := range tests {
 		if got := ScanCites(tt.src); !cmp.Equal(got, tt.want) {
