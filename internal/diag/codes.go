@@ -58,6 +58,7 @@ const (
 	RawHTMLDropped    Code = "raw-html-dropped"
 	PipeInTableLink   Code = "pipe-in-table-link"
 	TableCellsDropped Code = "table-cells-dropped"
+	FootnoteUnused    Code = "footnote-unused"
 	UnknownLinkTarget Code = "unknown-link"
 	UnknownCitation   Code = "unknown-citation"
 	CitationInSummary Code = "citation-in-summary"
@@ -148,6 +149,7 @@ var rules = map[Code]Severity{
 	RawHTMLDropped:    Warning,
 	PipeInTableLink:   Warning,
 	TableCellsDropped: Warning,
+	FootnoteUnused:    Warning,
 	UnknownLinkTarget: Error,
 	UnknownCitation:   Error,
 	CitationInSummary: Error,

@@ -35,6 +35,9 @@ func Check(src string, unsafeHTML bool) []Problem {
 		}
 		return mdLink(s, i, add)
 	})
+	for _, off := range wikilink.UnusedFootnotes(src) {
+		add(off, diag.FootnoteUnused, "no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it")
+	}
 	for _, off := range wikilink.ExtraCells(src) {
 		add(off, diag.TableCellsDropped, "this table row has more cells than the table has columns, and the page leaves out the rest of the row from here: add the column to the header and the |---| row, or write a | that is text as \\|")
 	}

@@ -50,6 +50,11 @@ func TestCheck(t *testing.T) {
 		{"raw HTML kept with unsafe_html", "H<sub>2</sub>O", true, nil},
 		{"a table row with more cells than columns", "| a |\n|---|\n| b | c |\n\nk | v\n--|--\n[[x|X]] | y\nz \\| w | u\n", false,
 			[]string{`18 table-cells-dropped: this table row has more cells than the table has columns, and the page leaves out the rest of the row from here: add the column to the header and the |---| row, or write a | that is text as \|`}},
+		{"a footnote nothing refers to", "Text[^a] and [^B].\n\n[^a]: Used.\n\n[^b]: Not: labels match exactly, [[x]].\n\n[^c]:\n", false,
+			[]string{
+				`33 footnote-unused: no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it`,
+				`74 footnote-unused: no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it`,
+			}},
 		{"an HTML block dropped", "Text.\n\n<details>\n<summary>More</summary>\n</details>\n\n<!-- <b> a comment is no tag -->", false,
 			[]string{
 				`7 raw-html-dropped: raw HTML <details> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
@@ -64,7 +69,7 @@ func TestCheck(t *testing.T) {
 			}},
 		// Not definitions: a footnote, text after the destination, a
 		// line that continues a paragraph.
-		{"text that looks like a definition", "[^1]: /etc/shadow is a file.\n\n[Note]: /usr/bin is where it goes.\n\nSome text\n[k]: /x\n", false, nil},
+		{"text that looks like a definition", "[^1]: /etc/shadow is a file.\n\n[Note]: /usr/bin is where it goes.\n\nSome text\n[k]: /x\n\nA note[^1].", false, nil},
 		{"nothing in code or comments", "`[x](a.md)` and `[[API`\n\n```\n<sub> [[ [y](/z)\n```\n<!-- [[ <b> -->\n", false, nil},
 	}
 	for _, tt := range tests {

@@ -26,6 +26,7 @@ type blocks struct {
 	text   ranges // the lines of paragraphs and headings, definitions taken out
 	paras  ranges // the paragraphs, first line's start to last line's end
 	rows   []row  // the table rows
+	unused []int  // where each footnote no text refers to starts
 	tables int    // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
 }
 
@@ -50,13 +51,6 @@ func (b *blocks) mayHaveTable() bool {
 		}
 	}
 	return b.tables > 0
-}
-
-func (b *blocks) parse() {
-	if !b.parsed {
-		b.parsed = true
-		b.code.r, b.html.r, b.text.r, b.paras.r, b.rows = parseBlocks(b.src)
-	}
 }
 
 // inCode reports whether the line starting at offset start is in an
@@ -84,6 +78,16 @@ func (b *blocks) textAround(start, end int) (starts, holds bool) {
 	b.parse()
 	starts = b.text.holds(start)
 	return starts, starts && end <= b.text.r[b.text.next][1]
+}
+
+// unusedFootnotes returns where each footnote definition no text refers
+// to starts: the page leaves it out.
+func (b *blocks) unusedFootnotes() []int {
+	if !strings.Contains(b.src, "[^") || !strings.Contains(b.src, "]:") {
+		return nil
+	}
+	b.parse()
+	return b.unused
 }
 
 // A row is a table row: where it starts, and how many columns its
@@ -139,25 +143,67 @@ func (rs *ranges) holds(i int) bool {
 // nothing inline: enough to find the code and HTML blocks, the link
 // definitions and the table cells. A goldmark parser may be used
 // concurrently.
-var blockParser = parser.NewParser(
+var blockParser = parser.NewParser(blockOptions...)
+
+var blockOptions = []parser.Option{
 	parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
 		util.Prioritized(extension.NewFootnoteBlockParser(), 999))...), // "[^1]: text" is no definition
 	parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
 		util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
-)
+}
 
-// parseBlocks returns, in order, where src's indented code blocks and
-// HTML blocks are; the byte ranges of the lines of its paragraphs and
-// headings (a tight list item's text too) and of its table cells: what
-// is left of a text once its link definitions are taken out; and where
-// each paragraph is.
-func parseBlocks(src string) (code, html, prose, paras [][2]int, rows []row) {
-	root := blockParser.Parse(text.NewReader([]byte(src)))
+// footnoteParser is blockParser and the inline parsers that find a
+// footnote's references, for a text that may have footnotes: the page
+// leaves out a footnote no text refers to, and its links with it.
+var footnoteParser = parser.NewParser(slices.Concat(blockOptions, []parser.Option{
+	parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
+		util.Prioritized(extension.NewFootnoteParser(), 101),
+		util.Prioritized(linkNode{}, 150))...)})...) // as the renderer's
+
+// linkNode reads a [[link]] as one node, as the renderer does, so that
+// the "[^a]" of [[^a]] refers to no footnote.
+type linkNode struct{}
+
+func (linkNode) Trigger() []byte { return []byte{'['} }
+
+func (linkNode) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	l, ok := parse(line)
+	if !ok {
+		return nil
+	}
+	block.Advance(l.End)
+	return ast.NewText()
+}
+
+// parse finds, once and in order, where the text's indented code
+// blocks and HTML blocks are; the byte ranges of the lines of its
+// paragraphs and headings (a tight list item's text too) and of its
+// table cells: what is left of a text once its link definitions, and
+// its footnotes no text refers to, are taken out; where each paragraph
+// is; its table rows; and the footnotes no text refers to.
+func (b *blocks) parse() {
+	if b.parsed {
+		return
+	}
+	b.parsed = true
+	src := b.src
+	var code, html, prose, paras [][2]int
+	p := blockParser
+	if strings.Contains(src, "[^") {
+		p = footnoteParser
+	}
+	root := p.Parse(text.NewReader([]byte(src)))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
+		case east.KindFootnote:
+			if n.(*east.Footnote).Index < 0 { // referred to nowhere: not on the page
+				b.unused = append(b.unused, n.Pos())
+				return ast.WalkSkipChildren, nil
+			}
 		case ast.KindCodeBlock:
 			if lines := n.Lines(); lines.Len() > 0 {
 				first := lines.At(0).Start
@@ -167,15 +213,15 @@ func parseBlocks(src string) (code, html, prose, paras [][2]int, rows []row) {
 		case east.KindTable:
 			columns := len(n.(*east.Table).Alignments)
 			for r := n.FirstChild(); r != nil; r = r.NextSibling() {
-				rows = append(rows, row{r.Pos(), columns})
+				b.rows = append(b.rows, row{r.Pos(), columns})
 			}
 			return ast.WalkContinue, nil
 		case ast.KindHTMLBlock:
 			// Its closing line (of a comment, say) is apart from its lines.
-			b := n.(*ast.HTMLBlock)
-			if lines := b.Lines(); lines.Len() > 0 {
+			h := n.(*ast.HTMLBlock)
+			if lines := h.Lines(); lines.Len() > 0 {
 				first := lines.At(0).Start
-				end := max(lines.At(lines.Len()-1).Stop, b.ClosureLine.Stop)
+				end := max(lines.At(lines.Len()-1).Stop, h.ClosureLine.Stop)
 				html = append(html, [2]int{strings.LastIndexByte(src[:first], '\n') + 1, end})
 			}
 			return ast.WalkSkipChildren, nil
@@ -194,7 +240,7 @@ func parseBlocks(src string) (code, html, prose, paras [][2]int, rows []row) {
 	})
 	slices.SortFunc(prose, func(a, b [2]int) int { return a[0] - b[0] })
 	slices.SortFunc(paras, func(a, b [2]int) int { return a[0] - b[0] })
-	return code, html, prose, paras, rows
+	b.code.r, b.html.r, b.text.r, b.paras.r = code, html, prose, paras
 }
 
 // extraCell returns where the text left out of table row r of src

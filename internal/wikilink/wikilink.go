@@ -123,6 +123,13 @@ func ExtraCells(src string) []int {
 	return bl.extraCells(oneCell)
 }
 
+// UnusedFootnotes returns where each footnote definition ("[^1]: ...")
+// of the Markdown text src that no text refers to starts: the page
+// leaves it out, links and all.
+func UnusedFootnotes(src string) []int {
+	return (&blocks{src: src}).unusedFootnotes()
+}
+
 // Outside calls fn at each occurrence of marker's first byte ("[" or "<")
 // in src's text, outside code, comments, autolinks, raw HTML (for "[")
 // and escapes, in paragraphs that contain marker; fn returns the length of what it read there, or 0. It
