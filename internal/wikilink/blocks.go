@@ -108,13 +108,43 @@ func (b *blocks) extraCells(oneCell []Link) []int {
 	return out
 }
 
-// inOneParagraph reports whether the bytes from start to end, over more
-// than one line, are in one paragraph: the lines a run of text lines
-// holds may be several blocks (a block quote interrupts a paragraph).
-// Offsets are asked about in order.
-func (b *blocks) inOneParagraph(start, end int) bool {
+// tagOverLines returns the length in the text of the raw HTML tag at
+// offset i, which goes on past its line, as goldmark reads it: in the
+// lines of one paragraph without their block quote markers (a ">" there
+// is no tag's end), or 0 when that is no tag.
+func (b *blocks) tagOverLines(i int) int {
 	b.parse()
-	return b.paras.holds(start) && end <= b.paras.r[b.paras.next][1]
+	around := func(r [2]int, i int) int {
+		switch {
+		case r[1] <= i:
+			return -1
+		case r[0] > i:
+			return 1
+		}
+		return 0
+	}
+	p, ok := slices.BinarySearchFunc(b.paras.r, i, around)
+	if !ok {
+		return 0
+	}
+	end := b.paras.r[p][1]
+	// The paragraph's text from i, and where each of its bytes is.
+	var text strings.Builder
+	var at []int
+	k, _ := slices.BinarySearchFunc(b.text.r, i, around)
+	for ; k < len(b.text.r) && b.text.r[k][0] < end; k++ {
+		line := b.text.r[k]
+		from := max(line[0], i)
+		text.WriteString(b.src[from:line[1]])
+		for j := from; j < line[1]; j++ {
+			at = append(at, j)
+		}
+	}
+	n := verbatim(rawHTMLParser, text.String())
+	if n == 0 {
+		return 0
+	}
+	return at[n-1] + 1 - i
 }
 
 // inDefinition reports whether offset i is in a link definition: in no

@@ -253,7 +253,11 @@ func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) i
 				continue
 			}
 			if at == '[' || strings.HasPrefix(s[i:], "<!--") {
-				if n := verbatim(rawHTMLParser, s[i:to]); n > 0 && (!strings.Contains(s[i:i+n], "\n") || bl.inOneParagraph(i, i+n)) {
+				n := verbatim(rawHTMLParser, s[i:to])
+				if n > 0 && strings.Contains(s[i:i+n], "\n") {
+					n = bl.tagOverLines(i)
+				}
+				if n > 0 {
 					i += n - 1
 					continue
 				}
