@@ -154,8 +154,7 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 	g := gs[0]
 	res.Graph = g
 	if !opts.Dev { // a preview is never published: its URLs need no host
-		_, err := fs.Stat(site, content.ConfigFile)
-		warnNoBaseURL(g.Site.Config, err == nil, &res.Diags)
+		warnNoBaseURL(g.Site.Config, &res.Diags)
 	}
 	assets, err := loadAssets(overlay{subdir(site, "assets"), opts.Assets})
 	if err != nil {
@@ -222,13 +221,13 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 // lacks: render leaves out sitemap.xml and canonical links, which need
 // the scheme and host. The site may switch the warning off. hasFile
 // says whether the site has a settings file to set it in.
-func warnNoBaseURL(cfg content.Config, hasFile bool, diags *diag.List) {
+func warnNoBaseURL(cfg content.Config, diags *diag.List) {
 	if render.IsAbsolute(cfg.BaseURL) || cfg.WarningsOff[diag.NoBaseURL] {
 		return
 	}
 	pos := diag.Pos{File: content.ConfigFile}
 	switch {
-	case (cfg.BaseURL == "" || cfg.BaseURL == "/") && !hasFile:
+	case (cfg.BaseURL == "" || cfg.BaseURL == "/") && !cfg.FromFile:
 		diags.Add(diag.NoBaseURL, pos, "no %s, so no base_url: sitemap.xml and canonical links are left out; create it with base_url: https://HOST/PATH/ or pass --base-url", content.ConfigFile)
 	case cfg.BaseURL == "" || cfg.BaseURL == "/":
 		diags.Add(diag.NoBaseURL, pos, "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url")

@@ -134,6 +134,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg
 	}
+	cfg.FromFile = true
 	if err != nil {
 		diags.Add(diag.CannotRead, diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "cannot read: %v", err)
 		return cfg

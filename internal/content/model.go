@@ -29,6 +29,9 @@ type Config struct {
 	// WarningsOff are the warnings the site switched off by code
 	// (`warnings: {orphan-term: off}`).
 	WarningsOff map[diag.Code]bool
+	// FromFile: the site has nhiglossary.yaml (without one, these are
+	// DefaultConfig's).
+	FromFile bool
 }
 
 // DefaultConfig is what a site without nhiglossary.yaml gets.
