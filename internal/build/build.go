@@ -219,8 +219,8 @@ func Generate(ctx context.Context, site fs.FS, opts Options, sink Sink) (*Result
 
 // warnNoBaseURL says what a site built without an absolute base_url
 // lacks: render leaves out sitemap.xml and canonical links, which need
-// the scheme and host. The site may switch the warning off. hasFile
-// says whether the site has a settings file to set it in.
+// the scheme and host. The site may switch the warning off. It says
+// so differently when the site has no settings file to set it in.
 func warnNoBaseURL(cfg content.Config, diags *diag.List) {
 	if render.IsAbsolute(cfg.BaseURL) || cfg.WarningsOff[diag.NoBaseURL] {
 		return

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/diag"
@@ -35,8 +36,12 @@ func Check(src string, unsafeHTML bool) []Problem {
 		}
 		return mdLink(s, i, add)
 	})
-	for _, off := range wikilink.UnusedFootnotes(src) {
-		add(off, diag.FootnoteUnused, "no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it")
+	for _, f := range wikilink.UnusedFootnotes(src) {
+		if f.Repeated {
+			add(f.Start, diag.FootnoteUnused, "footnote [^%s] is defined above already, and the page shows only the first: merge the two, or give this one a label of its own", f.Label)
+			continue
+		}
+		add(f.Start, diag.FootnoteUnused, "no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it")
 	}
 	for _, off := range wikilink.ExtraCells(src) {
 		add(off, diag.TableCellsDropped, "this table row has more cells than the table has columns, and the page leaves out the rest of the row from here: add the column to the header and the |---| row, or write a | that is text as \\|")
@@ -50,6 +55,8 @@ func Check(src string, unsafeHTML bool) []Problem {
 			return 0
 		})
 	}
+	// (Each kind of problem was found in a pass of its own.)
+	slices.SortStableFunc(out, func(a, b Problem) int { return a.Off - b.Off })
 	return out
 }
 

@@ -55,6 +55,13 @@ func TestCheck(t *testing.T) {
 				`33 footnote-unused: no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it`,
 				`74 footnote-unused: no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it`,
 			}},
+		{"a footnote defined twice", "Text[^a].\n\n[^a]: one\n\n[^a]: two\n", false,
+			[]string{`22 footnote-unused: footnote [^a] is defined above already, and the page shows only the first: merge the two, or give this one a label of its own`}},
+		{"problems in the order of the text", "H<sub>2</sub>O\n\n[^b]: x\n", false,
+			[]string{
+				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
+				`16 footnote-unused: no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it`,
+			}},
 		{"an HTML block dropped", "Text.\n\n<details>\n<summary>More</summary>\n</details>\n\n<!-- <b> a comment is no tag -->", false,
 			[]string{
 				`7 raw-html-dropped: raw HTML <details> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,

@@ -19,15 +19,16 @@ import (
 // stretch of a table row is one cell. Most texts have neither and
 // never parse; those that do parse once.
 type blocks struct {
-	src    string
-	parsed bool
-	code   ranges // the indented code blocks: first line's start, last line's end
-	html   ranges // the HTML blocks, likewise
-	text   ranges // the lines of paragraphs and headings, definitions taken out
-	paras  ranges // the paragraphs, first line's start to last line's end
-	rows   []row  // the table rows
-	unused []int  // where each footnote no text refers to starts
-	tables int    // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
+	src       string
+	parsed    bool
+	code      ranges // the indented code blocks: first line's start, last line's end
+	html      ranges // the HTML blocks, likewise
+	text      ranges // the lines of paragraphs and headings, definitions and unused footnotes taken out
+	paras     ranges // the paragraphs, first line's start to last line's end
+	rows      []row  // the table rows
+	unused    []UnusedFootnote
+	footnotes []string // the labels of the footnotes the page shows
+	tables    int      // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
 }
 
 // mayHaveTable reports whether a line of the text may be a table's
@@ -80,13 +81,24 @@ func (b *blocks) textAround(start, end int) (starts, holds bool) {
 	return starts, starts && end <= b.text.r[b.text.next][1]
 }
 
-// unusedFootnotes returns where each footnote definition no text refers
-// to starts: the page leaves it out.
-func (b *blocks) unusedFootnotes() []int {
-	if !strings.Contains(b.src, "[^") || !strings.Contains(b.src, "]:") {
+// mayHaveFootnotes reports whether the text may define a footnote.
+func (b *blocks) mayHaveFootnotes() bool {
+	return strings.Contains(b.src, "[^") && strings.Contains(b.src, "]:")
+}
+
+// unusedFootnotes returns the footnotes the page leaves out.
+func (b *blocks) unusedFootnotes() []UnusedFootnote {
+	if !b.mayHaveFootnotes() {
 		return nil
 	}
 	b.parse()
+	used := map[string]bool{}
+	for _, f := range b.footnotes {
+		used[f] = true
+	}
+	for i := range b.unused {
+		b.unused[i].Repeated = used[b.unused[i].Label]
+	}
 	return b.unused
 }
 
@@ -106,6 +118,15 @@ func (b *blocks) extraCells(oneCell []Link) []int {
 		}
 	}
 	return out
+}
+
+// inOneParagraph reports whether the bytes from start to end, over more
+// than one line, are in one paragraph: the lines a run of text lines
+// holds may be several blocks (a block quote interrupts a paragraph).
+// Offsets are asked about in order.
+func (b *blocks) inOneParagraph(start, end int) bool {
+	b.parse()
+	return b.paras.holds(start) && end <= b.paras.r[b.paras.next][1]
 }
 
 // tagOverLines returns the length in the text of the raw HTML tag at
@@ -147,8 +168,9 @@ func (b *blocks) tagOverLines(i int) int {
 	return at[n-1] + 1 - i
 }
 
-// inDefinition reports whether offset i is in a link definition: in no
-// paragraph or heading once goldmark has taken the definitions out.
+// inDefinition reports whether offset i is in a link definition (or a
+// footnote the page leaves out): in no paragraph or heading once goldmark
+// has taken the definitions out.
 // Offsets are asked about in order.
 func (b *blocks) inDefinition(i int) bool {
 	b.parse()
@@ -169,10 +191,9 @@ func (rs *ranges) holds(i int) bool {
 }
 
 // blockParser is CommonMark's block structure, with GFM's tables and
-// footnotes, and
-// nothing inline: enough to find the code and HTML blocks, the link
-// definitions and the table cells. A goldmark parser may be used
-// concurrently.
+// footnotes, and nothing inline: enough to find the code and HTML
+// blocks, the link definitions and the table cells. A goldmark parser
+// may be used concurrently.
 var blockParser = parser.NewParser(blockOptions...)
 
 var blockOptions = []parser.Option{
@@ -220,7 +241,7 @@ func (b *blocks) parse() {
 	src := b.src
 	var code, html, prose, paras [][2]int
 	p := blockParser
-	if strings.Contains(src, "[^") {
+	if b.mayHaveFootnotes() {
 		p = footnoteParser
 	}
 	root := p.Parse(text.NewReader([]byte(src)))
@@ -230,10 +251,12 @@ func (b *blocks) parse() {
 		}
 		switch n.Kind() {
 		case east.KindFootnote:
-			if n.(*east.Footnote).Index < 0 { // referred to nowhere: not on the page
-				b.unused = append(b.unused, n.Pos())
+			f := n.(*east.Footnote)
+			if f.Index < 0 { // referred to nowhere: not on the page
+				b.unused = append(b.unused, UnusedFootnote{Start: n.Pos(), Label: string(f.Ref)})
 				return ast.WalkSkipChildren, nil
 			}
+			b.footnotes = append(b.footnotes, string(f.Ref))
 		case ast.KindCodeBlock:
 			if lines := n.Lines(); lines.Len() > 0 {
 				first := lines.At(0).Start

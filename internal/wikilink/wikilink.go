@@ -107,8 +107,9 @@ func scan(bl *blocks) []Link {
 }
 
 // ExtraCells returns, for each table row of the Markdown text src that
-// has more cells than its table has columns, the offset where the first
-// cell the page leaves out starts.
+// has more cells than its table has columns and text in them, the
+// offset where the text the page leaves out starts. A [[link|label]]
+// whose bar cuts it is one cell: pipe-in-table-link is about it.
 func ExtraCells(src string) []int {
 	bl := &blocks{src: src}
 	if !bl.mayHaveTable() {
@@ -123,10 +124,18 @@ func ExtraCells(src string) []int {
 	return bl.extraCells(oneCell)
 }
 
-// UnusedFootnotes returns where each footnote definition ("[^1]: ...")
-// of the Markdown text src that no text refers to starts: the page
-// leaves it out, links and all.
-func UnusedFootnotes(src string) []int {
+// An UnusedFootnote is a footnote definition ("[^1]: ...") the page
+// leaves out, links and all: no text refers to it, or one defined before
+// it has its label (Repeated), which goldmark shows alone.
+type UnusedFootnote struct {
+	Start    int // the offset of its "[^"
+	Label    string
+	Repeated bool
+}
+
+// UnusedFootnotes returns the footnotes of the Markdown text src that
+// its page leaves out, in order.
+func UnusedFootnotes(src string) []UnusedFootnote {
 	return (&blocks{src: src}).unusedFootnotes()
 }
 
@@ -239,7 +248,9 @@ func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) i
 			for i+n < to && s[i+n] == '`' {
 				n++
 			}
-			if j := closingTicks(s[i+n:], n); j >= 0 {
+			// (Its lines must be one paragraph's: a block quote or a list
+			// item that interrupts it ends the span unclosed.)
+			if j := closingTicks(s[i+n:], n); j >= 0 && (!strings.Contains(s[i:i+n+j], "\n") || bl.inOneParagraph(i, i+n+j+n)) {
 				i += n + j + n - 1
 			} else {
 				i += n - 1
@@ -254,7 +265,7 @@ func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) i
 			}
 			if at == '[' || strings.HasPrefix(s[i:], "<!--") {
 				n := verbatim(rawHTMLParser, s[i:to])
-				if n > 0 && strings.Contains(s[i:i+n], "\n") {
+				if n > 0 && strings.Contains(s[i:i+n], "\n") || n == 0 && quotedTagGoesOn(s[i:to]) {
 					n = bl.tagOverLines(i)
 				}
 				if n > 0 {
@@ -276,6 +287,17 @@ func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) i
 			}
 		}
 	}
+}
+
+// quotedTagGoesOn reports whether s may be a tag that goes on past its
+// line into a block quote's next line, whose ">" marker ended it in the
+// raw text ("<a b=\n> [[x]]>" is one tag to goldmark).
+func quotedTagGoesOn(s string) bool {
+	if len(s) < 2 || !('a' <= s[1] && s[1] <= 'z' || 'A' <= s[1] && s[1] <= 'Z') {
+		return false
+	}
+	_, next, ok := strings.Cut(s, "\n")
+	return ok && strings.HasPrefix(strings.TrimLeft(next, " \t"), ">")
 }
 
 // syntaxStops are the bytes scanInline looks at.
