@@ -250,7 +250,8 @@ func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) i
 			}
 			// (Its lines must be one paragraph's: a block quote or a list
 			// item that interrupts it ends the span unclosed.)
-			if j := closingTicks(s[i+n:], n); j >= 0 && (!strings.Contains(s[i:i+n+j], "\n") || bl.inOneParagraph(i, i+n+j+n)) {
+			// Nor may a table's bar cut it: GFM splits the cells first.
+			if j := closingTicks(s[i+n:], n); j >= 0 && oneSpan(bl, s, i, i+n+j+n) {
 				i += n + j + n - 1
 			} else {
 				i += n - 1
@@ -289,15 +290,34 @@ func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) i
 	}
 }
 
+// oneSpan reports whether a code span from start to end is one on the
+// page: the lines it runs over are one paragraph's, and no table cell
+// ends inside it.
+func oneSpan(bl *blocks, s string, start, end int) bool {
+	if strings.Contains(s[start:end], "\n") {
+		return bl.inOneParagraph(start, end)
+	}
+	if strings.Contains(s[start:end], "|") && bl.mayHaveTable() {
+		_, holds := bl.textAround(start, end)
+		return holds
+	}
+	return true
+}
+
 // quotedTagGoesOn reports whether s may be a tag that goes on past its
-// line into a block quote's next line, whose ">" marker ended it in the
+// line into a block quote's later lines, whose ">" marker ended it in the
 // raw text ("<a b=\n> [[x]]>" is one tag to goldmark).
 func quotedTagGoesOn(s string) bool {
 	if len(s) < 2 || !('a' <= s[1] && s[1] <= 'z' || 'A' <= s[1] && s[1] <= 'Z') {
 		return false
 	}
-	_, next, ok := strings.Cut(s, "\n")
-	return ok && strings.HasPrefix(strings.TrimLeft(next, " \t"), ">")
+	_, rest, _ := strings.Cut(s, "\n")
+	for line := range strings.Lines(rest) {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), ">") {
+			return true
+		}
+	}
+	return false
 }
 
 // syntaxStops are the bytes scanInline looks at.

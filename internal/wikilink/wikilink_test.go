@@ -279,7 +279,8 @@ func TestExtraCells(t *testing.T) {
 		{"as many as columns", head + "| c | d |\n", ""},
 		{"a link's bar", head + "| [[x|X]] | y |\n", ""},
 		{"a link's bar, no outer bars", "a | b\n--|--\n[[x|X]] | y\n", ""},
-		{"bars in code are cells", head + "| `[[x|y]]` | Z |\n", "Z"},
+		{"bars in code are cells", head + "| `a|b` | Z |\n", "Z"},
+		{"a link's bar in code is the link's", head + "| `[[x|y]]` | Z |\n", ""}, // the cells cut the span: pipe-in-table-link
 		{"an escaped link is text", head + "| \\[[x|y]] | Z |\n", "Z"},
 		{"an image's brackets are text", head + "| ![[x|y]] | Z |\n", "Z"},
 		{"empty cells more", head + "| c | d |  |\n", ""},
