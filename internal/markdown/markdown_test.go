@@ -753,7 +753,7 @@ func FuzzLinksAgree(f *testing.F) {
 		"0[ http://0.a#[[a]]", "`c`https://x.example/[[a]] \"www.x.example#[[b]]", "- [a\n- https://x.example/[[b]]",
 		"1. a\n\n    <div>\n    [[x]]\n    </div>", "https://x.example/a[0]/[[b]] and https://x.example/[[c]]",
 		"[y]: /u \"[[x]]\"\n\n[y]:\n/u\n\"[[z]]\"", "[^1]: [[a]]\n\nText[^1] and [^2]\n\n[^2]: /u \"[[b]]\"",
-		"> <a\n> title='[[x]]'>[[a]]\n\n- <b\n  title='[[y]]'>\n\n<c\n\n[[b]]>", "[^0]:[[0]]",
+		"> <a\n> title='[[x]]'>[[a]]\n\n- <b\n  title='[[y]]'>\n\n<c\n\n[[b]]>", "[^0]:[[0]]", "# T [[a]] {title=\"[[x]]\"}\n\nSetext [[b]] {title='[[y]]'}\n---\n\n## U {#u}\n", "Setext [[b]] {title=\"[[y]]\"}\n===\n\n> - Quoted [[c]] {title=\"[[z]]\"}\n>   ---\n\nT {.c title=\"[@gg]\"}\n===\n",
 		"> <a b=\n> [[x]]>", "> <a b=\nc d=\n> [[x]]>", "| h | i |\n|---|---|\n| `a | [[x]] b` |\n\n`c | [[y]]`", "> <img alt=\n> \"[[y]]\">[[a]]", "`\n>[[0]]`", "- `a\n- [[b]]`", "[^a]:00[[^a]]0", "[^a]: [[a]]\n\n[^b]: [[x]] refers to [^a]\n\n> [^c]: [[b]] [^c]\n\n- [^d]:\n  [[y]]\n\n      [[z]]\n",
 	} {
 		f.Add(s)
@@ -806,7 +806,7 @@ func FuzzCitationsAgree(f *testing.F) {
 		"## A {#cite-1}\n\n## Cite 1\n\n[@1] [@1]", "## X {#x}\n\n## X\n\n## X 1\n", "# a {#a-1}\n# a\n# a\n",
 		"00000\n* [000000000000\n0000]:[@00]", "[x]: /u\n\"title [@gg]\"\n\n[@gg]", "[x]:\n/u\n[@gg]",
 		"https://x.example/[@gg], see https://x.example/a[@gg] and www.x.example/[@gg]",
-		"[^0]: [@gg] and [@2]\n\nText.", "Text.\n\n[^a]: First.\n\n    - [@gg] and [[x]]\n\n    <b title='[@2]'>\n", "[[@0]![[@000]]", "\\[[@gg]] and \\\\[[@gg]]",
+		"[^0]: [@gg] and [@2]\n\nText.", "# T {title=\"[@gg]\"}\n\nA [@2] {x}\n\n## [@gg] {#u}", "Text.\n\n[^a]: First.\n\n    - [@gg] and [[x]]\n\n    <b title='[@2]'>\n", "[[@0]![[@000]]", "\\[[@gg]] and \\\\[[@gg]]",
 	} {
 		f.Add(s)
 	}

@@ -23,12 +23,13 @@ type blocks struct {
 	parsed    bool
 	code      ranges // the indented code blocks: first line's start, last line's end
 	html      ranges // the HTML blocks, likewise
-	text      ranges // the lines of paragraphs and headings, definitions and unused footnotes taken out
+	text      ranges // the lines of paragraphs and headings, definitions, unused footnotes and heading attributes taken out
 	paras     ranges // the paragraphs, first line's start to last line's end
 	rows      []row  // the table rows
 	unused    []UnusedFootnote
 	footnotes []string // the labels of the footnotes the page shows
 	tables    int      // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
+	attrs     int      // 0 not yet known, 1 a line may end in a heading's {attributes}, -1 none does
 }
 
 // mayHaveTable reports whether a line of the text may be a table's
@@ -79,6 +80,33 @@ func (b *blocks) textAround(start, end int) (starts, holds bool) {
 	b.parse()
 	starts = b.text.holds(start)
 	return starts, starts && end <= b.text.r[b.text.next][1]
+}
+
+// mayHaveHeadingAttributes reports whether a line of the text may end
+// in a heading's attributes ("## Why {#why}"): the page shows none of
+// what they hold.
+func (b *blocks) mayHaveHeadingAttributes() bool {
+	if b.attrs == 0 {
+		b.attrs = -1
+		// An ATX heading's line ends in "}", or a setext heading's text
+		// line does (the line after it is all "=" or "-").
+		if strings.Contains(b.src, "{") {
+			ends := false // the last line ended in "}"
+			for line := range strings.Lines(b.src) {
+				t := strings.TrimSpace(afterMarkers(line))
+				if ends && t != "" && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "") {
+					b.attrs = 1
+					break
+				}
+				ends = strings.HasSuffix(t, "}") && strings.Contains(t, "{")
+				if ends && strings.HasPrefix(t, "#") {
+					b.attrs = 1
+					break
+				}
+			}
+		}
+	}
+	return b.attrs > 0
 }
 
 // mayHaveFootnotes reports whether the text may define a footnote.
@@ -169,8 +197,8 @@ func (b *blocks) tagOverLines(i int) int {
 }
 
 // inDefinition reports whether offset i is in a link definition (or a
-// footnote the page leaves out): in no paragraph or heading once goldmark
-// has taken the definitions out.
+// footnote the page leaves out, or a heading's attributes): in no
+// paragraph or heading once goldmark has taken the definitions out.
 // Offsets are asked about in order.
 func (b *blocks) inDefinition(i int) bool {
 	b.parse()
@@ -201,6 +229,7 @@ var blockOptions = []parser.Option{
 		util.Prioritized(extension.NewFootnoteBlockParser(), 999))...), // "[^1]: text" is no definition
 	parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
 		util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+	parser.WithHeadingAttribute(), // as the renderer's: {#id} is no text
 }
 
 // footnoteParser is blockParser and the inline parsers that find a

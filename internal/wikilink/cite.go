@@ -122,8 +122,8 @@ func ByPosition(key string) (n int, ok bool) {
 // a link's: the label of "[text][@x]", after an image's "!" (goldmark's
 // image syntax takes "![" and shows the rest as text), or a definition
 // "[@x]: https://..." or "[x]: [@y]" as CommonMark reads one, or in a
-// footnote no text refers to, which the page leaves out (bl finds
-// those).
+// footnote no text refers to or a heading's {attributes}, which the page
+// leaves out (bl finds those).
 func isLabel(s string, i, n int, bl *blocks) bool {
 	if AfterText(s, i) || bang(s, i) {
 		return true
@@ -137,7 +137,7 @@ func isLabel(s string, i, n int, bl *blocks) bool {
 		end = len(s) - i
 	}
 	para := s[strings.LastIndex(s[:i], "\n\n")+1 : i+end]
-	return (strings.Contains(para, "]:") || bl.mayHaveFootnotes()) && bl.inDefinition(i)
+	return (strings.Contains(para, "]:") || bl.mayHaveFootnotes() || bl.mayHaveHeadingAttributes()) && bl.inDefinition(i)
 }
 
 // AfterText reports whether s[i] follows the "]" of a bracketed text on

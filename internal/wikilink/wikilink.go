@@ -95,7 +95,7 @@ func scan(bl *blocks) []Link {
 			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it
 		}
 		// A table cell holds the whole link, or none of it is shown.
-		if definitions || bl.mayHaveTable() {
+		if definitions || bl.mayHaveTable() || bl.mayHaveHeadingAttributes() {
 			starts, holds := bl.textAround(i, i+l.End)
 			l.Cut, l.BarEndsCell = !holds, starts && !holds
 		}
