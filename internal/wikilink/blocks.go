@@ -15,8 +15,9 @@ import (
 // blocks is what only a Markdown parser can tell of a text, found on
 // first need: whether a line indented by four spaces is code (or a
 // paragraph of a list item, or a nested list), whether a line "[x]: ..."
-// is a link definition (or text), where HTML blocks end, and which
-// stretch of a table row is one cell. Most texts have neither and
+// is a link definition (or text), where HTML blocks end, which stretch
+// of a table row is one cell, which footnotes the page leaves out and
+// where a heading's attributes are. Most texts have none of these and
 // never parse; those that do parse once.
 type blocks struct {
 	src       string
@@ -196,11 +197,11 @@ func (b *blocks) tagOverLines(i int) int {
 	return at[n-1] + 1 - i
 }
 
-// inDefinition reports whether offset i is in a link definition (or a
-// footnote the page leaves out, or a heading's attributes): in no
-// paragraph or heading once goldmark has taken the definitions out.
-// Offsets are asked about in order.
-func (b *blocks) inDefinition(i int) bool {
+// outsideText reports whether offset i is in none of the text the page
+// shows as such: in a link definition, a footnote the page leaves out or
+// a heading's attributes, which goldmark takes out of its paragraphs and
+// headings. Offsets are asked about in order.
+func (b *blocks) outsideText(i int) bool {
 	b.parse()
 	return !b.text.holds(i)
 }
@@ -218,10 +219,10 @@ func (rs *ranges) holds(i int) bool {
 	return rs.next < len(rs.r) && rs.r[rs.next][0] <= i
 }
 
-// blockParser is CommonMark's block structure, with GFM's tables and
-// footnotes, and nothing inline: enough to find the code and HTML
-// blocks, the link definitions and the table cells. A goldmark parser
-// may be used concurrently.
+// blockParser is CommonMark's block structure, with GFM's tables,
+// footnotes and heading attributes, and nothing inline: enough to find
+// the code and HTML blocks, the link definitions and the table cells. A
+// goldmark parser may be used concurrently.
 var blockParser = parser.NewParser(blockOptions...)
 
 var blockOptions = []parser.Option{
@@ -259,9 +260,9 @@ func (linkNode) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node 
 // parse finds, once and in order, where the text's indented code
 // blocks and HTML blocks are; the byte ranges of the lines of its
 // paragraphs and headings (a tight list item's text too) and of its
-// table cells: what is left of a text once its link definitions, and
-// its footnotes no text refers to, are taken out; where each paragraph
-// is; its table rows; and the footnotes no text refers to.
+// table cells: what is left of a text once its link definitions, its
+// headings' attributes and its footnotes no text refers to are taken
+// out; where each paragraph is; its table rows; and the footnotes.
 func (b *blocks) parse() {
 	if b.parsed {
 		return

@@ -137,7 +137,7 @@ func isLabel(s string, i, n int, bl *blocks) bool {
 		end = len(s) - i
 	}
 	para := s[strings.LastIndex(s[:i], "\n\n")+1 : i+end]
-	return (strings.Contains(para, "]:") || bl.mayHaveFootnotes() || bl.mayHaveHeadingAttributes()) && bl.inDefinition(i)
+	return (strings.Contains(para, "]:") || bl.mayHaveFootnotes() || bl.mayHaveHeadingAttributes()) && bl.outsideText(i)
 }
 
 // AfterText reports whether s[i] follows the "]" of a bracketed text on
