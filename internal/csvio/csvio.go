@@ -105,6 +105,15 @@ type Row struct {
 	// The term file the row makes, and its path: import only.
 	file string
 	data []byte
+	keys []keyLine // where each front matter key of data starts, in order
+	body int       // the line data's body starts on; 0: none
+}
+
+// A keyLine is the line of the term file a row makes where a front
+// matter key starts, and the column it came from.
+type keyLine struct {
+	line   int
+	column string
 }
 
 // Slug is the row's slug.

@@ -159,6 +159,7 @@ func TestBadRows(t *testing.T) {
 		{"bad quote", head + "x,\"X\"y,An x.,,,\n", "terms.csv:2:"},
 		{"column after unicode", "slug,summary,títle\n", "terms.csv:1:14: unknown column \"títle\""},
 		{"empty file", "", "terms.csv:1:1: the file is empty"},
+		{"not UTF-8 (a spreadsheet's code page)", head + "cafe,Caf\xe9 Key,An x.,,,\n", "terms.csv:2:9: not UTF-8 text: save the file as UTF-8"},
 		// A problem of the term file a row makes is at the cell it
 		// comes from.
 		{"placeholder text in the body", "slug,title,summary,body\nx,X,An x.,\"Intro.\n\nTODO: the rest\"\n", "terms.csv:2:11: the term this row makes is not valid: \"TODO: the rest\""},
@@ -282,6 +283,44 @@ func TestBodyEndsRoundTrip(t *testing.T) {
 		}
 		if second, _ := Export([]*content.Term{back}); string(second) != string(first) {
 			t.Errorf("body %q: export, import, export gives\n%q\nthen\n%q", body, first, second)
+		}
+	}
+}
+
+// A problem at any line of a file import writes is put at the cell of
+// the column that line comes from: the key it is under as a reader
+// reads the file, the body's cell for the body and its sources.
+func TestCellOfEachLine(t *testing.T) {
+	in := strings.Join(Columns, ",") + "\r\nkey,Key,A key.,\"api token; Token\",,,secrets,\"a; b\",,2026-01-02,,,\"Leaks grow [@gg-2026].\n\nAs [@2] says.\"\r\n"
+	p, diags := Import("t.csv", []byte(in), content.DefaultConfig(), today, func(string) bool { return false })
+	if diags.HasErrors() || len(p.Write) != 1 {
+		t.Fatalf("plan %v, diags %v", p.Write, diags)
+	}
+	f := p.Write[0]
+	lines := strings.Split(string(f.Data), "\n")
+	body := slices.Index(lines[1:], "---") + 3 // the line after the closing ---
+	for n := 1; n <= len(lines); n++ {
+		column := "slug"
+		switch {
+		case n >= body:
+			column = "body"
+		case n >= 2:
+			for i := n - 1; i >= 1; i-- { // up to the key the line is under
+				if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '#' && l[0] != '-' {
+					column, _, _ = strings.Cut(l, ":")
+					break
+				}
+			}
+		}
+		if column == "sources" {
+			column = "body"
+		}
+		want, ok := f.Row.pos[column]
+		if !ok {
+			want = f.Row.pos["slug"]
+		}
+		if got := f.Row.Cell(diag.Pos{File: f.Path, Line: n, Col: 1}); got != want {
+			t.Errorf("line %d %q: cell %v, want %s's %v\n%s", n, lines[n-1], got, column, want, f.Data)
 		}
 	}
 }

@@ -48,7 +48,8 @@ func FuzzRoundTrip(f *testing.F) {
 		row := &Row{fields: map[string]string{"slug": "x", "title": title, "summary": summary, "category": category, "body": body, "updated": "2026-01-02"},
 			lists: map[string][]string{"synonyms": splitList(syn), "tags": splitList(tag)}}
 		file := "content/terms/x.md"
-		fsys := fstest.MapFS{file: {Data: termFile(row)}}
+		data, _, _ := termFile(row)
+		fsys := fstest.MapFS{file: {Data: data}}
 		s, diags := content.Load(fsys)
 		if diags.HasErrors() {
 			return // not a term `check` accepts: import says so

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -34,6 +35,22 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 		return diag.Pos{File: name, Line: line, Col: col}
 	}
 
+	if !utf8.Valid(data) {
+		// A spreadsheet's "CSV" may be in its own code page: its cells
+		// would garble the term files, or fail them.
+		bad := 0
+		for bad < len(data) {
+			c, n := utf8.DecodeRune(data[bad:])
+			if c == utf8.RuneError && n == 1 {
+				break
+			}
+			bad += n
+		}
+		start := bytes.LastIndexByte(data[:bad], '\n') + 1
+		diags.Add(diag.NotUTF8, diag.Pos{File: name, Line: 1 + bytes.Count(data[:bad], []byte("\n")), Col: 1 + utf8.RuneCount(data[start:bad])},
+			"not UTF-8 text: save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\"), then import it again")
+		return nil, diags
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1 // checked here, to say which row
 	header, err := r.Read()
@@ -121,7 +138,8 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 			slugLine[row.Slug()] = line
 			row.sources, row.cited = placeholders(row.fields["body"])
 			// The term file the row makes must load as any term does.
-			row.file, row.data = "content/terms/"+row.Slug()+".md", termFile(row)
+			row.file = "content/terms/" + row.Slug() + ".md"
+			row.data, row.keys, row.body = termFile(row)
 			if _, more := content.LoadTerm(fstest.MapFS{row.file: {Data: row.data}}, row.file, cfg); more.HasErrors() {
 				for _, d := range more {
 					if d.Severity == diag.Error {
@@ -218,7 +236,7 @@ func checkRow(row *Row, diags *diag.List, today time.Time) bool {
 // termFile is the Markdown file of a row: YAML front matter with the
 // row's fields in Columns order, empty ones left out, and the sources
 // its body's citations need; then the body, ending in a newline.
-func termFile(row *Row) []byte {
+func termFile(row *Row) (data []byte, keys []keyLine, body int) {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 	for _, c := range Columns {
@@ -260,18 +278,43 @@ func termFile(row *Row) []byte {
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	enc.Encode(m)
-	enc.Close()
+	encode := func(n *yaml.Node) {
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		enc.Encode(n)
+		enc.Close()
+	}
+	if len(m.Content) == 0 {
+		encode(m) // {}
+	}
+	// Each key on its own, as the mapping would write it, so that a
+	// problem at a line of the file is put at its key's cell.
+	line := 2
+	for i := 0; i < len(m.Content); i += 2 {
+		column := m.Content[i].Value
+		if column == "sources" {
+			column = "body" // made for the body's citations
+		}
+		before := b.Len()
+		encode(&yaml.Node{Kind: yaml.MappingNode, Content: m.Content[i : i+2]})
+		// (A comment above the key is the key before's, as a reader
+		// would take it.)
+		comment := 0
+		if c := m.Content[i].HeadComment; c != "" {
+			comment = strings.Count(c, "\n") + 1
+		}
+		keys = append(keys, keyLine{line + comment, column})
+		line += bytes.Count(b.Bytes()[before:], []byte("\n"))
+	}
 	b.WriteString("---\n")
-	if body := row.fields["body"]; body != "" {
+	if text := row.fields["body"]; text != "" {
 		// Export leaves the file's last newline out of the cell (a cell
 		// typed in a spreadsheet has none): it goes back here.
-		b.WriteString(body)
+		body = line + 1
+		b.WriteString(text)
 		b.WriteByte('\n')
 	}
-	return b.Bytes()
+	return b.Bytes(), keys, body
 }
 
 func csvErrPos(name string, err error, at func(line, col int) diag.Pos) diag.Pos {
@@ -343,33 +386,14 @@ func citeList(keys []string) string {
 // is in: the body's for a line of the body, the column of the front
 // matter key the line is under, else the slug's.
 func (r *Row) Cell(pos diag.Pos) diag.Pos {
-	lines := strings.Split(string(r.data), "\n")
-	bodyLine := 0 // the line after the closing ---
-	for i := 1; i < len(lines); i++ {
-		if lines[i] == "---" {
-			bodyLine = i + 2
-			break
-		}
+	column := "slug"
+	if r.body > 0 && pos.Line >= r.body {
+		column = "body"
+	} else if i, _ := slices.BinarySearchFunc(r.keys, pos.Line+1, func(k keyLine, line int) int { return k.line - line }); i > 0 {
+		column = r.keys[i-1].column // the last key at or before the line
 	}
-	cell := func(col string) diag.Pos {
-		if p, ok := r.pos[col]; ok {
-			return p
-		}
-		return r.pos["slug"]
-	}
-	switch {
-	case bodyLine > 0 && pos.Line >= bodyLine:
-		return cell("body")
-	case pos.Line >= 2 && pos.Line <= len(lines):
-		for i := pos.Line - 1; i >= 1; i-- { // up to the key the line is under
-			if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '#' && l[0] != '-' {
-				key, _, _ := strings.Cut(l, ":")
-				if key == "sources" {
-					key = "body" // made for the body's citations
-				}
-				return cell(key)
-			}
-		}
+	if p, ok := r.pos[column]; ok {
+		return p
 	}
 	return r.pos["slug"]
 }
