@@ -235,7 +235,9 @@ func checkRow(row *Row, diags *diag.List, today time.Time) bool {
 
 // termFile is the Markdown file of a row: YAML front matter with the
 // row's fields in Columns order, empty ones left out, and the sources
-// its body's citations need; then the body, ending in a newline.
+// its body's citations need; then the body, ending in a newline. keys
+// say where each front matter key starts, body the line the body starts
+// on (0: it has none), for Cell.
 func termFile(row *Row) (data []byte, keys []keyLine, body int) {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
