@@ -164,6 +164,7 @@ func TestBadRows(t *testing.T) {
 		// comes from.
 		{"placeholder text in the body", "slug,title,summary,body\nx,X,An x.,\"Intro.\n\nTODO: the rest\"\n", "terms.csv:2:11: the term this row makes is not valid: \"TODO: the rest\""},
 		{"placeholder text in the summary", "slug,title,summary,body\nx,X,TODO: a summary,Body.\n", "terms.csv:2:5: the term this row makes is not valid: \"TODO: a summary\""},
+		{"a line separator in an earlier cell", "slug,title,summary,category,body\nx,\"A\u2028B\",\"TODO: x\",c,Hi\n", "terms.csv:2:9: the term this row makes is not valid: \"TODO: x\""},
 		{"citation of source zero", "slug,title,body,summary\nx,X,See [@0].,An x.\n", "terms.csv:2:5: the term this row makes is not valid: citation [@0]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -306,7 +306,7 @@ func termFile(row *Row) (data []byte, keys []keyLine, body int) {
 			comment = strings.Count(c, "\n") + 1
 		}
 		keys = append(keys, keyLine{line + comment, column})
-		line += bytes.Count(b.Bytes()[before:], []byte("\n"))
+		line += yamlLines(b.Bytes()[before:])
 	}
 	b.WriteString("---\n")
 	if text := row.fields["body"]; text != "" {
@@ -317,6 +317,17 @@ func termFile(row *Row) (data []byte, keys []keyLine, body int) {
 		b.WriteByte('\n')
 	}
 	return b.Bytes(), keys, body
+}
+
+// yamlLines counts the line breaks in b as YAML does, which also breaks
+// lines at U+0085, U+2028 and U+2029 (text pasted from a word processor
+// has them), so that the lines Cell knows are the loader's.
+func yamlLines(b []byte) int {
+	n := bytes.Count(b, []byte("\n"))
+	for _, r := range []string{"\u0085", "\u2028", "\u2029"} {
+		n += bytes.Count(b, []byte(r))
+	}
+	return n
 }
 
 func csvErrPos(name string, err error, at func(line, col int) diag.Pos) diag.Pos {
