@@ -110,6 +110,14 @@ func (b *blocks) mayHaveHeadingAttributes() bool {
 	return b.attrs > 0
 }
 
+// mayHideText reports whether goldmark may take some of the text's
+// lines out of its paragraphs and headings, or cut them: a link
+// definition or footnote ("[x]: ..."), a table, a heading's attributes.
+// Only then is where a link or citation stands asked of the block parse.
+func (b *blocks) mayHideText() bool {
+	return strings.Contains(b.src, "]:") || b.mayHaveTable() || b.mayHaveHeadingAttributes()
+}
+
 // mayHaveFootnotes reports whether the text may define a footnote.
 func (b *blocks) mayHaveFootnotes() bool {
 	return strings.Contains(b.src, "[^") && strings.Contains(b.src, "]:")

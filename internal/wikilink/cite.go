@@ -92,7 +92,7 @@ func ScanCites(src string) []Cite {
 	bl := &blocks{src: src}
 	scanText(bl, "[@", func(s string, i int) int {
 		c, ok := parseCite(s[i:])
-		if !ok || isLabel(s, i, c.End, bl) {
+		if !ok || isLabel(s, i, bl) {
 			return 0
 		}
 		if i > 0 && s[i-1] == '[' && !bang(s, i-1) && !escaped(s, i-1) {
@@ -118,26 +118,21 @@ func ByPosition(key string) (n int, ok bool) {
 	return n, err == nil
 }
 
-// isLabel reports whether the brackets at s[i:i+n] are no citation but
+// isLabel reports whether the brackets at s[i] are no citation but
 // a link's: the label of "[text][@x]", after an image's "!" (goldmark's
 // image syntax takes "![" and shows the rest as text), or a definition
 // "[@x]: https://..." or "[x]: [@y]" as CommonMark reads one, or in a
 // footnote no text refers to or a heading's {attributes}, which the page
 // leaves out (bl finds those).
-func isLabel(s string, i, n int, bl *blocks) bool {
+func isLabel(s string, i int, bl *blocks) bool {
 	if AfterText(s, i) || bang(s, i) {
 		return true
 	}
-	// In a paragraph that may hold a definition ("[label]: destination",
-	// whose label, destination and title may each begin a line), the
-	// brackets may be its label, destination or title: only goldmark can
-	// tell, and is asked only then.
-	end := strings.IndexByte(s[i:], '\n')
-	if end < 0 {
-		end = len(s) - i
-	}
-	para := s[strings.LastIndex(s[:i], "\n\n")+1 : i+end]
-	return (strings.Contains(para, "]:") || bl.mayHaveFootnotes() || bl.mayHaveHeadingAttributes()) && bl.outsideText(i)
+	// In a definition ("[label]: destination", whose label, destination
+	// and title may each begin a line), the brackets may be its label,
+	// destination or title: only goldmark can tell, and is asked only
+	// when the text may have one (or other text the page leaves out).
+	return bl.mayHideText() && bl.outsideText(i)
 }
 
 // AfterText reports whether s[i] follows the "]" of a bracketed text on

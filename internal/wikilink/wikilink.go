@@ -83,9 +83,7 @@ func parse[T string | []byte](b T) (l Link, ok bool) {
 func Scan(src string) []Link { return scan(&blocks{src: src}) }
 
 func scan(bl *blocks) []Link {
-	src := bl.src
 	var out []Link
-	definitions := strings.Contains(src, "]:") // a link may be in one's title
 	scanText(bl, "[[", func(s string, i int) int {
 		l, ok := parse(s[i:])
 		if !ok {
@@ -95,7 +93,7 @@ func scan(bl *blocks) []Link {
 			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it
 		}
 		// A table cell holds the whole link, or none of it is shown.
-		if definitions || bl.mayHaveTable() || bl.mayHaveHeadingAttributes() {
+		if bl.mayHideText() {
 			starts, holds := bl.textAround(i, i+l.End)
 			l.Cut, l.BarEndsCell = !holds, starts && !holds
 		}
