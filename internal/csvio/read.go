@@ -290,29 +290,25 @@ func termFile(row *Row) (data []byte, keys []keyLine, body int) {
 		encode(m) // {}
 	}
 	// Each key on its own, as the mapping would write it, so that a
-	// problem at a line of the file is put at its key's cell.
-	line := 2
+	// problem at a line of the file is put at its key's cell. (A comment
+	// above the key is the key before's, as a reader would take it.)
 	for i := 0; i < len(m.Content); i += 2 {
 		column := m.Content[i].Value
 		if column == "sources" {
 			column = "body" // made for the body's citations
 		}
-		before := b.Len()
-		encode(&yaml.Node{Kind: yaml.MappingNode, Content: m.Content[i : i+2]})
-		// (A comment above the key is the key before's, as a reader
-		// would take it.)
-		comment := 0
+		line := 1 + yamlLines(b.Bytes()) // the line the entry starts on
 		if c := m.Content[i].HeadComment; c != "" {
-			comment = strings.Count(c, "\n") + 1
+			line += strings.Count(c, "\n") + 1
 		}
-		keys = append(keys, keyLine{line + comment, column})
-		line += yamlLines(b.Bytes()[before:])
+		keys = append(keys, keyLine{line, column})
+		encode(&yaml.Node{Kind: yaml.MappingNode, Content: m.Content[i : i+2]})
 	}
 	b.WriteString("---\n")
 	if text := row.fields["body"]; text != "" {
 		// Export leaves the file's last newline out of the cell (a cell
 		// typed in a spreadsheet has none): it goes back here.
-		body = line + 1
+		body = 1 + yamlLines(b.Bytes())
 		b.WriteString(text)
 		b.WriteByte('\n')
 	}
