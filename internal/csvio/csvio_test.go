@@ -292,12 +292,20 @@ func TestBodyEndsRoundTrip(t *testing.T) {
 // the column that line comes from: the key it is under as a reader
 // reads the file, the body's cell for the body and its sources.
 func TestCellOfEachLine(t *testing.T) {
-	in := strings.Join(Columns, ",") + "\r\nkey,Key,A key.,\"api token; Token\",,,secrets,\"a; b\",,2026-01-02,,,\"Leaks grow [@gg-2026].\n\nAs [@2] says.\"\r\n"
+	// The second row's body follows a key of its own, not the sources.
+	in := strings.Join(Columns, ",") + "\r\nkey,Key,A key.,\"api token; Token\",,,secrets,\"a; b\",,2026-01-02,,,\"Leaks grow [@gg-2026].\n\nAs [@2] says.\"\r\n" +
+		"token,Token,A token.,,,,,,,2026-01-02,,,\"Short.\n\nLived.\"\r\n"
 	p, diags := Import("t.csv", []byte(in), content.DefaultConfig(), today, func(string) bool { return false })
-	if diags.HasErrors() || len(p.Write) != 1 {
+	if diags.HasErrors() || len(p.Write) != 2 {
 		t.Fatalf("plan %v, diags %v", p.Write, diags)
 	}
-	f := p.Write[0]
+	for _, f := range p.Write {
+		cellOfEachLine(t, f)
+	}
+}
+
+func cellOfEachLine(t *testing.T, f File) {
+	t.Helper()
 	lines := strings.Split(string(f.Data), "\n")
 	body := slices.Index(lines[1:], "---") + 3 // the line after the closing ---
 	for n := 1; n <= len(lines); n++ {
