@@ -403,6 +403,19 @@ func TestDiagnostics(t *testing.T) {
 			},
 		},
 		{
+			name: "the preview reports a draft broader term or replacement too",
+			files: map[string]string{
+				"content/terms/a.md": term("A", "broader: [b]"),
+				"content/terms/b.md": term("B", "draft: true", "related: [a]"),
+				"content/terms/c.md": term("C", "deprecated: true", "replaced_by: b", "related: [a]"),
+			},
+			opts: Options{Drafts: true, ReportDraftLinks: true},
+			want: []string{
+				`content/terms/a.md:5:11: warning: broader term "b" is a draft: the preview shows it, but build will fail until you publish it or remove it`,
+				`content/terms/c.md:6:14: warning: replacement "b" is a draft: the preview shows it, but build will fail until you publish it or name another term`,
+			},
+		},
+		{
 			name: "drafts built as published report nothing",
 			files: map[string]string{
 				"content/terms/a.md": term("A", "related: [b]", "---", "See [[B]]."),
@@ -593,6 +606,15 @@ func TestOneMistakeOneError(t *testing.T) {
 			files: map[string]string{
 				"content/terms/a.md": "---\ntitle: [A\n---\n",
 				"content/terms/b.md": term("B", "related: [a]", "---", "See [[a]] and [[A]]."),
+			},
+			want: []string{`content/terms/a.md:3:1: invalid YAML: did not find expected ',' or ']'`},
+		},
+		{
+			name: "nor as a broader term or a replacement",
+			files: map[string]string{
+				"content/terms/a.md": "---\ntitle: [A\n---\n",
+				"content/terms/b.md": term("B", "broader: [a]"),
+				"content/terms/c.md": term("C", "deprecated: true", "replaced_by: a", "related: [b]"),
 			},
 			want: []string{`content/terms/a.md:3:1: invalid YAML: did not find expected ',' or ']'`},
 		},

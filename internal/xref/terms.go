@@ -25,6 +25,8 @@ func (r *resolver) termField(t *content.Term, field string, unknown diag.Code, v
 	switch {
 	case v.Value == "":
 		r.diags.Add(diag.EmptyName, v.Pos, "empty %s; remove it", field)
+	case n == nil && r.unread[normalize(v.Value)]:
+		// the file's own error says enough
 	case n == nil:
 		r.diags.Add(unknown, v.Pos, "unknown %s %q%s", field, v.Value, r.suggest("term", v.Value))
 	case n.clash != nil:
@@ -94,6 +96,9 @@ func (r *resolver) checkBroader(t *content.Term) {
 		if r.publishedTerm(t) && r.hidden(n) {
 			r.diags.Add(diag.DraftLink, b.Pos, "broader term %q is a draft; publish it or remove it", b.Value)
 			continue
+		}
+		if r.buildRejects(t.Draft, n) {
+			r.diags.Add(diag.DraftLinkInPreview, b.Pos, "broader term %q is a draft: the preview shows it, but build will fail until you publish it or remove it", b.Value)
 		}
 		r.deprecatedTarget(t, b.Pos, "broader term", b.Value, w, "")
 		r.out.broader = append(r.out.broader, edge{w, b.Pos, b.Value})
@@ -176,6 +181,9 @@ func (r *resolver) checkReplacedBy(t *content.Term) {
 	case r.publishedTerm(t) && r.hidden(n):
 		r.diags.Add(diag.DraftLink, t.ReplacedBy.Pos, "replacement %q is a draft; publish it or name another term", t.ReplacedBy.Value)
 	default:
+		if r.buildRejects(t.Draft, n) {
+			r.diags.Add(diag.DraftLinkInPreview, t.ReplacedBy.Pos, "replacement %q is a draft: the preview shows it, but build will fail until you publish it or name another term", t.ReplacedBy.Value)
+		}
 		if r.publishedTerm(t) {
 			r.out.replacedBy = w
 		}
