@@ -58,27 +58,25 @@ var formatKeys = []struct {
 	{"content/incidents/*.md", "title slug date summary sources tags draft"},
 }
 
-// Every key is in the starter, set or commented, so that an editor sees
-// the whole format in one place.
+// Every key is in each file of the starter, set or commented, so that an
+// editor sees the whole format whichever entry they copy.
 func TestInitShowsEveryKey(t *testing.T) {
 	dir := t.TempDir()
 	if code, _, stderr := runCLI(t, "init", dir); code != 0 {
 		t.Fatal(stderr)
 	}
-	read := func(glob string) string {
-		files, _ := filepath.Glob(filepath.Join(dir, glob))
-		var all strings.Builder
+	for _, k := range formatKeys {
+		files, _ := filepath.Glob(filepath.Join(dir, k.glob))
+		if len(files) == 0 {
+			t.Errorf("no %s", k.glob)
+		}
 		for _, f := range files {
 			b, _ := os.ReadFile(f)
-			all.Write(b)
-		}
-		return all.String()
-	}
-	for _, k := range formatKeys {
-		text := read(k.glob)
-		for _, key := range strings.Fields(k.keys) {
-			if !regexp.MustCompile(`(?m)^[\s#-]*\{?`+key+`:`).MatchString(text) && !strings.Contains(text, "{"+key+":") && !strings.Contains(text, " "+key+":") {
-				t.Errorf("%s: no %q, set or commented", k.glob, key)
+			text := string(b)
+			for _, key := range strings.Fields(k.keys) {
+				if !regexp.MustCompile(`(?m)^[\s#-]*\{?`+key+`:`).MatchString(text) && !strings.Contains(text, "{"+key+":") && !strings.Contains(text, " "+key+":") {
+					t.Errorf("%s: no %q, set or commented", filepath.Base(f), key)
+				}
 			}
 		}
 	}
