@@ -186,7 +186,7 @@ func TestNewRefusesANameAnotherEntryOwns(t *testing.T) {
 	tests := []struct{ kind, title, want string }{
 		{"term", "Service Account", `"Service Account" is already the title of the term "Service Account" (` + filepath.Join(dir, "content/terms/service-account.md") + `:2:8)`},
 		{"term", "service  ACCOUNT", `is already the title of the term "Service Account"`},
-		{"term", "Technical Account", `is already a synonym of the term "Service Account" (` + filepath.Join(dir, "content/terms/service-account.md") + `:7:12)`},
+		{"term", "Technical Account", `is already a synonym of the term "Service Account" (` + filepath.Join(dir, "content/terms/service-account.md") + `:8:12)`},
 		{"term", "NHI", `"NHI" is already an abbreviation of the term "Non-Human Identity"`},
 		{"term", "Service-Account", `"Service-Account" is already the slug of the term "Service Account" (` + filepath.Join(dir, "content/terms/service-account.md") + `)`},
 		{"incident", "Machine Identity", `is already a synonym of the term "Non-Human Identity"`},

@@ -51,7 +51,10 @@ func unknownCite(key string, ids []string) string {
 		if len(ids) == 0 {
 			return "cites a source by number, but the entry lists no sources"
 		}
-		return "cites a source by number, but the entry lists " + diag.Plural(len(ids), "source")
+		if len(ids) == 1 {
+			return "cites a source by number, but the entry lists 1 source: write [@1]"
+		}
+		return fmt.Sprintf("cites a source by number, but the entry lists %d sources: write [@1] to [@%d]", len(ids), len(ids))
 	}
 	var named []string
 	for _, id := range ids {

@@ -326,16 +326,12 @@ func (d *decoder) slug(key, v *yaml.Node) Name {
 
 var sourceIDRE = regexp.MustCompile(`^[a-z0-9-]+$`)
 
-// sourceID is a source's id, which [@id] cites. Digits alone are refused:
-// [@2] cites the second source by position.
+// sourceID is a source's id, which [@id] cites. Digits are an id too
+// ("2024"): [@2024] cites the source with that id before any by position.
 func (d *decoder) sourceID(key, v *yaml.Node) Name {
 	n := d.name(key, v)
-	switch {
-	case n.Value == "":
-	case !sourceIDRE.MatchString(n.Value):
+	if n.Value != "" && !sourceIDRE.MatchString(n.Value) {
 		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is not a source id: use lower-case letters, digits and hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
-	case strings.Trim(n.Value, "0123456789") == "":
-		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is only digits, which [@%s] reads as a position: add a word, like %q", key.Value, n.Value, n.Value, "source-"+n.Value)
 	}
 	return n
 }

@@ -239,7 +239,7 @@ func TestTranslationCitesTheOriginalsSources(t *testing.T) {
 	}
 	want := []string{
 		`content/terms/api-key.de.md:7:14: citation [@gx] names no source of this entry (did you mean "gg"?)`,
-		`content/terms/api-key.de.md:7:24: citation [@2] cites a source by number, but the entry lists 1 source`,
+		`content/terms/api-key.de.md:7:24: citation [@2] cites a source by number, but the entry lists 1 source: write [@1]`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

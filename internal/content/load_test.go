@@ -348,11 +348,10 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
-			name:  "source ids: a pattern, not digits alone, unique within the entry",
+			name:  "source ids: a pattern, digits too, unique within the entry",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nsources:\n  - {id: GG 2026, title: A}\n  - {id: '2', title: B}\n  - {id: gg, title: C}\n  - {id: gg, title: D}\n---\n"},
 			want: []string{
 				`content/terms/api-key.md:6:10: "id": "GG 2026" is not a source id: use lower-case letters, digits and hyphens, like "gg-2026"`,
-				`content/terms/api-key.md:7:11: "id": "2" is only digits, which [@2] reads as a position: add a word, like "source-2"`,
 				`content/terms/api-key.md:9:10: source id "gg" is used twice in "sources": ids must be unique within an entry`,
 			},
 		},
@@ -365,7 +364,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want: []string{
 				`content/incidents/leak.md:4:17: a summary is shown on other pages, without its sources: cite [@1] in the body instead`,
 				`content/terms/api-key.md:5:20: citation [@gg-2025] names no source of this entry (did you mean "gg-2026"?)`,
-				`content/terms/api-key.md:10:11: citation [@3] cites a source by number, but the entry lists 2 sources`,
+				`content/terms/api-key.md:10:11: citation [@3] cites a source by number, but the entry lists 2 sources: write [@1] to [@2]`,
 				`content/terms/api-key.md:12:14: citation [@verizon] names no source of this entry (its ids: gg-2026)`,
 			},
 		},

@@ -183,18 +183,17 @@ func bang(s string, i int) bool {
 }
 
 // SourceNumber is the 1-based position of the source key cites among
-// ids (one per source, "" where it has none), by id or by position ("2"), or 0.
+// ids (one per source, "" where it has none), or 0: the source with that
+// id, else, for digits, the source at that position ("2"). An id wins,
+// so a source with the id "2024" is cited by [@2024].
 func SourceNumber(key string, ids []string) int {
-	if n, ok := ByPosition(key); ok {
-		if n >= 1 && n <= len(ids) {
-			return n
-		}
-		return 0
-	}
 	for i, id := range ids {
 		if id == key && id != "" {
 			return i + 1
 		}
+	}
+	if n, ok := ByPosition(key); ok && n >= 1 && n <= len(ids) {
+		return n
 	}
 	return 0
 }

@@ -242,9 +242,10 @@ func TestScanCites(t *testing.T) {
 	}
 }
 
-// A key written as a number cites by position; any other, by id.
+// A key cites the source with that id, else, written as a number, the
+// source at that position.
 func TestSourceNumber(t *testing.T) {
-	ids := []string{"nist", "", "owasp", "-1"}
+	ids := []string{"nist", "", "owasp", "-1", "2024", "1"}
 	for _, tc := range []struct {
 		key  string
 		want int
@@ -253,8 +254,10 @@ func TestSourceNumber(t *testing.T) {
 		{"owasp", 3},
 		{"2", 2}, // the source without an id, by position
 		{"3", 3},
-		{"5", 0},  // past the last source
-		{"-1", 4}, // an id, not a number
+		{"7", 0},    // past the last source
+		{"2024", 5}, // an id of digits
+		{"1", 6},    // an id wins over a position
+		{"-1", 4},   // an id, not a number
 		{"+2", 0},
 		{"0", 0},
 		{"unknown", 0},
