@@ -237,22 +237,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func parseYAML(in []byte, data string) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(in, &doc); err != nil {
-		if line, col, ok := indentingTab(data); ok {
-			// yaml's own words ("found character that cannot start any
-			// token") and line (often the one before) hide the cause.
-			return nil, posError{line, col, "a tab indents this line: YAML indents with spaces only, so replace the tab with spaces"}
-		}
-		msg := err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			// yaml.v3 counts parser errors' lines from 0 and scanner
-			// errors' from 1; only parser messages say "did not find".
-			if strings.HasPrefix(m[2], "did not find expected") {
-				line++
-			}
-			return nil, posError{line, 1, "invalid YAML: " + m[2]}
-		}
-		return nil, posError{1, 1, "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+		return nil, yamlError(err.Error(), data)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}, nil
@@ -265,14 +250,77 @@ func parseYAML(in []byte, data string) (*yaml.Node, error) {
 	return n, nil
 }
 
+// yamlError turns yaml.v3's message for data into a problem at a line
+// and column, saying what the editor most likely did where yaml's own
+// words hide it.
+func yamlError(msg, data string) posError {
+	line := 0 // yaml's line, 0 when its message has none
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		// yaml.v3 counts parser errors' lines from 0 and scanner
+		// errors' from 1; only parser messages say "did not find".
+		if strings.HasPrefix(m[2], "did not find expected") {
+			line++
+		}
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	// yaml's words for a tab ("found character that cannot start any
+	// token") and its line (often the one before) hide the cause.
+	if l, c, ok := indentingTab(data); ok && (line == 0 || l == line || l == line+1) {
+		return posError{l, c, "a tab indents this line: YAML indents with spaces only, so replace the tab with spaces"}
+	}
+	// A value that starts with "*" (Markdown's *emphasis*) is an alias
+	// in YAML: yaml says it names no anchor (and no line), or that the
+	// name has a character no name has.
+	if strings.HasPrefix(msg, "unknown anchor") || strings.HasPrefix(msg, "did not find expected alphabetic or numeric character") {
+		if l, c, ok := aliasValue(data, line); ok {
+			return posError{l, c, `a value that starts with "*" is a YAML alias: put the value in quotes`}
+		}
+	}
+	if line == 0 {
+		line = 1
+	}
+	return posError{line, 1, "invalid YAML: " + msg}
+}
+
 // indentingTab finds the first line of data whose indentation holds a
-// tab, and the tab's column.
+// tab, and the tab's column. A list item's dash and the space after it
+// indent the item too ("-\tx" is no item).
 func indentingTab(data string) (line, col int, ok bool) {
 	for l := range strings.Lines(data) {
 		line++
-		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
-		if i := strings.IndexByte(indent, '\t'); i >= 0 && strings.TrimSpace(l) != "" {
-			return line, i + 1, true
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		for i := 0; i < len(l); i++ {
+			switch {
+			case l[i] == '\t':
+				return line, i + 1, true
+			case l[i] == ' ', l[i] == '-' && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
+				continue
+			}
+			break
+		}
+	}
+	return 0, 0, false
+}
+
+// aliasRE matches a line's start up to the "*" of a value that starts
+// with one: after a list item's dash or a key.
+var aliasRE = regexp.MustCompile(`^[ \t]*(?:-[ \t]+)*(?:[^\s:#*'"][^:#]*:[ \t]+)?\*`)
+
+// aliasValue finds the first value in data that starts with "*": on
+// line or the one before, or anywhere when line is 0.
+func aliasValue(data string, line int) (l, col int, ok bool) {
+	for text := range strings.Lines(data) {
+		l++
+		if line > 0 && (l < line-1 || l > line) {
+			continue
+		}
+		if m := aliasRE.FindString(text); m != "" {
+			return l, utf8.RuneCountInString(m), true
 		}
 	}
 	return 0, 0, false

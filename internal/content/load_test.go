@@ -374,6 +374,26 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:6:1: a tab indents this line: YAML indents with spaces only, so replace the tab with spaces`},
 		},
 		{
+			name:  "a tab after a list item's dash says tab",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\ntags:\n  -\tx\n---\n"},
+			want:  []string{`content/terms/api-key.md:6:4: a tab indents this line: YAML indents with spaces only, so replace the tab with spaces`},
+		},
+		{
+			name:  "a tab yaml reads as text is not blamed for another line's error",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\ntags: [a,\n\tb]\nrelated: [x\n---\n"},
+			want:  []string{`content/terms/api-key.md:7:1: invalid YAML: did not find expected ',' or ']'`},
+		},
+		{
+			name:  "a value starting with * is an alias, at its line",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nsummary: *Never* share a key.\n---\n"},
+			want:  []string{`content/terms/api-key.md:4:10: a value that starts with "*" is a YAML alias: put the value in quotes`},
+		},
+		{
+			name:  "an alias to no anchor, at its line",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\ntags:\n  - *b\nsummary: s\n---\n"},
+			want:  []string{`content/terms/api-key.md:5:5: a value that starts with "*" is a YAML alias: put the value in quotes`},
+		},
+		{
 			name:  "JSON front matter that does not close is a JSON error at its end",
 			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"API Key\",\n\"summary\": \"s\"\nBody\n"},
 			want:  []string{`content/terms/api-key.md:4:1: invalid JSON: invalid character 'B' after object key:value pair`},
