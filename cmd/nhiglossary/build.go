@@ -11,6 +11,7 @@ import (
 
 	"github.com/nhimg/nhiglossary"
 	"github.com/nhimg/nhiglossary/internal/build"
+	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
@@ -36,7 +37,15 @@ func (c *buildCmd) flags(fs *flag.FlagSet) {
 
 func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
-		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
+		return usagef("unexpected argument %q (the site folder is given with --src)", args[0])
+	}
+	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
+		return usagef("--src %s is not a folder", c.src)
+	}
+	if c.baseURL != "" {
+		if _, err := content.ParseBaseURL(c.baseURL); err != nil {
+			return usagef("--base-url: %v", err)
+		}
 	}
 	defer adaptGC()()
 	opts := buildOptions(c.drafts, c.baseURL)
@@ -92,7 +101,7 @@ func (c *checkCmd) flags(fs *flag.FlagSet) {
 
 func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
-		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
+		return usagef("unexpected argument %q (the site folder is given with --src)", args[0])
 	}
 	write := map[string]func(io.Writer, diag.List) error{"text": diag.WriteText, "json": diag.WriteJSON, "github": diag.WriteGitHub}[c.format]
 	if write == nil {
@@ -100,7 +109,7 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		return exitError{2}
 	}
 	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
-		return fmt.Errorf("%s is not a folder", c.src)
+		return usagef("--src %s is not a folder", c.src)
 	}
 	opts := buildOptions(c.drafts, "")
 	today, err := c.day()

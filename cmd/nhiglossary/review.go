@@ -18,7 +18,7 @@ func (c *checkCmd) day() (time.Time, error) {
 	if c.today != "" {
 		t, err := time.Parse(time.DateOnly, c.today)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("--today %q is not a date written YYYY-MM-DD", c.today)
+			return time.Time{}, usagef("--today %q is not a date written YYYY-MM-DD", c.today)
 		}
 		return t, nil
 	}

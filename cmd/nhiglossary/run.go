@@ -100,6 +100,15 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
+// usageError is a mistake in the command itself (an argument it does not
+// take, a flag's value it cannot use): exit 2, as for a flag it does not
+// know.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
 // errReported means the command already told the user what went wrong.
 var errReported = errors.New("reported")
 
@@ -146,6 +155,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	err := cmd.run(ctx, fs.Args(), stdout, stderr)
 	var ee exitError
+	var ue usageError
 	switch {
 	case err == nil:
 		return 0
@@ -153,6 +163,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return ee.code
 	case errors.Is(err, errReported):
 		return 1
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "nhiglossary %s: %v\n", args[0], err)
+		return 2
 	}
 	fmt.Fprintf(stderr, "nhiglossary %s: %v\n", args[0], err)
 	return 1

@@ -46,9 +46,12 @@ func TestCommandLine(t *testing.T) {
 		{"unknown command", []string{"bild"}, 2, "", `unknown command "bild"`},
 		{"unknown flag", []string{"build", "--outt", "x"}, 2, "", "flag provided but not defined: -outt"},
 		{"check with a bad format", []string{"check", "--format", "xml"}, 2, "", `unknown --format "xml"`},
-		{"check of a missing folder", []string{"check", "--src", "/nonexistent/site"}, 1, "", "/nonexistent/site is not a folder"},
+		{"check of a missing folder", []string{"check", "--src", "/nonexistent/site"}, 2, "", "--src /nonexistent/site is not a folder"},
+		{"build of a missing folder", []string{"build", "--src", "/nonexistent/site"}, 2, "", "--src /nonexistent/site is not a folder"},
+		{"build at a base URL that is no http(s) URL", []string{"build", "--base-url", "ftp://x"}, 2, "", `nhiglossary build: --base-url: "ftp://x" is not`},
+		{"check on a day that is no date", []string{"check", "--today", "2026-13-01"}, 2, "", `--today "2026-13-01" is not a date`},
 		{"new without a title", []string{"new", "term"}, 2, "", "usage: nhiglossary new term"},
-		{"stray argument", []string{"build", "site"}, 1, "", `unexpected argument "site"`},
+		{"stray argument", []string{"build", "site"}, 2, "", `unexpected argument "site"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -232,7 +235,7 @@ func TestCheckReview(t *testing.T) {
 	if !strings.Contains(stderr, "2 terms, 1 term due for review as of 2026-03-15") {
 		t.Errorf("check --review: stderr %q", stderr)
 	}
-	if code, _, stderr := runCLI(t, "check", "--src", dir, "--today", "15/03/2026"); code != 1 || !strings.Contains(stderr, "not a date") {
+	if code, _, stderr := runCLI(t, "check", "--src", dir, "--today", "15/03/2026"); code != 2 || !strings.Contains(stderr, "not a date") {
 		t.Errorf("check --today 15/03/2026: exit %d, %s", code, stderr)
 	}
 }

@@ -51,10 +51,10 @@ func (c *serveCmd) flags(fs *flag.FlagSet) {
 
 func (c *serveCmd) run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
-		return fmt.Errorf("unexpected argument %q (the site folder is given with --src)", args[0])
+		return usagef("unexpected argument %q (the site folder is given with --src)", args[0])
 	}
 	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
-		return fmt.Errorf("%s is not a folder", c.src)
+		return usagef("--src %s is not a folder", c.src)
 	}
 	ln, note, err := serve.Listen(c.addr.addr, c.addr.given)
 	if err != nil {

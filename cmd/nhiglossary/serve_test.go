@@ -84,10 +84,10 @@ func TestServeWarnsWhenOthersCanReachIt(t *testing.T) {
 }
 
 func TestServeRefusesAStrayArgumentOrAMissingFolder(t *testing.T) {
-	if code, _, stderr := runCLI(t, "serve", "site"); code != 1 || !strings.Contains(stderr, `unexpected argument "site"`) {
+	if code, _, stderr := runCLI(t, "serve", "site"); code != 2 || !strings.Contains(stderr, `unexpected argument "site"`) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	if code, _, stderr := runCLI(t, "serve", "--src", "/nonexistent/site"); code != 1 || !strings.Contains(stderr, "is not a folder") {
+	if code, _, stderr := runCLI(t, "serve", "--src", "/nonexistent/site"); code != 2 || !strings.Contains(stderr, "is not a folder") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
