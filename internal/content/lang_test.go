@@ -132,6 +132,15 @@ func TestTranslationProblems(t *testing.T) {
 			},
 		},
 		{
+			name:  "language beside languages names their first, or is ignored with a warning",
+			files: map[string]string{"nhiglossary.yaml": "language: fr\n" + twoLangConfig[len("title: T\n"):]},
+			want:  []string{`nhiglossary.yaml:1:11: warning: "language": "fr" is ignored: with "languages", the first listed ("en") is the site's language; remove "language" or list "fr" first`},
+		},
+		{
+			name:  "language beside languages that agrees is fine",
+			files: map[string]string{"nhiglossary.yaml": "language: EN\n" + twoLangConfig[len("title: T\n"):]},
+		},
+		{
 			name: "interface text overrides are checked",
 			files: map[string]string{
 				"i18n/de.yaml": "related_terms: Siehe auch\nrelated_term: x\nn_terms: Begriffe\n",

@@ -148,11 +148,12 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		return cfg
 	}
 	d := &decoder{file: ConfigFile, diags: diags}
+	var language diag.Pos // where language: is set, if it is
 	d.fields(n, diag.Pos{File: ConfigFile, Line: 1, Col: 1}, ConfigFile, []field{
 		{"title", false, func(k, v *yaml.Node) { cfg.Title = d.text(k, v) }},
 		{"base_url", false, func(k, v *yaml.Node) { cfg.BaseURL = d.baseURL(k, v) }},
 		{"description", false, func(k, v *yaml.Node) { cfg.Description = d.text(k, v) }},
-		{"language", false, func(k, v *yaml.Node) { cfg.Language = d.text(k, v) }},
+		{"language", false, func(k, v *yaml.Node) { cfg.Language, language = d.text(k, v), d.pos(v) }},
 		{"publisher", false, func(k, v *yaml.Node) { cfg.Publisher = d.text(k, v) }},
 		{"default_author", false, func(k, v *yaml.Node) { cfg.DefaultAuthor = d.text(k, v) }},
 		{"autolink", false, func(k, v *yaml.Node) {
@@ -168,6 +169,9 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		{"languages", false, func(k, v *yaml.Node) { cfg.Languages = d.languages(k, v) }},
 		{"warnings", false, func(k, v *yaml.Node) { cfg.WarningsOff = d.warningsOff(v) }},
 	})
+	if len(cfg.Languages) > 0 && language.Line > 0 && !strings.EqualFold(cfg.Language, cfg.Languages[0].Code) {
+		diags.Add(diag.LanguageIgnored, language, "\"language\": %q is ignored: with \"languages\", the first listed (%q) is the site's language; remove \"language\" or list %q first", cfg.Language, cfg.Languages[0].Code, cfg.Language)
+	}
 	cfg.settleLanguages(diags)
 	return cfg
 }

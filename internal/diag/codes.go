@@ -108,7 +108,9 @@ const (
 	TranslationStructure       Code = "translation-structure"
 	TranslationWithoutOriginal Code = "translation-without-original"
 	UnknownLanguage            Code = "unknown-language"
-	NoBaseURL                  Code = "no-base-url"
+	// language: names another language than languages' first, which wins.
+	LanguageIgnored Code = "language-ignored"
+	NoBaseURL       Code = "no-base-url"
 )
 
 // rules is every code and its severity.
@@ -187,6 +189,7 @@ var rules = map[Code]Severity{
 	TranslationStructure:       Error,
 	TranslationWithoutOriginal: Error,
 	UnknownLanguage:            Error,
+	LanguageIgnored:            Warning,
 	NoBaseURL:                  Warning,
 }
 
