@@ -17,10 +17,14 @@
   var cache = {};
   var tip = null, owner = null, armed = null, hideTimer = 0, seq = 0, pointer = 'mouse';
 
+  // A term page is BASE/terms/SLUG/, or BASE/CODE/terms/SLUG/ in another
+  // language: a translation has its original's slug.
+  var PAGE = /^(?:[a-z]{2,3}(?:-[a-z0-9]+)*\/)?terms\/([^/?#]+)/i;
+
   function slugOf(el) {
-    var s = el.getAttribute('data-nhi-term');
-    if (!s && el.href && el.href.indexOf(base + 'terms/') === 0) {
-      s = el.href.slice(base.length + 6).split(/[/?#]/)[0];
+    var s = el.getAttribute('data-nhi-term'), m;
+    if (!s && el.href && el.href.indexOf(base) === 0 && (m = PAGE.exec(el.href.slice(base.length)))) {
+      s = m[1];
     }
     return SLUG.test(s || '') ? s : '';
   }
@@ -51,7 +55,7 @@
   var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
   var ink = dark ? '#f2f2f2' : '#1b1b1b', paper = dark ? '#1e1e1e' : '#ffffff', link = dark ? '#8ab4f8' : '#0645ad';
 
-  function build(d) {
+  function build(d, el) {
     var box = make('div', '', {
       position: 'absolute', 'z-index': '2147483647', 'max-width': 'min(22rem, calc(100vw - 16px))',
       'box-sizing': 'border-box', padding: '.6em .8em', margin: '0', background: paper, color: ink,
@@ -64,8 +68,9 @@
     box.appendChild(make('strong', d.title, { display: 'block', 'font-weight': '700', 'margin-bottom': '.2em' }));
     box.appendChild(make('span', d.summary, { display: 'block' }));
     var more = make('a', 'Read more', { display: 'inline-block', 'margin-top': '.35em', color: link, 'text-decoration': 'underline' });
-    // A site built without an absolute base_url gives a root-relative url.
-    more.href = new URL(d.url || 'terms/' + d.slug + '/', base).href;
+    // A link goes where it goes (a translation's page); a site built
+    // without an absolute base_url gives a root-relative url.
+    more.href = el.tagName === 'A' && el.href ? el.href : new URL(d.url || 'terms/' + d.slug + '/', base).href;
     box.appendChild(more);
     box.addEventListener('mouseenter', function () { clearTimeout(hideTimer); });
     box.addEventListener('mouseleave', function () { hideSoon(); });
@@ -89,7 +94,7 @@
       var keep = armed;
       hide();
       armed = keep;
-      tip = build(d);
+      tip = build(d, el);
       owner = el;
       document.body.appendChild(tip);
       place(tip, el);

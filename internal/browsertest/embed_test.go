@@ -21,6 +21,7 @@ const hostPage = `<!doctype html>
 <body><main><h1>Another site</h1>
 <p>Rotate your <dfn data-nhi-term="api-key">API keys</dfn> often.</p>
 <p>Read about <a href="GLOSSARY/terms/secret-rotation/" data-nhi-term>rotation</a> and <dfn data-nhi-term="../x">a bad mark</dfn>.</p>
+<p lang="de">Mehr über <a href="GLOSSARY/de/terms/api-key/" data-nhi-term>API-Schlüssel</a>.</p>
 FILLER
 </main></body></html>`
 
@@ -107,6 +108,14 @@ func TestEmbedAcrossOriginsUnderStrictCSP(t *testing.T) {
 	// A link marked with an empty data-nhi-term: its term from its href.
 	Press(t, ctx, kb.Tab)
 	WaitFor(t, ctx, `document.querySelector("[data-nhi-tooltip] strong")?.textContent === "Secret Rotation"`, "the link's tooltip")
+
+	// A link to a page in another language: its term, and "Read more"
+	// goes where the link goes.
+	Press(t, ctx, kb.Tab)
+	WaitFor(t, ctx, `document.querySelector("[data-nhi-tooltip] strong")?.textContent === "API Key"`, "the tooltip of a link to a translation")
+	if got := tipText(t, ctx); got[4] != glossary+"/de/terms/api-key/" {
+		t.Errorf("a translation's link reads more at %q", got[4])
+	}
 
 	// The bad mark is left alone: not focusable, no request.
 	if ti := Eval[int](t, ctx, `document.querySelectorAll("dfn")[1].tabIndex`); ti != -1 {
