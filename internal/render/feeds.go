@@ -77,7 +77,7 @@ func (r *Renderer) sitemapPages(add func(path string, mod time.Time)) {
 		}
 	}
 	for _, sn := range r.g.Shared {
-		add(r.u.Term(sn.Slug), time.Time{})
+		add(r.u.Shared(sn.Slug), time.Time{})
 	}
 	if r.hasHierarchy() {
 		add(r.u.Hierarchy(), time.Time{})

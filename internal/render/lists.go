@@ -77,7 +77,7 @@ func (r *Renderer) eachIndexEntry(f func(IndexEntry)) {
 		}
 	}
 	for _, sn := range r.g.Shared {
-		f(IndexEntry{Name: sn.Name, Alias: true, Term: TermRef{Slug: sn.Slug}, Shared: &SharedEntry{URL: r.u.Term(sn.Slug), Count: len(sn.Terms)}})
+		f(IndexEntry{Name: sn.Name, Alias: true, Term: TermRef{Slug: sn.Slug}, Shared: &SharedEntry{URL: r.u.Shared(sn.Slug), Count: len(sn.Terms)}})
 	}
 }
 

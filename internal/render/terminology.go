@@ -69,7 +69,7 @@ func (r *Renderer) disambiguationPage(w Writer, sn *xref.SharedName) error {
 }
 
 func (r *Renderer) disambiguationView(sn *xref.SharedName) DisambiguationPage {
-	path := r.u.Term(sn.Slug)
+	path := r.u.Shared(sn.Slug)
 	p := DisambiguationPage{
 		Layout: r.layout("disambiguation", r.text.Tf("title_disambiguation", sn.Name), path, r.text.Tf("desc_disambiguation", sn.Name, strconv.Itoa(len(sn.Terms))),
 			Link{r.text.T("home"), r.u.Home()}, Link{r.text.T("nav_glossary"), r.u.Terms()}),
@@ -203,7 +203,7 @@ func (r *Renderer) termVocabulary(t *content.Term, slugs func([]*content.Term) [
 func (r *Renderer) sharedNames(slugs func([]*content.Term) []string) []sharedName {
 	out := []sharedName{}
 	for _, sn := range r.g.Shared {
-		out = append(out, sharedName{Name: sn.Name, URL: r.abs(r.u.Term(sn.Slug)), Terms: slugs(sn.Terms)})
+		out = append(out, sharedName{Name: sn.Name, URL: r.abs(r.u.Shared(sn.Slug)), Terms: slugs(sn.Terms)})
 	}
 	return out
 }

@@ -31,9 +31,13 @@ func newURLs(baseURL string) urls {
 	return urls{base: p, origin: o}
 }
 
-func (u urls) Home() string                { return u.base }
-func (u urls) Terms() string               { return u.base + "terms/" }
-func (u urls) Term(slug string) string     { return u.base + "terms/" + slug + "/" }
+func (u urls) Home() string            { return u.base }
+func (u urls) Terms() string           { return u.base + "terms/" }
+func (u urls) Term(slug string) string { return u.base + "terms/" + slug + "/" }
+
+// Shared is the URL of a shared name's disambiguation page, whose slug is
+// spelled as a tag's and may hold letters of other scripts.
+func (u urls) Shared(slug string) string   { return u.base + "terms/" + url.PathEscape(slug) + "/" }
 func (u urls) Incidents() string           { return u.base + "incidents/" }
 func (u urls) Incident(slug string) string { return u.base + "incidents/" + slug + "/" }
 func (u urls) Frameworks() string          { return u.base + "frameworks/" }

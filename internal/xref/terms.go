@@ -231,8 +231,8 @@ func (r *resolver) replacement(t *content.Term) *content.Term {
 }
 
 // sharedNames lists the names several published terms share, each with
-// the slug of its disambiguation page: the name's slug, unless a term or
-// an old slug has it.
+// the slug of its disambiguation page: the name's slug, unless a term, an
+// old slug or another such page has it.
 func (r *resolver) sharedNames() {
 	taken := func(slug string) bool {
 		if _, ok := r.termSlugs[slug]; ok {
@@ -269,15 +269,15 @@ func (r *resolver) sharedNames() {
 	})
 	used := map[string]bool{}
 	for _, sn := range r.g.Shared {
-		slug := content.Slugify(sn.Name)
-		if slug == "" {
-			slug = "name"
-		}
+		// Spelled as a tag's ("C++" -> "c-plus-plus", "Ω" -> "ω"), so
+		// that names apart stay apart ("C" is "c").
+		base := taxonomySlug(sn.Name)
+		slug := base
 		if taken(slug) || used[slug] {
 			slug += "-disambiguation"
 		}
 		for i := 2; taken(slug) || used[slug]; i++ {
-			slug = fmt.Sprintf("%s-disambiguation-%d", content.Slugify(sn.Name), i)
+			slug = fmt.Sprintf("%s-disambiguation-%d", base, i)
 		}
 		used[slug] = true
 		sn.Slug = slug

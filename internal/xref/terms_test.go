@@ -392,6 +392,27 @@ func TestSharedNameSlugTaken(t *testing.T) {
 	}
 }
 
+// A shared name's page is spelled as a tag's: names apart stay apart.
+func TestSharedNameSlugsKeepNamesApart(t *testing.T) {
+	g, diags := resolve(t, map[string]string{
+		"content/terms/a.md":   term("A", "abbreviations: [C++, Ω]"),
+		"content/terms/b.md":   term("B", "abbreviations: [C++, Ω]"),
+		"content/terms/cee.md": term("Cee", "abbreviations: [C, Σ]"),
+		"content/terms/d.md":   term("D", "abbreviations: [C, Σ]"),
+	}, Options{})
+	if got := withoutOrphans(diags); len(got) > 0 {
+		t.Fatal(got)
+	}
+	got := map[string]string{}
+	for _, sn := range g.Shared {
+		got[sn.Name] = sn.Slug
+	}
+	want := map[string]string{"C": "c", "C++": "c-plus-plus", "Ω": "ω", "Σ": "σ"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("pages (-want +got):\n%s", diff)
+	}
+}
+
 // A link to a name a slug shares names that term by its title: its slug
 // is the shared name.
 func TestSharedSlugChoicesNameTheTitle(t *testing.T) {
