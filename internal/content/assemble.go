@@ -17,6 +17,9 @@ type Loaded struct {
 	Framework *Framework
 	Incident  *Incident
 	Diags     diag.List
+	// Names are what can be read of the names of a term file that
+	// failed to load (see salvageNames).
+	Names []string
 }
 
 // LoadFile reads one content file of any kind, translations
@@ -54,6 +57,9 @@ func loadData(file string, kind Kind, src []byte, cfg Config) Loaded {
 	switch kind {
 	case KindTerm:
 		l.Term = loadTerm(file, src, cfg, cfg.DefaultLanguage(), false, &l.Diags)
+		if l.Term == nil {
+			l.Names = salvageNames(src)
+		}
 	case KindTermTranslation:
 		l.Term = loadTerm(file, src, cfg, lang, true, &l.Diags)
 	case KindFramework:
@@ -94,6 +100,9 @@ func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
 			// It still owns its name: links to it are not a second error.
 			if slug := fileSlug(f.File); ValidSlug(slug) {
 				s.Unread = append(s.Unread, Name{Value: slug, Pos: diag.Pos{File: f.File}})
+			}
+			for _, n := range f.Names {
+				s.Unread = append(s.Unread, Name{Value: n, Pos: diag.Pos{File: f.File}})
 			}
 		case kind == KindTermTranslation, kind == KindIncidentTranslation:
 			// A translation owns no name of its own.

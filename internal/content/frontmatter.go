@@ -254,18 +254,7 @@ func parseYAML(in []byte, data string) (*yaml.Node, error) {
 // and column, saying what the editor most likely did where yaml's own
 // words hide it.
 func yamlError(msg, data string) posError {
-	line := 0 // yaml's line, 0 when its message has none
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		// yaml.v3 counts parser errors' lines from 0 and scanner
-		// errors' from 1; only parser messages say "did not find".
-		if strings.HasPrefix(m[2], "did not find expected") {
-			line++
-		}
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
+	line, msg := yamlLine(msg) // 0 when the message names no line
 	// yaml's words for a tab ("found character that cannot start any
 	// token") and its line (often the one before) hide the cause.
 	if l, c, ok := indentingTab(data); ok && (line == 0 || l == line || l == line+1) {
@@ -283,6 +272,22 @@ func yamlError(msg, data string) posError {
 		line = 1
 	}
 	return posError{line, 1, "invalid YAML: " + msg}
+}
+
+// yamlLine splits yaml.v3's message into the line it names (0 if none)
+// and the rest.
+func yamlLine(msg string) (line int, rest string) {
+	m := yamlLineRE.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, strings.TrimPrefix(msg, "yaml: ")
+	}
+	line, _ = strconv.Atoi(m[1])
+	// yaml.v3 counts parser errors' lines from 0 and scanner errors'
+	// from 1; only parser messages say "did not find".
+	if strings.HasPrefix(m[2], "did not find expected") {
+		line++
+	}
+	return line, m[2]
 }
 
 // indentingTab finds the first line of data whose indentation holds a

@@ -29,6 +29,7 @@ func FuzzLoadTerm(f *testing.F) {
 	f.Add([]byte("{\n\"title\": \"J\", \"summary\": \"s\", \"updated\": \"2026-01-01\",\n\"examples\": [\"j \\\" \\ud83d\\ude00 [[j]]\", \"\\u005b[e]]\"], \"category\": \"\"\n}\n"))
 	f.Add([]byte("\ufeff---\ntitle: B\nsummary: s\nupdated: 2026-01-01\nauthor: ''\n---\n[[b]]\n"))
 	f.Add([]byte("\ufeff+++\ntitle = \"B\"\n+++\n"))
+	f.Add([]byte("---\ntitle: A\nsynonyms: [b, c]\nsummary: [x\n---\n")) // names read before a mistake
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{"content/terms/t.md": &fstest.MapFile{Data: data}}
 		s, diags := Load(fsys)

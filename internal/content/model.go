@@ -62,8 +62,9 @@ type Site struct {
 	Incidents  []*Incident
 	// Unread are the slugs (from their file names) of the term and
 	// incident files that could not be read at all, their error already
-	// reported: they still own the name, so links to them are not a
-	// second error.
+	// reported, and what could be read of such a term's title, synonyms
+	// and abbreviations: they still own the names, so links to them are
+	// not a second error.
 	Unread []Name
 
 	// Translations of terms and incidents into the other languages,

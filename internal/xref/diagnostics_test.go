@@ -610,6 +610,14 @@ func TestOneMistakeOneError(t *testing.T) {
 			want: []string{`content/terms/a.md:3:1: invalid YAML: did not find expected ',' or ']'`},
 		},
 		{
+			name: "nor by the names read before its mistake",
+			files: map[string]string{
+				"content/terms/a.md": "---\ntitle: Alpha Key\nabbreviations: [AK]\nsynonyms: [first key]\nsummary: [oops\nupdated: 2026-01-01\n---\n",
+				"content/terms/b.md": term("B", "related: [Alpha Key, AK]", "broader: [first key]", "---", "See [[Alpha Key]], [[AK]] and [[first key]]."),
+			},
+			want: []string{`content/terms/a.md:5:1: invalid YAML: did not find expected ',' or ']'`},
+		},
+		{
 			name: "nor as a broader term or a replacement",
 			files: map[string]string{
 				"content/terms/a.md": "---\ntitle: [A\n---\n",

@@ -1,0 +1,63 @@
+package content
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// salvageNames reads what it can of the names a term file gives (title,
+// synonyms, abbreviations) when the file failed to load: from its whole
+// YAML front matter if that parses, else from the lines before yaml's
+// mistake. Links by those names are then not a second error for the one
+// mistake (most front matter starts with the title). Only YAML is read:
+// TOML and JSON files are rare, and their names are not guessed.
+func salvageNames(src []byte) []string {
+	text := string(clean(src))
+	fm := splitFrontMatter(text)
+	if fm.problem != fmOK || fm.kind != fmYAML {
+		return nil
+	}
+	var doc yaml.Node
+	err := yaml.Unmarshal([]byte(fm.data), &doc)
+	if err == nil {
+		return namesOf(&doc)
+	}
+	line, _ := yamlLine(err.Error()) // the mistake's line, or the one after
+	lines := strings.SplitAfter(fm.data, "\n")
+	for n := min(line-1, len(lines)); n > 0 && n >= line-3; n-- {
+		var prefix yaml.Node
+		if yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &prefix) == nil {
+			return namesOf(&prefix)
+		}
+	}
+	return nil
+}
+
+// namesOf lists the title, synonyms and abbreviations of a YAML
+// document whose top level is a mapping.
+func namesOf(doc *yaml.Node) []string {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	var names []string
+	top := doc.Content[0].Content
+	for i := 0; i+1 < len(top); i += 2 {
+		switch k, v := top[i].Value, top[i+1]; k {
+		case "title":
+			if v.Kind == yaml.ScalarNode && v.Value != "" {
+				names = append(names, v.Value)
+			}
+		case "synonyms", "abbreviations":
+			if v.Kind != yaml.SequenceNode {
+				continue
+			}
+			for _, s := range v.Content {
+				if s.Kind == yaml.ScalarNode && s.Value != "" {
+					names = append(names, s.Value)
+				}
+			}
+		}
+	}
+	return names
+}
