@@ -358,7 +358,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name: "citations must cite a source of their entry",
 			files: map[string]string{
-				"content/terms/api-key.md":  "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nexamples: [\"Leaked [@gg-2025].\"]\nsources:\n  - {id: gg-2026, title: A}\n  - {title: B}\n---\nKeys leak [@gg-2026; @3], `[@x]` is code.\n\nSee [@2] and [@verizon, p. 3].\n",
+				"content/terms/api-key.md":  "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nexamples: [\"Leaked [@gg-2025].\"]\nsources:\n  - {id: gg-2026, title: A}\n  - {title: B}\n---\nKeys leak [@gg-2026; @3], `[@x]` is code.\n\nSee [@2] and [@verizon, p. 3], [see @gg-2026] and [cf. @gg-2062].\n",
 				"content/incidents/leak.md": "---\ntitle: Leak\ndate: 2025-01-01\nsummary: Leaked [@1].\n---\n",
 			},
 			want: []string{
@@ -366,6 +366,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 				`content/terms/api-key.md:5:20: citation [@gg-2025] names no source of this entry (did you mean "gg-2026"?)`,
 				`content/terms/api-key.md:10:11: citation [@3] cites a source by number, but the entry lists 2 sources: write [@1] to [@2]`,
 				`content/terms/api-key.md:12:14: citation [@verizon] names no source of this entry (its ids: gg-2026)`,
+				`content/terms/api-key.md:12:51: citation [@gg-2062] names no source of this entry (did you mean "gg-2026"?)`,
 			},
 		},
 		{

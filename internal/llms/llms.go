@@ -189,6 +189,9 @@ func numberCites(src string, sources []content.Source) string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
+			if p := c.Prefix(i); p != "" {
+				b.WriteString(p + " ")
+			}
 			if n := wikilink.SourceNumber(k, ids); n > 0 {
 				b.WriteString(strconv.Itoa(n))
 			} else { // an error the build reports: as written

@@ -115,8 +115,17 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 	}
 	n := node.(*citationNode)
 	for i, src := range n.Sources {
-		// The locator goes inside the brackets: [2, p. 4].
-		loc := n.Cite.Locator(i)
+		// The words before the key and the locator go inside the
+		// brackets: [see 2, p. 4].
+		loc, pre := n.Cite.Locator(i), n.Cite.Prefix(i)
+		opening := func(start, key string) {
+			_, _ = w.WriteString(start)
+			if pre != "" {
+				writeEscaped(w, pre)
+				_, _ = w.WriteString(" ")
+			}
+			writeEscaped(w, key)
+		}
 		closing := func(end string) {
 			if loc != "" {
 				_, _ = w.WriteString(", ")
@@ -125,8 +134,7 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 			_, _ = w.WriteString(end)
 		}
 		if src == 0 {
-			_, _ = w.WriteString(`<span class="cite-broken">[@`)
-			writeEscaped(w, n.Cite.Keys[i])
+			opening(`<span class="cite-broken">[`, "@"+n.Cite.Keys[i])
 			closing(`]</span>`)
 			continue
 		}
@@ -138,7 +146,7 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 				writeEscaped(w, n.IDs[i])
 				_, _ = w.WriteString(`"`)
 			}
-			_, _ = w.WriteString(`>[` + num)
+			opening(`>[`, num)
 			closing(`]</sup>`)
 			continue
 		}
@@ -153,7 +161,7 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 			writeEscaped(w, label)
 			_, _ = w.WriteString(`" aria-label="`)
 			writeEscaped(w, label)
-			_, _ = w.WriteString(`">[` + num)
+			opening(`">[`, num)
 			closing(`]</a></sup>`)
 			continue
 		}
@@ -161,7 +169,7 @@ func (r citationRenderer) render(w util.BufWriter, _ []byte, node ast.Node, ente
 		writeEscaped(w, n.IDs[i])
 		_, _ = w.WriteString(`" aria-label="`)
 		writeEscaped(w, r.label+" "+num)
-		_, _ = w.WriteString(`">[` + num)
+		opening(`">[`, num)
 		closing(`]</a></sup>`)
 	}
 	return ast.WalkSkipChildren, nil

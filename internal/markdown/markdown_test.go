@@ -529,6 +529,10 @@ func TestCitationOrLink(t *testing.T) {
 		{"so [@gg]: yes", `so <sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[1]</a></sup>: yes`},
 		{"[@gg, p. <4>]", `<sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[1, p. &lt;4&gt;]</a></sup>`},
 		{"[@nope, ch. 2]", `<span class="cite-broken">[@nope, ch. 2]</span>`},
+		// Pandoc's words before the key, inside the brackets; "-@" is the key.
+		{"[see <b>@gg</b>]", `[see <!-- raw HTML omitted -->@gg<!-- raw HTML omitted -->]`},
+		{"[see @gg, p. 3] [-@gg]", `<sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[see 1, p. 3]</a></sup> <sup class="cite"><a href="#source-1" id="cite-1-1" aria-label="Source 1">[1]</a></sup>`},
+		{"[cf. <x> @nope]", `<span class="cite-broken">[cf. &lt;x&gt; @nope]</span>`},
 	} {
 		if got := render(t, Options{}, tc.src, doc).HTML; got != tc.want {
 			t.Errorf("%q renders as\n%s\nwant\n%s", tc.src, got, tc.want)
@@ -783,6 +787,8 @@ func FuzzLinksAgree(f *testing.F) {
 func FuzzCitationsAgree(f *testing.F) {
 	for _, s := range []string{
 		"Keys leak [@gg; @2], [@gg, p. 4] and [@nope].",
+		"[see @gg, p. 4; also @2] [-@gg] [mail a@gg] [^n @gg] and [see\n@gg].",
+		"[x]: /u\n\n[see @gg][x] [cf. @gg](/u) [see <a href=\"[@gg]\"> @gg]",
 		"[@gg](https://x.example/) [our account][@gg] ![@gg]",
 		"[@gg]: https://x.example/\n\nA [@gg] after a definition.",
 		"[@gg]: it works.",

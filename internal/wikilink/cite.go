@@ -8,12 +8,15 @@ import (
 
 // Cite is one citation in a text, Pandoc's way: [@gg-2026], [@2] (the
 // second source), several at once, [@gg-2026; @3], each with a locator
-// after a comma if need be: [@gg-2026, p. 4].
+// after a comma if need be, [@gg-2026, p. 4], and words before its key,
+// [see @gg-2026]. Pandoc's "-@key" (the author left out) is the key.
 type Cite struct {
 	Start, End int      // byte offsets of "[" and just past "]"
 	Keys       []string // without the "@", in the order written; never empty
 	// Each key's locator ("p. 4"), trimmed; nil when no key has one.
 	Locators []string
+	// Each key's prefix ("see"), trimmed; nil when no key has one.
+	Prefixes []string
 }
 
 // Locator is key i's locator, or "".
@@ -24,23 +27,34 @@ func (c Cite) Locator(i int) string {
 	return ""
 }
 
+// Prefix is the words before key i, or "".
+func (c Cite) Prefix(i int) string {
+	if i < len(c.Prefixes) {
+		return c.Prefixes[i]
+	}
+	return ""
+}
+
 // ParseCite reads one citation at the start of b.
 func ParseCite(b []byte) (Cite, bool) { return parseCite(b) }
 
 func parseCite[T string | []byte](b T) (Cite, bool) {
-	if len(b) < 4 || b[0] != '[' || b[1] != '@' {
+	// "[^x]" is a footnote's, whatever it holds.
+	if len(b) < 4 || b[0] != '[' || b[1] == '^' {
 		return Cite{}, false
 	}
-	end := -1
-	for i := 2; i < len(b) && i < MaxLen; i++ {
+	end, at := -1, false
+	for i := 1; i < len(b) && i < MaxLen; i++ {
 		if c := b[i]; c == ']' {
 			end = i
 			break
 		} else if c == '\n' || c == '\r' || c == '[' {
 			return Cite{}, false
+		} else if c == '@' {
+			at = true
 		}
 	}
-	if end < 0 {
+	if end < 0 || !at {
 		return Cite{}, false
 	}
 	// "[@nhimg](https://...)" and "[@nhimg][ref]" are links whose text
@@ -49,9 +63,9 @@ func parseCite[T string | []byte](b T) (Cite, bool) {
 		return Cite{}, false
 	}
 	var c Cite
-	var locators []string
+	var locators, prefixes []string
 	for part := range strings.SplitSeq(string(b[1:end]), ";") {
-		item, ok := strings.CutPrefix(strings.TrimSpace(part), "@")
+		prefix, item, ok := cutKey(strings.TrimSpace(part))
 		if !ok {
 			return Cite{}, false
 		}
@@ -61,12 +75,34 @@ func parseCite[T string | []byte](b T) (Cite, bool) {
 		}
 		c.Keys = append(c.Keys, k)
 		locators = append(locators, strings.TrimSpace(locator))
+		prefixes = append(prefixes, prefix)
 	}
 	if slices.ContainsFunc(locators, func(l string) bool { return l != "" }) {
 		c.Locators = locators
 	}
+	if slices.ContainsFunc(prefixes, func(p string) bool { return p != "" }) {
+		c.Prefixes = prefixes
+	}
 	c.End = end + 1
 	return c, true
+}
+
+// cutKey splits one citation of a group at its "@": the words before
+// (which end in a space, as Pandoc's do, or are the "-" that leaves the
+// author out) and the key with what follows it.
+func cutKey(part string) (prefix, item string, ok bool) {
+	i := strings.IndexByte(part, '@')
+	if i < 0 {
+		return "", "", false
+	}
+	prefix = part[:i]
+	if p, dash := strings.CutSuffix(prefix, "-"); dash {
+		prefix = p
+	}
+	if prefix != "" && !strings.HasSuffix(prefix, " ") {
+		return "", "", false // "a@b": an address, not a citation
+	}
+	return strings.TrimSpace(prefix), part[i+1:], true
 }
 
 // isKey reports whether k can be a citation key. It is looser than the
@@ -90,7 +126,7 @@ func isKey(k string) bool {
 func ScanCites(src string) []Cite {
 	var out []Cite
 	bl := &blocks{src: src}
-	scanText(bl, "[@", func(s string, i int) int {
+	scanText(bl, '[', "@", func(s string, i int) int {
 		c, ok := parseCite(s[i:])
 		if !ok || isLabel(s, i, bl) {
 			return 0

@@ -84,7 +84,7 @@ func Scan(src string) []Link { return scan(&blocks{src: src}) }
 
 func scan(bl *blocks) []Link {
 	var out []Link
-	scanText(bl, "[[", func(s string, i int) int {
+	scanText(bl, '[', "[[", func(s string, i int) int {
 		l, ok := parse(s[i:])
 		if !ok {
 			return 0
@@ -142,15 +142,15 @@ func UnusedFootnotes(src string) []UnusedFootnote {
 // and escapes, in paragraphs that contain marker; fn returns the length of what it read there, or 0. It
 // is how other checks of what editors write see Markdown as Scan does.
 func Outside(src, marker string, fn func(s string, i int) int) {
-	scanText(&blocks{src: src}, marker, fn)
+	scanText(&blocks{src: src}, marker[0], marker, fn)
 }
 
-// scanText calls parse at each marker[0] of bl's text, outside code,
-// comments and what else Outside skips, in paragraphs that contain marker; parse returns the length of
-// what it read there, or 0.
-func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
+// scanText calls parse at each byte at ("[" or "<") of bl's text,
+// outside code, comments and what else Outside skips, in paragraphs that
+// contain need; parse returns the length of what it read there, or 0.
+func scanText(bl *blocks, at byte, need string, parse func(s string, i int) int) {
 	src := bl.src
-	if !strings.Contains(src, marker) {
+	if !strings.Contains(src, need) {
 		return
 	}
 	fence := ""   // the open fence, "" outside fenced code
@@ -158,8 +158,8 @@ func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
 	para := -1    // offset where the current run of text lines starts
 	flush := func(end int) {
 		// Most paragraphs have no link: skip them at memchr speed.
-		if para >= 0 && strings.Contains(src[para:end], marker) {
-			scanInline(bl, para, end, marker[0], parse)
+		if para >= 0 && strings.Contains(src[para:end], need) {
+			scanInline(bl, para, end, at, parse)
 		}
 		para = -1
 	}
@@ -180,7 +180,7 @@ func scanText(bl *blocks, marker string, parse func(s string, i int) int) {
 			}
 		case indented(line) && bl.inCode(start):
 			flush(start) // ends the text before it (a quote's lines)
-		case mayOpenHTML(line) && (marker[0] == '[' || isComment(line)) && bl.htmlEnd(start) >= 0:
+		case mayOpenHTML(line) && (at == '[' || isComment(line)) && bl.htmlEnd(start) >= 0:
 			// An HTML block, which may interrupt a paragraph: its text is
 			// never Markdown. A check of raw HTML sees its tags, but not
 			// a comment's.

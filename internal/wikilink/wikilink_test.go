@@ -216,7 +216,12 @@ func TestScanCites(t *testing.T) {
 		{"Code `[@x]` and\n\n```\n[@y]\n```\n", nil},
 		{"Escaped \\[@x] is text.", nil},
 		{"<!-- [@x] --> no", nil},
-		{"Not keys [@] [@ a b] [see @x] [@x", nil},
+		{"Not keys [@] [@ a b] [mail a@x] [see@x] [^n @x] [@x", nil},
+		// Pandoc's words before a key, and "-@" (the author left out).
+		{"[see @x, p. 3; also @y] [-@z]", []Cite{
+			{Start: 0, End: 23, Keys: []string{"x", "y"}, Locators: []string{"p. 3", ""}, Prefixes: []string{"see", "also"}},
+			{Start: 24, End: 29, Keys: []string{"z"}},
+		}},
 		{"A [[link]] and [@a].", []Cite{{Start: 15, End: 19, Keys: []string{"a"}}}},
 		// Links whose text starts with @ (Pandoc reads them as links too).
 		{"Follow [@nhimg](https://x.example/nhimg).", nil},
