@@ -51,6 +51,7 @@ const (
 // Markdown the editor writes (bodies, examples, descriptions).
 const (
 	LocalFileLink     Code = "local-file-link"
+	LinkAsTarget      Code = "link-as-target"
 	RootRelativeLink  Code = "root-relative-link"
 	UnclosedLink      Code = "unclosed-link"
 	EmptyLink         Code = "empty-link"
@@ -144,6 +145,7 @@ var rules = map[Code]Severity{
 	TemplateSyntax:      Error,
 
 	LocalFileLink:     Error,
+	LinkAsTarget:      Error,
 	RootRelativeLink:  Error,
 	UnclosedLink:      Error,
 	EmptyLink:         Error,

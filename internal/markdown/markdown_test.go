@@ -759,6 +759,7 @@ func FuzzLinksAgree(f *testing.F) {
 		"[y]: /u \"[[x]]\"\n\n[y]:\n/u\n\"[[z]]\"", "[^1]: [[a]]\n\nText[^1] and [^2]\n\n[^2]: /u \"[[b]]\"",
 		"> <a\n> title='[[x]]'>[[a]]\n\n- <b\n  title='[[y]]'>\n\n<c\n\n[[b]]>", "[^0]:[[0]]", "# T [[a]] {title=\"[[x]]\"}\n\nSetext [[b]] {title='[[y]]'}\n---\n\n## U {#u}\n", "Setext [[b]] {title=\"[[y]]\"}\n===\n\n> - Quoted [[c]] {title=\"[[z]]\"}\n>   ---\n\nT {.c title=\"[@gg]\"}\n===\n",
 		"> <a b=\n> [[x]]>", "> <a b=\nc d=\n> [[x]]>", "| h | i |\n|---|---|\n| `a | [[x]] b` |\n\n`c | [[y]]`", "> <img alt=\n> \"[[y]]\">[[a]]", "`\n>[[0]]`", "- `a\n- [[b]]`", "[^a]:00[[^a]]0", "[^a]: [[a]]\n\n[^b]: [[x]] refers to [^a]\n\n> [^c]: [[b]] [^c]\n\n- [^d]:\n  [[y]]\n\n      [[z]]\n",
+		"[]([[x]]) [a](<[[y]]>) [b](/u \"[[z]]\") ![c]([[w]]) [see [[a]]](/u) d]([[b]])", "[a]\n([[x]]) [b](\n[[y]]) [[c]]",
 	} {
 		f.Add(s)
 	}
@@ -789,6 +790,7 @@ func FuzzCitationsAgree(f *testing.F) {
 		"Keys leak [@gg; @2], [@gg, p. 4] and [@nope].",
 		"[see @gg, p. 4; also @2] [-@gg] [mail a@gg] [^n @gg] and [see\n@gg].",
 		"[x]: /u\n\n[see @gg][x] [cf. @gg](/u) [see <a href=\"[@gg]\"> @gg]",
+		"[a]([@gg]) [b](/u \"[@gg]\") [@gg] [c]([@gg, p. 2] \"t\")",
 		"[@gg](https://x.example/) [our account][@gg] ![@gg]",
 		"[@gg]: https://x.example/\n\nA [@gg] after a definition.",
 		"[@gg]: it works.",

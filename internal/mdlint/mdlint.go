@@ -109,6 +109,10 @@ func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 	}
 	text := strings.Join(strings.Fields(s[i+1:close]), " ")
 	image := i > 0 && s[i-1] == '!'
+	if l, ok := wikilink.ParseString(dest); ok && l.End == len(dest) && !image {
+		add(i, diag.LinkAsTarget, "a [[link]] as a Markdown link's target is no link: the page would link to %q as a URL: write %s", dest, wiki(l.Target, text))
+		return close + 2 + n - i
+	}
 	switch kind := classify(dest); {
 	case kind == localFile && !image:
 		slug := fileSlug(dest)

@@ -18,6 +18,11 @@ func TestCheck(t *testing.T) {
 			[]string{`4 local-file-link: link to the file "api-key.md" is broken on the site, which has pages, not files: write [[api-key|x]]`}},
 		{"link to a local file with the slug as text", "See [api-key](../terms/api-key.md#why).", false,
 			[]string{`4 local-file-link: link to the file "../terms/api-key.md#why" is broken on the site, which has pages, not files: write [[api-key]]`}},
+		{"a [[link]] as a link's target", "See [API keys]([[api-key]]), [k](<[[Key|K]]> \"t\") and ![i]([[x]]).", false,
+			[]string{
+				`4 link-as-target: a [[link]] as a Markdown link's target is no link: the page would link to "[[api-key]]" as a URL: write [[api-key|API keys]]`,
+				`29 link-as-target: a [[link]] as a Markdown link's target is no link: the page would link to "[[Key|K]]" as a URL: write [[Key|k]]`,
+			}},
 		{"root-relative link to a term page", "See [x](/terms/x/).", false,
 			[]string{`4 root-relative-link: link "/terms/x/" starts at the server's root, so it breaks when the site is published under a sub-path: write [[x]]`}},
 		{"root-relative link elsewhere", "See [about](/about/) and ![logo](/logo.png).", false,

@@ -31,6 +31,46 @@ type blocks struct {
 	footnotes []string // the labels of the footnotes the page shows
 	tables    int      // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
 	attrs     int      // 0 not yet known, 1 a line may end in a heading's {attributes}, -1 none does
+	links     int      // 0 not yet known, 1 the text may have a Markdown link, -1 it has none
+	shown     ranges   // with links: the inline text outside links and images, [[links]] and citations whole
+	linkText  ranges   // with links: the inline text of links (not images)
+}
+
+// mayHaveMarkdownLink reports whether the text may have a Markdown link,
+// "[text](url)", "[text][label]" or one a definition makes: goldmark
+// takes what is in its target or title as the URL, and the renderer
+// shows a [[link]] in its text as text (an <a> holds no other <a>).
+// Only then is the text parsed inline, to see where each stands.
+func (b *blocks) mayHaveMarkdownLink() bool {
+	if b.links == 0 {
+		b.links = -1
+		if strings.Contains(b.src, "](") || strings.Contains(b.src, "][") || strings.Contains(b.src, "]:") {
+			b.links = 1
+		}
+	}
+	return b.links > 0
+}
+
+// inMarkdownLink reports whether the [[link]] at i is in a Markdown
+// link's target, title or text, or an image's, where the page shows no
+// link. Offsets are asked about in order.
+func (b *blocks) inMarkdownLink(i int) bool {
+	if !b.mayHaveMarkdownLink() {
+		return false
+	}
+	b.parse()
+	return !b.shown.holds(i)
+}
+
+// citeInMarkdownLink reports whether the citation at i is in a Markdown
+// link's target or title, or an image's (in a link's text, a citation
+// is one). Offsets are asked about in order.
+func (b *blocks) citeInMarkdownLink(i int) bool {
+	if !b.mayHaveMarkdownLink() {
+		return false
+	}
+	b.parse()
+	return !b.shown.holds(i) && !b.linkText.holds(i)
 }
 
 // mayHaveTable reports whether a line of the text may be a table's
@@ -247,7 +287,7 @@ var blockOptions = []parser.Option{
 var footnoteParser = parser.NewParser(slices.Concat(blockOptions, []parser.Option{
 	parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
 		util.Prioritized(extension.NewFootnoteParser(), 101),
-		util.Prioritized(linkNode{}, 150))...)})...) // as the renderer's
+		util.Prioritized(linkNode{}, 150), util.Prioritized(citeNode{}, 151))...)})...) // as the renderer's
 
 // linkNode reads a [[link]] as one node, as the renderer does, so that
 // the "[^a]" of [[^a]] refers to no footnote.
@@ -256,13 +296,65 @@ type linkNode struct{}
 func (linkNode) Trigger() []byte { return []byte{'['} }
 
 func (linkNode) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
-	line, _ := block.PeekLine()
+	line, seg := block.PeekLine()
 	l, ok := parse(line)
 	if !ok {
 		return nil
 	}
 	block.Advance(l.End)
-	return ast.NewText()
+	return ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+l.End))
+}
+
+// citeNode reads a citation as one node, as the renderer does (after a
+// link's text, "[text][@x]", it is the link's label).
+type citeNode struct{}
+
+func (citeNode) Trigger() []byte { return []byte{'['} }
+
+func (citeNode) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if AfterText(block.Source(), seg.Start) {
+		return nil
+	}
+	c, ok := parseCite(line)
+	if !ok {
+		return nil
+	}
+	block.Advance(c.End)
+	return ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+c.End))
+}
+
+// inlineText is where the text of root's inline nodes is, in order:
+// outside links and images, and in links' text.
+func inlineText(root ast.Node) (shown, linkText [][2]int) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		t, ok := n.(*ast.Text)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		seg := [2]int{t.Segment.Start, t.Segment.Stop}
+		switch in := enclosingLink(t); {
+		case in == nil:
+			shown = append(shown, seg)
+		case in.Kind() == ast.KindLink:
+			linkText = append(linkText, seg)
+		}
+		return ast.WalkContinue, nil
+	})
+	byStart := func(a, b [2]int) int { return a[0] - b[0] }
+	slices.SortFunc(shown, byStart)
+	slices.SortFunc(linkText, byStart)
+	return shown, linkText
+}
+
+// enclosingLink is the link or image n is in, or nil.
+func enclosingLink(n ast.Node) ast.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if k := p.Kind(); k == ast.KindLink || k == ast.KindImage {
+			return p
+		}
+	}
+	return nil
 }
 
 // parse finds, once and in order, where the text's indented code
@@ -279,10 +371,13 @@ func (b *blocks) parse() {
 	src := b.src
 	var code, html, prose, paras [][2]int
 	p := blockParser
-	if b.mayHaveFootnotes() {
+	if b.mayHaveFootnotes() || b.mayHaveMarkdownLink() {
 		p = footnoteParser
 	}
 	root := p.Parse(text.NewReader([]byte(src)))
+	if b.mayHaveMarkdownLink() {
+		b.shown.r, b.linkText.r = inlineText(root)
+	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

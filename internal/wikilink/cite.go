@@ -128,7 +128,7 @@ func ScanCites(src string) []Cite {
 	bl := &blocks{src: src}
 	scanText(bl, '[', "@", func(s string, i int) int {
 		c, ok := parseCite(s[i:])
-		if !ok || isLabel(s, i, bl) {
+		if !ok || isLabel(s, i, bl) || bl.citeInMarkdownLink(i) {
 			return 0
 		}
 		if i > 0 && s[i-1] == '[' && !bang(s, i-1) && !escaped(s, i-1) {

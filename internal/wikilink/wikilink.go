@@ -89,8 +89,8 @@ func scan(bl *blocks) []Link {
 		if !ok {
 			return 0
 		}
-		if bang(s, i) {
-			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it
+		if bang(s, i) || bl.inMarkdownLink(i) {
+			return l.End // "![[x]]" is text, as goldmark's image syntax leaves it; "[t]([[x]])" a URL, "[[[x]]](u)" a link's text
 		}
 		// A table cell holds the whole link, or none of it is shown.
 		if bl.mayHideText() {
