@@ -31,9 +31,43 @@ type blocks struct {
 	footnotes []string // the labels of the footnotes the page shows
 	tables    int      // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
 	attrs     int      // 0 not yet known, 1 a line may end in a heading's {attributes}, -1 none does
+	fences    int      // 0 not yet known, 1 a fence may open in a block quote or list item, -1 none does
+	fenced    ranges   // with fences: the lines of fenced code blocks, their opening line's info too
 	links     int      // 0 not yet known, 1 the text may have a Markdown link, -1 it has none
 	shown     ranges   // with links: the inline text outside links and images, [[links]] and citations whole
 	linkText  ranges   // with links: the inline text of links (not images)
+}
+
+// mayHaveContainedFence reports whether a code fence may open in a block
+// quote or a list item: after its marker ("> ```", "- ```yaml") or
+// indented ("- a\n  ```"). The block ends with its container too.
+func (b *blocks) mayHaveContainedFence() bool {
+	if b.fences == 0 {
+		b.fences = -1
+		if !strings.Contains(b.src, "```") && !strings.Contains(b.src, "~~~") {
+			return false
+		}
+		for line := range strings.Lines(b.src) {
+			rest := strings.TrimLeft(afterMarkers(line), " ")
+			if len(rest) < len(line) && fenceOf(rest) != "" {
+				b.fences = 1
+				break
+			}
+		}
+	}
+	return b.fences > 0
+}
+
+// inFence reports whether the line from start to end is one of a fenced
+// code block's (its opening line with an info string, or its code).
+// Lines are asked about in order.
+func (b *blocks) inFence(start, end int) bool {
+	b.parse()
+	rs := &b.fenced
+	for rs.next < len(rs.r) && rs.r[rs.next][1] <= start {
+		rs.next++
+	}
+	return rs.next < len(rs.r) && rs.r[rs.next][0] < end
 }
 
 // mayHaveMarkdownLink reports whether the text may have a Markdown link,
@@ -369,7 +403,7 @@ func (b *blocks) parse() {
 	}
 	b.parsed = true
 	src := b.src
-	var code, html, prose, paras [][2]int
+	var code, html, prose, paras, fenced [][2]int
 	p := blockParser
 	if b.mayHaveFootnotes() || b.mayHaveMarkdownLink() {
 		p = footnoteParser
@@ -390,6 +424,18 @@ func (b *blocks) parse() {
 				return ast.WalkSkipChildren, nil
 			}
 			b.footnotes = append(b.footnotes, string(f.Ref))
+		case ast.KindFencedCodeBlock:
+			lineOf := func(i int) [2]int { return [2]int{strings.LastIndexByte(src[:i], '\n') + 1, i} }
+			if info := n.(*ast.FencedCodeBlock).Info; info != nil {
+				r := lineOf(info.Segment.Start)
+				fenced = append(fenced, [2]int{r[0], info.Segment.Stop})
+			}
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				fenced = append(fenced, [2]int{lineOf(seg.Start)[0], seg.Stop})
+			}
+			return ast.WalkSkipChildren, nil
 		case ast.KindCodeBlock:
 			if lines := n.Lines(); lines.Len() > 0 {
 				first := lines.At(0).Start
@@ -426,7 +472,8 @@ func (b *blocks) parse() {
 	})
 	slices.SortFunc(prose, func(a, b [2]int) int { return a[0] - b[0] })
 	slices.SortFunc(paras, func(a, b [2]int) int { return a[0] - b[0] })
-	b.code.r, b.html.r, b.text.r, b.paras.r = code, html, prose, paras
+	slices.SortFunc(fenced, func(a, b [2]int) int { return a[0] - b[0] })
+	b.code.r, b.html.r, b.text.r, b.paras.r, b.fenced.r = code, html, prose, paras, fenced
 }
 
 // extraCell returns where the text left out of table row r of src

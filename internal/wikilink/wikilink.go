@@ -163,17 +163,23 @@ func scanText(bl *blocks, at byte, need string, parse func(s string, i int) int)
 		}
 		para = -1
 	}
+	// A fence in a block quote or list item ("> ```", "- ```yaml", or
+	// indented) ends with its container too: then the block parse says
+	// where code is.
+	contained := bl.mayHaveContainedFence()
 	off := 0
 	for line := range strings.Lines(src) {
 		start := off
 		off += len(line)
 		trimmed := strings.TrimLeft(line, " ")
 		f := ""
-		if len(line)-len(trimmed) < 4 {
+		if len(line)-len(trimmed) < 4 && !contained {
 			f = fenceOf(trimmed)
 		}
 		switch {
 		case start < htmlEnd:
+		case contained && bl.inFence(start, off):
+			flush(start)
 		case fence != "":
 			if closes(f, fence, trimmed) {
 				fence = ""
