@@ -48,8 +48,16 @@ func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.renderFencedCodeBlock)
 }
 
+// maxLang is the longest fence language looked up: chroma's names and
+// file patterns are short, and its look-up of an unknown name tries every
+// pattern, which takes a second for a name of 3,000 characters.
+const maxLang = 40
+
 // lexer returns chroma's lexer for a fence's language, or nil.
 func (r *codeRenderer) lexer(lang string) chroma.Lexer {
+	if len(lang) > maxLang {
+		return nil
+	}
 	if l, ok := r.lexers.Load(lang); ok {
 		lexer, _ := l.(chroma.Lexer)
 		return lexer

@@ -759,6 +759,7 @@ func FuzzLinksAgree(f *testing.F) {
 		"[y]: /u \"[[x]]\"\n\n[y]:\n/u\n\"[[z]]\"", "[^1]: [[a]]\n\nText[^1] and [^2]\n\n[^2]: /u \"[[b]]\"",
 		"> <a\n> title='[[x]]'>[[a]]\n\n- <b\n  title='[[y]]'>\n\n<c\n\n[[b]]>", "[^0]:[[0]]", "# T [[a]] {title=\"[[x]]\"}\n\nSetext [[b]] {title='[[y]]'}\n---\n\n## U {#u}\n", "Setext [[b]] {title=\"[[y]]\"}\n===\n\n> - Quoted [[c]] {title=\"[[z]]\"}\n>   ---\n\nT {.c title=\"[@gg]\"}\n===\n",
 		"> <a b=\n> [[x]]>", "> <a b=\nc d=\n> [[x]]>", "| h | i |\n|---|---|\n| `a | [[x]] b` |\n\n`c | [[y]]`", "> <img alt=\n> \"[[y]]\">[[a]]", "`\n>[[0]]`", "- `a\n- [[b]]`", "[^a]:00[[^a]]0", "[^a]: [[a]]\n\n[^b]: [[x]] refers to [^a]\n\n> [^c]: [[b]] [^c]\n\n- [^d]:\n  [[y]]\n\n      [[z]]\n",
+		"> ```\n> [[x]]\n> ```\n\n[[a]]", "- ```[[x]]\n  y\n  ```\n\n[[a]]", "1. ~~~ [[x]]\n   ~~~\n- ```\n  [[y]]\n\n[[b]]", "* ```[[0]]", "*\n  ```\n[[0]]", "- a\n  - b\n    ```\n    [[x]]\n    ```\n[[c]]", "> - ```\n>   [[x]]\n> [[a]]\n\n```\n[[y]]\n```\n[[b]]",
 		"[]([[x]]) [a](<[[y]]>) [b](/u \"[[z]]\") ![c]([[w]]) [see [[a]]](/u) d]([[b]])", "[a]\n([[x]]) [b](\n[[y]]) [[c]]",
 	} {
 		f.Add(s)
@@ -937,5 +938,22 @@ func TestCitations(t *testing.T) {
 				t.Errorf("search text %q has the citation's brackets", got.Text)
 			}
 		})
+	}
+}
+
+// A fence's language longer than any of chroma's is not looked up (an
+// unknown name tries every file pattern: a second for 3,000 characters,
+// which fuzzing found), nor kept.
+func TestLongFenceLanguageIsNotLookedUp(t *testing.T) {
+	r := newCodeRenderer()
+	long := strings.Repeat("k", maxLang+1)
+	if r.lexer(long) != nil {
+		t.Fatal("a lexer for a name no lexer has")
+	}
+	if _, ok := r.lexers.Load(long); ok {
+		t.Error("the long name was looked up and kept")
+	}
+	if r.lexer("go") == nil {
+		t.Error("no lexer for go")
 	}
 }
