@@ -36,7 +36,7 @@ func (d *decoder) add(code diag.Code, n *yaml.Node, format string, args ...any) 
 // summary or takeaway): it is not resolved there, so the reader would see
 // the brackets.
 func (d *decoder) plainLinks(k, v *yaml.Node, text string) {
-	if !strings.Contains(text, "[[") && !strings.Contains(text, "[@") {
+	if !strings.Contains(text, "[[") && !strings.Contains(text, "@") {
 		return
 	}
 	m := d.markdown(k, v)

@@ -257,14 +257,18 @@ func yamlError(msg, data string) posError {
 	line, msg := yamlLine(msg) // 0 when the message names no line
 	// yaml's words for a tab ("found character that cannot start any
 	// token") and its line (often the one before) hide the cause.
-	if l, c, ok := indentingTab(data); ok && (line == 0 || l == line || l == line+1) {
+	if l, c, ok := indentingTab(data, line); ok {
 		return posError{l, c, "a tab indents this line: YAML indents with spaces only, so replace the tab with spaces"}
 	}
 	// A value that starts with "*" (Markdown's *emphasis*) is an alias
 	// in YAML: yaml says it names no anchor (and no line), or that the
 	// name has a character no name has.
 	if strings.HasPrefix(msg, "unknown anchor") || strings.HasPrefix(msg, "did not find expected alphabetic or numeric character") {
-		if l, c, ok := aliasValue(data, line); ok {
+		name := "" // the alias's name, when yaml says it
+		if n, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+			name, _, _ = strings.Cut(n, "'")
+		}
+		if l, c, ok := aliasValue(data, line, name); ok {
 			return posError{l, c, `a value that starts with "*" is a YAML alias: put the value in quotes`}
 		}
 	}
@@ -291,12 +295,13 @@ func yamlLine(msg string) (line int, rest string) {
 }
 
 // indentingTab finds the first line of data whose indentation holds a
-// tab, and the tab's column. A list item's dash and the space after it
-// indent the item too ("-\tx" is no item).
-func indentingTab(data string) (line, col int, ok bool) {
+// tab, and the tab's column: yaml's line near, or the next, or any when
+// near is 0. A list item's dash and the space after it indent the item
+// too ("-\tx" is no item).
+func indentingTab(data string, near int) (line, col int, ok bool) {
 	for l := range strings.Lines(data) {
 		line++
-		if strings.TrimSpace(l) == "" {
+		if strings.TrimSpace(l) == "" || near > 0 && line != near && line != near+1 {
 			continue
 		}
 		for i := 0; i < len(l); i++ {
@@ -317,16 +322,22 @@ func indentingTab(data string) (line, col int, ok bool) {
 var aliasRE = regexp.MustCompile(`^[ \t]*(?:-[ \t]+)*(?:[^\s:#*'"][^:#]*:[ \t]+)?\*`)
 
 // aliasValue finds the first value in data that starts with "*": on
-// line or the one before, or anywhere when line is 0.
-func aliasValue(data string, line int) (l, col int, ok bool) {
+// line or the one before, or anywhere when line is 0; the alias *name
+// when name is given.
+func aliasValue(data string, line int, name string) (l, col int, ok bool) {
 	for text := range strings.Lines(data) {
 		l++
 		if line > 0 && (l < line-1 || l > line) {
 			continue
 		}
-		if m := aliasRE.FindString(text); m != "" {
-			return l, utf8.RuneCountInString(m), true
+		m := aliasRE.FindString(text)
+		if m == "" {
+			continue
 		}
+		if rest, _ := strings.CutPrefix(text[len(m):], name); name != "" && (!strings.HasPrefix(text[len(m):], name) || rest != "" && !strings.ContainsAny(rest[:1], " \t\n,]}")) {
+			continue
+		}
+		return l, utf8.RuneCountInString(m), true
 	}
 	return 0, 0, false
 }

@@ -385,14 +385,19 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:7:1: invalid YAML: did not find expected ',' or ']'`},
 		},
 		{
+			name:  "a tab yaml reads as text does not hide the one that indents",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\ntags: [a,\n\tb]\nrelated:\n\t- x\n---\n"},
+			want:  []string{`content/terms/api-key.md:8:1: a tab indents this line: YAML indents with spaces only, so replace the tab with spaces`},
+		},
+		{
 			name:  "a value starting with * is an alias, at its line",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nsummary: *Never* share a key.\n---\n"},
 			want:  []string{`content/terms/api-key.md:4:10: a value that starts with "*" is a YAML alias: put the value in quotes`},
 		},
 		{
 			name:  "an alias to no anchor, at its line",
-			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\ntags:\n  - *b\nsummary: s\n---\n"},
-			want:  []string{`content/terms/api-key.md:5:5: a value that starts with "*" is a YAML alias: put the value in quotes`},
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nabbreviations: &k [K]\nsynonyms: *k\ntags:\n  - *b\nsummary: s\n---\n"},
+			want:  []string{`content/terms/api-key.md:7:5: a value that starts with "*" is a YAML alias: put the value in quotes`},
 		},
 		{
 			name:  "JSON front matter that does not close is a JSON error at its end",

@@ -219,6 +219,7 @@ func TestPlaceholders(t *testing.T) {
 		{"As [@gg-2026] and [@gg-2026; @wiz] say.", []placeholder{{"gg-2026", "gg-2026"}, {"wiz", "wiz"}}, []string{"gg-2026", "wiz"}},
 		{"By number [@3], and [@a].", []placeholder{{"a", "a"}, {"", "Source 2"}, {"", "Source 3"}}, []string{"3", "a"}},
 		{"In code `[@x]` it is text.", nil, nil},
+		{"A year [@2024] is an id.", []placeholder{{"2024", "2024"}}, []string{"2024"}},
 	} {
 		got, cited := placeholders(tc.body)
 		if !slices.Equal(got, tc.want) || !slices.Equal(cited, tc.cited) {

@@ -12,14 +12,14 @@ import (
 // the editor to complete.
 type placeholder struct{ id, title string }
 
-// maxNumbered is the most sources a number cited makes ("[@2026]" is a
-// year, not 2,026 sources).
+// maxNumbered is the most sources a number cited makes: past it a
+// number is an id ("[@2026]" is a year, not 2,026 sources).
 const maxNumbered = 50
 
 // placeholders are the sources the citations of body need: one for each
 // id cited, titled with the id, then untitled ones numbered up to the
 // highest number cited ("[@3]" needs three sources), up to maxNumbered:
-// past that a number is a mistake the term file's check reports. cited
+// past that a number is an id, as a source's id may be digits. cited
 // is every key, in the order the body first cites it.
 func placeholders(body string) (ps []placeholder, cited []string) {
 	seen := map[string]bool{}
@@ -31,12 +31,10 @@ func placeholders(body string) (ps []placeholder, cited []string) {
 			}
 			seen[k] = true
 			cited = append(cited, k)
-			if n, ok := wikilink.ByPosition(k); ok {
-				if n <= maxNumbered {
-					last = max(last, n)
-				}
+			if n, ok := wikilink.ByPosition(k); ok && n <= maxNumbered {
+				last = max(last, n)
 				continue
-			}
+			} // else an id, digits too ("[@2024]")
 			ps = append(ps, placeholder{id: k, title: k})
 		}
 	}

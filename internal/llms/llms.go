@@ -167,7 +167,7 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 // sources it cites, "[1]" or "[1, 3]": the copy's Sources list is
 // numbered and shows no ids.
 func numberCites(src string, sources []content.Source) string {
-	if !strings.Contains(src, "[@") { // most bodies cite nothing
+	if !strings.Contains(src, "@") { // most bodies cite nothing
 		return src
 	}
 	cites := wikilink.ScanCites(src)

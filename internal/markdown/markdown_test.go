@@ -532,7 +532,8 @@ func TestCitationOrLink(t *testing.T) {
 		// Pandoc's words before the key, inside the brackets; "-@" is the key.
 		{"[see <b>@gg</b>]", `[see <!-- raw HTML omitted -->@gg<!-- raw HTML omitted -->]`},
 		{"[see @gg, p. 3] [-@gg]", `<sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[see 1, p. 3]</a></sup> <sup class="cite"><a href="#source-1" id="cite-1-1" aria-label="Source 1">[1]</a></sup>`},
-		{"[cf. <x> @nope]", `<span class="cite-broken">[cf. &lt;x&gt; @nope]</span>`},
+		{"[cf. <x> @nope] [see *e* @gg]", `[cf. <!-- raw HTML omitted --> @nope] [see <em>e</em> @gg]`}, // Markdown before a key: text
+		{"[@gg][see @gg]", `<sup class="cite"><a href="#source-1" id="cite-1" aria-label="Source 1">[1]</a></sup><sup class="cite"><a href="#source-1" id="cite-1-1" aria-label="Source 1">[see 1]</a></sup>`},
 	} {
 		if got := render(t, Options{}, tc.src, doc).HTML; got != tc.want {
 			t.Errorf("%q renders as\n%s\nwant\n%s", tc.src, got, tc.want)

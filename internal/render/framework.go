@@ -37,7 +37,7 @@ func (r *Renderer) mappedTerms(tms []xref.TermMapping, idPrefix string, l *links
 		if r.published(tm.Term) {
 			ref := r.ref(tm.Term)
 			doc := markdown.Doc{Inline: true, IDPrefix: nthPrefix(idPrefix, i)}
-			if strings.Contains(tm.Relevance.Text, "[@") { // most cite nothing: no lists to make
+			if strings.Contains(tm.Relevance.Text, "@") { // most cite nothing: no lists to make
 				doc.Sources, doc.SourcesAt = content.SourceIDs(tm.Term.Sources), r.sourcesOf(tm.Term)
 				l.citesSourcesOf(ref.Slug)
 			}

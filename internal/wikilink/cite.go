@@ -39,6 +39,28 @@ func (c Cite) Prefix(i int) string {
 func ParseCite(b []byte) (Cite, bool) { return parseCite(b) }
 
 func parseCite[T string | []byte](b T) (Cite, bool) {
+	c, ok := citeBody(b)
+	if !ok {
+		return Cite{}, false
+	}
+	// "[@nhimg](https://...)" and "[@nhimg][ref]" are links whose text
+	// starts with @, as in Pandoc; "[@1][see @2]" is two citations.
+	end := c.End - 1
+	if end+1 < len(b) && (b[end+1] == '(' || b[end+1] == '[' && !nextCite(b[end+1:])) {
+		return Cite{}, false
+	}
+	return c, true
+}
+
+// nextCite reports whether b starts with a citation's brackets, whatever
+// follows them ("[@1][see @2]").
+func nextCite[T string | []byte](b T) bool {
+	_, ok := citeBody(b)
+	return ok
+}
+
+// citeBody reads the brackets of a citation at the start of b.
+func citeBody[T string | []byte](b T) (Cite, bool) {
 	// "[^x]" is a footnote's, whatever it holds.
 	if len(b) < 4 || b[0] != '[' || b[1] == '^' {
 		return Cite{}, false
@@ -55,11 +77,6 @@ func parseCite[T string | []byte](b T) (Cite, bool) {
 		}
 	}
 	if end < 0 || !at {
-		return Cite{}, false
-	}
-	// "[@nhimg](https://...)" and "[@nhimg][ref]" are links whose text
-	// starts with @, as in Pandoc; "[@1][@2]" is two citations.
-	if end+1 < len(b) && (b[end+1] == '(' || b[end+1] == '[' && (end+2 >= len(b) || b[end+2] != '@')) {
 		return Cite{}, false
 	}
 	var c Cite
@@ -101,6 +118,9 @@ func cutKey(part string) (prefix, item string, ok bool) {
 	}
 	if prefix != "" && !strings.HasSuffix(prefix, " ") {
 		return "", "", false // "a@b": an address, not a citation
+	}
+	if strings.ContainsAny(prefix, "`*_<\\[!&") {
+		return "", "", false // Markdown or HTML in it: text, shown as the page shows text
 	}
 	return strings.TrimSpace(prefix), part[i+1:], true
 }

@@ -216,7 +216,8 @@ func TestScanCites(t *testing.T) {
 		{"Code `[@x]` and\n\n```\n[@y]\n```\n", nil},
 		{"Escaped \\[@x] is text.", nil},
 		{"<!-- [@x] --> no", nil},
-		{"Not keys [@] [@ a b] [mail a@x] [see@x] [^n @x] [@x", nil},
+		{"Not keys [@] [@ a b] [mail a@x] [see@x] [^n @x] [see *e* @x] [@x", nil},
+		{"[@a][see @b]", []Cite{{Start: 0, End: 4, Keys: []string{"a"}}, {Start: 4, End: 12, Keys: []string{"b"}, Prefixes: []string{"see"}}}},
 		// Pandoc's words before a key, and "-@" (the author left out).
 		{"[see @x, p. 3; also @y] [-@z]", []Cite{
 			{Start: 0, End: 23, Keys: []string{"x", "y"}, Locators: []string{"p. 3", ""}, Prefixes: []string{"see", "also"}},
