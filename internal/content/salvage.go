@@ -25,7 +25,11 @@ func salvageNames(src []byte) []string {
 	}
 	line, _ := yamlLine(err.Error()) // the mistake's line, or the one after
 	lines := strings.SplitAfter(fm.data, "\n")
-	for n := min(line-1, len(lines)); n > 0 && n >= line-3; n-- {
+	low := line - 3
+	if line == 0 { // yaml names none ("unknown anchor"): the longest start that parses
+		line, low = len(lines)+1, 1
+	}
+	for n := min(line-1, len(lines)); n > 0 && n >= low; n-- {
 		var prefix yaml.Node
 		if yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &prefix) == nil {
 			return namesOf(&prefix)

@@ -618,6 +618,14 @@ func TestOneMistakeOneError(t *testing.T) {
 			want: []string{`content/terms/a.md:5:1: invalid YAML: did not find expected ',' or ']'`},
 		},
 		{
+			name: "nor when yaml names no line",
+			files: map[string]string{
+				"content/terms/a.md": "---\ntitle: Alpha Key\ntags: *x\nsummary: s\nupdated: 2026-01-01\n---\n",
+				"content/terms/b.md": term("B", "related: [Alpha Key]", "---", "See [[Alpha Key]]."),
+			},
+			want: []string{`content/terms/a.md:3:7: a value that starts with "*" is a YAML alias: put the value in quotes`},
+		},
+		{
 			name: "nor as a broader term or a replacement",
 			files: map[string]string{
 				"content/terms/a.md": "---\ntitle: [A\n---\n",
