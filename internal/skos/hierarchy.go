@@ -21,3 +21,26 @@ func (w *writer) deprecation(g *xref.Graph, t *content.Term, l Links) {
 		w.prop("dct:isReplacedBy", IRI(l.Term(r.Slug.Value)))
 	}
 }
+
+// widerThan reports whether a is wider than b: b's broader terms, theirs,
+// and so on, hold a. The hierarchy has no cycle (xref drops the entry
+// that would close one).
+func widerThan(g *xref.Graph) func(a, b *content.Term) bool {
+	above := map[*content.Term]map[*content.Term]bool{}
+	var ancestors func(t *content.Term) map[*content.Term]bool
+	ancestors = func(t *content.Term) map[*content.Term]bool {
+		if m, ok := above[t]; ok {
+			return m
+		}
+		m := map[*content.Term]bool{}
+		above[t] = m
+		for _, b := range g.Broader[t] {
+			m[b] = true
+			for a := range ancestors(b) {
+				m[a] = true
+			}
+		}
+		return m
+	}
+	return func(a, b *content.Term) bool { return ancestors(b)[a] }
+}

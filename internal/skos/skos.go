@@ -77,10 +77,16 @@ func WriteTo(out Writer, g *xref.Graph, l Links, translations ...*xref.Graph) {
 	w.end()
 
 	// skos:related is symmetric: written both ways, for tools that do
-	// not infer it.
+	// not infer it. A pair one of which is wider than the other is left
+	// out: SKOS (integrity condition S27) keeps related apart from
+	// broader, which the page's hierarchy already says.
 	related := map[*content.Term][]*content.Term{}
+	wider := widerThan(g)
 	for _, t := range terms {
 		for _, r := range g.Related[t] {
+			if wider(t, r) || wider(r, t) {
+				continue
+			}
 			related[t] = append(related[t], r)
 			related[r] = append(related[r], t)
 		}

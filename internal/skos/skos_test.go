@@ -42,6 +42,7 @@ Body.
 `)},
 		"content/terms/secret.md":         {Data: []byte("---\ntitle: Sécret <x>\nsummary: A thing kept hidden.\nupdated: 2025-05-06\n---\nBody.\n")},
 		"content/terms/static-api-key.md": {Data: []byte("---\ntitle: Static API Key\nsummary: A key that never changes.\nbroader: [api-key, secret]\nupdated: 2026-01-02\n---\nBody.\n")},
+		"content/terms/rotated-key.md":    {Data: []byte("---\ntitle: Rotated Key\nsummary: A static key rotated on time.\nbroader: [static-api-key]\nrelated: [api-key, secret, static-api-key]\nupdated: 2026-01-02\n---\nBody.\n")},
 		"content/terms/old-key.md":        {Data: []byte("---\ntitle: Old Key\nsummary: What we once called it.\ndeprecated: true\nreplaced_by: api-key\nupdated: 2026-01-02\n---\nBody.\n")},
 		"content/frameworks/fw.yaml":      {Data: []byte("name: The \"FW\"\nurl: https://example.org/fw\ncontrols:\n  - id: C.1\n    title: First\n  - id: C-1\n    title: Second\n")},
 	}
@@ -259,8 +260,24 @@ func checkSKOS(t *testing.T, ts []rdf.Triple) {
 				}
 			}
 		}
+		// S27: related is disjoint from broader-transitive, either way.
+		above := func(from string) map[string]bool {
+			seen := map[string]bool{}
+			todo := []string{from}
+			for len(todo) > 0 {
+				x := todo[len(todo)-1]
+				todo = todo[:len(todo)-1]
+				for _, b := range objs(g, x, skosNS+"broader") {
+					if !seen[b] {
+						seen[b] = true
+						todo = append(todo, b)
+					}
+				}
+			}
+			return seen
+		}
 		for _, o := range objs(g, s, skosNS+"related") {
-			if has(s, skosNS+"broader", o) || has(s, skosNS+"narrower", o) {
+			if above(s)[o] || above(o)[s] {
 				t.Errorf("%s: related and hierarchical to %s", s, o)
 			}
 		}
