@@ -39,8 +39,8 @@ func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if len(args) > 0 {
 		return usagef("unexpected argument %q (the site folder is given with --src)", args[0])
 	}
-	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
-		return usagef("--src %s is not a folder", c.src)
+	if err := siteFolder(c.src); err != nil {
+		return err
 	}
 	if c.baseURL != "" {
 		if _, err := content.ParseBaseURL(c.baseURL); err != nil {
@@ -108,8 +108,8 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "nhiglossary check: unknown --format %q: use text, json or github\n", c.format)
 		return exitError{2}
 	}
-	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
-		return usagef("--src %s is not a folder", c.src)
+	if err := siteFolder(c.src); err != nil {
+		return err
 	}
 	opts := buildOptions(c.drafts, "")
 	today, err := c.day()

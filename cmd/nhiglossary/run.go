@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 )
@@ -108,6 +109,14 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// siteFolder refuses a --src that is no folder: a mistake in the command.
+func siteFolder(src string) error {
+	if fi, err := os.Stat(src); err != nil || !fi.IsDir() {
+		return usagef("--src %s is not a folder", src)
+	}
+	return nil
+}
 
 // errReported means the command already told the user what went wrong.
 var errReported = errors.New("reported")

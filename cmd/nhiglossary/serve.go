@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -53,8 +52,8 @@ func (c *serveCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if len(args) > 0 {
 		return usagef("unexpected argument %q (the site folder is given with --src)", args[0])
 	}
-	if fi, err := os.Stat(c.src); err != nil || !fi.IsDir() {
-		return usagef("--src %s is not a folder", c.src)
+	if err := siteFolder(c.src); err != nil {
+		return err
 	}
 	ln, note, err := serve.Listen(c.addr.addr, c.addr.given)
 	if err != nil {

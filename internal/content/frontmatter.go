@@ -321,6 +321,13 @@ func indentingTab(data string, near int) (line, col int, ok bool) {
 // with one: after a list item's dash or a key.
 var aliasRE = regexp.MustCompile(`^[ \t]*(?:-[ \t]+)*(?:[^\s:#*'"][^:#]*:[ \t]+)?\*`)
 
+// isAlias reports whether s, after a value's "*", is the alias name:
+// the name, then the value's end.
+func isAlias(s, name string) bool {
+	rest, ok := strings.CutPrefix(s, name)
+	return ok && (rest == "" || strings.ContainsAny(rest[:1], " \t\n,]}"))
+}
+
 // aliasValue finds the first value in data that starts with "*": on
 // line or the one before, or anywhere when line is 0; the alias *name
 // when name is given.
@@ -334,10 +341,9 @@ func aliasValue(data string, line int, name string) (l, col int, ok bool) {
 		if m == "" {
 			continue
 		}
-		if rest, _ := strings.CutPrefix(text[len(m):], name); name != "" && (!strings.HasPrefix(text[len(m):], name) || rest != "" && !strings.ContainsAny(rest[:1], " \t\n,]}")) {
-			continue
+		if name == "" || isAlias(text[len(m):], name) {
+			return l, utf8.RuneCountInString(m), true
 		}
-		return l, utf8.RuneCountInString(m), true
 	}
 	return 0, 0, false
 }

@@ -149,6 +149,7 @@ func TestNumberCites(t *testing.T) {
 		{"Most leak [@gg].", `Most leak \[1\].`},
 		{"Both [@v; @2] and [[API Key]].", `Both \[3, 2\] and [[API Key]].`},
 		{"Page [@gg, p. 4].", `Page \[1, p. 4\].`},
+		{"Only words before a key: [see @gg, p. 4; cf. @v] [-@gg].", `Only words before a key: \[see 1, p. 4, cf. 3\] \[1\].`},
 		{"A link, as in Pandoc: [@gg](https://x.example/)", "A link, as in Pandoc: [@gg](https://x.example/)"},
 		{"In code `[@gg]` it is text.", "In code `[@gg]` it is text."},
 		{"None.", "None."},
