@@ -42,7 +42,7 @@ func Export(terms []*content.Term) ([]byte, diag.List) {
 			if pos.File == "" { // the slug is the file's name
 				pos = diag.Pos{File: t.File, Line: 1, Col: 1}
 			}
-			diags.Add(diag.DuplicateSlug, pos, "slug %q is also the slug of %s: a CSV row is one term", t.Slug.Value, first)
+			diags.Add(diag.DuplicateSlug, pos, "slug %q is also the slug of %s: a CSV row is one term", t.Slug.Value, diag.Pos{File: first})
 		}
 		file[t.Slug.Value] = t.File
 		r := rowOf(t)

@@ -51,6 +51,14 @@ type Diagnostic struct {
 	Severity Severity
 	Code     Code // the rule broken, which fixes Severity
 	Message  string
+	// named keeps how Message was made when it names other places
+	// (Pos arguments), so that Under moves those with Pos.
+	named *named
+}
+
+type named struct {
+	format string
+	args   []any
 }
 
 func (d Diagnostic) String() string {
@@ -65,8 +73,18 @@ type List []Diagnostic
 
 // Add reports that the rule code is broken at pos; the code says whether
 // it is an error or a warning.
+// A Pos among args is printed as PATH:LINE:COL, and moves with Under.
 func (l *List) Add(code Code, pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: placed(pos), Severity: code.Severity(), Code: code, Message: fmt.Sprintf(format, args...)})
+	d := Diagnostic{Pos: placed(pos), Severity: code.Severity(), Code: code, Message: fmt.Sprintf(format, args...)}
+	if slices.ContainsFunc(args, isPos) {
+		d.named = &named{format, args}
+	}
+	*l = append(*l, d)
+}
+
+func isPos(a any) bool {
+	_, ok := a.(Pos)
+	return ok
 }
 
 // placed puts a problem with a whole file (a slug taken from its name, a
@@ -108,7 +126,9 @@ func (l List) Sort() List {
 			cmp.Compare(a.Code, b.Code),
 		)
 	})
-	return slices.Compact(l)
+	return slices.CompactFunc(l, func(a, b Diagnostic) bool {
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.Code == b.Code && a.Message == b.Message
+	})
 }
 
 // Error makes a List usable as an error; it prints every diagnostic.
@@ -132,10 +152,24 @@ func (l List) Under(dir string) List {
 	if dir == "" || dir == "." {
 		return l
 	}
+	under := func(p Pos) Pos {
+		if p.File != "" && !strings.HasPrefix(p.File, "-") {
+			p.File = dir + "/" + p.File
+		}
+		return p
+	}
 	out := slices.Clone(l)
 	for i := range out {
-		if f := out[i].Pos.File; f != "" && !strings.HasPrefix(f, "-") {
-			out[i].Pos.File = dir + "/" + f
+		d := &out[i]
+		d.Pos = under(d.Pos)
+		if d.named != nil {
+			args := slices.Clone(d.named.args)
+			for j, a := range args {
+				if p, ok := a.(Pos); ok {
+					args[j] = under(p)
+				}
+			}
+			d.Message = fmt.Sprintf(d.named.format, args...)
 		}
 	}
 	return out

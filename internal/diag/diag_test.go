@@ -111,6 +111,29 @@ func TestUnderPrefixesFilesNotFlags(t *testing.T) {
 	}
 }
 
+// A place a message names moves with the problem's own place: both are
+// read from where the command runs.
+func TestUnderMovesPlacesInMessages(t *testing.T) {
+	var l List
+	l.Add(DuplicateName, Pos{"content/terms/a.md", 3, 4}, "title %q is also used by %s and %s (100%%)", "API Key", Pos{"content/terms/b.md", 2, 8}, Pos{File: "content/terms/c.md"})
+	l.Add(DuplicateName, Pos{"content/terms/b.md", 2, 8}, "title %q is also used by %s", "API Key", Pos{"content/terms/a.md", 3, 4})
+	l.Add(DuplicateName, Pos{"content/terms/b.md", 2, 8}, "title %q is also used by %s", "API Key", Pos{"content/terms/a.md", 3, 4})
+	var got []string
+	for _, d := range l.Sort().Under("site") {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`site/content/terms/a.md:3:4: title "API Key" is also used by site/content/terms/b.md:2:8 and site/content/terms/c.md (100%)`,
+		`site/content/terms/b.md:2:8: title "API Key" is also used by site/content/terms/a.md:3:4`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if m := l[0].Message; m != `title "API Key" is also used by content/terms/b.md:2:8 and content/terms/c.md (100%)` {
+		t.Errorf("Under changed its receiver's message: %q", m)
+	}
+}
+
 func TestSilenceDropsOnlyWarnings(t *testing.T) {
 	var l List
 	l.Add(OrphanTerm, Pos{"a.md", 1, 1}, "orphan")

@@ -1,7 +1,6 @@
 package xref
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -223,13 +222,15 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 				others = slugs
 			}
 		}
-		var users []string
+		users := make([]string, 0, len(others))
+		args := []any{n.what, n.value}
 		for _, o := range others {
 			o = r.shownClaim(key, o)
-			users = append(users, fmt.Sprintf("%s (%s of %s)", o.pos, o.what, o.owner()))
+			users = append(users, "%s (%s of %s)")
+			args = append(args, o.pos, o.what, o.owner())
 			diags.Add(diag.DuplicateName, o.pos, "%s %q is also used by %s (%s of %s)", o.what, o.value, n.pos, n.what, n.owner())
 		}
-		diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by %s", n.what, n.value, strings.Join(users, " and "))
+		diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by "+strings.Join(users, " and "), args...)
 		if prev.clash == nil {
 			prev.clash = n
 		}

@@ -216,7 +216,7 @@ func (r *resolver) addFrameworks() {
 	for _, f := range fws {
 		id := strings.ToLower(f.ID)
 		if prev, dup := r.frameworks[id]; dup {
-			r.diags.Add(diag.DuplicateFramework, diag.Pos{File: f.File}, "framework id %q is already used by %s", f.ID, prev.File)
+			r.diags.Add(diag.DuplicateFramework, diag.Pos{File: f.File}, "framework id %q is already used by %s", f.ID, diag.Pos{File: prev.File})
 			continue
 		}
 		r.frameworks[id] = f
