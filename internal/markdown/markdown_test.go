@@ -759,7 +759,7 @@ func FuzzLinksAgree(f *testing.F) {
 		"1. a\n\n    <div>\n    [[x]]\n    </div>", "https://x.example/a[0]/[[b]] and https://x.example/[[c]]",
 		"[y]: /u \"[[x]]\"\n\n[y]:\n/u\n\"[[z]]\"", "[^1]: [[a]]\n\nText[^1] and [^2]\n\n[^2]: /u \"[[b]]\"",
 		"> <a\n> title='[[x]]'>[[a]]\n\n- <b\n  title='[[y]]'>\n\n<c\n\n[[b]]>", "[^0]:[[0]]", "# T [[a]] {title=\"[[x]]\"}\n\nSetext [[b]] {title='[[y]]'}\n---\n\n## U {#u}\n", "Setext [[b]] {title=\"[[y]]\"}\n===\n\n> - Quoted [[c]] {title=\"[[z]]\"}\n>   ---\n\nT {.c title=\"[@gg]\"}\n===\n",
-		"> <a b=\n> [[x]]>", "> <a b=\nc d=\n> [[x]]>", "| h | i |\n|---|---|\n| `a | [[x]] b` |\n\n`c | [[y]]`", "> <img alt=\n> \"[[y]]\">[[a]]", "`\n>[[0]]`", "- `a\n- [[b]]`", "[^a]:00[[^a]]0", "[^a]: [[a]]\n\n[^b]: [[x]] refers to [^a]\n\n> [^c]: [[b]] [^c]\n\n- [^d]:\n  [[y]]\n\n      [[z]]\n",
+		"> <a b=\n> [[x]]>", "> <a b=\nc d=\n> [[x]]>", "| h | i |\n|---|---|\n| `a | [[x]] b` |\n\n`c | [[y]]`", "> <img alt=\n> \"[[y]]\">[[a]]", "`\n>[[0]]`", "- `a\n- [[b]]`", "[^a]:00[[^a]]0", "Text[^a] [[a]]\n\n[^a]: Outer [[x]].\n\n    [^b]: Inner [[y]].\n\n    [[z]]\n\n[[b]]", "T[^a][^b][^c]\n\n[^c]: [[a]]\n\n[^a]: [[b]]\n\n    [^b]: [[c]]", "[^a]: [[a]]\n\n[^b]: [[x]] refers to [^a]\n\n> [^c]: [[b]] [^c]\n\n- [^d]:\n  [[y]]\n\n      [[z]]\n",
 		"> ```\n> [[x]]\n> ```\n\n[[a]]", "- ```[[x]]\n  y\n  ```\n\n[[a]]", "1. ~~~ [[x]]\n   ~~~\n- ```\n  [[y]]\n\n[[b]]", "* ```[[0]]", "*\n  ```\n[[0]]", "- a\n  - b\n    ```\n    [[x]]\n    ```\n[[c]]", "> - ```\n>   [[x]]\n> [[a]]\n\n```\n[[y]]\n```\n[[b]]",
 		"[]([[x]]) [a](<[[y]]>) [b](/u \"[[z]]\") ![c]([[w]]) [see [[a]]](/u) d]([[b]])", "[a]\n([[x]]) [b](\n[[y]]) [[c]]",
 	} {

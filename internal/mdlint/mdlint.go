@@ -37,6 +37,10 @@ func Check(src string, unsafeHTML bool) []Problem {
 		return mdLink(s, i, add)
 	})
 	for _, f := range wikilink.UnusedFootnotes(src) {
+		if f.Nested {
+			add(f.Start, diag.FootnoteUnused, "footnote [^%s] is defined inside another footnote, and the page leaves out the words of that one and of every footnote after it: start [^%[1]s]: at the beginning of a line, not indented, after the other one", f.Label)
+			continue
+		}
 		if f.Repeated {
 			add(f.Start, diag.FootnoteUnused, "footnote [^%s] is defined above already, and the page shows only the first: merge the two, or give this one a label of its own", f.Label)
 			continue

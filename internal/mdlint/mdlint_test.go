@@ -62,6 +62,11 @@ func TestCheck(t *testing.T) {
 			}},
 		{"a footnote defined twice", "Text[^a].\n\n[^a]: one\n\n[^a]: two\n", false,
 			[]string{`22 footnote-unused: footnote [^a] is defined above already, and the page shows only the first: merge the two, or give this one a label of its own`}},
+		{"a footnote inside another, the first to end", "Text[^a] and[^b][^c].\n\n[^a]: Outer.\n\n    [^b]: Inner.\n\n[^c]: later\n", false,
+			// (The page leaves out [^c]'s words too: one problem.)
+			[]string{`41 footnote-unused: footnote [^b] is defined inside another footnote, and the page leaves out the words of that one and of every footnote after it: start [^b]: at the beginning of a line, not indented, after the other one`}},
+		// After another footnote ends, goldmark keeps a nested one.
+		{"a footnote inside another, after one", "Text[^a] and[^b][^c].\n\n[^c]: first\n\n[^a]: Outer.\n\n    [^b]: Inner.\n", false, nil},
 		{"problems in the order of the text", "H<sub>2</sub>O\n\n[^b]: x\n", false,
 			[]string{
 				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,

@@ -309,10 +309,36 @@ var blockParser = parser.NewParser(blockOptions...)
 
 var blockOptions = []parser.Option{
 	parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
-		util.Prioritized(extension.NewFootnoteBlockParser(), 999))...), // "[^1]: text" is no definition
+		util.Prioritized(footnoteBlock{extension.NewFootnoteBlockParser()}, 999))...), // "[^1]: text" is no definition
 	parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
 		util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
 	parser.WithHeadingAttribute(), // as the renderer's: {#id} is no text
+}
+
+// footnoteBlock is goldmark's footnote definition parser, which also
+// notes a definition inside another that is the text's first to end.
+// goldmark puts the list of footnotes where the first one to end was,
+// and moves each that ends later into it: the one around it too, which
+// then holds the list it is in and is no longer in the text. Its words
+// and the inner one's are left out of the page.
+type footnoteBlock struct{ parser.BlockParser }
+
+var (
+	footnoteEnded = parser.NewContextKey() // a definition ended already
+	footnoteLost  = parser.NewContextKey() // the nested one that did, an *east.Footnote
+)
+
+func (f footnoteBlock) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	if pc.Get(footnoteEnded) == nil {
+		pc.Set(footnoteEnded, true)
+		for p := node.Parent(); p != nil; p = p.Parent() {
+			if p.Kind() == east.KindFootnote {
+				pc.Set(footnoteLost, node)
+				break
+			}
+		}
+	}
+	f.BlockParser.Close(node, reader, pc)
 }
 
 // footnoteParser is blockParser and the inline parsers that find a
@@ -408,7 +434,11 @@ func (b *blocks) parse() {
 	if b.mayHaveFootnotes() || b.mayHaveMarkdownLink() {
 		p = footnoteParser
 	}
-	root := p.Parse(text.NewReader([]byte(src)))
+	pc := parser.NewContext()
+	root := p.Parse(text.NewReader([]byte(src)), parser.WithContext(pc))
+	if f, ok := pc.Get(footnoteLost).(*east.Footnote); ok {
+		b.unused = append(b.unused, UnusedFootnote{Start: f.Pos(), Label: string(f.Ref), Nested: true})
+	}
 	if b.mayHaveMarkdownLink() {
 		b.shown.r, b.linkText.r = inlineText(root)
 	}

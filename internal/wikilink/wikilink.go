@@ -128,7 +128,8 @@ func ExtraCells(src string) []int {
 type UnusedFootnote struct {
 	Start    int // the offset of its "[^"
 	Label    string
-	Repeated bool
+	Repeated bool // a second definition of Label
+	Nested   bool // defined inside another, whose words it takes with it
 }
 
 // UnusedFootnotes returns the footnotes of the Markdown text src that
