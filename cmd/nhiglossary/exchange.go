@@ -182,30 +182,24 @@ func againstSite(site fs.FS, src string, s *content.Site, loaded diag.List, plan
 		had[d.String()] = true
 	}
 	_, after := build.Check(build.Overlay(added, site), build.Options{})
+	shown := after.Under(src) // the messages as check prints them
 	var out diag.List
-	for _, d := range after {
+	for i, d := range after {
 		switch r := rows[d.Pos.File]; {
 		case d.Severity != diag.Error:
 		case r != nil:
-			out.Add(diag.ImportFailsCheck, r.Cell(d.Pos), "%s would not pass check: %s", d.Pos.File, d.Message)
-		case !had[d.String()] && !namesAny(d.Message, rows):
+			out.Add(diag.ImportFailsCheck, r.Cell(d.Pos), "%s would not pass check: %s", d.Pos.File, shown[i].Message)
+		case !had[d.String()] && !namesAny(d.Places(), rows):
 			// (A clash names the new file: its row has the other half.)
-			pos := d.Pos
-			pos.File = filepath.Join(src, filepath.FromSlash(pos.File))
-			out.Add(diag.ImportFailsCheck, pos, "after the import, check would fail here: %s", d.Message)
+			out.Add(diag.ImportFailsCheck, shown[i].Pos, "after the import, check would fail here: %s", shown[i].Message)
 		}
 	}
 	return out
 }
 
-// namesAny reports whether msg names one of the files.
-func namesAny(msg string, files map[string]*csvio.Row) bool {
-	for f := range files {
-		if strings.Contains(msg, f) {
-			return true
-		}
-	}
-	return false
+// namesAny reports whether one of places is in one of the files.
+func namesAny(places []diag.Pos, files map[string]*csvio.Row) bool {
+	return slices.ContainsFunc(places, func(p diag.Pos) bool { return files[p.File] != nil })
 }
 
 // createNew writes a file that must not exist yet, whole or not at all:

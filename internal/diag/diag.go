@@ -82,6 +82,19 @@ func (l *List) Add(code Code, pos Pos, format string, args ...any) {
 	*l = append(*l, d)
 }
 
+// Places are the places d's message names besides its own, in order.
+func (d Diagnostic) Places() []Pos {
+	var out []Pos
+	if d.named != nil {
+		for _, a := range d.named.args {
+			if p, ok := a.(Pos); ok {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
 func isPos(a any) bool {
 	_, ok := a.(Pos)
 	return ok
