@@ -232,6 +232,12 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			// (No "[@" in it: the check must not look for one first.)
+			name:  "a citation with a prefix in a plain-text field",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: Most keys leak [see @gg].\nupdated: 2026-05-16\nsources:\n  - {id: gg, title: G}\n---\nBody [@gg].\n"},
+			want:  []string{`content/terms/api-key.md:3:25: warning: "summary" is plain text, so [see @gg] would show as written: cite the source in the body`},
+		},
+		{
 			name:  "lone CR line ends count as lines, as editors show them",
 			files: map[string]string{"content/terms/api-key.md": "---\rtitle: A\rsummary: s\rupdated: 2026-05-16\rsummery: x\r---\r[[x\n"},
 			want:  []string{`content/terms/api-key.md:5:1: unknown key "summery" in a term (did you mean "summary"?)`},

@@ -484,6 +484,19 @@ func TestFrameworkView(t *testing.T) {
 	}
 }
 
+// A relevance text whose citation has a prefix, and so no "[@", still
+// cites the term's source (render looks for "@" before making lists).
+func TestFrameworkViewCitesWithAPrefix(t *testing.T) {
+	files := maps.Clone(viewSite)
+	files["content/terms/api-key.md"] = strings.Replace(files["content/terms/api-key.md"], "relevance: Keys leak [@report].", "relevance: Keys leak [see @report].", 1)
+	r := newViewRenderer(t, files)
+	got := r.frameworkView(r.g.Frameworks[0], &links{})
+	cite := `<a href="/kb/terms/api-key/#source-1" title="Source 1 of API Key: A report" aria-label="Source 1 of API Key: A report">`
+	if rel := string(got.Controls[0].Terms[0].Relevance); !strings.Contains(rel, cite) || !strings.Contains(rel, "see") {
+		t.Errorf("relevance %s\nhas no %s", rel, cite)
+	}
+}
+
 func TestFrameworksView(t *testing.T) {
 	r := newViewRenderer(t, viewSite)
 	want := FrameworksPage{
