@@ -78,11 +78,27 @@ func (b *blocks) inFence(start, end int) bool {
 func (b *blocks) mayHaveMarkdownLink() bool {
 	if b.links == 0 {
 		b.links = -1
-		if strings.Contains(b.src, "](") || strings.Contains(b.src, "][") || strings.Contains(b.src, "]:") {
+		if strings.Contains(b.src, "](") || hasLinkLabel(b.src) || strings.Contains(b.src, "]:") {
 			b.links = 1
 		}
 	}
 	return b.links > 0
+}
+
+// hasLinkLabel reports whether src has a "][" that may end a link's text
+// and open its label: not the "]][[" between two [[links]], as no label
+// holds a bracket.
+func hasLinkLabel(src string) bool {
+	for i := 0; ; i++ {
+		j := strings.Index(src[i:], "][")
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i == 0 || src[i-1] != ']' || i+2 >= len(src) || src[i+2] != '[' {
+			return true
+		}
+	}
 }
 
 // inMarkdownLink reports whether the [[link]] at i is in a Markdown

@@ -308,3 +308,22 @@ func TestExtraCells(t *testing.T) {
 		})
 	}
 }
+
+// Two [[links]] side by side are no Markdown link with a label, and do
+// not cost the text a parse; any other "][" may be one.
+func TestHasLinkLabel(t *testing.T) {
+	for src, want := range map[string]bool{
+		"[[a]][[b]] and [[c]][[d]]": false,
+		"[[a]]":                     false,
+		"[x][y]":                    true,
+		"[[a]][[b]] then [x][y]":    true,
+		"[[a]][@x]":                 true,
+		"][":                        true,
+		"]][":                       true,
+		"x][[y]]":                   true,
+	} {
+		if got := hasLinkLabel(src); got != want {
+			t.Errorf("hasLinkLabel(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
