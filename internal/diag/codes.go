@@ -60,6 +60,7 @@ const (
 	PipeInTableLink   Code = "pipe-in-table-link"
 	TableCellsDropped Code = "table-cells-dropped"
 	FootnoteUnused    Code = "footnote-unused"
+	HeadingIDChanged  Code = "heading-id-changed"
 	UnknownLinkTarget Code = "unknown-link"
 	UnknownCitation   Code = "unknown-citation"
 	CitationInSummary Code = "citation-in-summary"
@@ -154,6 +155,7 @@ var rules = map[Code]Severity{
 	PipeInTableLink:   Warning,
 	TableCellsDropped: Warning,
 	FootnoteUnused:    Warning,
+	HeadingIDChanged:  Warning,
 	UnknownLinkTarget: Error,
 	UnknownCitation:   Error,
 	CitationInSummary: Error,

@@ -56,7 +56,7 @@ func (headingAttrs) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		switch {
 		case !ids.chosen[i]:
 			s.generated[idOf(h)] = true
-		case validID(idOf(h)):
+		case ValidID(idOf(h)):
 			chosen[i] = true
 		default:
 			redo[i] = true
@@ -102,9 +102,9 @@ func idOf(h *ast.Heading) string {
 	return string(b)
 }
 
-// validID reports whether a chosen id looks like a generated one: words
-// of letters and digits joined by single hyphens.
-func validID(id string) bool {
+// ValidID reports whether an id a heading chose is kept: it looks like a
+// generated one, words of letters and digits joined by single hyphens.
+func ValidID(id string) bool {
 	if id == "" || strings.HasPrefix(id, "-") || strings.HasSuffix(id, "-") || strings.Contains(id, "--") {
 		return false
 	}

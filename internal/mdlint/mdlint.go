@@ -10,9 +10,11 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/markdown"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
@@ -47,6 +49,7 @@ func Check(src string, unsafeHTML bool) []Problem {
 		}
 		add(f.Start, diag.FootnoteUnused, "no text refers to this footnote, so the page leaves it out: refer to it with its [^label] where it belongs (the label must match exactly), or delete it")
 	}
+	headingIDs(src, add)
 	for _, off := range wikilink.ExtraCells(src) {
 		add(off, diag.TableCellsDropped, "this table row has more cells than the table has columns, and the page leaves out the rest of the row from here: add the column to the header and the |---| row, or write a | that is text as \\|")
 	}
@@ -62,6 +65,23 @@ func Check(src string, unsafeHTML bool) []Problem {
 	// (Each kind of problem was found in a pass of its own.)
 	slices.SortStableFunc(out, func(a, b Problem) int { return a.Off - b.Off })
 	return out
+}
+
+// headingIDs checks the ids headings chose ({#id}): the page gives a
+// heading another when its id is not one (it must look like a generated
+// one) or another heading of the text chose it first.
+func headingIDs(src string, add func(int, diag.Code, string, ...any)) {
+	seen := map[string]int{} // how many headings above chose each id
+	for _, h := range wikilink.HeadingIDs(src) {
+		if !markdown.ValidID(h.ID) {
+			add(h.Off, diag.HeadingIDChanged, "heading id %q is not used, and the page makes one from the heading's words: an id is words of letters and digits joined by single hyphens (#why-it-matters)", h.ID)
+			continue
+		}
+		if n := seen[h.ID]; n > 0 {
+			add(h.Off, diag.HeadingIDChanged, "heading id %q is chosen by a heading above already, so the page gives this one %q: choose an id of its own", h.ID, h.ID+"-"+strconv.Itoa(n))
+		}
+		seen[h.ID]++
+	}
 }
 
 // wikiLink checks the "[[" at i: a well-formed link is skipped (xref

@@ -2,9 +2,15 @@ package mdlint
 
 import (
 	"fmt"
+	"html/template"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/markdown"
+	"github.com/nhimg/nhiglossary/internal/wikilink"
 )
 
 func TestCheck(t *testing.T) {
@@ -67,6 +73,12 @@ func TestCheck(t *testing.T) {
 			[]string{`41 footnote-unused: footnote [^b] is defined inside another footnote, and the page leaves out the words of that one and of every footnote after it: start [^b]: at the beginning of a line, not indented, after the other one`}},
 		// After another footnote ends, goldmark keeps a nested one.
 		{"a footnote inside another, after one", "Text[^a] and[^b][^c].\n\n[^c]: first\n\n[^a]: Outer.\n\n    [^b]: Inner.\n", false, nil},
+		{"heading ids the page does not give", "## Why {#why}\n\n## Again {#why}\n\nSetext {#why .wide}\n---\n\n## Note {#fn:1}\n\n## Fine {#fine}\n\n## Fine too {#why-3}\n", false,
+			[]string{
+				`24 heading-id-changed: heading id "why" is chosen by a heading above already, so the page gives this one "why-1": choose an id of its own`,
+				`39 heading-id-changed: heading id "why" is chosen by a heading above already, so the page gives this one "why-2": choose an id of its own`,
+				`65 heading-id-changed: heading id "fn:1" is not used, and the page makes one from the heading's words: an id is words of letters and digits joined by single hyphens (#why-it-matters)`,
+			}},
 		{"problems in the order of the text", "H<sub>2</sub>O\n\n[^b]: x\n", false,
 			[]string{
 				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
@@ -112,6 +124,46 @@ func FuzzCheck(f *testing.F) {
 		for _, p := range Check(src, false) {
 			if p.Off < 0 || p.Off >= len(src) {
 				t.Fatalf("problem at %d of %d bytes: %v", p.Off, len(src), p)
+			}
+		}
+	})
+}
+
+// noLinks links no [[link]]: heading ids do not depend on them.
+type noLinks struct{}
+
+func (noLinks) WikiLink(string) (markdown.LinkInfo, bool) { return markdown.LinkInfo{}, false }
+
+// Every id a heading chose that Check does not report is on the page:
+// the check and the renderer agree on which ids a page keeps.
+func FuzzHeadingIDsAgree(f *testing.F) {
+	for _, s := range []string{
+		"## Why {#why}\n\n## Again {#why}\n\n## Third {#why}\n",
+		"## A {#fn:1}\n\n## B {#a--b}\n\n## C {#-c}\n\n## D {#ü-1}\n",
+		"Setext {#s .c}\n---\n\n> ## Quoted {#s}\n\n- ## In a list {#l}\n",
+		"## Why {#why}\n\n## Why\n\n## why-1 {#why-1}\n",
+		"## {#empty}\n\n#### Deep {#deep title=x}\n",
+	} {
+		f.Add(s)
+	}
+	r := markdown.New(markdown.Options{}, noLinks{}, nil)
+	f.Fuzz(func(t *testing.T, src string) {
+		reported := map[int]bool{}
+		for _, p := range Check(src, false) {
+			if p.Code == diag.HeadingIDChanged {
+				reported[p.Off] = true
+			}
+		}
+		html := r.Render(src, markdown.Doc{}).HTML // (Headings holds levels 2 and 3 only)
+		kept := map[string]int{}
+		for _, h := range wikilink.HeadingIDs(src) {
+			if !reported[h.Off] {
+				kept[h.ID]++
+			}
+		}
+		for id, n := range kept {
+			if on := strings.Count(html, ` id="`+template.HTMLEscapeString(id)+`"`); on < n {
+				t.Fatalf("%q: %d headings chose the id %q, the page has it %d times, and Check says nothing", src, n, id, on)
 			}
 		}
 	})

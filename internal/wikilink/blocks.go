@@ -28,14 +28,15 @@ type blocks struct {
 	paras     ranges // the paragraphs, first line's start to last line's end
 	rows      []row  // the table rows
 	unused    []UnusedFootnote
-	footnotes []string // the labels of the footnotes the page shows
-	tables    int      // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
-	attrs     int      // 0 not yet known, 1 a line may end in a heading's {attributes}, -1 none does
-	fences    int      // 0 not yet known, 1 a fence may open in a block quote or list item, -1 none does
-	fenced    ranges   // with fences: the lines of fenced code blocks, their opening line's info too
-	links     int      // 0 not yet known, 1 the text may have a Markdown link, -1 it has none
-	shown     ranges   // with links: the inline text outside links and images, [[links]] and citations whole
-	linkText  ranges   // with links: the inline text of links (not images)
+	chosen    []HeadingID // the ids headings chose ({#id}), in order
+	footnotes []string    // the labels of the footnotes the page shows
+	tables    int         // 0 not yet known, 1 a line may be a table's delimiter row, -1 none is
+	attrs     int         // 0 not yet known, 1 a line may end in a heading's {attributes}, -1 none does
+	fences    int         // 0 not yet known, 1 a fence may open in a block quote or list item, -1 none does
+	fenced    ranges      // with fences: the lines of fenced code blocks, their opening line's info too
+	links     int         // 0 not yet known, 1 the text may have a Markdown link, -1 it has none
+	shown     ranges      // with links: the inline text outside links and images, [[links]] and citations whole
+	linkText  ranges      // with links: the inline text of links (not images)
 }
 
 // mayHaveContainedFence reports whether a code fence may open in a block
@@ -505,6 +506,9 @@ func (b *blocks) parse() {
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
 			lines := n.Lines()
+			if id, ok := n.AttributeString("id"); ok && lines.Len() > 0 {
+				b.chosen = append(b.chosen, HeadingID{Off: attributesAt(src, lines.At(0).Start), ID: attrString(id)})
+			}
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
 				prose = append(prose, [2]int{seg.Start, seg.Stop})
@@ -623,4 +627,21 @@ func listMarker(s string) int {
 		return n
 	}
 	return 0
+}
+
+// attributesAt is where the {attributes} that end the line of offset i
+// start: a heading's, which goldmark takes off its text.
+func attributesAt(src string, i int) int {
+	start := strings.LastIndexByte(src[:i], '\n') + 1
+	line, _, _ := strings.Cut(src[start:], "\n")
+	if j := strings.LastIndexByte(line, '{'); j >= 0 {
+		return start + j
+	}
+	return start
+}
+
+// attrString is an attribute's value as goldmark parsed it.
+func attrString(v any) string {
+	b, _ := v.([]byte)
+	return string(b)
 }

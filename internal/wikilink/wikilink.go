@@ -132,6 +132,23 @@ type UnusedFootnote struct {
 	Nested   bool // defined inside another, whose words it takes with it
 }
 
+// A HeadingID is the id a heading chose ("## Why {#why}").
+type HeadingID struct {
+	Off int // the offset of its "{"
+	ID  string
+}
+
+// HeadingIDs returns the ids the headings of the Markdown text src
+// chose, in order.
+func HeadingIDs(src string) []HeadingID {
+	b := &blocks{src: src}
+	if !b.mayHaveHeadingAttributes() {
+		return nil
+	}
+	b.parse()
+	return b.chosen
+}
+
 // UnusedFootnotes returns the footnotes of the Markdown text src that
 // its page leaves out, in order.
 func UnusedFootnotes(src string) []UnusedFootnote {
