@@ -23,13 +23,15 @@ func salvageNames(src []byte) []string {
 	if err == nil {
 		return namesOf(&doc)
 	}
-	line, _ := yamlLine(err.Error()) // the mistake's line, or the one after
+	// yaml's line is where it noticed the mistake, which may be far
+	// below it (an unclosed quote ends at the next quote), or none
+	// ("unknown anchor"): the longest start before it that parses.
+	line, _ := yamlLine(err.Error())
 	lines := strings.SplitAfter(fm.data, "\n")
-	low := line - 3
-	if line == 0 { // yaml names none ("unknown anchor"): the longest start that parses
-		line, low = len(lines)+1, 1
+	if line == 0 {
+		line = len(lines) + 1
 	}
-	for n := min(line-1, len(lines)); n > 0 && n >= low; n-- {
+	for n := min(line-1, len(lines)); n > 0; n-- {
 		var prefix yaml.Node
 		if yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &prefix) == nil {
 			return namesOf(&prefix)

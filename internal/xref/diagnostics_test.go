@@ -618,6 +618,16 @@ func TestOneMistakeOneError(t *testing.T) {
 			want: []string{`content/terms/a.md:5:1: invalid YAML: did not find expected ',' or ']'`},
 		},
 		{
+			// yaml finds an unclosed quote where the next one is, lines
+			// below it.
+			name: "nor when the mistake is far above where yaml finds it",
+			files: map[string]string{
+				"content/terms/a.md": "---\ntitle: Alpha Key\nsummary: \"A key\nabbreviations: [AK]\nsynonyms: [first key]\ncategory: Keys\nupdated: 2026-01-01\ntags: [\"C++\"]\n---\n",
+				"content/terms/b.md": term("B", "related: [Alpha Key]", "---", "See [[Alpha Key]]."),
+			},
+			want: []string{`content/terms/a.md:8:1: invalid YAML: did not find expected key`},
+		},
+		{
 			name: "nor when yaml names no line",
 			files: map[string]string{
 				"content/terms/a.md": "---\ntitle: Alpha Key\ntags: *x\nsummary: s\nupdated: 2026-01-01\n---\n",
