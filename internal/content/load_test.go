@@ -406,6 +406,32 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:7:5: a value that starts with "*" is a YAML alias: put the value in quotes`},
 		},
 		{
+			name:  "a colon in a value says quote it, at the colon",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nsummary: Note: a key is a secret.\n---\n"},
+			want:  []string{`content/terms/api-key.md:4:14: ": " in a value starts another key to YAML: write summary: "Note: a key is a secret."`},
+		},
+		{
+			name:  "a colon in a value with quotes in it",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nsummary: Ü: the \"key\" is secret.\n---\n"},
+			want:  []string{`content/terms/api-key.md:4:11: ": " in a value starts another key to YAML: put the value in quotes`},
+		},
+		{
+			name:  "an unclosed quote, at the quote, not where yaml notices it",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: \"A key\nupdated: 2026-05-16\ntags:\n  - 'it''s'\n  - \"C++\"\n---\n"},
+			want:  []string{`content/terms/api-key.md:3:10: this quote is not closed on its line: end the value with ", or write it without quotes`},
+		},
+		{
+			// (An escaped quote is no end: \" in double quotes, '' in single.)
+			name:  "an unclosed quote in a list item, at the end of the front matter",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nsynonyms:\n  - \"a \\\" b\"\n  - \"open \\\"\n---\n"},
+			want:  []string{`content/terms/api-key.md:7:5: this quote is not closed on its line: end the value with ", or write it without quotes`},
+		},
+		{
+			name:  "an unclosed single quote",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nsynonyms:\n  - 'it''s'\n  - 'it''\n---\n"},
+			want:  []string{`content/terms/api-key.md:7:5: this quote is not closed on its line: end the value with ', or write it without quotes`},
+		},
+		{
 			name:  "JSON front matter that does not close is a JSON error at its end",
 			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"API Key\",\n\"summary\": \"s\"\nBody\n"},
 			want:  []string{`content/terms/api-key.md:4:1: invalid JSON: invalid character 'B' after object key:value pair`},

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,10 +35,105 @@ func yamlError(msg, data string) posError {
 			return posError{l, c, `a value that starts with "*" is a YAML alias: put the value in quotes`}
 		}
 	}
+	// "key: text: more" is a key inside a value to yaml.
+	if strings.HasPrefix(msg, "mapping values are not allowed") {
+		if c, key, value, ok := colonInValue(data, line); ok {
+			fix := "put the value in quotes"
+			if !strings.ContainsAny(value, `"\`) {
+				fix = fmt.Sprintf("write %s: %q", key, value)
+			}
+			return posError{line, c, `": " in a value starts another key to YAML: ` + fix}
+		}
+	}
+	// An unclosed quote ends where the next quote is, or at the end:
+	// yaml notices it there.
+	if l, c, q, ok := unclosedQuote(data, line); ok {
+		return posError{l, c, "this quote is not closed on its line: end the value with " + q + ", or write it without quotes"}
+	}
 	if line == 0 {
 		line = 1
 	}
 	return posError{line, 1, "invalid YAML: " + msg}
+}
+
+// valueOf splits a front matter line into its key ("" for a list item's
+// value) and its value, after the key's ": " and any list item dashes,
+// with the value's byte offset in the line.
+func valueOf(text string) (key, value string, at int) {
+	t := strings.TrimRight(text, "\r\n")
+	i := len(t) - len(strings.TrimLeft(t, " "))
+	for strings.HasPrefix(t[i:], "- ") {
+		i += 2
+		i += len(t[i:]) - len(strings.TrimLeft(t[i:], " "))
+	}
+	if k, _, ok := strings.Cut(t[i:], ": "); ok && k != "" && !strings.ContainsAny(k[:1], `"'[{`) {
+		key = k
+		i += len(k) + 2
+		i += len(t[i:]) - len(strings.TrimLeft(t[i:], " "))
+	}
+	return key, t[i:], i
+}
+
+// colonInValue finds, on line of data, a key's plain value that holds
+// ": " or ends in ":", and the column of that colon.
+func colonInValue(data string, line int) (col int, key, value string, ok bool) {
+	l := 0
+	for text := range strings.Lines(data) {
+		if l++; l != line {
+			continue
+		}
+		key, value, at := valueOf(text)
+		if key == "" || value == "" || strings.ContainsAny(value[:1], "\"'[{|>&*!%@`#") {
+			return 0, "", "", false
+		}
+		i := strings.Index(value, ": ")
+		if i < 0 && strings.HasSuffix(value, ":") {
+			i = len(value) - 1
+		}
+		if i < 0 {
+			return 0, "", "", false
+		}
+		return utf8.RuneCountInString(text[:at+i]) + 1, key, value, true
+	}
+	return 0, "", "", false
+}
+
+// unclosedQuote finds the first value on or before line of data (any
+// line when line is 0) that opens a quote and does not close it on its
+// line, the quote's column and the quote. (A quoted value may go on
+// over lines in YAML; front matter's seldom do, and this is asked only
+// when yaml has found a mistake.)
+func unclosedQuote(data string, line int) (l, col int, quote string, ok bool) {
+	for text := range strings.Lines(data) {
+		if l++; line > 0 && l > line {
+			break
+		}
+		_, value, at := valueOf(text)
+		if value == "" || (value[0] != '"' && value[0] != '\'') {
+			continue
+		}
+		if !closesQuote(value) {
+			return l, utf8.RuneCountInString(text[:at]) + 1, value[:1], true
+		}
+	}
+	return 0, 0, "", false
+}
+
+// closesQuote reports whether the quote value starts with ends on its
+// line: a ” in single quotes and a \" in double ones are no end.
+func closesQuote(value string) bool {
+	q := value[0]
+	for i := 1; i < len(value); i++ {
+		switch {
+		case q == '"' && value[i] == '\\':
+			i++
+		case value[i] == q && q == '\'' && i+1 < len(value) && value[i+1] == '\'':
+			i++
+		case value[i] == q:
+			return true
+		}
+	}
+	return false
 }
 
 // yamlLine splits yaml.v3's message into the line it names (0 if none)

@@ -625,7 +625,7 @@ func TestOneMistakeOneError(t *testing.T) {
 				"content/terms/a.md": "---\ntitle: Alpha Key\nsummary: \"A key\nabbreviations: [AK]\nsynonyms: [first key]\ncategory: Keys\nupdated: 2026-01-01\ntags: [\"C++\"]\n---\n",
 				"content/terms/b.md": term("B", "related: [Alpha Key]", "---", "See [[Alpha Key]]."),
 			},
-			want: []string{`content/terms/a.md:8:1: invalid YAML: did not find expected key`},
+			want: []string{`content/terms/a.md:3:10: this quote is not closed on its line: end the value with ", or write it without quotes`},
 		},
 		{
 			name: "nor when yaml names no line",
