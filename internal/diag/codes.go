@@ -52,6 +52,7 @@ const (
 const (
 	LocalFileLink     Code = "local-file-link"
 	LinkAsTarget      Code = "link-as-target"
+	UnsafeLink        Code = "unsafe-link"
 	RootRelativeLink  Code = "root-relative-link"
 	UnclosedLink      Code = "unclosed-link"
 	EmptyLink         Code = "empty-link"
@@ -147,6 +148,7 @@ var rules = map[Code]Severity{
 
 	LocalFileLink:     Error,
 	LinkAsTarget:      Error,
+	UnsafeLink:        Warning,
 	RootRelativeLink:  Error,
 	UnclosedLink:      Error,
 	EmptyLink:         Error,

@@ -145,6 +145,7 @@ func newRenderer(opts Options, linker Linker, names []AutoName, exts ...goldmark
 			typographer,
 			headingAttrs{},
 			highlighting{},
+			safeLinks{opts.UnsafeHTML},
 			&wikiLinks{Linker: linker},
 			citations{Label: opts.CiteLabel},
 			auto,

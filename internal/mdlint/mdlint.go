@@ -138,6 +138,12 @@ func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 		return close + 2 + n - i
 	}
 	switch kind := classify(dest); {
+	case !markdown.SafeURL(dest):
+		what := "link"
+		if image {
+			what = "image"
+		}
+		add(i, diag.UnsafeLink, "%s to %q is not written, and the page shows its text alone: javascript:, vbscript:, file: and data: URLs never are", what, dest)
 	case kind == localFile && !image:
 		slug := fileSlug(dest)
 		add(i, diag.LocalFileLink, "link to the file %q is broken on the site, which has pages, not files: write %s", dest, wiki(slug, text))

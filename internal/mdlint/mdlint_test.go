@@ -79,6 +79,11 @@ func TestCheck(t *testing.T) {
 				`39 heading-id-changed: heading id "why" is chosen by a heading above already, so the page gives this one "why-2": choose an id of its own`,
 				`65 heading-id-changed: heading id "fn:1" is not used, and the page makes one from the heading's words: an id is words of letters and digits joined by single hyphens (#why-it-matters)`,
 			}},
+		{"links the page does not write", "[a](javascript:alert(1)) ![b](data:text/html,x) [c](https://x.example/) ![d](data:image/png;base64,AA==)", false,
+			[]string{
+				`0 unsafe-link: link to "javascript:alert(1)" is not written, and the page shows its text alone: javascript:, vbscript:, file: and data: URLs never are`,
+				`26 unsafe-link: image to "data:text/html,x" is not written, and the page shows its text alone: javascript:, vbscript:, file: and data: URLs never are`,
+			}},
 		{"problems in the order of the text", "H<sub>2</sub>O\n\n[^b]: x\n", false,
 			[]string{
 				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
