@@ -105,6 +105,11 @@ func wikiLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 		add(i, diag.LinkTwoBars, "a [[link]] has one | at most, between the target and the label: write [[%s|...]]", strings.TrimSpace(target))
 		return len(inside) + 4
 	}
+	if closed && strings.Contains(inside, "[[") {
+		// Another link opens before this one closes: the "]]" is its.
+		add(i, diag.UnclosedLink, "[[ is not closed before the next [[ on its line: end this link with ]]")
+		return 2
+	}
 	if closed {
 		return 2 // brackets inside, or too long: not a link, and not ours to guess
 	}

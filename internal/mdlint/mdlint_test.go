@@ -47,7 +47,11 @@ func TestCheck(t *testing.T) {
 				`12 empty-link: empty [[]] names no term: write the name inside, or remove the brackets`,
 			}},
 		{"link with two bars", "An [[api-key|API|keys]], a cell's [[api-key\\|keys]] and [[a|b [[c]] d|e]].", false,
-			[]string{`3 link-two-bars: a [[link]] has one | at most, between the target and the label: write [[api-key|...]]`}},
+			// (The page shows "[[a|b " as text, and links [[c]].)
+			[]string{
+				`3 link-two-bars: a [[link]] has one | at most, between the target and the label: write [[api-key|...]]`,
+				`56 unclosed-link: [[ is not closed before the next [[ on its line: end this link with ]]`,
+			}},
 		{"link with two bars, one escaped", "[[a\\|b|c]] [[d|e\\|f]]", false,
 			[]string{
 				`0 link-two-bars: a [[link]] has one | at most, between the target and the label: write [[a\|...]]`,
@@ -84,6 +88,8 @@ func TestCheck(t *testing.T) {
 				`0 unsafe-link: link to "javascript:alert(1)" is not written, and the page shows its text alone: javascript:, vbscript:, file: and data: URLs never are`,
 				`26 unsafe-link: image to "data:text/html,x" is not written, and the page shows its text alone: javascript:, vbscript:, file: and data: URLs never are`,
 			}},
+		{"an unclosed link before another on its line", "Second [[API Key and [[Secret]] here, [[a [b]]] and [[c]].", false,
+			[]string{"7 unclosed-link: [[ is not closed before the next [[ on its line: end this link with ]]"}},
 		{"problems in the order of the text", "H<sub>2</sub>O\n\n[^b]: x\n", false,
 			[]string{
 				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
