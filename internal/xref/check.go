@@ -20,7 +20,7 @@ func (r *resolver) checkRelated(t *content.Term, names []*name) {
 		case rel.Value == "":
 			r.diags.Add(diag.EmptyName, rel.Pos, "empty name in the related list; remove it")
 			continue
-		case n == nil && r.unread[normalize(rel.Value)]:
+		case n == nil && r.isUnread(rel.Value):
 			continue // the file's own error says enough
 		case n == nil:
 			r.diags.Add(diag.UnknownRelated, rel.Pos, "unknown related term %q%s", rel.Value, r.suggest("term", rel.Value))
@@ -86,7 +86,7 @@ func (r *resolver) checkIncidents(t *content.Term) {
 		case in.Value == "":
 			r.diags.Add(diag.EmptyName, in.Pos, "empty name in the incidents list; remove it")
 			continue
-		case n == nil && r.unread[normalize(in.Value)]:
+		case n == nil && r.isUnread(in.Value):
 			continue
 		case n == nil:
 			if other := r.find(in.Value); other != nil && other.clash == nil && other.target.Kind == KindTerm {
@@ -217,7 +217,7 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 			r.diags.Add(diag.DraftLinkInPreview, md.PosAt(l.Start), "link target %q is a draft: the preview shows it, but build will fail until you publish it or remove the link", l.Target)
 		}
 		switch {
-		case n == nil && r.unread[normalize(l.Target)]:
+		case n == nil && r.isUnread(l.Target):
 		case n == nil:
 			r.diags.Add(diag.UnknownLinkTarget, md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))
 		case n.clash != nil && n.duplicateTermName():

@@ -222,15 +222,21 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 				others = slugs
 			}
 		}
+		// Two slugs are two pages at one URL; other names, one name for
+		// two terms.
+		code := diag.DuplicateName
+		if n.what == "slug" && !slices.ContainsFunc(others, func(o *name) bool { return o.what != "slug" }) {
+			code = diag.DuplicateSlug
+		}
 		users := make([]string, 0, len(others))
 		args := []any{n.what, n.value}
 		for _, o := range others {
 			o = r.shownClaim(key, o)
 			users = append(users, "%s (%s of %s)")
 			args = append(args, o.pos, o.what, o.owner())
-			diags.Add(diag.DuplicateName, o.pos, "%s %q is also used by %s (%s of %s)", o.what, o.value, n.pos, n.what, n.owner())
+			diags.Add(code, o.pos, "%s %q is also used by %s (%s of %s)", o.what, o.value, n.pos, n.what, n.owner())
 		}
-		diags.Add(diag.DuplicateName, n.pos, "%s %q is already used by "+strings.Join(users, " and "), args...)
+		diags.Add(code, n.pos, "%s %q is already used by "+strings.Join(users, " and "), args...)
 		if prev.clash == nil {
 			prev.clash = n
 		}

@@ -653,6 +653,27 @@ func TestOneMistakeOneError(t *testing.T) {
 			want: []string{`content/incidents/leak.md:1:1: missing front matter: start the file with a --- line, the fields, and another --- line`},
 		},
 		{
+			name: "a file whose title cannot be read still owns the words of its slug",
+			files: map[string]string{
+				"content/terms/service-account.md": "---\ntitle: [Service Account\nsummary: s\nupdated: 2026-01-01\n---\n",
+				"content/terms/b.md":               term("B", "related: [Service Account]", "broader: [service account]", "---", "See [[Service Account]]."),
+			},
+			want: []string{`content/terms/service-account.md:3:1: invalid YAML: did not find expected ',' or ']'`},
+		},
+		{
+			name: "a slug two terms share is reported at both, and nowhere else",
+			files: map[string]string{
+				"content/terms/foo.md":  term("Foo Bar"),
+				"content/terms/baz.md":  term("Baz", "slug: foo"),
+				"content/terms/qux.md":  term("Qux", "related: [foo]", "broader: [foo]", "---", "See [[foo]]."),
+				"content/terms/quux.md": term("Quux", "deprecated: true", "replaced_by: foo"),
+			},
+			want: []string{
+				`content/terms/baz.md:5:7: slug "foo" is also used by content/terms/foo.md (slug of Foo Bar)`,
+				`content/terms/foo.md:1:1: slug "foo" is already used by content/terms/baz.md:5:7 (slug of Baz)`,
+			},
+		},
+		{
 			name: "a misspelt title still names its term",
 			files: map[string]string{
 				"content/terms/beta.md": "---\ntitel: Beta Thing\nsummary: s\nupdated: 2026-01-01\n---\n",
@@ -679,6 +700,27 @@ func TestOneMistakeOneError(t *testing.T) {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// Two slugs are two pages at one URL: duplicate-slug, as
+// docs/diagnostics.md says; a title two terms share is duplicate-name.
+func TestClashCodes(t *testing.T) {
+	for files, want := range map[[2]string]string{
+		{term("Foo Bar"), term("Baz", "slug: foo")}: "duplicate-slug",
+		{term("Foo"), term("Foo")}:                  "duplicate-name",
+	} {
+		site := load(t, map[string]string{"content/terms/foo.md": files[0], "content/terms/baz.md": files[1]})
+		_, diags := Resolve(site, Options{})
+		var got []string
+		for _, d := range diags {
+			if d.Code != diag.OrphanTerm {
+				got = append(got, string(d.Code))
+			}
+		}
+		if diff := cmp.Diff([]string{want, want}, got); diff != "" {
+			t.Errorf("codes (-want +got):\n%s", diff)
+		}
 	}
 }
 

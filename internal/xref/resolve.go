@@ -111,7 +111,7 @@ type resolver struct {
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
 
-	unread map[string]bool // normalized slugs of files that could not be read
+	unread map[string]bool // normalized slugs (and names read) of files that could not be read
 
 	claims     *nameClaims
 	nameDiags  map[string]diag.List // the problems of the claims on each name
@@ -258,4 +258,12 @@ func (r *resolver) depend(key []byte) {
 	if r.out != nil && r.opts.Memo != nil {
 		r.out.deps = append(r.out.deps, string(key))
 	}
+}
+
+// isUnread reports whether value names a file that could not be read:
+// its slug, a name read from it, or words that make its slug ("Service
+// Account" for service-account.md), as editors link a term by its title.
+// That file's own error says enough.
+func (r *resolver) isUnread(value string) bool {
+	return len(r.unread) > 0 && (r.unread[normalize(value)] || r.unread[normalize(content.Slugify(value))])
 }

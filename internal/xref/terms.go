@@ -25,10 +25,12 @@ func (r *resolver) termField(t *content.Term, field string, unknown diag.Code, v
 	switch {
 	case v.Value == "":
 		r.diags.Add(diag.EmptyName, v.Pos, "empty %s; remove it", field)
-	case n == nil && r.unread[normalize(v.Value)]:
+	case n == nil && r.isUnread(v.Value):
 		// the file's own error says enough
 	case n == nil:
 		r.diags.Add(unknown, v.Pos, "unknown %s %q%s", field, v.Value, r.suggest("term", v.Value))
+	case n.clash != nil && n.duplicateTermName():
+		// Reported at both terms: until one is renamed, not again here.
 	case n.clash != nil:
 		r.diags.Add(diag.AmbiguousName, v.Pos, "%s %q is ambiguous: %s, and %s", field, v.Value, n.describe(), n.clash.describe())
 	case n.shared != nil:
