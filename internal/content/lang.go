@@ -231,6 +231,9 @@ func loadInterface(fsys fs.FS, cfg Config, diags *diag.List) map[string]map[stri
 			diags.Add(diag.CannotRead, diag.Pos{File: file, Line: 1, Col: 1}, "cannot read: %v", err)
 			continue
 		}
+		if !isUTF8(file, src, diags) {
+			continue
+		}
 		src = clean(src)
 		n, err := parseYAML(src, string(src))
 		if err != nil {
@@ -271,6 +274,10 @@ func (d *decoder) interfaceText(n *yaml.Node, keys []string) map[string]string {
 		s, _ := d.str(k, v) // not trimmed: "By " keeps the space before the name
 		if got, want := i18n.Placeholders(s), i18n.Placeholders(english); !slices.Equal(got, want) {
 			d.add(diag.InvalidValue, v, "%q must fill in %s, as the built-in text %q does", k.Value, placeholderList(want), english)
+			continue
+		}
+		if _, ok := i18n.MonthNames(s); k.Value == "months" && !ok {
+			d.add(diag.InvalidValue, v, "\"months\" names the twelve months, January first, each between | and the next: %q", english)
 			continue
 		}
 		m[k.Value] = s

@@ -143,12 +143,14 @@ func TestTranslationProblems(t *testing.T) {
 		{
 			name: "interface text overrides are checked",
 			files: map[string]string{
-				"i18n/de.yaml": "related_terms: Siehe auch\nrelated_term: x\nn_terms: Begriffe\n",
+				"i18n/de.yaml": "related_terms: Siehe auch\nrelated_term: x\nn_terms: Begriffe\nmonths: Jan|Feb\n",
+				"i18n/en.yaml": "related_terms: See also\nmonths: Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec\n",
 				"i18n/fr.yaml": "related_terms: Voir aussi\n",
 			},
 			want: []string{
 				`i18n/de.yaml:2:1: unknown interface text "related_term" (did you mean "related_terms"?)`,
 				`i18n/de.yaml:3:10: "n_terms" must fill in {0}, as the built-in text "{0} terms" does`,
+				`i18n/de.yaml:4:9: "months" names the twelve months, January first, each between | and the next: "January|February|March|April|May|June|July|August|September|October|November|December"`,
 				`i18n/fr.yaml:1:1: "fr" is not one of the site's languages (en, de): name the file after one, e.g. i18n/en.yaml`,
 			},
 		},

@@ -116,19 +116,37 @@ func readInto(fsys fs.FS, file string, buf []byte) ([]byte, error) {
 
 // readDoc parses a term's or an incident's file.
 func readDoc(file string, src []byte, diags *diag.List) (document, bool) {
-	if !utf8.Valid(src) {
-		diags.Add(diag.NotUTF8, diag.Pos{File: file, Line: 1, Col: 1}, "not UTF-8 text: save the file as UTF-8")
+	if !isUTF8(file, src, diags) {
 		return document{}, false
 	}
 	doc := parseDocument(file, src, diags)
 	return doc, doc.meta != nil
 }
 
+// isUTF8 reports whether the file's text is UTF-8, and says when not:
+// every file the site reads, Markdown or YAML, must be.
+func isUTF8(file string, src []byte, diags *diag.List) bool {
+	if !utf8.Valid(src) {
+		diags.Add(diag.NotUTF8, diag.Pos{File: file, Line: 1, Col: 1}, "not UTF-8 text: save the file as UTF-8")
+		return false
+	}
+	return true
+}
+
 func fileSlug(file string) string {
 	return strings.TrimSuffix(path.Base(file), path.Ext(file))
 }
 
+// loadConfig reads the settings; without the file, or with a mistake in
+// it, the defaults (of what could not be read) stand, so that what later
+// stages read of languages is settled either way.
 func loadConfig(fsys fs.FS, diags *diag.List) Config {
+	cfg := readConfig(fsys, diags)
+	cfg.settleLanguages(diags)
+	return cfg
+}
+
+func readConfig(fsys fs.FS, diags *diag.List) Config {
 	cfg := DefaultConfig()
 	src, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -137,6 +155,9 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	cfg.FromFile = true
 	if err != nil {
 		diags.Add(diag.CannotRead, diag.Pos{File: ConfigFile, Line: 1, Col: 1}, "cannot read: %v", err)
+		return cfg
+	}
+	if !isUTF8(ConfigFile, src, diags) {
 		return cfg
 	}
 	src = clean(src)
@@ -172,7 +193,6 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	if len(cfg.Languages) > 0 && language.Line > 0 && !strings.EqualFold(cfg.Language, cfg.Languages[0].Code) {
 		diags.Add(diag.LanguageIgnored, language, "\"language\": %q is ignored: with \"languages\", the first listed (%q) is the site's language; remove \"language\" or list %q first", cfg.Language, cfg.Languages[0].Code, cfg.Language)
 	}
-	cfg.settleLanguages(diags)
 	return cfg
 }
 
@@ -321,13 +341,16 @@ func loadTerm(file string, src []byte, cfg Config, lang string, translation bool
 		placeholders(diags, summaryMD, t.Body)
 		placeholders(diags, t.Examples...)
 	}
-	if len(t.Summary) > maxSummary {
-		diags.Add(diag.LongSummary, t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", len(t.Summary), maxSummary)
+	if n := utf8.RuneCountInString(t.Summary); n > maxSummary {
+		diags.Add(diag.LongSummary, t.SummaryPos, "summary is %d characters long; keep it under %d, it is shown in lists, previews and search results", n, maxSummary)
 	}
 	return t
 }
 
 func loadFramework(file string, src []byte, diags *diag.List) *Framework {
+	if !isUTF8(file, src, diags) {
+		return nil
+	}
 	src = clean(src)
 	text := string(src)
 	n, err := parseYAML(src, text)

@@ -158,6 +158,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:6:21: "url": "javascript:alert(1)" is not an http or https URL`},
 		},
 		{
+			// Characters, not bytes: 120 of 日 are 360 bytes.
+			name:  "a summary in characters of three bytes each is not long",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: " + strings.Repeat("日", 120) + "\nupdated: 2026-05-16\n---\n"},
+		},
+		{
 			name:  "long summary is a warning",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: " + strings.Repeat("word ", 70) + "\nupdated: 2026-05-16\n---\n"},
 			want:  []string{`content/terms/api-key.md:3:10: warning: summary is 349 characters long; keep it under 300, it is shown in lists, previews and search results`},
@@ -191,7 +196,21 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			name:  "not UTF-8",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: \xff\n---\n"},
 			want:  []string{`content/terms/api-key.md:1:1: not UTF-8 text: save the file as UTF-8`},
+		}, {
+			name: "not UTF-8: the settings, a framework, an interface text",
+			files: map[string]string{
+				"nhiglossary.yaml":             "title: Caf\xe9\n",
+				"content/frameworks/nist.yaml": "name: Caf\xe9\n",
+				"i18n/en.yaml":                 "home: Caf\xe9\n",
+				"content/terms/api-key.md":     "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\n---\n",
+			},
+			want: []string{
+				`content/frameworks/nist.yaml:1:1: not UTF-8 text: save the file as UTF-8`,
+				`i18n/en.yaml:1:1: not UTF-8 text: save the file as UTF-8`,
+				`nhiglossary.yaml:1:1: not UTF-8 text: save the file as UTF-8`,
+			},
 		},
+
 		{
 			name:  "TOML key inside an array of tables is placed at the key",
 			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \"s\"\nupdated = 2026-05-16\n\n[[mappings]]\n  framework = \"x\"\n\n[[mappings]]\n  controll = \"C9\"\n+++\n"},

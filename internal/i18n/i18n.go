@@ -125,6 +125,16 @@ func (t *Text) Tf(key string, args ...string) string {
 	})
 }
 
+// MonthNames splits the "months" text into the names of the twelve
+// months, January first; ok is false when it does not name twelve.
+func MonthNames(text string) (names []string, ok bool) {
+	names = strings.Split(text, "|")
+	if len(names) != 12 || slices.Contains(names, "") {
+		return nil, false
+	}
+	return names, true
+}
+
 // Date writes a date as readers of the language expect it: "January 2,
 // 2006" in English, "2. Januar 2006" in German.
 func (t *Text) Date(d time.Time) string {
@@ -133,8 +143,7 @@ func (t *Text) Date(d time.Time) string {
 		case "day":
 			return strconv.Itoa(d.Day()), true
 		case "month":
-			months := strings.Split(t.T("months"), "|")
-			if len(months) == 12 {
+			if months, ok := MonthNames(t.T("months")); ok {
 				return months[d.Month()-1], true
 			}
 			return d.Month().String(), true

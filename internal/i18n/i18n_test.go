@@ -179,3 +179,16 @@ func TestTfFillsOnlyItsPlaceholders(t *testing.T) {
 		t.Errorf("Placeholders = %q", got)
 	}
 }
+
+// The built-in languages name their twelve months as Date reads them.
+func TestBuiltinMonthNames(t *testing.T) {
+	for _, lang := range []string{"en", "de"} {
+		text, _ := BuiltinText(lang, "months")
+		if names, ok := MonthNames(text); !ok || names[0] == "" {
+			t.Errorf("%s: months %q are not twelve names", lang, text)
+		}
+	}
+	if _, ok := MonthNames("Jan|Feb"); ok {
+		t.Error(`MonthNames("Jan|Feb") is ok`)
+	}
+}
