@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -16,9 +17,9 @@ import (
 // clock's.
 func (c *checkCmd) day() (time.Time, error) {
 	if c.today != "" {
-		t, err := time.Parse(time.DateOnly, c.today)
+		t, err := content.ParseDate(c.today)
 		if err != nil {
-			return time.Time{}, usagef("--today %q is not a date written YYYY-MM-DD", c.today)
+			return time.Time{}, usagef("--today %q %v", c.today, err)
 		}
 		return t, nil
 	}

@@ -144,6 +144,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "import":
 		cmd = &importCmd{}
 	case "version", "--version", "-version":
+		if len(args) > 1 {
+			fmt.Fprintf(stderr, "nhiglossary version: unexpected argument %q (version takes none)\n", args[1])
+			return 2
+		}
 		fmt.Fprintln(stdout, "nhiglossary", versionString())
 		return 0
 	case "help", "-h", "--help", "-help":

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -273,16 +274,37 @@ func (d *decoder) boolean(key, v *yaml.Node) bool {
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
+// The two ways a date can be wrong, which call for different fixes.
+var (
+	ErrNotRealDate = errors.New("is not a real date")               // 2026-02-30
+	ErrDateFormat  = errors.New("is not a date written YYYY-MM-DD") // 3/1/2026
+)
+
+// ParseDate reads a date written YYYY-MM-DD, as every date a site's files
+// and the command line give is.
+func ParseDate(s string) (time.Time, error) {
+	if !dateRE.MatchString(s) {
+		return time.Time{}, ErrDateFormat
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, ErrNotRealDate
+	}
+	return t, nil
+}
+
 func (d *decoder) date(key, v *yaml.Node) time.Time {
-	if v.Kind == yaml.ScalarNode && dateRE.MatchString(v.Value) {
-		if t, err := time.Parse(time.DateOnly, v.Value); err == nil {
-			return t
-		}
+	t, err := ParseDate(v.Value)
+	switch {
+	case v.Kind != yaml.ScalarNode || err == ErrDateFormat:
+		d.add(diag.InvalidDate, v, "%q must be a date written YYYY-MM-DD, not %q", key.Value, v.Value)
+	case err != nil:
 		d.add(diag.InvalidDate, v, "%q: %q is not a real date", key.Value, v.Value)
+	}
+	if v.Kind != yaml.ScalarNode {
 		return time.Time{}
 	}
-	d.add(diag.InvalidDate, v, "%q must be a date written YYYY-MM-DD, not %q", key.Value, v.Value)
-	return time.Time{}
+	return t
 }
 
 // markdown keeps a Markdown value's position, and the source to find its

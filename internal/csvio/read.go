@@ -214,8 +214,8 @@ func checkRow(row *Row, diags *diag.List, today time.Time) bool {
 	case "":
 		row.fields["updated"] = today.Format(time.DateOnly)
 	default:
-		if _, err := time.Parse(time.DateOnly, u); err != nil {
-			bad(diag.InvalidDate, "updated", "updated %q is not a date: write YYYY-MM-DD", u)
+		if _, err := content.ParseDate(u); err != nil {
+			bad(diag.InvalidDate, "updated", "updated %q %v", u, err)
 		}
 		row.fields["updated"] = u
 	}
