@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/json"
 	"io/fs"
 	"maps"
 	"os"
@@ -206,6 +207,19 @@ func TestGermanPagesSpeakGerman(t *testing.T) {
 	}
 	if api := files["api/glossary.json"]; !strings.Contains(api, `"de": {`) || !strings.Contains(api, `"title": "API-Schlüssel"`) {
 		t.Error("api/glossary.json lacks the translations")
+	} else {
+		// Every term has the same keys: an untranslated one, {}.
+		var g struct {
+			Terms []map[string]json.RawMessage `json:"terms"`
+		}
+		if err := json.Unmarshal([]byte(api), &g); err != nil {
+			t.Fatal(err)
+		}
+		for _, term := range g.Terms {
+			if tr, ok := term["translations"]; !ok || string(term["slug"]) == `"workload-identity"` && string(tr) != "{}" {
+				t.Errorf("api/glossary.json: %s has translations %s", term["slug"], tr)
+			}
+		}
 	}
 	var names string
 	for p, data := range files {

@@ -264,8 +264,9 @@ func (r *Renderer) apiJSON(w Writer) error {
 		Sources       []jsonCitedSource `json:"sources"` // what a relevance text's [@id] or [@2] cites, in order
 		Updated       string            `json:"updated"`
 		termVocabulary
-		// By language code, on a site with several: the translations.
-		Translations map[string]translation `json:"translations,omitempty"`
+		// By language code, on a site with several: the translations,
+		// {} for a term with none (every term has the same keys).
+		Translations *map[string]translation `json:"translations,omitempty"`
 	}
 	type control struct {
 		ID        string   `json:"id"`
@@ -319,15 +320,16 @@ func (r *Renderer) apiJSON(w Writer) error {
 			Incidents: []string{}, Mappings: []mapping{}, Sources: citedSources(t.Sources),
 			termVocabulary: r.termVocabulary(t, slugs),
 		}
+		trs := map[string]translation{}
+		if len(r.langs) > 1 {
+			jt.Translations = &trs
+		}
 		for _, lr := range r.langs[min(1, len(r.langs)):] {
 			lt := lr.g.TermBySlug[t.Slug.Value]
 			if lt == nil || lt.Lang != lr.lang {
 				continue
 			}
-			if jt.Translations == nil {
-				jt.Translations = map[string]translation{}
-			}
-			jt.Translations[lr.lang] = translation{
+			trs[lr.lang] = translation{
 				Title: lt.Title.Value, URL: r.abs(lr.termURL(lt)), Summary: lt.Summary, Synonyms: names(lt.Synonyms),
 				Updated: lt.Updated.Format("2006-01-02"), SourceUpdated: isoDate(lt.SourceUpdated),
 			}
