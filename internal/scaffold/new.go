@@ -90,7 +90,7 @@ name: {{.Title}}
 #   What the framework is for.
 # controls:                         # optional; ids unique within the framework
 #   - id: AC-1
-#     title: The control's title    # required
+#     title: The control's title    # optional
 #     url: https://example.org/framework/ac-1
 #     description: What the control asks for (Markdown).
 `))
