@@ -118,8 +118,9 @@ func (r *resolver) settle(key string) {
 	delete(r.incNames, key)
 	delete(r.g.Redirects, key)
 	var diags diag.List
+	firsts := map[*content.Term]*name{} // each term's first name on key that is no slug
 	for _, n := range r.claims.terms[key] {
-		r.claimTermName(key, n, &diags)
+		r.claimTermName(key, n, firsts, &diags)
 	}
 	for _, n := range r.claims.incidents[key] {
 		prev, ok := r.incNames[key]
@@ -189,8 +190,15 @@ func (r *resolver) fresh(n *name) *name {
 // later one; abbreviations and synonyms may be shared, with each other
 // and with one term's slug (the name is then ambiguous); a term
 // repeating one of its own names is only untidy.
-func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
+//
+// firsts holds each term's first name on key that is not its slug: the
+// one a later name of the term repeats (the key's claim may be the slug).
+func (r *resolver) claimTermName(key string, n *name, firsts map[*content.Term]*name, diags *diag.List) {
 	t := n.target.Term
+	first := firsts[t]
+	if first == nil && n.what != "slug" {
+		firsts[t] = n
+	}
 	prev, ok := r.names[key]
 	switch {
 	case !ok:
@@ -199,6 +207,9 @@ func (r *resolver) claimTermName(key string, n *name, diags *diag.List) {
 		// A slug may equal a title or abbreviation ("nhi", "NHI").
 		if own := prev.sharedWith(t); own != nil {
 			prev = own
+		}
+		if first != nil {
+			prev = first
 		}
 		if prev.what != "slug" && n.what != "slug" {
 			diags.Add(diag.RepeatedName, n.pos, "%s %q repeats this term's %s; remove it", n.what, n.value, prev.what)

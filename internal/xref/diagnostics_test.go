@@ -81,6 +81,19 @@ func TestDiagnostics(t *testing.T) {
 			want: []string{`content/terms/api-key.md:5:12: warning: synonym "api key" repeats this term's title; remove it`},
 		},
 		{
+			// The title's key is the slug's too: the slug's claim comes
+			// first, and the synonym still repeats the title.
+			name: "a name repeating a title that is the slug's words is a warning",
+			files: map[string]string{
+				"content/terms/alpha.md": term("Alpha", "synonyms: [Alpha]", "related: [gamma]"),
+				"content/terms/gamma.md": term("Gamma", "abbreviations: [Gamma]", "related: [alpha]"),
+			},
+			want: []string{
+				`content/terms/alpha.md:5:12: warning: synonym "Alpha" repeats this term's title; remove it`,
+				`content/terms/gamma.md:5:17: warning: abbreviation "Gamma" repeats this term's title; remove it`,
+			},
+		},
+		{
 			name: "slug equal to the term's own abbreviation is fine",
 			files: map[string]string{
 				"content/terms/nhi.md": term("Non-Human Identity", "abbreviations: [NHI]"),
