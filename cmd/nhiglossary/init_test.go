@@ -127,6 +127,19 @@ func TestInitDefaultsToTheCurrentFolder(t *testing.T) {
 	}
 }
 
+// Titles that differ by a symbol get files of their own, spelled as tag
+// pages spell them.
+func TestNewTermSpellsSymbols(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	for title, file := range map[string]string{"C++ Token": "c-plus-plus-token.md", "C# Token": "c-sharp-token.md"} {
+		code, stdout, stderr := runCLI(t, "new", "term", title, "--src", dir)
+		if want := filepath.Join(dir, "content/terms", file); code != 0 || !strings.Contains(stdout, "created "+want) {
+			t.Errorf("new term %q: exit %d, stdout %q, stderr %q", title, code, stdout, stderr)
+		}
+	}
+}
+
 func TestNewFramework(t *testing.T) {
 	dir := t.TempDir()
 	runCLI(t, "init", dir)

@@ -45,7 +45,7 @@ func (c *newCmd) run(ctx context.Context, args []string, stdout, stderr io.Write
 	if err := checkTitle(title); err != nil {
 		return err
 	}
-	slug := content.Slugify(title)
+	slug := content.TitleSlug(title)
 	if slug == "" {
 		return fmt.Errorf("cannot make a file name from %q: use a title with letters or digits", title)
 	}

@@ -403,21 +403,51 @@ func (d *decoder) sources(key, v *yaml.Node) []Source {
 
 // Slugify turns a title into a slug: "Mutual TLS (mTLS)" -> "mutual-tls-mtls",
 // "Clé d'API" -> "cle-d-api".
-func Slugify(title string) string {
+func Slugify(title string) string { return slugify(title, false) }
+
+// TitleSlug is the slug a new entry's file takes from its title: as
+// Slugify, with the symbols that tell names apart spelled as tags spell
+// them ("C++ Token" -> "c-plus-plus-token", not "C# Token"'s "c-token").
+func TitleSlug(title string) string { return slugify(title, true) }
+
+func slugify(title string, spell bool) string {
 	var b strings.Builder
 	dash := false
+	word := func(s string) {
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(s)
+	}
 	for _, r := range textfold.String(title) { // lower case, accents folded
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
+			word(string(r))
+		} else if w, ok := SpelledSymbol(r); ok && spell {
+			dash = true
+			word(w)
+			dash = true
 		} else {
 			dash = true
 		}
 	}
 	return b.String()
+}
+
+// SpelledSymbol is the word a symbol that tells names apart is spelled
+// as in a slug ("C++" and "C#" are different tags).
+func SpelledSymbol(r rune) (string, bool) {
+	switch r {
+	case '+':
+		return "plus", true
+	case '#':
+		return "sharp", true
+	case '&':
+		return "and", true
+	case '@':
+		return "at", true
+	}
+	return "", false
 }
 
 func parseURL(s string) (string, error) {

@@ -169,15 +169,11 @@ func taxonomySlug(name string) string {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			word(string(r))
-		case r == '+':
-			spelled("plus")
-		case r == '#':
-			spelled("sharp")
-		case r == '&':
-			spelled("and")
-		case r == '@':
-			spelled("at")
 		case r < 0x80:
+			if w, ok := content.SpelledSymbol(r); ok {
+				spelled(w)
+				continue
+			}
 			dash = true
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			word(string(r))
