@@ -291,7 +291,19 @@ func TestCheckReportsABrokenTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, _ = runCLI(t, "check", "--src", src)
-	if code != 1 || !strings.Contains(stdout, "/templates/term.html:2:1: executing \"main\" at <.Nope>: can't evaluate field Nope") {
+	if code != 1 || !strings.Contains(stdout, "/templates/term.html:2:6: executing \"main\" at <.Nope>: can't evaluate field Nope") {
 		t.Errorf("check: exit %d\n%s", code, stdout)
+	}
+	// A template that does not parse is found while the content has an
+	// error too: one run reports both.
+	if err := os.WriteFile(filepath.Join(src, "templates", "term.html"), []byte("{{define \"main\"}}\n<p>{{.Nope</p>{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "content", "terms", "broken.md"), []byte("---\ntitle: [x\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI(t, "check", "--src", src)
+	if code != 1 || !strings.Contains(stdout, "/templates/term.html:2:1: bad character") || !strings.Contains(stdout, "broken.md:3:1: invalid YAML") {
+		t.Errorf("check with a content error: exit %d\n%s", code, stdout)
 	}
 }

@@ -59,13 +59,21 @@ var ErrInvalid = errors.New("the site has errors")
 // (the default language's) is nil when there are errors.
 func Check(site fs.FS, opts Options) (*xref.Graph, diag.List) {
 	gs, diags := checkLanguages(site, opts)
-	if gs == nil {
-		return nil, diags
-	}
 	// A site's own templates must parse and run, or build would fail:
 	// the site builds, writing nothing. (The built-in ones are the
 	// tests' to keep right; a caller without them checks the content.)
-	if opts.Templates == nil || !hasOwnTemplates(site) {
+	own := opts.Templates != nil && hasOwnTemplates(site)
+	if gs == nil {
+		if own { // what can be found without the site's pages
+			if err := render.ParseTemplates(overlay{subdir(site, "templates"), opts.Templates}); err != nil {
+				pos, msg := templateProblem(err)
+				diags.Add(diag.TemplateSyntax, pos, "%s", msg)
+				diags = diags.Sort()
+			}
+		}
+		return nil, diags
+	}
+	if !own {
 		return gs[0], diags
 	}
 	if _, err := Generate(context.Background(), site, opts, discard{}); err != nil {
@@ -95,7 +103,7 @@ func (nopCloser) Close() error { return nil }
 // templateAt finds where html/template says a template failed
 // ("template: NAME:LINE[:COL]: message"), and render's own
 // "templates/NAME:LINE: message".
-var templateAt = regexp.MustCompile(`(?:templates/|template: )([^:\s]+):(\d+):(?:\d+:)? ?(.*)$`)
+var templateAt = regexp.MustCompile(`(?:templates/|template: )([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
 // templateProblem is where a template error is and what it says.
 func templateProblem(err error) (diag.Pos, string) {
@@ -104,7 +112,12 @@ func templateProblem(err error) (diag.Pos, string) {
 		return diag.Pos{File: "templates"}, err.Error()
 	}
 	line, _ := strconv.Atoi(m[2])
-	return diag.Pos{File: "templates/" + m[1], Line: line, Col: 1}, m[3]
+	col := 1
+	if m[3] != "" { // text/template counts a line's bytes from 0
+		c, _ := strconv.Atoi(m[3])
+		col = c + 1
+	}
+	return diag.Pos{File: "templates/" + m[1], Line: line, Col: col}, m[4]
 }
 
 // checkLanguages is Check for every language of the site, the default

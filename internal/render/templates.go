@@ -68,6 +68,17 @@ func funcs(text *i18n.Text) template.FuncMap {
 	}
 }
 
+// ParseTemplates reports the first mistake in the templates of tmplFS
+// (layered as for New) that shows without a site: one that does not
+// parse or that html/template cannot escape. check asks it when the
+// content has errors, so that a template's mistake is not found only
+// after those are mended; a mistake in what a template reads of a page
+// shows only when pages render.
+func ParseTemplates(tmplFS fs.FS) error {
+	_, err := parseTemplates(tmplFS, i18n.New("en", nil))
+	return err
+}
+
 // parseTemplates reads base.html, partials.html and one file per kind.
 func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
 	funcs := funcs(text)
