@@ -264,7 +264,7 @@ func TestBuildWarnsOfAFutureDateButNotOfReviews(t *testing.T) {
 		t.Fatalf("check reports no review due or no future date:\n%s", stdout)
 	}
 	code, _, stderr := runCLI(t, "build", "--src", src, "--out", filepath.Join(t.TempDir(), "public"))
-	if code != 0 || !strings.Contains(stderr, "content/terms/api-key.md:27:1: warning: \"updated\" is 2999-05-16, after today") {
+	if code != 0 || !strings.Contains(stderr, "content/terms/api-key.md:27:10: warning: \"updated\" is 2999-05-16, after today") {
 		t.Errorf("build: %d\n%s", code, stderr)
 	}
 	if strings.Contains(stderr, "[review-due]") {

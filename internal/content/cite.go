@@ -27,11 +27,17 @@ func checkCitations(sources []Source, diags *diag.List, fields ...Markdown) {
 			if ids == nil {
 				ids = SourceIDs(sources)
 			}
-			for _, k := range c.Keys {
+			for i, k := range c.Keys {
 				if wikilink.SourceNumber(k, ids) > 0 {
 					continue
 				}
-				diags.Add(diag.UnknownCitation, md.PosAt(c.Start), "citation [@%s] %s", k, unknownCite(k, ids))
+				// "[cc @alice]" reads as a citation with a prefix, as in
+				// Pandoc: the way out is the escape.
+				why, guessed := unknownCite(k, ids)
+				if c.Prefix(i) != "" && !guessed {
+					why += "; or, if the @ cites nothing, write \\@" + k
+				}
+				diags.Add(diag.UnknownCitation, md.PosAt(c.Start), "citation [@%s] %s", k, why)
 			}
 		}
 	}
@@ -45,16 +51,17 @@ func citationsInSummary(md Markdown, diags *diag.List) {
 	}
 }
 
-// unknownCite says why key cites nothing and what to write instead.
-func unknownCite(key string, ids []string) string {
+// unknownCite says why key cites nothing and what to write instead;
+// guessed is whether that is a source it may have meant.
+func unknownCite(key string, ids []string) (why string, guessed bool) {
 	if _, ok := wikilink.ByPosition(key); ok {
 		if len(ids) == 0 {
-			return "cites a source by number, but the entry lists no sources"
+			return "cites a source by number, but the entry lists no sources", false
 		}
 		if len(ids) == 1 {
-			return "cites a source by number, but the entry lists 1 source: write [@1]"
+			return "cites a source by number, but the entry lists 1 source: write [@1]", true
 		}
-		return fmt.Sprintf("cites a source by number, but the entry lists %d sources: write [@1] to [@%d]", len(ids), len(ids))
+		return fmt.Sprintf("cites a source by number, but the entry lists %d sources: write [@1] to [@%d]", len(ids), len(ids)), true
 	}
 	var named []string
 	for _, id := range ids {
@@ -63,10 +70,10 @@ func unknownCite(key string, ids []string) string {
 		}
 	}
 	if len(named) == 0 {
-		return "names no source: give the source `id: " + key + "` or cite it by number"
+		return "names no source: give the source `id: " + key + "` or cite it by number", false
 	}
 	if dym := diag.DidYouMean(key, named); dym != "" {
-		return "names no source of this entry" + dym
+		return "names no source of this entry" + dym, true
 	}
-	return fmt.Sprintf("names no source of this entry (its ids: %s)", strings.Join(named, ", "))
+	return fmt.Sprintf("names no source of this entry (its ids: %s)", strings.Join(named, ", ")), false
 }

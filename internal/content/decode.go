@@ -170,7 +170,11 @@ func kindName(n *yaml.Node) string {
 // which an editor means as text) but refuses lists and mappings.
 func (d *decoder) str(key, v *yaml.Node) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
-		d.add(diag.WrongType, v, "%q must be text, not %s", key.Value, kindName(v))
+		hint := ""
+		if v.Kind == yaml.SequenceNode && len(v.Content) == 1 && v.Content[0].Kind == yaml.ScalarNode {
+			hint = fmt.Sprintf(": write %s: %s", key.Value, v.Content[0].Value)
+		}
+		d.add(diag.WrongType, v, "%q must be text, not %s%s", key.Value, kindName(v), hint)
 		return "", false
 	}
 	return v.Value, true

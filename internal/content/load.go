@@ -288,7 +288,7 @@ func loadTerm(file string, src []byte, cfg Config, lang string, translation bool
 		{"takeaway", false, func(k, v *yaml.Node) { t.Takeaway = d.text(k, v); d.plainLinks(k, v, t.Takeaway) }},
 		{"sources", false, func(k, v *yaml.Node) { t.Sources = d.sources(k, v) }},
 		{"author", false, func(k, v *yaml.Node) { t.Author = d.text(k, v) }},
-		{"updated", true, func(k, v *yaml.Node) { t.Updated = d.date(k, v); t.UpdatedPos = d.pos(k) }},
+		{"updated", true, func(k, v *yaml.Node) { t.Updated = d.date(k, v); t.UpdatedPos = d.valuePos(v) }},
 		{"reviewed", false, func(k, v *yaml.Node) {
 			r := &Review{Pos: d.pos(k)}
 			d.fields(v, d.pos(v), "\"reviewed\"", []field{

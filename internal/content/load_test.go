@@ -90,6 +90,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:2:8: "title" must be text, not a list`},
 		},
 		{
+			name:  "text expected, a list of one given",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\ndeprecated: true\nreplaced_by: [secret]\n---\n"},
+			want:  []string{`content/terms/api-key.md:6:14: "replaced_by" must be text, not a list: write replaced_by: secret`},
+		},
+		{
 			name:  "bool expected",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\ndraft: maybe\n---\n"},
 			want:  []string{`content/terms/api-key.md:5:8: "draft" must be true or false, not text`},
@@ -249,6 +254,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 				`content/terms/api-key.md:3:25: warning: "summary" is plain text, so [@gg] would show as written: cite the source in the body`,
 				`content/terms/api-key.md:5:19: warning: "takeaway" is plain text, so [@1; @gg] would show as written: cite the source in the body`,
 			},
+		},
+		{
+			name:  "a citation with a prefix that cites nothing says how to write an @",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\nsources:\n  - {id: gg, title: G}\n---\nAsk [cc @alice].\n"},
+			want:  []string{`content/terms/api-key.md:8:5: citation [@alice] names no source of this entry (its ids: gg); or, if the @ cites nothing, write \@alice`},
 		},
 		{
 			// (No "[@" in it: the check must not look for one first.)
@@ -486,10 +496,14 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 				"content/notes.txt":              "notes",
 				"content/frameworks/owasp.json":  "{}",
 				"content/incidents/.DS_Store":    "",
+				"content/terms/SECRET3.MD":       okTerm,
+				"content/terms/Api Key.DE.txt":   okTerm,
 			},
 			want: []string{
 				`content/frameworks/owasp.json:1:1: warning: this file is not read: rename it to owasp.yaml; or start its name with _ to keep it here unread`,
 				`content/notes.txt:1:1: warning: this file is not read: terms, frameworks and incidents are read from content/terms/*.md, content/frameworks/*.yaml and content/incidents/*.md; or start its name with _ to keep it here unread`,
+				`content/terms/Api Key.DE.txt:1:1: warning: this file is not read: rename it to api-key.de.md; or start its name with _ to keep it here unread`,
+				`content/terms/SECRET3.MD:1:1: warning: this file is not read: rename it to secret3.md; or start its name with _ to keep it here unread`,
 				`content/terms/secret.markdown:1:1: warning: this file is not read: rename it to secret.md; or start its name with _ to keep it here unread`,
 				`nhiglossary.yml:1:1: warning: this file is not read: rename it to nhiglossary.yaml`,
 			},

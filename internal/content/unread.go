@@ -45,7 +45,15 @@ func unreadFiles(fsys fs.FS, diags *diag.List) {
 
 // expected says what a file at p would have to be called to be read.
 func expected(p string) string {
-	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	// A name that is no slug ("SECRET3.MD") is suggested as one, each of
+	// its dot-separated parts (a translation's language) apart.
+	parts := strings.Split(strings.TrimSuffix(path.Base(p), path.Ext(p)), ".")
+	for i, part := range parts {
+		if s := Slugify(part); s != "" {
+			parts[i] = s
+		}
+	}
+	stem := strings.Join(parts, ".")
 	switch path.Dir(p) {
 	case TermsDir, IncidentsDir:
 		return "rename it to " + stem + ".md"

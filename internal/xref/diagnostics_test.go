@@ -456,7 +456,7 @@ func TestDiagnostics(t *testing.T) {
 				"content/terms/a.md": term("A"),
 			},
 			opts: Options{Now: time.Date(2025, 12, 31, 23, 0, 0, 0, time.UTC)},
-			want: []string{`content/terms/a.md:4:1: warning: "updated" is 2026-01-01, after today (2025-12-31): write the date of the last change`},
+			want: []string{`content/terms/a.md:4:10: warning: "updated" is 2026-01-01, after today (2025-12-31): write the date of the last change`},
 		},
 		{
 			name: "an updated date of today is fine",

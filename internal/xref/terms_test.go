@@ -247,7 +247,7 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"content/terms/a.md": term("A"),
 			},
 			opts: Options{Now: time.Date(2027, 4, 1, 15, 0, 0, 0, time.UTC), Review: true},
-			want: []string{`content/terms/a.md:4:1: warning: review due: updated on 2026-01-01, every 12m, so due on 2027-01-01: 3 months overdue (90 days)`},
+			want: []string{`content/terms/a.md:4:10: warning: review due: updated on 2026-01-01, every 12m, so due on 2027-01-01: 3 months overdue (90 days)`},
 		},
 		{
 			name: "review due by the term's period, at the reviewed line",
@@ -271,7 +271,7 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"content/terms/a.md": term("A", "review_every: 2w"),
 			},
 			opts: Options{Now: time.Date(2026, 1, 16, 0, 0, 0, 0, time.UTC), Review: true},
-			want: []string{`content/terms/a.md:4:1: warning: review due: updated on 2026-01-01, every 2w, so due on 2026-01-15: 1 day overdue`},
+			want: []string{`content/terms/a.md:4:10: warning: review due: updated on 2026-01-01, every 2w, so due on 2026-01-15: 1 day overdue`},
 		},
 		{
 			name: "no clock, no review warnings",
