@@ -122,7 +122,7 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		return c.printReview(g, diags, opts.Today, stdout, stderr)
 	}
 	if c.translations && g != nil {
-		stale, missing, err := writeTranslations(stdout, g.Site)
+		stale, missing, err := writeTranslations(stdout, g.Site, c.drafts)
 		if err != nil {
 			return err
 		}

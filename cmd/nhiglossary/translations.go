@@ -14,11 +14,14 @@ import (
 //	content/terms/api-key.de.md: stale: translated from 2026-01-02, content/terms/api-key.md updated 2026-05-16
 //	content/terms/secret.de.md: missing
 //
-// and returns how many are stale and missing.
-func writeTranslations(w io.Writer, site *content.Site) (stale, missing int, err error) {
+// and returns how many are stale and missing. A draft's translations are
+// listed only with drafts: it is not published, so neither are they.
+func writeTranslations(w io.Writer, site *content.Site, drafts bool) (stale, missing int, err error) {
 	for _, st := range site.Translations() {
 		var line string
 		switch {
+		case st.Draft && !drafts:
+			continue
 		case st.Missing:
 			missing++
 			line = fmt.Sprintf("%s: missing", st.File)

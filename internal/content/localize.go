@@ -102,6 +102,7 @@ type TranslationState struct {
 	// translation is never stale.
 	Missing, Stale bool
 	From, Updated  time.Time
+	Draft          bool // the original is a draft
 }
 
 // Translations lists, for every term and every language but the default,
@@ -112,31 +113,32 @@ func (s *Site) Translations() []TranslationState {
 	// A text, as a translation's state needs it: an original's file and
 	// updated date, a translation's file and source_updated date.
 	type text struct {
-		file string
-		date time.Time
+		file  string
+		date  time.Time
+		draft bool
 	}
 	var terms, incidents []text
 	translated := map[[2]string]text{} // by the original's file and language
 	for _, t := range s.Terms {
-		terms = append(terms, text{t.File, t.Updated})
+		terms = append(terms, text{t.File, t.Updated, t.Draft})
 	}
 	for _, tr := range s.TermTranslations {
 		if tr.Original != nil {
-			translated[[2]string{tr.Original.File, tr.Lang}] = text{tr.File, tr.SourceUpdated}
+			translated[[2]string{tr.Original.File, tr.Lang}] = text{tr.File, tr.SourceUpdated, false}
 		}
 	}
 	for _, inc := range s.Incidents {
-		incidents = append(incidents, text{inc.File, time.Time{}})
+		incidents = append(incidents, text{inc.File, time.Time{}, inc.Draft})
 	}
 	for _, tr := range s.IncidentTranslations {
 		if tr.Original != nil {
-			translated[[2]string{tr.Original.File, tr.Lang}] = text{tr.File, time.Time{}}
+			translated[[2]string{tr.Original.File, tr.Lang}] = text{tr.File, time.Time{}, false}
 		}
 	}
 	var out []TranslationState
 	for _, o := range append(terms, incidents...) {
 		for _, l := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
-			st := TranslationState{Original: o.file, Lang: l.Code, Updated: o.date}
+			st := TranslationState{Original: o.file, Lang: l.Code, Updated: o.date, Draft: o.draft}
 			if tr, ok := translated[[2]string{o.file, l.Code}]; !ok {
 				st.Missing, st.File = true, translationFile(o.file, l.Code)
 			} else {
