@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -277,6 +278,15 @@ func parseJSON(data []byte) (*yaml.Node, error) {
 	fail := func(err error) error {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
+			// A comma before a closing brace or bracket (JavaScript allows
+			// one) is the mistake, not the brace the message names.
+			// (The offset is the bad character's, in a stream of tokens.)
+			if at := int(se.Offset); at < len(data) && (data[at] == '}' || data[at] == ']') {
+				if i := bytes.LastIndexFunc(data[:at], func(r rune) bool { return !unicode.IsSpace(r) }); i >= 0 && data[i] == ',' {
+					l, c := lc.pos(i)
+					return posError{l, c, fmt.Sprintf("invalid JSON: a comma before %c: remove it", data[at])}
+				}
+			}
 			l, c := lc.pos(int(se.Offset))
 			return posError{l, c, "invalid JSON: " + se.Error()}
 		}

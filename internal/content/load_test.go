@@ -461,6 +461,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:7:5: this quote is not closed on its line: end the value with ', or write it without quotes`},
 		},
 		{
+			name:  "a trailing comma in JSON is reported at the comma",
+			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"A\",\n\"summary\": \"s\",\n\"tags\": [\"x\", ],\n\"updated\": \"2026-05-16\",\n}\nBody\n"},
+			want:  []string{`content/terms/api-key.md:4:13: invalid JSON: a comma before ]: remove it`},
+		},
+		{
 			name:  "JSON front matter that does not close is a JSON error at its end",
 			files: map[string]string{"content/terms/api-key.md": "{\n\"title\": \"API Key\",\n\"summary\": \"s\"\nBody\n"},
 			want:  []string{`content/terms/api-key.md:4:1: invalid JSON: invalid character 'B' after object key:value pair`},
