@@ -216,14 +216,7 @@ func TestCheckReview(t *testing.T) {
 		"content/terms/a.md": "---\ntitle: A\nsummary: s.\nrelated: [b]\nupdated: 2026-01-01\nreview_every: 1m\n---\nA.\n",
 		"content/terms/b.md": "---\ntitle: B\nsummary: s.\nrelated: [a]\nupdated: 2025-06-01\nreviewed: {by: Ann, on: 2025-12-01}\n---\nB.\n",
 	}
-	for name, data := range files {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	code, stdout, _ := runCLI(t, "check", "--src", dir, "--today", "2026-03-15", "--format", "json", "--strict")
 	if code != 1 || !strings.Contains(stdout, `"code": "review-due"`) || !strings.Contains(stdout, "due on 2026-02-01: 6 weeks overdue (42 days)") {
 		t.Errorf("check --today: exit %d, %s; want a review-due warning for a.md", code, stdout)
