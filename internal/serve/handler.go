@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nhimg/nhiglossary/internal/diag"
 	"github.com/nhimg/nhiglossary/internal/serve/livereload"
 )
 
@@ -250,7 +251,10 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
 	f, err := s.live.Get("404.html")
 	switch {
 	case errors.Is(err, fs.ErrNotExist): // not a page, before the site built
-		http.NotFound(w, r)
+		// A script or feed reader gets no page to show problems in: the
+		// reason, in words.
+		st := s.currentStatus()
+		http.Error(w, "nhiglossary serve: nothing is built yet: the site has "+diag.Plural(st.Errors, "error")+"; open any page to see them, or read them in the terminal", http.StatusServiceUnavailable)
 		return
 	case err != nil:
 		s.renderFailed(w, r, err, noPage)
