@@ -442,12 +442,19 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "a colon in a value with quotes in it",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nsummary: Ü: the \"key\" is secret.\n---\n"},
-			want:  []string{`content/terms/api-key.md:4:11: ": " in a value starts another key to YAML: put the value in quotes`},
+			want:  []string{`content/terms/api-key.md:4:11: ": " in a value starts another key to YAML: write summary: 'Ü: the "key" is secret.'`},
 		},
 		{
 			name:  "an unclosed quote, at the quote, not where yaml notices it",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: \"A key\nupdated: 2026-05-16\ntags:\n  - 'it''s'\n  - \"C++\"\n---\n"},
 			want:  []string{`content/terms/api-key.md:3:10: this quote is not closed on its line: end the value with ", or write it without quotes`},
+		},
+		{
+			// A quoted value may go on over lines, a block of text or a
+			// comment may hold a quote: those are no mistake.
+			name:  "a quote that closes on a later line is not blamed for another mistake",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: Multi\n# summary: \"was this\nsummary: \"A summary an editor wrapped\n  over two lines, as YAML allows.\"\ntakeaway: >-\n  'Tis so.\ntags: [a, b\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:8:1: invalid YAML: did not find expected ',' or ']'`},
 		},
 		{
 			// (An escaped quote is no end: \" in double quotes, '' in single.)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -25,19 +26,36 @@ func salvageNames(src []byte) []string {
 	}
 	// yaml's line is where it noticed the mistake, which may be far
 	// below it (an unclosed quote ends at the next quote), or none
-	// ("unknown anchor"): the longest start before it that parses.
+	// ("unknown anchor"): the longest start before it that parses. The
+	// starts tried end before a key at the top level, where whole YAML
+	// ends; those before the mistake parse and those after do not, so a
+	// binary search finds it in a few parses however long the file.
 	line, _ := yamlLine(err.Error())
 	lines := strings.SplitAfter(fm.data, "\n")
-	if line == 0 {
+	if line == 0 || line > len(lines)+1 {
 		line = len(lines) + 1
 	}
-	for n := min(line-1, len(lines)); n > 0; n-- {
-		var prefix yaml.Node
-		if yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &prefix) == nil {
-			return namesOf(&prefix)
+	var cuts []int // prefix lengths, in lines
+	for n := 1; n <= line-1; n++ {
+		if n == len(lines) || startsKey(lines[n]) {
+			cuts = append(cuts, n)
 		}
 	}
-	return nil
+	parse := func(n int) (*yaml.Node, bool) {
+		var prefix yaml.Node
+		return &prefix, yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &prefix) == nil
+	}
+	i := sort.Search(len(cuts), func(i int) bool { _, ok := parse(cuts[i]); return !ok })
+	if i == 0 {
+		return nil
+	}
+	prefix, _ := parse(cuts[i-1])
+	return namesOf(prefix)
+}
+
+// startsKey reports whether a line of YAML starts a key at the top level.
+func startsKey(line string) bool {
+	return line != "" && !strings.ContainsAny(line[:1], " \t\r\n#-") && strings.Contains(line, ":")
 }
 
 // namesOf lists the title, synonyms and abbreviations of a YAML

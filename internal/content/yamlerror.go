@@ -1,11 +1,12 @@
 package content
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // yaml.v3 reports syntax errors only as text ("yaml: line 3: ..."); this is
@@ -38,11 +39,7 @@ func yamlError(msg, data string) posError {
 	// "key: text: more" is a key inside a value to yaml.
 	if strings.HasPrefix(msg, "mapping values are not allowed") {
 		if c, key, value, ok := colonInValue(data, line); ok {
-			fix := "put the value in quotes"
-			if !strings.ContainsAny(value, `"\`) {
-				fix = fmt.Sprintf("write %s: %q", key, value)
-			}
-			return posError{line, c, `": " in a value starts another key to YAML: ` + fix}
+			return posError{line, c, `": " in a value starts another key to YAML: write ` + key + ": " + quoted(value)}
 		}
 	}
 	// An unclosed quote ends where the next quote is, or at the end:
@@ -75,7 +72,8 @@ func valueOf(text string) (key, value string, at int) {
 }
 
 // colonInValue finds, on line of data, a key's plain value that holds
-// ": " or ends in ":", and the column of that colon.
+// ": " or ends in ":", and the column of that colon, when quoting the
+// value mends the front matter.
 func colonInValue(data string, line int) (col int, key, value string, ok bool) {
 	l := 0
 	for text := range strings.Lines(data) {
@@ -90,7 +88,7 @@ func colonInValue(data string, line int) (col int, key, value string, ok bool) {
 		if i < 0 && strings.HasSuffix(value, ":") {
 			i = len(value) - 1
 		}
-		if i < 0 {
+		if i < 0 || !mendedBy(data, line, text[:at]+quoted(value)) {
 			return 0, "", "", false
 		}
 		return utf8.RuneCountInString(text[:at+i]) + 1, key, value, true
@@ -100,27 +98,60 @@ func colonInValue(data string, line int) (col int, key, value string, ok bool) {
 
 // unclosedQuote finds the first value on or before line of data (any
 // line when line is 0) that opens a quote and does not close it on its
-// line, the quote's column and the quote. (A quoted value may go on
-// over lines in YAML; front matter's seldom do, and this is asked only
-// when yaml has found a mistake.)
+// line, when closing it there mends the front matter; the quote's column
+// and the quote. (A quoted value may go on over lines in YAML, and a
+// comment or a block of text may hold a quote: only a quote whose
+// closing makes the whole parse is blamed, and a few are tried.)
 func unclosedQuote(data string, line int) (l, col int, quote string, ok bool) {
+	tries := 0
 	for text := range strings.Lines(data) {
-		if l++; line > 0 && l > line {
+		if l++; line > 0 && l > line || tries == 5 {
 			break
 		}
-		_, value, at := valueOf(text)
-		if value == "" || (value[0] != '"' && value[0] != '\'') {
+		if strings.HasPrefix(strings.TrimLeft(text, " "), "#") {
 			continue
 		}
-		if !closesQuote(value) {
+		_, value, at := valueOf(text)
+		if value == "" || (value[0] != '"' && value[0] != '\'') || closesQuote(value) {
+			continue
+		}
+		tries++
+		if mendedBy(data, l, strings.TrimRight(text, "\r\n")+value[:1]) {
 			return l, utf8.RuneCountInString(text[:at]) + 1, value[:1], true
 		}
 	}
 	return 0, 0, "", false
 }
 
+// mendedBy reports whether data parses as YAML with its line replaced
+// by text: whether the fix a message is about to give works.
+func mendedBy(data string, line int, text string) bool {
+	var b strings.Builder
+	l := 0
+	for t := range strings.Lines(data) {
+		if l++; l == line {
+			b.WriteString(text)
+			b.WriteByte('\n')
+			continue
+		}
+		b.WriteString(t)
+	}
+	var n yaml.Node
+	return yaml.Unmarshal([]byte(b.String()), &n) == nil
+}
+
+// quoted is a value as YAML reads it as that text: in double quotes, or
+// in single ones (each ' doubled) when it holds a " or a backslash.
+func quoted(value string) string {
+	if !strings.ContainsAny(value, `"\`) {
+		return `"` + value + `"`
+	}
+	return "'" + strings.ReplaceAll(value, "'", "''") + "'"
+}
+
 // closesQuote reports whether the quote value starts with ends on its
-// line: a ” in single quotes and a \" in double ones are no end.
+// line: two single quotes within single ones, and a backslashed double
+// quote within double ones, are no end.
 func closesQuote(value string) bool {
 	q := value[0]
 	for i := 1; i < len(value); i++ {
