@@ -71,16 +71,22 @@ func Check(src string, unsafeHTML bool) []Problem {
 // heading another when its id is not one (it must look like a generated
 // one) or another heading of the text chose it first.
 func headingIDs(src string, add func(int, diag.Code, string, ...any)) {
-	seen := map[string]int{} // how many headings above chose each id
+	// As the renderer settles them: each in order takes its id, or the
+	// first of id-1, id-2... no heading above has (another's -1 too).
+	given := map[string]bool{}
 	for _, h := range wikilink.HeadingIDs(src) {
 		if !markdown.ValidID(h.ID) {
 			add(h.Off, diag.HeadingIDChanged, "heading id %q is not used, and the page makes one from the heading's words: an id is words of letters and digits joined by single hyphens (#why-it-matters)", h.ID)
 			continue
 		}
-		if n := seen[h.ID]; n > 0 {
-			add(h.Off, diag.HeadingIDChanged, "heading id %q is chosen by a heading above already, so the page gives this one %q: choose an id of its own", h.ID, h.ID+"-"+strconv.Itoa(n))
+		id := h.ID
+		for n := 1; given[id]; n++ {
+			id = h.ID + "-" + strconv.Itoa(n)
 		}
-		seen[h.ID]++
+		given[id] = true
+		if id != h.ID {
+			add(h.Off, diag.HeadingIDChanged, "heading id %q is taken by a heading above already, so the page gives this one %q: choose an id of its own", h.ID, id)
+		}
 	}
 }
 

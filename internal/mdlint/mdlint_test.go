@@ -2,8 +2,8 @@ package mdlint
 
 import (
 	"fmt"
-	"html/template"
-	"strings"
+	"html"
+	"regexp"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,10 +77,15 @@ func TestCheck(t *testing.T) {
 			[]string{`41 footnote-unused: footnote [^b] is defined inside another footnote, and the page leaves out the words of that one and of every footnote after it: start [^b]: at the beginning of a line, not indented, after the other one`}},
 		// After another footnote ends, goldmark keeps a nested one.
 		{"a footnote inside another, after one", "Text[^a] and[^b][^c].\n\n[^c]: first\n\n[^a]: Outer.\n\n    [^b]: Inner.\n", false, nil},
+		{"a heading id another's rename took", "## Alpha {#why}\n\n## Beta {#why}\n\n## Gamma {#why-1}\n", false,
+			[]string{
+				`25 heading-id-changed: heading id "why" is taken by a heading above already, so the page gives this one "why-1": choose an id of its own`,
+				`42 heading-id-changed: heading id "why-1" is taken by a heading above already, so the page gives this one "why-1-1": choose an id of its own`,
+			}},
 		{"heading ids the page does not give", "## Why {#why}\n\n## Again {#why}\n\nSetext {#why .wide}\n---\n\n## Note {#fn:1}\n\n## Fine {#fine}\n\n## Fine too {#why-3}\n", false,
 			[]string{
-				`24 heading-id-changed: heading id "why" is chosen by a heading above already, so the page gives this one "why-1": choose an id of its own`,
-				`39 heading-id-changed: heading id "why" is chosen by a heading above already, so the page gives this one "why-2": choose an id of its own`,
+				`24 heading-id-changed: heading id "why" is taken by a heading above already, so the page gives this one "why-1": choose an id of its own`,
+				`39 heading-id-changed: heading id "why" is taken by a heading above already, so the page gives this one "why-2": choose an id of its own`,
 				`65 heading-id-changed: heading id "fn:1" is not used, and the page makes one from the heading's words: an id is words of letters and digits joined by single hyphens (#why-it-matters)`,
 			}},
 		{"links the page does not write", "[a](javascript:alert(1)) ![b](data:text/html,x) [c](https://x.example/) ![d](data:image/png;base64,AA==)", false,
@@ -145,8 +150,8 @@ type noLinks struct{}
 
 func (noLinks) WikiLink(string) (markdown.LinkInfo, bool) { return markdown.LinkInfo{}, false }
 
-// Every id a heading chose that Check does not report is on the page:
-// the check and the renderer agree on which ids a page keeps.
+// Check reports a heading's chosen id exactly when the page gives the
+// heading another: the check and the renderer agree on the ids.
 func FuzzHeadingIDsAgree(f *testing.F) {
 	for _, s := range []string{
 		"## Why {#why}\n\n## Again {#why}\n\n## Third {#why}\n",
@@ -154,10 +159,13 @@ func FuzzHeadingIDsAgree(f *testing.F) {
 		"Setext {#s .c}\n---\n\n> ## Quoted {#s}\n\n- ## In a list {#l}\n",
 		"## Why {#why}\n\n## Why\n\n## why-1 {#why-1}\n",
 		"## {#empty}\n\n#### Deep {#deep title=x}\n",
+		"## Alpha {#why}\n\n## Beta {#why}\n\n## Gamma {#why-1}\n",
+		"First line\nsecond line {#t}\n---\n\n## B {#t title=\"{x}\"}\n",
 	} {
 		f.Add(s)
 	}
 	r := markdown.New(markdown.Options{}, noLinks{}, nil)
+	idRE := regexp.MustCompile(`<h[1-6] id="([^"]*)"`)
 	f.Fuzz(func(t *testing.T, src string) {
 		reported := map[int]bool{}
 		for _, p := range Check(src, false) {
@@ -165,16 +173,16 @@ func FuzzHeadingIDsAgree(f *testing.F) {
 				reported[p.Off] = true
 			}
 		}
-		html := r.Render(src, markdown.Doc{}).HTML // (Headings holds levels 2 and 3 only)
-		kept := map[string]int{}
-		for _, h := range wikilink.HeadingIDs(src) {
-			if !reported[h.Off] {
-				kept[h.ID]++
-			}
+		var ids []string // the page's heading ids, in order
+		for _, m := range idRE.FindAllStringSubmatch(r.Render(src, markdown.Doc{}).HTML, -1) {
+			ids = append(ids, html.UnescapeString(m[1]))
 		}
-		for id, n := range kept {
-			if on := strings.Count(html, ` id="`+template.HTMLEscapeString(id)+`"`); on < n {
-				t.Fatalf("%q: %d headings chose the id %q, the page has it %d times, and Check says nothing", src, n, id, on)
+		for _, h := range wikilink.HeadingIDs(src) {
+			if h.Heading >= len(ids) {
+				t.Fatalf("%q: heading %d chose %q, and the page has %d headings", src, h.Heading, h.ID, len(ids))
+			}
+			if kept := ids[h.Heading] == h.ID; kept == reported[h.Off] {
+				t.Fatalf("%q: heading %d chose %q, the page gives it %q, and Check reports it: %v", src, h.Heading, h.ID, ids[h.Heading], reported[h.Off])
 			}
 		}
 	})

@@ -447,6 +447,7 @@ func (b *blocks) parse() {
 	b.parsed = true
 	src := b.src
 	var code, html, prose, paras, fenced [][2]int
+	headings := 0 // so far, in document order
 	p := blockParser
 	if b.mayHaveFootnotes() || b.mayHaveMarkdownLink() {
 		p = footnoteParser
@@ -506,8 +507,11 @@ func (b *blocks) parse() {
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
 			lines := n.Lines()
-			if id, ok := n.AttributeString("id"); ok && lines.Len() > 0 {
-				b.chosen = append(b.chosen, HeadingID{Off: attributesAt(src, lines.At(0).Start), ID: attrString(id)})
+			if n.Kind() == ast.KindHeading {
+				if id, ok := n.AttributeString("id"); ok && lines.Len() > 0 {
+					b.chosen = append(b.chosen, HeadingID{Off: attributesAt(src, lines.At(lines.Len()-1).Stop), ID: attrString(id), Heading: headings})
+				}
+				headings++
 			}
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
@@ -629,15 +633,15 @@ func listMarker(s string) int {
 	return 0
 }
 
-// attributesAt is where the {attributes} that end the line of offset i
-// start: a heading's, which goldmark takes off its text.
-func attributesAt(src string, i int) int {
-	start := strings.LastIndexByte(src[:i], '\n') + 1
-	line, _, _ := strings.Cut(src[start:], "\n")
-	if j := strings.LastIndexByte(line, '{'); j >= 0 {
-		return start + j
+// attributesAt is where a heading's {attributes} start: after its text,
+// which ends at offset end, on the same line (goldmark takes them off
+// the text).
+func attributesAt(src string, end int) int {
+	line, _, _ := strings.Cut(src[end:], "\n")
+	if j := strings.IndexByte(line, '{'); j >= 0 {
+		return end + j
 	}
-	return start
+	return end
 }
 
 // attrString is an attribute's value as goldmark parsed it.

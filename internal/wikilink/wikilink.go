@@ -134,8 +134,9 @@ type UnusedFootnote struct {
 
 // A HeadingID is the id a heading chose ("## Why {#why}").
 type HeadingID struct {
-	Off int // the offset of its "{"
-	ID  string
+	Off     int // the offset of its "{"
+	ID      string
+	Heading int // which heading of the text it is, from 0
 }
 
 // HeadingIDs returns the ids the headings of the Markdown text src
