@@ -188,7 +188,7 @@ func againstSite(site fs.FS, src string, s *content.Site, loaded diag.List, plan
 		switch r := rows[d.Pos.File]; {
 		case d.Severity != diag.Error:
 		case r != nil:
-			out.Add(diag.ImportFailsCheck, r.Cell(d.Pos), "%s would not pass check: %s", d.Pos.File, shown[i].Message)
+			out.Add(diag.ImportFailsCheck, r.Cell(d.Pos), "%s would not pass check: %s", shown[i].Pos.File, shown[i].Message)
 		case !had[d.String()] && !namesAny(d.Places(), rows):
 			// (A clash names the new file: its row has the other half.)
 			out.Add(diag.ImportFailsCheck, shown[i].Pos, "after the import, check would fail here: %s", shown[i].Message)

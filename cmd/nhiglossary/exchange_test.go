@@ -110,9 +110,9 @@ func TestImportWarnsWhatCheckWouldFail(t *testing.T) {
 	want := []string{
 		filepath.Join(site, "content/terms/draft.md") + `:8:5: warning: after the import, check would fail here: link target "App key" is shared by 2 terms: write [[app-key|App key]] for App Key Set or [[e|App key]] for Echo [import-fails-check]`,
 		filepath.Join(site, "content/terms/secret.md") + `:7:9: warning: after the import, check would fail here: link target "App key" is shared by 2 terms: write [[app-key|App key]] for App Key Set or [[e|App key]] for Echo [import-fails-check]`,
-		csvFile + `:3:17: warning: content/terms/b.md would not pass check: unknown related term "nope" [import-fails-check]`,
-		csvFile + `:4:3: warning: content/terms/c.md would not pass check: title "Access Token" is already used by ` + filepath.Join(site, "content/terms/api-key.md") + `:4:12 (synonym of API Key) [import-fails-check]`,
-		csvFile + `:5:18: warning: content/terms/d.md would not pass check: related term "draft" is a draft; publish it or remove the link [import-fails-check]`,
+		csvFile + `:3:17: warning: ` + filepath.Join(site, "content/terms/b.md") + ` would not pass check: unknown related term "nope" [import-fails-check]`,
+		csvFile + `:4:3: warning: ` + filepath.Join(site, "content/terms/c.md") + ` would not pass check: title "Access Token" is already used by ` + filepath.Join(site, "content/terms/api-key.md") + `:4:12 (synonym of API Key) [import-fails-check]`,
+		csvFile + `:5:18: warning: ` + filepath.Join(site, "content/terms/d.md") + ` would not pass check: related term "draft" is a draft; publish it or remove the link [import-fails-check]`,
 	}
 	if got := strings.Split(strings.TrimSpace(stderr), "\n"); !slices.Equal(got, want) {
 		t.Errorf("stderr:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

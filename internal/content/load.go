@@ -293,7 +293,7 @@ func loadTerm(file string, src []byte, cfg Config, lang string, translation bool
 			r := &Review{Pos: d.pos(k)}
 			d.fields(v, d.pos(v), "\"reviewed\"", []field{
 				{"by", true, func(k, v *yaml.Node) { r.By = d.text(k, v) }},
-				{"on", true, func(k, v *yaml.Node) { r.On = d.date(k, v) }},
+				{"on", true, func(k, v *yaml.Node) { r.On, r.Pos = d.date(k, v), d.valuePos(v) }},
 			})
 			t.Reviewed = r
 		}},

@@ -95,6 +95,14 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:6:14: "replaced_by" must be text, not a list: write replaced_by: secret`},
 		},
 		{
+			name:  "text expected, a list of one given, that needs quotes",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: [\"Note: keys\"]\nsummary: [\"*emph*\"]\nupdated: 2026-05-16\n---\n"},
+			want: []string{
+				`content/terms/api-key.md:2:8: "title" must be text, not a list: write title: "Note: keys"`,
+				`content/terms/api-key.md:3:10: "summary" must be text, not a list: write summary: "*emph*"`,
+			},
+		},
+		{
 			name:  "bool expected",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-05-16\ndraft: maybe\n---\n"},
 			want:  []string{`content/terms/api-key.md:5:8: "draft" must be true or false, not text`},

@@ -151,7 +151,7 @@ type Mapping struct {
 type Review struct {
 	By  string
 	On  time.Time
-	Pos diag.Pos // of the "reviewed" key, where a review-due warning points
+	Pos diag.Pos // of the date (else the "reviewed" key), where a review-due warning points
 }
 
 // Definition is how another body defines the term, quoted.

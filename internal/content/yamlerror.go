@@ -140,6 +140,18 @@ func mendedBy(data string, line int, text string) bool {
 	return yaml.Unmarshal([]byte(b.String()), &n) == nil
 }
 
+// asValue is text as a YAML value that reads back as that text: as it is
+// when it does, else quoted ("Note: keys", "*emph*", "yes").
+func asValue(text string) string {
+	var n yaml.Node
+	if yaml.Unmarshal([]byte("k: "+text), &n) == nil && len(n.Content) == 1 && len(n.Content[0].Content) == 2 {
+		if v := n.Content[0].Content[1]; v.Kind == yaml.ScalarNode && v.Tag == "!!str" && v.Value == text {
+			return text
+		}
+	}
+	return quoted(text)
+}
+
 // quoted is a value as YAML reads it as that text: in double quotes, or
 // in single ones (each ' doubled) when it holds a " or a backslash.
 func quoted(value string) string {

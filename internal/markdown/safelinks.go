@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -10,9 +12,13 @@ import (
 
 // SafeURL reports whether a Markdown link or image to dest is written as
 // one: not javascript:, vbscript:, file: or data: (an image's data:image/png
-// and the like are), goldmark's rule, on the URL as goldmark writes it.
-func SafeURL(dest string) bool {
-	return !html.IsDangerousURL(util.URLEscape([]byte(dest), true))
+// and the like are), goldmark's rule on the URL as goldmark writes it.
+func SafeURL(dest string, image bool) bool {
+	u := util.URLEscape([]byte(dest), true)
+	if !image && len(u) >= 5 && strings.EqualFold(string(u[:5]), "data:") {
+		return false
+	}
+	return !html.IsDangerousURL(u)
 }
 
 // safeLinks writes a Markdown link, image or autolink whose URL is not
@@ -56,15 +62,15 @@ func (r *safeLinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer
 func (r *safeLinkRenderer) render(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	switch n := n.(type) {
 	case *ast.Link:
-		if !SafeURL(string(n.Destination)) {
+		if !SafeURL(string(n.Destination), false) {
 			return ast.WalkContinue, nil // its text, without the <a>
 		}
 	case *ast.Image:
-		if !SafeURL(string(n.Destination)) {
+		if !SafeURL(string(n.Destination), true) {
 			return ast.WalkContinue, nil // its alt text
 		}
 	case *ast.AutoLink:
-		if !SafeURL(string(n.URL(source))) {
+		if !SafeURL(string(n.URL(source)), false) {
 			if entering {
 				_, _ = w.Write(util.EscapeHTML(n.Label(source)))
 			}

@@ -149,7 +149,7 @@ func mdLink(s string, i int, add func(int, diag.Code, string, ...any)) int {
 		return close + 2 + n - i
 	}
 	switch kind := classify(dest); {
-	case !markdown.SafeURL(dest):
+	case !markdown.SafeURL(dest, image):
 		what := "link"
 		if image {
 			what = "image"

@@ -233,10 +233,13 @@ func (r *resolver) claimTermName(key string, n *name, firsts map[*content.Term]*
 				others = slugs
 			}
 		}
-		// Two slugs are two pages at one URL; other names, one name for
-		// two terms.
+		// Two slugs are two pages at one URL (reported at their titles
+		// when those are the same too); other names, one name for two
+		// terms.
 		code := diag.DuplicateName
-		if n.what == "slug" && !slices.ContainsFunc(others, func(o *name) bool { return o.what != "slug" }) {
+		if !slices.ContainsFunc(others, func(o *name) bool {
+			return o.target.Kind != KindTerm || o.target.Term.Slug.Value != t.Slug.Value
+		}) {
 			code = diag.DuplicateSlug
 		}
 		users := make([]string, 0, len(others))

@@ -668,10 +668,14 @@ func TestOneMistakeOneError(t *testing.T) {
 		{
 			name: "a file whose title cannot be read still owns the words of its slug",
 			files: map[string]string{
-				"content/terms/service-account.md": "---\ntitle: [Service Account\nsummary: s\nupdated: 2026-01-01\n---\n",
-				"content/terms/b.md":               term("B", "related: [Service Account]", "broader: [service account]", "---", "See [[Service Account]]."),
+				"content/terms/service-account.md":   "---\ntitle: [Service Account\nsummary: s\nupdated: 2026-01-01\n---\n",
+				"content/terms/c-plus-plus-token.md": "---\ntitle: [C++ Token\nsummary: s\nupdated: 2026-01-01\n---\n",
+				"content/terms/b.md":                 term("B", "related: [Service Account]", "broader: [service account]", "---", "See [[Service Account]] and [[C++ Token]]."),
 			},
-			want: []string{`content/terms/service-account.md:3:1: invalid YAML: did not find expected ',' or ']'`},
+			want: []string{
+				`content/terms/c-plus-plus-token.md:3:1: invalid YAML: did not find expected ',' or ']'`,
+				`content/terms/service-account.md:3:1: invalid YAML: did not find expected ',' or ']'`,
+			},
 		},
 		{
 			name: "a slug two terms share is reported at both, and nowhere else",
@@ -722,6 +726,7 @@ func TestClashCodes(t *testing.T) {
 	for files, want := range map[[2]string]string{
 		{term("Foo Bar"), term("Baz", "slug: foo")}: "duplicate-slug",
 		{term("Foo"), term("Foo")}:                  "duplicate-name",
+		{term("Foo"), term("Foo", "slug: foo")}:     "duplicate-slug", // and the same title
 	} {
 		site := load(t, map[string]string{"content/terms/foo.md": files[0], "content/terms/baz.md": files[1]})
 		_, diags := Resolve(site, Options{})

@@ -262,8 +262,9 @@ func (r *resolver) depend(key []byte) {
 
 // isUnread reports whether value names a file that could not be read:
 // its slug, a name read from it, or words that make its slug ("Service
-// Account" for service-account.md), as editors link a term by its title.
+// Account" for service-account.md, "C++ Token" for the c-plus-plus-token.md
+// that new writes), as editors link a term by its title.
 // That file's own error says enough.
 func (r *resolver) isUnread(value string) bool {
-	return len(r.unread) > 0 && (r.unread[normalize(value)] || r.unread[normalize(content.Slugify(value))])
+	return len(r.unread) > 0 && (r.unread[normalize(value)] || r.unread[normalize(content.Slugify(value))] || r.unread[normalize(content.TitleSlug(value))])
 }

@@ -256,7 +256,7 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"content/terms/a.md": term("A", "review_every: 30d", "reviewed: {by: Ann, on: 2026-01-05}"),
 			},
 			opts: Options{Now: time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC), Review: true},
-			want: []string{`content/terms/a.md:6:1: warning: review due: reviewed on 2026-01-05, every 30d, so due on 2026-02-04: 4 months overdue (121 days)`},
+			want: []string{`content/terms/a.md:6:25: warning: review due: reviewed on 2026-01-05, every 30d, so due on 2026-02-04: 4 months overdue (121 days)`},
 		},
 		{
 			name: "review not yet due",
