@@ -17,6 +17,7 @@ func FuzzWriteTerm(f *testing.F) {
 	f.Add("API key", "A secret that names a caller.", "See [[Other]].", "Other")
 	f.Add("Key [v2]", "Two\nlines", "[[Other|a ] label]] and `[[code]]`", `Back\slash ] [x](y)`)
 	f.Add("# Title", "> quoted", "- list\n\n## Heading", "*emph*")
+	f.Add("<b>T</b>", "See [x](javascript:alert(1)) <img src=x onerror=alert(1)>", "Click [here](javascript:alert(2)) or <script>alert(3)</script>.", "<i>")
 	f.Fuzz(func(t *testing.T, title, summary, body, other string) {
 		fsys := fstest.MapFS{
 			"nhiglossary.yaml": {Data: []byte("title: Fuzz\n")},
@@ -41,7 +42,8 @@ func FuzzWriteTerm(f *testing.F) {
 		}
 		out := term(g, one, l)
 		lines := strings.Split(out, "\n")
-		if lines[0] != "# "+line(one.Title.Value) || lines[1] != "" || lines[2] != "> "+line(one.Summary) {
+		// (Escaped: a title or summary is text, however bracketed.)
+		if unescapeLabel(strings.TrimPrefix(lines[0], "# ")) != line(one.Title.Value) || lines[1] != "" || unescapeLabel(strings.TrimPrefix(lines[2], "> ")) != line(one.Summary) {
 			t.Fatalf("head of the copy:\n%s", out)
 		}
 		if n := strings.Count(out, "\nSource page: https://example.org/terms/one/\n"); n != 1 {

@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/mdlint"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -45,10 +47,11 @@ type Writer interface {
 // may skip.
 func WriteIndex(b Writer, g *xref.Graph, l Links) {
 	cfg := g.Site.Config
-	write(b, "# ", line(cfg.Title), "\n\n")
+	unsafe := cfg.UnsafeHTML
+	write(b, "# ", text(cfg.Title), "\n\n")
 	// The convention's summary line is there even when the site gives no
 	// description.
-	d := line(cfg.Description)
+	d := text(cfg.Description)
 	if d == "" {
 		d = "A glossary: definitions of its terms, with the incidents and frameworks they relate to."
 	}
@@ -63,15 +66,15 @@ func WriteIndex(b Writer, g *xref.Graph, l Links) {
 		if deprecated(t) {
 			continue
 		}
-		item(b, t.Title.Value, termURL(t.Slug.Value), t.Summary)
+		item(b, t.Title.Value, termURL(t.Slug.Value), text(t.Summary))
 	}
 	if len(g.Incidents) > 0 || len(g.Frameworks) > 0 {
 		b.WriteString("\n## Optional\n\n")
 		for _, inc := range g.Incidents {
-			item(b, inc.Title.Value+" ("+inc.Date.Format("2006-01-02")+")", l.Incident(inc.Slug.Value), plainLinks(inc.Summary.Text, l))
+			item(b, inc.Title.Value+" ("+inc.Date.Format("2006-01-02")+")", l.Incident(inc.Slug.Value), plainLinks(safe(inc.Summary.Text, unsafe), l))
 		}
 		for _, f := range g.Frameworks {
-			item(b, f.Name, l.Framework(f), plainLinks(f.Description.Text, l))
+			item(b, f.Name, l.Framework(f), plainLinks(safe(f.Description.Text, unsafe), l))
 		}
 	}
 }
@@ -100,11 +103,11 @@ func WriteFull(b Writer, g *xref.Graph, l Links) {
 // its [[links]] made absolute, then related terms and sources; blocks
 // separated by a blank line, ending with one newline.
 func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
-	write(b, "# ", line(t.Title.Value), "\n")
+	write(b, "# ", text(t.Title.Value), "\n")
 	// Each further block starts with the blank line that ends the last.
 	block := func() { b.WriteByte('\n') }
 	block()
-	write(b, "> ", line(t.Summary), "\n")
+	write(b, "> ", text(t.Summary), "\n")
 	var also []string
 	for _, n := range t.Abbreviations {
 		also = append(also, n.Value)
@@ -114,7 +117,7 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 	}
 	if len(also) > 0 {
 		block()
-		write(b, "Also called: ", line(strings.Join(also, ", ")), ".\n")
+		write(b, "Also called: ", text(strings.Join(also, ", ")), ".\n")
 	}
 	if t.Deprecated {
 		block()
@@ -130,7 +133,7 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 	// what it resolves to.
 	if body := strings.TrimSpace(t.Body.Text); body != "" {
 		block()
-		resolveTo(b, numberCites(body, t.Sources), l)
+		resolveTo(b, numberCites(safe(body, g.Site.Config.UnsafeHTML), t.Sources), l)
 		b.WriteByte('\n')
 	}
 	if rel := g.Related[t]; len(rel) > 0 {
@@ -138,7 +141,7 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 		b.WriteString("## Related terms\n")
 		block()
 		for _, r := range rel {
-			item(b, r.Title.Value, l.Term(r.Slug.Value), r.Summary)
+			item(b, r.Title.Value, l.Term(r.Slug.Value), text(r.Summary))
 		}
 	}
 	if len(t.Sources) > 0 {
@@ -150,10 +153,10 @@ func WriteTerm(b Writer, g *xref.Graph, t *content.Term, l Links) {
 			if s.URL != "" {
 				write(b, "[", label(line(s.Title)), "](", dest(s.URL), ")")
 			} else {
-				b.WriteString(line(s.Title))
+				b.WriteString(text(s.Title))
 			}
 			if s.Publisher != "" {
-				write(b, ", ", line(s.Publisher))
+				write(b, ", ", text(s.Publisher))
 			}
 			if !s.Date.IsZero() {
 				write(b, ", ", s.Date.Format("2006-01-02"))
@@ -275,12 +278,46 @@ func oneLine(s string) bool {
 	return true
 }
 
-// labelEscaper escapes what would end a link's text early. A Replacer
-// builds its tables on first use; building one per call was an eighth of
-// a 10k build's CPU.
-var labelEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`)
+// labelEscaper escapes what would end a link's text early, and what would
+// make plain text markup: a link ("[x](javascript:...)" in a summary) or
+// raw HTML. A Replacer builds its tables on first use; building one per
+// call was an eighth of a 10k build's CPU.
+var labelEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`)
 
 func label(s string) string { return labelEscaper.Replace(s) }
+
+// text is a plain-text value (a title, a summary) as Markdown that shows
+// it as written, on one line.
+func text(s string) string { return label(line(s)) }
+
+// safe is a Markdown text with what its page leaves out escaped, so that
+// the copy shows it as text and no Markdown reader makes it markup: raw
+// HTML while unsafe_html is off, and links to javascript: and the like,
+// which no page writes. mdlint finds both where the page drops them.
+func safe(src string, unsafeHTML bool) string {
+	if !strings.Contains(src, "<") && !strings.Contains(src, "](") {
+		return src // most texts have neither
+	}
+	var at []int
+	for _, p := range mdlint.Check(src, unsafeHTML) {
+		if p.Code == diag.RawHTMLDropped || p.Code == diag.UnsafeLink {
+			at = append(at, p.Off) // a tag's "<", a link's "["
+		}
+	}
+	if len(at) == 0 {
+		return src
+	}
+	var b strings.Builder
+	b.Grow(len(src) + len(at))
+	last := 0
+	for _, i := range at {
+		b.WriteString(src[last:i])
+		b.WriteByte('\\')
+		last = i
+	}
+	b.WriteString(src[last:])
+	return b.String()
+}
 
 // destEscaper makes a URL safe as a link destination: no spaces or
 // parentheses that would end it.

@@ -193,3 +193,35 @@ func TestIndexHasADescriptionLine(t *testing.T) {
 		t.Errorf("llms.txt starts:\n%s", b.String())
 	}
 }
+
+// What the page leaves out or never writes, raw HTML and links to
+// javascript:, the copy shows as text: a Markdown reader makes no
+// markup of it. Titles and summaries are text too.
+func TestCopyShowsMarkupAsText(t *testing.T) {
+	for _, unsafe := range []bool{false, true} {
+		cfg := "title: T <b>x</b>\n"
+		if unsafe {
+			cfg += "unsafe_html: true\n"
+		}
+		g := sitetest.MustResolve(t, sitetest.FS(map[string]string{
+			"nhiglossary.yaml": cfg,
+			"content/terms/key.md": "---\ntitle: Key <i>\nsummary: \"See [docs](javascript:alert(1)) <img src=x onerror=alert(1)>\"\nupdated: 2026-01-02\n---\n" +
+				"Click [here](javascript:alert(2)) or <script>alert(3)</script>, ![i](data:text/html,x), `<code>` and [ok](https://x.example/).\n",
+		}))
+		l := Links{Term: func(slug string) string { return base + "terms/" + slug + "/" }, Wiki: func(string) (string, string, bool) { return "", "", false }}
+		out := term(g, g.TermBySlug["key"], l)
+		want := []string{
+			`# Key \<i>`,
+			`> See \[docs\](javascript:alert(1)) \<img src=x onerror=alert(1)>`,
+			`Click \[here](javascript:alert(2)) or ` + map[bool]string{false: `\<script>`, true: `<script>`}[unsafe] + `alert(3)</script>, !\[i](data:text/html,x), ` + "`<code>`" + ` and [ok](https://x.example/).`,
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w+"\n") {
+				t.Errorf("unsafe_html %v: the copy has no line %q:\n%s", unsafe, w, out)
+			}
+		}
+		if idx := index(g, l); !strings.Contains(idx, `# T \<b>x\</b>`) {
+			t.Errorf("llms.txt's title is markup:\n%s", idx)
+		}
+	}
+}
