@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -12,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/i18n"
 )
 
 // The folders and file a site is made of, relative to its root.
@@ -174,7 +176,14 @@ func readConfig(fsys fs.FS, diags *diag.List) Config {
 		{"title", false, func(k, v *yaml.Node) { cfg.Title = d.text(k, v) }},
 		{"base_url", false, func(k, v *yaml.Node) { cfg.BaseURL = d.baseURL(k, v) }},
 		{"description", false, func(k, v *yaml.Node) { cfg.Description = d.text(k, v) }},
-		{"language", false, func(k, v *yaml.Node) { cfg.Language, language = d.text(k, v), d.pos(v) }},
+		{"language", false, func(k, v *yaml.Node) {
+			code := d.text(k, v)
+			if !i18n.ValidCode(code) {
+				d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"", code)
+				return
+			}
+			cfg.Language, language = code, d.pos(v)
+		}},
 		{"publisher", false, func(k, v *yaml.Node) { cfg.Publisher = d.text(k, v) }},
 		{"default_author", false, func(k, v *yaml.Node) { cfg.DefaultAuthor = d.text(k, v) }},
 		{"autolink", false, func(k, v *yaml.Node) {
@@ -215,6 +224,11 @@ func ParseBaseURL(s string) (string, error) {
 	u, err := parseURL(s)
 	if err != nil {
 		return "", err
+	}
+	// Every file names the site by it, robots.txt and templates of other
+	// formats as written: it holds only what a URL may hold unencoded.
+	if i := strings.IndexAny(u, "\"'<>{}|\\^` "); i >= 0 {
+		return "", fmt.Errorf("%q has %q, which a URL holds only percent-encoded", s, u[i:i+1])
 	}
 	if !strings.HasSuffix(u, "/") {
 		u += "/"

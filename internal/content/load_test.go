@@ -375,6 +375,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			},
 		},
 		{
+			name:  "a base URL with what a URL holds only percent-encoded",
+			files: map[string]string{"content/terms/api-key.md": okTerm, "nhiglossary.yaml": "base_url: 'https://example.org/g/\"><script>{x}/'\n"},
+			want:  []string{`nhiglossary.yaml:1:11: "base_url": "https://example.org/g/\"><script>{x}/" has "\"", which a URL holds only percent-encoded`},
+		},
+		{
 			name: "framework problems",
 			files: map[string]string{
 				"content/terms/api-key.md":         okTerm,

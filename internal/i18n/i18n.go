@@ -50,7 +50,9 @@ func base(code string) string {
 // ValidCode reports whether code is a well-formed BCP 47 language tag
 // such as "en", "de" or "pt-BR".
 func ValidCode(code string) bool {
-	if code == "" || strings.ContainsAny(code, "_ ./") {
+	// A private-use tag ("x-default") names no language, and hreflang
+	// gives x-default a meaning of its own.
+	if code == "" || strings.ContainsAny(code, "_ ./") || len(code) >= 2 && strings.EqualFold(code[:2], "x-") {
 		return false
 	}
 	_, err := language.Parse(code)
