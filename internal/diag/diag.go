@@ -63,10 +63,31 @@ type named struct {
 
 func (d Diagnostic) String() string {
 	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Message
+		return printable(d.Pos.String() + ": warning: " + d.Message)
 	}
-	return d.Pos.String() + ": " + d.Message
+	return printable(d.Pos.String() + ": " + d.Message)
 }
+
+// printable writes each control character of s as \xNN: a title an
+// editor gave an escape sequence must not retitle or recolour the
+// terminal a problem is printed in, nor a newline start another line.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			fmt.Fprintf(&b, `\x%02x`, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isControl is true of C0 and C1 controls and DEL, the tab excepted.
+func isControl(r rune) bool { return r != '\t' && (r < 0x20 || r >= 0x7f && r < 0xa0) }
 
 // List collects diagnostics from every stage so that one run reports them all.
 type List []Diagnostic
@@ -241,7 +262,7 @@ func WriteGitHub(w io.Writer, l List) error {
 		if d.Code != "" {
 			props += ",title=" + ghEscape(string(d.Code), true)
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, ghEscape(d.Message+codeSuffix(d), false)); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, printable(ghEscape(d.Message+codeSuffix(d), false))); err != nil {
 			return err
 		}
 	}

@@ -55,17 +55,21 @@ func TestSortOrdersByFileThenPositionAndDropsRepeats(t *testing.T) {
 func TestWriteFormats(t *testing.T) {
 	var l List
 	l.Add(UnknownRelated, Pos{"content/terms/a,b.md", 3, 4}, "bad\nthing: 100%%")
-	l.Add(OrphanTerm, Pos{File: "content/terms"}, "folder")
+	l.Add(OrphanTerm, Pos{File: "content/terms"}, "folder \x1b]0;title\x07\u009b31m")
 	var text, gh, js bytes.Buffer
 	WriteText(&text, l)
 	WriteGitHub(&gh, l)
 	WriteJSON(&js, l)
-	if want := "content/terms/a,b.md:3:4: bad\nthing: 100%\ncontent/terms:1:1: warning: folder [orphan-term]\n"; text.String() != want {
+	// No control character reaches a terminal or a log: a newline would
+	// make a line that reads as another problem, an escape sequence
+	// retitle or recolour the terminal.
+	if want := "content/terms/a,b.md:3:4: bad\\x0athing: 100%\ncontent/terms:1:1: warning: folder \\x1b]0;title\\x07\\x9b31m [orphan-term]\n"; text.String() != want {
 		t.Errorf("text:\n%q\nwant\n%q", text.String(), want)
 	}
-	if want := "::error file=content/terms/a%2Cb.md,line=3,col=4,title=unknown-related::bad%0Athing: 100%25\n::warning file=content/terms,line=1,col=1,title=orphan-term::folder [orphan-term]\n"; gh.String() != want {
+	if want := "::error file=content/terms/a%2Cb.md,line=3,col=4,title=unknown-related::bad%0Athing: 100%25\n::warning file=content/terms,line=1,col=1,title=orphan-term::folder \\x1b]0;title\\x07\\x9b31m [orphan-term]\n"; gh.String() != want {
 		t.Errorf("github:\n%q\nwant\n%q", gh.String(), want)
 	}
+	// (JSON escapes C0 controls; the U+009B below is the character itself.)
 	wantJSON := `[
   {
     "path": "content/terms/a,b.md",
@@ -81,7 +85,7 @@ func TestWriteFormats(t *testing.T) {
     "column": 1,
     "severity": "warning",
     "code": "orphan-term",
-    "message": "folder"
+    "message": "folder \u001b]0;title\u000731m"
   }
 ]
 `
