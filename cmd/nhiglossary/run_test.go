@@ -299,4 +299,13 @@ func TestCheckReportsABrokenTemplate(t *testing.T) {
 	if code != 1 || !strings.Contains(stdout, "/templates/term.html:2:1: bad character") || !strings.Contains(stdout, "broken.md:3:1: invalid YAML") {
 		t.Errorf("check with a content error: exit %d\n%s", code, stdout)
 	}
+	// One that parses, but that html/template cannot escape, likewise.
+	if err := os.WriteFile(filepath.Join(src, "templates", "term.html"), []byte("{{define \"main\"}}\n<a href=\"{{.Title}}>x</a>{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI(t, "check", "--src", src)
+	// (html/template names the template whose {{with}} holds it.)
+	if code != 1 || !strings.Contains(stdout, "/templates/base.html:2:10: {{with}} branches end in different contexts") || !strings.Contains(stdout, "broken.md:3:1: invalid YAML") {
+		t.Errorf("check with a content error and a template html/template cannot escape: exit %d\n%s", code, stdout)
+	}
 }

@@ -103,7 +103,7 @@ func (nopCloser) Close() error { return nil }
 // templateAt finds where html/template says a template failed
 // ("template: NAME:LINE[:COL]: message"), and render's own
 // "templates/NAME:LINE: message".
-var templateAt = regexp.MustCompile(`(?:templates/|template: )([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
+var templateAt = regexp.MustCompile(`(?:templates/|template: |html/template:)([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
 // templateProblem is where a template error is and what it says.
 func templateProblem(err error) (diag.Pos, string) {

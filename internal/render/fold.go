@@ -44,7 +44,9 @@ var (
 // esc are the escapers (see escapers), made once for every set.
 // An entry html/template cannot escape keeps its error for its first run
 // to report, and then nothing of the set is folded in step 2.
-func prepare(set *template.Template, text *i18n.Text, esc map[string]func(string) string, entries []string) {
+//
+// It returns the first entry's escaping error, for a check without pages.
+func prepare(set *template.Template, text *i18n.Text, esc map[string]func(string) string, entries []string) error {
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
 			walkActions(t.Tree.Root, func(a *parse.ActionNode) parse.Node {
@@ -61,17 +63,17 @@ func prepare(set *template.Template, text *i18n.Text, esc map[string]func(string
 	}
 	// html/template escapes a template (and what it calls) when it first
 	// runs; running it on nothing does that now.
-	escaped := true
+	var first error
 	for _, name := range entries {
 		if t := set.Lookup(name); t != nil {
 			var escErr *template.Error
-			if err := t.Execute(io.Discard, nil); errors.As(err, &escErr) {
-				escaped = false
+			if err := t.Execute(io.Discard, nil); errors.As(err, &escErr) && first == nil {
+				first = escErr
 			}
 		}
 	}
-	if !escaped {
-		return
+	if first != nil {
+		return first
 	}
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
@@ -85,6 +87,7 @@ func prepare(set *template.Template, text *i18n.Text, esc map[string]func(string
 			})
 		}
 	}
+	return nil
 }
 
 // phraseKey is key when p is exactly {{t "key"}}.

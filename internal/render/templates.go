@@ -31,6 +31,8 @@ type templates struct {
 	// ids are, by page kind, the fixed ids its files write (id="sources"),
 	// which the ids of Markdown headings must avoid.
 	ids map[string]map[string]bool
+	// escapeErr is the first template html/template cannot escape.
+	escapeErr error
 }
 
 // fixedIDRE matches an id attribute whose value is plain text, not an
@@ -75,8 +77,19 @@ func funcs(text *i18n.Text) template.FuncMap {
 // after those are mended; a mistake in what a template reads of a page
 // shows only when pages render.
 func ParseTemplates(tmplFS fs.FS) error {
-	_, err := parseTemplates(tmplFS, i18n.New("en", nil))
-	return err
+	t, err := parseTemplates(tmplFS, i18n.New("en", nil))
+	if err != nil {
+		return err
+	}
+	return t.escapeErr
+}
+
+// noteEscape keeps the first template html/template cannot escape; a
+// build reports it when that page renders.
+func (t *templates) noteEscape(err error) {
+	if t.escapeErr == nil {
+		t.escapeErr = err
+	}
 }
 
 // parseTemplates reads base.html, partials.html and one file per kind.
@@ -110,11 +123,11 @@ func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
 			}
 		}
 		if kind == "" {
-			prepare(set, text, esc, sharedEntries)
+			t.noteEscape(prepare(set, text, esc, sharedEntries))
 			t.shared = set
 			continue
 		}
-		prepare(set, text, esc, pageEntries)
+		t.noteEscape(prepare(set, text, esc, pageEntries))
 		t.sets[kind] = set
 		ids := map[string]bool{}
 		for _, src := range files {
