@@ -49,9 +49,9 @@ func Export(terms []*content.Term) ([]byte, diag.List) {
 		rec := r.cells()
 		for i, c := range rec {
 			if isList(Columns[i]) {
-				for _, item := range r.lists[Columns[i]] {
+				for j, item := range r.lists[Columns[i]] {
 					if strings.Contains(item, ";") {
-						diags.Add(diag.InvalidValue, diag.Pos{File: t.File, Line: 1, Col: 1}, "%s %q holds \";\", which a CSV list cell uses between items; rename it or leave this term out of the export", Columns[i], item)
+						diags.Add(diag.InvalidValue, itemPos(t, Columns[i], j), "%s %q holds \";\", which a CSV list cell uses between items; rename it or leave this term out of the export", Columns[i], item)
 					}
 				}
 			}
@@ -118,6 +118,24 @@ type keyLine struct {
 
 // Slug is the row's slug.
 func (r *Row) Slug() string { return r.fields["slug"] }
+
+// itemPos is where the jth item of t's list column is written, where
+// the file says (tags keep no position: the file's start).
+func itemPos(t *content.Term, column string, j int) diag.Pos {
+	var ns []content.Name
+	switch column {
+	case "synonyms":
+		ns = t.Synonyms
+	case "abbreviations":
+		ns = t.Abbreviations
+	case "related":
+		ns = t.Related
+	}
+	if j < len(ns) && ns[j].Pos.File != "" {
+		return ns[j].Pos
+	}
+	return diag.Pos{File: t.File, Line: 1, Col: 1}
+}
 
 func rowOf(t *content.Term) *Row {
 	names := func(ns []content.Name) []string {

@@ -266,6 +266,22 @@ func TestExportRefusesTwoTermsOfOneSlug(t *testing.T) {
 	}
 }
 
+// An item holding ";" would be two: export refuses it, where the item is.
+func TestExportRefusesAnItemWithASemicolon(t *testing.T) {
+	term := &content.Term{File: "content/terms/a.md", Slug: content.Name{Value: "a"}, Title: content.Name{Value: "A"},
+		Synonyms: []content.Name{{Value: "x"}, {Value: "y; z", Pos: diag.Pos{File: "content/terms/a.md", Line: 4, Col: 15}}},
+		Tags:     []string{"p; q"}}
+	_, diags := Export([]*content.Term{term})
+	for _, want := range []string{
+		`content/terms/a.md:4:15: synonyms "y; z" holds ";"`,
+		`content/terms/a.md:1:1: tags "p; q" holds ";"`, // tags keep no position
+	} {
+		if !hasError(diags, want) {
+			t.Errorf("no %q in %v", want, diags)
+		}
+	}
+}
+
 // A body's last newline is the file's, not the cell's: a file without
 // one and a file with two both come back byte for byte through export,
 // import, export.
