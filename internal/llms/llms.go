@@ -12,12 +12,11 @@ package llms
 import (
 	"bytes"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
-	"github.com/nhimg/nhiglossary/internal/diag"
-	"github.com/nhimg/nhiglossary/internal/mdlint"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -47,7 +46,6 @@ type Writer interface {
 // may skip.
 func WriteIndex(b Writer, g *xref.Graph, l Links) {
 	cfg := g.Site.Config
-	unsafe := cfg.UnsafeHTML
 	write(b, "# ", text(cfg.Title), "\n\n")
 	// The convention's summary line is there even when the site gives no
 	// description.
@@ -71,10 +69,10 @@ func WriteIndex(b Writer, g *xref.Graph, l Links) {
 	if len(g.Incidents) > 0 || len(g.Frameworks) > 0 {
 		b.WriteString("\n## Optional\n\n")
 		for _, inc := range g.Incidents {
-			item(b, inc.Title.Value+" ("+inc.Date.Format("2006-01-02")+")", l.Incident(inc.Slug.Value), plainLinks(safe(inc.Summary.Text, unsafe), l))
+			item(b, inc.Title.Value+" ("+inc.Date.Format("2006-01-02")+")", l.Incident(inc.Slug.Value), oneLineText(plainLinks(inc.Summary.Text, l)))
 		}
 		for _, f := range g.Frameworks {
-			item(b, f.Name, l.Framework(f), plainLinks(safe(f.Description.Text, unsafe), l))
+			item(b, f.Name, l.Framework(f), oneLineText(plainLinks(f.Description.Text, l)))
 		}
 	}
 }
@@ -291,32 +289,97 @@ func label(s string) string { return labelEscaper.Replace(s) }
 func text(s string) string { return label(line(s)) }
 
 // safe is a Markdown text with what its page leaves out escaped, so that
-// the copy shows it as text and no Markdown reader makes it markup: raw
-// HTML while unsafe_html is off, and links to javascript: and the like,
-// which no page writes. mdlint finds both where the page drops them.
+// the copy shows it as text and no Markdown reader makes markup of it:
+// raw HTML while unsafe_html is off (every "<" that could open a tag, a
+// comment or an HTML block), and links to javascript: and the like, which
+// no page writes, inline, as references or as autolinks. Code is left as
+// it is: fenced blocks and code spans show their text anyway. (A
+// backslash is Markdown's escape; the copy is read, not rendered, so a
+// "\<" too many in indented code costs nothing.)
 func safe(src string, unsafeHTML bool) string {
-	if !strings.Contains(src, "<") && !strings.Contains(src, "](") {
-		return src // most texts have neither
-	}
-	var at []int
-	for _, p := range mdlint.Check(src, unsafeHTML) {
-		if p.Code == diag.RawHTMLDropped || p.Code == diag.UnsafeLink {
-			at = append(at, p.Off) // a tag's "<", a link's "["
-		}
-	}
-	if len(at) == 0 {
-		return src
+	if !strings.Contains(src, "<") && !strings.Contains(src, "](") && !strings.Contains(src, "]:") {
+		return src // most texts have none
 	}
 	var b strings.Builder
-	b.Grow(len(src) + len(at))
-	last := 0
-	for _, i := range at {
-		b.WriteString(src[last:i])
-		b.WriteByte('\\')
-		last = i
+	b.Grow(len(src) + 16)
+	fence := ""
+	for ln := range strings.Lines(src) {
+		t := strings.TrimLeft(ln, " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) && strings.TrimSpace(strings.TrimLeft(t, fence[:1])) == "" {
+				fence = ""
+			}
+			b.WriteString(ln)
+			continue
+		case len(ln)-len(t) < 4 && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			fence = t[:3]
+			b.WriteString(ln)
+			continue
+		case len(ln)-len(t) < 4 && unsafeDefinition.MatchString(t):
+			b.WriteString(ln[:len(ln)-len(t)])
+			b.WriteByte('\\') // "\[r]: javascript:..." defines nothing
+			b.WriteString(t)
+			continue
+		}
+		safeLine(&b, ln, unsafeHTML)
 	}
-	b.WriteString(src[last:])
 	return b.String()
+}
+
+// oneLineText is a Markdown text made one line for a list item, as safe
+// makes it whatever unsafe_html says: on one line its code blocks and
+// HTML blocks are no more.
+func oneLineText(src string) string {
+	var b strings.Builder
+	safeLine(&b, line(src), false)
+	return b.String()
+}
+
+// unsafeDefinition matches a link reference definition to a URL no page
+// writes; unsafeDest, the same URL after an inline link's "](".
+var (
+	unsafeDefinition = regexp.MustCompile(`^\[[^\]]*\]:\s*<?\s*(?i:javascript|vbscript|data|file):`)
+	unsafeDest       = regexp.MustCompile(`^\(\s*<?\s*(?i:javascript|vbscript|data|file):`)
+	unsafeAutolink   = regexp.MustCompile(`^<\s*(?i:javascript|vbscript|data|file):`)
+)
+
+// safeLine writes one line of text as safe does, code spans as they are.
+func safeLine(b *strings.Builder, ln string, unsafeHTML bool) {
+	for i := 0; i < len(ln); i++ {
+		switch c := ln[i]; {
+		case c == '\\' && i+1 < len(ln):
+			b.WriteString(ln[i : i+2]) // escaped already
+			i++
+			continue
+		case c == '`':
+			n := 1
+			for i+n < len(ln) && ln[i+n] == '`' {
+				n++
+			}
+			run := ln[i : i+n]
+			if j := strings.Index(ln[i+n:], run); j >= 0 {
+				b.WriteString(ln[i : i+n+j+n]) // a code span: its text
+				i += n + j + n - 1
+			} else {
+				b.WriteString(run)
+				i += n - 1
+			}
+			continue
+		case c == '<' && (unsafeAutolink.MatchString(ln[i:]) || !unsafeHTML && i+1 < len(ln) && opensTag(ln[i+1])):
+			b.WriteByte('\\')
+		case c == ']' && unsafeDest.MatchString(ln[i+1:]):
+			b.WriteString(`]\`) // "[x]\(javascript:...)" links nowhere
+			continue
+		}
+		b.WriteByte(ln[i])
+	}
+}
+
+// opensTag is whether "<" then c may open raw HTML: a tag, a closing tag,
+// a comment, a declaration or a processing instruction.
+func opensTag(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!' || c == '?'
 }
 
 // destEscaper makes a URL safe as a link destination: no spaces or

@@ -2,6 +2,8 @@ package llms
 
 import (
 	"bytes"
+	"github.com/yuin/goldmark"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"os"
 	"regexp"
 	"strings"
@@ -198,30 +200,54 @@ func TestIndexHasADescriptionLine(t *testing.T) {
 // javascript:, the copy shows as text: a Markdown reader makes no
 // markup of it. Titles and summaries are text too.
 func TestCopyShowsMarkupAsText(t *testing.T) {
+	body := "Click [here](javascript:alert(2)) or <script>alert(3)</script>, ![i](data:text/html,x), `<code>` and [ok](https://x.example/).\n\n" +
+		"<!-- note --><img src=x onerror=alert(3)>\n\n</div><img src=x onerror=alert(4)>\n\nSee [the spec][r].\n\n[r]: javascript:alert(5)\n\n" +
+		"Or <javascript:alert(6)>, or [`]`](javascript:alert(7)), or [x](<javascript:alert(8)>), [a [b](javascript:alert(9))](https://ok/), a <?x> and a < b.\n\n" +
+		"```\n<kept> [c](javascript:x)\n```\n"
 	for _, unsafe := range []bool{false, true} {
 		cfg := "title: T <b>x</b>\n"
 		if unsafe {
 			cfg += "unsafe_html: true\n"
 		}
 		g := sitetest.MustResolve(t, sitetest.FS(map[string]string{
-			"nhiglossary.yaml": cfg,
-			"content/terms/key.md": "---\ntitle: Key <i>\nsummary: \"See [docs](javascript:alert(1)) <img src=x onerror=alert(1)>\"\nupdated: 2026-01-02\n---\n" +
-				"Click [here](javascript:alert(2)) or <script>alert(3)</script>, ![i](data:text/html,x), `<code>` and [ok](https://x.example/).\n",
+			"nhiglossary.yaml":          cfg,
+			"content/terms/key.md":      "---\ntitle: Key <i>\nsummary: \"See [docs](javascript:alert(1)) <img src=x onerror=alert(1)>\"\nupdated: 2026-01-02\n---\n" + body,
+			"content/incidents/leak.md": "---\ntitle: Leak\ndate: 2025-06-01\nsummary: \"A leak.\\n\\n    <img src=x onerror=alert(1)>\\n\"\n---\nText.\n",
 		}))
-		l := Links{Term: func(slug string) string { return base + "terms/" + slug + "/" }, Wiki: func(string) (string, string, bool) { return "", "", false }}
+		l := Links{Term: func(slug string) string { return base + "terms/" + slug + "/" }, Incident: func(slug string) string { return base + "incidents/" + slug + "/" },
+			Wiki: func(string) (string, string, bool) { return "", "", false }}
 		out := term(g, g.TermBySlug["key"], l)
+		tag := map[bool]string{false: `\<`, true: `<`}[unsafe] // raw HTML is the editor's with unsafe_html
 		want := []string{
 			`# Key \<i>`,
 			`> See \[docs\](javascript:alert(1)) \<img src=x onerror=alert(1)>`,
-			`Click \[here](javascript:alert(2)) or ` + map[bool]string{false: `\<script>`, true: `<script>`}[unsafe] + `alert(3)</script>, !\[i](data:text/html,x), ` + "`<code>`" + ` and [ok](https://x.example/).`,
+			`Click [here]\(javascript:alert(2)) or ` + tag + `script>alert(3)` + tag + `/script>, ![i]\(data:text/html,x), ` + "`<code>`" + ` and [ok](https://x.example/).`,
+			tag + `!-- note -->` + tag + `img src=x onerror=alert(3)>`,
+			tag + `/div>` + tag + `img src=x onerror=alert(4)>`,
+			`\[r]: javascript:alert(5)`,
+			"Or \\<javascript:alert(6)>, or [`]`]\\(javascript:alert(7)), or [x]\\(\\<javascript:alert(8)>), [a [b]\\(javascript:alert(9))](https://ok/), a " + tag + "?x> and a < b.",
+			"<kept> [c](javascript:x)",
 		}
 		for _, w := range want {
 			if !strings.Contains(out, w+"\n") {
 				t.Errorf("unsafe_html %v: the copy has no line %q:\n%s", unsafe, w, out)
 			}
 		}
-		if idx := index(g, l); !strings.Contains(idx, `# T \<b>x\</b>`) {
-			t.Errorf("llms.txt's title is markup:\n%s", idx)
+		// As a Markdown reader that lets HTML through reads them.
+		for name, copy := range map[string]string{"the copy": out, "llms.txt": index(g, l)} {
+			var html bytes.Buffer
+			goldmark.New(goldmark.WithRendererOptions(gmhtml.WithUnsafe())).Convert([]byte(copy), &html)
+			for _, bad := range []string{"<img", "<script", "<!--", `href="javascript`, `href="data`} {
+				if !unsafe && strings.Contains(html.String(), bad) {
+					t.Errorf("%s makes %s:\n%s", name, bad, html.String())
+				}
+			}
+		}
+		idx := index(g, l)
+		for _, w := range []string{`# T \<b>x\</b>`, `: A leak. \<img src=x onerror=alert(1)>`} {
+			if !strings.Contains(idx, w) {
+				t.Errorf("unsafe_html %v: llms.txt has no %q:\n%s", unsafe, w, idx)
+			}
 		}
 	}
 }
