@@ -53,7 +53,7 @@ func (c *checkCmd) printReview(g *xref.Graph, diags diag.List, today time.Time, 
 		}
 		pos := r.Pos
 		pos.File = path.Join(filepath.ToSlash(c.src), pos.File)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Last.Format(time.DateOnly), r.Term.Title.Value, status, pos)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Last.Format(time.DateOnly), diag.Printable(r.Term.Title.Value), status, diag.Printable(pos.String()))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/diag"
 )
 
 // writeTranslations lists every translation an editor has to make or
@@ -34,7 +35,7 @@ func writeTranslations(w io.Writer, site *content.Site, drafts bool) (stale, mis
 		default:
 			continue
 		}
-		if _, err := fmt.Fprintln(w, line); err != nil {
+		if _, err := fmt.Fprintln(w, diag.Printable(line)); err != nil { // file names are the editors
 			return stale, missing, err
 		}
 	}

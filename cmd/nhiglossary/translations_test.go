@@ -53,3 +53,19 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 		}
 	}
 }
+
+// A title or file name with control characters reaches no terminal as
+// they are: the review queue and the translations list print them \xNN.
+func TestListsPrintNoControlCharacters(t *testing.T) {
+	src := t.TempDir()
+	writeFiles(t, src, map[string]string{
+		"nhiglossary.yaml":      "title: T\nlanguages: [{code: en}, {code: de}]\nreview_every: 1m\n",
+		"content/terms/x\x1b.md": "---\nslug: xx\ntitle: \"Evil\\e]0;PWNED\\a\"\nsummary: s\nupdated: 2026-01-01\n---\n",
+	})
+	for _, args := range [][]string{{"--review", "--today", "2026-06-01"}, {"--translations"}} {
+		_, out, errOut := runCLI(t, append([]string{"check", "--src", src}, args...)...)
+		if strings.ContainsAny(out+errOut, "\x1b\x07") || !strings.Contains(out, `\x1b`) {
+			t.Errorf("check %v printed:\n%q\n%q", args, out, errOut)
+		}
+	}
+}

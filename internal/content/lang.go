@@ -64,7 +64,7 @@ func (d *decoder) languages(k, v *yaml.Node) []Language {
 			{"code", true, func(k, v *yaml.Node) {
 				l.Code = d.text(k, v)
 				if !i18n.ValidCode(l.Code) {
-					d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"", l.Code)
+					d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"%s", l.Code, codeHint(l.Code))
 					l.Code = ""
 				}
 			}},

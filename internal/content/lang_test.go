@@ -127,9 +127,9 @@ func TestTranslationProblems(t *testing.T) {
 			files: map[string]string{"nhiglossary.yaml": "languages:\n  - {code: en}\n  - {code: en}\n  - {code: de_DE}\n  - {name: x}\n  - {code: x-default}\n"},
 			want: []string{
 				`nhiglossary.yaml:3:5: language "en" is listed twice`,
-				`nhiglossary.yaml:4:12: language code "de_DE" is not a BCP 47 tag such as "en", "de" or "pt-BR"`,
+				`nhiglossary.yaml:4:12: language code "de_DE" is not a BCP 47 tag such as "en", "de" or "pt-BR": write "de-DE"`,
 				`nhiglossary.yaml:5:5: missing required key "code" in a language`,
-				`nhiglossary.yaml:6:12: language code "x-default" is not a BCP 47 tag such as "en", "de" or "pt-BR"`,
+				`nhiglossary.yaml:6:12: language code "x-default" is not a BCP 47 tag such as "en", "de" or "pt-BR" (a private-use x- tag names no language)`,
 			},
 		},
 		{

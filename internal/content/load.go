@@ -179,7 +179,7 @@ func readConfig(fsys fs.FS, diags *diag.List) Config {
 		{"language", false, func(k, v *yaml.Node) {
 			code := d.text(k, v)
 			if !i18n.ValidCode(code) {
-				d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"", code)
+				d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"%s", code, codeHint(code))
 				return
 			}
 			cfg.Language, language = code, d.pos(v)
@@ -227,7 +227,7 @@ func ParseBaseURL(s string) (string, error) {
 	}
 	// Every file names the site by it, robots.txt and templates of other
 	// formats as written: it holds only what a URL may hold unencoded.
-	if i := strings.IndexAny(u, "\"'<>{}|\\^` "); i >= 0 {
+	if i := strings.IndexFunc(u, func(r rune) bool { return r < 0x20 || r == 0x7f || strings.ContainsRune("\"<>{}|\\^` ", r) }); i >= 0 {
 		return "", fmt.Errorf("%q has %q, which a URL holds only percent-encoded", s, u[i:i+1])
 	}
 	if !strings.HasSuffix(u, "/") {
@@ -454,4 +454,16 @@ func loadIncident(file string, src []byte, lang string, translation bool, diags 
 		}
 	}
 	return inc
+}
+
+// codeHint suggests the tag an invalid language code likely means: a
+// locale's "en_US" is BCP 47's "en-US".
+func codeHint(code string) string {
+	if c := strings.ReplaceAll(code, "_", "-"); c != code && i18n.ValidCode(c) {
+		return fmt.Sprintf(": write %q", c)
+	}
+	if len(code) >= 2 && strings.EqualFold(code[:2], "x-") {
+		return " (a private-use x- tag names no language)"
+	}
+	return ""
 }

@@ -380,6 +380,15 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`nhiglossary.yaml:1:11: "base_url": "https://example.org/g/\"><script>{x}/" has "\"", which a URL holds only percent-encoded`},
 		},
 		{
+			name:  "a base path with a line break",
+			files: map[string]string{"content/terms/api-key.md": okTerm, "nhiglossary.yaml": "base_url: \"/g\\nDisallow: /x\"\n"},
+			want:  []string{`nhiglossary.yaml:1:11: "base_url": "/g\nDisallow: /x" has "\n", which a URL holds only percent-encoded`},
+		},
+		{
+			name:  "a base URL with an apostrophe, which a URL may hold",
+			files: map[string]string{"content/terms/api-key.md": okTerm, "nhiglossary.yaml": "base_url: \"https://example.org/o'reilly/\"\n"},
+		},
+		{
 			name: "framework problems",
 			files: map[string]string{
 				"content/terms/api-key.md":         okTerm,

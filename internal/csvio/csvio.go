@@ -130,6 +130,8 @@ func itemPos(t *content.Term, column string, j int) diag.Pos {
 		ns = t.Abbreviations
 	case "related":
 		ns = t.Related
+	case "broader":
+		ns = t.Broader
 	}
 	if j < len(ns) && ns[j].Pos.File != "" {
 		return ns[j].Pos

@@ -63,15 +63,15 @@ type named struct {
 
 func (d Diagnostic) String() string {
 	if d.Severity == Warning {
-		return printable(d.Pos.String() + ": warning: " + d.Message)
+		return Printable(d.Pos.String() + ": warning: " + d.Message)
 	}
-	return printable(d.Pos.String() + ": " + d.Message)
+	return Printable(d.Pos.String() + ": " + d.Message)
 }
 
-// printable writes each control character of s as \xNN: a title an
+// Printable writes each control character of s as \xNN: a title an
 // editor gave an escape sequence must not retitle or recolour the
 // terminal a problem is printed in, nor a newline start another line.
-func printable(s string) string {
+func Printable(s string) string {
 	if !strings.ContainsFunc(s, isControl) {
 		return s
 	}
@@ -252,7 +252,7 @@ func WriteJSON(w io.Writer, l List) error {
 // problem as an annotation on the pull request's diff.
 func WriteGitHub(w io.Writer, l List) error {
 	for _, d := range l {
-		props := "file=" + ghEscape(d.Pos.File, true)
+		props := "file=" + Printable(ghEscape(d.Pos.File, true))
 		if d.Pos.Line > 0 {
 			props += fmt.Sprintf(",line=%d", d.Pos.Line)
 		}
@@ -262,7 +262,7 @@ func WriteGitHub(w io.Writer, l List) error {
 		if d.Code != "" {
 			props += ",title=" + ghEscape(string(d.Code), true)
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, printable(ghEscape(d.Message+codeSuffix(d), false))); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, Printable(ghEscape(d.Message+codeSuffix(d), false))); err != nil {
 			return err
 		}
 	}

@@ -42,8 +42,7 @@ var (
 
 // prepare escapes the entries of set and folds its phrases (see above);
 // esc are the escapers (see escapers), made once for every set.
-// An entry html/template cannot escape keeps its error for its first run
-// to report, and then nothing of the set is folded in step 2.
+// An entry html/template cannot escape is an error, returned.
 //
 // It returns the first entry's escaping error, for a check without pages.
 func prepare(set *template.Template, text *i18n.Text, esc map[string]func(string) string, entries []string) error {

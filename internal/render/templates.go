@@ -31,8 +31,6 @@ type templates struct {
 	// ids are, by page kind, the fixed ids its files write (id="sources"),
 	// which the ids of Markdown headings must avoid.
 	ids map[string]map[string]bool
-	// escapeErr is the first template html/template cannot escape.
-	escapeErr error
 }
 
 // fixedIDRE matches an id attribute whose value is plain text, not an
@@ -72,24 +70,14 @@ func funcs(text *i18n.Text) template.FuncMap {
 
 // ParseTemplates reports the first mistake in the templates of tmplFS
 // (layered as for New) that shows without a site: one that does not
-// parse or that html/template cannot escape. check asks it when the
-// content has errors, so that a template's mistake is not found only
-// after those are mended; a mistake in what a template reads of a page
-// shows only when pages render.
+// parse or that html/template cannot escape, which New reports too,
+// whether or not a page uses it. check asks it when the content has
+// errors, so that a template's mistake is not found only after those
+// are mended; a mistake in what a template reads of a page shows only
+// when pages render.
 func ParseTemplates(tmplFS fs.FS) error {
-	t, err := parseTemplates(tmplFS, i18n.New("en", nil))
-	if err != nil {
-		return err
-	}
-	return t.escapeErr
-}
-
-// noteEscape keeps the first template html/template cannot escape; a
-// build reports it when that page renders.
-func (t *templates) noteEscape(err error) {
-	if t.escapeErr == nil {
-		t.escapeErr = err
-	}
+	_, err := parseTemplates(tmplFS, i18n.New("en", nil))
+	return err
 }
 
 // parseTemplates reads base.html, partials.html and one file per kind.
@@ -123,11 +111,15 @@ func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
 			}
 		}
 		if kind == "" {
-			t.noteEscape(prepare(set, text, esc, sharedEntries))
+			if err := prepare(set, text, esc, sharedEntries); err != nil {
+				return nil, err
+			}
 			t.shared = set
 			continue
 		}
-		t.noteEscape(prepare(set, text, esc, pageEntries))
+		if err := prepare(set, text, esc, pageEntries); err != nil {
+			return nil, err
+		}
 		t.sets[kind] = set
 		ids := map[string]bool{}
 		for _, src := range files {

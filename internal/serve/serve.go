@@ -302,6 +302,7 @@ func (s *server) report(ch *live.Change, batch []string) {
 	case len(batch) > 0:
 		what = batch[0]
 	}
+	what = diag.Printable(what) // a file's name is its editor's
 	wasBroken := s.broken
 	s.broken = ch.Err != nil
 	if ch.Err != nil && wasBroken && len(ch.Files) == 0 {
