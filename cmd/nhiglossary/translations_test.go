@@ -59,7 +59,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 func TestListsPrintNoControlCharacters(t *testing.T) {
 	src := t.TempDir()
 	writeFiles(t, src, map[string]string{
-		"nhiglossary.yaml":      "title: T\nlanguages: [{code: en}, {code: de}]\nreview_every: 1m\n",
+		"nhiglossary.yaml":       "title: T\nlanguages: [{code: en}, {code: de}]\nreview_every: 1m\n",
 		"content/terms/x\x1b.md": "---\nslug: xx\ntitle: \"Evil\\e]0;PWNED\\a\"\nsummary: s\nupdated: 2026-01-01\n---\n",
 	})
 	for _, args := range [][]string{{"--review", "--today", "2026-06-01"}, {"--translations"}} {
