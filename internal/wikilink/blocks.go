@@ -316,7 +316,6 @@ func (rs *ranges) holds(i int) bool {
 	return rs.next < len(rs.r) && rs.r[rs.next][0] <= i
 }
 
-
 // inlineText is where the text of root's inline nodes is, in order:
 // outside links and images, and in links' text.
 func inlineText(root ast.Node) (shown, linkText [][2]int) {
