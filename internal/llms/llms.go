@@ -236,7 +236,7 @@ func resolveTo(b Writer, src string, l Links) {
 			}
 		}
 		if !ok {
-			b.WriteString(text)
+			b.WriteString(label(text)) // text, as a link's is
 			continue
 		}
 		b.WriteString("[")
@@ -366,7 +366,14 @@ func safeLine(b *strings.Builder, ln string, unsafeHTML bool) {
 				i += n - 1
 			}
 			continue
-		case c == '<' && (unsafeAutolink.MatchString(ln[i:]) || !unsafeHTML && i+1 < len(ln) && opensTag(ln[i+1])):
+		case c == '[' && strings.HasPrefix(ln[i:], "[["):
+			if l, ok := wikilink.ParseString(ln[i:]); ok {
+				b.WriteString(ln[i : i+l.End]) // resolveTo writes it, its label escaped
+				i += l.End - 1
+				continue
+			}
+		case c == '<' && (unsafeAutolink.MatchString(ln[i:]) || !unsafeHTML && i+1 < len(ln) && opensTag(ln[i+1]) && !strings.HasSuffix(ln[:i], "](")):
+			// ("](<docs/a b.html>)" is a link's destination, not a tag.)
 			b.WriteByte('\\')
 		case c == ']' && unsafeDest.MatchString(ln[i+1:]):
 			b.WriteString(`]\`) // "[x]\(javascript:...)" links nowhere

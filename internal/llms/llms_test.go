@@ -203,7 +203,8 @@ func TestCopyShowsMarkupAsText(t *testing.T) {
 	body := "Click [here](javascript:alert(2)) or <script>alert(3)</script>, ![i](data:text/html,x), `<code>` and [ok](https://x.example/).\n\n" +
 		"<!-- note --><img src=x onerror=alert(3)>\n\n</div><img src=x onerror=alert(4)>\n\nSee [the spec][r].\n\n[r]: javascript:alert(5)\n\n" +
 		"Or <javascript:alert(6)>, or [`]`](javascript:alert(7)), or [x](<javascript:alert(8)>), [a [b](javascript:alert(9))](https://ok/), a <?x> and a < b.\n\n" +
-		"```\n<kept> [c](javascript:x)\n```\n"
+		"```\n<kept> [c](javascript:x)\n```\n\n" +
+		"[[key|the <em>x</em>]] and [spec](<docs/a b.html>).\n"
 	for _, unsafe := range []bool{false, true} {
 		cfg := "title: T <b>x</b>\n"
 		if unsafe {
@@ -227,6 +228,7 @@ func TestCopyShowsMarkupAsText(t *testing.T) {
 			`\[r]: javascript:alert(5)`,
 			"Or \\<javascript:alert(6)>, or [`]`]\\(javascript:alert(7)), or [x]\\(\\<javascript:alert(8)>), [a [b]\\(javascript:alert(9))](https://ok/), a " + tag + "?x> and a < b.",
 			"<kept> [c](javascript:x)",
+			`the \<em>x\</em> and [spec](<docs/a b.html>).`, // (Wiki links nothing here) a [[link]]'s label, escaped once
 		}
 		for _, w := range want {
 			if !strings.Contains(out, w+"\n") {
