@@ -55,6 +55,9 @@ func Check(src string, unsafeHTML bool) []Problem {
 	}
 	if !unsafeHTML {
 		wikilink.Outside(src, "<", func(s string, i int) int {
+			if strings.HasSuffix(s[:i], "](") {
+				return 0 // "[x](<a b.html>)": a link's destination
+			}
 			if tag := openingTag(s[i:]); tag != "" {
 				add(i, diag.RawHTMLDropped, "raw HTML <%s> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml", tag)
 				return len(tag) + 1

@@ -95,6 +95,7 @@ func TestCheck(t *testing.T) {
 			}},
 		{"an unclosed link before another on its line", "Second [[API Key and [[Secret]] here, [[a [b]]] and [[c]].", false,
 			[]string{"7 unclosed-link: [[ is not closed before the next [[ on its line: end this link with ]]"}},
+		{"a destination in angle brackets is no tag", "[spec](<docs/a b.html>) and [x](<b>)", false, nil},
 		{"problems in the order of the text", "H<sub>2</sub>O\n\n[^b]: x\n", false,
 			[]string{
 				`1 raw-html-dropped: raw HTML <sub> is left out because unsafe_html is off, and its text runs into the words around it (H<sub>2</sub>O shows as H2O): write it in Markdown, or set unsafe_html: true in nhiglossary.yaml`,
