@@ -312,7 +312,9 @@ func safe(src string, unsafeHTML bool) string {
 			}
 			b.WriteString(ln)
 			continue
-		case len(ln)-len(t) < 4 && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+		case len(ln)-len(t) < 4 && (strings.HasPrefix(t, "~~~") || strings.HasPrefix(t, "```") && !strings.Contains(strings.TrimLeft(t, "`"), "`")):
+			// (A backtick in a backtick fence's info string makes it no
+			// fence, but text, whose HTML a reader would make markup.)
 			fence = t[:3]
 			b.WriteString(ln)
 			continue

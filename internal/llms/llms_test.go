@@ -204,7 +204,8 @@ func TestCopyShowsMarkupAsText(t *testing.T) {
 		"<!-- note --><img src=x onerror=alert(3)>\n\n</div><img src=x onerror=alert(4)>\n\nSee [the spec][r].\n\n[r]: javascript:alert(5)\n\n" +
 		"Or <javascript:alert(6)>, or [`]`](javascript:alert(7)), or [x](<javascript:alert(8)>), [a [b](javascript:alert(9))](https://ok/), a <?x> and a < b.\n\n" +
 		"```\n<kept> [c](javascript:x)\n```\n\n" +
-		"[[key|the <em>x</em>]] and [spec](<docs/a b.html>).\n"
+		"[[key|the <em>x</em>]] and [spec](<docs/a b.html>).\n\n" +
+		"``` `no fence`\n<img src=x onerror=alert(10)>\n"
 	for _, unsafe := range []bool{false, true} {
 		cfg := "title: T <b>x</b>\n"
 		if unsafe {
