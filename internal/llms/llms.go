@@ -318,10 +318,14 @@ func safe(src string, unsafeHTML bool) string {
 			fence = t[:3]
 			b.WriteString(ln)
 			continue
-		case len(ln)-len(t) < 4 && unsafeDefinition.MatchString(t):
-			b.WriteString(ln[:len(ln)-len(t)])
-			b.WriteByte('\\') // "\[r]: javascript:..." defines nothing
-			b.WriteString(t)
+		}
+		// A link definition, after any block quote and list markers, to
+		// a URL no page writes, or whose URL is on the next line:
+		// "\[r]: javascript:..." defines nothing.
+		if at := len(ln) - len(afterMarkers(ln)); len(ln)-len(t) < 4 && (unsafeDefinition.MatchString(ln[at:]) || bareDefinition.MatchString(ln[at:])) {
+			b.WriteString(ln[:at])
+			b.WriteByte('\\')
+			safeLine(&b, ln[at:], unsafeHTML)
 			continue
 		}
 		safeLine(&b, ln, unsafeHTML)
@@ -342,7 +346,8 @@ func oneLineText(src string) string {
 // writes; unsafeDest, the same URL after an inline link's "](".
 var (
 	unsafeDefinition = regexp.MustCompile(`^\[[^\]]*\]:\s*<?\s*(?i:javascript|vbscript|data|file):`)
-	unsafeDest       = regexp.MustCompile(`^\(\s*<?\s*(?i:javascript|vbscript|data|file):`)
+	bareDefinition   = regexp.MustCompile(`^\[[^\]]*\]:\s*$`)
+	unsafeDest       = regexp.MustCompile(`^\(\s*<?\s*((?i:javascript|vbscript|data|file):|$)`) // or on the next line
 	unsafeAutolink   = regexp.MustCompile(`^<\s*(?i:javascript|vbscript|data|file):`)
 )
 
@@ -406,5 +411,23 @@ func deprecated(t *content.Term) bool { return t.Deprecated }
 func write(b Writer, parts ...string) {
 	for _, p := range parts {
 		b.WriteString(p)
+	}
+}
+
+// listMarker matches a list item's marker at a line's start.
+var listMarker = regexp.MustCompile(`^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`)
+
+// afterMarkers is a line without its block quote and list item markers.
+func afterMarkers(ln string) string {
+	for {
+		t := strings.TrimLeft(ln, " ")
+		switch {
+		case strings.HasPrefix(t, ">"):
+			ln = t[1:]
+		case listMarker.MatchString(ln):
+			ln = ln[len(listMarker.FindString(ln)):]
+		default:
+			return strings.TrimLeft(ln, " ")
+		}
 	}
 }

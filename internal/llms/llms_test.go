@@ -205,7 +205,8 @@ func TestCopyShowsMarkupAsText(t *testing.T) {
 		"Or <javascript:alert(6)>, or [`]`](javascript:alert(7)), or [x](<javascript:alert(8)>), [a [b](javascript:alert(9))](https://ok/), a <?x> and a < b.\n\n" +
 		"```\n<kept> [c](javascript:x)\n```\n\n" +
 		"[[key|the <em>x</em>]] and [spec](<docs/a b.html>).\n\n" +
-		"``` `no fence`\n<img src=x onerror=alert(10)>\n"
+		"``` `no fence`\n<img src=x onerror=alert(10)>\n\n" +
+		"[q][r2] [s][r3] [t](\njavascript:alert(13))\n\n> [r2]: javascript:alert(11)\n\n[r3]:\n  javascript:alert(12)\n"
 	for _, unsafe := range []bool{false, true} {
 		cfg := "title: T <b>x</b>\n"
 		if unsafe {
