@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
+	"github.com/nhimg/nhiglossary/internal/markdown"
 	"github.com/nhimg/nhiglossary/internal/wikilink"
 	"github.com/nhimg/nhiglossary/internal/xref"
 )
@@ -322,7 +323,7 @@ func safe(src string, unsafeHTML bool) string {
 		// A link definition, after any block quote and list markers, to
 		// a URL no page writes, or whose URL is on the next line:
 		// "\[r]: javascript:..." defines nothing.
-		if at := len(ln) - len(afterMarkers(ln)); len(ln)-len(t) < 4 && (unsafeDefinition.MatchString(ln[at:]) || bareDefinition.MatchString(ln[at:])) {
+		if at := len(ln) - len(afterMarkers(ln)); len(ln)-len(t) < 4 && definesUnsafe(ln[at:]) {
 			b.WriteString(ln[:at])
 			b.WriteByte('\\')
 			safeLine(&b, ln[at:], unsafeHTML)
@@ -342,14 +343,39 @@ func oneLineText(src string) string {
 	return b.String()
 }
 
-// unsafeDefinition matches a link reference definition to a URL no page
-// writes; unsafeDest, the same URL after an inline link's "](".
+// definition matches a link reference definition's label and colon;
+// unsafeAutolink, an autolink to a URL no page writes (an autolink's URL
+// is taken as written).
 var (
-	unsafeDefinition = regexp.MustCompile(`^\[[^\]]*\]:\s*<?\s*(?i:javascript|vbscript|data|file):`)
-	bareDefinition   = regexp.MustCompile(`^\[[^\]]*\]:\s*$`)
-	unsafeDest       = regexp.MustCompile(`^\(\s*<?\s*((?i:javascript|vbscript|data|file):|$)`) // or on the next line
-	unsafeAutolink   = regexp.MustCompile(`^<\s*(?i:javascript|vbscript|data|file):`)
+	definition     = regexp.MustCompile(`^\[[^\]]*\]:`)
+	unsafeAutolink = regexp.MustCompile(`^<\s*(?i:javascript|vbscript|data|file):`)
 )
+
+// definesUnsafe reports whether a line (its markers taken off) is a link
+// definition to a URL no page writes, or whose URL is on the next line.
+func definesUnsafe(ln string) bool {
+	m := definition.FindString(ln)
+	return m != "" && unsafeURLAhead(ln[len(m):])
+}
+
+// unsafeURLAhead reports whether the link destination at the start of
+// rest (spaces and a "<" allowed before it) is one no page writes, as the
+// renderer decides (entities such as &#106; and backslash escapes read
+// as goldmark reads them). A destination not on this line is taken as
+// unsafe.
+func unsafeURLAhead(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	rest = strings.TrimPrefix(rest, "<")
+	rest = strings.TrimRight(rest, "\r\n")
+	if strings.TrimSpace(rest) == "" {
+		return true
+	}
+	end := strings.IndexAny(rest, " \t)>")
+	if end < 0 {
+		end = len(rest)
+	}
+	return !markdown.SafeURL(rest[:end], false)
+}
 
 // safeLine writes one line of text as safe does, code spans as they are.
 func safeLine(b *strings.Builder, ln string, unsafeHTML bool) {
@@ -382,7 +408,7 @@ func safeLine(b *strings.Builder, ln string, unsafeHTML bool) {
 		case c == '<' && (unsafeAutolink.MatchString(ln[i:]) || !unsafeHTML && i+1 < len(ln) && opensTag(ln[i+1]) && !strings.HasSuffix(ln[:i], "](")):
 			// ("](<docs/a b.html>)" is a link's destination, not a tag.)
 			b.WriteByte('\\')
-		case c == ']' && unsafeDest.MatchString(ln[i+1:]):
+		case c == ']' && strings.HasPrefix(ln[i+1:], "(") && unsafeURLAhead(ln[i+2:]):
 			b.WriteString(`]\`) // "[x]\(javascript:...)" links nowhere
 			continue
 		}

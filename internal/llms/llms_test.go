@@ -206,7 +206,8 @@ func TestCopyShowsMarkupAsText(t *testing.T) {
 		"```\n<kept> [c](javascript:x)\n```\n\n" +
 		"[[key|the <em>x</em>]] and [spec](<docs/a b.html>).\n\n" +
 		"``` `no fence`\n<img src=x onerror=alert(10)>\n\n" +
-		"[q][r2] [s][r3] [t](\njavascript:alert(13))\n\n> [r2]: javascript:alert(11)\n\n[r3]:\n  javascript:alert(12)\n"
+		"[q][r2] [s][r3] [t](\njavascript:alert(13))\n\n> [r2]: javascript:alert(11)\n\n[r3]:\n  javascript:alert(12)\n\n" +
+		"[u](&#106;avascript:alert(14)) [v](java&#x73;cript:alert(15)) [w](javascript\\:alert(16)) [y][r4]\n\n[r4]: &#x6A;avascript:alert(17)\n"
 	for _, unsafe := range []bool{false, true} {
 		cfg := "title: T <b>x</b>\n"
 		if unsafe {
