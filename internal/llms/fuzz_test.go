@@ -1,6 +1,11 @@
 package llms
 
 import (
+	"bytes"
+	"regexp"
+
+	"github.com/yuin/goldmark"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,3 +80,35 @@ func unescapeLabel(s string) string {
 	}
 	return b.String()
 }
+
+// Whatever a body holds, its copy, read by a Markdown reader that lets
+// raw HTML through, makes no script: no script-like element, no event
+// handler, no javascript:/vbscript:/data: link (with unsafe_html off).
+func FuzzSafeIsInert(f *testing.F) {
+	for _, s := range []string{
+		"Click [here](javascript:alert(2)) or <script>alert(3)</script>.",
+		"<!-- c --><img src=x onerror=alert(1)>\n\n</div><svg onload=alert(2)>",
+		"[q][r]\n\n> [r]: javascript:alert(1)\n\n[s]:\n  javascript:alert(2)\n\n[t](\njavascript:x)",
+		"[u](&#106;avascript:alert(1)) [w](javascript\\:alert(2)) <javascript:alert(3)>",
+		"``` `x`\n<iframe src=x>\n```\n<b onmouseover=alert(1)>b</b>",
+		"- <img src=x onerror=alert(1)>\n  > <a href=\"javascript:alert(1)\">x</a>",
+	} {
+		f.Add(s)
+	}
+	md := goldmark.New(goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	f.Fuzz(func(t *testing.T, src string) {
+		var out bytes.Buffer
+		if err := md.Convert([]byte(safe(src, false)), &out); err != nil {
+			return
+		}
+		h := strings.ToLower(out.String())
+		if m := scripted.FindString(h); m != "" {
+			t.Fatalf("%q: the copy makes %q:\n%s", src, m, out.String())
+		}
+	})
+}
+
+// scripted matches what in HTML may run script: an element that runs
+// or loads it, an event handler, a link or source to javascript: and the
+// like, inside a tag.
+var scripted = regexp.MustCompile(`<(?:script|iframe|object|embed|svg|math|style|base|form|meta|link)\b|<[a-z][^>]*\son[a-z]+\s*=|<[a-z][^>]*\s(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript:|vbscript:|data:text)`)

@@ -405,8 +405,9 @@ func safeLine(b *strings.Builder, ln string, unsafeHTML bool) {
 				i += l.End - 1
 				continue
 			}
-		case c == '<' && (unsafeAutolink.MatchString(ln[i:]) || !unsafeHTML && i+1 < len(ln) && opensTag(ln[i+1]) && !strings.HasSuffix(ln[:i], "](")):
-			// ("](<docs/a b.html>)" is a link's destination, not a tag.)
+		case c == '<' && (unsafeAutolink.MatchString(ln[i:]) || !unsafeHTML && i+1 < len(ln) && opensTag(ln[i+1])):
+			// (Also a link's destination in "](<a b.html>)": without the
+			// link's text, which takes a parse to find, "](<script>" is a tag.)
 			b.WriteByte('\\')
 		case c == ']' && strings.HasPrefix(ln[i+1:], "(") && unsafeURLAhead(ln[i+2:]):
 			b.WriteString(`]\`) // "[x]\(javascript:...)" links nowhere

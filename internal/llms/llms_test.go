@@ -231,7 +231,7 @@ func TestCopyShowsMarkupAsText(t *testing.T) {
 			`\[r]: javascript:alert(5)`,
 			"Or \\<javascript:alert(6)>, or [`]`]\\(javascript:alert(7)), or [x]\\(\\<javascript:alert(8)>), [a [b]\\(javascript:alert(9))](https://ok/), a " + tag + "?x> and a < b.",
 			"<kept> [c](javascript:x)",
-			`the \<em>x\</em> and [spec](<docs/a b.html>).`, // (Wiki links nothing here) a [[link]]'s label, escaped once
+			`the \<em>x\</em> and [spec](` + tag + `docs/a b.html>).`, // (Wiki links nothing here) a [[link]]'s label, escaped once
 		}
 		for _, w := range want {
 			if !strings.Contains(out, w+"\n") {
