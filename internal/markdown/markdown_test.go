@@ -972,3 +972,42 @@ func TestUnsafeURLsAreText(t *testing.T) {
 		}
 	}
 }
+
+// Whatever an editor writes, a page rendered with unsafe_html off runs
+// no script: no element that runs or loads it, no event handler, no
+// javascript:/vbscript:/data:text link or source in a tag (and, whatever
+// the setting, no Markdown link to one).
+func FuzzRenderIsInert(f *testing.F) {
+	for _, s := range []string{
+		"Click [here](javascript:alert(2)) or <script>alert(3)</script>.",
+		"<!-- c --><img src=x onerror=alert(1)>\n\n</div><svg onload=alert(2)>",
+		"[q][r]\n\n> [r]: javascript:alert(1)\n\n[u](&#106;avascript:alert(1)) <javascript:alert(3)>",
+		"## T {#x onclick=alert(1)}\n\n![a](javascript:alert(1)) [[a|<b onmouseover=x>]]",
+		"```js onload=x\ncode\n```\n\n| a |\n|---|\n| <img src=x onerror=y> |",
+	} {
+		f.Add(s)
+	}
+	// (The detector itself finds what it looks for.)
+	for _, bad := range []string{`<img src=x onerror=alert(1)>`, `<a title="x" href="javascript:alert(1)">`, `<svg>`} {
+		if !scripted.MatchString(bad) {
+			f.Fatalf("scripted misses %s", bad)
+		}
+	}
+	if scripted.MatchString(`<a href="/t/" title="0 ona=">`) {
+		f.Fatal("scripted takes an attribute's value for a handler")
+	}
+	r := New(Options{}, anyLinker{}, nil)
+	f.Fuzz(func(t *testing.T, src string) {
+		html := strings.ToLower(r.Render(src, Doc{}).HTML)
+		if m := scripted.FindString(html); m != "" {
+			t.Fatalf("%q: the page has %q:\n%s", src, m, html)
+		}
+	})
+}
+
+// scripted matches what in HTML may run script: an element that runs
+// or loads it, an event handler, a link or source to javascript: and the
+// like, inside a tag.
+var scripted = regexp.MustCompile(`<(?:script|iframe|object|embed|svg|math|style|base|form|meta|link)\b|` +
+	`<[a-z][a-z0-9-]*(?:\s+[a-z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?)*\s+` + // a tag, attributes before...
+	`(?:on[a-z]+\s*=|(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript:|vbscript:|data:text))`)
