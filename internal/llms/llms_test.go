@@ -2,13 +2,14 @@ package llms
 
 import (
 	"bytes"
-	"github.com/yuin/goldmark"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/yuin/goldmark"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/sitetest"
