@@ -7,13 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/scaffold"
@@ -60,7 +57,7 @@ func (c *newCmd) run(ctx context.Context, args []string, stdout, stderr io.Write
 	if c.now != nil {
 		now = c.now
 	}
-	text, err := kind.Text(scaffold.Fields{Title: yamlString(title), Plain: title, Date: now().Format(time.DateOnly)})
+	text, err := kind.Text(scaffold.Fields{Title: content.YAMLValue(title), Plain: title, Date: now().Format(time.DateOnly)})
 	if err != nil {
 		return err
 	}
@@ -167,15 +164,4 @@ func findSiteRoot() string {
 		}
 	}
 	return "."
-}
-
-// yamlString writes a title as YAML reads it back: plain where that is
-// safe, quoted where YAML would take it for another type (null, 2026,
-// yes) or for syntax. yaml.v3 knows those rules; they are not copied here.
-func yamlString(s string) string {
-	b, err := yaml.Marshal(s)
-	if err != nil {
-		return strconv.Quote(s)
-	}
-	return strings.TrimSuffix(string(b), "\n")
 }

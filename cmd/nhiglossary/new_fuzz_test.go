@@ -21,7 +21,7 @@ func FuzzNewScaffolds(f *testing.F) {
 		if checkTitle(title) != nil || content.Slugify(title) == "" {
 			return
 		}
-		fields := scaffold.Fields{Title: yamlString(title), Plain: title, Date: "2026-01-02"}
+		fields := scaffold.Fields{Title: content.YAMLValue(title), Plain: title, Date: "2026-01-02"}
 		for name, kind := range scaffold.Kinds {
 			text, err := kind.Text(fields)
 			if err != nil {

@@ -172,7 +172,7 @@ func (d *decoder) str(key, v *yaml.Node) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
 		hint := ""
 		if v.Kind == yaml.SequenceNode && len(v.Content) == 1 && v.Content[0].Kind == yaml.ScalarNode {
-			hint = fmt.Sprintf(": write %s: %s", key.Value, asValue(v.Content[0].Value))
+			hint = fmt.Sprintf(": write %s: %s", key.Value, YAMLValue(v.Content[0].Value))
 		}
 		d.add(diag.WrongType, v, "%q must be text, not %s%s", key.Value, kindName(v), hint)
 		return "", false

@@ -98,8 +98,8 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			name:  "text expected, a list of one given, that needs quotes",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: [\"Note: keys\"]\nsummary: [\"*emph*\"]\nupdated: 2026-05-16\n---\n"},
 			want: []string{
-				`content/terms/api-key.md:2:8: "title" must be text, not a list: write title: "Note: keys"`,
-				`content/terms/api-key.md:3:10: "summary" must be text, not a list: write summary: "*emph*"`,
+				`content/terms/api-key.md:2:8: "title" must be text, not a list: write title: 'Note: keys'`,
+				`content/terms/api-key.md:3:10: "summary" must be text, not a list: write summary: '*emph*'`,
 			},
 		},
 		{
@@ -459,7 +459,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "a colon in a value says quote it, at the colon",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nsummary: Note: a key is a secret.\n---\n"},
-			want:  []string{`content/terms/api-key.md:4:14: ": " in a value starts another key to YAML: write summary: "Note: a key is a secret."`},
+			want:  []string{`content/terms/api-key.md:4:14: ": " in a value starts another key to YAML: write summary: 'Note: a key is a secret.'`},
 		},
 		{
 			name:  "a colon in a value with quotes in it",

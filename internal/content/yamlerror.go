@@ -39,7 +39,7 @@ func yamlError(msg, data string) posError {
 	// "key: text: more" is a key inside a value to yaml.
 	if strings.HasPrefix(msg, "mapping values are not allowed") {
 		if c, key, value, ok := colonInValue(data, line); ok {
-			return posError{line, c, `": " in a value starts another key to YAML: write ` + key + ": " + quoted(value)}
+			return posError{line, c, `": " in a value starts another key to YAML: write ` + key + ": " + YAMLValue(value)}
 		}
 	}
 	// An unclosed quote ends where the next quote is, or at the end:
@@ -88,7 +88,7 @@ func colonInValue(data string, line int) (col int, key, value string, ok bool) {
 		if i < 0 && strings.HasSuffix(value, ":") {
 			i = len(value) - 1
 		}
-		if i < 0 || !mendedBy(data, line, text[:at]+quoted(value)) {
+		if i < 0 || !mendedBy(data, line, text[:at]+YAMLValue(value)) {
 			return 0, "", "", false
 		}
 		return utf8.RuneCountInString(text[:at+i]) + 1, key, value, true
@@ -140,25 +140,15 @@ func mendedBy(data string, line int, text string) bool {
 	return yaml.Unmarshal([]byte(b.String()), &n) == nil
 }
 
-// asValue is text as a YAML value that reads back as that text: as it is
-// when it does, else quoted ("Note: keys", "*emph*", "yes").
-func asValue(text string) string {
-	var n yaml.Node
-	if yaml.Unmarshal([]byte("k: "+text), &n) == nil && len(n.Content) == 1 && len(n.Content[0].Content) == 2 {
-		if v := n.Content[0].Content[1]; v.Kind == yaml.ScalarNode && v.Tag == "!!str" && v.Value == text {
-			return text
-		}
+// YAMLValue is text as a YAML value that reads back as that text: as it
+// is when it does, else quoted ("Note: keys", "*emph*", "yes"). The
+// messages that say what to write, and the files new writes, use it.
+func YAMLValue(text string) string {
+	b, err := yaml.Marshal(text)
+	if err != nil {
+		return strconv.Quote(text)
 	}
-	return quoted(text)
-}
-
-// quoted is a value as YAML reads it as that text: in double quotes, or
-// in single ones (each ' doubled) when it holds a " or a backslash.
-func quoted(value string) string {
-	if !strings.ContainsAny(value, `"\`) {
-		return `"` + value + `"`
-	}
-	return "'" + strings.ReplaceAll(value, "'", "''") + "'"
+	return strings.TrimSuffix(string(b), "\n")
 }
 
 // closesQuote reports whether the quote value starts with ends on its
