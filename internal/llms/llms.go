@@ -323,7 +323,7 @@ func safe(src string, unsafeHTML bool) string {
 		// A link definition, after any block quote and list markers, to
 		// a URL no page writes, or whose URL is on the next line:
 		// "\[r]: javascript:..." defines nothing.
-		if at := len(ln) - len(afterMarkers(ln)); len(ln)-len(t) < 4 && definesUnsafe(ln[at:]) {
+		if at := len(ln) - len(strings.TrimLeft(wikilink.AfterMarkers(ln), " ")); len(ln)-len(t) < 4 && definesUnsafe(ln[at:]) {
 			b.WriteString(ln[:at])
 			b.WriteByte('\\')
 			safeLine(&b, ln[at:], unsafeHTML)
@@ -438,23 +438,5 @@ func deprecated(t *content.Term) bool { return t.Deprecated }
 func write(b Writer, parts ...string) {
 	for _, p := range parts {
 		b.WriteString(p)
-	}
-}
-
-// listMarker matches a list item's marker at a line's start.
-var listMarker = regexp.MustCompile(`^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`)
-
-// afterMarkers is a line without its block quote and list item markers.
-func afterMarkers(ln string) string {
-	for {
-		t := strings.TrimLeft(ln, " ")
-		switch {
-		case strings.HasPrefix(t, ">"):
-			ln = t[1:]
-		case listMarker.MatchString(ln):
-			ln = ln[len(listMarker.FindString(ln)):]
-		default:
-			return strings.TrimLeft(ln, " ")
-		}
 	}
 }

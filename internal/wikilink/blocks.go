@@ -47,7 +47,7 @@ func (b *blocks) mayHaveContainedFence() bool {
 			return false
 		}
 		for line := range strings.Lines(b.src) {
-			rest := strings.TrimLeft(afterMarkers(line), " ")
+			rest := strings.TrimLeft(AfterMarkers(line), " ")
 			if len(rest) < len(line) && fenceOf(rest) != "" {
 				b.fences = 1
 				break
@@ -133,7 +133,7 @@ func (b *blocks) mayHaveTable() bool {
 			return false
 		}
 		for line := range strings.Lines(b.src) {
-			row := strings.TrimSpace(afterMarkers(line))
+			row := strings.TrimSpace(AfterMarkers(line))
 			// (A row of dashes alone is a thematic break or a heading's
 			// underline, never a paragraph's line.)
 			if strings.Contains(row, "-") && strings.ContainsAny(row, "|:") && strings.Trim(row, " \t|:-") == "" {
@@ -183,7 +183,7 @@ func (b *blocks) mayHaveHeadingAttributes() bool {
 		if strings.Contains(b.src, "{") {
 			ends := false // the last line ended in "}"
 			for line := range strings.Lines(b.src) {
-				t := strings.TrimSpace(afterMarkers(line))
+				t := strings.TrimSpace(AfterMarkers(line))
 				if ends && t != "" && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "") {
 					b.attrs = 1
 					break
@@ -496,21 +496,21 @@ func extraCell(src string, r row, oneCell []Link) int {
 // markers and any indent, starts with "<": it may open an HTML block.
 func mayOpenHTML(line string) bool {
 	// (Not three spaces at most: a list item's own lines are indented.)
-	return strings.HasPrefix(strings.TrimLeft(afterMarkers(line), " \t"), "<")
+	return strings.HasPrefix(strings.TrimLeft(AfterMarkers(line), " \t"), "<")
 }
 
 // indented reports whether line starts with four columns of blanks,
 // after any block quote and list item markers: it may be a line of
 // indented code.
 func indented(line string) bool {
-	line = afterMarkers(line)
+	line = AfterMarkers(line)
 	blanks := strings.TrimLeft(line, " ")
 	return len(line)-len(blanks) >= 4 || strings.HasPrefix(blanks, "\t")
 }
 
-// afterMarkers is line after its block quote and list item markers
+// AfterMarkers is line after its block quote and list item markers
 // (each indented by three spaces at most) and one space after each.
-func afterMarkers(line string) string {
+func AfterMarkers(line string) string {
 	for {
 		rest := strings.TrimLeft(line, " ")
 		if len(line)-len(rest) > 3 {

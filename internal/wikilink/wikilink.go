@@ -226,7 +226,7 @@ func scanText(bl *blocks, at byte, need string, parse func(s string, i int) int)
 // isComment reports whether line, after its block quote and list item
 // markers, opens an HTML comment.
 func isComment(line string) bool {
-	return strings.HasPrefix(strings.TrimLeft(afterMarkers(line), " "), "<!--")
+	return strings.HasPrefix(strings.TrimLeft(AfterMarkers(line), " "), "<!--")
 }
 
 // fenceOf returns the fence (``` or ~~~, possibly longer) opening line l.
