@@ -306,17 +306,19 @@ func safe(src string, unsafeHTML bool) string {
 	fence := ""
 	for ln := range strings.Lines(src) {
 		t := strings.TrimLeft(ln, " ")
+		f := ""
+		if len(ln)-len(t) < 4 {
+			f = wikilink.FenceOf(t)
+		}
 		switch {
 		case fence != "":
-			if strings.HasPrefix(t, fence) && strings.TrimSpace(strings.TrimLeft(t, fence[:1])) == "" {
+			if wikilink.ClosesFence(f, fence, t) {
 				fence = ""
 			}
 			b.WriteString(ln)
 			continue
-		case len(ln)-len(t) < 4 && (strings.HasPrefix(t, "~~~") || strings.HasPrefix(t, "```") && !strings.Contains(strings.TrimLeft(t, "`"), "`")):
-			// (A backtick in a backtick fence's info string makes it no
-			// fence, but text, whose HTML a reader would make markup.)
-			fence = t[:3]
+		case f != "":
+			fence = f
 			b.WriteString(ln)
 			continue
 		}
@@ -390,12 +392,11 @@ func safeLine(b *strings.Builder, ln string, unsafeHTML bool) {
 			for i+n < len(ln) && ln[i+n] == '`' {
 				n++
 			}
-			run := ln[i : i+n]
-			if j := strings.Index(ln[i+n:], run); j >= 0 {
+			if j := wikilink.ClosingTicks(ln[i+n:], n); j >= 0 {
 				b.WriteString(ln[i : i+n+j+n]) // a code span: its text
 				i += n + j + n - 1
 			} else {
-				b.WriteString(run)
+				b.WriteString(ln[i : i+n])
 				i += n - 1
 			}
 			continue

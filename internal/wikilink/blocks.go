@@ -48,7 +48,7 @@ func (b *blocks) mayHaveContainedFence() bool {
 		}
 		for line := range strings.Lines(b.src) {
 			rest := strings.TrimLeft(AfterMarkers(line), " ")
-			if len(rest) < len(line) && fenceOf(rest) != "" {
+			if len(rest) < len(line) && FenceOf(rest) != "" {
 				b.fences = 1
 				break
 			}

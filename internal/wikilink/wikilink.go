@@ -193,14 +193,14 @@ func scanText(bl *blocks, at byte, need string, parse func(s string, i int) int)
 		trimmed := strings.TrimLeft(line, " ")
 		f := ""
 		if len(line)-len(trimmed) < 4 && !contained {
-			f = fenceOf(trimmed)
+			f = FenceOf(trimmed)
 		}
 		switch {
 		case start < htmlEnd:
 		case contained && bl.inFence(start, off):
 			flush(start)
 		case fence != "":
-			if closes(f, fence, trimmed) {
+			if ClosesFence(f, fence, trimmed) {
 				fence = ""
 			}
 		case indented(line) && bl.inCode(start):
@@ -229,8 +229,8 @@ func isComment(line string) bool {
 	return strings.HasPrefix(strings.TrimLeft(AfterMarkers(line), " "), "<!--")
 }
 
-// fenceOf returns the fence (``` or ~~~, possibly longer) opening line l.
-func fenceOf(l string) string {
+// FenceOf returns the fence (``` or ~~~, possibly longer) opening line l.
+func FenceOf(l string) string {
 	if len(l) < 3 || (l[0] != '`' && l[0] != '~') {
 		return ""
 	}
@@ -247,9 +247,9 @@ func fenceOf(l string) string {
 	return l[:n]
 }
 
-// closes reports whether a line starting with fence f closes the open
+// ClosesFence reports whether a line starting with fence f closes the open
 // fence: the same character, at least as long, nothing after it.
-func closes(f, open, line string) bool {
+func ClosesFence(f, open, line string) bool {
 	return f != "" && f[0] == open[0] && len(f) >= len(open) && strings.TrimSpace(line[len(f):]) == ""
 }
 
@@ -274,7 +274,7 @@ func scanInline(bl *blocks, from, to int, at byte, parse func(s string, i int) i
 			// (Its lines must be one paragraph's: a block quote or a list
 			// item that interrupts it ends the span unclosed.)
 			// Nor may a table's bar cut it: GFM splits the cells first.
-			if j := closingTicks(s[i+n:], n); j >= 0 && oneSpan(bl, s, i, i+n+j+n) {
+			if j := ClosingTicks(s[i+n:], n); j >= 0 && oneSpan(bl, s, i, i+n+j+n) {
 				i += n + j + n - 1
 			} else {
 				i += n - 1
@@ -351,9 +351,9 @@ var syntaxStops = func() (stops [256]bool) {
 	return stops
 }()
 
-// closingTicks returns the offset in s of the first run of exactly n
+// ClosingTicks returns the offset in s of the first run of exactly n
 // backticks, or -1.
-func closingTicks(s string, n int) int {
+func ClosingTicks(s string, n int) int {
 	for j := 0; j < len(s); j++ {
 		if s[j] != '`' {
 			continue
