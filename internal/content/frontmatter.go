@@ -241,6 +241,9 @@ func parseYAML(in []byte, data string) (*yaml.Node, error) {
 	if err := checkAliases(n, 0); err != nil {
 		return nil, err
 	}
+	if err := leftOut(n, data); err != nil {
+		return nil, err
+	}
 	shareValues(n, data)
 	return n, nil
 }

@@ -457,6 +457,20 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:7:5: a value that starts with "*" is a YAML alias: put the value in quotes`},
 		},
 		{
+			name:  "an indented first key is where yaml leaves out the keys after it",
+			files: map[string]string{"content/terms/api-key.md": "---\n title: API Key\n# note\nsummary: s\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:1: this first key is indented and the lines after it are not, so YAML reads this key alone and leaves out the rest: start each key at the beginning of its line`},
+		},
+		{
+			name:  "keys all indented alike are read",
+			files: map[string]string{"content/terms/api-key.md": "---\n  title: API Key\n # a comment\n  summary: s\n\n  updated: 2026-05-16\n---\n"},
+		},
+		{
+			name:  "a colon in the first key's value says quote it",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key: static\nupdated: 2026-05-16\nsummary: s\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:15: ": " in a value starts another key to YAML: write title: 'API Key: static'`},
+		},
+		{
 			name:  "a colon in a value says quote it, at the colon",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nsummary: Note: a key is a secret.\n---\n"},
 			want:  []string{`content/terms/api-key.md:4:14: ": " in a value starts another key to YAML: write summary: 'Note: a key is a secret.'`},

@@ -36,10 +36,12 @@ func yamlError(msg, data string) posError {
 			return posError{l, c, `a value that starts with "*" is a YAML alias: put the value in quotes`}
 		}
 	}
-	// "key: text: more" is a key inside a value to yaml.
+	// "key: text: more" is a key inside a value to yaml. (yaml names no
+	// line when it is the first.)
 	if strings.HasPrefix(msg, "mapping values are not allowed") {
-		if c, key, value, ok := colonInValue(data, line); ok {
-			return posError{line, c, `": " in a value starts another key to YAML: write ` + key + ": " + YAMLValue(value)}
+		at := max(line, 1)
+		if c, key, value, ok := colonInValue(data, at); ok {
+			return posError{at, c, `": " in a value starts another key to YAML: write ` + key + ": " + YAMLValue(value)}
 		}
 	}
 	// An unclosed quote ends where the next quote is, or at the end:
@@ -237,4 +239,28 @@ func aliasValue(data string, line int, name string) (l, col int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// leftOut finds the keys yaml.v3 leaves out without an error: when the
+// first key is indented (" title: x"), a later line indented less ends
+// the document to it, and it drops that line and every one after. No
+// such line is valid YAML: each is a key the editor wrote. The problem
+// is reported at the first key, whose indent is the mistake.
+func leftOut(root *yaml.Node, data string) error {
+	if root.Column <= 1 {
+		return nil
+	}
+	l := 0
+	for text := range strings.Lines(data) {
+		l++
+		t := strings.TrimRight(text, "\r\n")
+		rest := strings.TrimLeft(t, " ")
+		if l <= root.Line || rest == "" || rest[0] == '#' {
+			continue
+		}
+		if len(t)-len(rest) < root.Column-1 {
+			return posError{root.Line, 1, "this first key is indented and the lines after it are not, so YAML reads this key alone and leaves out the rest: start each key at the beginning of its line"}
+		}
+	}
+	return nil
 }
