@@ -104,6 +104,12 @@ func Assemble(cfg Config, diags diag.List, files []Loaded) (*Site, diag.List) {
 			for _, n := range f.Names {
 				s.Unread = append(s.Unread, Name{Value: n, Pos: diag.Pos{File: f.File}})
 			}
+		case f.Framework == nil && kind == KindFramework:
+			// It still owns its id: mappings and links to it are not a
+			// second error.
+			if id := fileSlug(f.File); ValidSlug(id) {
+				s.UnreadFrameworks = append(s.UnreadFrameworks, Name{Value: id, Pos: diag.Pos{File: f.File}})
+			}
 		case kind == KindTermTranslation, kind == KindIncidentTranslation:
 			// A translation owns no name of its own.
 			if f.Term != nil {

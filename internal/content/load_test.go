@@ -471,6 +471,16 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:2:15: ": " in a value starts another key to YAML: write title: 'API Key: static'`},
 		},
 		{
+			name:  "a key indented between two levels, at its line",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nsources:\n  - title: A\n    publisher: P\n\n   url: https://example.org/\n---\n"},
+			want:  []string{`content/terms/api-key.md:9:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`},
+		},
+		{
+			name:  "a key indented less than its siblings, at its line",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nreviewed:\n    by: Ann\n  on: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:7:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`},
+		},
+		{
 			name:  "a colon in a value says quote it, at the colon",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nupdated: 2026-05-16\nsummary: Note: a key is a secret.\n---\n"},
 			want:  []string{`content/terms/api-key.md:4:14: ": " in a value starts another key to YAML: write summary: 'Note: a key is a secret.'`},

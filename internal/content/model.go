@@ -66,6 +66,9 @@ type Site struct {
 	// and abbreviations: they still own the names, so links to them are
 	// not a second error.
 	Unread []Name
+	// UnreadFrameworks are the ids of the framework files that could not
+	// be read, which mappings and links to them may still name.
+	UnreadFrameworks []Name
 
 	// Translations of terms and incidents into the other languages,
 	// sorted by slug then language; each has Lang and Original set. See

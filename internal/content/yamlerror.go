@@ -1,11 +1,14 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/nhimg/nhiglossary/internal/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -42,6 +45,13 @@ func yamlError(msg, data string) posError {
 		at := max(line, 1)
 		if c, key, value, ok := colonInValue(data, at); ok {
 			return posError{at, c, `": " in a value starts another key to YAML: write ` + key + ": " + YAMLValue(value)}
+		}
+	}
+	// A line indented between two levels ends the block above it to
+	// yaml, which names the block's first line in its own words.
+	if strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "mapping values are not allowed") {
+		if l, want, ok := misindented(data, line); ok {
+			return posError{l, 1, fmt.Sprintf("this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by %s", diag.Plural(want, "space"))}
 		}
 	}
 	// An unclosed quote ends where the next quote is, or at the end:
@@ -263,4 +273,38 @@ func leftOut(root *yaml.Node, data string) error {
 		}
 	}
 	return nil
+}
+
+// misindented finds the first line from line on (yaml's line is where
+// the block it could not close starts) whose indent, set to that of one
+// of the lines above it, mends data; that line and the indent. A few
+// lines and indents are tried, nearest first.
+func misindented(data string, line int) (l, want int, ok bool) {
+	var above []int // indents of the lines above, nearest last
+	tries := 0
+	for text := range strings.Lines(data) {
+		l++
+		t := strings.TrimRight(text, "\r\n")
+		rest := strings.TrimLeft(t, " ")
+		if rest == "" || rest[0] == '#' {
+			continue
+		}
+		indent := len(t) - len(rest)
+		if l >= line && len(above) > 0 && !slices.Contains(above, indent) {
+			seen := map[int]bool{}
+			for i := len(above) - 1; i >= 0 && len(seen) < 3; i-- {
+				if w := above[i]; !seen[w] {
+					seen[w] = true
+					if mendedBy(data, l, strings.Repeat(" ", w)+rest) {
+						return l, w, true
+					}
+				}
+			}
+			if tries++; tries == 3 {
+				break
+			}
+		}
+		above = append(above, indent)
+	}
+	return 0, 0, false
 }

@@ -119,6 +119,9 @@ func (r *resolver) checkMappings(t *content.Term) {
 			continue // content reported the missing framework
 		}
 		f := r.frameworks[strings.ToLower(m.Framework.Value)]
+		if f == nil && r.isUnread(m.Framework.Value) {
+			continue // its file's error says enough
+		}
 		if f == nil {
 			r.diags.Add(diag.UnknownFramework, m.Framework.Pos, "unknown framework %q%s", m.Framework.Value, diag.DidYouMean(m.Framework.Value, r.frameworkIDs()))
 			continue

@@ -666,6 +666,26 @@ func TestOneMistakeOneError(t *testing.T) {
 			want: []string{`content/incidents/leak.md:1:1: missing front matter: start the file with a --- line, the fields, and another --- line`},
 		},
 		{
+			name: "a framework whose file does not parse still owns its id and its controls",
+			files: map[string]string{
+				"content/frameworks/top.yaml": "name: Top\ncontrols:\n  - id: NHI1\n    title: One\n   description: x\n",
+				"content/terms/b.md":          term("B", "mappings:", "  - framework: top", "  - {framework: Top, control: NHI1}", "---", "See [[top/NHI1]]."),
+				"content/incidents/leak.md":   "---\ntitle: Leak\ndate: 2025-01-01\nsummary: See [[top/NHI2]].\n---\n",
+			},
+			want: []string{`content/frameworks/top.yaml:5:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`},
+		},
+		{
+			name: "an unread term does not own what a framework's controls are named",
+			files: map[string]string{
+				"content/terms/ci.md": "---\ntitle: [CI\n---\n",
+				"content/terms/b.md":  term("B", "---", "See [[CI/CD Pipeline]]."),
+			},
+			want: []string{
+				`content/terms/b.md:6:5: unknown link target "CI/CD Pipeline"`,
+				`content/terms/ci.md:3:1: invalid YAML: did not find expected ',' or ']'`,
+			},
+		},
+		{
 			name: "a file whose title cannot be read still owns the words of its slug",
 			files: map[string]string{
 				"content/terms/service-account.md":   "---\ntitle: [Service Account\nsummary: s\nupdated: 2026-01-01\n---\n",

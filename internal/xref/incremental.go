@@ -45,6 +45,7 @@ type lastResolve struct {
 	config     content.Config
 	frameworks []*content.Framework
 	unread     []content.Name
+	unreadFws  []content.Name
 	cycles     bool // some broader entry was dropped for closing a cycle
 
 	graph           *Graph
@@ -98,7 +99,7 @@ func (r *resolver) view() view {
 func (r *resolver) continues(last *lastResolve) bool {
 	s := r.g.Site
 	return last != nil && !r.localized() && last.now.Equal(r.opts.Now) &&
-		slices.Equal(last.frameworks, withoutNil(s.Frameworks)) && slices.Equal(last.unread, s.Unread) &&
+		slices.Equal(last.frameworks, withoutNil(s.Frameworks)) && slices.Equal(last.unread, s.Unread) && slices.Equal(last.unreadFws, s.UnreadFrameworks) &&
 		reflect.DeepEqual(last.config, s.Config)
 }
 
@@ -366,7 +367,7 @@ func (r *resolver) remember(results []*termResult, todo []int) {
 		last.learn(r.terms[i], results[i])
 	}
 	s := r.g.Site
-	last.now, last.config, last.unread = r.opts.Now, s.Config, s.Unread
+	last.now, last.config, last.unread, last.unreadFws = r.opts.Now, s.Config, s.Unread, s.UnreadFrameworks
 	last.frameworks = withoutNil(s.Frameworks)
 	last.names, last.incNames, last.nameDiags = r.names, r.incNames, r.nameDiags
 	last.claims, last.termSlugs, last.sharedKeys = r.claims, r.termSlugs, r.sharedKeys

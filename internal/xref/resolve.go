@@ -111,7 +111,7 @@ type resolver struct {
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
 
-	unread map[string]bool // normalized slugs (and names read) of files that could not be read
+	unread map[string]bool // normalized slugs (and names read) of files that could not be read, and framework ids
 
 	claims     *nameClaims
 	nameDiags  map[string]diag.List // the problems of the claims on each name
@@ -194,6 +194,9 @@ func newResolver(site *content.Site, opts Options) *resolver {
 	for _, u := range site.Unread {
 		r.unread[normalize(u.Value)] = true
 	}
+	for _, u := range site.UnreadFrameworks {
+		r.unread[unreadFramework+strings.ToLower(u.Value)] = true
+	}
 	byFile := func(a, b *content.Term) int { return strings.Compare(a.File, b.File) }
 	r.terms = withoutNil(site.Terms)
 	if !slices.IsSortedFunc(r.terms, byFile) { // mostly so: Assemble sorts by slug, files are named by it
@@ -252,6 +255,10 @@ func (r *resolver) find(s string) *name {
 	return n
 }
 
+// unreadFramework starts the keys of unread's framework ids, which no
+// normalized name starts with.
+const unreadFramework = "\x00framework:"
+
 // depend notes that the term being checked looked up the normalized
 // name key (see termResult.deps).
 func (r *resolver) depend(key []byte) {
@@ -264,7 +271,15 @@ func (r *resolver) depend(key []byte) {
 // its slug, a name read from it, or words that make its slug ("Service
 // Account" for service-account.md, "C++ Token" for the c-plus-plus-token.md
 // that new writes), as editors link a term by its title.
-// That file's own error says enough.
+// A control of a framework that could not be read ("owasp/NHI2") is
+// unread too. That file's own error says enough.
 func (r *resolver) isUnread(value string) bool {
-	return len(r.unread) > 0 && (r.unread[normalize(value)] || r.unread[normalize(content.Slugify(value))] || r.unread[normalize(content.TitleSlug(value))])
+	if len(r.unread) == 0 {
+		return false
+	}
+	fw, _, _ := strings.Cut(value, "/")
+	if r.unread[unreadFramework+strings.ToLower(fw)] {
+		return true
+	}
+	return r.unread[normalize(value)] || r.unread[normalize(content.Slugify(value))] || r.unread[normalize(content.TitleSlug(value))]
 }
