@@ -137,7 +137,11 @@ func (s *Site) pairTranslations(diags *diag.List) {
 	for _, inc := range s.Incidents {
 		incidents[inc.File] = inc
 	}
-	s.TermTranslations = pair(s.TermTranslations, terms, cfg, diags,
+	unread := map[string]bool{} // originals whose own error says enough
+	for _, u := range s.Unread {
+		unread[u.Pos.File] = true
+	}
+	s.TermTranslations = pair(s.TermTranslations, terms, unread, cfg, diags,
 		func(t *Term) (string, string, diag.Pos) { return t.File, t.Lang, t.SourceUpdatedPos },
 		func(tr, orig *Term) {
 			tr.Original, tr.Slug = orig, orig.Slug
@@ -145,7 +149,7 @@ func (s *Site) pairTranslations(diags *diag.List) {
 			// A translation cites its original's sources.
 			checkCitations(orig.Sources, diags, append([]Markdown{tr.Body}, tr.Examples...)...)
 		})
-	s.IncidentTranslations = pair(s.IncidentTranslations, incidents, cfg, diags,
+	s.IncidentTranslations = pair(s.IncidentTranslations, incidents, unread, cfg, diags,
 		func(inc *Incident) (string, string, diag.Pos) { return inc.File, inc.Lang, inc.SourceUpdatedPos },
 		func(tr, orig *Incident) {
 			tr.Original, tr.Slug = orig, orig.Slug
@@ -153,7 +157,7 @@ func (s *Site) pairTranslations(diags *diag.List) {
 		})
 }
 
-func pair[T any](trs []*T, originals map[string]*T, cfg Config, diags *diag.List, info func(*T) (file, lang string, _ diag.Pos), link func(tr, orig *T)) []*T {
+func pair[T any](trs []*T, originals map[string]*T, unread map[string]bool, cfg Config, diags *diag.List, info func(*T) (file, lang string, _ diag.Pos), link func(tr, orig *T)) []*T {
 	out := trs[:0]
 	for _, tr := range trs {
 		file, lang, _ := info(tr)
@@ -169,6 +173,9 @@ func pair[T any](trs []*T, originals map[string]*T, cfg Config, diags *diag.List
 			continue
 		}
 		orig, ok := originals[origFile]
+		if !ok && unread[origFile] {
+			continue // the original does not parse: that is the error
+		}
 		if !ok {
 			var names []string
 			for f := range originals {

@@ -108,6 +108,19 @@ func TestTranslationProblems(t *testing.T) {
 			want:  []string{`content/terms/api-kee.de.md:1:1: api-kee.de.md translates api-kee.md, which does not exist (did you mean "api-key.md"?)`},
 		},
 		{
+			name: "a translation of a file that does not parse is not a second error",
+			files: map[string]string{
+				"content/terms/api-key.md":     "---\ntitle: [API Key\n---\n",
+				"content/terms/api-key.de.md":  deTerm,
+				"content/incidents/leak.md":    "no front matter\n",
+				"content/incidents/leak.de.md": "---\ntitle: Leck\nsummary: Ein Leck.\n---\n",
+			},
+			want: []string{
+				`content/incidents/leak.md:1:1: missing front matter: start the file with a --- line, the fields, and another --- line`,
+				`content/terms/api-key.md:3:1: invalid YAML: did not find expected ',' or ']'`,
+			},
+		},
+		{
 			name:  "a language the site does not have",
 			files: map[string]string{"content/terms/api-key.fr.md": deTerm},
 			want:  []string{`content/terms/api-key.fr.md:1:1: "fr" in "api-key.fr.md" is not one of the site's languages (en, de): add it to "languages" in nhiglossary.yaml, or name the file SLUG.CODE.md`},
