@@ -127,10 +127,20 @@ type delta struct {
 
 // Lookup resolves a [[link]] target as CONTENT.md says: case-insensitively
 // to a term by slug, title, synonym or abbreviation; else an incident by
-// slug or title; else a control written FRAMEWORK/CONTROL. Names that
-// Resolve reported as ambiguous or unknown return ok == false.
+// slug or title; else a control written FRAMEWORK/CONTROL. A name that
+// several terms share names none of them, unless written as one's slug.
+// Names that Resolve reported as ambiguous or unknown return ok == false.
 func (g *Graph) Lookup(name string) (Target, bool) {
-	return g.names.get(normalize(name))
+	if t, ok := g.names.get(normalize(name)); ok {
+		return t, true
+	}
+	// A shared name written as one sharer's slug names that term.
+	if _, shared := g.sharedBy[name]; shared {
+		if t := g.TermBySlug[name]; t != nil {
+			return Target{Kind: KindTerm, Term: t}, true
+		}
+	}
+	return Target{}, false
 }
 
 // SharedName returns the shared name s, if several published terms have

@@ -90,5 +90,26 @@ func (r *resolver) lookupInto(buf *[]byte, s string, deps *[]string) *name {
 	if deps != nil {
 		*deps = append(*deps, string(*buf))
 	}
-	return r.names[string(*buf)]
+	n := r.names[string(*buf)]
+	if n != nil && n.shared != nil {
+		if c := n.sharedSlug(s); c != nil {
+			return c
+		}
+	}
+	return n
+}
+
+// sharedSlug is the term whose slug s is, written as it is, among the
+// terms sharing name n, as the claim of that term alone: a name several
+// terms share still names one of them by its slug (related: [mac],
+// [[mac|MAC]]), as CONTENT.md's ambiguity error tells editors to write.
+func (n *name) sharedSlug(s string) *name {
+	for _, c := range n.shared {
+		if c.what == "slug" && c.value == s {
+			alone := *c
+			alone.clash, alone.shared = nil, nil
+			return &alone
+		}
+	}
+	return nil
 }

@@ -56,8 +56,8 @@ func sharedBy(n *name) string {
 }
 
 // sharedChoices lists what to write instead of a shared name: slugs for
-// a list entry, [[slug|label]] for a link (l non-nil). A term whose slug
-// is the shared name itself is named by its title.
+// a list entry, [[slug|label]] for a link (l non-nil). (A term whose slug
+// is the shared name itself is named by it too: see sharedSlug.)
 func sharedChoices(n *name, label *string) string {
 	ts := make([]*content.Term, len(n.shared))
 	for i, s := range n.shared {
@@ -65,12 +65,8 @@ func sharedChoices(n *name, label *string) string {
 	}
 	slices.SortFunc(ts, func(a, b *content.Term) int { return strings.Compare(a.Slug.Value, b.Slug.Value) })
 	var parts []string
-	key := normalize(n.value)
 	for _, t := range ts {
 		ref, who := t.Slug.Value, " for "+termName(t)
-		if normalize(ref) == key {
-			ref, who = t.Title.Value, ""
-		}
 		if label != nil {
 			parts = append(parts, fmt.Sprintf("[[%s|%s]]%s", ref, *label, who))
 		} else {

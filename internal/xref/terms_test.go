@@ -413,20 +413,30 @@ func TestSharedNameSlugsKeepNamesApart(t *testing.T) {
 	}
 }
 
-// A link to a name a slug shares names that term by its title: its slug
-// is the shared name.
-func TestSharedSlugChoicesNameTheTitle(t *testing.T) {
-	_, diags := resolve(t, map[string]string{
+// A name a slug shares is ambiguous, but written as that slug it names
+// the slug's term, as the ambiguity error tells editors to write.
+func TestASharedNameWrittenAsASlugNamesThatTerm(t *testing.T) {
+	g, diags := resolve(t, map[string]string{
 		"content/terms/mac.md":                         term("Mandatory Access Control", "abbreviations: [MAC]"),
 		"content/terms/message-authentication-code.md": term("Message Authentication Code", "abbreviations: [MAC]"),
-		"content/terms/other.md":                       term("Other", "related: [mac]", "---", "See [[MAC]]."),
+		"content/terms/other.md":                       term("Other", "related: [mac]", "broader: [mac]", "---", "See [[MAC]], [[mac|MAC]] and [[Mac]]."),
 	}, Options{})
 	want := []string{
-		`content/terms/other.md:5:11: related term "mac" is shared by 2 terms: write "Mandatory Access Control" or "message-authentication-code" for Message Authentication Code`,
-		`content/terms/other.md:7:5: link target "MAC" is shared by 2 terms: write [[Mandatory Access Control|MAC]] or [[message-authentication-code|MAC]] for Message Authentication Code`,
+		`content/terms/other.md:8:5: link target "MAC" is shared by 2 terms: write [[mac|MAC]] for Mandatory Access Control or [[message-authentication-code|MAC]] for Message Authentication Code`,
+		`content/terms/other.md:8:30: link target "Mac" is shared by 2 terms: write [[mac|Mac]] for Mandatory Access Control or [[message-authentication-code|Mac]] for Message Authentication Code`,
 	}
 	if diff := cmp.Diff(want, withoutOrphans(diags)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+	mac := g.TermBySlug["mac"]
+	if got := g.Related[g.TermBySlug["other"]]; len(got) != 1 || got[0] != mac {
+		t.Errorf("related: %v, want mac", got)
+	}
+	if got, ok := g.Lookup("mac"); !ok || got.Term != mac {
+		t.Errorf(`Lookup("mac") = %v, %v; want the term mac`, got, ok)
+	}
+	if got, ok := g.Lookup("MAC"); ok {
+		t.Errorf(`Lookup("MAC") = %v; want none: the name is shared`, got)
 	}
 }
 
