@@ -350,14 +350,22 @@ func (d *decoder) slug(key, v *yaml.Node) Name {
 	return n
 }
 
+// ValidControlID reports whether a control's id can be written in a
+// [[FRAMEWORK/CONTROL]] link and a mapping.
+func ValidControlID(id string) bool { return !strings.ContainsAny(id, "/|[] \t") }
+
 var sourceIDRE = regexp.MustCompile(`^[a-z0-9-]+$`)
 
 // sourceID is a source's id, which [@id] cites. Digits are an id too
 // ("2024"): [@2024] cites the source with that id before any by position.
+// An id that is not one stands for the id the error suggests, which the
+// entry's citations may well name already: one mistake, one error.
 func (d *decoder) sourceID(key, v *yaml.Node) Name {
 	n := d.name(key, v)
 	if n.Value != "" && !sourceIDRE.MatchString(n.Value) {
-		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is not a source id: use lower-case letters, digits and hyphens, like %q", key.Value, n.Value, Slugify(n.Value))
+		fix := Slugify(n.Value)
+		d.diags.Add(diag.InvalidSourceID, n.Pos, "%q: %q is not a source id: use lower-case letters, digits and hyphens, like %q", key.Value, n.Value, fix)
+		n.Value = fix
 	}
 	return n
 }

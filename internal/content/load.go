@@ -398,7 +398,7 @@ func loadFramework(file string, src []byte, diags *diag.List) *Framework {
 				if c.ID.Value == "" {
 					continue
 				}
-				if strings.ContainsAny(c.ID.Value, "/|[] \t") {
+				if !ValidControlID(c.ID.Value) {
 					diags.Add(diag.InvalidControlID, c.ID.Pos, "control id %q must not contain spaces, '/', '|' or brackets", c.ID.Value)
 				}
 				if prev, dup := seen[strings.ToLower(c.ID.Value)]; dup {

@@ -406,7 +406,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		},
 		{
 			name:  "source ids: a pattern, digits too, unique within the entry",
-			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nsources:\n  - {id: GG 2026, title: A}\n  - {id: '2', title: B}\n  - {id: gg, title: C}\n  - {id: gg, title: D}\n---\n"},
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nsources:\n  - {id: GG 2026, title: A}\n  - {id: '2', title: B}\n  - {id: gg, title: C}\n  - {id: gg, title: D}\n---\nAs [@gg-2026] says.\n"},
 			want: []string{
 				`content/terms/api-key.md:6:10: "id": "GG 2026" is not a source id: use lower-case letters, digits and hyphens, like "gg-2026"`,
 				`content/terms/api-key.md:9:10: source id "gg" is used twice in "sources": ids must be unique within an entry`,

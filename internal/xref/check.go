@@ -134,6 +134,9 @@ func (r *resolver) checkMappings(t *content.Term) {
 			}
 			r.buf = appendNormal(r.buf[:0], m.Control.Value)
 			if c = r.controls[f][string(r.buf)]; c == nil {
+				if writtenBadly(m.Control.Value, f) {
+					continue // that control's own id is the error
+				}
 				r.diags.Add(diag.UnknownControl, m.Control.Pos, "unknown control %q in %s%s", m.Control.Value, f.ID, suggestControl(m.Control.Value, f))
 				continue
 			}

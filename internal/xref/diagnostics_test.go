@@ -675,6 +675,17 @@ func TestOneMistakeOneError(t *testing.T) {
 			want: []string{`content/frameworks/top.yaml:5:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`},
 		},
 		{
+			name: "a control whose id is not one still owns it, and is suggested to no one",
+			files: map[string]string{
+				"content/frameworks/top.yaml": "name: Top\ncontrols:\n  - {id: NHI 5, title: Five}\n  - {id: NHI6, title: Six}\n",
+				"content/terms/b.md":          term("B", "mappings:", "  - {framework: top, control: NHI5}", "  - {framework: top, control: nhi-05}", "  - {framework: top, control: NHI7}"),
+			},
+			want: []string{
+				`content/frameworks/top.yaml:3:10: control id "NHI 5" must not contain spaces, '/', '|' or brackets`,
+				`content/terms/b.md:8:31: unknown control "NHI7" in top (did you mean "NHI6"?)`,
+			},
+		},
+		{
 			name: "an unread term does not own what a framework's controls are named",
 			files: map[string]string{
 				"content/terms/ci.md": "---\ntitle: [CI\n---\n",

@@ -84,7 +84,7 @@ func (r *resolver) frameworkIDs() []string {
 func controlIDs(f *content.Framework) []string {
 	var ids []string
 	for _, c := range f.Controls {
-		if c != nil && c.ID.Value != "" {
+		if c != nil && c.ID.Value != "" && content.ValidControlID(c.ID.Value) { // none to suggest
 			ids = append(ids, c.ID.Value)
 		}
 	}
@@ -112,6 +112,19 @@ func suggestControl(id string, f *content.Framework) string {
 		return fmt.Sprintf(" (did you mean %q?)", match)
 	}
 	return diag.DidYouMean(id, ids)
+}
+
+// writtenBadly reports whether id names, but for punctuation, a control
+// of f whose id content reported as not one ("NHI 5" for NHI5): the
+// mapping means that control.
+func writtenBadly(id string, f *content.Framework) bool {
+	want := looseID(id)
+	for _, c := range f.Controls {
+		if c != nil && !content.ValidControlID(c.ID.Value) && looseID(c.ID.Value) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // looseID is an id in lower case, letters and digits only, without the
