@@ -205,8 +205,8 @@ func (r *resolver) deprecatedTarget(from *content.Term, pos diag.Pos, what, as s
 	} else if rep != nil {
 		if link != "" {
 			instead = fmt.Sprintf("write [[%s|%s]]", rep.Slug.Value, link)
-			if strings.EqualFold(link, as) {
-				instead = fmt.Sprintf("write [[%s]]", rep.Slug.Value)
+			if strings.EqualFold(link, as) { // the reader sees the name: the slug would show
+				instead = fmt.Sprintf("write [[%s]], or [[%s|%s]] to keep the words", termName(rep), rep.Slug.Value, link)
 			}
 		} else {
 			instead = fmt.Sprintf("write %q (%s) instead", rep.Slug.Value, termName(rep))

@@ -161,7 +161,7 @@ func TestTerminologyDiagnostics(t *testing.T) {
 				"content/terms/c.md":   term("C", "related: [new]", "---", "See [[Old]] and [[old|that]]."),
 			},
 			want: []string{
-				`content/terms/c.md:7:5: warning: link target "Old" is deprecated: write [[new]]`,
+				`content/terms/c.md:7:5: warning: link target "Old" is deprecated: write [[New]], or [[new|Old]] to keep the words`,
 				`content/terms/c.md:7:17: warning: link target "old" is deprecated: write [[new|that]]`,
 			},
 		},
