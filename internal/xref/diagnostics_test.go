@@ -805,3 +805,21 @@ func TestMisspeltKeysDoNotBlameOthers(t *testing.T) {
 		}
 	}
 }
+
+// A title two terms share is reported at both; neither is also an
+// orphan to link with [[that title]], which names neither.
+func TestADuplicateTitleIsNoOrphan(t *testing.T) {
+	_, diags := resolve(t, map[string]string{
+		"content/terms/a.md": term("API Key"),
+		"content/terms/b.md": term("API key"),
+		"content/terms/c.md": term("Lone"),
+	}, Options{})
+	want := []string{
+		`content/terms/a.md:2:8: title "API Key" is also used by content/terms/b.md:2:8 (title of API key)`,
+		`content/terms/b.md:2:8: title "API key" is already used by content/terms/a.md:2:8 (title of API Key)`,
+		`content/terms/c.md:2:8: warning: no other term links to "Lone"; add it to a related list or link it with [[Lone]]`,
+	}
+	if diff := cmp.Diff(want, diags); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -63,7 +63,7 @@ func (r *resolver) finish() {
 		if t.Deprecated || len(g.Broader[t]) > 0 || len(g.Narrower[t]) > 0 || t.Original != nil {
 			continue
 		}
-		if len(g.ReferencedBy[t]) == 0 {
+		if len(g.ReferencedBy[t]) == 0 && r.ownsTitle(t) { // else [[title]] would not do: the clash's error says so
 			pos := t.Title.Pos
 			if pos.File == "" {
 				pos = diag.Pos{File: t.File}
@@ -179,4 +179,11 @@ func (r *resolver) sortMappings(tms []TermMapping) {
 // on the incidents index and on each term's page alike.
 func newestFirst(a, b *content.Incident) int {
 	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug.Value, b.Slug.Value))
+}
+
+// ownsTitle reports whether [[t's title]] links to t: not when another
+// term claims the title too.
+func (r *resolver) ownsTitle(t *content.Term) bool {
+	n := r.names[normalize(t.Title.Value)]
+	return n == nil || n.clash == nil && n.shared == nil && n.target.Term == t
 }
