@@ -121,7 +121,13 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		if what == "" {
 			what = "a term already (content/terms/" + r.Slug() + ".md)"
 		}
-		fmt.Fprintf(stdout, "skipped %s:%d: %q is %s; it was not changed\n", name, r.Line, r.Slug(), what)
+		change := "the row is the same as the term"
+		if t := termBySlug(s, r.Slug()); t == nil {
+			change = "its file was left as it was"
+		} else if cols := r.Differs(t); len(cols) > 0 {
+			change = fmt.Sprintf("import adds terms and never changes one, so the row's changes (%s) are not applied: edit %s", strings.Join(cols, ", "), t.File)
+		}
+		fmt.Fprintf(stdout, "skipped %s:%d: %q is %s; %s\n", name, r.Line, r.Slug(), what, change)
 	}
 	verb := "wrote"
 	if c.dryRun {
@@ -250,4 +256,15 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// termBySlug is the term of s with slug, nil if none has it (a row may
+// be skipped for an old slug, or a file that did not load).
+func termBySlug(s *content.Site, slug string) *content.Term {
+	for _, t := range s.Terms {
+		if t.Slug.Value == slug {
+			return t
+		}
+	}
+	return nil
 }

@@ -129,11 +129,32 @@ func TestImportSkipsAnOldSlug(t *testing.T) {
 	csvFile := filepath.Join(t.TempDir(), "t.csv")
 	os.WriteFile(csvFile, []byte("slug,title,summary\napikey,Api Key Two,S\n"), 0o644)
 	code, stdout, stderr := runCLI(t, "import", "csv", csvFile, "--src", site)
-	want := csvFile + `:2: "apikey" is the old slug of a term (content/terms/api-key.md redirects it); it was not changed`
+	want := csvFile + `:2: "apikey" is the old slug of a term (content/terms/api-key.md redirects it); its file was left as it was`
 	if code != 0 || !strings.Contains(stdout, want) || !strings.Contains(stdout, "wrote 0 terms") {
 		t.Errorf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(terms, "apikey.md")); err == nil {
 		t.Error("wrote apikey.md")
+	}
+}
+
+// A row whose slug is a term is skipped, saying which of its cells the
+// term does not have: import never changes a term.
+func TestImportSaysWhatASkippedRowWouldChange(t *testing.T) {
+	site := t.TempDir()
+	terms := filepath.Join(site, "content", "terms")
+	os.MkdirAll(terms, 0o755)
+	os.WriteFile(filepath.Join(terms, "api-key.md"), []byte("---\ntitle: API Key\nsummary: A key.\ntags: [a, b]\nupdated: 2025-01-01\n---\n\nBody.\n"), 0o644)
+	os.WriteFile(filepath.Join(terms, "secret.md"), []byte("---\ntitle: Secret\nsummary: Kept.\nupdated: 2025-01-01\n---\n\nSee [[API Key]].\n"), 0o644)
+	csvFile := filepath.Join(t.TempDir(), "t.csv")
+	os.WriteFile(csvFile, []byte("slug,title,summary,tags,body\napi-key,API Key,A new key.,a; c,Body.\nsecret,Secret,Kept.,,See [[API Key]].\n"), 0o644)
+	code, stdout, stderr := runCLI(t, "import", "csv", csvFile, "--src", site)
+	for _, want := range []string{
+		csvFile + `:2: "api-key" is a term already (content/terms/api-key.md); import adds terms and never changes one, so the row's changes (summary, tags) are not applied: edit content/terms/api-key.md`,
+		csvFile + `:3: "secret" is a term already (content/terms/secret.md); the row is the same as the term`,
+	} {
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Errorf("exit %d, want %s\n%s\n%s", code, want, stdout, stderr)
+		}
 	}
 }

@@ -14,6 +14,7 @@ package csvio
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 
 	"github.com/nhimg/nhiglossary/internal/content"
@@ -118,6 +119,31 @@ type keyLine struct {
 
 // Slug is the row's slug.
 func (r *Row) Slug() string { return r.fields["slug"] }
+
+// Differs lists the row's columns whose cells differ from what export
+// writes of t: what importing the row over t would change, if import
+// changed terms.
+func (r *Row) Differs(t *content.Term) []string {
+	was := rowOf(t)
+	var out []string
+	for _, c := range Columns {
+		if _, inFile := r.pos[c]; !inFile {
+			continue // a default, such as updated
+		}
+		if l, ok := r.lists[c]; ok && !slices.Equal(l, was.lists[c]) {
+			out = append(out, c)
+		}
+		if f, ok := r.fields[c]; ok {
+			if c == "body" { // blank lines around it change nothing
+				f, was.fields[c] = strings.TrimSpace(f), strings.TrimSpace(was.fields[c])
+			}
+			if f != was.fields[c] {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
 
 // itemPos is where the jth item of t's list column is written, where
 // the file says (tags keep no position: the file's start).
