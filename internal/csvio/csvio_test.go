@@ -156,6 +156,8 @@ func TestBadRows(t *testing.T) {
 		{"unknown column", "slug,title,summary,sumary2\n", "terms.csv:1:20: unknown column \"sumary2\""},
 		{"no title column", "slug,summary\n", "terms.csv:1:1: the header has no \"title\" column"},
 		{"short row", head + "x,X\n", "terms.csv:2:1: row has 2 cells, the header 6"},
+		{"long row, at its first cell too many", head + "x,X,An x, really.,,,\n", "terms.csv:2:21: row has 7 cells, the header 6, so this cell has no column: put a cell that holds a comma in double quotes"},
+		{"columns separated by semicolons", "slug;title;summary\nx;X;An x.\n", "terms.csv:1:1: the header's columns are separated by \";\", not \",\": save the file as comma-separated CSV"},
 		{"duplicate slug", head + "x,X,An x.,,,\nx,Y,A y.,,,\n", "terms.csv:3:1: slug \"x\" is also the slug of the row at line 2"},
 		{"bad quote", head + "x,\"X\"y,An x.,,,\n", "terms.csv:2:"},
 		{"column after unicode", "slug,summary,títle\n", "terms.csv:1:14: unknown column \"títle\""},
@@ -349,5 +351,13 @@ func cellOfEachLine(t *testing.T, f File) {
 		if got := f.Row.Cell(diag.Pos{File: f.Path, Line: n, Col: 1}); got != want {
 			t.Errorf("line %d %q: cell %v, want %s's %v\n%s", n, lines[n-1], got, column, want, f.Data)
 		}
+	}
+}
+
+// A file saved with ";" between cells is one error, not one per column.
+func TestSemicolonsAreOneError(t *testing.T) {
+	_, diags := Import("terms.csv", []byte("slug;title;summary;tags\nx;X;An x.;a\n"), content.DefaultConfig(), today, func(string) bool { return false })
+	if len(diags) != 1 {
+		t.Errorf("got %v, want one error", diags)
 	}
 }

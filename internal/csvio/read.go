@@ -62,6 +62,11 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 		}
 		return nil, diags
 	}
+	if semicolons(header) {
+		// Spreadsheets in many languages save "CSV" with ";" between cells.
+		diags.Add(diag.FrontMatterSyntax, diag.Pos{File: name, Line: 1, Col: 1}, "the header's columns are separated by \";\", not \",\": save the file as comma-separated CSV (in Excel: \"CSV UTF-8 (Comma delimited)\")")
+		return nil, diags
+	}
 	cols := make([]string, len(header)) // "" for a trailing empty column
 	seen := map[string]int{}
 	for i, h := range header {
@@ -105,7 +110,12 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 		if blankRow(rec) {
 			continue
 		}
-		if len(rec) != len(header) {
+		if len(rec) > len(header) {
+			// Most often an unquoted comma in a cell, somewhere before.
+			diags.Add(diag.InvalidValue, at(r.FieldPos(len(header))), "row has %d cells, the header %d, so this cell has no column: put a cell that holds a comma in double quotes (\"a, b\")", len(rec), len(header))
+			continue
+		}
+		if len(rec) < len(header) {
 			diags.Add(diag.InvalidValue, at(line, 1), "row has %d cells, the header %d", len(rec), len(header))
 			continue
 		}
@@ -155,6 +165,19 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 		return nil, diags.Sort()
 	}
 	return rows, diags.Sort()
+}
+
+// semicolons reports whether header is a header written with ";"
+// between its cells: one cell (or a few, when a name holds a comma)
+// that splits at ";" into known columns.
+func semicolons(header []string) bool {
+	for _, h := range header {
+		parts := strings.Split(h, ";")
+		if len(parts) > 1 && known(strings.ToLower(strings.TrimSpace(parts[0]))) && known(strings.ToLower(strings.TrimSpace(parts[1]))) {
+			return true
+		}
+	}
+	return false
 }
 
 func known(col string) bool {
