@@ -39,13 +39,13 @@ func (c *buildCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if len(args) > 0 {
 		return usagef("unexpected argument %q (the site folder is given with --src)", args[0])
 	}
-	if err := siteFolder(c.src); err != nil {
-		return err
-	}
 	if c.baseURL != "" {
 		if _, err := content.ParseBaseURL(c.baseURL); err != nil {
 			return usagef("--base-url: %v", err)
 		}
+	}
+	if err := siteFolder(c.src); err != nil {
+		return err
 	}
 	defer adaptGC()()
 	opts := buildOptions(c.drafts, c.baseURL)
@@ -108,14 +108,14 @@ func (c *checkCmd) run(ctx context.Context, args []string, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "nhiglossary check: unknown --format %q: use text, json or github\n", c.format)
 		return exitError{2}
 	}
-	if err := siteFolder(c.src); err != nil {
-		return err
-	}
-	opts := buildOptions(c.drafts, "")
 	today, err := c.day()
 	if err != nil {
 		return err
 	}
+	if err := siteFolder(c.src); err != nil {
+		return err
+	}
+	opts := buildOptions(c.drafts, "")
 	opts.Today, opts.Review = today, true
 	g, diags := build.Check(os.DirFS(c.src), opts)
 	if c.review {

@@ -39,6 +39,9 @@ func (c *exportCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		fmt.Fprintln(stderr, "usage: nhiglossary export csv [--src DIR] [--out FILE]")
 		return exitError{2}
 	}
+	if err := siteFolder(c.src); err != nil {
+		return err
+	}
 	// The CSV holds what the term files say: it needs every file to load,
 	// not the links between them to resolve (a site made by importing
 	// it has none of the incidents its bodies may link).
@@ -85,6 +88,9 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 	if len(args) != 2 || args[0] != "csv" {
 		fmt.Fprintln(stderr, "usage: nhiglossary import csv FILE [--src DIR] [--dry-run]")
 		return exitError{2}
+	}
+	if err := siteFolder(c.src); err != nil {
+		return err
 	}
 	name := args[1]
 	data, err := os.ReadFile(name)

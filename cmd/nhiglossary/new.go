@@ -144,17 +144,31 @@ var article = map[string]string{"title": "the ", "slug": "the ", "synonym": "a "
 // optional), else the current folder. It is returned relative to the
 // current folder, so that paths print as the editor would type them.
 func findSiteRoot() string {
+	if root, ok := siteRootFrom("."); ok {
+		return root
+	}
+	return "."
+}
+
+// siteRootFrom is findSiteRoot from the folder from: the nearest folder,
+// from it up, with nhiglossary.yaml, else with content/terms; absolute
+// when from is, else relative to the current folder.
+func siteRootFrom(from string) (string, bool) {
 	wd, err := os.Getwd()
 	if err != nil {
-		return "."
+		return "", false
+	}
+	start, err := filepath.Abs(from)
+	if err != nil {
+		return "", false
 	}
 	for _, marker := range []string{content.ConfigFile, content.TermsDir} {
-		for dir := wd; ; {
+		for dir := start; ; {
 			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(marker))); err == nil {
-				if rel, err := filepath.Rel(wd, dir); err == nil {
-					return rel
+				if rel, err := filepath.Rel(wd, dir); err == nil && !filepath.IsAbs(from) {
+					return rel, true
 				}
-				return dir
+				return dir, true
 			}
 			parent := filepath.Dir(dir)
 			if parent == dir {
@@ -163,5 +177,5 @@ func findSiteRoot() string {
 			dir = parent
 		}
 	}
-	return "."
+	return "", false
 }

@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
+
+	"github.com/nhimg/nhiglossary/internal/content"
 )
 
 // version is set at release time with -ldflags "-X main.version=v1.2.3";
@@ -114,6 +117,16 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 func siteFolder(src string) error {
 	if fi, err := os.Stat(src); err != nil || !fi.IsDir() {
 		return usagef("--src %s is not a folder", src)
+	}
+	// Run from inside a site (content/terms, say), name the site: the
+	// content's own error would be "no content/terms folder".
+	for _, marker := range []string{content.ConfigFile, content.TermsDir} {
+		if _, err := os.Stat(filepath.Join(src, filepath.FromSlash(marker))); err == nil {
+			return nil
+		}
+	}
+	if root, ok := siteRootFrom(src); ok {
+		return usagef("%s is inside the site %s, not the site itself: run the command there, or pass --src %s", src, root, root)
 	}
 	return nil
 }

@@ -66,6 +66,26 @@ func TestCommandLine(t *testing.T) {
 	}
 }
 
+// Run from inside a site, a command names the site instead of finding
+// no content there; a site inside another is a site.
+func TestInsideASite(t *testing.T) {
+	dir := exampleSite(t)
+	for _, cmd := range [][]string{{"check"}, {"build"}, {"serve"}, {"export", "csv"}, {"import", "csv", "x.csv"}} {
+		inside := filepath.Join(dir, "content", "terms")
+		code, _, stderr := runCLI(t, append(cmd, "--src", inside)...)
+		want := inside + " is inside the site " + dir + ", not the site itself: run the command there, or pass --src " + dir
+		if code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, stderr %q; want %q", cmd, code, stderr, want)
+		}
+	}
+	nested := filepath.Join(dir, "examples", "small")
+	os.MkdirAll(filepath.Join(nested, "content", "terms"), 0o755)
+	os.WriteFile(filepath.Join(nested, "content", "terms", "a.md"), []byte("---\ntitle: A\nsummary: An a.\nupdated: 2025-01-01\n---\nA.\n"), 0o644)
+	if code, _, stderr := runCLI(t, "check", "--src", nested); code != 0 {
+		t.Errorf("a site inside another: exit %d, %s", code, stderr)
+	}
+}
+
 func breakSite(t *testing.T, dir string) {
 	t.Helper()
 	p := filepath.Join(dir, "content/terms/api-key.md")
