@@ -7,6 +7,7 @@ import (
 
 	"github.com/nhimg/nhiglossary/internal/content"
 	"github.com/nhimg/nhiglossary/internal/diag"
+	"github.com/nhimg/nhiglossary/internal/markdown"
 )
 
 // checkRelated checks t's related list; names are the lookups of its
@@ -225,6 +226,10 @@ func (r *resolver) applyLinks(md content.Markdown, links []found, from *content.
 		switch {
 		case n == nil && r.isUnread(l.Target):
 		case n == nil:
+			if page := r.namesSection(l.Target); page != "" {
+				r.diags.Add(diag.UnknownLinkTarget, md.PosAt(l.Start), "link target %q names a section of a page: a [[link]] goes to a whole page; write [[%s]]", l.Target, page)
+				break
+			}
 			r.diags.Add(diag.UnknownLinkTarget, md.PosAt(l.Start), "unknown link target %q%s", l.Target, r.suggest("link", l.Target))
 		case n.clash != nil && n.duplicateTermName():
 		case n.clash != nil:
@@ -265,4 +270,14 @@ func clashChoices(n *name, format string) string {
 		return ""
 	}
 	return ": write " + fmt.Sprintf(format, a) + " or " + fmt.Sprintf(format, b)
+}
+
+// namesSection is the page part of a link target written PAGE#id
+// ("workload-identity#how"), when PAGE is a known name; else "".
+func (r *resolver) namesSection(target string) string {
+	page, id, ok := strings.Cut(target, "#")
+	if !ok || !markdown.ValidID(id) || r.find(page) == nil {
+		return ""
+	}
+	return page
 }

@@ -331,6 +331,18 @@ func TestDiagnostics(t *testing.T) {
 			want: []string{`content/terms/api-key.md:8:5: unknown link target "Secret Sprawl" (did you mean "Secrets Sprawl"?)`},
 		},
 		{
+			name: "a link to a section of a term says links go to pages",
+			files: map[string]string{
+				"content/terms/api-key.md":        term("API Key", "related: [secrets-sprawl]", "---", "See [[secrets-sprawl#why]], [[C#]] and [[nope#why]]."),
+				"content/terms/secrets-sprawl.md": term("Secrets Sprawl", "related: [api-key]"),
+			},
+			want: []string{
+				`content/terms/api-key.md:7:5: link target "secrets-sprawl#why" names a section of a page: a [[link]] goes to a whole page; write [[secrets-sprawl]]`,
+				`content/terms/api-key.md:7:29: unknown link target "C#"`,
+				`content/terms/api-key.md:7:40: unknown link target "nope#why"`,
+			},
+		},
+		{
 			name: "unknown link targets in every Markdown field",
 			files: map[string]string{
 				"content/terms/api-key.md": term("API Key",
