@@ -52,6 +52,20 @@ func (d *decoder) plainLinks(k, v *yaml.Node, text string) {
 }
 
 // field is one allowed key of a mapping.
+// fieldsExample shows, for the sets of fields editors most often write
+// as text, how to write them.
+func fieldsExample(what string) string {
+	switch what {
+	case `"reviewed"`:
+		return ": write reviewed: {by: NAME, on: YYYY-MM-DD}"
+	case "a mapping":
+		return ": write - {framework: ID, control: ID, relevance: TEXT}"
+	case "a definition":
+		return ": write - {text: TEXT, source: {title: TITLE, url: URL}}"
+	}
+	return ""
+}
+
 type field struct {
 	name     string
 	required bool
@@ -62,13 +76,14 @@ type field struct {
 // and missing required keys are errors at the mapping's position (where).
 func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) {
 	if m.Kind != yaml.MappingNode {
-		d.add(diag.WrongType, m, "%s must be a set of key: value fields, not %s", what, kindName(m))
+		d.add(diag.WrongType, m, "%s must be a set of key: value fields, not %s%s", what, kindName(m), fieldsExample(what))
 		return
 	}
 	if len(fs) > 64 {
 		panic("content: a schema has more than 64 fields")
 	}
 	var seen uint64    // bit i: fs[i]'s key was seen
+	var first [64]int  // fs[i]'s key's line, once seen
 	var guessed uint64 // bit i: an unknown key was taken for fs[i]'s
 	type guess struct {
 		field    int // fs's index
@@ -90,10 +105,11 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 			continue
 		}
 		if seen&(1<<idx) != 0 {
-			d.add(diag.DuplicateKey, k, "duplicate key %q in %s", k.Value, what)
+			d.add(diag.DuplicateKey, k, "duplicate key %q in %s: line %d has it already, and the page uses that one; merge the two", k.Value, what, first[idx])
 			continue
 		}
 		seen |= 1 << idx
+		first[idx] = k.Line
 		if blank(v) {
 			// Editors clear a field with "" as often as by leaving it
 			// empty; both mean the field is not given.

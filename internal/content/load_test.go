@@ -145,7 +145,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "duplicate key",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\ntitle: B\nsummary: s\nupdated: 2026-05-16\n---\n"},
-			want:  []string{`content/terms/api-key.md:3:1: duplicate key "title" in a term`},
+			want:  []string{`content/terms/api-key.md:3:1: duplicate key "title" in a term: line 2 has it already, and the page uses that one; merge the two`},
 		},
 		{
 			name:  "empty required value",
@@ -189,6 +189,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			name:  "invalid JSON reports the offset",
 			files: map[string]string{"content/terms/api-key.md": "{\n  \"title\": \"A\",\n  \"summary\": \"s\" \"updated\": \"2026-05-16\"\n}\n\n"},
 			want:  []string{`content/terms/api-key.md:3:18: invalid JSON: invalid character '"' after object key:value pair`},
+		},
+		{
+			name:  "unquoted TOML text says quote it",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = Both keys\n+++\n"},
+			want:  []string{`content/terms/api-key.md:3:11: invalid TOML: expected value but found "Both" instead: TOML writes text in double quotes (title = "API Key")`},
 		},
 		{
 			name:  "invalid TOML",
@@ -479,6 +484,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			name:  "a key indented less than its siblings, at its line",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nreviewed:\n    by: Ann\n  on: 2026-05-16\n---\n"},
 			want:  []string{`content/terms/api-key.md:7:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`},
+		},
+		{
+			name:  "reviewed written as text shows how to write it",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nreviewed: Jane Editor, 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:5:11: "reviewed" must be a set of key: value fields, not text: write reviewed: {by: NAME, on: YYYY-MM-DD}`},
 		},
 		{
 			name:  "a colon in a value says quote it, at the colon",

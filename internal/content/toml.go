@@ -24,7 +24,11 @@ func parseTOML(data string) (*yaml.Node, error) {
 	if _, err := toml.Decode(data, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, posError{pe.Position.Line, max(pe.Position.Col, 1), "invalid TOML: " + pe.Message}
+			msg := "invalid TOML: " + pe.Message
+			if strings.HasPrefix(pe.Message, `expected value but found "`) { // a word: unquoted text
+				msg += `: TOML writes text in double quotes (title = "API Key")`
+			}
+			return nil, posError{pe.Position.Line, max(pe.Position.Col, 1), msg}
 		}
 		return nil, posError{1, 1, "invalid TOML: " + err.Error()}
 	}
