@@ -20,8 +20,8 @@ func TestNoBaseURLWarnsAndLeavesOutTheSitemap(t *testing.T) {
 		warning       string // "" for none
 	}{
 		{"absolute", "https://example.org/glossary/", false, false, false, ""},
-		{"none", "/", false, false, false, "nhiglossary.yaml:1:1: warning: no base_url: sitemap.xml and canonical links are left out"},
-		{"no settings file", "/", false, false, true, "nhiglossary.yaml:1:1: warning: no nhiglossary.yaml, so no base_url: sitemap.xml and canonical links are left out; create it"},
+		{"none", "/", false, false, false, "nhiglossary.yaml:1:1: warning: no base_url: sitemap.xml, opensearch.xml and canonical links are left out"},
+		{"no settings file", "/", false, false, true, "nhiglossary.yaml:1:1: warning: no nhiglossary.yaml, so no base_url: sitemap.xml, opensearch.xml and canonical links are left out; create it"},
 		{"a path only", "/kb/", false, false, false, `nhiglossary.yaml:1:1: warning: base_url "/kb/" has no scheme and host`},
 		{"preview", "/", true, false, false, ""},
 		{"switched off", "/", false, true, false, ""},
@@ -64,6 +64,12 @@ func TestNoBaseURLWarnsAndLeavesOutTheSitemap(t *testing.T) {
 			robots, _ := os.ReadFile(filepath.Join(out, "robots.txt"))
 			if strings.Contains(string(robots), "Sitemap:") != (err == nil) {
 				t.Errorf("robots.txt names a sitemap that is not there, or not one that is:\n%s", robots)
+			}
+			// OpenSearch takes absolute URLs only: no file, and no link to it.
+			_, osErr := os.Stat(filepath.Join(out, "opensearch.xml"))
+			home, _ := os.ReadFile(filepath.Join(out, "index.html"))
+			if absolute := tt.baseURL != "/" && tt.baseURL != "/kb/"; absolute != (osErr == nil) || absolute != strings.Contains(string(home), `rel="search"`) {
+				t.Errorf("opensearch.xml written: %v, linked: %v; want %v", osErr == nil, strings.Contains(string(home), `rel="search"`), absolute)
 			}
 			// The feed needs no host: its ids are urn:uuid ids then.
 			feed, err := os.ReadFile(filepath.Join(out, "feed.xml"))

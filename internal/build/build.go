@@ -241,11 +241,11 @@ func warnNoBaseURL(cfg content.Config, diags *diag.List) {
 	pos := diag.Pos{File: content.ConfigFile}
 	switch {
 	case (cfg.BaseURL == "" || cfg.BaseURL == "/") && !cfg.FromFile:
-		diags.Add(diag.NoBaseURL, pos, "no %s, so no base_url: sitemap.xml and canonical links are left out; create it with base_url: https://HOST/PATH/ or pass --base-url", content.ConfigFile)
+		diags.Add(diag.NoBaseURL, pos, "no %s, so no base_url: sitemap.xml, opensearch.xml and canonical links are left out; create it with base_url: https://HOST/PATH/ or pass --base-url", content.ConfigFile)
 	case cfg.BaseURL == "" || cfg.BaseURL == "/":
-		diags.Add(diag.NoBaseURL, pos, "no base_url: sitemap.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url")
+		diags.Add(diag.NoBaseURL, pos, "no base_url: sitemap.xml, opensearch.xml and canonical links are left out; set base_url: https://HOST/PATH/ here or pass --base-url")
 	default:
-		diags.Add(diag.NoBaseURL, pos, "base_url %q has no scheme and host: sitemap.xml and canonical links are left out; write it as https://HOST%s", cfg.BaseURL, cfg.BaseURL)
+		diags.Add(diag.NoBaseURL, pos, "base_url %q has no scheme and host: sitemap.xml, opensearch.xml and canonical links are left out; write it as https://HOST%s", cfg.BaseURL, cfg.BaseURL)
 	}
 	*diags = diags.Sort()
 }

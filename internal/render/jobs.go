@@ -277,7 +277,9 @@ func (r *Renderer) Jobs() []Job {
 	}
 	if root {
 		add("robots.txt", r.shows(), fileJob(r.robots))
-		add("opensearch.xml", r.shows(), fileJob(r.openSearch))
+		if r.nav.OpenSearch != "" {
+			add("opensearch.xml", r.shows(), fileJob(r.openSearch))
+		}
 		r.exchangeJobs(add, addTerm, paths)
 	}
 	termPage := &termJob{

@@ -117,7 +117,10 @@ func newRenderer(g *xref.Graph, tmplFS fs.FS, assets Assets, opts Options, prefi
 	r.nav = Nav{
 		Home: r.u.Home(), Terms: r.u.Terms(), Frameworks: r.u.Frameworks(), Matrix: r.u.Matrix(),
 		Incidents: r.u.Incidents(), Tags: r.u.Tags(), Categories: r.u.Categories(), Search: r.u.Search(),
-		OpenSearch: newURLs(g.Site.Config.BaseURL).File("opensearch.xml"), Hierarchy: r.u.Hierarchy(), // one OpenSearch file for the site
+		Hierarchy: r.u.Hierarchy(),
+	}
+	if r.u.origin != "" { // OpenSearch takes absolute URLs only
+		r.nav.OpenSearch = newURLs(g.Site.Config.BaseURL).File("opensearch.xml") // one file for the site
 	}
 	if len(g.Terms) > 0 { // an empty feed would have no date to give
 		r.nav.Feed = r.u.File("feed.xml")
