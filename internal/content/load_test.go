@@ -434,7 +434,12 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "a tab in YAML indentation says tab",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nrelated:\n\t- other\n---\n"},
-			want:  []string{`content/terms/api-key.md:6:1: a tab indents this line: YAML indents with spaces only, so replace the tab with spaces`},
+			want:  []string{`content/terms/api-key.md:6:1: a tab indents this line: YAML indents with spaces only, so replace the tab with 2 spaces`},
+		},
+		{
+			name:  "a tab under a nested key counts the spaces that mend it",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nreviewed:\n    by: Ann\n\ton: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:7:1: a tab indents this line: YAML indents with spaces only, so replace the tab with 4 spaces`},
 		},
 		{
 			name:  "a tab after a list item's dash says tab",
@@ -449,7 +454,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "a tab yaml reads as text does not hide the one that indents",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\ntags: [a,\n\tb]\nrelated:\n\t- x\n---\n"},
-			want:  []string{`content/terms/api-key.md:8:1: a tab indents this line: YAML indents with spaces only, so replace the tab with spaces`},
+			want:  []string{`content/terms/api-key.md:8:1: a tab indents this line: YAML indents with spaces only, so replace the tab with 2 spaces`},
 		},
 		{
 			name:  "a value starting with * is an alias, at its line",

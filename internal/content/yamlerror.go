@@ -25,7 +25,11 @@ func yamlError(msg, data string) posError {
 	// yaml's words for a tab ("found character that cannot start any
 	// token") and its line (often the one before) hide the cause.
 	if l, c, ok := indentingTab(data, line); ok {
-		return posError{l, c, "a tab indents this line: YAML indents with spaces only, so replace the tab with spaces"}
+		fix := "spaces"
+		if n, ok := tabAsSpaces(data, l); ok {
+			fix = diag.Plural(n, "space")
+		}
+		return posError{l, c, "a tab indents this line: YAML indents with spaces only, so replace the tab with " + fix}
 	}
 	// A value that starts with "*" (Markdown's *emphasis*) is an alias
 	// in YAML: yaml says it names no anchor (and no line), or that the
@@ -307,4 +311,27 @@ func misindented(data string, line int) (l, want int, ok bool) {
 		above = append(above, indent)
 	}
 	return 0, 0, false
+}
+
+// tabAsSpaces is how many spaces, put for the tabs that indent line,
+// mend data: as many as the line above is indented, or a level more.
+func tabAsSpaces(data string, line int) (int, bool) {
+	above, l := 0, 0
+	var text string
+	for t := range strings.Lines(data) {
+		if l++; l == line {
+			text = strings.TrimRight(t, "\r\n")
+			break
+		}
+		if rest := strings.TrimLeft(t, " "); strings.TrimSpace(rest) != "" && rest[0] != '#' {
+			above = len(t) - len(rest)
+		}
+	}
+	rest := strings.TrimLeft(text, " \t") // a tab after a dash stays: no count mends it
+	for _, n := range []int{above, above + 2, above + 4} {
+		if n > 0 && mendedBy(data, line, strings.Repeat(" ", n)+rest) {
+			return n, true
+		}
+	}
+	return 0, false
 }
