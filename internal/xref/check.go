@@ -120,7 +120,7 @@ func (r *resolver) checkMappings(t *content.Term) {
 			continue // content reported the missing framework
 		}
 		f := r.frameworks[strings.ToLower(m.Framework.Value)]
-		if f == nil && r.isUnread(m.Framework.Value) {
+		if f == nil && r.unreadFramework(m.Framework.Value) {
 			continue // its file's error says enough
 		}
 		if f == nil {

@@ -683,8 +683,14 @@ func TestOneMistakeOneError(t *testing.T) {
 				"content/frameworks/top.yaml": "name: Top\ncontrols:\n  - id: NHI1\n    title: One\n   description: x\n",
 				"content/terms/b.md":          term("B", "mappings:", "  - framework: top", "  - {framework: Top, control: NHI1}", "---", "See [[top/NHI1]]."),
 				"content/incidents/leak.md":   "---\ntitle: Leak\ndate: 2025-01-01\nsummary: See [[top/NHI2]].\n---\n",
+				// A bare id is no link target nor term, read or not.
+				"content/terms/c.md": term("C", "related: [top]", "---", "See [[Top]]."),
 			},
-			want: []string{`content/frameworks/top.yaml:5:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`},
+			want: []string{
+				`content/frameworks/top.yaml:5:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`,
+				`content/terms/c.md:5:11: unknown related term "top"`,
+				`content/terms/c.md:7:5: unknown link target "Top"`,
+			},
 		},
 		{
 			name: "a control whose id is not one still owns it, and is suggested to no one",

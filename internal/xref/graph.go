@@ -134,11 +134,12 @@ func (g *Graph) Lookup(name string) (Target, bool) {
 	if t, ok := g.names.get(normalize(name)); ok {
 		return t, true
 	}
-	// A shared name written as one sharer's slug names that term.
-	if _, shared := g.sharedBy[name]; shared {
-		if t := g.TermBySlug[name]; t != nil {
-			return Target{Kind: KindTerm, Term: t}, true
-		}
+	// A shared name written as one sharer's slug names that term (the
+	// others may be drafts left out: Resolve's rule, sharedSlug, counts
+	// them). A published term's slug is nothing else when it is not in
+	// the names: Resolve reported what it clashes with.
+	if t := g.TermBySlug[name]; t != nil {
+		return Target{Kind: KindTerm, Term: t}, true
 	}
 	return Target{}, false
 }

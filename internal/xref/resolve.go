@@ -195,7 +195,7 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		r.unread[normalize(u.Value)] = true
 	}
 	for _, u := range site.UnreadFrameworks {
-		r.unread[unreadFramework+strings.ToLower(u.Value)] = true
+		r.unread[unreadFrameworkKey+strings.ToLower(u.Value)] = true
 	}
 	byFile := func(a, b *content.Term) int { return strings.Compare(a.File, b.File) }
 	r.terms = withoutNil(site.Terms)
@@ -255,9 +255,15 @@ func (r *resolver) find(s string) *name {
 	return n
 }
 
-// unreadFramework starts the keys of unread's framework ids, which no
-// normalized name starts with.
-const unreadFramework = "\x00framework:"
+// unreadFrameworkKey starts the keys of unread's framework ids, which
+// no normalized name starts with.
+const unreadFrameworkKey = "\x00framework:"
+
+// unreadFramework reports whether id is a framework whose file could not
+// be read: mappings to it are not a second error.
+func (r *resolver) unreadFramework(id string) bool {
+	return r.unread[unreadFrameworkKey+strings.ToLower(id)]
+}
 
 // depend notes that the term being checked looked up the normalized
 // name key (see termResult.deps).
@@ -277,8 +283,7 @@ func (r *resolver) isUnread(value string) bool {
 	if len(r.unread) == 0 {
 		return false
 	}
-	fw, _, _ := strings.Cut(value, "/")
-	if r.unread[unreadFramework+strings.ToLower(fw)] {
+	if fw, _, ok := strings.Cut(value, "/"); ok && r.unreadFramework(fw) {
 		return true
 	}
 	return r.unread[normalize(value)] || r.unread[normalize(content.Slugify(value))] || r.unread[normalize(content.TitleSlug(value))]

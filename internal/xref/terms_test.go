@@ -440,6 +440,22 @@ func TestASharedNameWrittenAsASlugNamesThatTerm(t *testing.T) {
 	}
 }
 
+// When the other sharer is a draft left out of the build, the page
+// still links the slug: Resolve accepted it, so Lookup must too.
+func TestASharedSlugLinksWhenTheOtherSharerIsADraft(t *testing.T) {
+	g, diags := resolve(t, map[string]string{
+		"content/terms/mac.md":                         term("Mandatory Access Control", "abbreviations: [MAC]", "related: [other]"),
+		"content/terms/message-authentication-code.md": term("Message Authentication Code", "abbreviations: [MAC]", "draft: true"),
+		"content/terms/other.md":                       term("Other", "related: [mac]", "---", "See [[mac|MAC]] and [[mac]]."),
+	}, Options{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %q", diags)
+	}
+	if got, ok := g.Lookup("mac"); !ok || got.Term != g.TermBySlug["mac"] {
+		t.Errorf(`Lookup("mac") = %v, %v; want the term mac`, got, ok)
+	}
+}
+
 // A slug that is another term's title is reported at both, naming each
 // other.
 func TestASlugThatIsAnotherTermsTitle(t *testing.T) {
