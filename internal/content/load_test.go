@@ -469,7 +469,16 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "an indented first key is where yaml leaves out the keys after it",
 			files: map[string]string{"content/terms/api-key.md": "---\n title: API Key\n# note\nsummary: s\nupdated: 2026-05-16\n---\n"},
-			want:  []string{`content/terms/api-key.md:2:1: this first key is indented and the lines after it are not, so YAML reads this key alone and leaves out the rest: start each key at the beginning of its line`},
+			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line`},
+		},
+		{
+			name:  "indented keys with a key not indented after them, at the first",
+			files: map[string]string{"content/terms/api-key.md": "---\n  title: API Key\n  summary: s\n  tags: [a]\nupdated: 2026-05-16\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line`},
+		},
+		{
+			name:  "indented keys whose values go on at a lesser indent are read",
+			files: map[string]string{"content/terms/api-key.md": "---\n  title: API Key\n  tags: [x,\ny]\n  summary: \"a long\ntext\"\n  updated: 2026-05-16\n---\n"},
 		},
 		{
 			name:  "keys all indented alike are read",
@@ -488,7 +497,17 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "a key indented less than its siblings, at its line",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nreviewed:\n    by: Ann\n  on: 2026-05-16\n---\n"},
-			want:  []string{`content/terms/api-key.md:7:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`},
+			want:  []string{`content/terms/api-key.md:7:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: start it at the beginning of the line, or indent it by 4 spaces`},
+		},
+		{
+			name:  "a stray space before a key: both levels as near are named",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nreviewed:\n  by: Ann\n  on: 2026-05-16\n tags: [a]\n---\n"},
+			want:  []string{`content/terms/api-key.md:8:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: start it at the beginning of the line, or indent it by 2 spaces`},
+		},
+		{
+			name:  "a list item after a block of text is not folded into the text",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nexamples:\n  - |\n    some text\n    more\n - plain\n---\n"},
+			want:  []string{`content/terms/api-key.md:9:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 2 spaces`},
 		},
 		{
 			name:  "reviewed written as text shows how to write it",

@@ -1,7 +1,7 @@
 package content
 
 import (
-	"fmt"
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -55,7 +55,15 @@ func yamlError(msg, data string) posError {
 	// yaml, which names the block's first line in its own words.
 	if strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "mapping values are not allowed") {
 		if l, want, ok := misindented(data, line); ok {
-			return posError{l, 1, fmt.Sprintf("this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by %s", diag.Plural(want, "space"))}
+			var fixes []string
+			for _, w := range want {
+				if w == 0 {
+					fixes = append(fixes, "start it at the beginning of the line")
+				} else {
+					fixes = append(fixes, "indent it by "+diag.Plural(w, "space"))
+				}
+			}
+			return posError{l, 1, "this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: " + strings.Join(fixes, ", or ")}
 		}
 	}
 	// An unclosed quote ends where the next quote is, or at the end:
@@ -256,35 +264,38 @@ func aliasValue(data string, line int, name string) (l, col int, ok bool) {
 }
 
 // leftOut finds the keys yaml.v3 leaves out without an error: when the
-// first key is indented (" title: x"), a later line indented less ends
-// the document to it, and it drops that line and every one after. No
-// such line is valid YAML: each is a key the editor wrote. The problem
-// is reported at the first key, whose indent is the mistake.
+// first key is indented (" title: x"), a later key indented less ends
+// the document to it, and it drops that key and every line after. It
+// is so when the same text with the first key's indent taken off every
+// line that has it reads more keys. The problem is reported at the
+// first key, whose indent is the mistake.
 func leftOut(root *yaml.Node, data string) error {
-	if root.Column <= 1 {
+	if root.Column <= 1 || root.Kind != yaml.MappingNode {
 		return nil
 	}
-	l := 0
-	for text := range strings.Lines(data) {
-		l++
-		t := strings.TrimRight(text, "\r\n")
-		rest := strings.TrimLeft(t, " ")
-		if l <= root.Line || rest == "" || rest[0] == '#' {
-			continue
+	k := root.Column - 1
+	var b strings.Builder
+	for t := range strings.Lines(data) {
+		if len(t)-len(strings.TrimLeft(t, " ")) >= k {
+			t = t[k:]
 		}
-		if len(t)-len(rest) < root.Column-1 {
-			return posError{root.Line, 1, "this first key is indented and the lines after it are not, so YAML reads this key alone and leaves out the rest: start each key at the beginning of its line"}
-		}
+		b.WriteString(t)
 	}
-	return nil
+	var n yaml.Node
+	if yaml.Unmarshal([]byte(b.String()), &n) != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode || len(n.Content[0].Content) <= len(root.Content) {
+		return nil
+	}
+	return posError{root.Line, 1, "this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line"}
 }
 
 // misindented finds the first line from line on (yaml's line is where
-// the block it could not close starts) whose indent, set to that of one
-// of the lines above it, mends data; that line and the indent. A few
-// lines and indents are tried, nearest first.
-func misindented(data string, line int) (l, want int, ok bool) {
-	var above []int // indents of the lines above, nearest last
+// the block it could not close starts) whose indent is none of the
+// lines' above, and the indent of those that, given to it, mends data:
+// the nearest to its own first (a stray space is more likely than a
+// level skipped), the smaller of two as near. A few lines and indents
+// are tried.
+func misindented(data string, line int) (l int, want []int, ok bool) {
+	var levels []int // the indents of the lines above
 	tries := 0
 	for text := range strings.Lines(data) {
 		l++
@@ -294,24 +305,34 @@ func misindented(data string, line int) (l, want int, ok bool) {
 			continue
 		}
 		indent := len(t) - len(rest)
-		if l >= line && len(above) > 0 && !slices.Contains(above, indent) {
-			seen := map[int]bool{}
-			for i := len(above) - 1; i >= 0 && len(seen) < 3; i-- {
-				if w := above[i]; !seen[w] {
-					seen[w] = true
-					if mendedBy(data, l, strings.Repeat(" ", w)+rest) {
-						return l, w, true
-					}
+		if l >= line && len(levels) > 0 && !slices.Contains(levels, indent) {
+			near := slices.Clone(levels)
+			slices.SortFunc(near, func(a, b int) int {
+				return cmp.Or(cmp.Compare(distance(a, indent), distance(b, indent)), cmp.Compare(a, b))
+			})
+			for _, w := range near[:min(3, len(near))] {
+				if len(want) > 0 && distance(w, indent) > distance(want[0], indent) {
+					break // two as near may both mend: the editor knows which
 				}
+				if mendedBy(data, l, strings.Repeat(" ", w)+rest) {
+					want = append(want, w)
+				}
+			}
+			if len(want) > 0 {
+				return l, want, true
 			}
 			if tries++; tries == 3 {
 				break
 			}
 		}
-		above = append(above, indent)
+		if !slices.Contains(levels, indent) {
+			levels = append(levels, indent)
+		}
 	}
-	return 0, 0, false
+	return 0, nil, false
 }
+
+func distance(a, b int) int { return max(a-b, b-a) }
 
 // tabAsSpaces is how many spaces, put for the tabs that indent line,
 // mend data: as many as the line above is indented, or a level more.
