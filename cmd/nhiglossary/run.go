@@ -125,10 +125,50 @@ func siteFolder(src string) error {
 			return nil
 		}
 	}
-	if root, ok := siteRootFrom(src); ok {
+	if root, ok := contentOf(src); ok {
 		return usagef("%s is inside the site %s, not the site itself: run the command there, or pass --src %s", src, root, root)
 	}
 	return nil
+}
+
+// contentOf is the site whose content/ folder holds src, if any: the
+// nearest folder above src with nhiglossary.yaml or content/terms, when
+// src is in its content/. (A new folder beside a site's files, as
+// import may fill, is no part of it.) The site is named as src is:
+// relative when src is.
+func contentOf(src string) (string, bool) {
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		return "", false
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		for _, marker := range []string{content.ConfigFile, content.TermsDir} {
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(marker))); err != nil {
+				continue
+			}
+			rel, err := filepath.Rel(dir, abs)
+			if err != nil || rel != "content" && !strings.HasPrefix(rel, "content"+string(filepath.Separator)) {
+				return "", false
+			}
+			if !filepath.IsAbs(src) {
+				if wd, err := os.Getwd(); err == nil {
+					if real, err := filepath.EvalSymlinks(wd); err == nil {
+						wd = real
+					}
+					if r, err := filepath.Rel(wd, dir); err == nil {
+						return r, true
+					}
+				}
+			}
+			return dir, true
+		}
+		if filepath.Dir(dir) == dir {
+			return "", false
+		}
+	}
 }
 
 // errReported means the command already told the user what went wrong.

@@ -84,6 +84,19 @@ func TestInsideASite(t *testing.T) {
 	if code, _, stderr := runCLI(t, "check", "--src", nested); code != 0 {
 		t.Errorf("a site inside another: exit %d, %s", code, stderr)
 	}
+	// The nearest site is named, not the outer one with the settings.
+	code, _, stderr := runCLI(t, "check", "--src", filepath.Join(nested, "content"))
+	if want := "pass --src " + nested + "\n"; code != 2 || !strings.HasSuffix(stderr, want) {
+		t.Errorf("inside a site inside another: exit %d, %q; want %q", code, stderr, want)
+	}
+	// A new folder beside a site's files is no part of it: import fills it.
+	fresh := filepath.Join(dir, "new-site")
+	os.Mkdir(fresh, 0o755)
+	csvFile := filepath.Join(t.TempDir(), "t.csv")
+	os.WriteFile(csvFile, []byte("slug,title,summary\na,Alpha,First.\n"), 0o644)
+	if code, stdout, stderr := runCLI(t, "import", "csv", csvFile, "--src", fresh); code != 0 || !strings.Contains(stdout, "wrote 1 term") {
+		t.Errorf("import into a new folder in a site's folder: exit %d\n%s\n%s", code, stdout, stderr)
+	}
 }
 
 func breakSite(t *testing.T, dir string) {
