@@ -147,7 +147,7 @@ func TestImportSaysWhatASkippedRowWouldChange(t *testing.T) {
 	os.WriteFile(filepath.Join(terms, "api-key.md"), []byte("---\ntitle: API Key\nsummary: A key.\ntags: [a, b]\nupdated: 2025-01-01\n---\n\nBody.\n"), 0o644)
 	os.WriteFile(filepath.Join(terms, "secret.md"), []byte("---\ntitle: Secret\nsummary: Kept.\nupdated: 2025-01-01\n---\n\nSee [[API Key]].\n"), 0o644)
 	csvFile := filepath.Join(t.TempDir(), "t.csv")
-	os.WriteFile(csvFile, []byte("slug,title,summary,tags,body\napi-key,API Key,A new key.,a; c,Body.\nsecret,Secret,Kept.,,See [[API Key]].\n"), 0o644)
+	os.WriteFile(csvFile, []byte("slug,title,summary,tags,updated,body\napi-key,API Key,A new key.,a; c,,Body.\nsecret,Secret,Kept.,,,See [[API Key]].\n"), 0o644)
 	code, stdout, stderr := runCLI(t, "import", "csv", csvFile, "--src", site)
 	for _, want := range []string{
 		csvFile + `:2: "api-key" is a term already (content/terms/api-key.md); import adds terms and never changes one, so the row's changes (summary, tags) are not applied: edit content/terms/api-key.md`,

@@ -99,6 +99,9 @@ type Row struct {
 	fields map[string]string   // single-valued columns
 	lists  map[string][]string // list columns
 	pos    map[string]diag.Pos // each cell's position
+	// updatedToday: the updated cell was empty, so the term file gets
+	// the import's day.
+	updatedToday bool
 	// The sources the body's citations need (the CSV has none), and the
 	// keys it cites: import only.
 	sources []placeholder
@@ -134,6 +137,9 @@ func (r *Row) Differs(t *content.Term) []string {
 			out = append(out, c)
 		}
 		if f, ok := r.fields[c]; ok {
+			if c == "updated" && r.updatedToday {
+				continue // a new term's default: no change asked for
+			}
 			if c == "body" { // blank lines around it change nothing
 				f, was.fields[c] = strings.TrimSpace(f), strings.TrimSpace(was.fields[c])
 			}

@@ -110,6 +110,10 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 		if blankRow(rec) {
 			continue
 		}
+		if len(rec) > len(header) && blankRow(rec[len(header):]) {
+			diags.Add(diag.InvalidValue, at(r.FieldPos(len(header))), "row has %d cells, the header %d, so this empty cell has no column: remove the commas at the row's end, or put a cell that holds a comma in double quotes (\"a, b\")", len(rec), len(header))
+			continue
+		}
 		if len(rec) > len(header) {
 			// Most often an unquoted comma in a cell, somewhere before.
 			diags.Add(diag.InvalidValue, at(r.FieldPos(len(header))), "row has %d cells, the header %d, so this cell has no column: put a cell that holds a comma in double quotes (\"a, b\")", len(rec), len(header))
@@ -235,7 +239,7 @@ func checkRow(row *Row, diags *diag.List, today time.Time) bool {
 	}
 	switch u := strings.TrimSpace(row.fields["updated"]); u {
 	case "":
-		row.fields["updated"] = today.Format(time.DateOnly)
+		row.fields["updated"], row.updatedToday = today.Format(time.DateOnly), true
 	default:
 		if _, err := content.ParseDate(u); err != nil {
 			bad(diag.InvalidDate, "updated", "updated %q %v", u, err)
