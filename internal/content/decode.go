@@ -51,10 +51,13 @@ func (d *decoder) plainLinks(k, v *yaml.Node, text string) {
 	}
 }
 
-// field is one allowed key of a mapping.
 // fieldsExample shows, for the sets of fields editors most often write
-// as text, how to write them.
-func fieldsExample(what string) string {
+// as text, how to write them in YAML (the other formats' editors chose
+// them, and know their syntax).
+func (d *decoder) fieldsExample(what string) string {
+	if d.kind != fmYAML {
+		return ""
+	}
 	switch what {
 	case `"reviewed"`:
 		return ": write reviewed: {by: NAME, on: YYYY-MM-DD}"
@@ -66,6 +69,7 @@ func fieldsExample(what string) string {
 	return ""
 }
 
+// field is one allowed key of a mapping.
 type field struct {
 	name     string
 	required bool
@@ -76,7 +80,7 @@ type field struct {
 // and missing required keys are errors at the mapping's position (where).
 func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) {
 	if m.Kind != yaml.MappingNode {
-		d.add(diag.WrongType, m, "%s must be a set of key: value fields, not %s%s", what, kindName(m), fieldsExample(what))
+		d.add(diag.WrongType, m, "%s must be a set of key: value fields, not %s%s", what, kindName(m), d.fieldsExample(what))
 		return
 	}
 	if len(fs) > 64 {
@@ -105,7 +109,7 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 			continue
 		}
 		if seen&(1<<idx) != 0 {
-			d.add(diag.DuplicateKey, k, "duplicate key %q in %s: line %d has it already, and the page uses that one; merge the two", k.Value, what, first[idx])
+			d.add(diag.DuplicateKey, k, "duplicate key %q in %s: line %d has it already, and only that one is read; keep one", k.Value, what, first[idx])
 			continue
 		}
 		seen |= 1 << idx

@@ -145,7 +145,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "duplicate key",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\ntitle: B\nsummary: s\nupdated: 2026-05-16\n---\n"},
-			want:  []string{`content/terms/api-key.md:3:1: duplicate key "title" in a term: line 2 has it already, and the page uses that one; merge the two`},
+			want:  []string{`content/terms/api-key.md:3:1: duplicate key "title" in a term: line 2 has it already, and only that one is read; keep one`},
 		},
 		{
 			name:  "empty required value",
@@ -194,6 +194,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			name:  "unquoted TOML text says quote it",
 			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = Both keys\n+++\n"},
 			want:  []string{`content/terms/api-key.md:3:11: invalid TOML: expected value but found "Both" instead: TOML writes text in double quotes (title = "API Key")`},
+		},
+		{
+			name:  "TOML's True says lower case",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\ndraft = True\n+++\n"},
+			want:  []string{`content/terms/api-key.md:3:9: invalid TOML: expected value but found "True" instead: TOML writes true and false in lower case`},
 		},
 		{
 			name:  "invalid TOML",

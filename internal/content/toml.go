@@ -25,8 +25,14 @@ func parseTOML(data string) (*yaml.Node, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			msg := "invalid TOML: " + pe.Message
-			if strings.HasPrefix(pe.Message, `expected value but found "`) { // a word: unquoted text
-				msg += `: TOML writes text in double quotes (title = "API Key")`
+			if word, ok := strings.CutPrefix(pe.Message, `expected value but found "`); ok { // a word: unquoted text
+				word, _, _ = strings.Cut(word, `"`)
+				switch strings.ToLower(word) {
+				case "true", "false":
+					msg += ": TOML writes true and false in lower case"
+				default:
+					msg += `: TOML writes text in double quotes (title = "API Key")`
+				}
 			}
 			return nil, posError{pe.Position.Line, max(pe.Position.Col, 1), msg}
 		}
