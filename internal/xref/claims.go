@@ -36,12 +36,6 @@ func (c *nameClaims) claimTerms(ts []*content.Term, localized bool) {
 			continue // untranslated: its names come after the language's (originals)
 		}
 		for _, n := range termNames(t) {
-			if localized && n.what == "slug" {
-				// A slug is the original's, not the language's: claimed
-				// with the originals' names, below a title of the
-				// language that reads the same ("Gift" in German).
-				continue
-			}
 			key := normalize(n.value)
 			switch list := c.terms[key]; {
 			case key == "":

@@ -65,30 +65,6 @@ func TestTranslatedLinksResolveTheirLanguageFirst(t *testing.T) {
 	}
 }
 
-// A slug is the original's: a title of the language that reads the same
-// (German "Gift", poison, beside the slug gift) is no clash, and wins.
-func TestATranslatedTitleMayReadAsAnotherTermsSlug(t *testing.T) {
-	gs, diags := resolveLanguages(t, map[string]string{
-		"nhiglossary.yaml":           twoLang,
-		"content/terms/gift.md":      term("Present", "related: [poison]"),
-		"content/terms/gift.de.md":   "---\ntitle: Geschenk\nsource_updated: 2026-01-01\n---\nSiehe [[Gift]].\n",
-		"content/terms/poison.md":    term("Poison", "related: [gift]"),
-		"content/terms/poison.de.md": "---\ntitle: Gift\nsource_updated: 2026-01-01\n---\nSiehe [[Geschenk]] und [[present]].\n",
-	})
-	if len(diags) > 0 {
-		t.Fatalf("diagnostics: %q", diags)
-	}
-	de := gs[1]
-	for name, want := range map[string]string{"Gift": "poison", "Geschenk": "gift", "Present": "gift", "poison": "poison"} {
-		if got, ok := de.Lookup(name); !ok || got.Term.Slug.Value != want {
-			t.Errorf("de: [[%s]] resolves to %v, want %s", name, got.Term, want)
-		}
-	}
-	if got, _ := gs[0].Lookup("gift"); got.Term.Slug.Value != "gift" {
-		t.Errorf("en: [[gift]] is the slug of Present, got %v", got.Term)
-	}
-}
-
 func TestTranslationProblemsAreReportedOnce(t *testing.T) {
 	_, diags := resolveLanguages(t, map[string]string{
 		"nhiglossary.yaml":            twoLang,
