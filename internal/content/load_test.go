@@ -439,12 +439,12 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "a tab in YAML indentation says tab",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nrelated:\n\t- other\n---\n"},
-			want:  []string{`content/terms/api-key.md:6:1: a tab indents this line: YAML indents with spaces only, so replace the tab with 2 spaces`},
+			want:  []string{`content/terms/api-key.md:6:1: a tab indents this line: YAML indents with spaces only, so remove the tab, or replace the tab with 2 spaces`},
 		},
 		{
 			name:  "a tab under a nested key counts the spaces that mend it",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nreviewed:\n    by: Ann\n\ton: 2026-05-16\n---\n"},
-			want:  []string{`content/terms/api-key.md:7:1: a tab indents this line: YAML indents with spaces only, so replace the tab with 4 spaces`},
+			want:  []string{`content/terms/api-key.md:7:1: a tab indents this line: YAML indents with spaces only, so remove the tab, or replace the tab with 4 spaces`},
 		},
 		{
 			name:  "a tab after a list item's dash says tab",
@@ -459,7 +459,7 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "a tab yaml reads as text does not hide the one that indents",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\ntags: [a,\n\tb]\nrelated:\n\t- x\n---\n"},
-			want:  []string{`content/terms/api-key.md:8:1: a tab indents this line: YAML indents with spaces only, so replace the tab with 2 spaces`},
+			want:  []string{`content/terms/api-key.md:8:1: a tab indents this line: YAML indents with spaces only, so remove the tab, or replace the tab with 2 spaces`},
 		},
 		{
 			name:  "a value starting with * is an alias, at its line",
@@ -518,6 +518,21 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			name:  "reviewed written as text shows how to write it",
 			files: map[string]string{"content/terms/api-key.md": "---\ntitle: API Key\nsummary: s\nupdated: 2026-05-16\nreviewed: Jane Editor, 2026-05-16\n---\n"},
 			want:  []string{`content/terms/api-key.md:5:11: "reviewed" must be a set of key: value fields, not text: write reviewed: {by: NAME, on: YYYY-MM-DD}`},
+		},
+		{
+			name:  "a key under a list item is indented to the item's keys",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-01-01\nsources:\n  - title: S\n   url: https://e.org/\n---\n"},
+			want:  []string{`content/terms/api-key.md:7:1: this line's indent lines up with no key above it, so YAML cannot tell what it belongs to: indent it by 4 spaces`},
+		},
+		{
+			name:  "an indented first key is named when the text has another mistake too",
+			files: map[string]string{"content/terms/api-key.md": "---\n title: A\nsummary: Note: it\nupdated: 2026-01-01\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line`},
+		},
+		{
+			name:  "a tab before the first key: remove it",
+			files: map[string]string{"content/terms/api-key.md": "---\n\ttitle: A\nsummary: s\nupdated: 2026-01-01\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:1: a tab indents this line: YAML indents with spaces only, so remove the tab`},
 		},
 		{
 			name:  "a colon in a value says quote it, at the colon",

@@ -25,11 +25,18 @@ func yamlError(msg, data string) posError {
 	// yaml's words for a tab ("found character that cannot start any
 	// token") and its line (often the one before) hide the cause.
 	if l, c, ok := indentingTab(data, line); ok {
-		fix := "spaces"
-		if n, ok := tabAsSpaces(data, l); ok {
-			fix = diag.Plural(n, "space")
+		fixes := []string{"replace the tab with spaces"}
+		if ns := tabsMendedBy(data, l); len(ns) > 0 {
+			fixes = fixes[:0]
+			for _, n := range ns {
+				if n == 0 {
+					fixes = append(fixes, "remove the tab")
+				} else {
+					fixes = append(fixes, "replace the tab with "+diag.Plural(n, "space"))
+				}
+			}
 		}
-		return posError{l, c, "a tab indents this line: YAML indents with spaces only, so replace the tab with " + fix}
+		return posError{l, c, "a tab indents this line: YAML indents with spaces only, so " + strings.Join(fixes, ", or ")}
 	}
 	// A value that starts with "*" (Markdown's *emphasis*) is an alias
 	// in YAML: yaml says it names no anchor (and no line), or that the
@@ -161,7 +168,12 @@ func mendedBy(data string, line int, text string) bool {
 		b.WriteString(t)
 	}
 	var n yaml.Node
-	return yaml.Unmarshal([]byte(b.String()), &n) == nil
+	if yaml.Unmarshal([]byte(b.String()), &n) != nil {
+		return false
+	}
+	// Parsing is not enough when the fix indents the first key: YAML
+	// then leaves out the keys after it.
+	return len(n.Content) == 0 || leftOut(n.Content[0], b.String()) == nil
 }
 
 // YAMLValue is text as a YAML value that reads back as that text: as it
@@ -281,12 +293,27 @@ func leftOut(root *yaml.Node, data string) error {
 		}
 		b.WriteString(t)
 	}
+	lost := posError{root.Line, 1, "this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line"}
 	var n yaml.Node
-	if yaml.Unmarshal([]byte(b.String()), &n) != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode || len(n.Content[0].Content) <= len(root.Content) {
+	if yaml.Unmarshal([]byte(b.String()), &n) != nil {
+		// The text has another mistake too: then a key written below
+		// the first key's indent is what is lost.
+		l := 0
+		for t := range strings.Lines(data) {
+			if l++; l > root.Line && len(t)-len(strings.TrimLeft(t, " ")) < k && keyLineRE.MatchString(t) {
+				return lost
+			}
+		}
 		return nil
 	}
-	return posError{root.Line, 1, "this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line"}
+	if len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode || len(n.Content[0].Content) <= len(root.Content) {
+		return nil
+	}
+	return lost
 }
+
+// keyLineRE matches a line that starts a key: "updated: 2026-01-01".
+var keyLineRE = regexp.MustCompile(`^ *[A-Za-z_][A-Za-z0-9_-]*:(\s|$)`)
 
 // misindented finds the first line from line on (yaml's line is where
 // the block it could not close starts) whose indent is none of the
@@ -328,15 +355,23 @@ func misindented(data string, line int) (l int, want []int, ok bool) {
 		if !slices.Contains(levels, indent) {
 			levels = append(levels, indent)
 		}
+		// A list item's keys start after its dash: "  - title: S" makes
+		// column 4 a level too.
+		if item := indent + 2; strings.HasPrefix(rest, "- ") && !slices.Contains(levels, item) {
+			levels = append(levels, item)
+		}
 	}
 	return 0, nil, false
 }
 
 func distance(a, b int) int { return max(a-b, b-a) }
 
-// tabAsSpaces is how many spaces, put for the tabs that indent line,
-// mend data: as many as the line above is indented, or a level more.
-func tabAsSpaces(data string, line int) (int, bool) {
+// tabsMendedBy lists the indents, in spaces, that put for the tabs
+// that indent line mend data: those of the lines above (0 included) and
+// a level deeper than the line above, smallest first. Which one the
+// editor meant, only the editor knows: every one that mends is named.
+func tabsMendedBy(data string, line int) []int {
+	levels := []int{0}
 	above, l := 0, 0
 	var text string
 	for t := range strings.Lines(data) {
@@ -346,13 +381,17 @@ func tabAsSpaces(data string, line int) (int, bool) {
 		}
 		if rest := strings.TrimLeft(t, " "); strings.TrimSpace(rest) != "" && rest[0] != '#' {
 			above = len(t) - len(rest)
+			levels = append(levels, above)
 		}
 	}
+	levels = append(levels, above+2)
+	slices.Sort(levels)
 	rest := strings.TrimLeft(text, " \t") // a tab after a dash stays: no count mends it
-	for _, n := range []int{above, above + 2, above + 4} {
-		if n > 0 && mendedBy(data, line, strings.Repeat(" ", n)+rest) {
-			return n, true
+	var out []int
+	for _, n := range slices.Compact(levels) {
+		if mendedBy(data, line, strings.Repeat(" ", n)+rest) {
+			out = append(out, n)
 		}
 	}
-	return 0, false
+	return out
 }
