@@ -201,6 +201,11 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 			want:  []string{`content/terms/api-key.md:3:9: invalid TOML: expected value but found "True" instead: TOML writes true and false in lower case`},
 		},
 		{
+			name:  "TOML text that starts with True says quote it",
+			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = True Detective\n+++\n"},
+			want:  []string{`content/terms/api-key.md:2:9: invalid TOML: expected value but found "True" instead: TOML writes text in double quotes (title = "API Key")`},
+		},
+		{
 			name:  "invalid TOML",
 			files: map[string]string{"content/terms/api-key.md": "+++\ntitle = \"A\"\nsummary = \n+++\n"},
 			want:  []string{`content/terms/api-key.md:3:11: invalid TOML: expected value but found '\n' instead`},

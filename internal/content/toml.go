@@ -25,10 +25,9 @@ func parseTOML(data string) (*yaml.Node, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			msg := "invalid TOML: " + pe.Message
-			if word, ok := strings.CutPrefix(pe.Message, `expected value but found "`); ok { // a word: unquoted text
-				word, _, _ = strings.Cut(word, `"`)
-				switch strings.ToLower(word) {
-				case "true", "false":
+			if strings.HasPrefix(pe.Message, `expected value but found "`) { // a word: unquoted text
+				switch strings.ToLower(valueAt(data, pe.Position.Line, pe.Position.Col)) {
+				case "true", "false": // the whole value: True
 					msg += ": TOML writes true and false in lower case"
 				default:
 					msg += `: TOML writes text in double quotes (title = "API Key")`
@@ -398,4 +397,21 @@ func (l *tomlLocator) quoteStyle(off int) yaml.Style {
 		return yaml.SingleQuotedStyle
 	}
 	return 0
+}
+
+// valueAt is the rest of data's line from col (1-based, in bytes), up
+// to a comment, trimmed.
+func valueAt(data string, line, col int) string {
+	l := 0
+	for t := range strings.Lines(data) {
+		if l++; l == line {
+			t = strings.TrimRight(t, "\r\n")
+			if col-1 > len(t) {
+				return ""
+			}
+			v, _, _ := strings.Cut(t[col-1:], "#")
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }

@@ -111,7 +111,7 @@ func readRows(name string, data []byte, cfg content.Config, today time.Time) ([]
 			continue
 		}
 		if len(rec) > len(header) && blankRow(rec[len(header):]) {
-			diags.Add(diag.InvalidValue, at(r.FieldPos(len(header))), "row has %d cells, the header %d, so this empty cell has no column: remove the commas at the row's end, or put a cell that holds a comma in double quotes (\"a, b\")", len(rec), len(header))
+			diags.Add(diag.InvalidValue, at(r.FieldPos(len(header))), "row has %d cells, the header %d, so this empty cell has no column: put a cell that holds a comma in double quotes (\"a, b\"), or remove the commas at the row's end", len(rec), len(header))
 			continue
 		}
 		if len(rec) > len(header) {

@@ -129,7 +129,9 @@ type delta struct {
 // to a term by slug, title, synonym or abbreviation; else an incident by
 // slug or title; else a control written FRAMEWORK/CONTROL. A name that
 // several terms share names none of them, unless written as one's slug.
-// Names that Resolve reported as ambiguous or unknown return ok == false.
+// Names that Resolve reported as ambiguous or unknown return ok ==
+// false, but for a published term's exact slug: a site with such an
+// error is not built, and the preview keeps its last good build.
 func (g *Graph) Lookup(name string) (Target, bool) {
 	if t, ok := g.names.get(normalize(name)); ok {
 		return t, true
