@@ -479,12 +479,12 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "an indented first key is where yaml leaves out the keys after it",
 			files: map[string]string{"content/terms/api-key.md": "---\n title: API Key\n# note\nsummary: s\nupdated: 2026-05-16\n---\n"},
-			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line`},
+			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the lines indented as it is and leaves out every line from the first that is not: start each key at the beginning of its line`},
 		},
 		{
 			name:  "indented keys with a key not indented after them, at the first",
 			files: map[string]string{"content/terms/api-key.md": "---\n  title: API Key\n  summary: s\n  tags: [a]\nupdated: 2026-05-16\n---\n"},
-			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line`},
+			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the lines indented as it is and leaves out every line from the first that is not: start each key at the beginning of its line`},
 		},
 		{
 			name:  "indented keys whose values go on at a lesser indent are read",
@@ -532,7 +532,17 @@ func TestLoadReportsEveryProblemWithItsPosition(t *testing.T) {
 		{
 			name:  "an indented first key is named when the text has another mistake too",
 			files: map[string]string{"content/terms/api-key.md": "---\n title: A\nsummary: Note: it\nupdated: 2026-01-01\n---\n"},
-			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line`},
+			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the lines indented as it is and leaves out every line from the first that is not: start each key at the beginning of its line`},
+		},
+		{
+			name:  "a tab before a list item is not mended by joining the item above",
+			files: map[string]string{"content/terms/api-key.md": "---\ntitle: A\nsummary: s\nupdated: 2026-01-01\ntags:\n  - x\n\t- y\n---\n"},
+			want:  []string{`content/terms/api-key.md:7:1: a tab indents this line: YAML indents with spaces only, so replace the tab with 2 spaces`},
+		},
+		{
+			name:  "an indented first key, then a list at the margin",
+			files: map[string]string{"content/terms/api-key.md": "---\n  title: A\n  summary: s\n  updated: 2026-01-01\n  related:\n- b\n---\n"},
+			want:  []string{`content/terms/api-key.md:2:1: this first key is indented, so YAML reads only the lines indented as it is and leaves out every line from the first that is not: start each key at the beginning of its line`},
 		},
 		{
 			name:  "a tab before the first key: remove it",

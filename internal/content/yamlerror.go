@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -171,9 +172,24 @@ func mendedBy(data string, line int, text string) bool {
 	if yaml.Unmarshal([]byte(b.String()), &n) != nil {
 		return false
 	}
-	// Parsing is not enough when the fix indents the first key: YAML
-	// then leaves out the keys after it.
-	return len(n.Content) == 0 || leftOut(n.Content[0], b.String()) == nil
+	// Parsing is not enough: the fixed line must start a key or an item
+	// of its own, not go on a text above it ("x" and "- y" read as
+	// "x - y"), and must not indent the first key, which makes YAML leave
+	// out the keys after it.
+	return startsNode(&n, line) && (len(n.Content) == 0 || leftOut(n.Content[0], b.String()) == nil)
+}
+
+// startsNode reports whether a node of the tree n starts on line.
+func startsNode(n *yaml.Node, line int) bool {
+	if n.Line == line && n.Kind != yaml.DocumentNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if startsNode(c, line) {
+			return true
+		}
+	}
+	return false
 }
 
 // YAMLValue is text as a YAML value that reads back as that text: as it
@@ -276,44 +292,23 @@ func aliasValue(data string, line int, name string) (l, col int, ok bool) {
 }
 
 // leftOut finds the keys yaml.v3 leaves out without an error: when the
-// first key is indented (" title: x"), a later key indented less ends
-// the document to it, and it drops that key and every line after. It
-// is so when the same text with the first key's indent taken off every
-// line that has it reads more keys. The problem is reported at the
-// first key, whose indent is the mistake.
+// first key is indented (" title: x"), a later line indented less ends
+// the document to it, and it drops that line and every one after. A
+// second document then starts where the first ended: yaml's decoder
+// finds more text there (and refuses it) exactly when something was
+// dropped. The problem is reported at the first key, whose indent is
+// the mistake.
 func leftOut(root *yaml.Node, data string) error {
-	if root.Column <= 1 || root.Kind != yaml.MappingNode {
+	if root.Column <= 1 {
 		return nil
 	}
-	k := root.Column - 1
-	var b strings.Builder
-	for t := range strings.Lines(data) {
-		if len(t)-len(strings.TrimLeft(t, " ")) >= k {
-			t = t[k:]
-		}
-		b.WriteString(t)
-	}
-	lost := posError{root.Line, 1, "this first key is indented, so YAML reads only the keys indented as it is and leaves out every line from the first key that is not: start each key at the beginning of its line"}
-	var n yaml.Node
-	if yaml.Unmarshal([]byte(b.String()), &n) != nil {
-		// The text has another mistake too: then a key written below
-		// the first key's indent is what is lost.
-		l := 0
-		for t := range strings.Lines(data) {
-			if l++; l > root.Line && len(t)-len(strings.TrimLeft(t, " ")) < k && keyLineRE.MatchString(t) {
-				return lost
-			}
-		}
+	dec := yaml.NewDecoder(strings.NewReader(data))
+	var first, rest yaml.Node
+	if dec.Decode(&first) != nil || dec.Decode(&rest) == io.EOF {
 		return nil
 	}
-	if len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode || len(n.Content[0].Content) <= len(root.Content) {
-		return nil
-	}
-	return lost
+	return posError{root.Line, 1, "this first key is indented, so YAML reads only the lines indented as it is and leaves out every line from the first that is not: start each key at the beginning of its line"}
 }
-
-// keyLineRE matches a line that starts a key: "updated: 2026-01-01".
-var keyLineRE = regexp.MustCompile(`^ *[A-Za-z_][A-Za-z0-9_-]*:(\s|$)`)
 
 // misindented finds the first line from line on (yaml's line is where
 // the block it could not close starts) whose indent is none of the
