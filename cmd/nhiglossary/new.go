@@ -144,31 +144,17 @@ var article = map[string]string{"title": "the ", "slug": "the ", "synonym": "a "
 // optional), else the current folder. It is returned relative to the
 // current folder, so that paths print as the editor would type them.
 func findSiteRoot() string {
-	if root, ok := siteRootFrom("."); ok {
-		return root
-	}
-	return "."
-}
-
-// siteRootFrom is findSiteRoot from the folder from: the nearest folder,
-// from it up, with nhiglossary.yaml, else with content/terms; absolute
-// when from is, else relative to the current folder.
-func siteRootFrom(from string) (string, bool) {
 	wd, err := os.Getwd()
 	if err != nil {
-		return "", false
-	}
-	start, err := filepath.Abs(from)
-	if err != nil {
-		return "", false
+		return "."
 	}
 	for _, marker := range []string{content.ConfigFile, content.TermsDir} {
-		for dir := start; ; {
+		for dir := wd; ; {
 			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(marker))); err == nil {
-				if rel, err := filepath.Rel(wd, dir); err == nil && !filepath.IsAbs(from) {
-					return rel, true
+				if rel, err := filepath.Rel(wd, dir); err == nil {
+					return rel
 				}
-				return dir, true
+				return dir
 			}
 			parent := filepath.Dir(dir)
 			if parent == dir {
@@ -177,5 +163,5 @@ func siteRootFrom(from string) (string, bool) {
 			dir = parent
 		}
 	}
-	return "", false
+	return "."
 }
