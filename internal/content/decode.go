@@ -87,7 +87,6 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 		panic("content: a schema has more than 64 fields")
 	}
 	var seen uint64    // bit i: fs[i]'s key was seen
-	var first [64]int  // fs[i]'s key's line, once seen
 	var guessed uint64 // bit i: an unknown key was taken for fs[i]'s
 	type guess struct {
 		field    int // fs's index
@@ -109,11 +108,10 @@ func (d *decoder) fields(m *yaml.Node, where diag.Pos, what string, fs []field) 
 			continue
 		}
 		if seen&(1<<idx) != 0 {
-			d.add(diag.DuplicateKey, k, "duplicate key %q in %s: line %d has it already, and only that one is read; keep one", k.Value, what, first[idx])
+			d.add(diag.DuplicateKey, k, "duplicate key %q in %s: line %d has it already, and only that one is read; keep one", k.Value, what, firstKey(m, k.Value).Line)
 			continue
 		}
 		seen |= 1 << idx
-		first[idx] = k.Line
 		if blank(v) {
 			// Editors clear a field with "" as often as by leaving it
 			// empty; both mean the field is not given.
@@ -164,6 +162,16 @@ func fieldNames(fs []field) []string {
 		names[i] = strings.Clone(f.name)
 	}
 	return names
+}
+
+// firstKey is mapping m's first key named name, which m has.
+func firstKey(m *yaml.Node, name string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == name {
+			return m.Content[i]
+		}
+	}
+	return m
 }
 
 func kindName(n *yaml.Node) string {
