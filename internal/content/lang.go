@@ -61,13 +61,7 @@ func (d *decoder) languages(k, v *yaml.Node) []Language {
 	for _, e := range d.list(k, v) {
 		l := Language{Pos: d.pos(e)}
 		d.fields(e, d.pos(e), "a language", []field{
-			{"code", true, func(k, v *yaml.Node) {
-				l.Code = d.text(k, v)
-				if !i18n.ValidCode(l.Code) {
-					d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"%s", l.Code, codeHint(l.Code))
-					l.Code = ""
-				}
-			}},
+			{"code", true, func(k, v *yaml.Node) { l.Code, _ = d.languageCode(k, v) }},
 			{"name", false, func(k, v *yaml.Node) { l.Name = d.text(k, v) }},
 		})
 		if l.Code == "" {

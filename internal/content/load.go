@@ -177,12 +177,9 @@ func readConfig(fsys fs.FS, diags *diag.List) Config {
 		{"base_url", false, func(k, v *yaml.Node) { cfg.BaseURL = d.baseURL(k, v) }},
 		{"description", false, func(k, v *yaml.Node) { cfg.Description = d.text(k, v) }},
 		{"language", false, func(k, v *yaml.Node) {
-			code := d.text(k, v)
-			if !i18n.ValidCode(code) {
-				d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"%s", code, codeHint(code))
-				return
+			if code, ok := d.languageCode(k, v); ok {
+				cfg.Language, language = code, d.pos(v)
 			}
-			cfg.Language, language = code, d.pos(v)
 		}},
 		{"publisher", false, func(k, v *yaml.Node) { cfg.Publisher = d.text(k, v) }},
 		{"default_author", false, func(k, v *yaml.Node) { cfg.DefaultAuthor = d.text(k, v) }},
@@ -454,6 +451,17 @@ func loadIncident(file string, src []byte, lang string, translation bool, diags 
 		}
 	}
 	return inc
+}
+
+// languageCode is v as a language code; "" and false, reported, when it
+// is no BCP 47 tag.
+func (d *decoder) languageCode(k, v *yaml.Node) (string, bool) {
+	code := d.text(k, v)
+	if !i18n.ValidCode(code) {
+		d.add(diag.InvalidValue, v, "language code %q is not a BCP 47 tag such as \"en\", \"de\" or \"pt-BR\"%s", code, codeHint(code))
+		return "", false
+	}
+	return code, true
 }
 
 // codeHint suggests the tag an invalid language code likely means: a
