@@ -122,13 +122,17 @@ func (c *importCmd) run(ctx context.Context, args []string, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "import failed: %s in %s; nothing was written\n", diag.Plural(e, "error"), name)
 		return errReported
 	}
+	bySlug := make(map[string]*content.Term, len(s.Terms)) // the skipped rows' terms
+	for _, t := range s.Terms {
+		bySlug[t.Slug.Value] = t
+	}
 	for _, r := range plan.Skipped {
 		what := taken[r.Slug()]
 		if what == "" {
 			what = "a term already (content/terms/" + r.Slug() + ".md)"
 		}
 		change := "the row is the same as the term"
-		if t := termBySlug(s, r.Slug()); t == nil {
+		if t := bySlug[r.Slug()]; t == nil { // an old slug, or a file that did not load
 			change = "its file was left as it was"
 		} else if cols := r.Differs(t); len(cols) > 0 {
 			change = fmt.Sprintf("import adds terms and never changes one, so the row's changes (%s) are not applied: edit %s", strings.Join(cols, ", "), t.File)
@@ -262,15 +266,4 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-// termBySlug is the term of s with slug, nil if none has it (a row may
-// be skipped for an old slug, or a file that did not load).
-func termBySlug(s *content.Site, slug string) *content.Term {
-	for _, t := range s.Terms {
-		if t.Slug.Value == slug {
-			return t
-		}
-	}
-	return nil
 }
