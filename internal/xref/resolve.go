@@ -111,7 +111,10 @@ type resolver struct {
 	controls       map[*content.Framework]map[string]*content.Control // by normalized id
 	incidentBySlug map[string]*content.Incident                       // the first incident with each slug
 
-	unread map[string]bool // normalized slugs (and names read) of files that could not be read, and framework ids
+	unread map[string]bool // normalized slugs (and names read) of files that could not be read
+	// unreadFws are the lower-case ids of framework files that could not
+	// be read.
+	unreadFws map[string]bool
 
 	claims     *nameClaims
 	nameDiags  map[string]diag.List // the problems of the claims on each name
@@ -195,7 +198,10 @@ func newResolver(site *content.Site, opts Options) *resolver {
 		r.unread[normalize(u.Value)] = true
 	}
 	for _, u := range site.UnreadFrameworks {
-		r.unread[unreadFrameworkKey+strings.ToLower(u.Value)] = true
+		if r.unreadFws == nil {
+			r.unreadFws = map[string]bool{}
+		}
+		r.unreadFws[strings.ToLower(u.Value)] = true
 	}
 	byFile := func(a, b *content.Term) int { return strings.Compare(a.File, b.File) }
 	r.terms = withoutNil(site.Terms)
@@ -255,14 +261,10 @@ func (r *resolver) find(s string) *name {
 	return n
 }
 
-// unreadFrameworkKey starts the keys of unread's framework ids, which
-// no normalized name starts with.
-const unreadFrameworkKey = "\x00framework:"
-
 // unreadFramework reports whether id is a framework whose file could not
 // be read: mappings to it are not a second error.
 func (r *resolver) unreadFramework(id string) bool {
-	return r.unread[unreadFrameworkKey+strings.ToLower(id)]
+	return r.unreadFws[strings.ToLower(id)]
 }
 
 // depend notes that the term being checked looked up the normalized
@@ -280,11 +282,8 @@ func (r *resolver) depend(key []byte) {
 // A control of a framework that could not be read ("owasp/NHI2") is
 // unread too. That file's own error says enough.
 func (r *resolver) isUnread(value string) bool {
-	if len(r.unread) == 0 {
-		return false
-	}
 	if fw, _, ok := strings.Cut(value, "/"); ok && r.unreadFramework(fw) {
 		return true
 	}
-	return r.unread[normalize(value)] || r.unread[normalize(content.Slugify(value))] || r.unread[normalize(content.TitleSlug(value))]
+	return len(r.unread) > 0 && (r.unread[normalize(value)] || r.unread[normalize(content.Slugify(value))] || r.unread[normalize(content.TitleSlug(value))])
 }
