@@ -120,10 +120,8 @@ func siteFolder(src string) error {
 	}
 	// Run from inside a site (content/terms, say), name the site: the
 	// content's own error would be "no content/terms folder".
-	for _, marker := range []string{content.ConfigFile, content.TermsDir} {
-		if _, err := os.Stat(filepath.Join(src, filepath.FromSlash(marker))); err == nil {
-			return nil
-		}
+	if isSite(src) {
+		return nil
 	}
 	if root, ok := contentOf(src); ok {
 		return usagef("%s is inside the site %s, not the site itself: run the command there, or pass --src %s", src, root, root)
@@ -144,31 +142,38 @@ func contentOf(src string) (string, bool) {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
-		for _, marker := range []string{content.ConfigFile, content.TermsDir} {
-			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(marker))); err != nil {
-				continue
-			}
-			rel, err := filepath.Rel(dir, abs)
-			if err != nil || rel != "content" && !strings.HasPrefix(rel, "content"+string(filepath.Separator)) {
-				return "", false
-			}
-			if !filepath.IsAbs(src) {
-				if wd, err := os.Getwd(); err == nil {
-					if real, err := filepath.EvalSymlinks(wd); err == nil {
-						wd = real
-					}
-					if r, err := filepath.Rel(wd, dir); err == nil {
-						return r, true
-					}
-				}
-			}
-			return dir, true
-		}
+	dir := filepath.Dir(abs)
+	for !isSite(dir) {
 		if filepath.Dir(dir) == dir {
 			return "", false
 		}
+		dir = filepath.Dir(dir)
 	}
+	if rel, err := filepath.Rel(dir, abs); err != nil || rel != "content" && !strings.HasPrefix(rel, "content"+string(filepath.Separator)) {
+		return "", false
+	}
+	if !filepath.IsAbs(src) {
+		if wd, err := filepath.Abs("."); err == nil {
+			if real, err := filepath.EvalSymlinks(wd); err == nil {
+				wd = real
+			}
+			if rel, err := filepath.Rel(wd, dir); err == nil {
+				return rel, true
+			}
+		}
+	}
+	return dir, true
+}
+
+// isSite reports whether dir is a site's folder: it has nhiglossary.yaml
+// or content/terms.
+func isSite(dir string) bool {
+	for _, marker := range []string{content.ConfigFile, content.TermsDir} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(marker))); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // errReported means the command already told the user what went wrong.
