@@ -78,10 +78,12 @@ func WriteIndex(b Writer, g *xref.Graph, l Links) {
 	}
 }
 
+// item writes one list entry; desc is one line of Markdown already (see
+// text and oneLineText).
 func item(b Writer, title, url, desc string) {
-	write(b, "- [", label(line(title)), "](", dest(url), ")")
-	if d := line(desc); d != "" {
-		write(b, ": ", d)
+	write(b, "- [", text(title), "](", dest(url), ")")
+	if desc != "" {
+		write(b, ": ", desc)
 	}
 	b.WriteByte('\n')
 }

@@ -42,9 +42,8 @@ var (
 
 // prepare escapes the entries of set and folds its phrases (see above);
 // esc are the escapers (see escapers), made once for every set.
-// An entry html/template cannot escape is an error, returned.
-//
-// It returns the first entry's escaping error, for a check without pages.
+// The first entry html/template cannot escape is an error, returned, so
+// that check reports it without pages.
 func prepare(set *template.Template, text *i18n.Text, esc map[string]func(string) string, entries []string) error {
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
@@ -62,17 +61,13 @@ func prepare(set *template.Template, text *i18n.Text, esc map[string]func(string
 	}
 	// html/template escapes a template (and what it calls) when it first
 	// runs; running it on nothing does that now.
-	var first error
 	for _, name := range entries {
 		if t := set.Lookup(name); t != nil {
 			var escErr *template.Error
-			if err := t.Execute(io.Discard, nil); errors.As(err, &escErr) && first == nil {
-				first = escErr
+			if err := t.Execute(io.Discard, nil); errors.As(err, &escErr) {
+				return escErr
 			}
 		}
-	}
-	if first != nil {
-		return first
 	}
 	for _, t := range set.Templates() {
 		if t.Tree != nil {

@@ -110,15 +110,16 @@ func parseTemplates(fsys fs.FS, text *i18n.Text) (*templates, error) {
 				return nil, templateError(err)
 			}
 		}
+		entries := pageEntries
 		if kind == "" {
-			if err := prepare(set, text, esc, sharedEntries); err != nil {
-				return nil, err
-			}
+			entries = sharedEntries
+		}
+		if err := prepare(set, text, esc, entries); err != nil {
+			return nil, err
+		}
+		if kind == "" {
 			t.shared = set
 			continue
-		}
-		if err := prepare(set, text, esc, pageEntries); err != nil {
-			return nil, err
 		}
 		t.sets[kind] = set
 		ids := map[string]bool{}
