@@ -347,13 +347,18 @@ func oneLineText(src string) string {
 	return b.String()
 }
 
-// definition matches a link reference definition's label and colon;
-// unsafeAutolink, an autolink to a URL no page writes (an autolink's URL
-// is taken as written).
-var (
-	definition     = regexp.MustCompile(`^\[[^\]]*\]:`)
-	unsafeAutolink = regexp.MustCompile(`^<\s*(?i:javascript|vbscript|data|file):`)
-)
+// definition matches a link reference definition's label and colon.
+var definition = regexp.MustCompile(`^\[[^\]]*\]:`)
+
+// unsafeAutolink reports whether s starts with an autolink (<scheme:...>)
+// whose URL no page writes, by the page's own rule.
+func unsafeAutolink(s string) bool {
+	end := strings.IndexAny(s[1:], "<> \t\r\n") + 1
+	if end == 0 || s[end] != '>' || !strings.Contains(s[1:end], ":") {
+		return false // no autolink: "<" is text, or raw HTML (opensTag)
+	}
+	return !markdown.SafeURL(s[1:end], false)
+}
 
 // definesUnsafe reports whether a line (its markers taken off) is a link
 // definition to a URL no page writes, or whose URL is on the next line.
@@ -408,7 +413,7 @@ func safeLine(b *strings.Builder, ln string, unsafeHTML bool) {
 				i += l.End - 1
 				continue
 			}
-		case c == '<' && (unsafeAutolink.MatchString(ln[i:]) || !unsafeHTML && i+1 < len(ln) && opensTag(ln[i+1])):
+		case c == '<' && (unsafeAutolink(ln[i:]) || !unsafeHTML && i+1 < len(ln) && opensTag(ln[i+1])):
 			// (Also a link's destination in "](<a b.html>)": without the
 			// link's text, which takes a parse to find, "](<script>" is a tag.)
 			b.WriteByte('\\')
